@@ -1,0 +1,39 @@
+// Bundles the extension client, the language server and the CLI with esbuild (node, cjs),
+// so neither the VSIX nor the npm package needs runtime node_modules.
+// Usage: node scripts/build.mjs [--cli-only] [--watch] [--production]
+import * as esbuild from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+
+const entries = [
+  { in: 'server/src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  ...(args.has('--cli-only')
+    ? []
+    : [
+        { in: 'server/src/server.ts', out: 'server' },
+        { in: 'client/src/extension.ts', out: 'client' },
+      ]),
+].filter((entry) => existsSync(entry.in));
+
+await Promise.all(
+  entries.map((entry) =>
+    esbuild.build({
+      entryPoints: [entry.in],
+      outfile: `dist/${entry.out}.js`,
+      bundle: true,
+      platform: 'node',
+      target: 'node18',
+      format: 'cjs',
+      // jsonc-parser's "main" is a UMD build esbuild cannot follow; its ESM build bundles cleanly.
+      mainFields: ['module', 'main'],
+      external: ['vscode'],
+      sourcemap: !production,
+      minify: production,
+      legalComments: 'none',
+      logLevel: 'warning',
+      banner: entry.banner ? { js: entry.banner } : undefined,
+    }),
+  ),
+);

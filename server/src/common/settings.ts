@@ -1,0 +1,60 @@
+import { z } from 'zod';
+
+/**
+ * The one settings schema, shared by the language server, the CLI (`.mcp-hygiene.json`)
+ * and a test that keeps package.json's `contributes.configuration` defaults equal to it.
+ * Keys are the part after `mcpHygiene.` in VS Code settings.
+ */
+export const RULE_LEVELS = ['off', 'error', 'warning', 'information', 'hint'] as const;
+export type RuleLevel = (typeof RULE_LEVELS)[number];
+
+export const settingsSchema = z.object({
+  /** Master switch for diagnostics. */
+  enable: z.boolean().default(true),
+  /** Per-rule override: `{ "npx-unpinned": "off" }`. Unknown ids are reported, not fatal. */
+  rules: z.record(z.string(), z.enum(RULE_LEVELS)).default({}),
+  /** Glob patterns (relative to the workspace) of files never linted. */
+  ignoredPaths: z.array(z.string()).default([]),
+  /** Package names (npm/PyPI/image) the team has vetted; supply-chain rules skip them. */
+  trustedPackages: z.array(z.string()).default([]),
+  /** Remote hosts the team trusts (for transport rules). */
+  trustedHosts: z.array(z.string()).default([]),
+  /** Allow registry lookups (e.g. resolving a version to pin to). Off: fully offline. */
+  network: z.boolean().default(false),
+  /** Files larger than this many bytes are skipped with one information diagnostic. */
+  maxFileSize: z.number().int().positive().default(5_000_000),
+});
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = settingsSchema.parse({});
+
+export interface SettingsResult {
+  settings: Settings;
+  /** One human-readable warning per invalid key; that key falls back to its default. */
+  problems: string[];
+}
+
+/**
+ * Validates raw settings key by key, so one bad value costs only that key its value
+ * (and produces one clear warning) instead of throwing the whole configuration away.
+ */
+export function parseSettings(raw: unknown): SettingsResult {
+  const problems: string[] = [];
+  const input = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  if (raw !== undefined && raw !== null && input !== raw) problems.push('mcpHygiene settings must be an object; using the defaults.');
+  const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  const shape = settingsSchema.shape as Record<string, z.ZodType>;
+  for (const [key, schema] of Object.entries(shape)) {
+    if (!(key in input) || input[key] === undefined || input[key] === null) continue;
+    const result = schema.safeParse(input[key]);
+    if (result.success) {
+      settings[key] = result.data;
+    } else {
+      const issue = result.error.issues[0];
+      const where = issue?.path.length ? `mcpHygiene.${key}.${issue.path.join('.')}` : `mcpHygiene.${key}`;
+      problems.push(`Invalid setting ${where}: ${issue?.message ?? 'invalid value'}. Using the default for mcpHygiene.${key}.`);
+    }
+  }
+  return { settings: settings as Settings, problems };
+}

@@ -1,0 +1,76 @@
+import type { VariableSyntax } from '../engine/interpolation';
+import type { McpConfig } from '../engine/model';
+import type { ParsedDocument, Syntax, TreeNode } from '../parse/tree';
+
+/**
+ * A client's config format. One file per client under dialects/, registered in index.ts.
+ * Paths handed to `matchPath` are normalised by `normalizePath` (forward slashes, lower case,
+ * always starting with '/'), so patterns are written once for every OS.
+ */
+export interface Dialect {
+  /** Stable id, used in settings, CLI output and docs. */
+  id: string;
+  displayName: string;
+  syntax: Syntax;
+  /** Whether the client's own parser accepts comments (JSONC, TOML, YAML). */
+  commentsAllowed: boolean;
+  /** Reference syntaxes the client expands; anything else is passed to the server literally. */
+  variables: readonly VariableSyntax[];
+  /**
+   * How specific a path match is: 0 = not this client's file. More specific patterns score
+   * higher so `.vscode/mcp.json` beats a generic `mcp.json`.
+   */
+  matchPath(normalizedPath: string): number;
+  /** For files whose name says nothing: does the content look like this client's file? */
+  matchContent?(root: TreeNode): boolean;
+  /** Maps the file onto the common server model. Never throws on odd shapes: skips them. */
+  read(doc: ParsedDocument): McpConfig;
+  /**
+   * How a secret moved out of the file is referenced in this client's syntax, given an
+   * environment variable name; undefined when the client expands no variables at all.
+   */
+  envReference?(name: string): string;
+}
+
+/** Forward slashes, lower case, leading '/': one form for macOS, Windows and Linux paths. */
+export function normalizePath(filePath: string): string {
+  let path = filePath.replace(/\\/g, '/').toLowerCase();
+  if (!path.startsWith('/')) path = '/' + path;
+  return path;
+}
+
+/**
+ * Scores a path against suffix patterns such as `.vscode/mcp.json` or `code/user/mcp.json`.
+ * A `*` matches one path segment. The score is the number of segments matched, so longer
+ * (more specific) patterns win.
+ */
+export function matchSuffix(normalizedPath: string, patterns: readonly string[]): number {
+  const pathSegments = normalizedPath.split('/');
+  let best = 0;
+  for (const pattern of patterns) {
+    const patternSegments = pattern.toLowerCase().split('/');
+    if (patternSegments.length > pathSegments.length - 1) continue;
+    let matches = true;
+    for (let i = 1; i <= patternSegments.length; i++) {
+      const want = patternSegments[patternSegments.length - i];
+      const have = pathSegments[pathSegments.length - i];
+      if (!segmentMatches(want, have)) {
+        matches = false;
+        break;
+      }
+    }
+    if (matches) best = Math.max(best, patternSegments.length * 10);
+  }
+  return best;
+}
+
+function segmentMatches(pattern: string, segment: string): boolean {
+  if (pattern === '*') return segment.length > 0;
+  if (!pattern.includes('*')) return pattern === segment;
+  const regex = new RegExp('^' + pattern.split('*').map(escapeRegExp).join('[^/]*') + '$');
+  return regex.test(segment);
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

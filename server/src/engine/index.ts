@@ -1,0 +1,14 @@
+/**
+ * The engine's public surface: text in, findings (with fixes) out. No LSP, no VS Code,
+ * no I/O — the language server, the CLI and the tests are thin shells around this.
+ */
+export { lint, analyze, type Analysis, type LintOptions } from './lint';
+export { applyTextEdits, applyFix, fixAll, selectSafeFixes, type FixAllResult } from './applyFixes';
+export { LineIndex } from './lineIndex';
+export type { Finding, Fix, TextEdit, Range, Position, Severity, Category } from './types';
+export { CATEGORIES, SEVERITIES } from './types';
+export type { ServerEntry, McpConfig } from './model';
+export { RULES, ruleById } from '../rules';
+export { DIALECTS, dialectById, dialectForPath, isKnownConfigPath } from '../dialects';
+export { parseSettings, DEFAULT_SETTINGS, settingsSchema, type Settings } from '../common/settings';
+export { ruleDocsUrl } from '../common/links';

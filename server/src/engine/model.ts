@@ -1,0 +1,91 @@
+import type { TreeNode } from '../parse/tree';
+
+/**
+ * The common server model: every dialect maps its own keys onto this, keeping the source
+ * node of each value so findings and fixes land exactly where the user wrote it.
+ */
+
+/** A string read from the file, with the node it came from (range includes quotes). */
+export interface StringValue {
+  value: string;
+  node: TreeNode;
+}
+
+/** One `key: value` entry of a map such as `env` or `headers`. */
+export interface MapEntry {
+  key: string;
+  keyNode: TreeNode;
+  /** The property node (key + value), for edits that remove the whole entry. */
+  property: TreeNode;
+  valueNode: TreeNode;
+  /** The value when it is a string (numbers and booleans are stringified; null/objects are undefined). */
+  value: string | undefined;
+}
+
+export type Transport = 'stdio' | 'http' | 'sse' | 'ws' | 'unknown';
+
+/** A list-valued knob such as `alwaysAllow` / `autoApprove` / `tools`. */
+export interface ListKnob {
+  key: string;
+  node: TreeNode;
+  values: StringValue[];
+}
+
+/** A boolean knob such as Gemini's `trust` or `disabled`. */
+export interface BooleanKnob {
+  key: string;
+  node: TreeNode;
+  value: boolean;
+}
+
+export interface ServerEntry {
+  name: string;
+  /** The key naming the server (or, in array-shaped dialects, the `name` value). */
+  nameNode: TreeNode;
+  /** The object holding the server's settings. */
+  node: TreeNode;
+  transport: Transport;
+  /** The raw transport value as written (`type`, `transport`...), when present. */
+  type?: StringValue;
+  command?: StringValue;
+  args: StringValue[];
+  argsNode?: TreeNode;
+  env: MapEntry[];
+  envNode?: TreeNode;
+  cwd?: StringValue;
+  envFile?: StringValue;
+  url?: StringValue;
+  headers: MapEntry[];
+  headersNode?: TreeNode;
+  /** Tools the client runs without asking (alwaysAllow, autoApprove, ...). */
+  autoApprove?: ListKnob;
+  /** Tools exposed to the agent (Copilot agent `tools`, Gemini `includeTools`). */
+  tools?: ListKnob;
+  /** Trust-everything switch (Gemini `trust`). */
+  trust?: BooleanKnob;
+  disabled: boolean;
+}
+
+/** The whole file as the engine sees it. */
+export interface McpConfig {
+  servers: ServerEntry[];
+  /** The node holding the servers map (or array), when found. */
+  serversNode?: TreeNode;
+}
+
+/** Reads a string node; numbers and booleans count as their text (env values often are). */
+export function stringValue(node: TreeNode | undefined): StringValue | undefined {
+  if (!node) return undefined;
+  if (node.type === 'string') return { value: node.value as string, node };
+  return undefined;
+}
+
+export function stringList(node: TreeNode | undefined): StringValue[] {
+  if (!node || node.type !== 'array' || !node.children) return [];
+  const values: StringValue[] = [];
+  for (const child of node.children) {
+    if (child.type === 'string') values.push({ value: child.value as string, node: child });
+    else if (child.type === 'number' || child.type === 'boolean') values.push({ value: String(child.value), node: child });
+  }
+  return values;
+}

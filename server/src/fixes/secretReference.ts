@@ -1,0 +1,89 @@
+import { modify } from 'jsonc-parser';
+import type { FixSpec, OffsetEdit } from '../engine/types';
+import type { ServerEntry } from '../engine/model';
+import type { RuleContext } from '../rules/types';
+import { entries, getValue, type TreeNode } from '../parse/tree';
+import { detectFormatting } from './formatting';
+
+/**
+ * Fixes that move a literal secret out of the file, in the syntax the file's client
+ * expands. The secret itself is only ever deleted, never copied anywhere.
+ *
+ * `valueNode` is the string holding the secret; `replacement(ref)` builds the new value
+ * from a reference (so "Bearer <token>" can become "Bearer ${input:x}").
+ */
+export function secretReferenceFixes(context: RuleContext, server: ServerEntry, variableName: string, valueNode: TreeNode, replacement: (reference: string) => string): FixSpec[] {
+  const fixes: FixSpec[] = [];
+  const { dialect, doc } = context;
+  if (doc.syntax !== 'json') return fixes;
+  if (dialect.variables.includes('input')) {
+    const input = inputEdits(context, variableName, server);
+    fixes.push({
+      title: `Replace with \${input:${input.id}} (prompted once, stored securely)`,
+      safe: false,
+      preferred: true,
+      edits: [{ offset: valueNode.offset, length: valueNode.length, content: doc.quote(replacement('${input:' + input.id + '}')) }, ...input.edits],
+    });
+  }
+  if (dialect.envReference) {
+    const reference = dialect.envReference(variableName);
+    fixes.push({
+      title: `Replace with ${reference} (read from your environment)`,
+      safe: false,
+      preferred: fixes.length === 0,
+      edits: [{ offset: valueNode.offset, length: valueNode.length, content: doc.quote(replacement(reference)) }],
+    });
+  }
+  return fixes;
+}
+
+/** Environment-style variable name for a key: "x-api-key" -> "X_API_KEY". */
+export function variableNameFor(key: string, server: ServerEntry): string {
+  const base = key.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase();
+  if (base && /^[A-Z_]/.test(base)) return base;
+  return (server.name.replace(/[^A-Za-z0-9]+/g, '_') + '_' + (base || 'SECRET')).toUpperCase();
+}
+
+/**
+ * The `inputs` entry for `${input:id}`: reuses an existing password prompt with the same
+ * id, otherwise appends one, keeping the file's indentation and comments.
+ */
+function inputEdits(context: RuleContext, variableName: string, server: ServerEntry): { id: string; edits: OffsetEdit[] } {
+  const root = context.doc.root;
+  const baseId = variableName.toLowerCase().replace(/_/g, '-');
+  const inputsPath = inputsPathFor(context);
+  const inputsNode = inputsPath.reduce<TreeNode | undefined>((node, key) => getValue(node, key), root);
+  const existing = new Map<string, TreeNode>();
+  for (const item of inputsNode?.type === 'array' ? inputsNode.children ?? [] : []) {
+    const id = getValue(item, 'id');
+    if (id?.type === 'string') existing.set(id.value as string, item);
+  }
+  const reusable = existing.get(baseId);
+  if (reusable && getValue(reusable, 'password')?.value === true) return { id: baseId, edits: [] };
+  let id = baseId;
+  for (let n = 2; existing.has(id); n++) id = `${baseId}-${n}`;
+  const input = { type: 'promptString', id, description: `${humanize(variableName)} for the "${server.name}" MCP server`, password: true };
+  const formattingOptions = detectFormatting(context.doc.text);
+  const path = inputsNode?.type === 'array' ? [...inputsPath, -1] : inputsPath;
+  const value = inputsNode?.type === 'array' ? input : [input];
+  // Put a new `inputs` before the servers map, where VS Code's own docs show it.
+  const edits = modify(context.doc.text, path, value, {
+    formattingOptions,
+    getInsertionIndex: (properties) => {
+      const serversIndex = properties.indexOf(inputsPath.length > 1 ? 'servers' : 'servers');
+      return serversIndex >= 0 ? serversIndex : properties.length;
+    },
+  });
+  return { id, edits };
+}
+
+function inputsPathFor(context: RuleContext): string[] {
+  // The legacy settings.json form keeps inputs under `mcp`.
+  return entries(context.doc.root).some((e) => e.key === 'mcp') && !getValue(context.doc.root, 'servers') ? ['mcp', 'inputs'] : ['inputs'];
+}
+
+function humanize(name: string): string {
+  const words = name.toLowerCase().split('_').filter(Boolean);
+  const text = words.join(' ').replace(/\bapi\b/g, 'API').replace(/\bpat\b/g, 'PAT').replace(/\burl\b/g, 'URL');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,39 @@
+import type { StringValue } from '../engine/model';
+import type { ServerEntry } from '../engine/model';
+
+/**
+ * The program a stdio server really runs, looking through Windows `cmd /c` wrappers so that
+ * `cmd /c npx -y pkg` is read as `npx -y pkg`. Launcher-specific parsers work on this.
+ */
+export interface Invocation {
+  /** Executable base name, lower case, without directory or `.cmd`/`.exe` suffix. */
+  program: string;
+  /** The node that named the program (the `command` value, or an arg after `cmd /c`). */
+  programValue: StringValue;
+  /** Arguments after the program. */
+  args: StringValue[];
+}
+
+export function invocationOf(server: ServerEntry): Invocation | undefined {
+  if (!server.command) return undefined;
+  // A command written as one string ("npx -y pkg") is split on spaces; the pieces share the
+  // command's node, which is still the right place to point at.
+  const commandParts = server.command.value.trim().split(/\s+/).filter(Boolean);
+  if (commandParts.length === 0) return undefined;
+  let programValue: StringValue = { value: commandParts[0], node: server.command.node };
+  let args: StringValue[] = [...commandParts.slice(1).map((value) => ({ value, node: server.command!.node })), ...server.args];
+  let program = programName(programValue.value);
+  // cmd /c X ... and cmd.exe /k X ...: the real program is X.
+  for (let guard = 0; guard < 3 && program === 'cmd' && args.length >= 2 && /^\/[ck]$/i.test(args[0].value); guard++) {
+    programValue = args[1];
+    const rest = programValue.value.trim().split(/\s+/);
+    program = programName(rest[0]);
+    args = [...rest.slice(1).map((value) => ({ value, node: programValue.node })), ...args.slice(2)];
+  }
+  return { program, programValue, args };
+}
+
+export function programName(command: string): string {
+  const base = command.replace(/\\/g, '/').split('/').pop() ?? command;
+  return base.toLowerCase().replace(/\.(cmd|exe|bat|ps1)$/, '');
+}

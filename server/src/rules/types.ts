@@ -1,0 +1,51 @@
+import type { Category, FixSpec, OffsetEdit, Severity } from '../engine/types';
+import type { McpConfig, ServerEntry } from '../engine/model';
+import type { Dialect } from '../dialects/types';
+import type { ParsedDocument, TreeNode } from '../parse/tree';
+import type { Settings } from '../common/settings';
+
+export interface RuleMeta {
+  category: Category;
+  defaultSeverity: Severity;
+  /** One sentence: what the rule finds. Shown in docs, SARIF and the CLI's rule list. */
+  description: string;
+  /** Whether the rule offers at least one quick fix. */
+  fixable: boolean;
+  /** OWASP MCP Top 10 id(s), e.g. 'MCP01'. */
+  owasp: readonly string[];
+  /** The threat it mitigates, in the words of the threat model (rug pull, credential theft...). */
+  threat: string;
+  /** Dialect ids the rule applies to; undefined = all. */
+  dialects?: readonly string[];
+}
+
+export interface ReportDescriptor {
+  /** Where to put the squiggle: a node (its full range) or an explicit offset range. */
+  node?: TreeNode;
+  offset?: number;
+  length?: number;
+  server: ServerEntry | null;
+  message: string;
+  /** Overrides the rule's default severity for this finding (e.g. mutable tag vs latest). */
+  severity?: Severity;
+  fixes?: FixSpec[];
+}
+
+export interface RuleContext {
+  readonly doc: ParsedDocument;
+  readonly dialect: Dialect;
+  readonly config: McpConfig;
+  readonly settings: Settings;
+  /** The file's path as given (for messages that need the project folder, etc.). */
+  readonly filePath: string;
+  report(descriptor: ReportDescriptor): void;
+}
+
+/** A rule: file name = id = `Diagnostic.code`. Model: eslint's meta + create. */
+export interface Rule {
+  id: string;
+  meta: RuleMeta;
+  check(context: RuleContext): void;
+}
+
+export type { FixSpec, OffsetEdit };
