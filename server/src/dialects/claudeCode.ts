@@ -12,6 +12,7 @@ export const claudeCode: Dialect = {
   syntax: 'json',
   commentsAllowed: false,
   variables: ['dollar-brace'],
+  globs: ['**/.mcp.json'],
   matchPath: (path) => matchSuffix(path, ['.mcp.json']),
   read: (doc) => readServersMap(doc, { serversPath: ['mcpServers'] }),
   envReference: (name) => '${' + name + '}',

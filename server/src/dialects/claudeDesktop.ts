@@ -12,6 +12,7 @@ export const claudeDesktop: Dialect = {
   syntax: 'json',
   commentsAllowed: false,
   variables: [],
+  globs: ['**/claude_desktop_config.json'],
   matchPath: (path) => matchSuffix(path, ['claude_desktop_config.json']),
   read: (doc) => readServersMap(doc, { serversPath: ['mcpServers'] }),
 };

@@ -9,6 +9,7 @@ export const cursor: Dialect = {
   syntax: 'json',
   commentsAllowed: true,
   variables: ['env-colon', 'vscode-builtin'],
+  globs: ['**/.cursor/mcp.json'],
   matchPath: (path) => matchSuffix(path, ['.cursor/mcp.json']),
   read: (doc) => readServersMap(doc, { serversPath: ['mcpServers'] }),
   envReference: (name) => '${env:' + name + '}',

@@ -16,6 +16,7 @@ export const generic: Dialect = {
   syntax: 'json',
   commentsAllowed: true,
   variables: ['input', 'env-colon', 'vscode-builtin', 'dollar-brace', 'dollar', 'brace-env', 'gh-secrets'],
+  globs: [],
   matchPath: () => 0,
   matchContent: (root) => serversKey(root) !== undefined,
   read: (doc) => {

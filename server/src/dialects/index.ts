@@ -48,3 +48,8 @@ export function dialectForContent(root: TreeNode | undefined): Dialect | undefin
 export function isKnownConfigPath(filePath: string): boolean {
   return dialectForPath(filePath) !== undefined;
 }
+
+/** Every dialect's file globs, deduplicated: what the workspace scan, the CLI and the client look for. */
+export function configFileGlobs(): string[] {
+  return [...new Set(DIALECTS.flatMap((d) => d.globs))];
+}

@@ -21,6 +21,12 @@ export interface Dialect {
    * higher so `.vscode/mcp.json` beats a generic `mcp.json`.
    */
   matchPath(normalizedPath: string): number;
+  /**
+   * Glob patterns (`**` / `*`, forward slashes) of this client's files, for the workspace
+   * scan, the CLI's directory walk and the extension's document selector. Must agree with
+   * `matchPath` (a test checks both on the same paths).
+   */
+  globs: readonly string[];
   /** For files whose name says nothing: does the content look like this client's file? */
   matchContent?(root: TreeNode): boolean;
   /** Maps the file onto the common server model. Never throws on odd shapes: skips them. */

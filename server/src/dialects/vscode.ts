@@ -12,6 +12,7 @@ export const vscode: Dialect = {
   syntax: 'json',
   commentsAllowed: true,
   variables: ['input', 'env-colon', 'vscode-builtin'],
+  globs: ['**/.vscode/mcp.json', '**/Code/User/mcp.json', '**/Code - Insiders/User/mcp.json', '**/Code/User/profiles/*/mcp.json'],
   matchPath: (path) =>
     matchSuffix(path, [
       '.vscode/mcp.json',
