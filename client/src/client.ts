@@ -1,0 +1,147 @@
+import * as vscode from 'vscode';
+import {
+  LanguageClient,
+  type LanguageClientOptions,
+  type ServerOptions,
+  TransportKind,
+  RevealOutputChannelOn,
+} from 'vscode-languageclient/node';
+import { configDocumentSelector } from './selectors';
+
+/** Client id: also the prefix of the (deliberately not contributed) `mcpHygiene.trace.server`. */
+export const CLIENT_ID = 'mcpHygiene';
+export const CLIENT_NAME = 'MCP Hygiene';
+/** The settings section the server pulls (`workspace/configuration`) and is told about on change. */
+export const CONFIGURATION_SECTION = 'mcpHygiene';
+export const RESTART_COMMAND = 'mcpHygiene.restartServer';
+
+/**
+ * Owns the one LanguageClient of the extension. Start, stop and restart are serialized on
+ * one promise chain, so a restart clicked twice, or while the server is still starting,
+ * never leaves two server processes behind.
+ */
+export class McpHygieneClient implements vscode.Disposable {
+  private client: LanguageClient | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly output: vscode.OutputChannel,
+  ) {}
+
+  start(): Promise<void> {
+    return this.enqueue(() => this.doStart());
+  }
+
+  stop(): Promise<void> {
+    return this.enqueue(() => this.doStop());
+  }
+
+  restart(): Promise<void> {
+    return this.enqueue(async () => {
+      this.output.appendLine('Restarting the language server.');
+      await this.doStop();
+      await this.doStart();
+    });
+  }
+
+  /** The running client, for tests and commands; undefined while stopped. */
+  get languageClient(): LanguageClient | undefined {
+    return this.client;
+  }
+
+  dispose(): void {
+    void this.stop();
+  }
+
+  private enqueue(step: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(step, step);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async doStart(): Promise<void> {
+    if (this.client) return;
+    const module = this.context.asAbsolutePath('dist/server.js');
+    const serverOptions: ServerOptions = {
+      run: { module, transport: TransportKind.ipc },
+      // Same bundle in debug; --inspect lets a developer attach to the server process.
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    };
+    const clientOptions: LanguageClientOptions = {
+      documentSelector: configDocumentSelector(),
+      synchronize: { configurationSection: CONFIGURATION_SECTION },
+      outputChannel: this.output,
+      // Verbose LSP traces would copy whole documents (secrets included) into the log.
+      traceOutputChannel: new RedactingOutputChannel(this.output),
+      revealOutputChannelOn: RevealOutputChannelOn.Never,
+      initializationOptions: { clientName: vscode.env.appName, workspaceTrusted: vscode.workspace.isTrusted },
+    };
+    const client = new LanguageClient(CLIENT_ID, CLIENT_NAME, serverOptions, clientOptions);
+    this.client = client;
+    try {
+      await client.start();
+      this.output.appendLine(`Language server started (${vscode.env.appName} ${vscode.version}).`);
+    } catch (error) {
+      this.client = undefined;
+      this.output.appendLine(`The language server failed to start: ${describe(error)}`);
+      await client.dispose().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  private async doStop(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (!client) return;
+    try {
+      // dispose() stops the server (shutdown + exit, bounded by the timeout) and frees
+      // the client's registrations, so a following start begins from a clean slate.
+      await client.dispose(5_000);
+    } catch (error) {
+      this.output.appendLine(`The language server did not stop cleanly: ${describe(error)}`);
+    }
+  }
+}
+
+/** Error text without stack noise. Errors here come from the client library, never from document text. */
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Trace channel that keeps the trace headers (which request, when) and drops the payload
+ * lines: `Params:` / `Result:` dumps and JSON-format message bodies carry document text.
+ */
+export class RedactingOutputChannel implements vscode.OutputChannel {
+  readonly name: string;
+  constructor(private readonly target: vscode.OutputChannel) {
+    this.name = target.name;
+  }
+  append(value: string): void {
+    if (isTraceHeader(value)) this.target.append(value);
+  }
+  appendLine(value: string): void {
+    this.target.appendLine(isTraceHeader(value) ? value : '  (payload not logged: it may contain secrets)');
+  }
+  replace(): void {
+    // The trace channel is shared with the main log: never wipe it from here.
+  }
+  clear(): void {
+    // See replace().
+  }
+  show(columnOrPreserveFocus?: vscode.ViewColumn | boolean, preserveFocus?: boolean): void {
+    if (typeof columnOrPreserveFocus === 'boolean') this.target.show(columnOrPreserveFocus);
+    else this.target.show(columnOrPreserveFocus, preserveFocus);
+  }
+  hide(): void {
+    this.target.hide();
+  }
+  dispose(): void {
+    // Owned by the extension, disposed with its subscriptions.
+  }
+}
+
+function isTraceHeader(value: string): boolean {
+  return /^\[(Trace|LSP|Info|Warn|Error)\s*-/.test(value) && !value.includes('{');
+}

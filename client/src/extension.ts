@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import { CLIENT_NAME, McpHygieneClient, RESTART_COMMAND } from './client';
+
+let client: McpHygieneClient | undefined;
+
+/** Entry point: creates the output channel and the language client, registers the commands. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel(CLIENT_NAME);
+  client = new McpHygieneClient(context, output);
+  const current = client;
+  context.subscriptions.push(
+    output,
+    vscode.commands.registerCommand(RESTART_COMMAND, async () => {
+      try {
+        await current.restart();
+      } catch {
+        void vscode.window.showErrorMessage('MCP Hygiene: the language server failed to restart. See the "MCP Hygiene" output for details.');
+      }
+    }),
+  );
+  try {
+    await current.start();
+  } catch {
+    // Logged by start(); keep the extension active so "Restart Server" can retry.
+    void vscode.window.showErrorMessage('MCP Hygiene: the language server failed to start. See the "MCP Hygiene" output for details.');
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  const current = client;
+  client = undefined;
+  await current?.stop();
+}

@@ -1,0 +1,50 @@
+/**
+ * Which documents the language client hands to the server. Kept free of any runtime `vscode`
+ * import so a unit test (test/unit/clientSelectors.test.ts) can check it against the
+ * server's dialect registry without an extension host.
+ */
+
+/**
+ * The config file globs of every dialect, in registry order. This is a copy of
+ * `configFileGlobs()` from server/src/dialects (the client bundle does not pull in the
+ * engine); a unit test keeps the two lists, and package.json's `workspaceContains`
+ * activation events, equal.
+ */
+export const CONFIG_FILE_GLOBS: readonly string[] = [
+  '**/.vscode/mcp.json',
+  '**/Code/User/mcp.json',
+  '**/Code - Insiders/User/mcp.json',
+  '**/Code/User/profiles/*/mcp.json',
+  '**/claude_desktop_config.json',
+  '**/.mcp.json',
+  '**/.cursor/mcp.json',
+];
+
+/**
+ * URI schemes whose documents may be config files: files on disk, unsaved editors
+ * (`untitled:` documents can carry a path, e.g. a new `.vscode/mcp.json`) and
+ * `vscode-userdata:`, the scheme VS Code uses for the user-profile `mcp.json`.
+ */
+export const DOCUMENT_SCHEMES = ['file', 'untitled', 'vscode-userdata'] as const;
+
+/** Structurally the same as vscode-languageclient's `DocumentFilter` (a subset). */
+export interface ConfigDocumentFilter {
+  scheme: string;
+  pattern?: string;
+  language?: string;
+}
+
+/**
+ * One filter per (scheme, glob) without a language, so the file is linted whatever
+ * language id it has (json, jsonc, and toml/yaml once dialects for those exist); plus
+ * json/jsonc editors that are untitled and have no path yet: the server decides those by
+ * content (a `servers` / `mcpServers` root key).
+ */
+export function configDocumentSelector(globs: readonly string[] = CONFIG_FILE_GLOBS): ConfigDocumentFilter[] {
+  const filters: ConfigDocumentFilter[] = [];
+  for (const scheme of DOCUMENT_SCHEMES) {
+    for (const pattern of globs) filters.push({ scheme, pattern });
+  }
+  for (const language of ['json', 'jsonc']) filters.push({ scheme: 'untitled', language });
+  return filters;
+}
