@@ -1,5 +1,7 @@
 import type { ParsedDocument, Syntax } from './tree';
 import { parseJson } from './json';
+import { parseToml } from './toml';
+import { parseYaml } from './yaml';
 
 export type { ParsedDocument, Syntax, TreeNode } from './tree';
 
@@ -9,8 +11,8 @@ export type { ParsedDocument, Syntax, TreeNode } from './tree';
  */
 const PARSERS: Record<Syntax, ((text: string) => ParsedDocument) | undefined> = {
   json: parseJson,
-  toml: undefined,
-  yaml: undefined,
+  toml: parseToml,
+  yaml: parseYaml,
 };
 
 export function parseDocument(text: string, syntax: Syntax): ParsedDocument | undefined {
