@@ -1,0 +1,37 @@
+/**
+ * Identifiers shared by the language server and the VS Code client. Plain constants only:
+ * this file is imported by the client bundle, so it must not pull in server code.
+ */
+
+/** `Diagnostic.source` of every diagnostic the server publishes. */
+export const DIAGNOSTIC_SOURCE = 'mcp-hygiene';
+
+/** The settings section (`mcpHygiene.*`) pulled with `workspace/configuration`. */
+export const SETTINGS_SECTION = 'mcpHygiene';
+
+/** Code action kind of "fix all safe problems"; `editor.codeActionsOnSave` can name it. */
+export const FIX_ALL_KIND = 'source.fixAll.mcpHygiene';
+
+/** Human title of the fix-all action. */
+export const FIX_ALL_TITLE = 'Fix all safe MCP Hygiene problems';
+
+/** `Diagnostic.code` of the one information diagnostic on a file too large to lint. */
+export const FILE_TOO_LARGE_CODE = 'file-too-large';
+
+/**
+ * What rides in `Diagnostic.data`: enough for the code-action handler to build quick fixes
+ * without re-linting while the document version is unchanged. Ranges are LSP coordinates
+ * in the document version `version`.
+ */
+export interface DiagnosticData {
+  ruleId: string;
+  version: number;
+  fixes: DiagnosticFix[];
+}
+
+export interface DiagnosticFix {
+  title: string;
+  safe: boolean;
+  preferred?: boolean;
+  edits: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>;
+}

@@ -1,0 +1,142 @@
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze, isKnownConfigPath, ruleDocsUrl, type Analysis, type Finding, type LintOptions, type Severity } from '../engine';
+import type { Settings } from '../common/settings';
+import { DIAGNOSTIC_SOURCE, FILE_TOO_LARGE_CODE, SETTINGS_SECTION, type DiagnosticData } from '../common/protocol';
+import { isIgnoredPath, uriToPath } from './documentPath';
+
+/** Why a document has the diagnostics it has. */
+export type AnalysisKind =
+  /** Linted: `analysis` and `diagnostics` hold the result. */
+  | 'analyzed'
+  /** No dialect claims the path and the content is not an MCP config: no diagnostics. */
+  | 'not-config'
+  /** Matched `mcpHygiene.ignoredPaths`: no diagnostics. */
+  | 'ignored'
+  /** Larger than `mcpHygiene.maxFileSize`: one information diagnostic, not linted. */
+  | 'too-large';
+
+/** Everything the server knows about one (uri, version): computed once, shared by every handler. */
+export interface DocumentAnalysis {
+  uri: string;
+  version: number;
+  /** The path given to the engine (dialect detection, messages). */
+  path: string;
+  kind: AnalysisKind;
+  settings: Settings;
+  analysis: Analysis | undefined;
+  diagnostics: Diagnostic[];
+  /** Pull diagnostics' result id: unique per computed entry, so a settings change yields a new one. */
+  resultId: string;
+}
+
+export interface AnalysisCacheOptions {
+  settingsFor(uri: string): Promise<Settings>;
+  workspaceFolders(): readonly string[];
+  /** Engine options (test-injected rules, the rule-error hook). */
+  lintOptions: LintOptions;
+}
+
+/**
+ * Parses and lints each (uri, version) once. Diagnostics, code actions (and hovers) all read
+ * from here, so an unchanged version is never linted twice. Entries are replaced when the
+ * version moves on, evicted on close and all dropped when the settings change.
+ */
+export class AnalysisCache {
+  private entries = new Map<string, { version: number; result: Promise<DocumentAnalysis> }>();
+  private nextResultId = 1;
+  /** How many times the engine actually ran (tests assert the cache works). */
+  lintCount = 0;
+
+  constructor(private readonly options: AnalysisCacheOptions) {}
+
+  get(document: TextDocument): Promise<DocumentAnalysis> {
+    const entries = this.entries;
+    const existing = entries.get(document.uri);
+    if (existing && existing.version === document.version) return existing.result;
+    // Snapshot now: the document may change while the settings are being pulled.
+    const text = document.getText();
+    const version = document.version;
+    const result = this.compute(document.uri, version, text);
+    entries.set(document.uri, { version, result });
+    // A failed computation must not stick in the cache.
+    result.catch(() => {
+      if (entries.get(document.uri)?.result === result) entries.delete(document.uri);
+    });
+    return result;
+  }
+
+  /** The cached entry for exactly this version, if already computed or in flight. */
+  peek(uri: string, version: number): Promise<DocumentAnalysis> | undefined {
+    const entry = this.entries.get(uri);
+    return entry && entry.version === version ? entry.result : undefined;
+  }
+
+  evict(uri: string): void {
+    this.entries.delete(uri);
+  }
+
+  /** Drops everything (settings changed). A computation in flight lands in the old map. */
+  clear(): void {
+    this.entries = new Map();
+  }
+
+  private async compute(uri: string, version: number, text: string): Promise<DocumentAnalysis> {
+    const settings = await this.options.settingsFor(uri);
+    const path = uriToPath(uri);
+    const base = { uri, version, path, settings, resultId: `${version}:${this.nextResultId++}` };
+    if (isIgnoredPath(path, settings.ignoredPaths, this.options.workspaceFolders())) {
+      return { ...base, kind: 'ignored', analysis: undefined, diagnostics: [] };
+    }
+    const size = Buffer.byteLength(text, 'utf8');
+    if (size > settings.maxFileSize) {
+      // Only a file a dialect claims by path deserves the explanation; an unknown large
+      // file is not parsed at all just to find out whether it is a config.
+      const diagnostics = isKnownConfigPath(path) ? [tooLargeDiagnostic(size, settings.maxFileSize)] : [];
+      return { ...base, kind: 'too-large', analysis: undefined, diagnostics };
+    }
+    this.lintCount++;
+    const analysis = analyze(text, path, settings, this.options.lintOptions);
+    if (!analysis) return { ...base, kind: 'not-config', analysis: undefined, diagnostics: [] };
+    return { ...base, kind: 'analyzed', analysis, diagnostics: analysis.findings.map((finding) => toDiagnostic(finding, version)) };
+  }
+}
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** A finding as an LSP diagnostic; its fixes ride along in `data` for the code-action handler. */
+export function toDiagnostic(finding: Finding, version: number): Diagnostic {
+  const data: DiagnosticData = { ruleId: finding.ruleId, version, fixes: finding.fixes };
+  return {
+    range: finding.range,
+    severity: SEVERITY[finding.severity],
+    source: DIAGNOSTIC_SOURCE,
+    code: finding.ruleId,
+    codeDescription: { href: ruleDocsUrl(finding.ruleId) },
+    message: finding.message,
+    data,
+  };
+}
+
+function tooLargeDiagnostic(size: number, limit: number): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    source: DIAGNOSTIC_SOURCE,
+    code: FILE_TOO_LARGE_CODE,
+    message:
+      `MCP Hygiene skipped this file: it is ${size.toLocaleString('en-US')} bytes, larger than ${SETTINGS_SECTION}.maxFileSize ` +
+      `(${limit.toLocaleString('en-US')} bytes). Raise ${SETTINGS_SECTION}.maxFileSize to lint it.`,
+  };
+}
+
+/** Type guard for `Diagnostic.data` coming back from the client. */
+export function isDiagnosticData(value: unknown): value is DiagnosticData {
+  const data = value as DiagnosticData | undefined;
+  return !!data && typeof data === 'object' && typeof data.ruleId === 'string' && typeof data.version === 'number' && Array.isArray(data.fixes);
+}

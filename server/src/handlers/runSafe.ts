@@ -1,0 +1,58 @@
+import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+
+/**
+ * Runs a request handler so that a bug in it costs one answer, never the server: errors
+ * are logged and answered with `errorValue`; a cancelled request gets the LSP
+ * cancellation error. Model: json-language-features' `runSafeAsync`.
+ */
+export async function runSafeAsync<T>(
+  connection: Connection,
+  func: () => Promise<T>,
+  errorValue: T,
+  what: string,
+  token: CancellationToken | undefined,
+): Promise<T | ResponseError<any>> { // eslint-disable-line @typescript-eslint/no-explicit-any -- matches any handler's error-data type
+  if (token?.isCancellationRequested) return cancelled();
+  try {
+    const result = await func();
+    if (token?.isCancellationRequested) return cancelled();
+    return result;
+  } catch (error) {
+    if (error instanceof CancelledError || token?.isCancellationRequested) return cancelled();
+    connection.console.error(`${what} failed: ${describeError(error)}`);
+    return errorValue;
+  }
+}
+
+/** Runs a notification handler (no answer to send) and logs instead of throwing. */
+export function runSafe(connection: Connection, func: () => unknown, what: string): void {
+  try {
+    const result = func();
+    if (result instanceof Promise) result.catch((error: unknown) => connection.console.error(`${what} failed: ${describeError(error)}`));
+  } catch (error) {
+    connection.console.error(`${what} failed: ${describeError(error)}`);
+  }
+}
+
+/** Thrown between units of work when the token says stop; `runSafeAsync` turns it into the LSP error. */
+export class CancelledError extends Error {
+  constructor() {
+    super('Request cancelled');
+  }
+}
+
+export function throwIfCancelled(token: CancellationToken | undefined): void {
+  if (token?.isCancellationRequested) throw new CancelledError();
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function cancelled(): ResponseError<any> {
+  return new ResponseError<any>(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+}
+
+/** The error's message only (one line, bounded): never document text, never a stack dump. */
+export function describeError(error: unknown): string {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const line = message.replace(/\s+/g, ' ').trim();
+  return line.length > 300 ? line.slice(0, 297) + '...' : line;
+}
