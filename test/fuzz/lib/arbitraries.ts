@@ -105,11 +105,11 @@ const envKeyArb = fc.oneof(fc.constantFrom('PATH', 'NODE_ENV', 'DEBUG', 'LOG_LEV
 const envValueArb: fc.Arbitrary<Json> = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom('${env:GITHUB_TOKEN}', '${input:token}', '${GITHUB_TOKEN}', '${API_KEY:-}', '${API_KEY:-default}', '$API_KEY', '{env:API_KEY}', '${{ secrets.API_KEY }}', 'true', 'production', '/usr/local/bin', '', 'your-api-key-here', '<YOUR_TOKEN>', 'xxxxxxxxxxxxxxxx', 'changeme') },
   { weight: 2, arbitrary: fc.string({ maxLength: 30 }) },
-  { weight: 1, arbitrary: fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.constant({}), fc.constant([])) },
+  { weight: 1, arbitrary: fc.oneof<fc.Arbitrary<Json>[]>(fc.integer(), fc.boolean(), fc.constant(null), fc.constant<Json>({}), fc.constant<Json>([])) },
 );
 
 /** An odd value where a well-typed one is expected: rules must skip, not throw. */
-const oddArb: fc.Arbitrary<Json> = fc.oneof(fc.constant(null), fc.boolean(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ maxLength: 8 }), fc.constant([]), fc.constant({}), fc.constant([null, 1, {}]));
+const oddArb: fc.Arbitrary<Json> = fc.oneof<fc.Arbitrary<Json>[]>(fc.constant(null), fc.boolean(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ maxLength: 8 }), fc.constant<Json>([]), fc.constant<Json>({}), fc.constant<Json>([null, 1, {}]));
 
 export interface GeneratedConfig {
   value: { [key: string]: Json };
