@@ -1,0 +1,147 @@
+import { parseArgs } from 'node:util';
+import { RULE_LEVELS, type RuleLevel } from '../common/settings';
+
+export const FORMATS = ['text', 'json', 'sarif'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** `note` = information and hint; `none` never fails. */
+export const FAIL_ON = ['error', 'warning', 'note', 'none'] as const;
+export type FailOn = (typeof FAIL_ON)[number];
+
+export interface CliOptions {
+  command: 'scan' | 'help' | 'version' | 'list-rules';
+  paths: string[];
+  format: Format;
+  output?: string;
+  failOn: FailOn;
+  fix: boolean;
+  dryRun: boolean;
+  baseline?: string;
+  writeBaseline?: string;
+  /** `--rule id=level`, in the order given (a later one wins). */
+  rules: Array<{ id: string; level: RuleLevel }>;
+  config?: string;
+  network: boolean;
+  userConfigs: boolean;
+  exclude: string[];
+  gitignore: boolean;
+}
+
+/** A mistake in how the CLI was called: exit code 2 with the message on stderr. */
+export class UsageError extends Error {}
+
+/** A file the CLI must read or write failed (exit code 2). */
+export class IoError extends Error {}
+
+export const USAGE = `Usage: mcp-hygiene scan [options] [paths or globs...]
+
+Lints MCP server configuration files (VS Code, Claude, Cursor and other clients) for
+unpinned servers, plaintext secrets and excessive permissions. Directories are walked
+for every known client's config file names (default: the current directory), honouring
+.gitignore; a file named explicitly is linted whatever its name.
+
+Output
+  -f, --format <text|json|sarif>  report format (default: text)
+  -o, --output <file>             write the report to a file instead of stdout
+      --fail-on <level>           error | warning | note | none (default: warning);
+                                  exit 1 when a finding at or above it is reported
+
+Fixing
+      --fix                       apply the safe fixes in place (as fix-all in the editor)
+      --dry-run                   with --fix: print a unified diff, change nothing
+
+Baselines
+      --baseline <file>           report only findings not recorded in this baseline
+      --write-baseline <file>     record the current findings as accepted
+
+Configuration
+      --config <file>             settings file (default: ./.mcp-hygiene.json if present)
+      --rule <id=level>           off | error | warning | information | hint (repeatable)
+      --exclude <glob>            skip matching files and folders (repeatable)
+      --no-gitignore              do not honour .gitignore files
+      --user-configs              also lint this machine's user-level client configs
+      --network                   allow registry lookups (off by default)
+
+Other
+      --list-rules                list the rules (with --format json: as JSON)
+  -v, --version                   print the version
+  -h, --help                      print this help
+
+Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
+2 usage or I/O error. Docs: https://github.com/mcp-hygiene/mcp-hygiene/blob/main/docs/cli.md
+`;
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`Invalid value for ${flag}: "${value}". Expected one of: ${allowed.join(', ')}.`);
+}
+
+/** Parses argv (without node and the script). Throws UsageError on anything it cannot accept. */
+export function parseCliArgs(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        format: { type: 'string', short: 'f' },
+        output: { type: 'string', short: 'o' },
+        'fail-on': { type: 'string' },
+        fix: { type: 'boolean' },
+        'dry-run': { type: 'boolean' },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string' },
+        rule: { type: 'string', multiple: true },
+        config: { type: 'string' },
+        network: { type: 'boolean' },
+        'user-configs': { type: 'boolean' },
+        exclude: { type: 'string', multiple: true },
+        'no-gitignore': { type: 'boolean' },
+        'list-rules': { type: 'boolean' },
+        version: { type: 'boolean', short: 'v' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const { values, positionals } = parsed;
+  const format = oneOf(values.format ?? 'text', FORMATS, '--format');
+  const base: CliOptions = {
+    command: 'scan',
+    paths: [],
+    format,
+    output: values.output,
+    failOn: oneOf(values['fail-on'] ?? 'warning', FAIL_ON, '--fail-on'),
+    fix: values.fix ?? false,
+    dryRun: values['dry-run'] ?? false,
+    baseline: values.baseline,
+    writeBaseline: values['write-baseline'],
+    rules: (values.rule ?? []).map(parseRuleFlag),
+    config: values.config,
+    network: values.network ?? false,
+    userConfigs: values['user-configs'] ?? false,
+    exclude: values.exclude ?? [],
+    gitignore: !values['no-gitignore'],
+  };
+  if (values.help) return { ...base, command: 'help' };
+  if (values.version) return { ...base, command: 'version' };
+  if (values['list-rules']) return { ...base, command: 'list-rules' };
+  if (positionals.length === 0) throw new UsageError('Missing command: try "mcp-hygiene scan".');
+  const [command, ...paths] = positionals;
+  if (command !== 'scan') throw new UsageError(`Unknown command "${command}": the only command is "scan".`);
+  if (base.dryRun && !base.fix) throw new UsageError('--dry-run only makes sense with --fix.');
+  for (const [flag, value] of [['--output', base.output], ['--baseline', base.baseline], ['--write-baseline', base.writeBaseline], ['--config', base.config]] as const) {
+    if (value !== undefined && value.trim() === '') throw new UsageError(`${flag} needs a file name.`);
+  }
+  return { ...base, paths: paths.length ? paths : ['.'] };
+}
+
+function parseRuleFlag(text: string): { id: string; level: RuleLevel } {
+  const eq = text.lastIndexOf('=');
+  if (eq <= 0) throw new UsageError(`Invalid --rule "${text}": expected <rule-id>=<${RULE_LEVELS.join('|')}>.`);
+  const id = text.slice(0, eq).trim();
+  const level = oneOf(text.slice(eq + 1).trim(), RULE_LEVELS, `--rule ${id}`);
+  return { id, level };
+}

@@ -1,0 +1,65 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { parseSettings, settingsSchema, type Settings } from '../common/settings';
+import { ruleById } from '../rules';
+import type { CliOptions } from './args';
+import { UsageError } from './args';
+
+export const DEFAULT_CONFIG_FILE = '.mcp-hygiene.json';
+
+export interface LoadedSettings {
+  settings: Settings;
+  /** Where the settings came from, or undefined for the defaults. */
+  configFile?: string;
+  /** Warnings for the user (invalid values, unknown keys or rule ids): never fatal. */
+  problems: string[];
+}
+
+/**
+ * Settings for this run: the --config file (or ./.mcp-hygiene.json), validated key by key by
+ * the extension's own parseSettings, then --rule and --network on top. The file uses the
+ * extension's setting names without the `mcpHygiene.` prefix (the prefix is accepted too).
+ * A named --config that is missing or not JSON is a usage error; a bad value is a warning.
+ */
+export function loadSettings(options: CliOptions, cwd: string): LoadedSettings {
+  const problems: string[] = [];
+  let raw: Record<string, unknown> = {};
+  let configFile: string | undefined;
+  const explicit = options.config !== undefined;
+  const candidate = resolve(cwd, options.config ?? DEFAULT_CONFIG_FILE);
+  if (explicit || existsSync(candidate)) {
+    configFile = candidate;
+    let text: string;
+    try {
+      text = readFileSync(candidate, 'utf8');
+    } catch (error) {
+      throw new UsageError(`Cannot read the settings file ${options.config ?? DEFAULT_CONFIG_FILE}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+    }
+    const errors: ParseError[] = [];
+    const value: unknown = parseJsonc(text.replace(/^\uFEFF/, ''), errors, { allowTrailingComma: true });
+    if (errors.length > 0 || !value || typeof value !== 'object' || Array.isArray(value)) {
+      const detail = errors.length ? `${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset}` : 'expected a JSON object';
+      throw new UsageError(`The settings file ${options.config ?? DEFAULT_CONFIG_FILE} is not valid: ${detail}.`);
+    }
+    const known = new Set(Object.keys(settingsSchema.shape));
+    for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
+      const name = key.startsWith('mcpHygiene.') ? key.slice('mcpHygiene.'.length) : key;
+      if (name === '$schema') continue;
+      if (!known.has(name)) problems.push(`Unknown setting "${key}" in ${options.config ?? DEFAULT_CONFIG_FILE}; it is ignored.`);
+      else raw[name] = entry;
+    }
+  }
+  const parsed = parseSettings(raw);
+  problems.push(...parsed.problems);
+  const settings: Settings = { ...parsed.settings, rules: { ...parsed.settings.rules } };
+  for (const id of Object.keys(settings.rules)) {
+    if (!ruleById(id)) problems.push(`Unknown rule "${id}" in the settings' rules; it is ignored.`);
+  }
+  for (const { id, level } of options.rules) {
+    if (!ruleById(id)) throw new UsageError(`Unknown rule "${id}" in --rule. Run "mcp-hygiene --list-rules" for the ids.`);
+    settings.rules[id] = level;
+  }
+  if (options.network) settings.network = true;
+  return { settings, configFile, problems };
+}

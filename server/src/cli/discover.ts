@@ -1,0 +1,263 @@
+import { readdirSync, readFileSync, statSync, existsSync, type Dirent } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import { DIALECTS, configFileGlobs } from '../dialects';
+import { UsageError } from './args';
+
+/** A file the scan will read. */
+export interface TargetFile {
+  /** Absolute path: what is read and what the engine sees. */
+  absolute: string;
+  /** The path as given or found (relative to the given root), forward slashes: what is shown. */
+  display: string;
+  /** Named on the command line or matched by a glob argument: linted whatever its name. */
+  explicit: boolean;
+}
+
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+export interface DiscoverOptions {
+  cwd: string;
+  paths: readonly string[];
+  /** --exclude and settings.ignoredPaths: matched against paths relative to cwd and to the walked root. */
+  exclude: readonly string[];
+  gitignore: boolean;
+  userConfigs: boolean;
+  env: Record<string, string | undefined>;
+}
+
+export interface Discovery {
+  files: TargetFile[];
+  skipped: SkippedFile[];
+}
+
+/** Folders never walked: installed packages and git's own data. */
+const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git']);
+
+const toPosix = (path: string) => (sep === '\\' ? path.replace(/\\/g, '/') : path);
+
+/**
+ * Finds the files to lint. Directories are walked for every dialect's globs (honouring
+ * nested .gitignore files, --exclude and ignoredPaths, never entering node_modules or .git);
+ * files are taken as given; glob arguments are expanded (their matches count as named).
+ * A path that does not exist, or a glob that matches nothing, is a usage error.
+ */
+export function discover(options: DiscoverOptions): Discovery {
+  const found = new Map<string, TargetFile>();
+  const skipped: SkippedFile[] = [];
+  const excluded = excludeMatcher(options.exclude);
+  const isExcluded = (absolute: string, fromRoot: string) => {
+    const fromCwd = toPosix(relative(options.cwd, absolute));
+    return excluded(fromCwd) || (fromRoot !== '' && excluded(fromRoot));
+  };
+  const configMatcher = picomatch(configFileGlobs(), { dot: true, nocase: true });
+  const add = (file: TargetFile) => {
+    if (!found.has(file.absolute)) found.set(file.absolute, file);
+  };
+
+  for (const given of options.paths) {
+    const absolute = resolve(options.cwd, given);
+    const stat = statOrUndefined(absolute);
+    if (stat?.isFile()) {
+      const display = toPosix(given);
+      if (isExcluded(absolute, '')) skipped.push({ file: display, reason: 'matches an --exclude or ignoredPaths pattern' });
+      else add({ absolute, display, explicit: true });
+      continue;
+    }
+    if (stat?.isDirectory()) {
+      walk(absolute, given, { matcher: (rel) => configMatcher(rel), explicit: false, isExcluded, gitignore: options.gitignore, add, skipped });
+      continue;
+    }
+    const scan = picomatch.scan(toPosix(given));
+    if (scan.isGlob) {
+      const base = scan.base === '' ? '.' : scan.base;
+      const baseAbsolute = resolve(options.cwd, base);
+      if (!statOrUndefined(baseAbsolute)?.isDirectory()) throw new UsageError(`No such directory: ${base} (in the glob ${given}).`);
+      const globMatcher = picomatch(scan.glob, { dot: true });
+      const before = found.size;
+      walk(baseAbsolute, scan.base, { matcher: globMatcher, explicit: true, isExcluded, gitignore: options.gitignore, add, skipped });
+      if (found.size === before) throw new UsageError(`No files match the glob ${given} (after .gitignore and --exclude).`);
+      continue;
+    }
+    throw new UsageError(`No such file or directory: ${given}`);
+  }
+
+  if (options.userConfigs) {
+    for (const absolute of userConfigFiles(options.env)) {
+      if (isExcluded(absolute, '')) continue;
+      add({ absolute, display: toPosix(absolute), explicit: true });
+    }
+  }
+
+  const files = [...found.values()].sort((a, b) => compareStrings(a.display, b.display));
+  return { files, skipped };
+}
+
+interface WalkContext {
+  matcher: (relativePosix: string) => boolean;
+  explicit: boolean;
+  isExcluded: (absolute: string, fromRoot: string) => boolean;
+  gitignore: boolean;
+  add: (file: TargetFile) => void;
+  skipped: SkippedFile[];
+}
+
+interface IgnoreScope {
+  base: string;
+  rules: Ignore;
+}
+
+function walk(root: string, displayBase: string, context: WalkContext): void {
+  const scopes = context.gitignore ? ancestorGitignores(root) : [];
+  const displayOf = (fromRoot: string) => {
+    const joined = toPosix(join(displayBase === '' ? '.' : displayBase, fromRoot));
+    return joined;
+  };
+  const visit = (dir: string, fromRoot: string, inherited: IgnoreScope[]) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (error) {
+      context.skipped.push({ file: displayOf(fromRoot) || '.', reason: `directory not readable (${errorCode(error)})` });
+      return;
+    }
+    let scopesHere = inherited;
+    if (context.gitignore && entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) {
+      const rules = loadGitignore(join(dir, '.gitignore'));
+      if (rules) scopesHere = [...inherited, { base: dir, rules }];
+    }
+    entries.sort((a, b) => compareStrings(a.name, b.name));
+    for (const entry of entries) {
+      const absolute = join(dir, entry.name);
+      const childFromRoot = fromRoot === '' ? entry.name : `${fromRoot}/${entry.name}`;
+      let isDir = entry.isDirectory();
+      let isFile = entry.isFile();
+      if (entry.isSymbolicLink()) {
+        // Linked files are read; linked folders are not entered (no cycles, as git and ripgrep do).
+        const target = statOrUndefined(absolute);
+        isFile = target?.isFile() ?? false;
+        isDir = false;
+      }
+      if (!isDir && !isFile) continue;
+      if (isDir && ALWAYS_SKIPPED_DIRS.has(entry.name)) continue;
+      if (isIgnored(scopesHere, absolute, isDir)) continue;
+      if (context.isExcluded(absolute, childFromRoot)) continue;
+      if (isDir) visit(absolute, childFromRoot, scopesHere);
+      else if (context.matcher(childFromRoot)) context.add({ absolute, display: displayOf(childFromRoot), explicit: context.explicit });
+    }
+  };
+  visit(root, '', scopes);
+}
+
+/** Git semantics: the deepest .gitignore with an opinion (ignore or `!` re-include) decides. */
+function isIgnored(scopes: readonly IgnoreScope[], absolute: string, isDir: boolean): boolean {
+  for (let i = scopes.length - 1; i >= 0; i--) {
+    const scope = scopes[i];
+    const rel = toPosix(relative(scope.base, absolute));
+    if (rel === '' || rel.startsWith('..')) continue;
+    const result = scope.rules.test(isDir ? rel + '/' : rel);
+    if (result.ignored) return true;
+    if (result.unignored) return false;
+  }
+  return false;
+}
+
+/**
+ * When the walked folder sits inside a git work tree, the .gitignore files between the
+ * repository root and it apply too (the folder's own one is read by the walk).
+ */
+function ancestorGitignores(root: string): IgnoreScope[] {
+  const chain: string[] = [];
+  let dir = dirname(root);
+  let repoFound = existsSync(join(root, '.git'));
+  while (!repoFound) {
+    chain.unshift(dir);
+    if (existsSync(join(dir, '.git'))) {
+      repoFound = true;
+      break;
+    }
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  if (!repoFound) return [];
+  const scopes: IgnoreScope[] = [];
+  for (const base of chain) {
+    const file = join(base, '.gitignore');
+    if (!existsSync(file)) continue;
+    const rules = loadGitignore(file);
+    if (rules) scopes.push({ base, rules });
+  }
+  return scopes;
+}
+
+function loadGitignore(file: string): Ignore | undefined {
+  try {
+    return ignore().add(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * --exclude / ignoredPaths: a pattern with a slash is matched against the whole relative
+ * path, one without against every name on it (`fixtures` excludes any folder so named),
+ * as in .gitignore. A folder that matches is not entered.
+ */
+function excludeMatcher(patterns: readonly string[]): (relativePosix: string) => boolean {
+  const cleaned = patterns.map((p) => p.trim().replace(/^\.\//, '').replace(/\/+$/, '')).filter((p) => p.length > 0);
+  if (cleaned.length === 0) return () => false;
+  const withSlash = cleaned.filter((p) => p.includes('/'));
+  const names = cleaned.filter((p) => !p.includes('/'));
+  const pathMatch = withSlash.length ? picomatch(withSlash, { dot: true }) : () => false;
+  const nameMatch = names.length ? picomatch(names, { dot: true }) : () => false;
+  return (rel) => {
+    if (rel === '') return false;
+    if (pathMatch(rel)) return true;
+    return rel.split('/').some((segment) => nameMatch(segment));
+  };
+}
+
+/** Dialects may declare where their user-level config lives; only existing files are returned. */
+interface UserConfigCapable {
+  userConfigPaths?: (env: unknown) => readonly string[];
+}
+
+export function userConfigFiles(env: Record<string, string | undefined>): string[] {
+  const files = new Set<string>();
+  for (const dialect of DIALECTS as ReadonlyArray<unknown>) {
+    const fn = (dialect as UserConfigCapable).userConfigPaths;
+    if (typeof fn !== 'function') continue;
+    let paths: readonly string[];
+    try {
+      paths = fn.call(dialect, env) ?? [];
+    } catch {
+      continue;
+    }
+    for (const path of paths) {
+      if (isAbsolute(path) && statOrUndefined(path)?.isFile()) files.add(path);
+    }
+  }
+  return [...files].sort(compareStrings);
+}
+
+function statOrUndefined(path: string) {
+  try {
+    return statSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+function errorCode(error: unknown): string {
+  return (error as NodeJS.ErrnoException)?.code ?? String(error);
+}
+
+/** Plain code-unit order: the same on every machine and locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

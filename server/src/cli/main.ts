@@ -1,0 +1,174 @@
+import { writeFileSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { RULES, type Severity } from '../engine';
+import { IoError, parseCliArgs, UsageError, USAGE, type CliOptions, type FailOn } from './args';
+import { applyBaseline, readBaseline, writeBaseline } from './baseline';
+import { loadSettings } from './config';
+import { compareStrings, discover } from './discover';
+import { formatJson } from './formatters/json';
+import { formatSarif } from './formatters/sarif';
+import { formatText } from './formatters/text';
+import { COLORS, PLAIN, packageVersion, processIO, useColor, type CliIO } from './io';
+import { scanFiles, type FixRecord, type Notice } from './scan';
+
+/** Exit codes, documented in docs/cli.md. */
+export const EXIT_CLEAN = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_ERROR = 2;
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 3, warning: 2, information: 1, hint: 1 };
+const THRESHOLD: Record<FailOn, number> = { error: 3, warning: 2, note: 1, none: Number.POSITIVE_INFINITY };
+
+/**
+ * Runs the CLI and returns its exit code. Never calls process.exit, so tests run it
+ * in-process with their own IO; the bundle's entry point sets process.exitCode.
+ */
+export function main(argv: readonly string[], io: CliIO = processIO()): number {
+  try {
+    return run(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr.write(`mcp-hygiene: ${error.message}\nRun "mcp-hygiene --help" for usage.\n`);
+      return EXIT_ERROR;
+    }
+    if (error instanceof IoError) {
+      io.stderr.write(`mcp-hygiene: ${error.message}\n`);
+      return EXIT_ERROR;
+    }
+    io.stderr.write(`mcp-hygiene: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return EXIT_ERROR;
+  }
+}
+
+function run(argv: readonly string[], io: CliIO): number {
+  const options = parseCliArgs(argv);
+  if (options.command === 'help') {
+    io.stdout.write(USAGE);
+    return EXIT_CLEAN;
+  }
+  if (options.command === 'version') {
+    io.stdout.write(packageVersion() + '\n');
+    return EXIT_CLEAN;
+  }
+  if (options.command === 'list-rules') {
+    io.stdout.write(listRules(options, useColor(io.stdout, io.env)));
+    return EXIT_CLEAN;
+  }
+
+  const { settings, problems } = loadSettings(options, io.cwd);
+  const notices: Notice[] = problems.map((message) => ({ level: 'warning', message }));
+  const discovery = discover({
+    cwd: io.cwd,
+    paths: options.paths,
+    exclude: [...options.exclude, ...settings.ignoredPaths],
+    gitignore: options.gitignore,
+    userConfigs: options.userConfigs,
+    env: io.env,
+  });
+  const relativeTo = (absolute: string) => {
+    const rel = relative(io.cwd, absolute);
+    return sep === '\\' ? rel.replace(/\\/g, '/') : rel;
+  };
+  const outcome = scanFiles(discovery.files, { settings, fix: options.fix, dryRun: options.dryRun, relativeTo, onProgress: progressReporter(io) });
+  notices.push(...outcome.notices);
+  const skipped = [...discovery.skipped, ...outcome.skipped].sort((a, b) => compareStrings(a.file, b.file));
+
+  // Baselines: --write-baseline accepts everything found now; --baseline hides what it accepts.
+  let findings = outcome.findings;
+  let baselineAccepted = 0;
+  if (options.writeBaseline) {
+    writeBaseline(resolve(io.cwd, options.writeBaseline), findings.map((f) => ({ file: f.relativeFile, ruleId: f.ruleId, server: f.server, fingerprint: f.fingerprint })));
+    io.stderr.write(`Wrote the baseline ${options.writeBaseline} (${findings.length} finding${findings.length === 1 ? '' : 's'} accepted).\n`);
+    baselineAccepted = findings.length;
+    findings = [];
+  } else if (options.baseline) {
+    const accepted = readBaseline(resolve(io.cwd, options.baseline), options.baseline);
+    const { fresh, known } = applyBaseline(findings, accepted);
+    findings = fresh;
+    baselineAccepted = known.length;
+  }
+
+  // What --fix did goes to stdout unless stdout carries a machine-readable report.
+  const machineOnStdout = options.format !== 'text' && options.output === undefined;
+  const fixStream = machineOnStdout ? io.stderr : io.stdout;
+  if (options.fix) fixStream.write(describeFixes(outcome.fixes, options));
+
+  for (const notice of notices) io.stderr.write(`${notice.level}: ${notice.message}\n`);
+
+  const report = { findings, skipped, notices, lintedCount: outcome.linted.length, baselineAccepted, cwd: io.cwd };
+  const output =
+    options.format === 'json'
+      ? formatJson(report)
+      : options.format === 'sarif'
+        ? formatSarif(report, packageVersion())
+        : formatText(report, useColor(options.output === undefined ? io.stdout : undefined, io.env) ? COLORS : PLAIN);
+  if (options.output !== undefined) {
+    try {
+      writeFileSync(resolve(io.cwd, options.output), output);
+    } catch (error) {
+      throw new IoError(`Cannot write the report to ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+    }
+  } else {
+    io.stdout.write(output);
+  }
+
+  const threshold = THRESHOLD[options.failOn];
+  return findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+function describeFixes(fixes: readonly FixRecord[], options: CliOptions): string {
+  if (fixes.length === 0) return options.dryRun ? 'No safe fixes to apply.\n' : 'Nothing to fix: no safe fixes apply.\n';
+  const lines: string[] = [];
+  for (const record of fixes) {
+    if (options.dryRun) {
+      lines.push(record.diff ?? '');
+    } else {
+      lines.push(`Fixed ${record.file}:`);
+      for (const title of record.applied) lines.push(`  - ${title}`);
+    }
+  }
+  if (!options.dryRun) lines.push('');
+  return lines.join('\n') + (options.dryRun ? '' : '\n');
+}
+
+function listRules(options: CliOptions, color: boolean): string {
+  if (options.format === 'json') {
+    return (
+      JSON.stringify(
+        RULES.map((r) => ({ id: r.id, category: r.meta.category, defaultSeverity: r.meta.defaultSeverity, fixable: r.meta.fixable, description: r.meta.description })),
+        null,
+        2,
+      ) + '\n'
+    );
+  }
+  const palette = color ? COLORS : PLAIN;
+  const width = Math.max(...RULES.map((r) => r.id.length));
+  const lines = RULES.map((r) => `${palette.bold(r.id.padEnd(width))}  ${r.meta.category.padEnd(12)}  ${r.meta.defaultSeverity.padEnd(11)}  ${r.meta.fixable ? 'fixable' : '       '}  ${r.meta.description}`);
+  return lines.join('\n') + '\n';
+}
+
+/**
+ * "Scanning 120/400" on stderr, only on a terminal and only once a run has taken a moment,
+ * so quick runs and CI logs stay clean.
+ */
+function progressReporter(io: CliIO): ((done: number, total: number) => void) | undefined {
+  if (io.stderr.isTTY !== true) return undefined;
+  const started = Date.now();
+  let shown = false;
+  let last = 0;
+  return (done, total) => {
+    const now = Date.now();
+    if (done >= total) {
+      if (shown) io.stderr.write('\r\u001b[K');
+      return;
+    }
+    if (now - started < 300 || now - last < 100) return;
+    last = now;
+    shown = true;
+    io.stderr.write(`\rScanning ${done}/${total} files…`);
+  };
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}
