@@ -64,6 +64,39 @@ export interface ServerEntry {
   /** Trust-everything switch (Gemini `trust`). */
   trust?: BooleanKnob;
   disabled: boolean;
+  /**
+   * Optional extras some clients have (all absent when the client has no such key):
+   * `scope` tells entries of a file that holds several scopes apart (the project path of a
+   * `~/.claude.json` `projects[path].mcpServers` entry; the name stays the real key);
+   * `toolFilter` = tool allow/deny lists (Gemini include/excludeTools, Codex enabled/
+   * disabled_tools, Kiro/Roo disabledTools); `timeout` as written (unit is the client's);
+   * `oauth` = the OAuth settings node; `envPassthrough` = names of variables the client
+   * forwards from its own environment (Codex `env_vars`, Goose `env_keys`, Codex
+   * `bearer_token_env_var`), which are references, not values.
+   */
+  scope?: string;
+  toolFilter?: { include?: ListKnob; exclude?: ListKnob };
+  timeout?: { key: string; node: TreeNode; value: number };
+  oauth?: TreeNode;
+  envPassthrough?: StringValue[];
+}
+
+/** A string-valued client setting such as Claude Code `permissions.defaultMode`. */
+export interface StringKnob {
+  key: string;
+  node: TreeNode;
+  value: string;
+}
+
+/**
+ * Client settings outside any server entry that widen trust (Claude Code
+ * `enableAllProjectMcpServers`, `enabledMcpjsonServers`, `permissions.allow`...). Keys are
+ * dotted paths from the file root, e.g. `permissions.allow`. Only what the file sets is listed.
+ */
+export interface ConfigKnobs {
+  booleans: BooleanKnob[];
+  lists: ListKnob[];
+  strings: StringKnob[];
 }
 
 /** The whole file as the engine sees it. */
@@ -71,6 +104,8 @@ export interface McpConfig {
   servers: ServerEntry[];
   /** The node holding the servers map (or array), when found. */
   serversNode?: TreeNode;
+  /** Trust-related client settings the file holds (settings files may have no servers at all). */
+  knobs?: ConfigKnobs;
 }
 
 /** Reads a string node; numbers and booleans count as their text (env values often are). */
