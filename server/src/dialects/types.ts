@@ -1,6 +1,7 @@
 import type { VariableSyntax } from '../engine/interpolation';
 import type { McpConfig } from '../engine/model';
 import type { ParsedDocument, Syntax, TreeNode } from '../parse/tree';
+import type { DialectSchema } from './schema';
 
 /**
  * A client's config format. One file per client under dialects/, registered in index.ts.
@@ -36,6 +37,21 @@ export interface Dialect {
    * environment variable name; undefined when the client expands no variables at all.
    */
   envReference?(name: string): string;
+  /**
+   * The client's user-level (machine-wide) files on this machine, for the machine scan.
+   * Absolute paths; files that may not exist are listed too (the caller checks).
+   */
+  userConfigPaths?(env: UserEnvironment): string[];
+  /** What the client accepts, for the schema-* rules (see dialects/schema.ts); none = no schema checks. */
+  schema?: DialectSchema;
+}
+
+/** Where user-level files live: home, Windows %APPDATA%, platform, $XDG_CONFIG_HOME. */
+export interface UserEnvironment {
+  home: string;
+  appData?: string;
+  platform: NodeJS.Platform;
+  xdgConfigHome?: string;
 }
 
 /** Forward slashes, lower case, leading '/': one form for macOS, Windows and Linux paths. */
