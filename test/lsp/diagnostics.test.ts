@@ -3,17 +3,8 @@ import assert from 'node:assert/strict';
 import { DiagnosticSeverity, type InitializeResult } from 'vscode-languageserver/node';
 import { RULES, ruleDocsUrl } from '../../server/src/engine';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, FILE_TOO_LARGE_CODE, type DiagnosticData } from '../../server/src/common/protocol';
-import { TestClient } from './harness';
+import { withClient } from './harness';
 import { MCP_JSON, MCP_URI, TOKEN, countingRule, tokenRange } from './fixtures';
-
-async function withClient(options: Parameters<typeof TestClient.start>[0], body: (client: TestClient) => Promise<void>): Promise<void> {
-  const client = await TestClient.start(options);
-  try {
-    await body(client);
-  } finally {
-    await client.stop();
-  }
-}
 
 function assertSecretDiagnostic(diagnostic: import('vscode-languageserver/node').Diagnostic, text: string, version: number) {
   assert.equal(diagnostic.source, DIAGNOSTIC_SOURCE);

@@ -29,6 +29,7 @@ import {
   type CodeAction,
   type Diagnostic,
   type DocumentDiagnosticReport,
+  type InitializeResult,
   type LogMessageParams,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
@@ -45,6 +46,8 @@ export interface TestClientOptions extends StartServerOptions {
   /** What workspace/configuration answers for section mcpHygiene (per scopeUri if a function). */
   settings?: unknown | ((scopeUri: string | undefined) => unknown);
   workspaceFolder?: string;
+  /** Advertise versioned workspace edits (default true). */
+  documentChanges?: boolean;
 }
 
 /** Waits for the first item that matches, with a bounded timeout (no sleeps). */
@@ -144,7 +147,7 @@ export class TestClient {
       workspace: {
         configuration: true,
         didChangeConfiguration: { dynamicRegistration: true },
-        workspaceEdit: { documentChanges: true },
+        workspaceEdit: { documentChanges: options.documentChanges ?? true },
         ...(options.pull ? { diagnostics: { refreshSupport: options.refreshSupport ?? true } } : {}),
       },
       textDocument: {
@@ -161,7 +164,7 @@ export class TestClient {
     return client;
   }
 
-  initializeResult: unknown;
+  initializeResult: InitializeResult | undefined;
 
   async open(uri: string, text: string, languageId = 'jsonc'): Promise<void> {
     this.versions.set(uri, 1);
@@ -244,4 +247,14 @@ export function fakeGithubToken(): string {
   let body = '';
   for (let i = 0; i < 36; i++) body += alphabet[(i * 7 + 3) % alphabet.length];
   return 'ghp_' + body;
+}
+
+/** Starts a server + client, runs `body`, always shuts both down. */
+export async function withClient(options: TestClientOptions, body: (client: TestClient) => Promise<void>): Promise<void> {
+  const client = await TestClient.start(options);
+  try {
+    await body(client);
+  } finally {
+    await client.stop();
+  }
 }

@@ -1,0 +1,119 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CodeActionKind, type Diagnostic } from 'vscode-languageserver/node';
+import { RULES } from '../../server/src/engine';
+import { FIX_ALL_KIND, type DiagnosticData } from '../../server/src/common/protocol';
+import { withClient } from './harness';
+import { MCP_JSON, MCP_URI, TOKEN, actionVersion, applyAction, countingRule, tokenRange, trimCommandRule } from './fixtures';
+
+function assertSecretMovedToInput(fixed: string) {
+  assert.ok(!fixed.includes(TOKEN), 'the token is gone');
+  assert.ok(fixed.includes('"GITHUB_PERSONAL_ACCESS_TOKEN": "${input:github-personal-access-token}"'));
+  assert.ok(fixed.includes('// Team servers. Ask in #platform before adding one.'), 'the comment is kept');
+  const inputs = JSON.parse(fixed.replace(/^\s*\/\/.*$/gm, '')).inputs;
+  assert.deepEqual(
+    inputs.map((i: { id: string; type: string; password: boolean }) => [i.type, i.id, i.password]),
+    [['promptString', 'github-personal-access-token', true]],
+  );
+}
+
+test('quick fix from the diagnostic data: preferred ${input:} fix whose edit yields the input reference, the inputs entry and keeps the comment', async () => {
+  const counter = countingRule();
+  await withClient({ pull: true, rules: [...RULES, counter] }, async (client) => {
+    await client.open(MCP_URI, MCP_JSON);
+    const [diagnostic] = await client.pullItems(MCP_URI);
+    const actions = await client.codeActions(MCP_URI, [diagnostic]);
+    assert.ok(actions.length >= 1);
+    assert.ok(actions.every((a) => a.kind === CodeActionKind.QuickFix));
+    const [first] = actions;
+    assert.equal(first.isPreferred, true);
+    assert.match(first.title, /\$\{input:github-personal-access-token\}/);
+    assert.deepEqual(first.diagnostics, [diagnostic]);
+    assert.equal(actionVersion(first), 1, 'a versioned edit: VS Code refuses it if the document moved on');
+    assertSecretMovedToInput(applyAction(MCP_JSON, first));
+    assert.equal(counter.calls, 1, 'the code action used the diagnostic data, not a new lint');
+  });
+});
+
+test('a stale diagnostic (older version) re-runs the engine on the current text and matches by rule id + range, not message', async () => {
+  const counter = countingRule();
+  await withClient({ pull: true, rules: [...RULES, counter] }, async (client) => {
+    await client.open(MCP_URI, MCP_JSON);
+    const [old] = await client.pullItems(MCP_URI);
+    // The user inserts a line above; VS Code moves the marker along, data still says version 1.
+    const current = '// Reviewed 2025-06\n' + MCP_JSON;
+    const version = await client.change(MCP_URI, current);
+    const moved: Diagnostic = { ...old, range: tokenRange(current), message: 'message text is never used for matching' };
+    assert.equal((moved.data as DiagnosticData).version, 1);
+    const actions = await client.codeActions(MCP_URI, [moved]);
+    assert.ok(actions.length >= 1);
+    assert.equal(actionVersion(actions[0]), version);
+    const fixed = applyAction(current, actions[0]);
+    assert.ok(fixed.startsWith('// Reviewed 2025-06\n'));
+    assertSecretMovedToInput(fixed);
+    assert.equal(counter.calls, 2, 'exactly one re-lint for the new version');
+
+    // Applying the old (version 1) edits to the new text would have corrupted it.
+    const staleEdits = (old.data as DiagnosticData).fixes[0];
+    assert.notDeepEqual(staleEdits.edits[0].range, tokenRange(current));
+  });
+});
+
+test('a stale diagnostic whose finding no longer exists gets no quick fix', async () => {
+  await withClient({ pull: true }, async (client) => {
+    await client.open(MCP_URI, MCP_JSON);
+    const [old] = await client.pullItems(MCP_URI);
+    await client.change(MCP_URI, MCP_JSON.replace(`"${TOKEN}"`, '"${env:GITHUB_TOKEN}"'));
+    assert.deepEqual(await client.codeActions(MCP_URI, [old]), []);
+  });
+});
+
+test('diagnostics from other sources are ignored', async () => {
+  await withClient({ pull: true }, async (client) => {
+    await client.open(MCP_URI, MCP_JSON);
+    const [diagnostic] = await client.pullItems(MCP_URI);
+    assert.deepEqual(await client.codeActions(MCP_URI, [{ ...diagnostic, source: 'json' }]), []);
+  });
+});
+
+test('source.fixAll.mcpHygiene applies safe fixes only, as one edit, and only when that kind is requested', async () => {
+  await withClient({ pull: true, rules: [...RULES, trimCommandRule] }, async (client) => {
+    const text = MCP_JSON.replace('"command": "npx"', '"command": " npx  "');
+    await client.open(MCP_URI, text);
+    const diagnostics = await client.pullItems(MCP_URI);
+    assert.deepEqual(diagnostics.map((d) => d.code).sort(), ['secret-in-env', 'test-trim-command']);
+
+    for (const only of [[FIX_ALL_KIND], ['source.fixAll'], ['source']]) {
+      const actions = await client.codeActions(MCP_URI, [], only);
+      assert.equal(actions.length, 1, `only=${only}`);
+      assert.equal(actions[0].kind, FIX_ALL_KIND);
+      const fixed = applyAction(text, actions[0]);
+      assert.ok(fixed.includes('"command": "npx"'), 'the safe fix was applied');
+      assert.ok(fixed.includes(TOKEN), 'the unsafe secret fix was not applied by fix-all');
+      assert.ok(fixed.includes('// Team servers.'), 'comments survive');
+      const change = actions[0].edit?.documentChanges?.[0];
+      assert.ok(change && 'edits' in change && change.edits.length === 1, 'one minimal edit');
+    }
+    const quickFixesOnly = await client.codeActions(MCP_URI, diagnostics, [CodeActionKind.QuickFix]);
+    assert.ok(quickFixesOnly.length > 0 && quickFixesOnly.every((a) => a.kind === CodeActionKind.QuickFix));
+    const lightbulb = await client.codeActions(MCP_URI, diagnostics);
+    assert.ok(lightbulb.every((a) => a.kind === CodeActionKind.QuickFix), 'no source action in the lightbulb');
+  });
+});
+
+test('fix-all on a file with nothing safe to fix offers nothing', async () => {
+  await withClient({ pull: true }, async (client) => {
+    await client.open(MCP_URI, MCP_JSON);
+    assert.deepEqual(await client.codeActions(MCP_URI, [], [FIX_ALL_KIND]), []);
+  });
+});
+
+test('clients without versioned documentChanges get a plain changes map', async () => {
+  await withClient({ pull: false, documentChanges: false }, async (client) => {
+    await client.open(MCP_URI, MCP_JSON);
+    const [diagnostic] = await client.pushed(MCP_URI, 1);
+    const [action] = await client.codeActions(MCP_URI, [diagnostic]);
+    assert.ok(action.edit?.changes?.[MCP_URI]);
+    assertSecretMovedToInput(applyAction(MCP_JSON, action));
+  });
+});
