@@ -2,7 +2,9 @@ import { readdirSync, readFileSync, statSync, existsSync, type Dirent } from 'no
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
+import { homedir } from 'node:os';
 import { DIALECTS, configFileGlobs } from '../dialects';
+import type { UserEnvironment } from '../dialects/types';
 import { UsageError } from './args';
 
 /** A file the scan will read. */
@@ -50,10 +52,9 @@ export function discover(options: DiscoverOptions): Discovery {
   const found = new Map<string, TargetFile>();
   const skipped: SkippedFile[] = [];
   const excluded = excludeMatcher(options.exclude);
-  const isExcluded = (absolute: string, fromRoot: string) => {
-    const fromCwd = toPosix(relative(options.cwd, absolute));
-    return excluded(fromCwd) || (fromRoot !== '' && excluded(fromRoot));
-  };
+  const isExcluded = excluded
+    ? (absolute: string, fromRoot: string) => excluded(toPosix(relative(options.cwd, absolute))) || (fromRoot !== '' && excluded(fromRoot))
+    : () => false;
   const configMatcher = picomatch(configFileGlobs(), { dot: true, nocase: true });
   const add = (file: TargetFile) => {
     if (!found.has(file.absolute)) found.set(file.absolute, file);
@@ -157,8 +158,8 @@ function walk(root: string, displayBase: string, context: WalkContext): void {
 function isIgnored(scopes: readonly IgnoreScope[], absolute: string, isDir: boolean): boolean {
   for (let i = scopes.length - 1; i >= 0; i--) {
     const scope = scopes[i];
-    const rel = toPosix(relative(scope.base, absolute));
-    if (rel === '' || rel.startsWith('..')) continue;
+    if (!absolute.startsWith(scope.base) || absolute[scope.base.length] !== sep) continue;
+    const rel = toPosix(absolute.slice(scope.base.length + 1));
     const result = scope.rules.test(isDir ? rel + '/' : rel);
     if (result.ignored) return true;
     if (result.unignored) return false;
@@ -208,9 +209,9 @@ function loadGitignore(file: string): Ignore | undefined {
  * path, one without against every name on it (`fixtures` excludes any folder so named),
  * as in .gitignore. A folder that matches is not entered.
  */
-function excludeMatcher(patterns: readonly string[]): (relativePosix: string) => boolean {
+function excludeMatcher(patterns: readonly string[]): ((relativePosix: string) => boolean) | undefined {
   const cleaned = patterns.map((p) => p.trim().replace(/^\.\//, '').replace(/\/+$/, '')).filter((p) => p.length > 0);
-  if (cleaned.length === 0) return () => false;
+  if (cleaned.length === 0) return undefined;
   const withSlash = cleaned.filter((p) => p.includes('/'));
   const names = cleaned.filter((p) => !p.includes('/'));
   const pathMatch = withSlash.length ? picomatch(withSlash, { dot: true }) : () => false;
@@ -222,19 +223,22 @@ function excludeMatcher(patterns: readonly string[]): (relativePosix: string) =>
   };
 }
 
-/** Dialects may declare where their user-level config lives; only existing files are returned. */
-interface UserConfigCapable {
-  userConfigPaths?: (env: unknown) => readonly string[];
-}
-
+/**
+ * The machine's user-level client configs (`--user-configs`): every dialect's
+ * userConfigPaths for this user, keeping the files that exist.
+ */
 export function userConfigFiles(env: Record<string, string | undefined>): string[] {
+  const where: UserEnvironment = {
+    home: env.HOME || env.USERPROFILE || homedir(),
+    appData: env.APPDATA || undefined,
+    platform: process.platform,
+    xdgConfigHome: env.XDG_CONFIG_HOME || undefined,
+  };
   const files = new Set<string>();
-  for (const dialect of DIALECTS as ReadonlyArray<unknown>) {
-    const fn = (dialect as UserConfigCapable).userConfigPaths;
-    if (typeof fn !== 'function') continue;
-    let paths: readonly string[];
+  for (const dialect of DIALECTS) {
+    let paths: readonly string[] = [];
     try {
-      paths = fn.call(dialect, env) ?? [];
+      paths = dialect.userConfigPaths?.(where) ?? [];
     } catch {
       continue;
     }
