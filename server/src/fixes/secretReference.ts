@@ -15,8 +15,9 @@ import { detectFormatting } from './formatting';
 export function secretReferenceFixes(context: RuleContext, server: ServerEntry, variableName: string, valueNode: TreeNode, replacement: (reference: string) => string): FixSpec[] {
   const fixes: FixSpec[] = [];
   const { dialect, doc } = context;
-  if (doc.syntax !== 'json') return fixes;
-  if (dialect.variables.includes('input')) {
+  // `${input:}` needs an `inputs` entry, written with jsonc-parser: JSON files of a client
+  // known to expand it only (the generic dialect does not know which client reads the file).
+  if (doc.syntax === 'json' && dialect.variables.includes('input') && dialect.id !== 'generic') {
     const input = inputEdits(context, variableName, server);
     fixes.push({
       title: `Replace with \${input:${input.id}} (prompted once, stored securely)`,
@@ -26,7 +27,11 @@ export function secretReferenceFixes(context: RuleContext, server: ServerEntry, 
     });
   }
   if (dialect.envReference) {
-    const reference = dialect.envReference(variableName);
+    // An env entry "KEY": "${KEY}" hands the host's own KEY to the server (secret-mirrored-host-env):
+    // point at a dedicated variable instead.
+    const key = valueNode.parent?.type === 'property' ? valueNode.parent.children?.[0]?.value : undefined;
+    const name = typeof key === 'string' && key.toUpperCase() === variableName.toUpperCase() ? 'MCP_' + variableName : variableName;
+    const reference = dialect.envReference(name);
     fixes.push({
       title: `Replace with ${reference} (read from your environment)`,
       safe: false,

@@ -1,37 +1,37 @@
 import type { Rule } from './types';
 import { detectSecret } from '../secrets/detect';
-import { secretReferenceFixes, variableNameFor } from '../fixes/secretReference';
+import { envSites } from '../secrets/sites';
+import { maskUrls } from '../secrets/urlSecrets';
+import { reportSecret, variableFor } from '../secrets/report';
+import { moveAdvice } from '../secrets/advice';
 
 /**
  * A token or password written into a server's `env` leaks with the file: to git history,
- * screenshots, backups and every tool that reads the workspace.
+ * screenshots, backups and every tool that reads the workspace. URLs and connection
+ * strings in env values are left to secret-in-url and secret-connection-string.
  */
 export const rule: Rule = {
   id: 'secret-in-env',
   meta: {
     category: 'secret',
     defaultSeverity: 'error',
-    description: 'A literal secret (token, API key, password) in a server\'s env values.',
+    description: "A literal secret (token, API key, password) in a server's env values.",
     fixable: true,
     owasp: ['MCP01'],
     threat: 'Credential theft: the secret is readable by anyone who can read the file, its git history or its backups.',
   },
   check(context) {
     for (const server of context.config.servers) {
-      for (const entry of server.env) {
-        if (entry.value === undefined || entry.valueNode.type !== 'string') continue;
-        const verdict = detectSecret(entry.value, entry.key);
+      for (const site of envSites(server)) {
+        const verdict = detectSecret(maskUrls(site.value), site.key);
         if (!verdict) continue;
-        const variable = variableNameFor(entry.key, server);
-        const prefix = entry.value.slice(0, verdict.start);
-        const suffix = entry.value.slice(verdict.end);
-        const severity = verdict.reason === 'format' ? 'error' : 'warning';
-        context.report({
-          node: entry.valueNode,
-          server,
-          severity,
-          message: `Server "${server.name}" has a plaintext ${verdict.label} in env "${entry.key}". Anyone who can read this file can use it: move it out of the file${context.dialect.variables.length ? ' (use a variable reference)' : ''} and rotate it if the file was ever shared.`,
-          fixes: secretReferenceFixes(context, server, variable, entry.valueNode, (reference) => prefix + reference + suffix),
+        reportSecret(context, {
+          site,
+          start: verdict.start,
+          end: verdict.end,
+          severity: verdict.reason === 'format' ? 'error' : 'warning',
+          message: `Server "${server.name}" has a plaintext ${verdict.label} in env "${site.key}"${verdict.reason === 'key' ? ' (judged by its name and shape)' : ''}. ${moveAdvice(context)}`,
+          variable: variableFor(site),
         });
       }
     }

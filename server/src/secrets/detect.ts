@@ -1,82 +1,67 @@
 import { findReferences } from '../engine/interpolation';
 import { findKnownFormat } from './knownFormats';
+import { findContextFormat } from './contextFormats';
+import { isPlaceholder } from './placeholders';
+import { isPasswordKeyName, isSecretKeyName, normaliseName } from './keyNames';
+import { entropy } from './entropy';
+
+export { isPlaceholder } from './placeholders';
+export { isSecretKeyName } from './keyNames';
+export { entropy } from './entropy';
 
 /**
- * Decides whether a literal config value is a secret. Known formats come from secretlint;
- * the context rules (key names, placeholders, variable references, entropy) are ours,
- * because they depend on how MCP configs are written.
+ * Decides whether a literal config value is a secret. Known formats come from secretlint
+ * (run only on candidate values); the context rules (provider shapes, key names, auth
+ * schemes, placeholders, variable references, entropy) are ours, because they depend on
+ * how MCP configs are written.
  */
 export interface SecretVerdict {
-  /** 'format': a known token format; 'key': a credential-named key holding a credential-like literal. */
+  /**
+   * 'format': a known token format (secretlint, a provider shape, a JWT, Basic credentials)
+   * -> error. 'key': a credential-named key or credential position holding a
+   * credential-like literal -> warning.
+   */
   reason: 'format' | 'key';
-  /** What it is, for messages: "GitHub token", "value of API key". Never the value. */
+  /** What it is, for messages: "GitHub token", "API key". Never the value. */
   label: string;
   /** Offsets of the secret inside the value (a default literal, the part after "Bearer "). */
   start: number;
   end: number;
 }
 
-/** Env/header names that hold credentials. */
-const SECRET_KEY = /(?:api[_-]?key|apikey|access[_-]?key|secret|token|passw(?:or)?d|\bpwd\b|_pwd$|credential|auth(?:orization)?$|private[_-]?key|client[_-]?secret|session[_-]?key|\bpat\b|_pat$|signing[_-]?key|bearer|cookie|x-api-key|subscription-token)/i;
-/** Names that contain a credential word but hold something else (a path, an id, a URL). */
-const NOT_SECRET_KEY = /(?:_url|_uri|_host|_path|_file|_dir|_id$|_name$|_user(?:name)?$|_region|_endpoint|_type$|_mode$|_expir|_ttl|_header$|_enabled$|_env$|_version|_scope|_prefix$|_length$|_timeout|_limit|^token_?limit|max_?tokens?|tokens?_?(?:count|limit|budget)|_issuer|_audience|_algorithm|_provider|_method$|_location)/i;
-
-export function isSecretKeyName(key: string): boolean {
-  return SECRET_KEY.test(key) && !NOT_SECRET_KEY.test(key);
+export interface DetectOptions {
+  /** The value sits where only credentials go (Authorization header, `--api-key`, cookie). */
+  credential?: boolean;
 }
 
-/** Template text people leave in configs instead of a real value. */
-export function isPlaceholder(value: string): boolean {
-  const text = value.trim();
-  if (text.length === 0) return true;
-  if (/^<[^<>]*>$/.test(text) || /^\[[^\[\]]*\]$/.test(text) || /^\{\{[^{}]*\}\}$/.test(text) || /^%[A-Za-z_][\w]*%$/.test(text)) return true;
-  if (/^(.)\1+$/.test(text)) return true; // xxxx, ****, 0000
-  if (/^(?:x{3,}|\*{3,}|\.{3,}|-+|_+)/i.test(text) && /^[x*._-]+$/i.test(text.replace(/[-_]/g, ''))) return true;
-  if (/(?:your|my|insert|enter|replace|put|add)[-_ ]?(?:own[-_ ]?)?(?:[a-z]+[-_ ])*(?:key|token|secret|password|pat|here|credential|id)/i.test(text)) return true;
-  if (/(?:placeholder|changeme|change[-_]me|example|dummy|sample|redacted|todo|fixme|here$|^test$|^none$|^null$|^undefined$|^false$|^true$|^secret$|^password$|^token$)/i.test(text)) return true;
-  if (/^(?:sk|pk|ghp|gho|xoxb|xoxp|ntn|lin_api|tvly|fc)[-_](?:\.\.\.|x+|\*+|your.*|<.*>|\.{3}.*|\*+.*)$/i.test(text)) return true;
-  if (/x{6,}|\*{4,}|\.\.\./i.test(text) && !/[0-9]/.test(text.replace(/x{6,}|\*{4,}/gi, ''))) return true;
-  return false;
-}
-
-/** Shannon entropy in bits per character. */
-export function entropy(text: string): number {
-  const counts = new Map<string, number>();
-  for (const ch of text) counts.set(ch, (counts.get(ch) ?? 0) + 1);
-  let bits = 0;
-  for (const count of counts.values()) {
-    const p = count / text.length;
-    bits -= p * Math.log2(p);
-  }
-  return bits;
-}
-
-/** A literal that could plausibly be a credential (not a word, path, URL, number or flag). */
-function looksLikeCredential(text: string, keyIsPassword: boolean): boolean {
-  if (text.length < (keyIsPassword ? 4 : 12) || text.length > 4096) return false;
-  if (/\s/.test(text)) return false;
-  if (/^(?:https?|wss?|file):\/\//i.test(text) || /^[./~]|^[a-zA-Z]:[\\/]/.test(text)) return false;
-  if (/^-?\d+(?:\.\d+)?$/.test(text) || /^(?:true|false|null|yes|no|on|off)$/i.test(text)) return false;
-  if (keyIsPassword) return true;
-  // Require a mix of character classes or high entropy: real keys are random, names are not.
-  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((c) => c.test(text)).length;
-  return entropy(text) >= 3.0 && classes >= 2;
-}
+const cache = new Map<string, SecretVerdict | null>();
+const CACHE_LIMIT = 4000;
 
 /**
  * Returns a verdict when `value` (stored under `key`, if any) is or contains a literal
  * secret. Variable references are not secrets, but a `${VAR:-default}` default is checked.
+ * Results are memoised: the language server re-lints the same values on every keystroke.
  */
-export function detectSecret(value: string, key?: string): SecretVerdict | undefined {
+export function detectSecret(value: string, key?: string, options: DetectOptions = {}): SecretVerdict | undefined {
   if (value.length < 4) return undefined;
+  const cacheKey = (options.credential ? '1' : '0') + (key ?? '') + '\u0000' + value;
+  const cached = cache.get(cacheKey);
+  if (cached !== undefined) return cached ?? undefined;
+  const verdict = detectUncached(value, key, options);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(cacheKey, verdict ?? null);
+  return verdict;
+}
+
+function detectUncached(value: string, key: string | undefined, options: DetectOptions): SecretVerdict | undefined {
   const references = findReferences(value);
   if (references.length > 0) {
     for (const reference of references) {
       if (reference.defaultValue && reference.defaultValue.length >= 4) {
-        const inner = detectSecret(reference.defaultValue, key);
+        const inner = detectSecret(reference.defaultValue, key ?? reference.name, options.credential ? options : { credential: isSecretKeyName(reference.name) });
         if (inner) {
-          const start = value.indexOf(reference.defaultValue, reference.start);
-          return { ...inner, label: `${inner.label} in the default of \${${reference.name}}`, start, end: start + reference.defaultValue.length };
+          const start = value.indexOf(reference.defaultValue, reference.start) + inner.start;
+          return { ...inner, label: `${inner.label} (as the default of a variable)`, start, end: start + (inner.end - inner.start) };
         }
       }
     }
@@ -87,17 +72,129 @@ export function detectSecret(value: string, key?: string): SecretVerdict | undef
     if (masked.trim().length < 8) return undefined;
     value = masked;
   }
-  if (isPlaceholder(value)) return undefined;
+  const trimmed = value.trim();
+  if (isPlaceholder(trimmed)) return undefined;
+  const keyHint = key ? normaliseName(key) : '';
+  const credential = options.credential === true || (key !== undefined && isSecretKeyName(key));
+
+  // Public-by-design keys (publishable, anon) are never findings, whatever their key says.
+  const shaped = findContextFormat(value, keyHint, credential);
+  if (shaped?.public) return undefined;
+  const token = findJwt(value);
+  if (token?.public) return undefined;
+
   const known = findKnownFormat(value, key);
   if (known && !isPlaceholder(value.slice(known.start, known.end))) return { reason: 'format', label: known.label, start: known.start, end: known.end };
-  if (key && isSecretKeyName(key)) {
-    // "Bearer <token>" / "Basic <b64>" / "token <t>": the credential is after the scheme.
-    const scheme = /^(bearer|basic|token|apikey)\s+/i.exec(value);
-    const start = scheme ? scheme[0].length : 0;
-    const candidate = value.slice(start).trim();
+  if (shaped && !isPlaceholder(value.slice(shaped.start, shaped.end))) return { reason: 'format', label: shaped.label, start: shaped.start, end: shaped.end };
+  if (token) return { reason: 'format', label: token.label, start: token.start, end: token.end };
+
+  // "Bearer <token>" / "Basic <base64>" / "token <t>": the credential is after the scheme,
+  // wherever it sits (a header value, a JSON string of headers in an env var).
+  const scheme = AUTH_SCHEME.exec(value);
+  if (scheme) {
+    const start = scheme.index + scheme[0].length - scheme[2].length;
+    const candidate = scheme[2];
+    if (/^basic$/i.test(scheme[1])) {
+      const basic = basicCredentials(candidate);
+      if (basic === 'placeholder') return undefined;
+      if (basic) return { reason: 'format', label: 'Basic-auth user and password', start, end: start + candidate.length };
+    }
     if (isPlaceholder(candidate)) return undefined;
-    const isPassword = /passw(?:or)?d|pwd/i.test(key);
-    if (looksLikeCredential(candidate, isPassword)) return { reason: 'key', label: isPassword ? 'password' : `value of ${key}`, start, end: start + candidate.length };
+    const atStart = value.slice(0, scheme.index + 1).trim().length <= 1;
+    if (looksLikeCredential(candidate, atStart && options.credential ? 'position' : 'strict')) {
+      return { reason: 'key', label: scheme[1].toLowerCase() === 'basic' ? 'Basic-auth credential' : 'bearer token', start, end: start + candidate.length };
+    }
+    if (atStart) return undefined;
+  }
+
+  if (credential) {
+    const leading = value.length - value.trimStart().length;
+    const isPassword = key !== undefined && isPasswordKeyName(key);
+    if (looksLikeCredential(trimmed, isPassword ? 'password' : options.credential ? 'position' : 'strict')) {
+      return { reason: 'key', label: isPassword ? 'password' : labelForKey(keyHint), start: leading, end: leading + trimmed.length };
+    }
   }
   return undefined;
+}
+
+const AUTH_SCHEME = /(?:^|[\s"':])(bearer|basic|token|bot|apikey|api-key|sso-key|ssws|key|splunk)\s+([A-Za-z0-9_\-.=+/~:]{6,})/i;
+
+/** "user:pass" in base64; 'placeholder' when the password part is template text. */
+function basicCredentials(candidate: string): boolean | 'placeholder' {
+  if (!/^[A-Za-z0-9+/]+={0,2}$/.test(candidate) || candidate.length < 8) return false;
+  const decoded = Buffer.from(candidate, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon <= 0 || /[\u0000-\u001f\ufffd]/.test(decoded)) return false;
+  const password = decoded.slice(colon + 1);
+  if (password.length === 0 || isPlaceholder(password) || isPlaceholder(decoded.slice(0, colon)) && password.length < 4) return 'placeholder';
+  return true;
+}
+
+interface JwtMatch {
+  label: string;
+  start: number;
+  end: number;
+  public: boolean;
+}
+
+/** A signed JWT (header.payload.signature). Supabase anon keys are public; service_role bypasses RLS. */
+function findJwt(value: string): JwtMatch | undefined {
+  const at = value.indexOf('eyJ');
+  if (at < 0) return undefined;
+  const match = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/.exec(value.slice(at));
+  if (!match) return undefined;
+  const start = at + match.index;
+  let payload: Record<string, unknown> | undefined;
+  try {
+    payload = JSON.parse(Buffer.from(match[0].split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  if (!payload || typeof payload !== 'object') return undefined;
+  const role = typeof payload.role === 'string' ? payload.role : undefined;
+  if (role === 'anon') return { label: 'Supabase anon key', start, end: start + match[0].length, public: true };
+  const label = role === 'service_role' ? 'Supabase service-role key' : 'JSON Web Token';
+  return { label, start, end: start + match[0].length, public: false };
+}
+
+function labelForKey(normalisedKey: string): string {
+  if (/(?:^|_)(?:client_?secret)(?:$|_)/.test(normalisedKey)) return 'client secret';
+  if (/(?:^|_)(?:private_?key)(?:$|_)/.test(normalisedKey)) return 'private key';
+  if (/(?:^|_)(?:cookie|session)(?:$|_)/.test(normalisedKey)) return 'session cookie';
+  if (/(?:^|_)(?:api_?key|apikey|key)(?:$|_)/.test(normalisedKey)) return 'API key';
+  if (/(?:^|_)(?:secret)(?:$|_)/.test(normalisedKey)) return 'secret';
+  if (/(?:^|_)(?:credentials?|creds)(?:$|_)/.test(normalisedKey)) return 'credential';
+  return 'token';
+}
+
+/** Values that refer to a secret kept elsewhere: secret-manager URIs, ARNs, key-vault refs. */
+const SECRET_REFERENCE = /^(?:op:\/\/|vault:|arn:aws|projects\/[^/]+\/secrets\/|sm:\/\/|gcpsm:\/\/|awssm:|azkv:|keychain:|keyring:|pass:|env:|file:|cmd:|exec:|@microsoft\.keyvault)/i;
+
+/**
+ * A literal that could plausibly be a credential: not a word, name, path, URL, number,
+ * e-mail or reference to a secret store. Passwords only need to be non-trivial text.
+ */
+export function looksLikeCredential(text: string, mode: 'strict' | 'position' | 'password'): boolean {
+  const isPassword = mode === 'password';
+  if (text.length < (isPassword ? 4 : mode === 'position' ? 8 : 10) || text.length > 8192) return false;
+  if (/\s/.test(text) && !isPassword) return false;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text) || SECRET_REFERENCE.test(text)) return false;
+  if (/^(?:[./~]|[A-Za-z]:[\\/]|\\\\)/.test(text) || /\.(?:json|pem|key|p12|pfx|crt|cer|txt|env|ya?ml|toml|ini|conf|cfg)$/i.test(text)) return false;
+  if (/^-?\d+(?:\.\d+)?$/.test(text) || /^(?:true|false|null|yes|no|on|off|enabled|disabled)$/i.test(text)) return false;
+  if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(text)) return false; // e-mail
+  if (isPassword) return !/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(text) && !/^\d{1,3}$/.test(text);
+  if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(text)) return false; // the *name* of a variable
+  if (/^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(text)) return false; // a version
+  if (/^\d{4}-\d{2}-\d{2}/.test(text)) return false; // a date
+  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(text) && /\.[a-z]{2,}$/i.test(text) && !/\d.*[A-Z]|[A-Z].*\d/.test(text)) return false; // host / dotted id
+  const digits = /\d/.test(text);
+  // Where only credentials go (Authorization, --api-key), any non-word literal is one.
+  if (mode === 'position') return entropy(text) >= 2.5 && (digits || /[A-Z]/.test(text) && /[a-z]/.test(text) && text.length >= 16);
+  const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((c) => c.test(text)).length;
+  if (classes < 2 && !(/^[a-f0-9]+$/.test(text) && text.length >= 24)) return false;
+  const segments = text.split(/[-_.:/]+|(?<=[a-z])(?=[A-Z])/).filter(Boolean);
+  if (!digits && segments.length <= 6 && segments.every((s) => /^[A-Za-z]+$/.test(s))) return false; // words
+  const bits = entropy(text);
+  if (text.length < 20) return digits && bits >= 3.0;
+  return bits >= 3.2 && (digits || text.length >= 24);
 }

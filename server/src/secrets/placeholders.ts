@@ -1,0 +1,75 @@
+/**
+ * Template text that people leave in configs instead of a real value: `YOUR_API_KEY`,
+ * `<token>`, `sk-...`, `ghp_xxxxxxxx`, `changeme`, provider documentation examples. These
+ * are not findings: the file holds no credential yet.
+ */
+
+/** Words that only ever appear in template values (matched as whole words, any case). */
+const TEMPLATE_WORDS = [
+  'your', 'yours', 'my', 'insert', 'enter', 'replace', 'paste', 'fill', 'put', 'add', 'set', 'update', 'provide',
+  'placeholder', 'changeme', 'change', 'example', 'examples', 'sample', 'dummy', 'fake', 'mock', 'redacted', 'todo', 'fixme', 'tbd',
+  'here', 'goes', 'xxx', 'foo', 'bar', 'baz', 'lorem', 'ipsum', 'invalid', 'notreal', 'not', 'none', 'null', 'nil', 'undefined',
+  'unused', 'ignored', 'required', 'needed', 'optional', 'empty', 'blank', 'default', 'secret', 'password', 'passwd', 'token',
+  'apikey', 'api', 'key', 'generated', 'actual', 'real', 'valid', 'own', 'demo', 'test', 'testing',
+];
+const TEMPLATE_WORD_SET = new Set(TEMPLATE_WORDS);
+
+/** Exact values (lower case) that stand for "no key needed" or "fill me in". */
+const EXACT = new Set([
+  'test', 'testing', 'none', 'null', 'nil', 'undefined', 'n/a', 'na', 'tbd', 'todo', 'secret', 'password', 'passwd', 'token',
+  'apikey', 'api_key', 'api-key', 'key', 'changeme', 'change_me', 'change-me', 'example', 'dummy', 'sample', 'placeholder',
+  'empty', 'ollama', 'lm-studio', 'lmstudio', 'not-needed', 'not_needed', 'no-key', 'nokey', 'no_key', 'sk-no-key-required',
+  'anything', 'any', 'optional', 'unused', 'ignored', 'local', 'default', 'admin', 'user', 'guest', 'public', 'demo', 'xxx',
+  'abc', 'abc123', 'abcdef', '123456', '12345678', '123456789', '1234567890', 'qwerty', 'letmein', 'foobar', 'foo', 'bar',
+]);
+
+/** Parts of a template word: split on non-letters and camelCase humps. */
+function words(text: string): string[] {
+  return text
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter(Boolean);
+}
+
+export function isPlaceholder(value: string): boolean {
+  const text = value.trim();
+  if (text.length === 0) return true;
+  const lower = text.toLowerCase();
+  if (EXACT.has(lower)) return true;
+  // <token>, [API KEY], {{TOKEN}}, {token}, %TOKEN%, $(command)
+  if (/^<[^<>]*>$/.test(text) || /^\[[^[\]]*\]$/.test(text) || /^\{\{?[^{}]*\}?\}$/.test(text) || /^%[A-Za-z_][\w]*%$/.test(text) || /^\$\([^)]*\)$/.test(text)) return true;
+  // A run of mask characters: xxxx, ****, ••••, ...., ____, 0000
+  if (/^(.)\1{2,}$/.test(text)) return true;
+  if (/x{4,}|\*{3,}|•{2,}|…|\.{3,}|_{4,}|#{4,}|0{8,}/i.test(text)) {
+    // ghp_xxxxxxxx, sk-...abcd, "sk-proj-****": masked or elided values. A real token can
+    // hold "xxxx" by chance only next to plenty of random text, so require the rest to be short.
+    const rest = text.replace(/x{4,}|\*{3,}|•+|…|\.{3,}|_{4,}|#{4,}|0{8,}/gi, '');
+    if (rest.length <= 16 || /x{8,}|\*{6,}/i.test(text)) return true;
+  }
+  // "Bearer <token>", "tvly-YOUR_API_KEY", "<your-key-here>"
+  if (/<[^<>]{2,}>/.test(text)) return true;
+  const parts = words(text);
+  if (parts.length > 0 && !hasRandomRun(text)) {
+    const templated = parts.filter((w) => TEMPLATE_WORD_SET.has(w)).length;
+    // At least two template words ("your api key", "insert token here") or one strong one.
+    if (templated >= 2 && templated * 2 >= parts.length) return true;
+    if (parts.some((w) => STRONG_WORDS.has(w))) return true;
+  }
+  // Documented example values (AWS's AKIAIOSFODNN7EXAMPLE, ...EXAMPLEKEY).
+  if (/example/i.test(text)) return true;
+  // Keyboard and counting sequences.
+  if (/^(?:0?123456789?0?|abcdef(?:ghij)?|qwerty(?:uiop)?|asdfgh(?:jkl)?)/i.test(text) && text.length <= 16) return true;
+  return false;
+}
+
+/** Words that on their own mark a template ("replace-me", "my-token-here"). */
+const STRONG_WORDS = new Set(['your', 'yours', 'placeholder', 'changeme', 'insert', 'paste', 'redacted', 'dummy', 'fake', 'example', 'sample', 'todo', 'fixme', 'lorem', 'notreal', 'replace']);
+
+/** A stretch of 12+ characters mixing letters and digits: what real tokens look like. */
+function hasRandomRun(text: string): boolean {
+  for (const run of text.match(/[A-Za-z0-9]{12,}/g) ?? []) {
+    if (/\d/.test(run) && /[A-Za-z]/.test(run)) return true;
+  }
+  return false;
+}
