@@ -3,70 +3,140 @@ import type { Invocation } from './command';
 import { parseNpmSpec, type NpmSpec } from './npmSpec';
 
 /**
- * A package run through an npm-registry launcher: `npx`, `npm exec` / `npm x`. One launch
- * can name several packages (`npx -p a -p b cmd`).
+ * A package run through an npm-registry launcher: `npx`, `npm exec` / `npm x`, `bunx`
+ * (`bun x`), `pnpm dlx` / `pnpx`, `yarn dlx`. One launch can name several packages
+ * (`npx -p a -p b cmd`, `yarn dlx -p a -p b cmd`).
  */
 export interface NpmLaunch {
+  /** How it was launched, as the user would say it: `npx`, `npm exec`, `bunx`, `pnpm dlx`, `yarn dlx`. */
   launcher: string;
-  /** `-y` / `--yes` was given: npm installs without asking. */
+  /** `-y` / `--yes` was given: npm installs without asking. (bunx, pnpm dlx, yarn dlx never ask.) */
   autoInstall: boolean;
-  packages: Array<{ spec: NpmSpec; text: string; value: StringValue }>;
-  /** `--registry` value, if any (checked by supply-chain rules). */
+  packages: Array<{ spec: NpmSpec; text: string; value: StringValue; via: 'positional' | 'package-option' }>;
+  /** `--registry` value, if any (checked by the supply-chain rules). */
   registry?: StringValue;
+  /** `--userconfig` value: an .npmrc that can redirect the registry. */
+  userconfig?: StringValue;
+  /** `-c` / `--call` (npm) or `-c` / `--shell-mode` (pnpm dlx): the shell string it runs. */
+  call?: StringValue;
 }
 
-// npx/npm-exec options that consume the next argument.
-const OPTIONS_WITH_VALUE = new Set(['-p', '--package', '-c', '--call', '--registry', '--cache', '--userconfig', '--loglevel', '--node-options', '--shell', '-w', '--workspace', '--prefix', '--script-shell']);
+interface LauncherGrammar {
+  /** Options that consume the next argument (or the text after `=`). */
+  withValue: ReadonlySet<string>;
+  /** Options naming a package to install (the positional is then the binary to run). */
+  packageOptions: ReadonlySet<string>;
+  /** Options whose value is a shell string run by the launcher. */
+  callOptions: ReadonlySet<string>;
+  /** Whether the launcher prompts before installing (npm does, unless -y / CI). */
+  prompts: boolean;
+}
 
+const NPM: LauncherGrammar = {
+  withValue: new Set(['-p', '--package', '-c', '--call', '--registry', '--cache', '--userconfig', '--globalconfig', '--loglevel', '--node-options', '--shell', '--script-shell', '-w', '--workspace', '--prefix', '-C', '--before', '--omit', '--include', '--install-strategy']),
+  packageOptions: new Set(['-p', '--package']),
+  callOptions: new Set(['-c', '--call']),
+  prompts: true,
+};
+const BUNX: LauncherGrammar = {
+  withValue: new Set(['-p', '--package', '--registry', '--cwd', '--config', '-c', '--cache-dir']),
+  packageOptions: new Set(['-p', '--package']),
+  callOptions: new Set(),
+  prompts: false,
+};
+const PNPM_DLX: LauncherGrammar = {
+  withValue: new Set(['--package', '--registry', '-C', '--dir', '--reporter', '--loglevel', '--allow-build', '--cpu', '--os', '--libc', '--store-dir', '--cache-dir']),
+  packageOptions: new Set(['--package']),
+  callOptions: new Set(),
+  prompts: false,
+};
+const YARN_DLX: LauncherGrammar = {
+  withValue: new Set(['-p', '--package', '--cwd']),
+  packageOptions: new Set(['-p', '--package']),
+  callOptions: new Set(),
+  prompts: false,
+};
+
+// pnpm / yarn / bun options before the subcommand that take a value.
+const PRE_SUBCOMMAND_WITH_VALUE = new Set(['-C', '--dir', '--cwd', '--filter', '-F', '--workspace-root', '--config', '-c']);
+
+/** Reads an npm-registry launch, or undefined when the invocation is something else. */
 export function npmLaunchOf(invocation: Invocation): NpmLaunch | undefined {
+  const program = invocation.program;
   let args = invocation.args;
-  let launcher = invocation.program;
-  if (launcher === 'npm') {
-    const execIndex = args.findIndex((a) => !a.value.startsWith('-'));
-    if (execIndex < 0 || !['exec', 'x'].includes(args[execIndex].value)) return undefined;
-    launcher = 'npm ' + args[execIndex].value;
-    args = [...args.slice(0, execIndex), ...args.slice(execIndex + 1)];
-  } else if (launcher !== 'npx') {
+  let launcher: string;
+  let grammar: LauncherGrammar;
+  if (program === 'npx') {
+    launcher = 'npx';
+    grammar = NPM;
+  } else if (program === 'bunx') {
+    launcher = 'bunx';
+    grammar = BUNX;
+  } else if (program === 'pnpx') {
+    launcher = 'pnpx';
+    grammar = PNPM_DLX;
+  } else if (program === 'npm' || program === 'pnpm' || program === 'yarn' || program === 'bun') {
+    const wanted = program === 'npm' ? ['exec', 'x'] : program === 'bun' ? ['x'] : ['dlx'];
+    const index = subcommandIndex(args);
+    if (index < 0 || !wanted.includes(args[index].value)) return undefined;
+    launcher = program === 'bun' ? 'bunx' : `${program} ${args[index].value}`;
+    grammar = program === 'npm' ? NPM : program === 'bun' ? BUNX : program === 'pnpm' ? PNPM_DLX : YARN_DLX;
+    args = [...args.slice(0, index), ...args.slice(index + 1)];
+  } else {
     return undefined;
   }
 
-  const launch: NpmLaunch = { launcher, autoInstall: false, packages: [] };
-  let commandPackage: StringValue | undefined;
-  let callGiven = false;
+  const launch: NpmLaunch = { launcher, autoInstall: !grammar.prompts, packages: [] };
+  let positional: StringValue | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const text = arg.value;
     if (text === '--') {
-      commandPackage = args[i + 1];
+      positional = args[i + 1];
       break;
     }
-    if (!text.startsWith('-')) {
-      commandPackage = arg;
+    if (!text.startsWith('-') || text === '-') {
+      positional = arg;
       break;
     }
     const [flag, inlineValue] = splitFlag(text);
     if (flag === '-y' || flag === '--yes') {
-      launch.autoInstall = inlineValue === undefined || inlineValue === 'true';
+      if (grammar.prompts) launch.autoInstall = inlineValue === undefined || inlineValue === 'true';
       continue;
     }
-    if (flag === '--no-yes' || flag === '--no') continue;
-    if (OPTIONS_WITH_VALUE.has(flag)) {
-      const value = inlineValue !== undefined ? arg : args[++i];
-      if (!value) break;
-      const valueText = inlineValue ?? value.value;
-      if (flag === '-p' || flag === '--package') launch.packages.push({ spec: parseNpmSpec(valueText), text: valueText, value });
-      if (flag === '-c' || flag === '--call') callGiven = true;
-      if (flag === '--registry') launch.registry = { value: valueText, node: value.node };
+    if (grammar === PNPM_DLX && (flag === '-c' || flag === '--shell-mode')) {
+      // pnpm dlx -c: the rest of the line is one shell string.
+      launch.call = args[i + 1];
+      break;
     }
+    if (!grammar.withValue.has(flag)) continue;
+    const holder = inlineValue !== undefined ? arg : args[++i];
+    if (!holder) break;
+    const valueText = inlineValue ?? holder.value;
+    const value: StringValue = { value: valueText, node: holder.node };
+    if (grammar.packageOptions.has(flag)) launch.packages.push({ spec: parseNpmSpec(valueText), text: valueText, value, via: 'package-option' });
+    else if (grammar.callOptions.has(flag)) launch.call = value;
+    else if (flag === '--registry') launch.registry = value;
+    else if (flag === '--userconfig') launch.userconfig = value;
   }
-  // With -p, the positional argument is the binary to run from those packages, not a package.
-  if (launch.packages.length === 0 && commandPackage && !callGiven) {
-    launch.packages.push({ spec: parseNpmSpec(commandPackage.value), text: commandPackage.value, value: commandPackage });
+  // With -p / --package, the positional argument is the binary to run from those packages.
+  if (launch.packages.length === 0 && positional && !launch.call) {
+    launch.packages.push({ spec: parseNpmSpec(positional.value), text: positional.value, value: positional, via: 'positional' });
   }
   return launch;
 }
 
-function splitFlag(text: string): [string, string | undefined] {
+/** Index of the first argument that is not an option (or an option's value) of the tool itself. */
+function subcommandIndex(args: readonly StringValue[]): number {
+  for (let i = 0; i < args.length; i++) {
+    const text = args[i].value;
+    if (!text.startsWith('-')) return i;
+    if (!text.includes('=') && PRE_SUBCOMMAND_WITH_VALUE.has(text)) i++;
+  }
+  return -1;
+}
+
+export function splitFlag(text: string): [string, string | undefined] {
   const eq = text.indexOf('=');
-  return eq > 0 && text.startsWith('--') ? [text.slice(0, eq), text.slice(eq + 1)] : [text, undefined];
+  return eq > 0 && text.startsWith('-') ? [text.slice(0, eq), text.slice(eq + 1)] : [text, undefined];
 }
