@@ -46,6 +46,8 @@ export interface TestClientOptions extends StartServerOptions {
   /** What workspace/configuration answers for section mcpHygiene (per scopeUri if a function). */
   settings?: unknown | ((scopeUri: string | undefined) => unknown);
   workspaceFolder?: string;
+  /** Advertise workspace/configuration (default true); without it settings ride on didChangeConfiguration. */
+  configuration?: boolean;
   /** Advertise versioned workspace edits (default true). */
   documentChanges?: boolean;
 }
@@ -145,7 +147,7 @@ export class TestClient {
 
     const capabilities: ClientCapabilities = {
       workspace: {
-        configuration: true,
+        configuration: options.configuration ?? true,
         didChangeConfiguration: { dynamicRegistration: true },
         workspaceEdit: { documentChanges: options.documentChanges ?? true },
         ...(options.pull ? { diagnostics: { refreshSupport: options.refreshSupport ?? true } } : {}),
@@ -217,9 +219,10 @@ export class TestClient {
     return (result ?? []) as CodeAction[];
   }
 
+  /** Like VS Code: the notification carries the section, and later pulls answer the new value. */
   async changeSettings(settings: unknown): Promise<void> {
     this.settings = settings;
-    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: null });
+    await this.connection.sendNotification(DidChangeConfigurationNotification.type, { settings: { mcpHygiene: settings } });
   }
 
   async stop(): Promise<void> {

@@ -72,3 +72,13 @@ test('settings are resource-scoped: each document pulls its own (scopeUri) and t
     assert.deepEqual(client.configurationRequests.sort(), [MCP_URI, other].sort());
   });
 });
+
+test('clients without workspace/configuration: settings come from didChangeConfiguration', async () => {
+  await withClient({ pull: false, configuration: false }, async (client) => {
+    await client.open(MCP_URI, MCP_JSON);
+    assert.equal((await client.pushed(MCP_URI, 1)).length, 1);
+    await client.changeSettings({ rules: { 'secret-in-env': 'off' } });
+    await client.published.wait((p) => p.uri === MCP_URI && p.diagnostics.length === 0, 'republish with the rule off');
+    assert.deepEqual(client.configurationRequests, [], 'never asked');
+  });
+});
