@@ -1,10 +1,79 @@
-import type { Dialect } from './types';
-import { matchSuffix } from './types';
-import { readServersMap } from './mcpServersMap';
+import { z } from 'zod';
+import type { Dialect, UserEnvironment } from './types';
+import type { TreeNode } from '../parse/tree';
+import type { Transport } from '../engine/model';
+import { getValue } from '../parse/tree';
+import { readServersMap, type ServersMapShape } from './mcpServersMap';
+import { bool, filePatterns, num, str, strList, strMap, type DialectSchema } from './schema';
+
+/** Every key Claude Code reads in a server entry (code.claude.com/docs/en/mcp). */
+export const CLAUDE_CODE_ENTRY = z.object({
+  type: str,
+  command: str,
+  args: strList,
+  env: strMap,
+  url: str,
+  headers: strMap,
+  headersHelper: str,
+  oauth: z.object({ clientId: str.optional(), callbackPort: num.optional(), authServerMetadataUrl: str.optional(), scopes: str.optional() }),
+  timeout: num,
+  alwaysLoad: bool,
+});
+
+/** Reading options shared by every Claude Code file that holds servers. */
+export const CLAUDE_CODE_SHAPE: Omit<ServersMapShape, 'serversPath'> = {
+  timeoutKeys: ['timeout'],
+  oauthKeys: ['oauth'],
+  // A missing `type` means stdio, even with a `url` (the entry is then skipped with an error).
+  transport: (_entry: TreeNode, type: string | undefined, hasCommand: boolean): Transport => {
+    switch (type?.toLowerCase()) {
+      case undefined:
+        return hasCommand ? 'stdio' : 'unknown';
+      case 'stdio':
+        return 'stdio';
+      case 'http':
+      case 'streamable-http':
+        return 'http';
+      case 'sse':
+        return 'sse';
+      case 'ws':
+        return 'ws';
+      default:
+        return 'unknown';
+    }
+  },
+};
+
+export function claudeCodeSchema(serversPath: readonly string[]): DialectSchema {
+  return {
+    serversPath,
+    serversShape: 'map',
+    entry: CLAUDE_CODE_ENTRY,
+    strictKeys: true,
+    typeKey: 'type',
+    transports: ['stdio', 'http', 'sse', 'ws', 'streamable-http'],
+    commandKeys: ['command'],
+    urlKeys: ['url'],
+    remote: true,
+    standardEntries: true,
+    renames: { serverUrl: 'url', httpUrl: 'url', uri: 'url', cmd: 'command', envs: 'env', environment: 'env', transport: 'type', transportType: 'type' },
+    required: (entry) =>
+      getValue(entry, 'url') && !getValue(entry, 'type')
+        ? [{ key: 'type', why: 'Claude Code treats an entry without "type" as stdio, so a "url" entry without "type": "http" (or "sse") is skipped with an error' }]
+        : [],
+  };
+}
+
+const files = filePatterns(['.mcp.json', 'managed-mcp.json', '.claude-plugin/plugin.json']);
 
 /**
- * Claude Code project scope: `.mcp.json` at the project root. Strict JSON; `${VAR}` and
- * `${VAR:-default}` are expanded in command, args, env, url and headers.
+ * Claude Code project scope: `.mcp.json` at the project root (also a plugin's `.mcp.json`,
+ * `plugin.json` `mcpServers`, and the managed `managed-mcp.json`). Strict JSON; `${VAR}`
+ * and `${VAR:-default}` are expanded in command, args, env, url and headers.
+ *
+ * Every `.mcp.json` is Claude Code's here, although Copilot CLI, VS Code's workspace
+ * discovery and Visual Studio read the same name: the first two use the same shape; see
+ * visualStudio.ts for the third.
  */
 export const claudeCode: Dialect = {
   id: 'claude-code',
@@ -12,8 +81,17 @@ export const claudeCode: Dialect = {
   syntax: 'json',
   commentsAllowed: false,
   variables: ['dollar-brace'],
-  globs: ['**/.mcp.json'],
-  matchPath: (path) => matchSuffix(path, ['.mcp.json']),
-  read: (doc) => readServersMap(doc, { serversPath: ['mcpServers'] }),
+  globs: files.globs,
+  matchPath: files.matchPath,
+  read: (doc) => readServersMap(doc, { serversPath: ['mcpServers'], ...CLAUDE_CODE_SHAPE }),
   envReference: (name) => '${' + name + '}',
+  userConfigPaths: (env: UserEnvironment) => managedPaths(env),
+  schema: claudeCodeSchema(['mcpServers']),
 };
+
+/** Claude Code's machine-wide managed file (exclusive control of MCP servers). */
+function managedPaths(env: UserEnvironment): string[] {
+  if (env.platform === 'darwin') return ['/Library/Application Support/ClaudeCode/managed-mcp.json'];
+  if (env.platform === 'win32') return ['C:\\Program Files\\ClaudeCode\\managed-mcp.json'];
+  return ['/etc/claude-code/managed-mcp.json'];
+}

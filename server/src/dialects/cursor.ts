@@ -1,16 +1,37 @@
+import { z } from 'zod';
 import type { Dialect } from './types';
-import { matchSuffix } from './types';
 import { readServersMap } from './mcpServersMap';
+import { envMap, filePatterns, joinPath, str, strList, strMap, anyObject } from './schema';
 
-/** Cursor: `.cursor/mcp.json` (project) and `~/.cursor/mcp.json` (user); `${env:NAME}`. */
+const files = filePatterns(['.cursor/mcp.json']);
+
+/**
+ * Cursor: `.cursor/mcp.json` (project) and `~/.cursor/mcp.json` (user); `${env:NAME}` and
+ * `${userHome}`/`${workspaceFolder}`-style built-ins. Comments are not documented, but the
+ * docs' own remote example has one, so they are accepted.
+ */
 export const cursor: Dialect = {
   id: 'cursor',
   displayName: 'Cursor',
   syntax: 'json',
   commentsAllowed: true,
   variables: ['env-colon', 'vscode-builtin'],
-  globs: ['**/.cursor/mcp.json'],
-  matchPath: (path) => matchSuffix(path, ['.cursor/mcp.json']),
-  read: (doc) => readServersMap(doc, { serversPath: ['mcpServers'] }),
+  globs: files.globs,
+  matchPath: files.matchPath,
+  read: (doc) => readServersMap(doc, { serversPath: ['mcpServers'], oauthKeys: ['auth'] }),
   envReference: (name) => '${env:' + name + '}',
+  userConfigPaths: (env) => [joinPath(env, env.home, '.cursor', 'mcp.json')],
+  schema: {
+    serversPath: ['mcpServers'],
+    serversShape: 'map',
+    entry: z.object({ type: str, command: str, args: strList, env: envMap, envFile: str, url: str, headers: strMap, auth: anyObject, disabled: z.boolean() }),
+    strictKeys: true,
+    typeKey: 'type',
+    transports: ['stdio', 'sse', 'http', 'streamable-http', 'streamableHttp'],
+    commandKeys: ['command'],
+    urlKeys: ['url'],
+    remote: true,
+    standardEntries: true,
+    renames: { serverUrl: 'url', httpUrl: 'url', uri: 'url', cmd: 'command', envs: 'env', environment: 'env', transport: 'type' },
+  },
 };

@@ -18,6 +18,7 @@ export const generic: Dialect = {
   variables: ['input', 'env-colon', 'vscode-builtin', 'dollar-brace', 'dollar', 'brace-env', 'gh-secrets'],
   globs: [],
   matchPath: () => 0,
+  userConfigPaths: () => [],
   matchContent: (root) => serversKey(root) !== undefined,
   read: (doc) => {
     const key = serversKey(doc.root);

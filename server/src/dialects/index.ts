@@ -2,9 +2,30 @@ import type { Dialect } from './types';
 import { normalizePath } from './types';
 import type { TreeNode } from '../parse/tree';
 import { vscode } from './vscode';
+import { vscodeSettings } from './vscodeSettings';
+import { devcontainer } from './devcontainer';
+import { visualStudio } from './visualStudio';
 import { claudeDesktop } from './claudeDesktop';
 import { claudeCode } from './claudeCode';
+import { claudeCodeUser } from './claudeCodeUser';
+import { claudeCodeSettings } from './claudeCodeSettings';
 import { cursor } from './cursor';
+import { windsurf } from './windsurf';
+import { cline } from './cline';
+import { rooCode } from './rooCode';
+import { geminiCli } from './geminiCli';
+import { zed } from './zed';
+import { codex } from './codex';
+import { kiro } from './kiro';
+import { amazonQ } from './amazonQ';
+import { opencode } from './opencode';
+import { continueDev } from './continueDev';
+import { continueJson } from './continueJson';
+import { goose } from './goose';
+import { copilotCodingAgent } from './copilotCodingAgent';
+import { copilotCli } from './copilotCli';
+import { junie } from './junie';
+import { lmStudio } from './lmStudio';
 import { generic } from './generic';
 
 export type { Dialect } from './types';
@@ -13,7 +34,35 @@ export type { Dialect } from './types';
  * Every client format we know, explicitly listed. To add a client: one file in this folder
  * and one line here (plus its fixtures and tests).
  */
-export const DIALECTS: readonly Dialect[] = [vscode, claudeDesktop, claudeCode, cursor, generic];
+export const DIALECTS: readonly Dialect[] = [
+  vscode,
+  vscodeSettings,
+  devcontainer,
+  visualStudio,
+  claudeDesktop,
+  claudeCode,
+  claudeCodeUser,
+  claudeCodeSettings,
+  cursor,
+  windsurf,
+  cline,
+  rooCode,
+  geminiCli,
+  zed,
+  codex,
+  kiro,
+  amazonQ,
+  opencode,
+  continueDev,
+  continueJson,
+  goose,
+  copilotCodingAgent,
+  copilotCli,
+  junie,
+  lmStudio,
+  // Content fallback; last so that a client recognisable by content (Zed) wins.
+  generic,
+];
 
 export const GENERIC_DIALECT = generic;
 

@@ -1,4 +1,4 @@
-import type { Transport, McpConfig, ServerEntry, MapEntry, ListKnob, BooleanKnob } from '../engine/model';
+import type { Transport, McpConfig, ServerEntry, MapEntry, ListKnob, BooleanKnob, StringValue } from '../engine/model';
 import { stringList, stringValue } from '../engine/model';
 import type { ParsedDocument, TreeNode } from '../parse/tree';
 import { entries, getProperty, getValue, getValueAtPath } from '../parse/tree';
@@ -27,6 +27,19 @@ export interface ServersMapShape {
   enabledKey?: string;
   envKeys?: readonly string[];
   headersKeys?: readonly string[];
+  /** Keys holding the program to run (Goose `cmd`). */
+  commandKeys?: readonly string[];
+  /** Tool allow / deny lists (Gemini includeTools/excludeTools, Codex enabled_tools/disabled_tools). */
+  includeToolsKeys?: readonly string[];
+  excludeToolsKeys?: readonly string[];
+  timeoutKeys?: readonly string[];
+  oauthKeys?: readonly string[];
+  /** Keys naming variables forwarded from the client's environment (string or list; Codex `{name}` items too). */
+  envPassthroughKeys?: readonly string[];
+  /** Overrides the transport when the client infers it differently (Gemini `httpUrl`, Cline typeless `url` = SSE). */
+  transport?(entry: TreeNode, type: string | undefined, hasCommand: boolean, hasUrl: boolean): Transport;
+  /** Marks entries of a multi-scope file (see ServerEntry.scope). */
+  scope?: string;
 }
 
 const DEFAULT_URL_KEYS = ['url'];
@@ -47,18 +60,18 @@ export function readServersMap(doc: ParsedDocument, shape: ServersMapShape): Mcp
 export function readServerEntry(name: string, nameNode: TreeNode, node: TreeNode, shape: Omit<ServersMapShape, 'serversPath'>): ServerEntry {
   const type = firstString(node, shape.typeKeys ?? DEFAULT_TYPE_KEYS);
   const url = firstString(node, shape.urlKeys ?? DEFAULT_URL_KEYS);
-  const command = stringValue(getValue(node, 'command'));
+  const command = firstString(node, shape.commandKeys ?? ['command']);
   const argsNode = getValue(node, 'args');
   const envNode = firstNode(node, shape.envKeys ?? ['env']);
   const headersNode = firstNode(node, shape.headersKeys ?? ['headers']);
   const disabledNode = shape.disabledKey === undefined ? getValue(node, 'disabled') : getValue(node, shape.disabledKey);
   const enabledNode = shape.enabledKey ? getValue(node, shape.enabledKey) : undefined;
-  return {
+  const entry: ServerEntry = {
     name,
     nameNode,
     node,
     type,
-    transport: transportOf(type?.value, command !== undefined, url !== undefined),
+    transport: shape.transport ? shape.transport(node, type?.value, command !== undefined, url !== undefined) : transportOf(type?.value, command !== undefined, url !== undefined),
     command,
     args: stringList(argsNode),
     argsNode,
@@ -74,6 +87,39 @@ export function readServerEntry(name: string, nameNode: TreeNode, node: TreeNode
     trust: shape.trustKey ? booleanKnob(node, shape.trustKey) : undefined,
     disabled: disabledNode?.value === true || enabledNode?.value === false,
   };
+  addExtras(entry, node, shape);
+  return entry;
+}
+
+/** The optional ServerEntry parts; only set when the file has them, so entries stay small. */
+export function addExtras(entry: ServerEntry, node: TreeNode, shape: Omit<ServersMapShape, 'serversPath'>): void {
+  if (shape.scope) entry.scope = shape.scope;
+  const include = shape.includeToolsKeys ? listKnob(node, shape.includeToolsKeys) : undefined;
+  const exclude = shape.excludeToolsKeys ? listKnob(node, shape.excludeToolsKeys) : undefined;
+  if (include || exclude) entry.toolFilter = { ...(include ? { include } : {}), ...(exclude ? { exclude } : {}) };
+  for (const key of shape.timeoutKeys ?? []) {
+    const value = getValue(node, key);
+    if (value?.type === 'number') {
+      entry.timeout = { key, node: value, value: value.value as number };
+      break;
+    }
+  }
+  const oauth = shape.oauthKeys ? firstNode(node, shape.oauthKeys) : undefined;
+  if (oauth) entry.oauth = oauth;
+  const names: StringValue[] = [];
+  for (const key of shape.envPassthroughKeys ?? []) {
+    const value = getValue(node, key);
+    if (!value) continue;
+    if (value.type === 'string') names.push({ value: value.value as string, node: value });
+    for (const item of value.type === 'array' ? (value.children ?? []) : []) {
+      if (item.type === 'string') names.push({ value: item.value as string, node: item });
+      else {
+        const named = stringValue(getValue(item, 'name'));
+        if (named) names.push(named);
+      }
+    }
+  }
+  if (names.length) entry.envPassthrough = names;
 }
 
 /** Normalises every client's transport spelling. */
@@ -113,7 +159,7 @@ export function mapEntries(node: TreeNode | undefined): MapEntry[] {
   }));
 }
 
-function firstString(node: TreeNode, keys: readonly string[]) {
+export function firstString(node: TreeNode, keys: readonly string[]) {
   for (const key of keys) {
     const value = stringValue(getValue(node, key));
     if (value) return value;
@@ -121,7 +167,7 @@ function firstString(node: TreeNode, keys: readonly string[]) {
   return undefined;
 }
 
-function firstNode(node: TreeNode, keys: readonly string[]) {
+export function firstNode(node: TreeNode, keys: readonly string[]) {
   for (const key of keys) {
     const value = getValue(node, key);
     if (value) return value;
@@ -129,7 +175,7 @@ function firstNode(node: TreeNode, keys: readonly string[]) {
   return undefined;
 }
 
-function listKnob(node: TreeNode, keys: readonly string[]): ListKnob | undefined {
+export function listKnob(node: TreeNode, keys: readonly string[]): ListKnob | undefined {
   for (const key of keys) {
     const property = getProperty(node, key);
     const value = property?.children?.[1];
@@ -138,7 +184,7 @@ function listKnob(node: TreeNode, keys: readonly string[]): ListKnob | undefined
   return undefined;
 }
 
-function booleanKnob(node: TreeNode, key: string): BooleanKnob | undefined {
+export function booleanKnob(node: TreeNode, key: string): BooleanKnob | undefined {
   const value = getValue(node, key);
   if (value && value.type === 'boolean') return { key, node: value, value: value.value as boolean };
   return undefined;

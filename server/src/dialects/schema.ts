@@ -21,8 +21,8 @@ export interface DialectSchema {
   typeKey?: string;
   /** Accepted transport values, exact spelling; undefined = not checked. */
   transports?: readonly string[];
-  /** Transport values that need neither command nor url (Goose `builtin`, Zed extensions...). */
-  builtinTransports?: readonly string[];
+  /** Entries that run inside the client and need neither command nor url (Goose `builtin`, Zed extensions). */
+  builtin?(entry: TreeNode): boolean;
   /** Keys holding the process to run / the remote address. */
   commandKeys: readonly string[];
   urlKeys: readonly string[];

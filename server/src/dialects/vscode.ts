@@ -1,10 +1,59 @@
+import { z } from 'zod';
 import type { Dialect } from './types';
-import { matchSuffix } from './types';
 import { readServersMap } from './mcpServersMap';
+import { anyObject, bool, envMap, filePatterns, joinPath, str, strList, strMap, vscodeUserDirs, type DialectSchema } from './schema';
+
+/** Every key VS Code reads in a server entry (microsoft/vscode mcpConfiguration.ts). */
+export const VSCODE_ENTRY = z.object({
+  type: str,
+  command: str,
+  args: strList,
+  cwd: str,
+  env: envMap,
+  envFile: str,
+  dev: anyObject,
+  sandboxEnabled: bool,
+  sandbox: anyObject,
+  url: str,
+  headers: strMap,
+  oauth: z.object({ clientId: str, enterpriseManaged: bool.optional() }),
+  // Written by the MCP gallery install flow.
+  gallery: z.union([bool, str]),
+  version: str,
+});
+
+/** VS Code's entry rules, shared by mcp.json, the legacy settings.json key and devcontainer.json. */
+export function vscodeSchema(serversPath: readonly string[], inputsPath: readonly string[], rootKeys?: readonly string[]): DialectSchema {
+  return {
+    serversPath,
+    serversShape: 'map',
+    entry: VSCODE_ENTRY,
+    strictKeys: true,
+    typeKey: 'type',
+    transports: ['stdio', 'http', 'sse'],
+    commandKeys: ['command'],
+    urlKeys: ['url'],
+    remote: true,
+    inputsPath,
+    rootKeys,
+    standardEntries: true,
+    renames: { serverUrl: 'url', httpUrl: 'url', uri: 'url', cmd: 'command', envs: 'env', environment: 'env', transport: 'type', transportType: 'type' },
+  };
+}
+
+const files = filePatterns([
+  '.vscode/mcp.json',
+  'Code/User/mcp.json',
+  'Code - Insiders/User/mcp.json',
+  'Code/User/profiles/*/mcp.json',
+  'Code - Insiders/User/profiles/*/mcp.json',
+  '.vscode-server/data/User/mcp.json',
+]);
 
 /**
- * VS Code / GitHub Copilot Chat: `.vscode/mcp.json` and the user-profile `mcp.json`.
- * Root key `servers` (not `mcpServers`), JSONC, `${input:id}` and `${env:NAME}` expanded.
+ * VS Code / GitHub Copilot Chat: `.vscode/mcp.json` and the user-profile `mcp.json` (also
+ * the remote user file under `.vscode-server`). Root key `servers` (not `mcpServers`),
+ * JSONC, `${input:id}`, `${env:NAME}` and the editor's built-in variables expanded.
  */
 export const vscode: Dialect = {
   id: 'vscode',
@@ -12,15 +61,10 @@ export const vscode: Dialect = {
   syntax: 'json',
   commentsAllowed: true,
   variables: ['input', 'env-colon', 'vscode-builtin'],
-  globs: ['**/.vscode/mcp.json', '**/Code/User/mcp.json', '**/Code - Insiders/User/mcp.json', '**/Code/User/profiles/*/mcp.json'],
-  matchPath: (path) =>
-    matchSuffix(path, [
-      '.vscode/mcp.json',
-      'code/user/mcp.json',
-      'code - insiders/user/mcp.json',
-      'code/user/profiles/*/mcp.json',
-      'code - insiders/user/profiles/*/mcp.json',
-    ]),
+  globs: files.globs,
+  matchPath: files.matchPath,
   read: (doc) => readServersMap(doc, { serversPath: ['servers'] }),
   envReference: (name) => '${env:' + name + '}',
+  userConfigPaths: (env) => [...vscodeUserDirs(env).map((dir) => joinPath(env, dir, 'mcp.json')), joinPath(env, env.home, '.vscode-server', 'data', 'User', 'mcp.json')],
+  schema: vscodeSchema(['servers'], ['inputs'], ['servers', 'inputs', 'sandbox', '$schema']),
 };

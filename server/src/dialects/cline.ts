@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import type { Dialect } from './types';
+import type { Transport } from '../engine/model';
+import { readServersMap } from './mcpServersMap';
+import { transportOf } from './mcpServersMap';
+import { anyObject, bool, filePatterns, joinPath, str, strList, strMap, vscodeUserDirs } from './schema';
+
+const files = filePatterns(['cline_mcp_settings.json', '.cline/mcp.json']);
+
+/**
+ * Cline: `cline_mcp_settings.json` (now `~/.cline/data/settings/`, formerly the VS Code
+ * globalStorage folder of saoudrizwan.claude-dev and `~/Documents/Cline/MCP/`), and the CLI's
+ * `~/.cline/mcp.json`. Validated with zod (cline/cline services/mcp/schemas.ts): `type` is
+ * `stdio|sse|streamableHttp` (legacy `transportType`), a typeless `url` entry is SSE,
+ * `autoApprove` (older `alwaysAllow`), `timeout` in seconds. `${env:NAME}` is expanded.
+ * Strict JSON (JSON.parse).
+ */
+export const cline: Dialect = {
+  id: 'cline',
+  displayName: 'Cline',
+  syntax: 'json',
+  commentsAllowed: false,
+  variables: ['env-colon'],
+  globs: files.globs,
+  matchPath: files.matchPath,
+  read: (doc) =>
+    readServersMap(doc, {
+      serversPath: ['mcpServers'],
+      typeKeys: ['type', 'transportType'],
+      autoApproveKeys: ['autoApprove', 'alwaysAllow'],
+      timeoutKeys: ['timeout'],
+      oauthKeys: ['oauth', 'oauthClient'],
+      transport: (_entry, type, hasCommand, hasUrl): Transport => (type === undefined && !hasCommand && hasUrl ? 'sse' : transportOf(type, hasCommand, hasUrl)),
+    }),
+  envReference: (name) => '${env:' + name + '}',
+  userConfigPaths: (env) => [
+    joinPath(env, env.home, '.cline', 'data', 'settings', 'cline_mcp_settings.json'),
+    joinPath(env, env.home, '.cline', 'mcp.json'),
+    joinPath(env, env.home, 'Documents', 'Cline', 'MCP', 'cline_mcp_settings.json'),
+    ...vscodeUserDirs(env).map((dir) => joinPath(env, dir, 'globalStorage', 'saoudrizwan.claude-dev', 'settings', 'cline_mcp_settings.json')),
+  ],
+  schema: {
+    serversPath: ['mcpServers'],
+    serversShape: 'map',
+    entry: z.object({
+      type: str,
+      transportType: str,
+      command: str,
+      args: strList,
+      cwd: str,
+      env: strMap,
+      url: str,
+      headers: strMap,
+      autoApprove: strList,
+      disabled: bool,
+      timeout: z.number().min(1, { error: 'Cline accepts a timeout from 1 to 3600 seconds' }).max(3600, { error: 'Cline accepts a timeout from 1 to 3600 seconds' }),
+      oauth: anyObject,
+      oauthClient: anyObject,
+      metadata: anyObject,
+      remoteConfigured: bool,
+    }),
+    strictKeys: true,
+    typeKey: 'type',
+    transports: ['stdio', 'sse', 'streamableHttp'],
+    commandKeys: ['command'],
+    urlKeys: ['url'],
+    remote: true,
+    standardEntries: true,
+    renames: { alwaysAllow: 'autoApprove', serverUrl: 'url', httpUrl: 'url', uri: 'url', cmd: 'command', envs: 'env', environment: 'env', transport: 'type' },
+  },
+};

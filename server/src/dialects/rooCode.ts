@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import type { Dialect } from './types';
+import { readServersMap } from './mcpServersMap';
+import { bool, filePatterns, joinPath, str, strList, strMap, vscodeUserDirs } from './schema';
+
+const files = filePatterns(['.roo/mcp.json', 'rooveterinaryinc.roo-cline/settings/mcp_settings.json']);
+
+/**
+ * Roo Code: project `.roo/mcp.json` and the global `mcp_settings.json` in the extension's
+ * globalStorage. zod-validated (Roo McpHub.ts): `type` `stdio|sse|streamable-http`,
+ * `alwaysAllow` (`"*"` = every tool), `disabledTools`, `watchPaths`, `timeout` in seconds;
+ * mixing stdio and remote fields is rejected. `${env:NAME}` and `${workspaceFolder}`.
+ */
+export const rooCode: Dialect = {
+  id: 'roo-code',
+  displayName: 'Roo Code',
+  syntax: 'json',
+  commentsAllowed: false,
+  variables: ['env-colon', 'vscode-builtin'],
+  globs: files.globs,
+  matchPath: files.matchPath,
+  read: (doc) => readServersMap(doc, { serversPath: ['mcpServers'], autoApproveKeys: ['alwaysAllow'], excludeToolsKeys: ['disabledTools'], timeoutKeys: ['timeout'] }),
+  envReference: (name) => '${env:' + name + '}',
+  userConfigPaths: (env) => vscodeUserDirs(env).map((dir) => joinPath(env, dir, 'globalStorage', 'rooveterinaryinc.roo-cline', 'settings', 'mcp_settings.json')),
+  schema: {
+    serversPath: ['mcpServers'],
+    serversShape: 'map',
+    entry: z.object({
+      type: str,
+      command: str,
+      args: strList,
+      cwd: str,
+      env: strMap,
+      envFile: str,
+      url: str,
+      headers: strMap,
+      disabled: bool,
+      timeout: z.number().min(1, { error: 'Roo Code accepts a timeout from 1 to 3600 seconds' }).max(3600, { error: 'Roo Code accepts a timeout from 1 to 3600 seconds' }),
+      alwaysAllow: strList,
+      watchPaths: strList,
+      disabledTools: strList,
+    }),
+    strictKeys: true,
+    typeKey: 'type',
+    transports: ['stdio', 'sse', 'streamable-http'],
+    commandKeys: ['command'],
+    urlKeys: ['url'],
+    remote: true,
+    standardEntries: true,
+    renames: { autoApprove: 'alwaysAllow', serverUrl: 'url', httpUrl: 'url', uri: 'url', cmd: 'command', envs: 'env', environment: 'env', transport: 'type' },
+  },
+};

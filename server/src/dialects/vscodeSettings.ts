@@ -1,0 +1,25 @@
+import type { Dialect } from './types';
+import { readServersMap } from './mcpServersMap';
+import { filePatterns, joinPath, vscodeUserDirs } from './schema';
+import { vscodeSchema } from './vscode';
+
+const files = filePatterns(['.vscode/settings.json', 'Code/User/settings.json', 'Code - Insiders/User/settings.json', 'Code/User/profiles/*/settings.json', 'Code - Insiders/User/profiles/*/settings.json']);
+
+/**
+ * VS Code's legacy place for servers (before 1.102): the `mcp` setting in user or workspace
+ * `settings.json`, `"mcp": { "servers": {...}, "inputs": [...] }`. Most settings files have
+ * no `mcp` key at all; they read as an empty config and get no findings.
+ */
+export const vscodeSettings: Dialect = {
+  id: 'vscode-settings',
+  displayName: 'VS Code settings.json (mcp)',
+  syntax: 'json',
+  commentsAllowed: true,
+  variables: ['input', 'env-colon', 'vscode-builtin'],
+  globs: files.globs,
+  matchPath: files.matchPath,
+  read: (doc) => readServersMap(doc, { serversPath: ['mcp', 'servers'] }),
+  envReference: (name) => '${env:' + name + '}',
+  userConfigPaths: (env) => vscodeUserDirs(env).map((dir) => joinPath(env, dir, 'settings.json')),
+  schema: vscodeSchema(['mcp', 'servers'], ['mcp', 'inputs']),
+};
