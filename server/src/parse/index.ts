@@ -1,4 +1,6 @@
-import type { ParsedDocument, Syntax } from './tree';
+import type { ParsedDocument, ParseProblem, Syntax } from './tree';
+import { LineIndex } from '../engine/lineIndex';
+import { MAX_NESTING_DEPTH, nestingLimitOffset } from './nesting';
 import { parseJson } from './json';
 import { parseToml } from './toml';
 import { parseYaml } from './yaml';
@@ -15,9 +17,36 @@ const PARSERS: Record<Syntax, ((text: string) => ParsedDocument) | undefined> = 
   yaml: parseYaml,
 };
 
+/**
+ * Parses with the syntax's parser. Never throws: text nested deeper than any config (which
+ * would overflow the recursive parsers' stack, or in YAML's case kill the process) and a
+ * parser that throws both give a document with no tree and one problem.
+ */
 export function parseDocument(text: string, syntax: Syntax): ParsedDocument | undefined {
   const parser = PARSERS[syntax];
-  return parser ? parser(text) : undefined;
+  if (!parser) return undefined;
+  const tooDeep = nestingLimitOffset(text, syntax);
+  if (tooDeep >= 0) return unreadable(text, syntax, { offset: tooDeep, length: 1, message: `Nested deeper than ${MAX_NESTING_DEPTH} levels: the file is not read.` });
+  try {
+    return parser(text);
+  } catch (error) {
+    return unreadable(text, syntax, { offset: 0, length: 0, message: `The ${syntax.toUpperCase()} parser failed: ${String((error as Error)?.message ?? error).split('\n')[0]}` });
+  }
+}
+
+function unreadable(text: string, syntax: Syntax, problem: ParseProblem): ParsedDocument {
+  let lines: LineIndex | undefined;
+  return {
+    text,
+    syntax,
+    root: undefined,
+    problems: [problem],
+    get lines() {
+      return (lines ??= new LineIndex(text));
+    },
+    comments: () => [],
+    quote: (value) => JSON.stringify(value),
+  };
 }
 
 /** Lets the TOML/YAML modules register themselves without a dependency cycle. */
