@@ -83,7 +83,9 @@ export function lintChecked(text: string, path: string, options: LintOptions = {
     throw new InvariantError(`lint threw on ${path}: ${(error as Error)?.stack ?? String(error)}`, describeInput(text, path));
   }
   for (const problem of analysis?.doc.problems ?? []) {
-    if (!(problem.offset >= 0 && problem.length >= 0 && problem.offset + problem.length <= text.length)) {
+    // The end may run past the text (parsers point one past EOF for "expected }"); the
+    // LineIndex clamps it. The start must be inside, or the squiggle lands nowhere.
+    if (!(problem.offset >= 0 && problem.length >= 0 && problem.offset <= text.length)) {
       throw new InvariantError(`parse problem "${problem.message}" at ${problem.offset}+${problem.length} outside text of length ${text.length} (${path})`);
     }
   }

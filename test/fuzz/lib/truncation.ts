@@ -1,0 +1,31 @@
+import { dialectForPath } from '../../../server/src/engine';
+import { syntaxForPath } from '../../../server/src/parse';
+import type { SampleFile } from './corpus';
+import { sampleCutPoints, type CutClass } from './cutPoints';
+import { lintChecked } from './checks';
+
+export interface TruncationStats {
+  files: number;
+  cuts: number;
+  classes: Map<CutClass, number>;
+}
+
+/** Lints every sampled prefix of every file at the file's own path. */
+export function truncateAll(files: readonly SampleFile[], perClass: number, seed: number): TruncationStats {
+  const stats: TruncationStats = { files: 0, cuts: 0, classes: new Map() };
+  for (const file of files) {
+    const syntax = dialectForPath(file.lintPath)?.syntax ?? syntaxForPath(file.lintPath);
+    stats.files++;
+    for (const [cut, cls] of sampleCutPoints(file.text, syntax, perClass, seed)) {
+      try {
+        lintChecked(file.text.slice(0, cut), file.lintPath);
+      } catch (error) {
+        (error as Error).message = `${file.name} cut at ${cut} (${cls}): ${(error as Error).message}`;
+        throw error;
+      }
+      stats.cuts++;
+      stats.classes.set(cls, (stats.classes.get(cls) ?? 0) + 1);
+    }
+  }
+  return stats;
+}
