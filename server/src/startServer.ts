@@ -86,6 +86,9 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
     settingsFor: (uri) => settings!.get(uri),
     workspaceFolders: () => workspaceFolders,
     lintOptions,
+    onEngineError(uri, error) {
+      connection.console.error(`Linting ${uri} failed; it has no MCP Hygiene diagnostics until it changes. ${describeError(error)}`);
+    },
   });
 
   connection.onInitialize((params): InitializeResult => {
@@ -94,6 +97,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
     settings = new SettingsStore(connection, {
       pullConfiguration: !!capabilities.workspace?.configuration,
       knownRuleIds: new Set(rules.map((r) => r.id)),
+      // Sent by our client (initializationOptions.workspaceTrusted); other clients: trusted.
+      untrustedWorkspace: (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted === false,
     });
     const pull = !!capabilities.textDocument?.diagnostic;
     diagnostics = pull

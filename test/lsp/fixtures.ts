@@ -86,3 +86,22 @@ export const trimCommandRule: Rule = {
     }
   },
 };
+
+/** A rule whose metadata cannot even be read: the engine itself throws (not just one rule's check). */
+export const brokenMetaRule: Rule = {
+  id: 'test-broken-meta',
+  get meta(): Rule['meta'] {
+    throw new Error('meta unavailable');
+  },
+  check() {},
+};
+
+/** Reports the effective `network` setting on the first server, so tests can see what the rules saw. */
+export const networkProbeRule: Rule = {
+  id: 'test-network-probe',
+  meta,
+  check(context) {
+    const server = context.config.servers[0];
+    if (server) context.report({ node: server.nameNode, server, message: `network=${context.settings.network}` });
+  },
+};

@@ -48,6 +48,8 @@ export interface TestClientOptions extends StartServerOptions {
   workspaceFolder?: string;
   /** Advertise workspace/configuration (default true); without it settings ride on didChangeConfiguration. */
   configuration?: boolean;
+  /** Sent as initializationOptions (our client sends { clientName, workspaceTrusted }). */
+  initializationOptions?: unknown;
   /** Advertise versioned workspace edits (default true). */
   documentChanges?: boolean;
 }
@@ -160,7 +162,7 @@ export class TestClient {
     };
     const folder = options.workspaceFolder ?? 'file:///p';
     // processId null: with a number the server would start a parent-process watchdog timer.
-    const result = await connection.sendRequest(InitializeRequest.type, { processId: null, rootUri: folder, workspaceFolders: [{ uri: folder, name: 'p' }], capabilities });
+    const result = await connection.sendRequest(InitializeRequest.type, { processId: null, rootUri: folder, workspaceFolders: [{ uri: folder, name: 'p' }], capabilities, initializationOptions: options.initializationOptions });
     client.initializeResult = result;
     await connection.sendNotification(InitializedNotification.type, {});
     return client;

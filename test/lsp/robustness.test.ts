@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { CancellationTokenSource, DocumentDiagnosticRequest, LSPErrorCodes, MessageType, ResponseError } from 'vscode-languageserver/node';
 import { RULES } from '../../server/src/engine';
 import { withClient } from './harness';
-import { MCP_JSON, MCP_URI, TOKEN, throwingRule } from './fixtures';
+import { MCP_JSON, MCP_URI, TOKEN, brokenMetaRule, throwingRule } from './fixtures';
 
 test('a throwing rule is logged once with its id and message; the other rules still report', async () => {
   await withClient({ pull: true, rules: [throwingRule, ...RULES] }, async (client) => {
@@ -66,5 +66,17 @@ test('an unknown URI scheme (untitled) still gets content-based detection', asyn
       (await client.pullItems(uri)).map((d) => d.code),
       ['secret-in-env'],
     );
+  });
+});
+
+test('an engine failure outside any rule is logged once per version and the server keeps serving', async () => {
+  await withClient({ pull: true, rules: [brokenMetaRule] }, async (client) => {
+    await client.open(MCP_URI, MCP_JSON);
+    assert.deepEqual(await client.pullItems(MCP_URI), []);
+    assert.deepEqual(await client.pullItems(MCP_URI), []);
+    const errors = client.logs.all().filter((l) => l.type === MessageType.Error);
+    assert.equal(errors.length, 1, JSON.stringify(errors));
+    assert.match(errors[0].message, /Linting file:\/\/\/p\/\.vscode\/mcp\.json failed/);
+    assert.match(errors[0].message, /meta unavailable/);
   });
 });

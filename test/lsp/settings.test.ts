@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity, MessageType } from 'vscode-languageserver/node';
 import { withClient } from './harness';
-import { MCP_JSON, MCP_URI } from './fixtures';
+import { MCP_JSON, MCP_URI, networkProbeRule } from './fixtures';
 
 test('pull: turning a rule off refreshes diagnostics and the finding is gone', async () => {
   await withClient({ pull: true, settings: {} }, async (client) => {
@@ -81,4 +81,18 @@ test('clients without workspace/configuration: settings come from didChangeConfi
     await client.published.wait((p) => p.uri === MCP_URI && p.diagnostics.length === 0, 'republish with the rule off');
     assert.deepEqual(client.configurationRequests, [], 'never asked');
   });
+});
+
+test('restricted mode (workspaceTrusted: false) forces mcpHygiene.network off', async () => {
+  const network = async (initializationOptions: unknown) => {
+    let seen = '';
+    await withClient({ pull: true, rules: [networkProbeRule], settings: { network: true }, initializationOptions }, async (client) => {
+      await client.open(MCP_URI, MCP_JSON);
+      seen = (await client.pullItems(MCP_URI))[0].message;
+    });
+    return seen;
+  };
+  assert.equal(await network({ workspaceTrusted: true }), 'network=true');
+  assert.equal(await network(undefined), 'network=true');
+  assert.equal(await network({ workspaceTrusted: false }), 'network=false');
 });

@@ -14,7 +14,9 @@ export type AnalysisKind =
   /** Matched `mcpHygiene.ignoredPaths`: no diagnostics. */
   | 'ignored'
   /** Larger than `mcpHygiene.maxFileSize`: one information diagnostic, not linted. */
-  | 'too-large';
+  | 'too-large'
+  /** The engine itself threw (a parser or dialect bug): logged once, no diagnostics for this version. */
+  | 'engine-error';
 
 /** Everything the server knows about one (uri, version): computed once, shared by every handler. */
 export interface DocumentAnalysis {
@@ -35,6 +37,8 @@ export interface AnalysisCacheOptions {
   workspaceFolders(): readonly string[];
   /** Engine options (test-injected rules, the rule-error hook). */
   lintOptions: LintOptions;
+  /** The engine threw outside a rule; called once per (uri, version) since the result is cached. */
+  onEngineError(uri: string, error: unknown): void;
 }
 
 /**
@@ -96,7 +100,14 @@ export class AnalysisCache {
       return { ...base, kind: 'too-large', analysis: undefined, diagnostics };
     }
     this.lintCount++;
-    const analysis = analyze(text, path, settings, this.options.lintOptions);
+    let analysis: Analysis | undefined;
+    try {
+      analysis = analyze(text, path, settings, this.options.lintOptions);
+    } catch (error) {
+      // Cached like any result, so a broken version is reported once, not on every request.
+      this.options.onEngineError(uri, error);
+      return { ...base, kind: 'engine-error', analysis: undefined, diagnostics: [] };
+    }
     if (!analysis) return { ...base, kind: 'not-config', analysis: undefined, diagnostics: [] };
     return { ...base, kind: 'analyzed', analysis, diagnostics: analysis.findings.map((finding) => toDiagnostic(finding, version)) };
   }

@@ -8,6 +8,8 @@ export interface SettingsStoreOptions {
   pullConfiguration: boolean;
   /** Rule ids the server knows, to warn about typos in `mcpHygiene.rules`. */
   knownRuleIds: ReadonlySet<string>;
+  /** Restricted mode (untrusted workspace): `network` is forced off whatever the settings say. */
+  untrustedWorkspace?: boolean;
 }
 
 /**
@@ -69,7 +71,7 @@ export class SettingsStore {
       }
     }
     for (const problem of problems) this.report(problem);
-    return settings;
+    return this.options.untrustedWorkspace ? { ...settings, network: false } : settings;
   }
 
   private report(problem: string): void {
