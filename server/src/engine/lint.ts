@@ -1,4 +1,4 @@
-import type { Finding, FixSpec, Severity } from './types';
+import type { Finding, Fix, FixSpec, OffsetEdit, Severity, TextEdit } from './types';
 import type { McpConfig } from './model';
 import { LineIndex } from './lineIndex';
 import type { Dialect } from '../dialects/types';
@@ -85,13 +85,17 @@ function toFinding(rule: Rule, descriptor: ReportDescriptor, lines: LineIndex, s
   };
 }
 
-function toFix(fix: FixSpec, lines: LineIndex) {
-  return {
-    title: fix.title,
-    safe: fix.safe,
-    ...(fix.preferred ? { preferred: true } : {}),
-    edits: fix.edits.map((edit) => ({ range: lines.rangeAt(edit.offset, edit.length), newText: edit.content })),
-  };
+function toFix(fix: FixSpec, lines: LineIndex): Fix {
+  const convert = (edits: OffsetEdit[]) => edits.map((edit) => ({ range: lines.rangeAt(edit.offset, edit.length), newText: edit.content }));
+  if (typeof fix.edits !== 'function') {
+    return { title: fix.title, safe: fix.safe, ...(fix.preferred ? { preferred: true } : {}), edits: convert(fix.edits) };
+  }
+  // Computed on first read and remembered; enumerable so JSON and spreads still see it.
+  const compute = fix.edits;
+  let edits: TextEdit[] | undefined;
+  const result = { title: fix.title, safe: fix.safe, ...(fix.preferred ? { preferred: true } : {}) } as Fix;
+  Object.defineProperty(result, 'edits', { enumerable: true, configurable: true, get: () => (edits ??= convert(compute())) });
+  return result;
 }
 
 function compareFindings(a: Finding, b: Finding): number {

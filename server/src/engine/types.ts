@@ -41,10 +41,15 @@ export interface Finding {
   fixes: Fix[];
 }
 
-/** Fix as rules build it: offset-based, converted to line/character by the engine. */
+/**
+ * Fix as rules build it: offset-based, converted to line/character by the engine.
+ * `edits` may be a function: it is then computed only when someone reads the fix's edits
+ * (a code action, fix-all), which keeps costly edits such as jsonc-parser `modify` (a full
+ * re-parse) off the per-keystroke lint path.
+ */
 export interface FixSpec {
   title: string;
-  edits: OffsetEdit[];
+  edits: OffsetEdit[] | (() => OffsetEdit[]);
   safe: boolean;
   preferred?: boolean;
 }

@@ -23,7 +23,8 @@ export function secretReferenceFixes(context: RuleContext, server: ServerEntry, 
       title: `Replace with \${input:${input.id}} (prompted once, stored securely)`,
       safe: false,
       preferred: true,
-      edits: [{ offset: valueNode.offset, length: valueNode.length, content: doc.quote(replacement('${input:' + input.id + '}')) }, ...input.edits],
+      // Lazy: `modify` re-parses the whole file, too costly to do for every finding on every keystroke.
+      edits: () => [{ offset: valueNode.offset, length: valueNode.length, content: doc.quote(replacement('${input:' + input.id + '}')) }, ...input.edits()],
     });
   }
   if (dialect.envReference) {
@@ -53,7 +54,7 @@ export function variableNameFor(key: string, server: ServerEntry): string {
  * The `inputs` entry for `${input:id}`: reuses an existing password prompt with the same
  * id, otherwise appends one, keeping the file's indentation and comments.
  */
-function inputEdits(context: RuleContext, variableName: string, server: ServerEntry): { id: string; edits: OffsetEdit[] } {
+function inputEdits(context: RuleContext, variableName: string, server: ServerEntry): { id: string; edits: () => OffsetEdit[] } {
   const root = context.doc.root;
   const baseId = variableName.toLowerCase().replace(/_/g, '-');
   const inputsPath = inputsPathFor(context);
@@ -64,7 +65,7 @@ function inputEdits(context: RuleContext, variableName: string, server: ServerEn
     if (id?.type === 'string') existing.set(id.value as string, item);
   }
   const reusable = existing.get(baseId);
-  if (reusable && getValue(reusable, 'password')?.value === true) return { id: baseId, edits: [] };
+  if (reusable && getValue(reusable, 'password')?.value === true) return { id: baseId, edits: () => [] };
   let id = baseId;
   for (let n = 2; existing.has(id); n++) id = `${baseId}-${n}`;
   const input = { type: 'promptString', id, description: `${humanize(variableName)} for the "${server.name}" MCP server`, password: true };
@@ -72,7 +73,7 @@ function inputEdits(context: RuleContext, variableName: string, server: ServerEn
   const path = inputsNode?.type === 'array' ? [...inputsPath, -1] : inputsPath;
   const value = inputsNode?.type === 'array' ? input : [input];
   // Put a new `inputs` before the servers map, where VS Code's own docs show it.
-  const edits = modify(context.doc.text, path, value, {
+  const edits = () => modify(context.doc.text, path, value, {
     formattingOptions,
     getInsertionIndex: (properties) => {
       const serversIndex = properties.indexOf(inputsPath.length > 1 ? 'servers' : 'servers');
