@@ -243,11 +243,13 @@ export async function runExtensionTests({ toolchain, extensionDevelopmentPath, e
         'extensions.autoUpdate': false,
         'json.schemaDownload.enable': false,
         'git.enabled': false,
+        'extensions.ignoreRecommendations': true,
       },
       null,
       2,
     ),
   );
+  writeFileSync(join(workDir, 'code-server.yaml'), 'auth: none\ncert: false\n');
   rmSync(resultsFile, { force: true });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -263,6 +265,8 @@ export async function runExtensionTests({ toolchain, extensionDevelopmentPath, e
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-getting-started-override',
+      // Its own config file: code-server otherwise writes ~/.config/code-server/config.yaml.
+      '--config', join(workDir, 'code-server.yaml'),
       '--user-data-dir', userData,
       '--extensions-dir', extensions,
       workspace,

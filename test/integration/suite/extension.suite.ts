@@ -22,12 +22,17 @@ const WAIT_MS = 45_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `probe` until it returns something truthy; fails with `what` at the deadline. */
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = WAIT_MS): Promise<T> {
+async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  timeoutMs = WAIT_MS,
+  explain?: () => string,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${explain ? ` (${explain()})` : ''}`);
     await sleep(100);
   }
 }
@@ -36,6 +41,18 @@ function codeOf(diagnostic: vscode.Diagnostic): string | undefined {
   const code = diagnostic.code;
   if (code === undefined) return undefined;
   return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+/** Titles, kinds and shapes of code actions, for failure messages (titles never hold secrets). */
+function describeActions(actions: (vscode.CodeAction | vscode.Command)[]): string {
+  if (actions.length === 0) return 'none';
+  return actions
+    .map((a) =>
+      'kind' in a || 'edit' in a || 'diagnostics' in a
+        ? `"${a.title}" kind=${(a as vscode.CodeAction).kind?.value} edit=${(a as vscode.CodeAction).edit ? 'yes' : 'no'} diagnostics=${((a as vscode.CodeAction).diagnostics ?? []).map(codeOf).join(',')}`
+        : `command "${a.title}"`,
+    )
+    .join('; ');
 }
 
 function ours(uri: vscode.Uri): vscode.Diagnostic[] {
@@ -128,19 +145,32 @@ export function registerTests(): void {
       await vscode.window.showTextDocument(document);
       const diagnostic = await secretDiagnostic(uri);
 
-      const actions = await waitFor('quick fixes for the secret', async () => {
-        const found = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
-          'vscode.executeCodeActionProvider',
-          uri,
-          diagnostic.range,
-          vscode.CodeActionKind.QuickFix.value,
-          10, // resolve lazily computed edits too
-        );
-        const fixes = (found ?? []).filter(
-          (a): a is vscode.CodeAction => 'edit' in a && a.edit !== undefined && (a.diagnostics ?? []).some((d) => codeOf(d) === SECRET_RULE),
-        );
-        return fixes.length ? fixes : undefined;
-      });
+      let seen = 'nothing';
+      const actions = await waitFor(
+        'quick fixes for the secret',
+        async () => {
+          const found = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+            'vscode.executeCodeActionProvider',
+            uri,
+            diagnostic.range,
+            vscode.CodeActionKind.QuickFix.value,
+            10, // resolve lazily computed edits too
+          );
+          seen = describeActions(found ?? []);
+          // The API command does not carry `diagnostics` back across the renderer boundary,
+          // so a fix is recognised by kind and edit (asking at the diagnostic's range).
+          const fixes = (found ?? []).filter(
+            (a): a is vscode.CodeAction =>
+              'edit' in a &&
+              a.edit !== undefined &&
+              a.kind?.value === vscode.CodeActionKind.QuickFix.value &&
+              (!a.diagnostics?.length || a.diagnostics.some((d) => codeOf(d) === SECRET_RULE)),
+          );
+          return fixes.length ? fixes : undefined;
+        },
+        WAIT_MS,
+        () => `code actions seen: ${seen}`,
+      );
       const fix = actions.find((a) => newTexts(a.edit!).includes('${input:'));
       assert.ok(fix, `a fix writing \${input:...} should be offered; got: ${actions.map((a) => a.title).join(' | ')}`);
       assert.ok(!TOKEN_SHAPE.test(fix.title), 'the fix title must not contain the token');
