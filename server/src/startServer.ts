@@ -122,10 +122,19 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
       connection.client.register(DidChangeConfigurationNotification.type, { section: 'mcpHygiene' }).catch(() => undefined);
     }
     if (capabilities.workspace?.workspaceFolders) {
-      connection.workspace.onDidChangeWorkspaceFolders((event) => {
-        const removed = new Set(folderPaths(event.removed));
-        workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...folderPaths(event.added)];
-      });
+      connection.workspace.onDidChangeWorkspaceFolders((event) =>
+        runSafe(
+          connection,
+          () => {
+            const removed = new Set(folderPaths(event.removed));
+            workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...folderPaths(event.added)];
+            // ignoredPaths are relative to the folders: what is ignored may have changed.
+            cache.clear();
+            diagnostics?.requestRefresh();
+          },
+          'Updating the workspace folders',
+        ),
+      );
     }
   });
 

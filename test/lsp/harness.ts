@@ -150,6 +150,7 @@ export class TestClient {
     const capabilities: ClientCapabilities = {
       workspace: {
         configuration: options.configuration ?? true,
+        workspaceFolders: true,
         didChangeConfiguration: { dynamicRegistration: true },
         workspaceEdit: { documentChanges: options.documentChanges ?? true },
         ...(options.pull ? { diagnostics: { refreshSupport: options.refreshSupport ?? true } } : {}),

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DiagnosticSeverity, MessageType } from 'vscode-languageserver/node';
+import { DiagnosticSeverity, DidChangeWorkspaceFoldersNotification, MessageType } from 'vscode-languageserver/node';
 import { withClient } from './harness';
 import { MCP_JSON, MCP_URI, networkProbeRule } from './fixtures';
 
@@ -95,4 +95,15 @@ test('restricted mode (workspaceTrusted: false) forces mcpHygiene.network off', 
   assert.equal(await network({ workspaceTrusted: true }), 'network=true');
   assert.equal(await network(undefined), 'network=true');
   assert.equal(await network({ workspaceTrusted: false }), 'network=false');
+});
+
+test('ignoredPaths follow workspace folder changes', async () => {
+  const uri = 'file:///q/.vscode/mcp.json';
+  await withClient({ pull: true, settings: { ignoredPaths: ['.vscode/**'] } }, async (client) => {
+    await client.open(uri, MCP_JSON);
+    assert.equal((await client.pullItems(uri)).length, 1, '/q is not a workspace folder yet');
+    await client.connection.sendNotification(DidChangeWorkspaceFoldersNotification.type, { event: { added: [{ uri: 'file:///q', name: 'q' }], removed: [] } });
+    await client.refreshes.wait(() => true, 'workspace/diagnostic/refresh');
+    assert.deepEqual(await client.pullItems(uri), []);
+  });
 });
