@@ -55,7 +55,7 @@ export function discover(options: DiscoverOptions): Discovery {
   const isExcluded = excluded
     ? (absolute: string, fromRoot: string) => excluded(toPosix(relative(options.cwd, absolute))) || (fromRoot !== '' && excluded(fromRoot))
     : () => false;
-  const configMatcher = picomatch(configFileGlobs(), { dot: true, nocase: true });
+  const configMatcher = configFileMatcher();
   const add = (file: TargetFile) => {
     if (!found.has(file.absolute)) found.set(file.absolute, file);
   };
@@ -98,6 +98,24 @@ export function discover(options: DiscoverOptions): Discovery {
   return { files, skipped };
 }
 
+/**
+ * Every dialect's globs as one test. Most names in a tree are not config names, so the
+ * file name is checked against the globs' last segments first and the full globs only
+ * run on a hit.
+ */
+function configFileMatcher(): (relativePosix: string) => boolean {
+  const globs = configFileGlobs();
+  const lastSegments = globs.map((g) => g.slice(g.lastIndexOf('/') + 1).toLowerCase());
+  const exactNames = new Set(lastSegments.filter((s) => !/[*?[\]{}]/.test(s)));
+  const wildNames = lastSegments.filter((s) => /[*?[\]{}]/.test(s));
+  const wildName = wildNames.length ? picomatch(wildNames, { dot: true, nocase: true }) : () => false;
+  const full = picomatch(globs, { dot: true, nocase: true });
+  return (rel) => {
+    const name = rel.slice(rel.lastIndexOf('/') + 1).toLowerCase();
+    return (exactNames.has(name) || wildName(name)) && full(rel);
+  };
+}
+
 interface WalkContext {
   matcher: (relativePosix: string) => boolean;
   explicit: boolean;
@@ -131,7 +149,6 @@ function walk(root: string, displayBase: string, context: WalkContext): void {
       const rules = loadGitignore(join(dir, '.gitignore'));
       if (rules) scopesHere = [...inherited, { base: dir, rules }];
     }
-    entries.sort((a, b) => compareStrings(a.name, b.name));
     for (const entry of entries) {
       const absolute = join(dir, entry.name);
       const childFromRoot = fromRoot === '' ? entry.name : `${fromRoot}/${entry.name}`;

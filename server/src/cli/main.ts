@@ -69,7 +69,8 @@ function run(argv: readonly string[], io: CliIO): number {
     const rel = relative(io.cwd, absolute);
     return sep === '\\' ? rel.replace(/\\/g, '/') : rel;
   };
-  const outcome = scanFiles(discovery.files, { settings, fix: options.fix, dryRun: options.dryRun, relativeTo, onProgress: progressReporter(io) });
+  const fingerprints = options.format === 'sarif' || options.baseline !== undefined || options.writeBaseline !== undefined;
+  const outcome = scanFiles(discovery.files, { settings, fix: options.fix, dryRun: options.dryRun, relativeTo, fingerprints, onProgress: progressReporter(io) });
   notices.push(...outcome.notices);
   const skipped = [...discovery.skipped, ...outcome.skipped].sort((a, b) => compareStrings(a.file, b.file));
 

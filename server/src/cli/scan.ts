@@ -10,6 +10,7 @@ export interface ReportedFinding extends Finding {
   file: string;
   /** Path relative to the working directory: what SARIF and fingerprints use. */
   relativeFile: string;
+  /** Empty unless the run needs fingerprints (SARIF, baselines). */
   fingerprint: string;
 }
 
@@ -40,6 +41,8 @@ export interface ScanOptions {
   fix: boolean;
   dryRun: boolean;
   relativeTo: (absolute: string) => string;
+  /** Fingerprints cost a hash per finding: only SARIF and baselines need them. */
+  fingerprints: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -111,8 +114,8 @@ export function scanFiles(files: readonly TargetFile[], options: ScanOptions): S
 
 function pushFindings(outcome: ScanOutcome, file: TargetFile, options: ScanOptions, analysis: NonNullable<ReturnType<typeof analyze>>): void {
   const relativeFile = options.relativeTo(file.absolute);
-  const fingerprints = fingerprintAll(analysis.findings, relativeFile, analysis.doc);
-  analysis.findings.forEach((finding, i) => outcome.findings.push({ ...finding, file: file.display, relativeFile, fingerprint: fingerprints[i] }));
+  const fingerprints = options.fingerprints ? fingerprintAll(analysis.findings, relativeFile, analysis.doc) : [];
+  analysis.findings.forEach((finding, i) => outcome.findings.push({ ...finding, file: file.display, relativeFile, fingerprint: fingerprints[i] ?? '' }));
 }
 
 function textAt(text: string, lines: { offsetAt(p: Finding['range']['start']): number }, finding: Finding): string {
