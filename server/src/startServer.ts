@@ -13,7 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES } from './rules';
 import type { Rule } from './rules/types';
 import type { LintOptions } from './engine';
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND } from './common/protocol';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SETTINGS_SECTION } from './common/protocol';
 import { AnalysisCache } from './handlers/analysis';
 import { SettingsStore } from './handlers/settings';
 import { registerDiagnosticsPullSupport, registerDiagnosticsPushSupport, type DiagnosticsSupport } from './handlers/diagnostics';
@@ -119,7 +119,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       // Without a section VS Code sends an empty payload and we pull; the section keeps
       // clients that push settings (no workspace/configuration) working too.
-      connection.client.register(DidChangeConfigurationNotification.type, { section: 'mcpHygiene' }).catch(() => undefined);
+      connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
     }
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) =>
