@@ -24,6 +24,19 @@ const PASSWORD_WORDS = /(?:^|_)(?:passw(?:or)?d|passwd|pwd|pass|passphrase)(?:$|
 
 /** `tavilyApiKey` / `X-API-Key` / `--api-key` -> `tavily_api_key` / `x_api_key` / `api_key`. */
 export function normaliseName(name: string): string {
+  let normal = normalCache.get(name);
+  if (normal === undefined) {
+    if (normalCache.size > 2000) normalCache.clear();
+    normal = normaliseUncached(name);
+    normalCache.set(name, normal);
+  }
+  return normal;
+}
+
+const normalCache = new Map<string, string>();
+const secretNameCache = new Map<string, boolean>();
+
+function normaliseUncached(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
@@ -33,7 +46,16 @@ export function normaliseName(name: string): string {
 }
 
 export function isSecretKeyName(name: string): boolean {
-  const normal = normaliseName(name);
+  let result = secretNameCache.get(name);
+  if (result === undefined) {
+    if (secretNameCache.size > 2000) secretNameCache.clear();
+    result = isSecretNameUncached(normaliseName(name));
+    secretNameCache.set(name, result);
+  }
+  return result;
+}
+
+function isSecretNameUncached(normal: string): boolean {
   if (!normal || !SECRET_WORDS.test(normal)) return false;
   if (ALWAYS_PUBLIC.test(normal)) return false;
   if (!NOT_SECRET_WORDS.test(normal)) return true;

@@ -1,6 +1,6 @@
 import type { ServerEntry, StringValue } from '../engine/model';
 import type { TreeNode } from '../parse/tree';
-import { invocationOf } from '../launch/command';
+import { invocationOf } from './launch';
 import { isCredentialFlag, isCredentialHeader, isSecretKeyName } from './keyNames';
 
 /**
@@ -63,14 +63,32 @@ function pieceOffset(arg: StringValue, searchFrom: Map<TreeNode, number>): numbe
   return at;
 }
 
+const argCache = new WeakMap<ServerEntry, SecretSite[]>();
+const allCache = new WeakMap<ServerEntry, SecretSite[]>();
+
+/** The argument sites of a server, computed once per analysis and shared by the rules. */
 export function argSites(server: ServerEntry): SecretSite[] {
+  let sites = argCache.get(server);
+  if (!sites) {
+    sites = computeArgSites(server);
+    argCache.set(server, sites);
+  }
+  return sites;
+}
+
+function computeArgSites(server: ServerEntry): SecretSite[] {
   const invocation = invocationOf(server);
   const args = invocation ? invocation.args : server.args;
   const program = invocation?.program ?? '';
   const dockerLike = DOCKER_LIKE.has(program);
   const sites: SecretSite[] = [];
-  const cursor = new Map<TreeNode, number>();
-  const offsets = args.map((arg) => pieceOffset(arg, cursor));
+  let offsets: number[];
+  if (args.some((arg) => arg.node.value !== arg.value && arg.node.type === 'string')) {
+    const cursor = new Map<TreeNode, number>();
+    offsets = args.map((arg) => pieceOffset(arg, cursor));
+  } else {
+    offsets = args.map(() => 0);
+  }
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const value = arg.value;
@@ -138,5 +156,10 @@ export function argSites(server: ServerEntry): SecretSite[] {
 
 /** All sites of a server: env, headers, args and url. */
 export function allSites(server: ServerEntry): SecretSite[] {
-  return [...envSites(server), ...headerSites(server), ...argSites(server), ...urlSites(server)];
+  let sites = allCache.get(server);
+  if (!sites) {
+    sites = [...envSites(server), ...headerSites(server), ...argSites(server), ...urlSites(server)];
+    allCache.set(server, sites);
+  }
+  return sites;
 }

@@ -216,6 +216,7 @@ export function findUrlSecrets(value: string): UrlSecret[] {
 
 /** The value with every URL blanked out (same length), for rules that leave URLs to others. */
 export function maskUrls(value: string): string {
+  if (!value.includes('://') && !value.includes('=')) return value;
   let masked = value;
   for (const span of findUrls(value)) masked = masked.slice(0, span.start) + ' '.repeat(span.end - span.start) + masked.slice(span.end);
   if (ADO_HINT.test(masked)) {

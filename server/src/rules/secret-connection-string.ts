@@ -1,0 +1,44 @@
+import type { Rule } from './types';
+import { allSites } from '../secrets/sites';
+import { findConnectionSecrets } from '../secrets/urlSecrets';
+import { reportSecret, variableFor } from '../secrets/report';
+import { moveAdvice } from '../secrets/advice';
+import { normaliseName } from '../secrets/keyNames';
+
+/**
+ * A database or broker connection string (PostgreSQL, MySQL, MongoDB, Redis, AMQP, JDBC,
+ * SQL Server...) with the password written in it, in env, args, headers or url. The
+ * archived reference Postgres server takes its DSN as a positional argument, so this is
+ * common. A privileged login (postgres, root, sa, admin) is called out: it owns the server.
+ */
+export const rule: Rule = {
+  id: 'secret-connection-string',
+  meta: {
+    category: 'secret',
+    defaultSeverity: 'error',
+    description: 'A database connection string (postgres, mysql, mongodb, redis, amqp, jdbc, mssql...) with an embedded password.',
+    fixable: true,
+    owasp: ['MCP01'],
+    threat: 'Credential theft: the password opens the database to anyone who reads the file; a privileged login opens all of it.',
+  },
+  check(context) {
+    for (const server of context.config.servers) {
+      for (const site of allSites(server)) {
+        if (!site.value.includes('=') && !site.value.includes('://')) continue;
+        for (const secret of findConnectionSecrets(site.value)) {
+          const privileged = secret.privilegedUser ? ` It logs in as the privileged user "${secret.user}", which can read and change every database on the server: use a dedicated least-privilege user.` : '';
+          const local = secret.local ? ' (a local database, but the password still leaks with the file)' : '';
+          const base = site.where === 'env' && site.key ? normaliseName(site.key).toUpperCase().replace(/_(?:URL|URI|DSN|CONNECTION_STRING|CONN(?:ECTION)?)$/, '') : undefined;
+          reportSecret(context, {
+            site,
+            start: secret.start,
+            end: secret.end,
+            severity: 'error',
+            message: `Server "${server.name}" has a ${secret.kind} connection string with a plaintext password in ${site.position}${local}.${privileged} ${moveAdvice(context)}`,
+            variable: base ? `${base}_PASSWORD` : variableFor(site, 'DB_PASSWORD'),
+          });
+        }
+      }
+    }
+  },
+};

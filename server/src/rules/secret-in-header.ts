@@ -1,0 +1,77 @@
+import type { Rule } from './types';
+import { detectSecret } from '../secrets/detect';
+import { headerSites, type SecretSite } from '../secrets/sites';
+import { maskUrls } from '../secrets/urlSecrets';
+import { reportSecret, variableFor } from '../secrets/report';
+import { moveAdvice } from '../secrets/advice';
+import { getValue } from '../parse/tree';
+import { isCredentialHeader } from '../secrets/keyNames';
+
+/** Server-level keys some clients accept for a bearer token (Codex rejects inline ones, but they still leak). */
+const TOKEN_KEYS = ['bearer_token', 'bearerToken', 'authorization_token', 'authorizationToken'];
+
+/**
+ * A literal credential in a remote server's HTTP headers (`Authorization: Bearer ...`,
+ * `X-API-Key`, cookies, subscription tokens), including the default literal of a
+ * `${VAR:-default}` reference: it is sent with every request and leaks with the file.
+ */
+export const rule: Rule = {
+  id: 'secret-in-header',
+  meta: {
+    category: 'secret',
+    defaultSeverity: 'error',
+    description: 'A literal credential in an HTTP header of a remote server (Authorization, X-API-Key, Cookie...).',
+    fixable: true,
+    owasp: ['MCP01'],
+    threat: 'Credential theft: the token in the file authenticates as you to the remote service.',
+  },
+  check(context) {
+    for (const server of context.config.servers) {
+      const sites: SecretSite[] = headerSites(server);
+      for (const key of TOKEN_KEYS) {
+        const node = getValue(server.node, key);
+        if (node?.type === 'string') sites.push({ where: 'header', server, key, position: `"${key}"`, value: node.value as string, offset: 0, node, credential: true });
+      }
+      for (const site of sites) {
+        if (/^cookie$/i.test(site.key ?? '')) {
+          reportCookies(site);
+          continue;
+        }
+        const verdict = detectSecret(maskUrls(site.value), site.key, { credential: site.credential || isCredentialHeader(site.key ?? '') });
+        if (!verdict) continue;
+        reportSecret(context, {
+          site,
+          start: verdict.start,
+          end: verdict.end,
+          severity: verdict.reason === 'format' ? 'error' : 'warning',
+          message: `Server "${server.name}" sends a plaintext ${verdict.label} in ${site.position}. ${moveAdvice(context)}`,
+          variable: variableFor(site),
+        });
+      }
+    }
+
+    /** `Cookie: a=1; session=...`: each cookie value is judged on its own. */
+    function reportCookies(site: SecretSite) {
+      let offset = 0;
+      for (const pair of site.value.split(';')) {
+        const eq = pair.indexOf('=');
+        const name = eq > 0 ? pair.slice(0, eq).trim() : '';
+        const valueStart = offset + eq + 1;
+        offset += pair.length + 1;
+        if (eq <= 0) continue;
+        const value = pair.slice(eq + 1);
+        const verdict = detectSecret(value, name, { credential: true });
+        if (!verdict) continue;
+        reportSecret(context, {
+          site,
+          start: valueStart + verdict.start,
+          end: valueStart + verdict.end,
+          severity: verdict.reason === 'format' ? 'error' : 'warning',
+          message: `Server "${site.server.name}" sends a plaintext session cookie "${name}" in ${site.position}: whoever reads the file can use the session. ${moveAdvice(context)}`,
+          variable: variableFor(site, 'COOKIE'),
+        });
+        return; // one finding per header: the fix replaces the whole secret part once
+      }
+    }
+  },
+};

@@ -1,0 +1,67 @@
+import type { Rule } from './types';
+import { getValue } from '../parse/tree';
+import { findReferences } from '../engine/interpolation';
+import { SENSITIVE_HOST_VARIABLES } from '../secrets/launch';
+import { argSites } from '../secrets/sites';
+import { invocationOf } from '../secrets/launch';
+
+/** A path or reference that is the SSH agent socket (Docker Desktop's forwarding socket included). */
+const AGENT_SOCKET = /\$\{?(?:env:)?SSH_AUTH_SOCK\}?|\/run\/host-services\/ssh-auth\.sock|\/ssh-agent(?:\.sock)?\b/;
+
+/**
+ * A server given your SSH agent socket, GPG agent, Kerberos ticket cache or AWS session
+ * token. No secret is in the file, but the server can use your identity for as long as it
+ * runs: push to every repository your SSH key opens, assume your AWS role.
+ */
+export const rule: Rule = {
+  id: 'secret-sensitive-env-exposure',
+  meta: {
+    category: 'secret',
+    defaultSeverity: 'warning',
+    description: 'A server is given the SSH agent socket, GPG agent, Kerberos ticket cache or AWS session token of the host.',
+    fixable: false,
+    owasp: ['MCP01'],
+    threat: 'Credential theft and misuse: the server can act with your identity (SSH, AWS role) while it runs.',
+  },
+  check(context) {
+    for (const server of context.config.servers) {
+      for (const entry of server.env) {
+        const description = SENSITIVE_HOST_VARIABLES[entry.key.toUpperCase()];
+        if (!description || entry.value === undefined) continue;
+        // A literal session token is secret-in-env's finding; here: references and socket paths.
+        const isReference = findReferences(entry.value).length > 0;
+        if (!isReference && entry.key.toUpperCase() === 'AWS_SESSION_TOKEN') continue;
+        context.report({
+          node: entry.valueNode,
+          server,
+          message: `Server "${server.name}" is given ${description} through env "${entry.key}". Pass it only to servers that need it, and prefer a dedicated deploy key or a scoped role.`,
+        });
+      }
+      const invocation = invocationOf(server);
+      if (invocation && /^(?:docker|podman|nerdctl|finch)$/.test(invocation.program)) {
+        for (const arg of invocation.args) {
+          if (!AGENT_SOCKET.test(arg.value)) continue;
+          context.report({
+            node: arg.node,
+            server,
+            message: `Server "${server.name}" mounts ${SENSITIVE_HOST_VARIABLES.SSH_AUTH_SOCK.replace(/^your SSH agent/, 'your SSH agent socket into its container')}. Use a deploy key with access to only what it needs.`,
+          });
+        }
+        for (const site of argSites(server)) {
+          if (site.argKind !== 'docker-env' || !site.key) continue;
+          const description = SENSITIVE_HOST_VARIABLES[site.key.toUpperCase()];
+          if (description && site.key.toUpperCase() === 'AWS_SESSION_TOKEN' && findReferences(site.value).length > 0) {
+            context.report({ node: site.node, server, message: `Server "${server.name}" is given ${description} through ${site.position}. Pass it only to servers that need it, with a narrowly scoped role.` });
+          }
+        }
+      }
+      const forwarded = getValue(server.node, 'env_vars');
+      for (const item of forwarded?.type === 'array' ? forwarded.children ?? [] : []) {
+        const nameNode = item.type === 'object' ? getValue(item, 'name') : item;
+        const name = nameNode?.type === 'string' ? (nameNode.value as string) : '';
+        const description = SENSITIVE_HOST_VARIABLES[name.toUpperCase()];
+        if (description) context.report({ node: item, server, message: `Server "${server.name}" is given ${description} through env_vars "${name}". Forward it only to servers that need it.` });
+      }
+    }
+  },
+};
