@@ -1,5 +1,6 @@
-import type { StringValue } from '../engine/model';
-import type { Invocation } from './command';
+import type { ServerEntry, StringValue } from '../engine/model';
+import type { TreeNode } from '../parse/tree';
+import { invocationOf, type Invocation } from './command';
 
 /**
  * A container started by `docker run`, `docker container run`, `podman run` or `nerdctl run`,
@@ -18,6 +19,8 @@ export interface DockerRun {
   image?: DockerImage;
   /** Arguments after the image: the image's own command / arguments. */
   imageArgs: StringValue[];
+  /** The invocation's arguments the indexes refer to. */
+  args: StringValue[];
 }
 
 export interface DockerOption {
@@ -128,7 +131,7 @@ export function dockerRunOf(invocation: Invocation): DockerRun | undefined {
   }
   if (i < args.length && args[i].value === 'container') i++;
   if (i >= args.length || args[i].value !== 'run') return undefined;
-  const run: DockerRun = { engine: invocation.program, subcommand: args[i], options: [], imageArgs: [] };
+  const run: DockerRun = { engine: invocation.program, subcommand: args[i], options: [], imageArgs: [], args };
   i++;
   for (; i < args.length; i++) {
     const arg = args[i];
@@ -258,4 +261,26 @@ export function parseDockerMount(option: DockerOption): DockerMount | undefined 
   const readOnly = mode.split(',').some((m) => m === 'ro' || m === 'readonly');
   const named = !/^(?:[/~.$%]|[a-zA-Z]:)/.test(source);
   return { source, target, readOnly, named };
+}
+
+/** `dockerRunOf` for a server entry (undefined for remote servers and other programs). */
+export function dockerRunOfServer(server: ServerEntry): DockerRun | undefined {
+  const invocation = invocationOf(server);
+  return invocation ? dockerRunOf(invocation) : undefined;
+}
+
+/**
+ * The array elements to delete to drop an option cleanly: the flag, plus its value when it
+ * is a separate argument. Undefined when the option cannot be removed on its own: it shares
+ * its argument with other options (`-itv`) or the command line is one string.
+ */
+export function removableOptionNodes(run: DockerRun, option: DockerOption): TreeNode[] | undefined {
+  if (option.clustered) return undefined;
+  const nodes = [option.flag.node];
+  if (option.valueIndex !== undefined && option.value) nodes.push(option.value.node);
+  for (const node of nodes) {
+    if (node.parent?.type !== 'array') return undefined;
+    if (run.args.filter((a) => a.node === node).length !== 1) return undefined;
+  }
+  return nodes;
 }

@@ -25,3 +25,84 @@ export function classifyBroadPath(raw: string): string | undefined {
   if (/^\/(?:Users|home)$/.test(unix) || /^[a-zA-Z]:\/Users$/i.test(unix)) return `every user's home directory (${path})`;
   return undefined;
 }
+
+// Home-directory spellings across shells and clients.
+const HOME_PREFIX = String.raw`(?:~|\$HOME|\$\{HOME\}|\$\{userHome\}|\$\{env:HOME\}|\$\{env:USERPROFILE\}|%USERPROFILE%|%HOMEPATH%|\$env:USERPROFILE|/Users/[^/]+|/home/[^/]+|/root|[a-zA-Z]:/Users/[^/]+)`;
+
+const CREDENTIAL_DIRS: Array<[RegExp, string]> = [
+  [/^\.ssh$/i, 'SSH keys'],
+  [/^\.aws$/i, 'AWS credentials'],
+  [/^\.gnupg$/i, 'GnuPG keys'],
+  [/^\.kube$/i, 'Kubernetes credentials'],
+  [/^\.config\/gcloud$/i, 'Google Cloud credentials'],
+  [/^\.azure$/i, 'Azure credentials'],
+  [/^\.docker$/i, 'Docker registry credentials'],
+  [/^\.config\/gh$/i, 'GitHub CLI tokens'],
+  [/^\.password-store$/i, 'the password store'],
+  [/^library\/keychains$/i, 'the macOS keychains'],
+  [/^\.local\/share\/keyrings$/i, 'the desktop keyring'],
+  [/^\.(?:npmrc|pypirc|netrc|git-credentials|vault-token|pgpass|my\.cnf)$/i, 'a credentials file'],
+  [/^\.terraform\.d$/i, 'Terraform credentials'],
+  [/^\.config\/op$|^\.op$/i, '1Password CLI configuration'],
+  [/^appdata\/roaming\/microsoft\/(?:credentials|protect)$/i, 'Windows credentials'],
+];
+
+const SYSTEM_DIRS: Array<[RegExp, string]> = [
+  [/^\/etc$|^\/private\/etc$/, 'system configuration (/etc)'],
+  [/^\/var\/run$|^\/run$/, 'runtime sockets (/var/run)'],
+  [/^\/(?:proc|sys|dev|boot)$/, 'the kernel and devices'],
+  [/^\/(?:usr|lib|lib64|bin|sbin)$/, 'system binaries'],
+  [/^\/var\/lib\/docker$/, 'Docker\'s storage'],
+  [/^[a-z]:\/windows(?:\/system32)?$/i, 'the Windows system folder'],
+];
+
+export interface SensitivePath {
+  /** What it exposes: "SSH keys", "system configuration (/etc)". */
+  label: string;
+  kind: 'credentials' | 'system';
+}
+
+/**
+ * Says whether a path is (or is inside) a credential or system directory: `~/.ssh`,
+ * `/home/me/.aws/credentials`, `/etc`, `/var/run`. Works on the forms people write in
+ * configs (`~`, `$HOME`, `${userHome}`, `%USERPROFILE%`, absolute home paths).
+ */
+export function classifySensitivePath(raw: string): SensitivePath | undefined {
+  const path = raw.trim().replace(/^["']|["']$/g, '').replace(/\\/g, '/').replace(/\/+$/, '');
+  if (!path) return undefined;
+  const home = new RegExp('^' + HOME_PREFIX + '/(.+)$', 'i').exec(path);
+  if (home) {
+    const rest = home[1].replace(/\/+/g, '/');
+    for (const [pattern, label] of CREDENTIAL_DIRS) {
+      const segments = rest.split('/');
+      for (let n = 1; n <= Math.min(3, segments.length); n++) {
+        if (pattern.test(segments.slice(0, n).join('/'))) return { label: `${label} (${raw.trim()})`, kind: 'credentials' };
+      }
+    }
+    return undefined;
+  }
+  for (const [pattern, label] of SYSTEM_DIRS) {
+    const segments = path.split('/');
+    for (let n = 2; n <= Math.min(4, segments.length); n++) {
+      if (pattern.test(segments.slice(0, n).join('/'))) return { label, kind: 'system' };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Wildcards and `..` in an allowed path: either the server expands them (much more than
+ * meant) or takes them literally (a broken path); `..` climbs out of the project.
+ */
+export function classifyPathPattern(raw: string): string | undefined {
+  const path = raw.trim().replace(/\\/g, '/');
+  if (/(?:^|\/)\.\.(?:\/|$)/.test(path)) return 'a parent-directory traversal (..)';
+  if (/\*\*|(?:^|\/)\*(?:\/|$)|\*$/.test(path)) return 'a wildcard';
+  return undefined;
+}
+
+/** The path arguments of a filesystem server: everything that is not an option or a launcher word. */
+export function looksLikePath(value: string): boolean {
+  const text = value.trim();
+  return /^(?:[/~.]|\$|%|[a-zA-Z]:[\\/]|[a-zA-Z]:$)/.test(text) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(text);
+}

@@ -1,36 +1,65 @@
 import type { Rule } from './types';
+import type { FixSpec } from '../engine/types';
 import { invocationOf } from '../launch/command';
-import { classifyBroadPath, isFilesystemServer } from '../launch/filesystem';
+import { classifyBroadPath, classifyPathPattern, isFilesystemServer, looksLikePath } from '../launch/filesystem';
+import { dockerRunOf } from '../launch/docker';
 
 /**
  * A filesystem server whose allowed directory is `/`, a drive root or a home directory can
  * read and write SSH keys, cloud credentials and every project: far beyond what an agent
- * needs for the task at hand.
+ * needs for the task at hand. Wildcards and `..` in an allowed path are reported too: the
+ * server either expands them (broader than meant) or takes them literally (a broken path),
+ * and `..` climbs out of the project. Container mounts are docker-host-mount's.
  */
 export const rule: Rule = {
   id: 'broad-filesystem-access',
   meta: {
     category: 'permission',
     defaultSeverity: 'error',
-    description: 'A filesystem server is given the root directory, a drive root or a home directory.',
-    fixable: false,
+    description: 'A filesystem server is given the root directory, a drive root, a home directory, or an allowed path with wildcards or `..`.',
+    fixable: true,
     owasp: ['MCP02'],
     threat: 'Over-broad access and sandbox escape: a prompt-injected agent can read credentials (~/.ssh, ~/.aws) or change any file.',
   },
   check(context) {
+    // Clients that expand ${workspaceFolder} in args can be narrowed to the project folder.
+    const workspace = context.dialect.id !== 'generic' && context.dialect.variables.includes('vscode-builtin');
     for (const server of context.config.servers) {
       const invocation = invocationOf(server);
-      if (!invocation || !isFilesystemServer(invocation)) continue;
+      if (!invocation || !isFilesystemServer(invocation) || dockerRunOf(invocation)) continue;
       for (const arg of invocation.args) {
         // --allowed-directory=/x style flags carry the path after '='.
         const eq = arg.value.startsWith('-') ? arg.value.indexOf('=') : -1;
         const path = eq >= 0 ? arg.value.slice(eq + 1) : arg.value;
         const kind = classifyBroadPath(path);
-        if (!kind) continue;
+        const standalone = arg.node.parent?.type === 'array' && invocation.args.filter((a) => a.node === arg.node).length === 1;
+        if (kind) {
+          const fixes: FixSpec[] = [];
+          if (workspace && standalone) {
+            fixes.push({
+              title: `Limit "${server.name}" to the workspace folder (\${workspaceFolder})`,
+              // Not safe: the server loses access to everything outside the project.
+              safe: false,
+              preferred: true,
+              edits: [{ offset: arg.node.offset, length: arg.node.length, content: context.doc.quote((eq >= 0 ? arg.value.slice(0, eq + 1) : '') + '${workspaceFolder}') }],
+            });
+          }
+          context.report({
+            node: arg.node,
+            server,
+            message: `Server "${server.name}" gets filesystem access to ${kind}: the agent can read and change everything below it, including credentials. Give it only the project folder it needs.`,
+            fixes,
+          });
+          continue;
+        }
+        if (!looksLikePath(path)) continue;
+        const pattern = classifyPathPattern(path);
+        if (!pattern) continue;
         context.report({
           node: arg.node,
           server,
-          message: `Server "${server.name}" gets filesystem access to ${kind}: the agent can read and change everything below it, including credentials. Give it only the project folder it needs.`,
+          severity: 'warning',
+          message: `Server "${server.name}" has an allowed path with ${pattern} (${path}): ${pattern.startsWith('a wildcard') ? 'depending on the server it matches far more than meant or does not match at all' : 'it reaches outside the project folder'}. Write the exact directory instead.`,
         });
       }
     }

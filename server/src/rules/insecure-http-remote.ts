@@ -1,45 +1,49 @@
 import type { Rule } from './types';
-import { isLoopbackHost, parseUrlLoosely } from '../engine/urls';
+import { isLoopbackHost } from '../engine/urls';
+import { remoteEndpointsOf } from '../launch/remote';
 
 /**
  * A remote MCP server reached over plain http:// (or ws://) sends every tool call, result
  * and credential in clear text to anyone on the path. Loopback is fine: it never leaves
- * the machine.
+ * the machine. The URL a stdio bridge (mcp-remote, supergateway, mcp-proxy) connects to is
+ * checked the same way.
  */
 export const rule: Rule = {
   id: 'insecure-http-remote',
   meta: {
     category: 'transport',
     defaultSeverity: 'error',
-    description: 'A remote server URL uses http:// or ws:// to a host that is not loopback.',
+    description: 'A remote server URL (or the URL given to a bridge such as mcp-remote) uses http:// or ws:// to a host that is not loopback.',
     fixable: true,
     owasp: ['MCP07'],
     threat: 'Network-layer attacks: tool calls, results and tokens can be read and changed in transit (man in the middle).',
   },
   check(context) {
     for (const server of context.config.servers) {
-      const url = server.url;
-      if (!url) continue;
-      const parsed = parseUrlLoosely(url.value);
-      if (!parsed || (parsed.scheme !== 'http' && parsed.scheme !== 'ws')) continue;
-      if (!parsed.host || isLoopbackHost(parsed.host)) continue;
-      if (context.settings.trustedHosts.includes(parsed.host)) continue;
-      const secure = parsed.scheme === 'http' ? 'https' : 'wss';
-      const fixed = secure + url.value.slice(parsed.scheme.length);
-      context.report({
-        node: url.node,
-        server,
-        message: `Server "${server.name}" connects to ${parsed.host} over unencrypted ${parsed.scheme}://: requests, results and any token can be read or altered on the network. Use ${secure}://.`,
-        fixes: [
-          {
-            title: `Use ${secure}:// for "${server.name}"`,
-            // Not safe for fix-all: the server may not serve TLS on that port.
-            safe: false,
-            preferred: true,
-            edits: [{ offset: url.node.offset, length: url.node.length, content: context.doc.quote(fixed) }],
-          },
-        ],
-      });
+      for (const endpoint of remoteEndpointsOf(server)) {
+        const { parsed, value } = endpoint;
+        if (parsed.scheme !== 'http' && parsed.scheme !== 'ws') continue;
+        if (!parsed.host || isLoopbackHost(parsed.host)) continue;
+        if (context.settings.trustedHosts.includes(parsed.host)) continue;
+        const secure = parsed.scheme === 'http' ? 'https' : 'wss';
+        const schemeAt = endpoint.start + (endpoint.url.length - endpoint.url.trimStart().length);
+        const fixed = value.value.slice(0, schemeAt) + secure + value.value.slice(schemeAt + parsed.scheme.length);
+        const via = endpoint.via === 'bridge' ? ` through ${endpoint.bridge}${endpoint.allowHttpFlag ? ' (--allow-http lets it)' : ''}` : '';
+        context.report({
+          node: value.node,
+          server,
+          message: `Server "${server.name}" connects to ${parsed.host} over unencrypted ${parsed.scheme}://${via}: requests, results and any token can be read or altered on the network. Use ${secure}://.`,
+          fixes: [
+            {
+              title: `Use ${secure}:// for "${server.name}"`,
+              // Not safe for fix-all: the server may not serve TLS on that port.
+              safe: false,
+              preferred: true,
+              edits: [{ offset: value.node.offset, length: value.node.length, content: context.doc.quote(fixed) }],
+            },
+          ],
+        });
+      }
     }
   },
 };

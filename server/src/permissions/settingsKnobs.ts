@@ -1,0 +1,58 @@
+import type { RuleContext } from '../rules/types';
+import { normalizePath } from '../dialects/types';
+import { entries, getValue, type TreeNode } from '../parse/tree';
+
+/**
+ * Trust knobs live in client settings files next to (or instead of) the servers. The
+ * dialects list them in `config.knobs` by dotted path; when a file's dialect does not (yet)
+ * list a knob, we read the same node from the raw tree, so the rules work either way.
+ */
+
+/** Which client settings file this is, by path; undefined for server-only files. */
+export type SettingsFileKind = 'claude-settings' | 'claude-user' | 'vscode-settings' | 'codex' | 'zed';
+
+export function settingsFileKind(filePath: string): SettingsFileKind | undefined {
+  const path = normalizePath(filePath);
+  if (/\/\.claude\/settings(?:\.local)?\.json$/.test(path) || /\/managed-settings\.json$/.test(path)) return 'claude-settings';
+  if (/\/\.claude\.json$/.test(path)) return 'claude-user';
+  if (/\/\.vscode\/settings\.json$/.test(path) || /\/code(?: - insiders)?\/user\/(?:profiles\/[^/]+\/)?settings\.json$/.test(path) || /\.code-workspace$/.test(path)) {
+    return 'vscode-settings';
+  }
+  if (/\/\.codex\/config\.toml$/.test(path) || /\/codex\/config\.toml$/.test(path)) return 'codex';
+  if (/\/\.zed\/settings\.json$/.test(path) || /\/zed\/settings\.json$/.test(path)) return 'zed';
+  return undefined;
+}
+
+/**
+ * The node at a key path, from `config.knobs` when the dialect lists it, else from the raw
+ * tree. Each path element is one object key (VS Code's flat `"chat.tools.autoApprove"` is
+ * one element).
+ */
+export function knobNode(context: RuleContext, path: readonly string[], from: TreeNode | undefined = context.doc.root): TreeNode | undefined {
+  if (from === context.doc.root) {
+    const dotted = path.join('.');
+    const knobs = context.config.knobs;
+    const listed = knobs && [...knobs.booleans, ...knobs.lists, ...knobs.strings].find((k) => k.key === dotted);
+    if (listed) return listed.node;
+  }
+  let node = from;
+  for (const key of path) {
+    node = getValue(node, key);
+    if (!node) return undefined;
+  }
+  return node;
+}
+
+/**
+ * The objects Claude Code reads project-approval settings from: the file root, and in
+ * `~/.claude.json` every `projects[path]` entry too (with the project path for messages).
+ */
+export function claudeScopes(context: RuleContext): Array<{ node: TreeNode; project?: string }> {
+  const root = context.doc.root;
+  if (!root || root.type !== 'object') return [];
+  const scopes: Array<{ node: TreeNode; project?: string }> = [{ node: root }];
+  for (const project of entries(getValue(root, 'projects'))) {
+    if (project.valueNode.type === 'object') scopes.push({ node: project.valueNode, project: project.key });
+  }
+  return scopes;
+}

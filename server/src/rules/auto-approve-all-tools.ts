@@ -1,0 +1,51 @@
+import type { Rule } from './types';
+import { isWildcardToolName } from '../permissions/toolNames';
+
+/**
+ * `alwaysAllow: ["*"]` / `autoApprove: ["*"]` (Roo, Cline, Kiro, Amazon Q...) lets the agent
+ * call every tool of the server without asking, including tools added by a later update.
+ * One injected instruction in a web page, issue or file is then enough to act.
+ */
+export const rule: Rule = {
+  id: 'auto-approve-all-tools',
+  meta: {
+    category: 'permission',
+    defaultSeverity: 'error',
+    description: 'A server\'s auto-approval setting approves every tool (alwaysAllow / autoApprove ["*"], Codex default_tools_approval_mode = "approve").',
+    fixable: true,
+    owasp: ['MCP02', 'MCP06'],
+    threat: 'Missing human review and privilege persistence: every present and future tool runs without confirmation, so prompt injection acts immediately.',
+  },
+  check(context) {
+    for (const server of context.config.servers) {
+      const knob = server.autoApprove;
+      if (!knob) continue;
+      const wildcard = knob.values.find((v) => isWildcardToolName(v.value));
+      if (!wildcard) continue;
+      // A list becomes `[]`; Codex's `default_tools_approval_mode = "approve"` becomes "prompt".
+      const edit =
+        knob.node.type === 'array'
+          ? { offset: knob.node.offset, length: knob.node.length, content: '[]' }
+          : wildcard.node.type === 'string' && wildcard.node.value === 'approve'
+            ? { offset: wildcard.node.offset, length: wildcard.node.length, content: context.doc.quote('prompt') }
+            : undefined;
+      const shown = knob.node.type === 'array' ? `"${knob.key}": ["${wildcard.value}"]` : `${knob.key} = "approve"`;
+      context.report({
+        node: wildcard.node,
+        server,
+        message: `Server "${server.name}" auto-approves every tool (${shown}): the agent can call any of its tools, including ones added by later updates, without asking you. List only read-only tools you have checked, or none.`,
+        fixes: edit
+          ? [
+              {
+                title: `Approve no tools automatically for "${server.name}" (${knob.node.type === 'array' ? `${knob.key}: []` : `${knob.key} = "prompt"`})`,
+                // Safe: the only effect is that the client asks before each call again.
+                safe: true,
+                preferred: true,
+                edits: [edit],
+              },
+            ]
+          : [],
+      });
+    }
+  },
+};

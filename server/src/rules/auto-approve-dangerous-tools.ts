@@ -1,0 +1,45 @@
+import type { Rule } from './types';
+import { isWildcardToolName, toolRisk } from '../permissions/toolNames';
+import { removeSiblings } from '../fixes/nodeEdits';
+
+/**
+ * Auto-approving a tool that runs commands, deletes, pushes or sends (by its name:
+ * `execute_sql`, `delete_file`, `push_files`, `send_email`...) removes the human check from
+ * exactly the calls that do damage when the agent has been steered by injected text. Tools
+ * that create or change data (`write_file`, `create_issue`) are reported for information.
+ */
+export const rule: Rule = {
+  id: 'auto-approve-dangerous-tools',
+  meta: {
+    category: 'permission',
+    defaultSeverity: 'warning',
+    description: 'A server\'s auto-approval list names tools that execute, delete, push or send (warning) or that create and change data (information).',
+    fixable: true,
+    owasp: ['MCP02', 'MCP06'],
+    threat: 'Missing human review: destructive or exfiltrating tool calls run without confirmation, so prompt injection acts immediately.',
+  },
+  check(context) {
+    for (const server of context.config.servers) {
+      const knob = server.autoApprove;
+      if (!knob || knob.values.some((v) => isWildcardToolName(v.value))) continue;
+      for (const tool of knob.values) {
+        const risk = toolRisk(tool.value);
+        if (!risk) continue;
+        // A list element is removed; a per-tool mode (Codex approval_mode = "approve") becomes "prompt".
+        const edit =
+          tool.node.parent?.type === 'array'
+            ? removeSiblings([tool.node])
+            : tool.node.type === 'string' && tool.node.value === 'approve'
+              ? { offset: tool.node.offset, length: tool.node.length, content: context.doc.quote('prompt') }
+              : undefined;
+        context.report({
+          node: tool.node,
+          server,
+          severity: risk.level === 'high' ? 'warning' : 'information',
+          message: `Server "${server.name}" auto-approves "${tool.value}", a tool that by its name ${risk.what}: it runs without asking you, even when the agent was steered by injected text. ${risk.level === 'high' ? 'Stop auto-approving it' : 'Keep it auto-approved only if its changes are easy to undo'}.`,
+          fixes: edit ? [{ title: `Stop auto-approving "${tool.value}"`, safe: false, preferred: true, edits: [edit] }] : [],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,59 @@
+import type { Rule } from './types';
+import type { StringValue } from '../engine/model';
+import { invocationOf } from '../launch/command';
+import { dockerRunOf } from '../launch/docker';
+import { valueRange } from '../fixes/nodeEdits';
+
+const FLAGS: ReadonlyArray<[RegExp, string]> = [
+  [/--no-sandbox\b/, 'turns off the browser sandbox'],
+  [/--disable-setuid-sandbox\b/, 'turns off the browser\'s setuid sandbox'],
+  [/--disable-web-security\b/, 'turns off the same-origin policy'],
+  [/--disable-site-isolation-trials\b/, 'turns off site isolation'],
+];
+
+/**
+ * Browser-automation servers (Playwright, Puppeteer, Chrome DevTools) open pages an attacker
+ * can choose. Chromium's sandbox is what keeps a renderer exploit on such a page from
+ * reaching the machine; `--no-sandbox` and `--disable-web-security` remove that layer.
+ */
+export const rule: Rule = {
+  id: 'browser-sandbox-disabled',
+  meta: {
+    category: 'permission',
+    defaultSeverity: 'warning',
+    description: 'A browser-automation server runs Chromium with --no-sandbox, --disable-setuid-sandbox or --disable-web-security.',
+    fixable: false,
+    owasp: ['MCP02'],
+    threat: 'Sandbox escape: a malicious page visited by the agent can exploit the unsandboxed browser and reach the machine or other sites\' data.',
+  },
+  check(context) {
+    for (const server of context.config.servers) {
+      const invocation = invocationOf(server);
+      const inContainer = invocation ? dockerRunOf(invocation) !== undefined : false;
+      const values: StringValue[] = [...(invocation?.args ?? [])];
+      for (const entry of server.env) if (entry.value !== undefined && entry.valueNode.type === 'string') values.push({ value: entry.value, node: entry.valueNode });
+      const seen = new Set<string>();
+      for (const value of values) {
+        for (const [pattern, what] of FLAGS) {
+          const match = pattern.exec(value.value);
+          if (!match) continue;
+          const key = `${value.node.offset}:${match[0]}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+          const whole = value.value.trim() === match[0];
+          const range = whole ? { node: value.node } : valueRange(context.doc, value, match.index, match.index + match[0].length);
+          // Inside a container the container is the sandbox; Chromium as root there needs --no-sandbox.
+          const contained = inContainer && match[0] !== '--disable-web-security';
+          context.report({
+            ...range,
+            server,
+            severity: contained ? 'information' : 'warning',
+            message: contained
+              ? `Server "${server.name}" passes ${match[0]} to the browser inside its container, which ${what}; the container is the remaining boundary. Prefer running the browser as a non-root user with its sandbox on.`
+              : `Server "${server.name}" passes ${match[0]}, which ${what}: a malicious page the agent opens can exploit the browser and reach this machine. Remove it; run the browser as a normal user (or in a container) instead.`,
+          });
+        }
+      }
+    }
+  },
+};

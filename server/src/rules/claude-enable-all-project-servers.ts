@@ -1,0 +1,54 @@
+import { modify } from 'jsonc-parser';
+import type { Rule } from './types';
+import type { OffsetEdit } from '../engine/types';
+import { claudeScopes, settingsFileKind } from '../permissions/settingsKnobs';
+import { getValue, getProperty } from '../parse/tree';
+import { detectFormatting } from '../fixes/formatting';
+
+/**
+ * `enableAllProjectMcpServers: true` makes Claude Code start every server in a project's
+ * `.mcp.json` without asking, including servers a pull request or a cloned repository adds
+ * (CVE-2026-47751: claude-code-action ran a PR's `.mcp.json` this way).
+ */
+export const rule: Rule = {
+  id: 'claude-enable-all-project-servers',
+  meta: {
+    category: 'permission',
+    defaultSeverity: 'error',
+    description: 'Claude Code settings approve every project MCP server (`enableAllProjectMcpServers: true`).',
+    fixable: true,
+    owasp: ['MCP02', 'MCP04'],
+    threat: 'Missing human review and supply-chain injection: any server a repository or pull request adds to .mcp.json starts with your privileges, unreviewed.',
+  },
+  check(context) {
+    const kind = settingsFileKind(context.filePath);
+    if (kind !== 'claude-settings' && kind !== 'claude-user') return;
+    for (const scope of claudeScopes(context)) {
+      const node = getValue(scope.node, 'enableAllProjectMcpServers');
+      if (!node || node.type !== 'boolean' || node.value !== true) continue;
+      const edits: OffsetEdit[] = [{ offset: node.offset, length: node.length, content: 'false' }];
+      const hasList = getProperty(scope.node, 'enabledMcpjsonServers') !== undefined;
+      if (!hasList && context.doc.syntax === 'json') {
+        const path = scope.project === undefined ? ['enabledMcpjsonServers'] : ['projects', scope.project, 'enabledMcpjsonServers'];
+        for (const edit of modify(context.doc.text, path, [], { formattingOptions: detectFormatting(context.doc.text) })) edits.push(edit);
+      }
+      const where = scope.project === undefined ? '' : ` for project ${scope.project}`;
+      context.report({
+        node,
+        server: null,
+        message: `Claude Code starts every server in the project's .mcp.json without asking${where} (enableAllProjectMcpServers: true), including servers a cloned repository or pull request adds. Set it to false and list the servers you have reviewed in enabledMcpjsonServers.`,
+        fixes: [
+          {
+            title: hasList
+              ? 'Set enableAllProjectMcpServers to false (approve servers through enabledMcpjsonServers)'
+              : 'Set enableAllProjectMcpServers to false and add an empty enabledMcpjsonServers list (the .mcp.json server names are not in this file: add the ones you trust)',
+            // Not safe: project servers stop starting until they are listed or approved.
+            safe: false,
+            preferred: true,
+            edits,
+          },
+        ],
+      });
+    }
+  },
+};

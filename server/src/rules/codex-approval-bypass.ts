@@ -1,0 +1,52 @@
+import type { Rule } from './types';
+import { settingsFileKind } from '../permissions/settingsKnobs';
+import { entries, getValue, type TreeNode } from '../parse/tree';
+
+/**
+ * Codex config.toml settings that remove confirmation or the sandbox for everything the
+ * agent does: `approval_policy = "never"` and `sandbox_mode = "danger-full-access"` (at the
+ * root or in a profile). Per-server `approval_mode = "approve"` is read into the model as
+ * auto-approval and reported by auto-approve-all-tools / auto-approve-dangerous-tools.
+ */
+export const rule: Rule = {
+  id: 'codex-approval-bypass',
+  meta: {
+    category: 'permission',
+    defaultSeverity: 'warning',
+    description: 'Codex config turns off approvals (`approval_policy = "never"`) or the sandbox (`sandbox_mode = "danger-full-access"`).',
+    fixable: true,
+    owasp: ['MCP02', 'MCP06'],
+    threat: 'Missing human review and sandbox escape: commands and tool calls run without confirmation and outside the sandbox.',
+  },
+  check(context) {
+    if (settingsFileKind(context.filePath) !== 'codex' && context.dialect.id !== 'codex') return;
+    const root = context.doc.root;
+    const replace = (node: TreeNode, value: string) => [{ offset: node.offset, length: node.length, content: context.doc.quote(value) }];
+    // The root and every [profiles.X] table carry the same two knobs.
+    const tables: Array<{ node: TreeNode | undefined; where: string }> = [{ node: root, where: '' }];
+    for (const profile of entries(getValue(root, 'profiles'))) tables.push({ node: profile.valueNode, where: ` (profile "${profile.key}")` });
+    for (const { node: table, where } of tables) {
+      const sandbox = getValue(table, 'sandbox_mode');
+      if (sandbox?.type === 'string' && sandbox.value === 'danger-full-access') {
+        context.report({
+          node: sandbox,
+          server: null,
+          severity: 'error',
+          message: `sandbox_mode = "danger-full-access"${where} runs every command Codex issues without a sandbox: it can read and change anything your user can. Use "workspace-write".`,
+          fixes: [{ title: 'Use sandbox_mode = "workspace-write"', safe: false, preferred: true, edits: replace(sandbox, 'workspace-write') }],
+        });
+      }
+      const approval = getValue(table, 'approval_policy');
+      if (approval?.type === 'string' && approval.value === 'never') {
+        const unsandboxed = sandbox?.type === 'string' && sandbox.value === 'danger-full-access';
+        context.report({
+          node: approval,
+          server: null,
+          severity: unsandboxed ? 'error' : 'warning',
+          message: `approval_policy = "never"${where} means Codex never asks before acting${unsandboxed ? ', and with danger-full-access nothing contains it' : ''}. Use "on-request" so risky actions wait for you.`,
+          fixes: [{ title: 'Use approval_policy = "on-request"', safe: false, preferred: true, edits: replace(approval, 'on-request') }],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,31 @@
+import type { Rule } from './types';
+import { isWildcardToolName } from '../permissions/toolNames';
+
+/**
+ * The GitHub Copilot coding agent (and Copilot CLI) run the tools listed in a server's
+ * `tools` without asking; `["*"]` means every tool the server has now or adds later.
+ */
+export const rule: Rule = {
+  id: 'copilot-all-tools',
+  meta: {
+    category: 'permission',
+    defaultSeverity: 'warning',
+    description: 'A server exposes every tool to the Copilot agent with `tools: ["*"]`; the agent runs them without asking.',
+    fixable: false,
+    owasp: ['MCP02', 'MCP06'],
+    threat: 'Missing human review and privilege persistence: the autonomous agent can call any tool, including write tools added by a later server update.',
+  },
+  check(context) {
+    for (const server of context.config.servers) {
+      const knob = server.tools;
+      if (!knob || knob.key !== 'tools') continue;
+      const wildcard = knob.values.find((v) => isWildcardToolName(v.value));
+      if (!wildcard) continue;
+      context.report({
+        node: wildcard.node,
+        server,
+        message: `Server "${server.name}" exposes all its tools ("tools": ["${wildcard.value}"]): the Copilot agent calls them without asking, including write tools and any the server adds later. List the tools the agent needs by name.`,
+      });
+    }
+  },
+};

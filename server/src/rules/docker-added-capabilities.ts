@@ -1,0 +1,50 @@
+import type { Rule } from './types';
+import { dockerOptions, dockerRunOfServer } from '../launch/docker';
+import { valueRange } from '../fixes/nodeEdits';
+
+/** Capabilities that amount to root on the host (or reading any file on it). */
+const HOST_ROOT_CAPS = new Set(['ALL', 'SYS_ADMIN', 'SYS_MODULE', 'SYS_PTRACE', 'SYS_RAWIO', 'DAC_READ_SEARCH', 'DAC_OVERRIDE', 'BPF', 'SYS_BOOT', 'MAC_ADMIN', 'MAC_OVERRIDE']);
+
+/**
+ * `--cap-add` gives the container kernel capabilities beyond Docker's default set. Some
+ * (ALL, SYS_ADMIN, SYS_MODULE, SYS_PTRACE, DAC_READ_SEARCH...) are known container-escape
+ * primitives; the rest (NET_ADMIN, NET_RAW...) widen what a compromised server can do.
+ */
+export const rule: Rule = {
+  id: 'docker-added-capabilities',
+  meta: {
+    category: 'permission',
+    defaultSeverity: 'warning',
+    description: 'A containerised server is given extra Linux capabilities with --cap-add.',
+    fixable: false,
+    owasp: ['MCP02'],
+    threat: 'Sandbox escape: capabilities such as SYS_ADMIN or SYS_PTRACE let a compromised server break out of its container.',
+  },
+  check(context) {
+    for (const server of context.config.servers) {
+      const run = dockerRunOfServer(server);
+      if (!run) continue;
+      for (const option of dockerOptions(run, '--cap-add')) {
+        if (!option.value) continue;
+        const text = option.value.value;
+        let cursor = option.inline ? option.flag.value.length - text.length : 0;
+        for (const part of text.split(',')) {
+          const start = cursor;
+          cursor += part.length + 1;
+          const cap = part.trim().toUpperCase().replace(/^CAP_/, '');
+          if (!cap) continue;
+          const escape = HOST_ROOT_CAPS.has(cap);
+          const range = valueRange(context.doc, option.inline ? option.flag : option.value, start, start + part.length);
+          context.report({
+            ...range,
+            server,
+            severity: escape ? 'error' : 'warning',
+            message: escape
+              ? `Server "${server.name}" adds the ${cap} capability to its container: ${cap === 'ALL' ? 'every capability, ' : ''}a known way to escape to the host. Remove it; if the image really needs a capability, grant the narrowest one and document why.`
+              : `Server "${server.name}" adds the ${cap} capability to its container, widening what a compromised server can do. Remove it unless the server documents that it needs it.`,
+          });
+        }
+      }
+    }
+  },
+};

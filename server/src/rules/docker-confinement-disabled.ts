@@ -1,0 +1,47 @@
+import type { Rule } from './types';
+import { dockerOptions, dockerRunOfServer, removableOptionNodes } from '../launch/docker';
+import { removeSiblings } from '../fixes/nodeEdits';
+
+/**
+ * `--security-opt seccomp=unconfined`, `apparmor=unconfined`, `label=disable` and
+ * `systempaths=unconfined` switch off the kernel filters that make a container a sandbox.
+ * (`no-new-privileges=false` is Docker's default, so it is not reported.)
+ */
+export const rule: Rule = {
+  id: 'docker-confinement-disabled',
+  meta: {
+    category: 'permission',
+    defaultSeverity: 'error',
+    description: 'A containerised server runs with seccomp, AppArmor, SELinux labels or masked system paths switched off (--security-opt ...=unconfined).',
+    fixable: true,
+    owasp: ['MCP02'],
+    threat: 'Sandbox escape: without seccomp/AppArmor/SELinux the container can use the syscalls and paths that container escapes rely on.',
+  },
+  check(context) {
+    for (const server of context.config.servers) {
+      const run = dockerRunOfServer(server);
+      if (!run) continue;
+      for (const option of dockerOptions(run, '--security-opt')) {
+        const value = option.value?.value.trim().toLowerCase().replace(/\s+/g, '') ?? '';
+        const what = /^seccomp[=:]unconfined$/.test(value)
+          ? 'the seccomp syscall filter'
+          : /^apparmor[=:]unconfined$/.test(value)
+            ? 'the AppArmor profile'
+            : /^label[=:]disable$/.test(value)
+              ? 'SELinux labelling'
+              : /^systempaths[=:]unconfined$/.test(value)
+                ? 'the masking of /proc and /sys'
+                : undefined;
+        if (!what || !option.value) continue;
+        const nodes = removableOptionNodes(run, option);
+        const edit = nodes && removeSiblings(nodes);
+        context.report({
+          node: option.value.node,
+          server,
+          message: `Server "${server.name}" switches off ${what} for its container (--security-opt ${option.value.value}): the container loses the kernel confinement that stops escapes. Remove the option.`,
+          fixes: edit ? [{ title: `Remove --security-opt ${option.value.value} from "${server.name}"`, safe: false, preferred: true, edits: [edit] }] : [],
+        });
+      }
+    }
+  },
+};

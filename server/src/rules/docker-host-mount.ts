@@ -1,0 +1,72 @@
+import type { Rule } from './types';
+import { dockerRunOfServer, parseDockerMount, removableOptionNodes, type DockerOption } from '../launch/docker';
+import { classifyBroadPath, classifySensitivePath } from '../launch/filesystem';
+import { removeSiblings } from '../fixes/nodeEdits';
+
+/** What a bind-mount source exposes when it is a container-escape or whole-host mount. */
+function dangerousSource(source: string): string | undefined {
+  const path = source.trim().replace(/\\/g, '/');
+  if (/(?:^|\/)docker\.sock$|^\/\/\.\/pipe\/docker_engine$|(?:^|\/)podman\.sock$|(?:^|\/)containerd\.sock$/i.test(path)) {
+    return `the container engine socket (${source}), which is root on the host`;
+  }
+  const broad = classifyBroadPath(source);
+  if (broad) return broad;
+  const sensitive = classifySensitivePath(source);
+  if (sensitive?.kind === 'system') return sensitive.label;
+  return undefined;
+}
+
+/**
+ * Bind mounts of the host root, a home directory, system directories or the Docker socket
+ * undo the container's isolation: the server reads and writes the host directly (the
+ * socket is equivalent to root, OWASP Docker cheat sheet). Credential directories such as
+ * `~/.ssh` are reported by sensitive-path-access.
+ */
+export const rule: Rule = {
+  id: 'docker-host-mount',
+  meta: {
+    category: 'permission',
+    defaultSeverity: 'error',
+    description: 'A containerised server bind-mounts the host root, a home directory, a system directory or the Docker socket, or is given a host device.',
+    fixable: true,
+    owasp: ['MCP02'],
+    threat: 'Sandbox escape and over-broad access: the container can read credentials anywhere on the host or, through the Docker socket, start a privileged container.',
+  },
+  check(context) {
+    for (const server of context.config.servers) {
+      const run = dockerRunOfServer(server);
+      if (!run) continue;
+      const fix = (option: DockerOption, label: string) => {
+        const nodes = removableOptionNodes(run, option);
+        const edit = nodes && removeSiblings(nodes);
+        return edit ? [{ title: `Remove the ${label} from "${server.name}"`, safe: false, preferred: true, edits: [edit] }] : [];
+      };
+      for (const option of run.options) {
+        if (option.name === '--device' && option.value) {
+          context.report({
+            node: option.value.node,
+            server,
+            severity: 'warning',
+            message: `Server "${server.name}" gives its container the host device ${option.value.value.split(':')[0]}: the server can read or write it directly. Remove --device unless the server needs that hardware.`,
+            fixes: fix(option, `--device ${option.value.value}`),
+          });
+          continue;
+        }
+        if (option.name !== '--volume' && option.name !== '--mount') continue;
+        const mount = parseDockerMount(option);
+        if (!mount || mount.named || !option.value) continue;
+        const what = dangerousSource(mount.source);
+        if (!what) continue;
+        const socket = what.startsWith('the container engine socket');
+        context.report({
+          node: option.value.node,
+          server,
+          message: socket
+            ? `Server "${server.name}" mounts ${what}: anything in the container can start a privileged container and take over the host. Remove the mount; use an MCP server that does not need the engine, or a socket proxy that allows only the calls it needs.`
+            : `Server "${server.name}" mounts ${what} into its container${mount.readOnly ? ' (read-only, but every secret below it is still readable)' : ''}: the container's isolation no longer protects the host. Mount only the project folder the server needs${mount.readOnly ? '' : ', read-only if it only reads'}.`,
+          fixes: fix(option, `${option.written} ${option.value.value} mount`),
+        });
+      }
+    }
+  },
+};

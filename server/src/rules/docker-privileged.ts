@@ -1,0 +1,39 @@
+import type { Rule } from './types';
+import { dockerOptions, dockerRunOfServer, isFlagOn, removableOptionNodes } from '../launch/docker';
+import { removeSiblings } from '../fixes/nodeEdits';
+
+/**
+ * `docker run --privileged` gives the container every capability and every host device:
+ * a process inside can mount the host disk and load kernel modules. For an MCP server that
+ * runs whatever a (possibly prompt-injected) agent asks, that is the host.
+ */
+export const rule: Rule = {
+  id: 'docker-privileged',
+  meta: {
+    category: 'permission',
+    defaultSeverity: 'error',
+    description: 'A containerised server is started with --privileged.',
+    fixable: true,
+    owasp: ['MCP02'],
+    threat: 'Sandbox escape: a privileged container has all capabilities and host devices, so the server can take over the host.',
+  },
+  check(context) {
+    for (const server of context.config.servers) {
+      const run = dockerRunOfServer(server);
+      if (!run) continue;
+      for (const option of dockerOptions(run, '--privileged')) {
+        if (!isFlagOn(option)) continue;
+        const nodes = removableOptionNodes(run, option);
+        const edit = nodes && removeSiblings(nodes);
+        context.report({
+          node: option.flag.node,
+          server,
+          message: `Server "${server.name}" runs its container with --privileged: the container gets every capability and host device, so the server (or an agent steering it) can take over the host. Remove --privileged and add only the specific --cap-add or --device the image documents, if any.`,
+          fixes: edit
+            ? [{ title: `Remove --privileged from "${server.name}"`, safe: false, preferred: true, edits: [edit] }]
+            : [],
+        });
+      }
+    }
+  },
+};

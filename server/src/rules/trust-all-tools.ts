@@ -1,0 +1,29 @@
+import type { Rule } from './types';
+
+/**
+ * Gemini CLI's `trust: true` skips every tool-call confirmation for the server: the
+ * equivalent of auto-approving all its tools, present and future.
+ */
+export const rule: Rule = {
+  id: 'trust-all-tools',
+  meta: {
+    category: 'permission',
+    defaultSeverity: 'error',
+    description: 'A server is marked `trust: true`, so none of its tool calls are confirmed (Gemini CLI).',
+    fixable: true,
+    owasp: ['MCP02', 'MCP06'],
+    threat: 'Missing human review and privilege persistence: every present and future tool runs without confirmation, so prompt injection acts immediately.',
+  },
+  check(context) {
+    for (const server of context.config.servers) {
+      const trust = server.trust;
+      if (!trust || trust.value !== true) continue;
+      context.report({
+        node: trust.node,
+        server,
+        message: `Server "${server.name}" is trusted ("${trust.key}": true): the client runs all its tool calls, including ones added by later updates, without asking. Set it to false; limit the tools with includeTools if the prompts are too many.`,
+        fixes: [{ title: `Set ${trust.key} to false for "${server.name}"`, safe: true, preferred: true, edits: [{ offset: trust.node.offset, length: trust.node.length, content: 'false' }] }],
+      });
+    }
+  },
+};

@@ -1,0 +1,47 @@
+import type { Rule } from './types';
+import { settingsFileKind } from '../permissions/settingsKnobs';
+import { getValue, getValueAtPath, type TreeNode } from '../parse/tree';
+import { normalizePath } from '../dialects/types';
+
+const KEYS = ['chat.tools.global.autoApprove', 'chat.tools.autoApprove'];
+
+/**
+ * VS Code's `chat.tools.global.autoApprove` (older name `chat.tools.autoApprove`) approves
+ * every tool call of every MCP server and built-in tool: the agent edits files, runs
+ * terminal commands and calls remote services without a single confirmation ("YOLO mode").
+ */
+export const rule: Rule = {
+  id: 'vscode-global-auto-approve',
+  meta: {
+    category: 'permission',
+    defaultSeverity: 'error',
+    description: 'VS Code settings turn on global tool auto-approval (`chat.tools.global.autoApprove` / `chat.tools.autoApprove`).',
+    fixable: true,
+    owasp: ['MCP02', 'MCP06'],
+    threat: 'Missing human review: every tool call of every server (and terminal commands) runs without confirmation, so prompt injection acts immediately.',
+  },
+  check(context) {
+    const path = normalizePath(context.filePath);
+    const scopes: TreeNode[] = [];
+    if (settingsFileKind(context.filePath) === 'vscode-settings') {
+      if (context.doc.root) scopes.push(context.doc.root);
+      const workspaceSettings = getValue(context.doc.root, 'settings'); // .code-workspace
+      if (workspaceSettings) scopes.push(workspaceSettings);
+    } else if (/devcontainer\.json$/.test(path)) {
+      const settings = getValueAtPath(context.doc.root, ['customizations', 'vscode', 'settings']);
+      if (settings) scopes.push(settings);
+    }
+    for (const scope of scopes) {
+      for (const key of KEYS) {
+        const node = getValue(scope, key);
+        if (!node || node.type !== 'boolean' || node.value !== true) continue;
+        context.report({
+          node,
+          server: null,
+          message: `"${key}": true approves every tool call in VS Code chat without asking: MCP tools, file edits and terminal commands all run unreviewed, so one injected instruction is enough. Set it to false and approve trusted tools individually.`,
+          fixes: [{ title: `Set ${key} to false`, safe: true, preferred: true, edits: [{ offset: node.offset, length: node.length, content: 'false' }] }],
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,82 @@
+import type { Rule } from './types';
+import { settingsFileKind } from '../permissions/settingsKnobs';
+import { isWildcardToolName, riskyToolWord } from '../permissions/toolNames';
+import { entries, getValueAtPath, type TreeNode } from '../parse/tree';
+import { stringList } from '../engine/model';
+
+/**
+ * Zed settings that let the agent act without confirmation: `agent.tool_permissions.default
+ * = "allow"`, the legacy `agent.always_allow_tool_actions: true`, per-tool `"allow"` for MCP
+ * tools that write or run things, match-everything `always_allow` patterns, and
+ * `session.trust_all_worktrees: true` (project MCP servers start in any folder you open).
+ */
+export const rule: Rule = {
+  id: 'zed-tool-permissions',
+  meta: {
+    category: 'permission',
+    defaultSeverity: 'warning',
+    description: 'Zed settings allow tool calls without confirmation or trust every worktree.',
+    fixable: true,
+    owasp: ['MCP02', 'MCP06'],
+    threat: 'Missing human review: tool calls run without confirmation, and project servers from any opened folder start unreviewed.',
+  },
+  check(context) {
+    if (settingsFileKind(context.filePath) !== 'zed' && context.dialect.id !== 'zed') return;
+    const root = context.doc.root;
+    const quote = (node: TreeNode, value: string) => [{ offset: node.offset, length: node.length, content: context.doc.quote(value) }];
+    const literal = (node: TreeNode, value: string) => [{ offset: node.offset, length: node.length, content: value }];
+
+    const globalDefault = getValueAtPath(root, ['agent', 'tool_permissions', 'default']);
+    if (globalDefault?.type === 'string' && globalDefault.value === 'allow') {
+      context.report({
+        node: globalDefault,
+        server: null,
+        severity: 'error',
+        message: 'agent.tool_permissions.default = "allow" runs every tool call (MCP tools, edits, terminal) without asking. Use "confirm" and allow trusted read-only tools one by one.',
+        fixes: [{ title: 'Use "confirm" as the default tool permission', safe: true, preferred: true, edits: quote(globalDefault, 'confirm') }],
+      });
+    }
+    const legacy = getValueAtPath(root, ['agent', 'always_allow_tool_actions']);
+    if (legacy?.type === 'boolean' && legacy.value === true) {
+      context.report({
+        node: legacy,
+        server: null,
+        severity: 'error',
+        message: 'agent.always_allow_tool_actions: true runs every tool call without asking. Set it to false.',
+        fixes: [{ title: 'Set always_allow_tool_actions to false', safe: true, preferred: true, edits: literal(legacy, 'false') }],
+      });
+    }
+    const trustAll = getValueAtPath(root, ['session', 'trust_all_worktrees']);
+    if (trustAll?.type === 'boolean' && trustAll.value === true) {
+      context.report({
+        node: trustAll,
+        server: null,
+        message: 'session.trust_all_worktrees: true starts the MCP servers of every project you open without asking, including repositories you just cloned. Set it to false and trust worktrees one by one.',
+        fixes: [{ title: 'Set trust_all_worktrees to false', safe: true, preferred: true, edits: literal(trustAll, 'false') }],
+      });
+    }
+    for (const tool of entries(getValueAtPath(root, ['agent', 'tool_permissions', 'tools']))) {
+      const match = /^mcp:([^:]+):(.+)$/.exec(tool.key);
+      if (!match) continue;
+      const [, server, name] = match;
+      const toolDefault = getValueAtPath(tool.valueNode, ['default']);
+      const risky = isWildcardToolName(name) || riskyToolWord(name);
+      if (toolDefault?.type === 'string' && toolDefault.value === 'allow' && risky) {
+        context.report({
+          node: toolDefault,
+          server: null,
+          message: `MCP tool "${name}" of server "${server}" is always allowed: by its name it changes things or runs code, and it runs without asking. Use "confirm".`,
+          fixes: [{ title: `Confirm "${name}" before each call`, safe: false, preferred: true, edits: quote(toolDefault, 'confirm') }],
+        });
+      }
+      for (const pattern of stringList(getValueAtPath(tool.valueNode, ['always_allow']))) {
+        if (!/^\^?\.[*+]\$?$/.test(pattern.value.trim()) && pattern.value.trim() !== '') continue;
+        context.report({
+          node: pattern.node,
+          server: null,
+          message: `always_allow pattern "${pattern.value}" for MCP tool "${name}" of server "${server}" matches every call, so the tool never asks. Narrow the pattern or remove it.`,
+        });
+      }
+    }
+  },
+};
