@@ -1,42 +1,46 @@
 import type { Rule } from './types';
-import { invocationOf } from '../launch/command';
-import { npmLaunchOf } from '../launch/npmLaunch';
+import { launchInfo } from '../launch/packages';
+import { isTrustedPackage } from '../launch/trust';
+
+const BRIDGES = new Set(['mcp-remote', 'supergateway', 'mcp-proxy', '@modelcontextprotocol/inspector']);
 
 /**
- * A package run through npx / npm exec without an exact version runs whatever the
- * registry serves at that moment: the rug-pull path of MCP supply-chain attacks.
+ * A package run through npx / npm exec / bunx / pnpm dlx / yarn dlx without an exact
+ * version runs whatever the registry serves at that moment: the rug-pull path of MCP
+ * supply-chain attacks. Git, URL and local specs are unpinned-git-source's business.
  */
 export const rule: Rule = {
   id: 'unpinned-npm-package',
   meta: {
     category: 'unpinned',
     defaultSeverity: 'warning',
-    description: 'An npm package launched by npx or npm exec without an exact version.',
+    description: 'An npm package launched by npx, npm exec, bunx, pnpm dlx or yarn dlx without an exact version.',
     fixable: false,
     owasp: ['MCP04'],
     threat: 'Rug pull: a new release of the package (or of a hijacked maintainer account) runs with your rights at the next start.',
   },
   check(context) {
     for (const server of context.config.servers) {
-      const invocation = invocationOf(server);
-      if (!invocation) continue;
-      const launch = npmLaunchOf(invocation);
-      if (!launch) continue;
-      for (const { spec, value } of launch.packages) {
+      const { npm } = launchInfo(server);
+      if (!npm) continue;
+      for (const { spec, value } of npm.packages) {
         if (!spec.name || spec.kind === 'exact' || spec.kind === 'git' || spec.kind === 'url' || spec.kind === 'local') continue;
-        if (context.settings.trustedPackages.includes(spec.name)) continue;
-        const how = launch.autoInstall ? `${launch.launcher} -y installs it without asking` : `${launch.launcher} fetches it`;
+        if (isTrustedPackage(context.settings, spec.name)) continue;
+        const how = npm.autoInstall
+          ? npm.launcher === 'npx' || npm.launcher.startsWith('npm ') ? `${npm.launcher} -y installs it without asking` : `${npm.launcher} installs it without asking`
+          : `${npm.launcher} fetches it`;
+        const bridge = BRIDGES.has(spec.name) ? ` It is a bridge that handles your remote server's credentials, so a bad release sees them all.` : '';
         let message: string;
         let severity: 'warning' | 'information' = 'warning';
         switch (spec.kind) {
           case 'none':
-            message = `Server "${server.name}" runs npm package "${spec.name}" with no version: ${how} at whatever version is newest. Pin an exact version, e.g. "${spec.name}@1.2.3".`;
+            message = `Server "${server.name}" runs npm package "${spec.name}" with no version: ${how} at whatever version is newest.${bridge} Pin an exact version, e.g. "${spec.name}@1.2.3".`;
             break;
           case 'tag':
-            message = `Server "${server.name}" runs "${spec.name}@${spec.version}": the "${spec.version}" tag moves with every release and ${how}. Pin an exact version instead.`;
+            message = `Server "${server.name}" runs "${spec.name}@${spec.version}": the "${spec.version}" tag moves with every release and ${how}.${bridge} Pin an exact version instead.`;
             break;
           case 'open-range':
-            message = `Server "${server.name}" runs "${spec.name}@${spec.version}", a range with no upper bound: ${how} at any future version. Pin an exact version instead.`;
+            message = `Server "${server.name}" runs "${spec.name}@${spec.version}", a range with no upper bound: ${how} at any future version.${bridge} Pin an exact version instead.`;
             break;
           default:
             severity = 'information';

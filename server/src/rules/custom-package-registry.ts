@@ -1,0 +1,114 @@
+import type { Rule, RuleContext } from './types';
+import type { Severity } from '../engine/types';
+import type { ServerEntry } from '../engine/model';
+import type { TreeNode } from '../parse/tree';
+import { launchInfo } from '../launch/packages';
+import { parseUrlLoosely, isLoopbackHost } from '../engine/urls';
+import { findReferences } from '../engine/interpolation';
+
+/** The public registries themselves: naming them explicitly changes nothing. */
+const DEFAULT_REGISTRY_HOSTS = new Set(['registry.npmjs.org', 'registry.yarnpkg.com', 'pypi.org', 'pypi.python.org', 'files.pythonhosted.org', 'proxy.golang.org', 'sum.golang.org']);
+
+type Kind = 'registry' | 'extra-index' | 'insecure-host' | 'userconfig' | 'checksum-off';
+
+// Environment variables read by npm / pnpm / yarn / bun / pip / uv / go.
+const ENV_KINDS: Array<[RegExp, Kind]> = [
+  [/^(?:npm_config_registry|npm_config_@[^:]+:registry|pnpm_config_registry|yarn_npm_registry_server|yarn_registry|bun_config_registry)$/i, 'registry'],
+  [/^(?:uv_index_url|uv_default_index|uv_index|pip_index_url|uv_find_links|pip_find_links|goproxy)$/i, 'registry'],
+  [/^(?:uv_extra_index_url|pip_extra_index_url)$/i, 'extra-index'],
+  [/^(?:pip_trusted_host|uv_insecure_host|goinsecure)$/i, 'insecure-host'],
+  [/^npm_config_userconfig$/i, 'userconfig'],
+  [/^(?:gonosumdb|gonosumcheck|goflags|gosumdb)$/i, 'checksum-off'],
+];
+
+/**
+ * `--registry`, `--index-url`, `--extra-index-url`, `--trusted-host` and their environment
+ * variables decide where the server's code comes from. A plain-http or untrusted host can
+ * swap the package; an extra index invites dependency confusion.
+ */
+export const rule: Rule = {
+  id: 'custom-package-registry',
+  meta: {
+    category: 'supply-chain',
+    defaultSeverity: 'warning',
+    description: 'A package registry or index other than the public default (arguments or environment), plain-http registries and disabled TLS/checksum checks.',
+    fixable: false,
+    owasp: ['MCP04'],
+    threat: 'Installer spoofing and dependency confusion: whoever runs (or intercepts) the registry decides what code the package name installs.',
+  },
+  check(context) {
+    for (const server of context.config.servers) {
+      const info = launchInfo(server);
+      if (info.npm?.registry) judge(context, server, info.npm.registry.value, info.npm.registry.node, 'registry', `${info.npm.launcher} --registry`);
+      if (info.npm?.userconfig) judge(context, server, info.npm.userconfig.value, info.npm.userconfig.node, 'userconfig', `${info.npm.launcher} --userconfig`);
+      for (const index of info.python?.indexes ?? []) {
+        judge(context, server, index.value.value, index.value.node, index.option === '--extra-index-url' ? 'extra-index' : 'registry', `${info.python!.launcher} ${index.option}`);
+      }
+      for (const host of info.python?.insecureHosts ?? []) judge(context, server, host.value, host.node, 'insecure-host', `${info.python!.launcher} --allow-insecure-host`);
+      for (const entry of server.env) {
+        const kind = ENV_KINDS.find(([pattern]) => pattern.test(entry.key))?.[1];
+        if (!kind || entry.value === undefined) continue;
+        if (kind === 'checksum-off' && !isChecksumOff(entry.key, entry.value)) continue;
+        judge(context, server, entry.value, entry.valueNode, kind, entry.key);
+      }
+    }
+  },
+};
+
+function judge(context: RuleContext, server: ServerEntry, value: string, node: TreeNode, kind: Kind, where: string): void {
+  const text = value.trim();
+  if (text === '' || findReferences(text).length > 0) return; // set elsewhere: nothing to judge here
+  const trusted = trustedHosts(context);
+  if (kind === 'checksum-off') {
+    report(context, server, node, 'warning', `Server "${server.name}" sets ${where}="${text}", which turns off Go's checksum database check for some modules: a tampered module version would not be detected. Remove it unless those modules are private.`);
+    return;
+  }
+  if (kind === 'insecure-host') {
+    report(context, server, node, 'error', `Server "${server.name}" marks "${text}" as a trusted/insecure host (${where}): TLS errors for that package host are ignored, so anyone on the network path can serve a different package. Fix the host's certificate instead.`);
+    return;
+  }
+  if (kind === 'userconfig') {
+    report(context, server, node, 'information', `Server "${server.name}" points npm at another config file (${where} "${text}"), which can redirect the registry and install scripts. Make sure that file is reviewed.`);
+    return;
+  }
+  // Go's GOPROXY is a comma/pipe list; "direct" and "off" are not hosts.
+  const urls = text.split(/[,|\s]+/).filter((u) => u && u !== 'direct' && u !== 'off');
+  for (const raw of urls) {
+    const url = parseUrlLoosely(raw);
+    if (!url) {
+      if (/^(?:\.{0,2}\/|[a-zA-Z]:\\|file:)/.test(raw)) continue; // local find-links directory
+      continue;
+    }
+    if (DEFAULT_REGISTRY_HOSTS.has(url.host) && url.scheme === 'https') continue;
+    if (trusted.some((t) => url.host === t || url.host.endsWith('.' + t))) continue;
+    if (url.scheme === 'http' && !isLoopbackHost(url.host)) {
+      report(context, server, node, 'error', `Server "${server.name}" installs packages over plain HTTP from "${url.host}" (${where}): anyone on the network path can replace the package. Use an https:// registry.`);
+    } else if (isLoopbackHost(url.host)) {
+      report(context, server, node, 'information', `Server "${server.name}" installs packages from a registry on this machine (${where} "${raw}"): fine for local testing, but the config does not work, or means something else, on another machine.`);
+    } else if (kind === 'extra-index') {
+      report(context, server, node, 'warning', `Server "${server.name}" adds the extra index "${url.host}" (${where}): pip and uv may pick a same-named package from either index, the classic dependency-confusion attack. Use one index (--index-url / uv's explicit index pinning) and add the host to mcpHygiene.trustedHosts once reviewed.`);
+    } else {
+      report(context, server, node, 'warning', `Server "${server.name}" installs packages from "${url.host}" instead of the public registry (${where}): the package name no longer identifies the code. Check the registry is your organisation's, then add it to mcpHygiene.trustedHosts.`);
+    }
+  }
+}
+
+function report(context: RuleContext, server: ServerEntry, node: TreeNode, severity: Severity, message: string): void {
+  context.report({ node, server, severity, message });
+}
+
+function isChecksumOff(key: string, value: string): boolean {
+  if (/^goflags$/i.test(key)) return /-insecure\b/.test(value);
+  if (/^gosumdb$/i.test(key)) return value.trim() === 'off';
+  return value.trim() !== '';
+}
+
+/** settings.trustedHosts, plus settings.trustedRegistries when a future schema adds it. */
+function trustedHosts(context: RuleContext): string[] {
+  const extra = (context.settings as unknown as { trustedRegistries?: unknown }).trustedRegistries;
+  const registries = Array.isArray(extra) ? extra.filter((x): x is string => typeof x === 'string') : [];
+  return [...context.settings.trustedHosts, ...registries].map((h) => {
+    const url = parseUrlLoosely(h);
+    return (url ? url.host : h).toLowerCase().replace(/^\*\./, '');
+  });
+}

@@ -1,0 +1,43 @@
+import type { Rule } from './types';
+import type { FixSpec } from '../engine/types';
+import { launchedPackages, replaceInString } from '../launch/packages';
+import { deprecatedServer } from '../data';
+import { isTrustedPackage } from '../launch/trust';
+
+/**
+ * Archived or deprecated MCP servers (server/src/data/deprecated-servers.json) get no
+ * security fixes; several have known, unfixed issues. Where a drop-in successor exists
+ * (same configuration), a fix swaps the package name.
+ */
+export const rule: Rule = {
+  id: 'deprecated-server',
+  meta: {
+    category: 'supply-chain',
+    defaultSeverity: 'warning',
+    description: 'An archived or deprecated MCP server package, with its replacement.',
+    fixable: true,
+    owasp: ['MCP04'],
+    threat: 'Vulnerable versions: an archived server never receives fixes for the weaknesses found in it (e.g. SQL injection in the archived postgres and sqlite servers).',
+  },
+  check(context) {
+    for (const server of context.config.servers) {
+      for (const pkg of launchedPackages(server)) {
+        if (pkg.role !== 'main' || (pkg.ecosystem !== 'npm' && pkg.ecosystem !== 'PyPI')) continue;
+        const entry = deprecatedServer(pkg.ecosystem, pkg.name);
+        if (!entry || isTrustedPackage(context.settings, pkg.name)) continue;
+        const replacement = entry.dropIn ? `Drop-in replacement: ${entry.dropIn.package} (${entry.dropIn.note.replace(/\.$/, '')}).` : `Replacement: ${entry.replacement.replace(/\.$/, '')}.`;
+        const fixes: FixSpec[] = [];
+        if (entry.dropIn && pkg.ecosystem === 'npm') {
+          const edit = replaceInString(context.doc, pkg.value, pkg.text, entry.dropIn.package);
+          if (edit) fixes.push({ title: `Replace with ${entry.dropIn.package} (then pin a version)`, safe: false, preferred: true, edits: [edit] });
+        }
+        context.report({
+          node: pkg.value.node,
+          server,
+          message: `Server "${server.name}" runs "${pkg.name}", which is ${entry.status.replace(/\.$/, '')}: it gets no security fixes. ${replacement} ${entry.url}`,
+          fixes,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,38 @@
+import type { Rule } from './types';
+import { launchInfo } from '../launch/packages';
+import { inlineCodeOf } from '../launch/inlineCode';
+
+/**
+ * A server whose code is a string in the config (`node -e "…"`, `python -c "…"`, `deno eval`,
+ * `npx -c "…"`) is unversioned, unreviewed code that runs with the user's rights, and the
+ * launch checks cannot see what it loads.
+ */
+export const rule: Rule = {
+  id: 'inline-interpreter-code',
+  meta: {
+    category: 'supply-chain',
+    defaultSeverity: 'warning',
+    description: 'A server that runs code written inline: node -e/-p, python -c, deno eval, npx -c / npm exec --call, ruby/perl -e, php -r.',
+    fixable: false,
+    owasp: ['MCP05'],
+    threat: 'Hidden commands: a config edit (by a pull request or a prompt-injected agent) can put arbitrary code in the server entry that looks like a routine launcher.',
+  },
+  check(context) {
+    for (const server of context.config.servers) {
+      const info = launchInfo(server);
+      if (!info.invocation) continue;
+      let found: { what: string; node: import('../parse/tree').TreeNode; code: string } | undefined;
+      const inline = inlineCodeOf(info.invocation);
+      if (inline) found = { what: `inline ${inline.interpreter} code (${inline.flag})`, node: inline.code.node, code: inline.code.value };
+      else if (info.deno?.evalCode) found = { what: `inline Deno code (${info.deno.launcher})`, node: info.deno.evalCode.node, code: info.deno.evalCode.value };
+      else if (info.npm?.call) found = { what: `a shell command through ${info.npm.launcher} -c`, node: info.npm.call.node, code: info.npm.call.value };
+      if (!found) continue;
+      const preview = found.code.replace(/\s+/g, ' ').trim();
+      context.report({
+        node: found.node,
+        server,
+        message: `Server "${server.name}" runs ${found.what} ("${preview.length > 50 ? preview.slice(0, 47) + '…' : preview}"): code kept in the config is unversioned and easy to slip past review. Move it into a file in the repository (or a published package at a pinned version) and run that.`,
+      });
+    }
+  },
+};

@@ -1,0 +1,39 @@
+import type { Rule } from './types';
+import { launchedPackages } from '../launch/packages';
+import { advisoryTarget, matchingAdvisories } from '../launch/advisoryMatch';
+import { advisoriesFor } from '../data';
+
+/**
+ * A package with a malicious-package report (OSV `MAL-` ids shipped in advisories.json).
+ * These are reported whatever the version: the unpinned form runs the malicious releases,
+ * and a pinned "clean" release of an impersonation is still not the real publisher's code.
+ */
+export const rule: Rule = {
+  id: 'known-malicious-package',
+  meta: {
+    category: 'supply-chain',
+    defaultSeverity: 'error',
+    description: 'A package reported as malicious (OSV MAL- advisories: backdoors, reverse shells, credential stealers).',
+    fixable: false,
+    owasp: ['MCP04'],
+    threat: 'Name collision / typosquatting and rug pull: the package is known to steal data or open a shell on the machine that runs it.',
+  },
+  check(context) {
+    for (const server of context.config.servers) {
+      for (const pkg of launchedPackages(server)) {
+        if (pkg.ecosystem !== 'npm' && pkg.ecosystem !== 'PyPI') continue;
+        const reports = advisoriesFor(pkg.ecosystem, pkg.name).filter((a) => a.malicious);
+        if (reports.length === 0) continue;
+        const target = advisoryTarget(pkg);
+        const hit = target ? matchingAdvisories(target, true) : [];
+        const report = hit[0] ?? reports[0];
+        const pinnedOutside = target?.mode === 'exact' && hit.length === 0;
+        const versions = report.affected.trim() === '*' ? 'every version' : `versions ${report.affected}`;
+        const message = pinnedOutside
+          ? `Server "${server.name}" runs "${pkg.text}", a package reported as malicious (${report.id}, ${versions}): ${report.summary.replace(/^MALICIOUS:\s*/, '')} This pinned version is outside the reported range, but the package is not trustworthy: remove it and use the real publisher's server. ${report.url}`
+          : `Server "${server.name}" runs "${pkg.text}", a package reported as malicious (${report.id}, ${versions}): ${report.summary.replace(/^MALICIOUS:\s*/, '')} Remove this server, and treat any machine that ran it as compromised (rotate the credentials it could read). ${report.url}`;
+        context.report({ node: pkg.value.node, server, message, severity: 'error' });
+      }
+    }
+  },
+};

@@ -1,0 +1,73 @@
+import type { Rule, RuleContext } from './types';
+import type { Severity } from '../engine/types';
+import type { MapEntry, ServerEntry } from '../engine/model';
+
+/**
+ * Environment variables that make the server's runtime load extra code before the server
+ * itself: the dynamic loader (LD_PRELOAD, DYLD_INSERT_LIBRARIES), Node (NODE_OPTIONS
+ * --require/--import), Java agents, Perl/Ruby options, bash's BASH_ENV, and search paths
+ * (PATH, PYTHONPATH, LD_LIBRARY_PATH) that put a writable or relative directory first.
+ */
+export const rule: Rule = {
+  id: 'loader-env-override',
+  meta: {
+    category: 'supply-chain',
+    defaultSeverity: 'warning',
+    description: 'env entries that inject code into the server process: LD_PRELOAD, DYLD_INSERT_LIBRARIES, NODE_OPTIONS --require/--import/--inspect, JAVA_TOOL_OPTIONS agents, BASH_ENV, and PATH/PYTHONPATH/LD_LIBRARY_PATH with relative or shared-writable directories.',
+    fixable: false,
+    owasp: ['MCP04', 'MCP05'],
+    threat: 'Hidden code injection: a library, module or script named in the environment runs inside the server with its rights and secrets, whatever package the entry claims to run.',
+  },
+  check(context) {
+    for (const server of context.config.servers) {
+      for (const entry of server.env) {
+        if (entry.value === undefined || entry.value.trim() === '') continue;
+        const key = entry.key.toUpperCase();
+        const value = entry.value;
+        if (key === 'LD_PRELOAD' || key === 'DYLD_INSERT_LIBRARIES' || key === 'LD_AUDIT') {
+          report(context, server, entry, 'error', `sets ${entry.key}: the library "${short(value)}" is loaded into the server process (and every program it starts) before its own code. Remove it; if it is a deliberate tool (a profiler), run it outside the MCP config.`);
+        } else if (key === 'NODE_OPTIONS') {
+          const tokens = value.split(/\s+/);
+          const loader = tokens.find((t) => /^(?:-r|--require|--import|--loader|--experimental-loader)(?:=|$)/.test(t));
+          const inspect = tokens.find((t) => /^--inspect(?:-brk|-wait)?(?:=|$)/.test(t));
+          if (loader) report(context, server, entry, 'warning', `sets NODE_OPTIONS with ${loader.replace(/=.*/, '')}: Node loads that module into the server (and every Node process it starts) before the server's own code. Load it from the server's own code or a reviewed wrapper instead.`);
+          else if (inspect) report(context, server, entry, 'warning', `sets NODE_OPTIONS with ${inspect.replace(/=.*/, '')}: the debugger port lets anything that can reach it run code in the server. Remove it outside debugging sessions.`);
+        } else if (key === 'JAVA_TOOL_OPTIONS' || key === '_JAVA_OPTIONS' || key === 'JDK_JAVA_OPTIONS') {
+          if (/-(?:javaagent|agentpath|agentlib):/.test(value)) report(context, server, entry, 'warning', `sets ${entry.key} with a Java agent: the agent runs inside the server's JVM with full access. Remove it unless it is a reviewed tool.`);
+        } else if (key === 'PERL5OPT' || key === 'RUBYOPT') {
+          if (/(?:^|\s)-[A-Za-z]*[MmIr]/.test(value)) report(context, server, entry, 'warning', `sets ${entry.key}="${short(value)}": it loads extra modules into every ${key === 'RUBYOPT' ? 'Ruby' : 'Perl'} process the server starts. Remove it.`);
+        } else if (key === 'BASH_ENV' || key === 'ENV') {
+          report(context, server, entry, 'warning', `sets ${entry.key}: every non-interactive shell the server starts first runs "${short(value)}". Remove it.`);
+        } else if (key === 'PATH' || key === 'PYTHONPATH' || key === 'LD_LIBRARY_PATH' || key === 'DYLD_LIBRARY_PATH' || key === 'DYLD_FRAMEWORK_PATH' || key === 'NODE_PATH') {
+          const risky = riskySearchEntry(value);
+          if (risky) {
+            const what = key === 'PATH' ? 'programs' : key === 'PYTHONPATH' ? 'Python modules' : key === 'NODE_PATH' ? 'Node modules' : 'shared libraries';
+            report(context, server, entry, 'warning', `sets ${entry.key} with ${risky}: ${what} found there are picked up ahead of the real ones, and anyone who can write there controls the server. Use absolute, non-shared directories.`);
+          }
+        }
+      }
+    }
+  },
+};
+
+function report(context: RuleContext, server: ServerEntry, entry: MapEntry, severity: Severity, text: string): void {
+  context.report({ node: entry.valueNode, server, severity, message: `Server "${server.name}" ${text}` });
+}
+
+function short(text: string): string {
+  return text.length > 60 ? text.slice(0, 57) + '…' : text;
+}
+
+/** Describes the first dangerous entry of a search path: relative, empty, or world-writable. */
+export function riskySearchEntry(value: string): string | undefined {
+  const separator = value.includes(';') && !value.startsWith('/') ? ';' : ':';
+  const parts = (separator === ':' ? value.replace(/(^|;|:)([a-zA-Z]):\\/g, '$1$2|\\') : value).split(separator).map((p) => p.replace('|\\', ':\\'));
+  for (const raw of parts) {
+    const part = raw.trim();
+    if (/^\$\{?(?:env:)?[A-Za-z_]+\}?$|^%[A-Za-z_]+%$/.test(part)) continue; // $PATH, ${env:PATH}: the inherited value
+    if (part === '' && parts.length > 1) return 'an empty entry (= the current directory)';
+    if (part === '.' || part.startsWith('./') || part.startsWith('../') || part === '..' || /^[^/\\$%~{]/.test(part) && !/^[a-zA-Z]:[\\/]/.test(part)) return `the relative directory "${part}"`;
+    if (/^(?:\/tmp|\/var\/tmp|\/dev\/shm)(?:\/|$)/.test(part) || /\\temp(?:\\|$)/i.test(part)) return `the shared writable directory "${part}"`;
+  }
+  return undefined;
+}

@@ -1,0 +1,91 @@
+import type { Rule } from './types';
+import type { FixSpec } from '../engine/types';
+import { shellScriptOf, simpleShellWords, CMD_METACHARACTERS } from '../launch/shell';
+
+/**
+ * A server started through a shell runs a script, not a program: chaining, expansions and
+ * downloads hide in it, the client's approval shows only "bash", and the launch checks
+ * (pinning, registries) cannot read it. `cmd /c npx -y pkg` is the documented Windows form
+ * and is fine when it is one plain command.
+ */
+export const rule: Rule = {
+  id: 'shell-wrapper',
+  meta: {
+    category: 'supply-chain',
+    defaultSeverity: 'warning',
+    description: 'A server started through sh/bash -c, pwsh -Command/-EncodedCommand, or cmd /c with a shell string.',
+    fixable: true,
+    owasp: ['MCP05'],
+    threat: 'Installer spoofing and hidden commands: a shell string can chain downloads, redirections or other programs behind an innocent-looking server entry.',
+  },
+  check(context) {
+    for (const server of context.config.servers) {
+      const shell = shellScriptOf(server);
+      if (!shell) continue;
+      const first = shell.values[0].node;
+      const last = shell.values[shell.values.length - 1].node;
+      const range = { offset: first.offset, length: last.offset + last.length - first.offset };
+      if (shell.encoded) {
+        const preview = shell.script.replace(/\s+/g, ' ').trim().slice(0, 80);
+        context.report({
+          ...range,
+          server,
+          severity: 'error',
+          message: `Server "${server.name}" runs a base64-encoded PowerShell command (${shell.flag}), which hides what it does from review${preview ? `; it decodes to "${preview}${shell.script.length > 80 ? '…' : ''}"` : ''}. Run the program directly with plain arguments.`,
+        });
+        continue;
+      }
+      if (shell.shell === 'cmd') {
+        if (!CMD_METACHARACTERS.test(shell.script)) continue; // `cmd /c npx -y pkg`: the normal Windows form
+        context.report({
+          ...range,
+          server,
+          message: `Server "${server.name}" runs a cmd.exe command string with operators ("${abbreviate(shell.script)}"): it can chain or redirect commands that a reviewer and the other checks do not see as the server. Run one program directly (cmd /c <launcher> <args> at most).`,
+        });
+        continue;
+      }
+      const words = shell.shell === 'sh' ? simpleShellWords(shell.script) : undefined;
+      const shellName = `${shell.program} ${shell.flag}`;
+      if (words) {
+        const fix = unwrapFix(context, server, shell.values.length === 1 && server.args.at(-1) === shell.values[0], words);
+        context.report({
+          ...range,
+          server,
+          severity: 'information',
+          message: `Server "${server.name}" wraps a single command in "${shellName}": the shell adds nothing but hides the program from the client's approval and from the other checks. Run "${words[0]}" directly with its arguments.`,
+          fixes: fix ? [fix] : [],
+        });
+        continue;
+      }
+      context.report({
+        ...range,
+        server,
+        message: `Server "${server.name}" runs a shell script through "${shellName}" ("${abbreviate(shell.script)}"): chaining, expansions and downloads in it run with your rights and escape the other launch checks. Put the steps in a reviewed script file in the repository, or run one program directly.`,
+      });
+    }
+  },
+};
+
+function abbreviate(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 60 ? flat.slice(0, 57) + '…' : flat;
+}
+
+/**
+ * `"command": "bash", "args": ["-c", "npx -y pkg@1"]` -> `"command": "npx", "args": ["-y", "pkg@1"]`.
+ * Only when the script is the last argument (nothing passed as $0, $1...) and the command
+ * is a single program name, in JSON files. Not safe for fix-all: the shell may have set up
+ * PATH or a login environment (`-l`) the program relied on.
+ */
+function unwrapFix(context: Parameters<Rule['check']>[0], server: Parameters<Rule['check']>[0]['config']['servers'][number], scriptIsLast: boolean, words: string[]): FixSpec | undefined {
+  if (!scriptIsLast || context.doc.syntax !== 'json' || !server.command || !server.argsNode || /\s/.test(server.command.value.trim())) return undefined;
+  const quote = (s: string) => context.doc.quote(s);
+  return {
+    title: `Run "${words[0]}" directly instead of through the shell`,
+    safe: false,
+    edits: [
+      { offset: server.command.node.offset, length: server.command.node.length, content: quote(words[0]) },
+      { offset: server.argsNode.offset, length: server.argsNode.length, content: `[${words.slice(1).map(quote).join(', ')}]` },
+    ],
+  };
+}

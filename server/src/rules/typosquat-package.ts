@@ -1,0 +1,54 @@
+import type { Rule } from './types';
+import type { Severity } from '../engine/types';
+import { launchedPackages } from '../launch/packages';
+import { typosquatOf } from '../launch/typosquat';
+import { isTrustedPackage } from '../launch/trust';
+
+/**
+ * A launched package whose name is a near-miss of a genuine MCP server: one letter off,
+ * a look-alike character, a typo'd scope, or a name known to collide with an official
+ * server. Squatters register exactly these names.
+ */
+export const rule: Rule = {
+  id: 'typosquat-package',
+  meta: {
+    category: 'supply-chain',
+    defaultSeverity: 'warning',
+    description: 'A package name that is a near-miss, look-alike or known collision of a genuine MCP server package.',
+    fixable: false,
+    owasp: ['MCP04'],
+    threat: 'Name collision / typosquatting: a look-alike package published by someone else runs instead of the server you meant.',
+  },
+  check(context) {
+    for (const server of context.config.servers) {
+      for (const pkg of launchedPackages(server)) {
+        if (pkg.ecosystem !== 'npm' && pkg.ecosystem !== 'PyPI' && pkg.ecosystem !== 'Docker') continue;
+        if (isTrustedPackage(context.settings, pkg.name)) continue;
+        const match = typosquatOf(pkg.ecosystem, pkg.name);
+        if (!match) continue;
+        let severity: Severity = 'warning';
+        let message: string;
+        switch (match.kind) {
+          case 'lookalike':
+            message = `Server "${server.name}" runs "${pkg.name}": ${match.lookalike!.reason} Use ${match.lookalike!.instead}.`;
+            break;
+          case 'confusable':
+            severity = 'error';
+            message = `Server "${server.name}" runs "${pkg.name}", which looks identical to "${match.genuine}" but is spelled with different characters: a classic impersonation. Use "${match.genuine}" if that is what you meant.`;
+            break;
+          case 'scope':
+            message = `Server "${server.name}" runs "${pkg.name}": the scope differs by a typo from the genuine "${match.genuine}", so it is published by someone else. Use "${match.genuine}" if that is what you meant.`;
+            break;
+          default:
+            if (match.sameOwner) {
+              severity = 'information';
+              message = `Server "${server.name}" runs "${pkg.name}", one or two letters off "${match.genuine}" from the same publisher: probably a typo (the launch will fail or run a different package). Check the name.`;
+            } else {
+              message = `Server "${server.name}" runs "${pkg.name}", one or two letters off the known server "${match.genuine}": a typo here installs whatever someone registered under that name. Check it is the package you meant (and add it to mcpHygiene.trustedPackages if so).`;
+            }
+        }
+        context.report({ node: pkg.value.node, server, severity, message });
+      }
+    }
+  },
+};

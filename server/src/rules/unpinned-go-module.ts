@@ -1,0 +1,41 @@
+import type { Rule } from './types';
+import { launchInfo } from '../launch/packages';
+import { isTrustedPackage } from '../launch/trust';
+
+/**
+ * `go run module/cmd@latest` (or `@main`, a branch) builds whatever the module's newest
+ * version is at start-up. `@v1.2.3` and commit hashes resolve to versions recorded in the Go
+ * checksum database, which cannot change.
+ */
+export const rule: Rule = {
+  id: 'unpinned-go-module',
+  meta: {
+    category: 'unpinned',
+    defaultSeverity: 'warning',
+    description: 'A Go module run by `go run` at @latest, a branch, or without a version.',
+    fixable: false,
+    owasp: ['MCP04'],
+    threat: 'Rug pull: a new tag (or branch commit) of the module is built and run at the next start.',
+  },
+  check(context) {
+    for (const server of context.config.servers) {
+      const { go } = launchInfo(server);
+      if (!go || go.kind === 'exact' || go.kind === 'commit' || go.kind === 'local') continue;
+      if (isTrustedPackage(context.settings, go.path)) continue;
+      if (go.kind === 'tag') {
+        context.report({
+          node: go.value.node,
+          server,
+          message: `Server "${server.name}" runs "go run ${go.path}@${go.version}": "${go.version}" resolves to a different version whenever the module moves on. Pin a release, e.g. "${go.path}@v1.2.3".`,
+        });
+      } else {
+        context.report({
+          node: go.value.node,
+          server,
+          severity: 'information',
+          message: `Server "${server.name}" runs "go run ${go.path}" with no version: it builds the version the working directory's go.mod requires, if any. Add "@v1.2.3" to make the version explicit.`,
+        });
+      }
+    }
+  },
+};
