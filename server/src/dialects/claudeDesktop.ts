@@ -29,6 +29,7 @@ export const claudeDesktop: Dialect = {
     transports: ['stdio'],
     commandKeys: ['command'],
     urlKeys: ['url', 'serverUrl', 'httpUrl'],
+    expansionHint: 'write the value itself, let the server inherit it from the environment Claude Desktop was started with, or start the server through a wrapper script that sets it',
     remote: false,
     standardEntries: true,
     renames: { cmd: 'command', envs: 'env', environment: 'env' },

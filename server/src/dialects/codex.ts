@@ -62,6 +62,7 @@ export const codex: Dialect = {
     strictKeys: true,
     commandKeys: ['command'],
     urlKeys: ['url'],
+    expansionHint: 'list the variable in env_vars = ["NAME"] (or bearer_token_env_var / env_http_headers for HTTP) so Codex forwards it from its environment',
     remote: true,
     standardEntries: false,
     literalKeys: ['name', 'bearer_token_env_var', 'env_vars', 'env_http_headers'],

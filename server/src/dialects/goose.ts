@@ -58,6 +58,7 @@ export const goose: Dialect = {
     builtin: (entry) => BUILTIN.includes(String(getValue(entry, 'type')?.value)),
     commandKeys: ['cmd'],
     urlKeys: ['uri'],
+    expansionHint: 'list the variable in env_keys so Goose reads it from the keyring or secrets.yaml',
     remote: true,
     standardEntries: false,
     literalKeys: ['name', 'description', 'display_name', 'env_keys'],

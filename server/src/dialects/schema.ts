@@ -46,6 +46,8 @@ export interface DialectSchema {
    * interpolates others (unexpanded-variable checks skip them), e.g. names, descriptions.
    */
   literalKeys?: readonly string[];
+  /** For clients without an env-reference syntax: how to pass a secret or variable instead. */
+  expansionHint?: string;
 }
 
 // Field types shared by many clients. `.optional()` everywhere: presence is checked by

@@ -1,0 +1,124 @@
+import type { ServerEntry } from '../engine/model';
+import type { ParsedDocument, TreeNode } from '../parse/tree';
+import { entries, getValue } from '../parse/tree';
+import type { Dialect } from './types';
+import type { DialectSchema } from './schema';
+import { transportOf } from './mcpServersMap';
+
+/**
+ * Helpers shared by the schema-* rules (rules/ holds rule files only). Everything here reads
+ * the dialect's `schema` and the raw entry nodes, so a new client needs no rule changes.
+ */
+
+/** The client's name as users know it, for messages. */
+export function clientName(dialect: Dialect): string {
+  return dialect.displayName;
+}
+
+/** Plain JS value of a tree node (what the client's JSON/TOML/YAML loader would produce). */
+export function toValue(node: TreeNode | undefined): unknown {
+  if (!node) return undefined;
+  switch (node.type) {
+    case 'object': {
+      const result: Record<string, unknown> = {};
+      for (const { key, valueNode } of entries(node)) if (!(key in result)) result[key] = toValue(valueNode);
+      return result;
+    }
+    case 'array':
+      return (node.children ?? []).map(toValue);
+    case 'property':
+      return toValue(node.children?.[1]);
+    default:
+      return node.value;
+  }
+}
+
+/** The node at a zod issue path below `node` (object keys and array indexes). */
+export function nodeAtPath(node: TreeNode, path: readonly PropertyKey[]): TreeNode {
+  let current = node;
+  for (const step of path) {
+    let next: TreeNode | undefined;
+    if (typeof step === 'number' && current.type === 'array') next = current.children?.[step];
+    else if (typeof step === 'string' && current.type === 'object') next = getValue(current, step);
+    if (!next) break;
+    current = next;
+  }
+  return current;
+}
+
+/** "a string", "a number" ... for a node, in messages. */
+export function describeNode(node: TreeNode): string {
+  switch (node.type) {
+    case 'string':
+      return 'a string';
+    case 'number':
+      return 'a number';
+    case 'boolean':
+      return node.value ? 'true' : 'false';
+    case 'null':
+      return 'null (no value)';
+    case 'array':
+      return 'an array';
+    case 'object':
+      return 'an object';
+    default:
+      return 'a ' + node.type;
+  }
+}
+
+/** The server entries a schema applies to, with their raw nodes. */
+export function schemaEntries(servers: readonly ServerEntry[]): ServerEntry[] {
+  return servers.filter((s) => s.node.type === 'object');
+}
+
+/** First present key of `keys` in the entry, with its property node. */
+export function presentKey(entry: TreeNode, keys: readonly string[]): { key: string; property: TreeNode; value: TreeNode } | undefined {
+  for (const e of entries(entry)) if (keys.includes(e.key)) return { key: e.key, property: e.property, value: e.valueNode };
+  return undefined;
+}
+
+/** The transport the entry declares (its type key's value), normalised; undefined when not declared. */
+export function declaredTransport(schema: DialectSchema, entry: TreeNode): { raw: string; node: TreeNode; transport: ReturnType<typeof transportOf> } | undefined {
+  if (!schema.typeKey) return undefined;
+  const node = getValue(entry, schema.typeKey);
+  if (!node || node.type !== 'string') return undefined;
+  return { raw: node.value as string, node, transport: transportOf(node.value as string, false, false) };
+}
+
+/** A key written the way the file writes keys: bare when the original was bare and the new one can be. */
+export function keyText(doc: ParsedDocument, keyNode: TreeNode, newKey: string): string {
+  const raw = doc.text.slice(keyNode.offset, keyNode.offset + keyNode.length);
+  const quoted = raw.startsWith('"') || raw.startsWith("'");
+  if (!quoted && doc.syntax !== 'json' && /^[A-Za-z0-9_-]+$/.test(newKey)) return newKey;
+  return doc.quote(newKey);
+}
+
+/** Shell programs that expand `$VAR` themselves, so references in their arguments are fine. */
+export function isShell(command: string | undefined): boolean {
+  if (!command) return false;
+  const base = command.replace(/\\/g, '/').split('/').pop()!.toLowerCase().replace(/\.exe$/, '');
+  return ['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'cmd', 'powershell', 'pwsh'].includes(base);
+}
+
+/** Every string leaf below `node` with the key path leading to it (keys themselves excluded). */
+export function stringLeaves(node: TreeNode, path: string[] = []): Array<{ node: TreeNode; path: string[] }> {
+  const found: Array<{ node: TreeNode; path: string[] }> = [];
+  if (node.type === 'string') found.push({ node, path });
+  else if (node.type === 'object') for (const e of entries(node)) found.push(...stringLeaves(e.valueNode, [...path, e.key]));
+  else if (node.type === 'array') (node.children ?? []).forEach((child, i) => found.push(...stringLeaves(child, [...path, String(i)])));
+  return found;
+}
+
+/**
+ * Offset + length of characters [start, end) of a string node's value when the source holds
+ * the value verbatim (no escapes, plain or quoted); otherwise the whole node.
+ */
+export function subRange(doc: ParsedDocument, node: TreeNode, start: number, end: number): { offset: number; length: number } {
+  const value = node.value;
+  if (typeof value === 'string' && start >= 0 && end >= start) {
+    const raw = doc.text.slice(node.offset, node.offset + node.length);
+    if (raw === value) return { offset: node.offset + start, length: end - start };
+    if (raw.length >= 2 && raw.slice(1, -1) === value) return { offset: node.offset + 1 + start, length: end - start };
+  }
+  return { offset: node.offset, length: node.length };
+}

@@ -1,0 +1,53 @@
+import type { Rule } from './types';
+import { entries } from '../parse/tree';
+import { clientName, describeNode, nodeAtPath, schemaEntries, toValue } from '../dialects/schemaCheck';
+
+const EXPECTED: Record<string, string> = {
+  string: 'a string',
+  number: 'a number',
+  boolean: 'true or false',
+  array: 'an array',
+  object: 'an object',
+  record: 'an object (name: value)',
+};
+
+/**
+ * A known key with a value of the wrong type (`args` as one string, `env` values as numbers
+ * where the client validates, `command` as an array outside opencode...). Strict clients
+ * drop the entry; lenient ones misread it.
+ */
+export const rule: Rule = {
+  id: 'schema-invalid-type',
+  meta: {
+    category: 'schema',
+    defaultSeverity: 'error',
+    description: "A server entry's key has a value of a type this client does not accept.",
+    fixable: false,
+    owasp: [],
+    threat: 'Silent misconfiguration: the server fails to start or starts with different arguments than written.',
+  },
+  check(context) {
+    const schema = context.dialect.schema;
+    if (!schema) return;
+    const client = clientName(context.dialect);
+    const shape = schema.entry.shape as unknown as Record<string, { safeParse(value: unknown): { success: boolean; error?: { issues: Array<{ code: string; path: PropertyKey[]; message: string; expected?: string; values?: unknown[] }> } } }>;
+    for (const server of schemaEntries(context.config.servers)) {
+      for (const { key, valueNode } of entries(server.node)) {
+        const field = shape[key];
+        if (!field) continue;
+        const result = field.safeParse(toValue(valueNode));
+        if (result.success || !result.error) continue;
+        const issue = result.error.issues[0];
+        const node = nodeAtPath(valueNode, issue.path);
+        const where = `"${key}"${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`;
+        let message: string;
+        if (!/^Invalid (input|option)/.test(issue.message) && issue.code !== 'invalid_type') message = `${client}: ${issue.message}.`;
+        else if (issue.code === 'invalid_type' && /^Invalid input/.test(issue.message)) message = `${client} expects ${where} to be ${EXPECTED[issue.expected ?? ''] ?? issue.expected}, but it is ${describeNode(node)}: the server ${issue.path.length ? 'gets a wrong value' : 'entry is misread or rejected'}.`;
+        else if (issue.code === 'invalid_type') message = `${issue.message}.`;
+        else if (issue.values) message = `${client} expects ${where} to be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; found ${node.type === 'string' ? JSON.stringify(node.value) : describeNode(node)}.`;
+        else message = `${client} does not accept this value for ${where} (found ${describeNode(node)}).`;
+        context.report({ node, server, message: message.replace(/\.\.$/, '.'), fixes: [] });
+      }
+    }
+  },
+};

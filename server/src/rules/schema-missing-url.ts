@@ -1,0 +1,32 @@
+import type { Rule } from './types';
+import { clientName, declaredTransport, presentKey, schemaEntries } from '../dialects/schemaCheck';
+
+/** An entry declared remote (`type: "http"`/`"sse"`) with no URL to connect to. */
+export const rule: Rule = {
+  id: 'schema-missing-url',
+  meta: {
+    category: 'schema',
+    defaultSeverity: 'error',
+    description: 'A server entry declares a remote transport (http, sse...) but has no URL.',
+    fixable: false,
+    owasp: [],
+    threat: 'Silent misconfiguration: the server never connects.',
+  },
+  check(context) {
+    const schema = context.dialect.schema;
+    if (!schema) return;
+    const client = clientName(context.dialect);
+    for (const server of schemaEntries(context.config.servers)) {
+      const declared = declaredTransport(schema, server.node);
+      if (!declared || declared.transport === 'stdio' || declared.transport === 'unknown') continue;
+      if (presentKey(server.node, schema.urlKeys)) continue;
+      const hasCommand = presentKey(server.node, schema.commandKeys);
+      context.report({
+        node: declared.node,
+        server,
+        message: `Server "${server.name}" is declared "${declared.raw}" (remote) but has no "${schema.urlKeys[0]}": ${client} has nowhere to connect.${hasCommand ? ` It has "${hasCommand.key}": if it is a local server, declare it as a local (stdio) server instead.` : ` Add "${schema.urlKeys[0]}" with the server's https:// address.`}`,
+        fixes: [],
+      });
+    }
+  },
+};

@@ -1,0 +1,71 @@
+import { createScanner, SyntaxKind } from 'jsonc-parser';
+import type { Rule } from './types';
+import { normalizePath } from '../dialects/types';
+import { clientName } from '../dialects/schemaCheck';
+
+const MAX = 10;
+
+/**
+ * Parse errors in a file a client claims by its path (and, for strict-JSON clients,
+ * trailing commas, which their parser rejects). One finding per problem, at most ten.
+ */
+export const rule: Rule = {
+  id: 'schema-syntax-error',
+  meta: {
+    category: 'schema',
+    defaultSeverity: 'error',
+    description: "The file does not parse in its client's syntax, so the client loads none of it.",
+    fixable: true,
+    owasp: [],
+    threat: 'Silent misconfiguration: every server of the file is missing, or the client falls back to other, unreviewed config.',
+  },
+  check(context) {
+    const { dialect, doc } = context;
+    if (dialect.matchPath(normalizePath(context.filePath)) <= 0) return;
+    const client = clientName(dialect);
+    const language = doc.syntax === 'json' ? (dialect.commentsAllowed ? 'JSONC' : 'JSON') : doc.syntax.toUpperCase();
+    const problems = [...doc.problems];
+    const trailing = doc.syntax === 'json' && !dialect.commentsAllowed ? trailingCommas(doc.text) : [];
+    const total = problems.length + trailing.length;
+    let reported = 0;
+    for (const problem of problems) {
+      if (reported >= MAX) break;
+      reported++;
+      context.report({
+        offset: problem.offset,
+        length: problem.length,
+        server: null,
+        message: `${language} syntax error: ${problem.message.replace(/\.$/, '')}. ${client} cannot load this file until it is fixed.${more(reported, total)}`,
+        fixes: [],
+      });
+    }
+    for (const offset of trailing) {
+      if (reported >= MAX) break;
+      reported++;
+      context.report({
+        offset,
+        length: 1,
+        server: null,
+        message: `Trailing comma: ${client} parses this file as strict JSON, which rejects it, so the file does not load. Remove the comma.${more(reported, total)}`,
+        fixes: [{ title: 'Remove the trailing comma', safe: true, preferred: true, edits: [{ offset, length: 1, content: '' }] }],
+      });
+    }
+  },
+};
+
+function more(reported: number, total: number): string {
+  return reported === MAX && total > MAX ? ` (${total - MAX} more problems are not listed.)` : '';
+}
+
+/** Offsets of commas followed (after whitespace and comments) by `}` or `]`. */
+function trailingCommas(text: string): number[] {
+  const found: number[] = [];
+  const scanner = createScanner(text, false);
+  let comma = -1;
+  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
+    if (kind === SyntaxKind.Trivia || kind === SyntaxKind.LineBreakTrivia || kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) continue;
+    if ((kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) && comma >= 0) found.push(comma);
+    comma = kind === SyntaxKind.CommaToken ? scanner.getTokenOffset() : -1;
+  }
+  return found;
+}

@@ -1,0 +1,65 @@
+import { modify } from 'jsonc-parser';
+import type { Rule } from './types';
+import { findReferences } from '../engine/interpolation';
+import { getValue, getValueAtPath } from '../parse/tree';
+import { detectFormatting } from '../fixes/formatting';
+import { clientName, schemaEntries, stringLeaves, subRange } from '../dialects/schemaCheck';
+
+/**
+ * `${input:id}` with no `inputs` entry of that id: VS Code cannot resolve it and the server
+ * fails to start (or gets the literal text).
+ */
+export const rule: Rule = {
+  id: 'schema-undefined-input',
+  meta: {
+    category: 'schema',
+    defaultSeverity: 'error',
+    description: 'A ${input:id} reference names no entry of the file\'s "inputs".',
+    fixable: true,
+    owasp: [],
+    threat: 'Silent misconfiguration: the server does not start; users then replace the reference with the secret itself.',
+  },
+  check(context) {
+    const { dialect, doc } = context;
+    const schema = dialect.schema;
+    if (!schema?.inputsPath || !dialect.variables.includes('input')) return;
+    const inputsNode = getValueAtPath(doc.root, schema.inputsPath);
+    const ids = new Set<string>();
+    for (const item of inputsNode?.type === 'array' ? (inputsNode.children ?? []) : []) {
+      const id = getValue(item, 'id');
+      if (id?.type === 'string') ids.add(id.value as string);
+    }
+    const client = clientName(dialect);
+    const added = new Set<string>();
+    for (const server of schemaEntries(context.config.servers)) {
+      for (const { node, path } of stringLeaves(server.node)) {
+        for (const reference of findReferences(node.value as string)) {
+          if (reference.syntax !== 'input' || ids.has(reference.name)) continue;
+          const secretish = ['env', 'headers'].includes(path[0]);
+          const input = { type: 'promptString', id: reference.name, description: `Value of ${reference.name} for the "${server.name}" MCP server`, ...(secretish ? { password: true } : {}) };
+          const fixes =
+            doc.syntax === 'json' && !added.has(reference.name)
+              ? [
+                  {
+                    title: `Add a promptString input "${reference.name}"`,
+                    safe: false,
+                    preferred: true,
+                    edits: () =>
+                      modify(doc.text, inputsNode?.type === 'array' ? [...schema.inputsPath!, -1] : [...schema.inputsPath!], inputsNode?.type === 'array' ? input : [input], {
+                        formattingOptions: detectFormatting(doc.text),
+                      }),
+                  },
+                ]
+              : [];
+          added.add(reference.name);
+          context.report({
+            ...subRange(doc, node, reference.start, reference.end),
+            server,
+            message: `\${input:${reference.name}} refers to no entry of "inputs": ${client} cannot ask for the value, so server "${server.name}" does not start. Add {"type": "promptString", "id": "${reference.name}"${secretish ? ', "password": true' : ''}} to "inputs", or fix the id${ids.size ? ` (declared: ${[...ids].map((i) => `"${i}"`).join(', ')})` : ''}.`,
+            fixes,
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,53 @@
+import type { Rule } from './types';
+import { closest } from '../dialects/schema';
+import { transportOf } from '../dialects/mcpServersMap';
+import { clientName, declaredTransport, presentKey, schemaEntries } from '../dialects/schemaCheck';
+
+/**
+ * A transport value this client does not accept (`streamable-http` in Cline, which wants
+ * `streamableHttp`; `remote` outside opencode...), or a remote entry in a client that only
+ * runs local servers from this file (Claude Desktop).
+ */
+export const rule: Rule = {
+  id: 'schema-unsupported-transport',
+  meta: {
+    category: 'schema',
+    defaultSeverity: 'error',
+    description: "A server's transport (type) is not one this client accepts, or the client runs no remote servers from this file.",
+    fixable: true,
+    owasp: [],
+    threat: 'Silent misconfiguration: the server is skipped or connected with the wrong protocol.',
+  },
+  check(context) {
+    const schema = context.dialect.schema;
+    if (!schema) return;
+    const client = clientName(context.dialect);
+    for (const server of schemaEntries(context.config.servers)) {
+      if (!schema.remote) {
+        const url = presentKey(server.node, schema.urlKeys);
+        if (url && !presentKey(server.node, schema.commandKeys)) {
+          context.report({
+            node: url.property.children?.[0] ?? url.value,
+            server,
+            message: `${client} only starts local (stdio) servers from this file: remote server "${server.name}" is ignored. Add it in the app instead (Settings > Connectors), or bridge it with a local command such as mcp-remote.`,
+            fixes: [],
+          });
+          continue;
+        }
+      }
+      const declared = declaredTransport(schema, server.node);
+      if (!declared || !schema.transports || schema.transports.includes(declared.raw)) continue;
+      const same = schema.transports.filter((t) => transportOf(t, false, false) === declared.transport && declared.transport !== 'unknown');
+      const suggestion = same[0] ?? closest(declared.raw, schema.transports);
+      const accepted = schema.transports.map((t) => `"${t}"`).join(', ');
+      context.report({
+        node: declared.node,
+        server,
+        message: `${client} does not accept "${schema.typeKey}": "${declared.raw}" (it accepts ${accepted}), so server "${server.name}" ${context.dialect.id === 'cline' || context.dialect.id === 'roo-code' ? 'fails validation and is not loaded' : 'is skipped or misread'}.${suggestion ? ` Use "${suggestion}".` : ''}`,
+        fixes: suggestion
+          ? [{ title: `Use "${suggestion}"`, safe: same.length > 0, preferred: true, edits: [{ offset: declared.node.offset, length: declared.node.length, content: context.doc.quote(suggestion) }] }]
+          : [],
+      });
+    }
+  },
+};
