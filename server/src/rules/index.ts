@@ -51,6 +51,18 @@ import { rule as deprecatedSseTransport } from './deprecated-sse-transport';
 import { rule as remoteWithoutAuth } from './remote-without-auth';
 import { rule as privateOrMetadataHost } from './private-or-metadata-host';
 import { rule as untrustedRemoteHost } from './untrusted-remote-host';
+import { rule as schemaWrongRootKey } from './schema-wrong-root-key';
+import { rule as schemaUnknownKey } from './schema-unknown-key';
+import { rule as schemaInvalidType } from './schema-invalid-type';
+import { rule as schemaMissingCommand } from './schema-missing-command';
+import { rule as schemaMissingUrl } from './schema-missing-url';
+import { rule as schemaCommandAndUrl } from './schema-command-and-url';
+import { rule as schemaUnsupportedTransport } from './schema-unsupported-transport';
+import { rule as schemaUnexpandedVariable } from './schema-unexpanded-variable';
+import { rule as schemaUndefinedInput } from './schema-undefined-input';
+import { rule as schemaCommentsNotAllowed } from './schema-comments-not-allowed';
+import { rule as schemaSyntaxError } from './schema-syntax-error';
+import { rule as schemaMissingRequiredKey } from './schema-missing-required-key';
 
 export type { Rule, RuleMeta, RuleContext } from './types';
 
@@ -118,6 +130,18 @@ export const RULES: readonly Rule[] = [
   customPackageRegistry,
   loaderEnvOverride,
   // schema
+  schemaWrongRootKey,
+  schemaUnknownKey,
+  schemaInvalidType,
+  schemaMissingCommand,
+  schemaMissingUrl,
+  schemaCommandAndUrl,
+  schemaUnsupportedTransport,
+  schemaUnexpandedVariable,
+  schemaUndefinedInput,
+  schemaCommentsNotAllowed,
+  schemaSyntaxError,
+  schemaMissingRequiredKey,
   // other
 ];
 
