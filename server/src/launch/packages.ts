@@ -7,7 +7,7 @@ import { pythonLaunchOf, type PythonLaunch } from './pythonLaunch';
 import { denoLaunchOf, type DenoLaunch } from './denoLaunch';
 import { goLaunchOf, type GoLaunch } from './goLaunch';
 import { dockerRunOf, type DockerRun } from './docker';
-import type { NpmSpecKind } from './npmSpec';
+import { looksLikePackageName, type NpmSpecKind } from './npmSpec';
 
 /**
  * Every package a stdio server fetches at launch, in one shape, for the supply-chain rules
@@ -69,6 +69,7 @@ function computeLaunchInfo(server: ServerEntry): LaunchInfo {
     info.npm = npm;
     npm.packages.forEach((p, index) => {
       if (!p.spec.name && p.spec.kind !== 'git' && p.spec.kind !== 'url') return;
+      if (p.spec.name && !looksLikePackageName(p.spec.name)) return; // a placeholder such as <your-server>
       info.packages.push({
         ecosystem: 'npm', launcher: npm.launcher, name: p.spec.name ?? p.text, version: p.spec.version, kind: p.spec.kind,
         value: p.value, text: p.text, role: index === 0 ? 'main' : 'with',

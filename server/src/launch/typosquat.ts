@@ -116,6 +116,9 @@ export function typosquatOf(ecosystem: string, rawName: string): SquatMatch | un
 function compute(ecosystem: string, rawName: string): SquatMatch | undefined {
   const curated = lookalike(ecosystem, rawName);
   if (curated) return { kind: 'lookalike', genuine: curated.instead, sameOwner: false, lookalike: curated };
+  // A single-name Docker Hub image lives in the "library" namespace, which only Docker's
+  // official images can use: nobody can squat it, and such names are usually local builds.
+  if (ecosystem === 'Docker' && !rawName.includes('/')) return undefined;
   const index = indexFor(ecosystem);
   const name = ecosystem === 'PyPI' ? normalizePythonName(rawName) : ecosystem === 'Go' ? rawName : rawName.toLowerCase();
   if (index.genuine.has(name) && name === rawName.toLowerCase()) return undefined;

@@ -39,7 +39,7 @@ export const rule: Rule = {
         } else if (key === 'BASH_ENV' || key === 'ENV') {
           report(context, server, entry, 'warning', `sets ${entry.key}: every non-interactive shell the server starts first runs "${short(value)}". Remove it.`);
         } else if (key === 'PATH' || key === 'PYTHONPATH' || key === 'LD_LIBRARY_PATH' || key === 'DYLD_LIBRARY_PATH' || key === 'DYLD_FRAMEWORK_PATH' || key === 'NODE_PATH') {
-          const risky = riskySearchEntry(value);
+          const risky = riskySearchEntry(value, key === 'PATH');
           if (risky) {
             const what = key === 'PATH' ? 'programs' : key === 'PYTHONPATH' ? 'Python modules' : key === 'NODE_PATH' ? 'Node modules' : 'shared libraries';
             report(context, server, entry, 'warning', `sets ${entry.key} with ${risky}: ${what} found there are picked up ahead of the real ones, and anyone who can write there controls the server. Use absolute, non-shared directories.`);
@@ -58,16 +58,24 @@ function short(text: string): string {
   return text.length > 60 ? text.slice(0, 57) + '…' : text;
 }
 
-/** Describes the first dangerous entry of a search path: relative, empty, or world-writable. */
-export function riskySearchEntry(value: string): string | undefined {
-  const separator = value.includes(';') && !value.startsWith('/') ? ';' : ':';
-  const parts = (separator === ':' ? value.replace(/(^|;|:)([a-zA-Z]):\\/g, '$1$2|\\') : value).split(separator).map((p) => p.replace('|\\', ':\\'));
+/**
+ * Describes the first dangerous entry of a search path: an empty entry or "." (whatever the
+ * client's working directory happens to be), a shared world-writable directory, and, for
+ * PATH only, any relative directory (a program the server starts by name is looked up there).
+ * Explicit project sub-directories in PYTHONPATH / NODE_PATH are normal and not reported.
+ */
+export function riskySearchEntry(value: string, isPath = true): string | undefined {
+  const separator = value.includes(';') ? ';' : ':';
+  // Keep Windows drive letters (C:/x, C:\x) whole when splitting on ':'.
+  const protectedValue = separator === ':' ? value.replace(/(^|:)([a-zA-Z]):(?=[\\/])/g, '$1$2\u0000') : value;
+  const parts = protectedValue.split(separator).map((p) => p.replace('\u0000', ':'));
   for (const raw of parts) {
     const part = raw.trim();
     if (/^\$\{?(?:env:)?[A-Za-z_]+\}?$|^%[A-Za-z_]+%$/.test(part)) continue; // $PATH, ${env:PATH}: the inherited value
     if (part === '' && parts.length > 1) return 'an empty entry (= the current directory)';
-    if (part === '.' || part.startsWith('./') || part.startsWith('../') || part === '..' || /^[^/\\$%~{]/.test(part) && !/^[a-zA-Z]:[\\/]/.test(part)) return `the relative directory "${part}"`;
-    if (/^(?:\/tmp|\/var\/tmp|\/dev\/shm)(?:\/|$)/.test(part) || /\\temp(?:\\|$)/i.test(part)) return `the shared writable directory "${part}"`;
+    if (part === '.' || part === './') return 'the current directory "."';
+    if (/^(?:\/tmp|\/var\/tmp|\/dev\/shm)(?:\/|$)/.test(part) || /[\\/]temp(?:[\\/]|$)/i.test(part) && /^[a-zA-Z]:/.test(part)) return `the shared writable directory "${part}"`;
+    if (isPath && part !== '' && !/^(?:[/\\$%~{]|[a-zA-Z]:[\\/])/.test(part)) return `the relative directory "${part}"`;
   }
   return undefined;
 }

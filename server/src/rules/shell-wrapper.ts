@@ -46,6 +46,15 @@ export const rule: Rule = {
       }
       const words = shell.shell === 'sh' ? simpleShellWords(shell.script) : undefined;
       const shellName = `${shell.program} ${shell.flag}`;
+      if (!words && isSingleCommand(shell.script, shell.shell)) {
+        context.report({
+          ...range,
+          server,
+          severity: 'information',
+          message: `Server "${server.name}" wraps a single command in "${shellName}" ("${abbreviate(shell.script)}"), only to expand variables: the shell hides the program from the client's approval and from the other checks. Run the program directly and pass the values through the server's env.`,
+        });
+        continue;
+      }
       if (words) {
         const fix = unwrapFix(context, server, shell.values.length === 1 && server.args.at(-1) === shell.values[0], words);
         context.report({
@@ -65,6 +74,13 @@ export const rule: Rule = {
     }
   },
 };
+
+/** One command, no chaining, pipes, redirection or command substitution (variable expansion allowed). */
+function isSingleCommand(script: string, shell: 'sh' | 'powershell'): boolean {
+  const withoutQuotedText = script.replace(/'[^']*'/g, "''");
+  if (shell === 'powershell') return !/[;|&<>`]|\$\(|\b(?:iex|invoke-expression)\b/i.test(withoutQuotedText);
+  return !/[;|&<>`\n]|\$\(|<\(/.test(withoutQuotedText);
+}
 
 function abbreviate(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();

@@ -1,6 +1,7 @@
 import type { Rule } from './types';
 import { launchInfo } from '../launch/packages';
 import { isTrustedPackage } from '../launch/trust';
+import { looksLikePackageName } from '../launch/npmSpec';
 
 const BRIDGES = new Set(['mcp-remote', 'supergateway', 'mcp-proxy', '@modelcontextprotocol/inspector']);
 
@@ -24,7 +25,7 @@ export const rule: Rule = {
       const { npm } = launchInfo(server);
       if (!npm) continue;
       for (const { spec, value } of npm.packages) {
-        if (!spec.name || spec.kind === 'exact' || spec.kind === 'git' || spec.kind === 'url' || spec.kind === 'local') continue;
+        if (!spec.name || !looksLikePackageName(spec.name) || spec.kind === 'exact' || spec.kind === 'git' || spec.kind === 'url' || spec.kind === 'local') continue;
         if (isTrustedPackage(context.settings, spec.name)) continue;
         const how = npm.autoInstall
           ? npm.launcher === 'npx' || npm.launcher.startsWith('npm ') ? `${npm.launcher} -y installs it without asking` : `${npm.launcher} installs it without asking`
