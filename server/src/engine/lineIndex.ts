@@ -27,7 +27,11 @@ export class LineIndex {
   }
 
   positionAt(offset: number): Position {
-    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    // A rule's bad arithmetic (NaN, fractions, +-Infinity) must still give a real position.
+    const whole = Number.isFinite(offset) ? Math.trunc(offset) : offset > 0 ? this.text.length : 0;
+    let clamped = Math.max(0, Math.min(whole, this.text.length));
+    // Between the \r and \n of a CRLF is not a position on either line: use the \r.
+    if (clamped > 0 && this.text.charCodeAt(clamped - 1) === 13 && this.text.charCodeAt(clamped) === 10) clamped--;
     let low = 0;
     let high = this.lineStarts.length - 1;
     while (low < high) {
@@ -47,6 +51,8 @@ export class LineIndex {
   }
 
   rangeAt(offset: number, length: number): Range {
-    return { start: this.positionAt(offset), end: this.positionAt(offset + length) };
+    // A negative or NaN length is an empty range at `offset`, never an end before the start.
+    const start = Number.isFinite(offset) ? offset : 0;
+    return { start: this.positionAt(start), end: this.positionAt(start + (length > 0 ? length : 0)) };
   }
 }
