@@ -19,7 +19,7 @@ import { SettingsStore } from './handlers/settings';
 import { registerDiagnosticsPullSupport, registerDiagnosticsPushSupport, type DiagnosticsSupport } from './handlers/diagnostics';
 import { provideCodeActions } from './handlers/codeActions';
 import { uriToPath } from './handlers/documentPath';
-import { describeError, runSafe, runSafeAsync } from './handlers/runSafe';
+import { describeError, runSafe, runSafeAsync, type Logger } from './handlers/runSafe';
 
 /**
  * What the server needs from its host, injected so tests can drive it over in-memory
@@ -30,6 +30,8 @@ export interface RuntimeEnvironment {
     setImmediate(callback: () => void): Disposable;
     setTimeout(callback: () => void, ms: number): Disposable;
   };
+  /** Where logs go; default: the client's output channel (connection.console). Never document text. */
+  readonly logger?: Logger;
   /** Debounce after an edit before push diagnostics are recomputed (default 300 ms; tests use 0). */
   readonly validationDelayMs?: number;
 }
@@ -65,6 +67,7 @@ export const nodeTimers: RuntimeEnvironment['timer'] = {
 export function startServer(connection: Connection, runtime: RuntimeEnvironment, options: StartServerOptions = {}): ServerHandle {
   const documents = new TextDocuments(TextDocument);
   const rules = options.rules ?? RULES;
+  const logger: Logger = runtime.logger ?? connection.console;
 
   // Crash isolation: a throwing rule is logged once per rule id (message only, never the
   // document text) and the other rules still report.
@@ -74,7 +77,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
     onRuleError(ruleId, error) {
       if (failedRules.has(ruleId)) return;
       failedRules.add(ruleId);
-      connection.console.error(`Rule "${ruleId}" failed and was skipped; the other rules still ran. ${describeError(error)}`);
+      logger.error(`Rule "${ruleId}" failed and was skipped; the other rules still ran. ${describeError(error)}`);
     },
   };
 
@@ -87,14 +90,14 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
     workspaceFolders: () => workspaceFolders,
     lintOptions,
     onEngineError(uri, error) {
-      connection.console.error(`Linting ${uri} failed; it has no MCP Hygiene diagnostics until it changes. ${describeError(error)}`);
+      logger.error(`Linting ${uri} failed; it has no MCP Hygiene diagnostics until it changes. ${describeError(error)}`);
     },
   });
 
   connection.onInitialize((params): InitializeResult => {
     capabilities = params.capabilities;
     workspaceFolders = folderPaths(params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []));
-    settings = new SettingsStore(connection, {
+    settings = new SettingsStore(connection, logger, {
       pullConfiguration: !!capabilities.workspace?.configuration,
       knownRuleIds: new Set(rules.map((r) => r.id)),
       // Sent by our client (initializationOptions.workspaceTrusted); other clients: trusted.
@@ -102,8 +105,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
     });
     const pull = !!capabilities.textDocument?.diagnostic;
     diagnostics = pull
-      ? registerDiagnosticsPullSupport(connection, documents, cache, { refreshSupport: !!capabilities.workspace?.diagnostics?.refreshSupport })
-      : registerDiagnosticsPushSupport(connection, documents, cache, runtime);
+      ? registerDiagnosticsPullSupport(connection, documents, cache, logger, { refreshSupport: !!capabilities.workspace?.diagnostics?.refreshSupport })
+      : registerDiagnosticsPushSupport(connection, documents, cache, logger, runtime);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -124,7 +127,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
     if (capabilities.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((event) =>
         runSafe(
-          connection,
+          logger,
           () => {
             const removed = new Set(folderPaths(event.removed));
             workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...folderPaths(event.added)];
@@ -140,7 +143,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
 
   connection.onDidChangeConfiguration((params) =>
     runSafe(
-      connection,
+      logger,
       () => {
         settings?.onDidChangeConfiguration(params);
         cache.clear();
@@ -157,7 +160,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
 
   connection.onCodeAction((params, token) =>
     runSafeAsync(
-      connection,
+      logger,
       async () => {
         const document = documents.get(params.textDocument.uri);
         if (!document) return [];

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { CodeActionKind, type Diagnostic } from 'vscode-languageserver/node';
 import { RULES } from '../../server/src/engine';
 import { FIX_ALL_KIND, type DiagnosticData } from '../../server/src/common/protocol';
-import { withClient } from './harness';
+import { DEFAULT_TEST_RULES, withClient } from './harness';
 import { MCP_JSON, MCP_URI, TOKEN, actionVersion, applyAction, countingRule, tokenRange, trimCommandRule } from './fixtures';
 
 function assertSecretMovedToInput(fixed: string) {
@@ -19,7 +19,7 @@ function assertSecretMovedToInput(fixed: string) {
 
 test('quick fix from the diagnostic data: preferred ${input:} fix whose edit yields the input reference, the inputs entry and keeps the comment', async () => {
   const counter = countingRule();
-  await withClient({ pull: true, rules: [...RULES, counter] }, async (client) => {
+  await withClient({ pull: true, rules: [...DEFAULT_TEST_RULES, counter] }, async (client) => {
     await client.open(MCP_URI, MCP_JSON);
     const [diagnostic] = await client.pullItems(MCP_URI);
     const actions = await client.codeActions(MCP_URI, [diagnostic]);
@@ -37,7 +37,7 @@ test('quick fix from the diagnostic data: preferred ${input:} fix whose edit yie
 
 test('a stale diagnostic (older version) re-runs the engine on the current text and matches by rule id + range, not message', async () => {
   const counter = countingRule();
-  await withClient({ pull: true, rules: [...RULES, counter] }, async (client) => {
+  await withClient({ pull: true, rules: [...DEFAULT_TEST_RULES, counter] }, async (client) => {
     await client.open(MCP_URI, MCP_JSON);
     const [old] = await client.pullItems(MCP_URI);
     // The user inserts a line above; VS Code moves the marker along, data still says version 1.
@@ -77,7 +77,7 @@ test('diagnostics from other sources are ignored', async () => {
 });
 
 test('source.fixAll.mcpHygiene applies safe fixes only, as one edit, and only when that kind is requested', async () => {
-  await withClient({ pull: true, rules: [...RULES, trimCommandRule] }, async (client) => {
+  await withClient({ pull: true, rules: [...DEFAULT_TEST_RULES, trimCommandRule] }, async (client) => {
     const text = MCP_JSON.replace('"command": "npx"', '"command": " npx  "');
     await client.open(MCP_URI, text);
     const diagnostics = await client.pullItems(MCP_URI);
@@ -115,5 +115,17 @@ test('clients without versioned documentChanges get a plain changes map', async 
     const [action] = await client.codeActions(MCP_URI, [diagnostic]);
     assert.ok(action.edit?.changes?.[MCP_URI]);
     assertSecretMovedToInput(applyAction(MCP_JSON, action));
+  });
+});
+
+test('full rule registry: fix-all keeps the comment and the unsafe secret, and a second fix-all has nothing left to do', async () => {
+  await withClient({ pull: true, rules: RULES }, async (client) => {
+    await client.open(MCP_URI, MCP_JSON);
+    const actions = await client.codeActions(MCP_URI, [], [FIX_ALL_KIND]);
+    const fixed = actions.length ? applyAction(MCP_JSON, actions[0]) : MCP_JSON;
+    assert.ok(fixed.includes(TOKEN));
+    assert.ok(fixed.includes('// Team servers.'));
+    await client.change(MCP_URI, fixed);
+    assert.deepEqual(await client.codeActions(MCP_URI, [], [FIX_ALL_KIND]), [], 'fix twice = fix once');
   });
 });

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { DiagnosticSeverity, type InitializeResult } from 'vscode-languageserver/node';
 import { RULES, ruleDocsUrl } from '../../server/src/engine';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, FILE_TOO_LARGE_CODE, type DiagnosticData } from '../../server/src/common/protocol';
-import { withClient } from './harness';
+import { DEFAULT_TEST_RULES, withClient } from './harness';
 import { MCP_JSON, MCP_URI, TOKEN, countingRule, tokenRange } from './fixtures';
 
 function assertSecretDiagnostic(diagnostic: import('vscode-languageserver/node').Diagnostic, text: string, version: number) {
@@ -52,7 +52,7 @@ test('push: the same diagnostic is published for version 1 when the client canno
 
 test('pull: an unchanged version answers "unchanged" without re-linting; an edit gives a full report for the new version', async () => {
   const counter = countingRule();
-  await withClient({ pull: true, rules: [...RULES, counter] }, async (client) => {
+  await withClient({ pull: true, rules: [...DEFAULT_TEST_RULES, counter] }, async (client) => {
     await client.open(MCP_URI, MCP_JSON);
     const first = await client.pull(MCP_URI);
     assert.equal(first.kind, 'full');
@@ -117,7 +117,7 @@ test('a file with an unknown name but an mcpServers map is linted by content', a
 
 test('a document larger than maxFileSize gets exactly one information diagnostic naming the setting, and is not linted', async () => {
   const counter = countingRule();
-  await withClient({ pull: true, rules: [...RULES, counter], settings: { maxFileSize: 100 } }, async (client) => {
+  await withClient({ pull: true, rules: [...DEFAULT_TEST_RULES, counter], settings: { maxFileSize: 100 } }, async (client) => {
     await client.open(MCP_URI, MCP_JSON);
     const items = await client.pullItems(MCP_URI);
     assert.equal(items.length, 1);
@@ -145,5 +145,22 @@ test('mcpHygiene.enable = false: no diagnostics', async () => {
   await withClient({ pull: true, settings: { enable: false } }, async (client) => {
     await client.open(MCP_URI, MCP_JSON);
     assert.deepEqual(await client.pullItems(MCP_URI), []);
+  });
+});
+
+test('full rule registry: every diagnostic carries source, a rule-id code, its docs link, a severity and fix data', async () => {
+  await withClient({ pull: true, rules: RULES }, async (client) => {
+    await client.open(MCP_URI, MCP_JSON);
+    const items = await client.pullItems(MCP_URI);
+    assert.ok(items.some((d) => d.code === 'secret-in-env'));
+    const ids = new Set(RULES.map((r) => r.id));
+    for (const d of items) {
+      assert.equal(d.source, DIAGNOSTIC_SOURCE);
+      assert.ok(ids.has(String(d.code)), `code ${d.code} is a registered rule id`);
+      assert.equal(d.codeDescription?.href, ruleDocsUrl(String(d.code)));
+      assert.ok(d.severity && d.severity >= DiagnosticSeverity.Error && d.severity <= DiagnosticSeverity.Hint);
+      assert.equal((d.data as DiagnosticData).version, 1);
+      assert.ok(!d.message.includes(TOKEN.slice(4)));
+    }
   });
 });

@@ -37,6 +37,16 @@ import {
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
 import { startServer, type ServerHandle, type StartServerOptions } from '../../server/src/startServer';
+import type { Logger } from '../../server/src/handlers/runSafe';
+import { ruleById } from '../../server/src/rules';
+import type { Rule } from '../../server/src/rules/types';
+
+/**
+ * Protocol tests run with secret-in-env only unless they pass `rules` (e.g. the full RULES):
+ * other helpers keep adding rules, and a new finding on the fixture must not break a test
+ * about pull/push, caching or code actions.
+ */
+export const DEFAULT_TEST_RULES: readonly Rule[] = [ruleById('secret-in-env')!];
 
 export interface TestClientOptions extends StartServerOptions {
   /** Advertise textDocument/diagnostic (pull); otherwise the server must push. */
@@ -50,6 +60,8 @@ export interface TestClientOptions extends StartServerOptions {
   configuration?: boolean;
   /** Sent as initializationOptions (our client sends { clientName, workspaceTrusted }). */
   initializationOptions?: unknown;
+  /** Injected runtime logger (default: the connection's console, i.e. window/logMessage). */
+  logger?: Logger;
   /** Advertise versioned workspace edits (default true). */
   documentChanges?: boolean;
 }
@@ -115,7 +127,7 @@ export class TestClient {
     // Reader/writer objects, not raw streams: with streams vscode-languageserver/node
     // would call process.exit when they end.
     const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    const server = startServer(serverConnection, { timer: immediateTimers, validationDelayMs: 0 }, { rules: options.rules });
+    const server = startServer(serverConnection, { timer: immediateTimers, validationDelayMs: 0, logger: options.logger }, { rules: options.rules ?? DEFAULT_TEST_RULES });
     serverConnection.listen();
 
     const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));

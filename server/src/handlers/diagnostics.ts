@@ -1,7 +1,7 @@
 import type { CancellationToken, Connection, Disposable, DocumentDiagnosticReport, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisCache } from './analysis';
-import { runSafe, runSafeAsync } from './runSafe';
+import { runSafe, runSafeAsync, type Logger } from './runSafe';
 import type { RuntimeEnvironment } from '../startServer';
 
 export interface DiagnosticsSupport {
@@ -20,11 +20,12 @@ export function registerDiagnosticsPullSupport(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
   cache: AnalysisCache,
+  logger: Logger,
   options: { refreshSupport: boolean },
 ): DiagnosticsSupport {
   connection.languages.diagnostics.on(async (params, token) => {
     const result = await runSafeAsync<DocumentDiagnosticReport>(
-      connection,
+      logger,
       async () => {
         const document = documents.get(params.textDocument.uri);
         if (!document) return { kind: 'full', items: [] };
@@ -54,6 +55,7 @@ export function registerDiagnosticsPushSupport(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
   cache: AnalysisCache,
+  logger: Logger,
   runtime: RuntimeEnvironment,
 ): DiagnosticsSupport {
   const pending = new Map<string, Disposable>();
@@ -79,7 +81,7 @@ export function registerDiagnosticsPushSupport(
     cancelPending(document.uri);
     const run = () => {
       pending.delete(document.uri);
-      runSafe(connection, () => validate(document), 'Publishing diagnostics');
+      runSafe(logger, () => validate(document), 'Publishing diagnostics');
     };
     pending.set(document.uri, wait > 0 ? runtime.timer.setTimeout(run, wait) : runtime.timer.setImmediate(run));
   }
@@ -106,7 +108,7 @@ export function registerDiagnosticsPushSupport(
         onCancellationRequested: () => ({ dispose() {} }),
       };
       runSafe(
-        connection,
+        logger,
         async () => {
           for (const document of documents.all()) {
             if (token.isCancellationRequested) return;

@@ -1,4 +1,11 @@
-import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+
+/** Where the server logs: the client's output channel (connection.console) unless the runtime injects another. */
+export interface Logger {
+  error(message: string): void;
+  warn(message: string): void;
+  info(message: string): void;
+}
 
 /**
  * Runs a request handler so that a bug in it costs one answer, never the server: errors
@@ -6,7 +13,7 @@ import { LSPErrorCodes, ResponseError, type CancellationToken, type Connection }
  * cancellation error. Model: json-language-features' `runSafeAsync`.
  */
 export async function runSafeAsync<T>(
-  connection: Connection,
+  logger: Logger,
   func: () => Promise<T>,
   errorValue: T,
   what: string,
@@ -19,18 +26,18 @@ export async function runSafeAsync<T>(
     return result;
   } catch (error) {
     if (error instanceof CancelledError || token?.isCancellationRequested) return cancelled();
-    connection.console.error(`${what} failed: ${describeError(error)}`);
+    logger.error(`${what} failed: ${describeError(error)}`);
     return errorValue;
   }
 }
 
 /** Runs a notification handler (no answer to send) and logs instead of throwing. */
-export function runSafe(connection: Connection, func: () => unknown, what: string): void {
+export function runSafe(logger: Logger, func: () => unknown, what: string): void {
   try {
     const result = func();
-    if (result instanceof Promise) result.catch((error: unknown) => connection.console.error(`${what} failed: ${describeError(error)}`));
+    if (result instanceof Promise) result.catch((error: unknown) => logger.error(`${what} failed: ${describeError(error)}`));
   } catch (error) {
-    connection.console.error(`${what} failed: ${describeError(error)}`);
+    logger.error(`${what} failed: ${describeError(error)}`);
   }
 }
 

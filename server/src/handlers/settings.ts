@@ -1,7 +1,7 @@
 import { MessageType, ShowMessageNotification, type Connection, type DidChangeConfigurationParams } from 'vscode-languageserver';
 import { parseSettings, DEFAULT_SETTINGS, type Settings } from '../common/settings';
 import { SETTINGS_SECTION } from '../common/protocol';
-import { describeError } from './runSafe';
+import { describeError, type Logger } from './runSafe';
 
 export interface SettingsStoreOptions {
   /** The client answers `workspace/configuration`; otherwise settings come with didChangeConfiguration. */
@@ -26,6 +26,7 @@ export class SettingsStore {
 
   constructor(
     private readonly connection: Connection,
+    private readonly logger: Logger,
     private readonly options: SettingsStoreOptions,
   ) {}
 
@@ -60,7 +61,7 @@ export class SettingsStore {
       try {
         raw = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION });
       } catch (error) {
-        this.connection.console.error(`Could not read the ${SETTINGS_SECTION} settings (${describeError(error)}); using the defaults.`);
+        this.logger.error(`Could not read the ${SETTINGS_SECTION} settings (${describeError(error)}); using the defaults.`);
         return DEFAULT_SETTINGS;
       }
     }
@@ -77,7 +78,7 @@ export class SettingsStore {
   private report(problem: string): void {
     if (this.reported.has(problem)) return;
     this.reported.add(problem);
-    this.connection.console.warn(problem);
+    this.logger.warn(problem);
     // A notification (window/showMessage), not a request: nothing waits on the user.
     this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: problem }).catch(() => undefined);
   }
