@@ -140,5 +140,5 @@ export function closest(word: string, candidates: readonly string[]): string | u
       bestDistance = distance;
     }
   }
-  return bestDistance <= Math.min(2, Math.floor(word.length / 3)) ? best : undefined;
+  return bestDistance <= (folded.length >= 8 ? 2 : folded.length >= 4 ? 1 : 0) ? best : undefined;
 }

@@ -33,7 +33,18 @@ export function parseToml(text: string): ParsedDocument {
         break;
       }
       const index = Math.min(Math.max(0, (error as ParseError).index), source.length);
-      const [lineStart, lineEnd] = lineBounds(source, index);
+      let [lineStart, lineEnd] = lineBounds(source, index);
+      const dangling = danglingEquals(source, lineStart, index);
+      if (dangling !== undefined) {
+        // `key =` with the value missing: the parser only notices on the next line. Report
+        // and blank the line with the `=`, not the innocent line after it.
+        problems.push({ offset: dangling, length: 1, message: 'A value is missing after "=" (TOML needs the key, "=" and the value on one line).' });
+        [lineStart, lineEnd] = lineBounds(source, dangling);
+        const before = source;
+        source = blankLine(source, lineStart, lineEnd);
+        if (source === before) break;
+        continue;
+      }
       let end = lineEnd;
       while (end > index && /\s/.test(source.charAt(end - 1))) end--;
       let offset = index;
@@ -75,6 +86,18 @@ export function quoteToml(value: string): string {
 function sentence(message: string): string {
   const line = message.split('\n')[0].trim();
   return /[.!?]$/.test(line) ? line : line + '.';
+}
+
+/**
+ * The `=` ending the last non-blank line before `index`, when the error sits at the first
+ * character of its own line (so the value of that `key =` is missing).
+ */
+function danglingEquals(text: string, lineStart: number, index: number): number | undefined {
+  if (text.slice(lineStart, index).trim() !== '') return undefined;
+  let end = lineStart;
+  while (end > 0 && /\s/.test(text.charAt(end - 1))) end--;
+  if (end > 0 && text.charAt(end - 1) === '=') return end - 1;
+  return undefined;
 }
 
 function isBlank(text: string): boolean {

@@ -21,8 +21,16 @@ export function parseYaml(text: string): ParsedDocument {
   try {
     const document = parseDocument(text, { keepSourceTokens: false, prettyErrors: false, uniqueKeys: true, strict: true });
     for (const error of [...document.errors, ...document.warnings]) {
-      const [start, end] = error.pos;
-      problems.push({ offset: start, length: Math.max(0, end - start), message: firstLine(error.message) });
+      let [start, end] = error.pos;
+      if (start >= text.length) {
+        // At end of input (an unclosed `[`...): point at the last character written.
+        start = text.length;
+        while (start > 0 && /\s/.test(text.charAt(start - 1))) start--;
+        start = Math.max(0, start - 1);
+        end = Math.min(text.length, start + 1);
+      }
+      end = Math.min(Math.max(end, start), text.length);
+      problems.push({ offset: start, length: end - start, message: firstLine(error.message) });
     }
     const contents = document.contents as YamlNode | null;
     const built = contents ? convert(contents, text, undefined) : undefined;

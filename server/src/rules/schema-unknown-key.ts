@@ -29,18 +29,19 @@ export const rule: Rule = {
     for (const server of schemaEntries(context.config.servers)) {
       for (const { key, keyNode, valueNode } of entries(server.node)) {
         if (known.includes(key) || key.startsWith('$') || key.startsWith('//')) continue;
-        const suggestion = schema.renames?.[key] ?? closest(key, known);
-        const present = suggestion !== undefined && entries(server.node).some((e) => e.key === suggestion);
+        const candidate = schema.renames?.[key] ?? closest(key, known);
+        // A suggestion the entry already has is no suggestion (`_comment` next to `command`).
+        const suggestion = candidate !== undefined && !entries(server.node).some((e) => e.key === candidate) ? candidate : undefined;
         const severity: Severity = REJECTS_UNKNOWN.has(context.dialect.id) ? 'error' : suggestion ? 'warning' : 'information';
-        const consequence = REJECTS_UNKNOWN.has(context.dialect.id) ? `${client} rejects unknown keys, so it will not load this server` : `${client} ignores it`;
+        const consequence = REJECTS_UNKNOWN.has(context.dialect.id) ? `; ${client} rejects unknown keys, so it does not load this server` : ', so it has no effect';
         context.report({
           node: keyNode,
           server,
           severity,
-          message: `${client} does not read "${key}" in a server entry: ${consequence}.${suggestion ? ` Did you mean "${suggestion}"?` : ' Remove it, or check the client documentation for the right key.'}`,
+          message: `${client} does not read "${key}" in a server entry${consequence}.${suggestion ? ` Did you mean "${suggestion}"?` : ' Remove it, or check the client documentation for the right key.'}`,
           fixes:
             // Only when the value is valid under the new key: `alwaysAllow: [...]` -> Gemini `trust` is a hint, not a rename.
-            suggestion && !present && fits(schema.entry.shape, suggestion, toValue(valueNode))
+            suggestion && fits(schema.entry.shape, suggestion, toValue(valueNode))
               ? [{ title: `Rename "${key}" to "${suggestion}"`, safe: false, preferred: true, edits: [{ offset: keyNode.offset, length: keyNode.length, content: keyText(context.doc, keyNode, suggestion) }] }]
               : [],
         });
