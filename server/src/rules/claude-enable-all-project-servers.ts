@@ -1,9 +1,10 @@
-import { modify } from 'jsonc-parser';
+import { applyEdits, modify } from 'jsonc-parser';
 import type { Rule } from './types';
 import type { OffsetEdit } from '../engine/types';
 import { claudeScopes, settingsFileKind } from '../permissions/settingsKnobs';
 import { getValue, getProperty } from '../parse/tree';
 import { detectFormatting } from '../fixes/formatting';
+import { minimalEdit } from '../fixes/nodeEdits';
 
 /**
  * `enableAllProjectMcpServers: true` makes Claude Code start every server in a project's
@@ -26,11 +27,15 @@ export const rule: Rule = {
     for (const scope of claudeScopes(context)) {
       const node = getValue(scope.node, 'enableAllProjectMcpServers');
       if (!node || node.type !== 'boolean' || node.value !== true) continue;
-      const edits: OffsetEdit[] = [{ offset: node.offset, length: node.length, content: 'false' }];
+      let edits: OffsetEdit[] = [{ offset: node.offset, length: node.length, content: 'false' }];
       const hasList = getProperty(scope.node, 'enabledMcpjsonServers') !== undefined;
       if (!hasList && context.doc.syntax === 'json') {
+        // Both changes as one edit: jsonc-parser may re-layout the object it inserts into.
         const path = scope.project === undefined ? ['enabledMcpjsonServers'] : ['projects', scope.project, 'enabledMcpjsonServers'];
-        for (const edit of modify(context.doc.text, path, [], { formattingOptions: detectFormatting(context.doc.text) })) edits.push(edit);
+        const text = context.doc.text;
+        const switched = text.slice(0, node.offset) + 'false' + text.slice(node.offset + node.length);
+        const inserted = applyEdits(switched, modify(switched, path, [], { formattingOptions: detectFormatting(text) }));
+        edits = [minimalEdit(text, inserted)];
       }
       const where = scope.project === undefined ? '' : ` for project ${scope.project}`;
       context.report({

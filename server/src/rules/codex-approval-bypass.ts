@@ -43,7 +43,7 @@ export const rule: Rule = {
           node: approval,
           server: null,
           severity: unsandboxed ? 'error' : 'warning',
-          message: `approval_policy = "never"${where} means Codex never asks before acting${unsandboxed ? ', and with danger-full-access nothing contains it' : ''}. Use "on-request" so risky actions wait for you.`,
+          message: `approval_policy = "never"${where} means Codex never asks before acting (and with sandbox_mode = "danger-full-access" nothing contains what it does). Use "on-request" so risky actions wait for you.`,
           fixes: [{ title: 'Use approval_policy = "on-request"', safe: false, preferred: true, edits: replace(approval, 'on-request') }],
         });
       }
