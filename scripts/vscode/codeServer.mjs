@@ -9,7 +9,7 @@
 // Every wait is bounded; nothing is fetched from anywhere but npm and apt.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync, mkdtempSync, realpathSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync, mkdtempSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir, arch } from 'node:os';
@@ -279,6 +279,9 @@ export async function runExtensionTests({ toolchain, extensionDevelopmentPath, e
     },
   );
   const serverExit = new Promise((resolvePromise) => server.on('exit', (code, signal) => resolvePromise({ code, signal })));
+  // If this process dies first (a test-runner timeout, Ctrl+C), take code-server's group along.
+  const killOnExit = () => killGroup(server, 'SIGKILL');
+  process.once('exit', killOnExit);
   server.stdout.on('data', (chunk) => serverLog.write(redact(chunk)));
   server.stderr.on('data', (chunk) => serverLog.write(redact(chunk)));
   let browser;
@@ -340,8 +343,26 @@ export async function runExtensionTests({ toolchain, extensionDevelopmentPath, e
     killGroup(server, 'SIGTERM');
     await Promise.race([serverExit, sleep(5_000)]);
     killGroup(server, 'SIGKILL');
+    process.removeListener('exit', killOnExit);
     serverLog.end();
   }
+}
+
+/**
+ * Installs a VSIX the way a user would (`code-server --install-extension`) into
+ * `extensionsDir` and returns the directory VS Code unpacked it to.
+ */
+export async function installVsix({ toolchain, vsix, extensionsDir, workDir, logFile, extensionId }) {
+  mkdirSync(extensionsDir, { recursive: true });
+  writeFileSync(join(workDir, 'code-server.yaml'), 'auth: none\ncert: false\n');
+  await runLogged(
+    process.execPath,
+    [toolchain.codeServerEntry, '--config', join(workDir, 'code-server.yaml'), '--user-data-dir', join(workDir, 'user-data'), '--extensions-dir', extensionsDir, '--install-extension', vsix],
+    { cwd: workDir, env: { ...process.env }, timeoutMs: 120_000, logFile },
+  );
+  const installed = readdirSync(extensionsDir).find((name) => name.toLowerCase().startsWith(extensionId.toLowerCase() + '-'));
+  if (!installed) throw new Error(`${vsix} did not install into ${extensionsDir}; log:\n${tail(logFile, 20)}`);
+  return join(extensionsDir, installed);
 }
 
 /** A fresh temp dir for one run (user data, extensions, workspace copy, results). */
