@@ -65,6 +65,8 @@ function short(text: string): string {
  * Explicit project sub-directories in PYTHONPATH / NODE_PATH are normal and not reported.
  */
 export function riskySearchEntry(value: string, isPath = true): string | undefined {
+  // Variable references (`${env:PATH}`, `${workspaceFolder}`) contain ':' themselves.
+  value = value.replace(/\$\{[^}]*\}/g, '$VAR');
   const separator = value.includes(';') ? ';' : ':';
   // Keep Windows drive letters (C:/x, C:\x) whole when splitting on ':'.
   const protectedValue = separator === ':' ? value.replace(/(^|:)([a-zA-Z]):(?=[\\/])/g, '$1$2\u0000') : value;
