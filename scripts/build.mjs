@@ -2,7 +2,7 @@
 // so neither the VSIX nor the npm package needs runtime node_modules.
 // Usage: node scripts/build.mjs [--cli-only] [--watch] [--production]
 import * as esbuild from 'esbuild';
-import { existsSync } from 'node:fs';
+import { copyFileSync, existsSync } from 'node:fs';
 
 const args = new Set(process.argv.slice(2));
 const production = args.has('--production');
@@ -37,3 +37,9 @@ await Promise.all(
     }),
   ),
 );
+
+// vscode-languageclient kills a server that outlives `stop()` with a script it expects next
+// to its own code: in the bundle that is dist/ (shipped via .vscodeignore).
+if (entries.some((entry) => entry.out === 'client')) {
+  copyFileSync('node_modules/vscode-languageclient/lib/node/terminateProcess.sh', 'dist/terminateProcess.sh');
+}
