@@ -30,6 +30,7 @@ export const rule: Rule = {
     for (const server of context.config.servers) {
       const blocks: TreeNode[] = [server.node];
       for (const { key, valueNode } of entries(server.node)) if (OAUTH_BLOCKS.test(key) && valueNode.type === 'object') blocks.push(valueNode);
+      if (server.oauth?.type === 'object' && !blocks.includes(server.oauth)) blocks.push(server.oauth);
       for (const block of blocks) {
         for (const { key, valueNode } of entries(block)) {
           if (!CLIENT_SECRET.test(key) || valueNode.type !== 'string') continue;

@@ -1,7 +1,7 @@
 import { findReferences } from '../engine/interpolation';
 import { findKnownFormat } from './knownFormats';
 import { findContextFormat } from './contextFormats';
-import { isPlaceholder } from './placeholders';
+import { isDocumentedExample, isPlaceholder } from './placeholders';
 import { isPasswordKeyName, isSecretKeyName, normaliseName } from './keyNames';
 import { entropy } from './entropy';
 
@@ -83,9 +83,14 @@ function detectUncached(value: string, key: string | undefined, options: DetectO
   const token = findJwt(value);
   if (token?.public) return undefined;
 
-  const known = findKnownFormat(value, key);
-  if (known && !isPlaceholder(value.slice(known.start, known.end))) return { reason: 'format', label: known.label, start: known.start, end: known.end };
-  if (shaped && !isPlaceholder(value.slice(shaped.start, shaped.end))) return { reason: 'format', label: shaped.label, start: shaped.start, end: shaped.end };
+  const known = findKnownFormat(value, key) ?? findPrivateKeyBlock(value);
+  for (const match of [known, shaped, token]) {
+    if (!match) continue;
+    const text = value.slice(match.start, match.end);
+    if (isPlaceholder(text) || isDocumentedExample(text)) return undefined;
+  }
+  if (known) return { reason: 'format', label: known.label, start: known.start, end: known.end };
+  if (shaped) return { reason: 'format', label: shaped.label, start: shaped.start, end: shaped.end };
   if (token) return { reason: 'format', label: token.label, start: token.start, end: token.end };
 
   // "Bearer <token>" / "Basic <base64>" / "token <t>": the credential is after the scheme,
@@ -128,6 +133,23 @@ function basicCredentials(candidate: string): boolean | 'placeholder' {
   const password = decoded.slice(colon + 1);
   if (password.length === 0 || isPlaceholder(password) || isPlaceholder(decoded.slice(0, colon)) && password.length < 4) return 'placeholder';
   return true;
+}
+
+/**
+ * A PEM private-key block whose body is real base64 (secretlint only accepts bodies that
+ * start like DER; keys pasted from other tools or with \n escapes are still keys).
+ */
+function findPrivateKeyBlock(value: string): { label: string; start: number; end: number } | undefined {
+  const begin = value.indexOf('-----BEGIN');
+  if (begin < 0) return undefined;
+  const header = /-----BEGIN [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/.exec(value.slice(begin));
+  if (!header) return undefined;
+  const bodyStart = begin + header.index + header[0].length;
+  const endMarker = value.indexOf('-----END', bodyStart);
+  const body = value.slice(bodyStart, endMarker < 0 ? undefined : endMarker).replace(/\\n|\s/g, '');
+  if (body.length < 64 || !/^[A-Za-z0-9+/=]+$/.test(body) || entropy(body) < 4) return undefined;
+  const close = endMarker < 0 ? value.length : value.indexOf('-----', endMarker + 8) + 5;
+  return { label: 'private key', start: begin + header.index, end: Math.max(close, bodyStart) };
 }
 
 interface JwtMatch {

@@ -5,16 +5,20 @@
  * (`--api-key`). camelCase is split first so `tavilyApiKey` reads as `tavily_api_key`.
  */
 
-/** Words that mark a credential anywhere in a (normalised, snake_case) name. */
-const SECRET_WORDS =
-  /(?:^|_)(?:api_?key|apikey|access_?key|secret(?:_?key)?|client_?secret|token|auth_?token|access_?token|refresh_?token|bearer(?:_?token)?|passw(?:or)?d|passwd|pwd|pass|passphrase|credentials?|creds|private_?key|signing_?key|session(?:_?key|_?id)?|cookie|pat|jwt|auth|authorization|subscription_?key|subscription_?token|license_?key|master_?key|account_?key|app_?key|sas|key)(?:$|_)/;
-
 /**
- * Names with a credential word that hold something else: a path, id, URL, switch, size or
- * the *name* of a variable. Checked on whole underscore-separated words.
+ * A credential name ends with a credential word: `GITHUB_TOKEN`, `X_API_KEY`, `DB_PASSWORD`,
+ * `CLIENT_SECRET`. Names that merely contain one end with something else and hold a path,
+ * id, URL, switch, size or the *name* of a variable: `GITHUB_TOKEN_FILE`, `API_KEY_HEADER`,
+ * `AWS_ACCESS_KEY_ID`, `TOKEN_LIMIT`, `MAX_TOKENS`, `SECRET_NAME`, `TOKEN_ENCODING`.
  */
-const NOT_SECRET_WORDS =
-  /(?:^|_)(?:url|uri|urls|host|hostname|domain|path|file|filename|dir|directory|folder|id|ids|arn|name|names|user|username|login|email|region|endpoint|type|kind|mode|expiry|expires|expiration|expire|ttl|header|headers|enabled|enable|disabled|env|var|variable|version|scope|scopes|prefix|suffix|length|len|timeout|limit|limits|max|min|count|budget|issuer|audience|algorithm|alg|provider|method|location|policy|format|source|helper|command|cmd|cache|store|storage|ref|reference|hint|field|param|parameter|strategy|required|optional|port|level|size|public|publishable|anon|sort|partition|primary|foreign|index|lifetime|rotation|refresh_?interval|callback|redirect|flow|grant|audience|schema|template|description|label|owner|sid|kid|fingerprint|hash|salt_?rounds|usage|account|project|org|organization|tenant|client_?id|app_?id|key_?id|pool|server|service|model|collection|database|db|table|bucket|queue|topic|channel|instance|workspace|team)(?:$|_)/;
+const SECRET_END =
+  /(?:^|_)(?:api_?key|apikey|access_?key|secret|secret_?key|token|passw(?:or)?d|passwd|pwd|pass|passphrase|credentials?|creds|pat|jwt|auth|authorization|cookie|key|sas|bearer)$/;
+
+/** Trailing words that do not change what a name holds: `API_KEY_PROD`, `TOKEN_2`, `SECRET_VALUE`. */
+const NEUTRAL_SUFFIX = /_(?:value|val|base|prod|production|dev|development|staging|stage|test|live|main|primary|secondary|raw|b64|base64|old|new|backup|v?\d+)$/;
+
+/** Words before a final `key` that make it something else (a database key, a public key). */
+const NOT_A_SECRET_KEY = /(?:^|_)(?:primary|foreign|sort|partition|hash|range|cache|idempotency|map|object|s3|bucket|row|unique|lookup|hot|short|shortcut|modifier|file|page|doc|document|site|project|issue|space|board|routing|index|dedup|dedupe|group|message|entity|resource|field|column|table|storage_path|kms|i18n|translation|locale|license_file)_key$/;
 
 /** Keys documented as public (Supabase anon / publishable, Stripe publishable, public keys). */
 const ALWAYS_PUBLIC = /(?:^|_)(?:public|publishable|anon|pub)(?:$|_)/;
@@ -56,14 +60,10 @@ export function isSecretKeyName(name: string): boolean {
 }
 
 function isSecretNameUncached(normal: string): boolean {
-  if (!normal || !SECRET_WORDS.test(normal)) return false;
-  if (ALWAYS_PUBLIC.test(normal)) return false;
-  if (!NOT_SECRET_WORDS.test(normal)) return true;
-  // "GITHUB_TOKEN_SECRET_NAME" is a name; "SERVICE_ACCOUNT_KEY" or "DB_PASSWORD" is not:
-  // the last word decides when both kinds appear.
-  const words = normal.split('_');
-  const last = words[words.length - 1];
-  return SECRET_WORDS.test(last) && !NOT_SECRET_WORDS.test(last) && !/^(?:max|min|limit|count)$/.test(words[0]);
+  if (!normal || ALWAYS_PUBLIC.test(normal)) return false;
+  let name = normal;
+  for (let guard = 0; guard < 3 && NEUTRAL_SUFFIX.test(name); guard++) name = name.replace(NEUTRAL_SUFFIX, '');
+  return SECRET_END.test(name) && !NOT_A_SECRET_KEY.test(name);
 }
 
 export function isPasswordKeyName(name: string): boolean {

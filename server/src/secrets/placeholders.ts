@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 /**
  * Template text that people leave in configs instead of a real value: `YOUR_API_KEY`,
  * `<token>`, `sk-...`, `ghp_xxxxxxxx`, `changeme`, provider documentation examples. These
@@ -38,7 +40,7 @@ export function isPlaceholder(value: string): boolean {
   const lower = text.toLowerCase();
   if (EXACT.has(lower)) return true;
   // <token>, [API KEY], {{TOKEN}}, {token}, %TOKEN%, $(command)
-  if (/^<[^<>]*>$/.test(text) || /^\[[^[\]]*\]$/.test(text) || /^\{\{?[^{}]*\}?\}$/.test(text) || /^%[A-Za-z_][\w]*%$/.test(text) || /^\$\([^)]*\)$/.test(text)) return true;
+  if (/^<[^<>]*>$/.test(text) || /^\[[^[\]]*\]$/.test(text) || /^\{\{[^{}]*\}\}$/.test(text) || /^\{[\w .:-]{1,60}\}$/.test(text) || /^%[A-Za-z_][\w]*%$/.test(text) || /^\$\([^)]*\)$/.test(text)) return true;
   // A run of mask characters: xxxx, ****, ••••, ...., ____, 0000
   if (/^(.)\1{2,}$/.test(text)) return true;
   if (/x{4,}|\*{3,}|•{2,}|…|\.{3,}|_{4,}|#{4,}|0{8,}/i.test(text)) {
@@ -72,4 +74,15 @@ function hasRandomRun(text: string): boolean {
     if (/\d/.test(run) && /[A-Za-z]/.test(run)) return true;
   }
   return false;
+}
+
+/**
+ * Example credentials printed in providers' own documentation (Stripe's test key, jwt.io's
+ * sample token, GitHub's and Slack's documentation tokens). Kept as SHA-256 prefixes so no
+ * token-shaped literal sits in the source; AWS's ...EXAMPLE keys are caught by their word.
+ */
+const DOCUMENTED_EXAMPLES = new Set(['2cafc0970149a84f', '7f75367e78812551', '3543c50b0cb9cea8', '2ddc147f3a3b5a17', 'f2d6ca16515033e5']);
+
+export function isDocumentedExample(value: string): boolean {
+  return DOCUMENTED_EXAMPLES.has(createHash('sha256').update(value).digest('hex').slice(0, 16));
 }

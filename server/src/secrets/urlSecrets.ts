@@ -108,9 +108,7 @@ export function findConnectionSecrets(value: string): ConnectionSecret[] {
     if (!span.database) continue;
     const text = value.slice(span.start, span.end);
     const afterScheme = text.indexOf('://') + 3;
-    const authorityEnd = firstIndex(text, ['/', '?', '#'], afterScheme);
-    const authority = text.slice(afterScheme, authorityEnd);
-    const at = authority.lastIndexOf('@');
+    const { authority, at } = authorityOf(text, afterScheme);
     const host = (at >= 0 ? authority.slice(at + 1) : authority).replace(/:\d+$/, '').toLowerCase();
     const local = /^(?:localhost|127\.[\d.]+|\[?::1\]?|0\.0\.0\.0|host\.docker\.internal)(?:,|$)/.test(host);
     if (at >= 0) {
@@ -182,10 +180,17 @@ export function findUrlSecrets(value: string): UrlSecret[] {
   for (const span of findUrls(value)) {
     if (span.database) continue;
     const text = value.slice(span.start, span.end);
-    const parsed = parseUrlLoosely(text);
+    const afterScheme = text.indexOf('://') + 3;
+    const { authority, at } = authorityOf(text, afterScheme);
+    // Parse with the login blanked (same length): a raw '#' or '?' in a password must not end the host.
+    const parsed = parseUrlLoosely(at >= 0 ? text.slice(0, afterScheme) + 'u'.repeat(at) + text.slice(afterScheme + at) : text);
     if (!parsed) continue;
-    if (parsed.userinfo) {
-      const { user, password, start } = parsed.userinfo;
+    if (at >= 0) {
+      const userinfo = authority.slice(0, at);
+      const colon = userinfo.indexOf(':');
+      const user = colon < 0 ? userinfo : userinfo.slice(0, colon);
+      const password = colon < 0 ? undefined : userinfo.slice(colon + 1);
+      const start = afterScheme;
       if (password !== undefined && isLiteralPassword(password)) {
         const known = detectSecret(safeDecode(password), 'password');
         const pStart = span.start + start + user.length + 1;
@@ -224,6 +229,18 @@ export function maskUrls(value: string): string {
     masked = masked.replace(ADO_PASSWORD, (m) => ' '.repeat(m.length));
   }
   return masked;
+}
+
+/**
+ * The authority of a URL written by hand: the login may hold raw `#`, `?` or `@`
+ * characters, so the userinfo ends at the last `@` before the first `/` of the path.
+ */
+export function authorityOf(text: string, afterScheme: number): { authority: string; at: number } {
+  const slash = text.indexOf('/', afterScheme);
+  const head = slash < 0 ? text.slice(afterScheme) : text.slice(afterScheme, slash);
+  const at = head.lastIndexOf('@');
+  const end = at >= 0 ? firstIndex(head, ['?', '#'], at) : firstIndex(head, ['?', '#'], 0);
+  return { authority: head.slice(0, end), at };
 }
 
 function firstIndex(text: string, chars: string[], from: number): number {
