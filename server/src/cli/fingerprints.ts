@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Finding } from '../engine';
 import type { ParsedDocument, TreeNode } from '../parse/tree';
 import { detectSecret } from '../secrets/detect';
@@ -6,7 +5,10 @@ import { detectSecret } from '../secrets/detect';
 /** The key under SARIF `partialFingerprints`; bump the version if the recipe changes. */
 export const FINGERPRINT_KEY = 'mcpHygiene/v1';
 
-const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+// node:crypto is loaded on first use: only SARIF and baselines need fingerprints, and
+// loading it costs start-up time on every run.
+let crypto: typeof import('node:crypto') | undefined;
+const sha256 = (text: string) => (crypto ??= require('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
  * A finding's identity for baselines and SARIF `partialFingerprints`, stable when unrelated
