@@ -58,7 +58,7 @@ const YARN_DLX: LauncherGrammar = {
 };
 
 // pnpm / yarn / bun options before the subcommand that take a value.
-const PRE_SUBCOMMAND_WITH_VALUE = new Set(['-C', '--dir', '--cwd', '--filter', '-F', '--workspace-root', '--config', '-c']);
+const PRE_SUBCOMMAND_WITH_VALUE = new Set(['-C', '--dir', '--cwd', '--filter', '-F', '--config', '-c', '--prefix', '--userconfig', '--registry', '--cache', '-w', '--workspace', '--loglevel']);
 
 /** Reads an npm-registry launch, or undefined when the invocation is something else. */
 export function npmLaunchOf(invocation: Invocation): NpmLaunch | undefined {

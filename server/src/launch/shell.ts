@@ -142,7 +142,7 @@ export function simpleShellWords(script: string): string[] | undefined {
       if (inWord) words.push(current);
       current = '';
       inWord = false;
-    } else if (SH_METACHARACTERS.test(ch) || ch === '=' && !inWord && words.length === 0) {
+    } else if (SH_METACHARACTERS.test(ch)) {
       return undefined;
     } else {
       current += ch;
@@ -150,7 +150,9 @@ export function simpleShellWords(script: string): string[] | undefined {
     }
   }
   if (inWord) words.push(current);
-  return words.length ? words : undefined;
+  // `NAME=value cmd`: an environment assignment, not a program.
+  if (words.length === 0 || /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) return undefined;
+  return words;
 }
 
 /** Loose word split for a command written as one string: quotes group, nothing else is special. */
