@@ -62,8 +62,11 @@ function firstLine(message: string): string {
 function convert(node: YamlNode, text: string, parent: TreeNode | undefined): TreeNode | undefined {
   const range = node.range;
   if (!range) return undefined;
+  // Block collections end after their last line break; keep ranges on the written text.
+  let collectionEnd = range[1];
+  while (collectionEnd > range[0] && /\s/.test(text.charAt(collectionEnd - 1))) collectionEnd--;
   if (isMap(node)) {
-    const result: TreeNode = { type: 'object', offset: range[0], length: range[1] - range[0], parent, children: [] };
+    const result: TreeNode = { type: 'object', offset: range[0], length: collectionEnd - range[0], parent, children: [] };
     for (const pair of node.items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as YamlNode | null;
@@ -89,7 +92,7 @@ function convert(node: YamlNode, text: string, parent: TreeNode | undefined): Tr
     return result;
   }
   if (isSeq(node)) {
-    const result: TreeNode = { type: 'array', offset: range[0], length: range[1] - range[0], parent, children: [] };
+    const result: TreeNode = { type: 'array', offset: range[0], length: collectionEnd - range[0], parent, children: [] };
     for (const item of node.items) {
       const child = item ? convert(item as YamlNode, text, result) : undefined;
       if (child) result.children!.push(child);

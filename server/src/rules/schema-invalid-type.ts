@@ -34,16 +34,16 @@ export const rule: Rule = {
     for (const server of schemaEntries(context.config.servers)) {
       for (const { key, valueNode } of entries(server.node)) {
         const field = shape[key];
-        if (!field) continue;
+        // The transport key's values are schema-unsupported-transport's (one finding, with a fix).
+        if (!field || (key === schema.typeKey && schema.transports && valueNode.type === 'string')) continue;
         const result = field.safeParse(toValue(valueNode));
         if (result.success || !result.error) continue;
         const issue = result.error.issues[0];
         const node = nodeAtPath(valueNode, issue.path);
         const where = `"${key}"${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`;
         let message: string;
-        if (!/^Invalid (input|option)/.test(issue.message) && issue.code !== 'invalid_type') message = `${client}: ${issue.message}.`;
+        if (!/^Invalid (input|option)/.test(issue.message)) message = `${issue.message}${node.type === 'number' || node.type === 'string' ? ` (found ${JSON.stringify(node.value)})` : ''}.`;
         else if (issue.code === 'invalid_type' && /^Invalid input/.test(issue.message)) message = `${client} expects ${where} to be ${EXPECTED[issue.expected ?? ''] ?? issue.expected}, but it is ${describeNode(node)}: the server ${issue.path.length ? 'gets a wrong value' : 'entry is misread or rejected'}.`;
-        else if (issue.code === 'invalid_type') message = `${issue.message}.`;
         else if (issue.values) message = `${client} expects ${where} to be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; found ${node.type === 'string' ? JSON.stringify(node.value) : describeNode(node)}.`;
         else message = `${client} does not accept this value for ${where} (found ${describeNode(node)}).`;
         context.report({ node, server, message: message.replace(/\.\.$/, '.'), fixes: [] });
