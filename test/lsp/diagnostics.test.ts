@@ -164,3 +164,13 @@ test('full rule registry: every diagnostic carries source, a rule-id code, its d
     }
   });
 });
+
+test('the user-profile mcp.json (vscode-userdata: scheme) is linted as a VS Code config', async () => {
+  const uri = 'vscode-userdata:/home/me/.config/Code/User/mcp.json';
+  await withClient({ pull: true }, async (client) => {
+    await client.open(uri, MCP_JSON);
+    const items = await client.pullItems(uri);
+    assert.equal(items.length, 1);
+    assertSecretDiagnostic(items[0], MCP_JSON, 1);
+  });
+});

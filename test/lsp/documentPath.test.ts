@@ -9,6 +9,9 @@ test('uriToPath decodes file URIs, drive letters and UNC authorities; other sche
   assert.equal(uriToPath('file://server/share/.mcp.json'), '//server/share/.mcp.json');
   assert.equal(uriToPath('vscode-remote://ssh-remote%2Bbox/home/me/.vscode/mcp.json'), '/home/me/.vscode/mcp.json');
   assert.equal(uriToPath('untitled:Untitled-1'), 'Untitled-1');
+  // VS Code's user-profile mcp.json is opened through the vscode-userdata scheme.
+  assert.equal(uriToPath('vscode-userdata:/home/me/.config/Code/User/mcp.json'), '/home/me/.config/Code/User/mcp.json');
+  assert.equal(uriToPath('vscode-userdata:/c%3A/Users/me/AppData/Roaming/Code/User/mcp.json'), 'c:/Users/me/AppData/Roaming/Code/User/mcp.json');
 });
 
 test('ignoredPaths globs match relative to a workspace folder, case-insensitively', () => {
