@@ -65,7 +65,8 @@ export function stringOffset(doc: ParsedDocument, node: TreeNode, index: number)
  */
 export function valueRange(doc: ParsedDocument, value: StringValue, start: number, end: number): { offset: number; length: number } {
   const node = value.node;
-  if (node.value !== value.value) return { offset: node.offset, length: node.length };
+  // The whole value (or a piece of a command written as one string): the node itself.
+  if (node.value !== value.value || (start <= 0 && end >= value.value.length)) return { offset: node.offset, length: node.length };
   const offset = stringOffset(doc, node, start);
   if (offset === undefined || start < 0 || end < start) return { offset: node.offset, length: node.length };
   return { offset, length: end - start };

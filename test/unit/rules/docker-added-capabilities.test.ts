@@ -8,7 +8,7 @@ test('ALL and SYS_ADMIN are errors, NET_ADMIN a warning; ranges cover the capabi
   const text = '{"mcpServers":{"n":{"command":"docker","args":["run","--cap-add","SYS_ADMIN","--cap-add=ALL","--cap-add","net_admin,CAP_SYS_PTRACE","img"]}}}';
   const found = lintRule(RULE, '/repo/.mcp.json', text);
   assert.deepEqual(found.map((f) => [f.text, f.severity]), [
-    ['SYS_ADMIN', 'error'],
+    ['"SYS_ADMIN"', 'error'],
     ['ALL', 'error'],
     ['net_admin', 'warning'],
     ['CAP_SYS_PTRACE', 'error'],
