@@ -18,7 +18,7 @@ export async function runSafeAsync<T>(
   errorValue: T,
   what: string,
   token: CancellationToken | undefined,
-): Promise<T | ResponseError<any>> { // eslint-disable-line @typescript-eslint/no-explicit-any -- matches any handler's error-data type
+): Promise<T | ResponseError<any>> {
   if (token?.isCancellationRequested) return cancelled();
   try {
     const result = await func();
@@ -52,7 +52,7 @@ export function throwIfCancelled(token: CancellationToken | undefined): void {
   if (token?.isCancellationRequested) throw new CancelledError();
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+/** `any` data so the error fits every handler's declared error type (void, cancellation data...). */
 function cancelled(): ResponseError<any> {
   return new ResponseError<any>(LSPErrorCodes.RequestCancelled, 'Request cancelled');
 }
