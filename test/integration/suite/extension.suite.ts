@@ -19,6 +19,13 @@ const COMMENT = "// GitHub's MCP server for this repository: keep this comment t
 /** Generous: a cold extension host on a 2-core machine starts the server in a few seconds. */
 const WAIT_MS = 45_000;
 
+function randomAlphanumerics(length: number): string {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+  let out = '';
+  for (let i = 0; i < length; i++) out += alphabet[Math.floor(Math.random() * alphabet.length)];
+  return out;
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `probe` until it returns something truthy; fails with `what` at the deadline. */
@@ -137,6 +144,34 @@ export function registerTests(): void {
       await Promise.all([vscode.commands.executeCommand('mcpHygiene.restartServer'), vscode.commands.executeCommand('mcpHygiene.restartServer')]);
       const diagnostic = await secretDiagnostic(mcpJson());
       assert.equal(codeOf(diagnostic), SECRET_RULE);
+    });
+
+    test('follows mcpHygiene settings: turning the rule off clears the diagnostic, removing that brings it back', async () => {
+      const settings = vscode.workspace.getConfiguration('mcpHygiene');
+      await settings.update('rules', { [SECRET_RULE]: 'off' }, vscode.ConfigurationTarget.Workspace);
+      try {
+        await waitFor(`the ${SECRET_RULE} diagnostic to clear once the rule is off`, () => !ours(mcpJson()).some((d) => codeOf(d) === SECRET_RULE));
+      } finally {
+        await settings.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+      }
+      await secretDiagnostic(mcpJson());
+    });
+
+    test('lints an untitled JSON editor that looks like an MCP config (content detection)', async () => {
+      const token = ['gh', 'p_'].join('') + randomAlphanumerics(36);
+      const document = await vscode.workspace.openTextDocument({
+        language: 'jsonc',
+        content: JSON.stringify({ mcpServers: { github: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-github@2025.4.8'], env: { GITHUB_PERSONAL_ACCESS_TOKEN: token } } } }, null, 2),
+      });
+      await vscode.window.showTextDocument(document);
+      try {
+        const diagnostic = await secretDiagnostic(document.uri);
+        assert.ok(!diagnostic.message.includes(token), 'the message must not contain the token');
+      } finally {
+        // Untitled and dirty: revert before closing so no save prompt can block the run.
+        await vscode.window.showTextDocument(document);
+        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
     });
 
     test('quick fix moves the token to a password input, keeps the comment, and saves', async () => {
