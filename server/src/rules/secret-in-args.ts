@@ -39,6 +39,8 @@ export const rule: Rule = {
           site,
           start: verdict.start,
           end: verdict.end,
+          fixStart: verdict.fixStart,
+          fixEnd: verdict.fixEnd,
           severity: verdict.reason === 'format' ? 'error' : 'warning',
           message: `Server "${server.name}" has a plaintext ${verdict.label} in ${what}; command lines are also visible in the process list. ${moveAdvice(context)}`,
           variable: variableFor(site, site.argKind === 'positional' ? (verdict.label.includes('API key') ? 'API_KEY' : 'TOKEN') : undefined),

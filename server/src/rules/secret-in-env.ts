@@ -29,6 +29,8 @@ export const rule: Rule = {
           site,
           start: verdict.start,
           end: verdict.end,
+          fixStart: verdict.fixStart,
+          fixEnd: verdict.fixEnd,
           severity: verdict.reason === 'format' ? 'error' : 'warning',
           message: `Server "${server.name}" has a plaintext ${verdict.label} in env "${site.key}"${verdict.reason === 'key' ? ' (judged by its name and shape)' : ''}. ${moveAdvice(context)}`,
           variable: variableFor(site),

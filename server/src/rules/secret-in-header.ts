@@ -43,6 +43,8 @@ export const rule: Rule = {
           site,
           start: verdict.start,
           end: verdict.end,
+          fixStart: verdict.fixStart,
+          fixEnd: verdict.fixEnd,
           severity: verdict.reason === 'format' ? 'error' : 'warning',
           message: `Server "${server.name}" sends a plaintext ${verdict.label} in ${site.position}. ${moveAdvice(context)}`,
           variable: variableFor(site),

@@ -82,6 +82,7 @@ export const CONTEXT_FORMATS: readonly ContextFormat[] = [
   { label: 'Browserbase API key', prefixes: ['bb_live_'], charset: 'urlsafe', min: 20 },
   { label: 'Context7 API key', prefixes: ['ctx7sk-', 'ctx7sk_'], charset: 'urlsafe', min: 30 },
   { label: 'Mapbox secret token', prefixes: ['sk.eyJ'], charset: 'token', min: 60 },
+  { label: 'webhook signing secret', prefixes: ['whsec_'], charset: 'base64', min: 24 },
   { label: 'PyPI token', prefixes: ['pypi-AgEI'], charset: 'urlsafe', min: 50 },
 ];
 

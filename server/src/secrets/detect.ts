@@ -27,6 +27,12 @@ export interface SecretVerdict {
   /** Offsets of the secret inside the value (a default literal, the part after "Bearer "). */
   start: number;
   end: number;
+  /**
+   * The span a fix replaces when it is wider than the secret: a `${NAME:-literal}`
+   * reference is replaced as a whole (a reference nested in a default is not expanded).
+   */
+  fixStart?: number;
+  fixEnd?: number;
 }
 
 export interface DetectOptions {
@@ -61,7 +67,7 @@ function detectUncached(value: string, key: string | undefined, options: DetectO
         const inner = detectSecret(reference.defaultValue, key ?? reference.name, options.credential ? options : { credential: isSecretKeyName(reference.name) });
         if (inner) {
           const start = value.indexOf(reference.defaultValue, reference.start) + inner.start;
-          return { ...inner, label: `${inner.label} (as the default of a variable)`, start, end: start + (inner.end - inner.start) };
+          return { ...inner, label: `${inner.label} (as the default of a variable)`, start, end: start + (inner.end - inner.start), fixStart: reference.start, fixEnd: reference.end };
         }
       }
     }

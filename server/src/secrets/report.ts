@@ -57,6 +57,9 @@ export interface SecretReport {
   /** Offsets of the secret within `site.value`. */
   start: number;
   end: number;
+  /** The span the fix replaces, when wider than the secret (see SecretVerdict.fixStart). */
+  fixStart?: number;
+  fixEnd?: number;
   severity: Severity;
   message: string;
   /** Variable name for the replacement; no fix when undefined. */
@@ -71,7 +74,9 @@ export function reportSecret(context: RuleContext, report: SecretReport): void {
   const end = site.offset + report.end;
   const range = secretRange(context.doc, node, start, end);
   const whole = typeof node.value === 'string' ? (node.value as string) : site.value;
-  const fixes = report.variable && node.type === 'string' ? secretReferenceFixes(context, site.server as ServerEntry, report.variable, node, (reference) => whole.slice(0, start) + reference + whole.slice(end)) : [];
+  const fixStart = site.offset + (report.fixStart ?? report.start);
+  const fixEnd = site.offset + (report.fixEnd ?? report.end);
+  const fixes = report.variable && node.type === 'string' ? secretReferenceFixes(context, site.server as ServerEntry, report.variable, node, (reference) => whole.slice(0, fixStart) + reference + whole.slice(fixEnd)) : [];
   context.report({ ...range, server: site.server, severity: report.severity, message: report.message, fixes });
 }
 

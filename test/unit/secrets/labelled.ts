@@ -207,5 +207,87 @@ export function buildLabelledSet(seed = 20251121): LabelledCase[] {
   for (const [header, value] of benignHeaders) add(`benign header ${header}`, false, value, { type: 'http', url: 'https://mcp.example.com/mcp', headers: { [header]: value } });
   add('benign oauth client id', false, 'mcp-client-' + rng.chars(LOWER + DIGITS, 8), { url: 'https://mcp.example.com/mcp', oauth: { clientId: 'mcp-client-' + rng.chars(LOWER + DIGITS, 8) } });
   add('benign oauth client secret ref', false, '${env:CLIENT_SECRET}', { url: 'https://mcp.example.com/mcp', auth: { CLIENT_ID: 'x', CLIENT_SECRET: '${env:CLIENT_SECRET}' } }, 'vscode');
+  addHardCases(rng, cases);
   return cases;
+}
+
+const tokenKind = (id: string) => TOKEN_KINDS.find((k) => k.id === id)!;
+
+/**
+ * Harder cases: other dialects (Gemini JSON, Codex TOML, Continue YAML), auth schemes without
+ * "Bearer", command strings and `cmd /c`, names that end in "key" without being keys,
+ * documented example tokens, elided keys, bcrypt hashes, public site keys.
+ */
+function addHardCases(rng: Rng, cases: LabelledCase[]): void {
+  const raw = (name: string, positive: boolean, needle: string, path: string, text: string) => cases.push({ name, positive, needle, path, text });
+  const gemini = '/work/app/.gemini/settings.json';
+  const codex = '/home/dev/.codex/config.toml';
+  const cont = '/work/app/.continue/mcpServers/server.yaml';
+  const json = (root: string, server: Record<string, unknown>) => JSON.stringify({ [root]: { srv: server } }, null, 2) + '\n';
+  const ghp = () => tokenKind('github-classic').make(rng);
+
+  // Positives.
+  let v = ghp();
+  raw('gemini env token', true, v, gemini, json('mcpServers', { command: 'npx', args: ['-y', 'x@1.0.0'], env: { GITHUB_TOKEN: v } }));
+  v = rng.chars(URLSAFE, 40);
+  raw('gemini oauth clientSecret', true, v, gemini, json('mcpServers', { httpUrl: 'https://mcp.example.com/mcp', oauth: { enabled: true, clientId: 'cli', clientSecret: v } }));
+  v = ghp();
+  raw('codex env table token', true, v, codex, `[mcp_servers.gh]\ncommand = "npx"\nargs = ["-y", "@modelcontextprotocol/server-github@0.6.2"]\n\n[mcp_servers.gh.env]\nGITHUB_PERSONAL_ACCESS_TOKEN = "${v}"\n`);
+  v = rng.chars(HEX, 48);
+  raw('codex http_headers bearer', true, v, codex, `[mcp_servers.api]\nurl = "https://mcp.example.com/mcp"\nhttp_headers = { "Authorization" = "Bearer ${v}" }\n`);
+  v = rng.chars(ALNUM, 40);
+  raw('codex inline bearer_token', true, v, codex, `[mcp_servers.api]\nurl = "https://mcp.example.com/mcp"\nbearer_token = "${v}"\n`);
+  v = tokenKind('tavily').make(rng);
+  raw('continue yaml env', true, v, cont, `name: tavily\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: tavily\n    command: npx\n    args: ["-y", "tavily-mcp@0.2.4"]\n    env:\n      TAVILY_API_KEY: ${v}\n`);
+  v = ghp();
+  raw('authorization token scheme', true, v, PATHS.vscode, json('servers', { type: 'http', url: 'https://api.example.com/mcp', headers: { Authorization: `token ${v}` } }));
+  v = rng.chars(HEX, 40);
+  raw('authorization without scheme', true, v, PATHS['claude-code'], json('mcpServers', { type: 'http', url: 'https://api.example.com/mcp', headers: { Authorization: v } }));
+  v = 'a' + rng.chars(ALNUM, 11) + '7';
+  raw('authorization short bearer', true, v, PATHS.vscode, json('servers', { type: 'http', url: 'https://api.example.com/mcp', headers: { Authorization: `Bearer ${v}` } }));
+  for (const [key, value] of [
+    ['SECRET_KEY_BASE', rng.chars(HEX, 128)],
+    ['AWS_SESSION_TOKEN', rng.chars(B64, 300)],
+    ['EXA_API_KEY', [8, 4, 4, 4, 12].map((k) => rng.chars(HEX, k)).join('-')],
+    ['DD_APP_KEY', rng.chars(HEX, 40)],
+    ['AZURE_OPENAI_API_KEY', rng.chars(HEX, 32)],
+    ['POSTGRES_PASSWORD', 'hunter2'],
+    ['STRIPE_WEBHOOK_SECRET', 'whsec_' + rng.chars(ALNUM, 32)],
+    ['REFRESH_TOKEN', '1//' + rng.chars(URLSAFE, 60)],
+    ['AUTH0_CLIENT_SECRET', rng.chars(URLSAFE, 64)],
+    ['CONFLUENCE_API_TOKEN', rng.chars(ALNUM, 24)],
+  ] as const) {
+    raw(`hard env ${key}`, true, value, PATHS['claude-code'], json('mcpServers', { command: 'uvx', args: ['x-mcp==1.0.0'], env: { [key]: value } }));
+  }
+  v = tokenKind('openai-proj').make(rng);
+  raw('command string with --api-key', true, v, PATHS['claude-code'], json('mcpServers', { command: `npx -y x-mcp@1.0.0 --api-key ${v}` }));
+  v = rng.chars(HEX, 40);
+  raw('cmd /c with --token', true, v, '/Users/dev/Library/Application Support/Claude/claude_desktop_config.json', json('mcpServers', { command: 'cmd', args: ['/c', 'npx', '-y', 'x-mcp@1.0.0', '--token', v] }));
+  v = tokenKind('openai-legacy').make(rng);
+  raw('env assignment argument', true, v, PATHS.vscode, json('servers', { command: 'env', args: [`OPENAI_API_KEY=${v}`, 'npx', '-y', 'x-mcp@1.0.0'] }));
+  v = ghp();
+  raw('git url with token login', true, v, PATHS.vscode, json('servers', { command: 'uvx', args: ['--from', `git+https://x-access-token:${v}@github.com/acme/mcp.git`, 'acme-mcp'] }));
+  v = rng.chars(ALNUM, 32);
+  raw('wss url token', true, v, PATHS['claude-code'], json('mcpServers', { type: 'ws', url: `wss://mcp.example.com/ws?apikey=${v}` }));
+  v = password(rng);
+  raw('mysql url in env with raw chars', true, v, PATHS.vscode, json('servers', { command: 'npx', args: ['-y', 'mysql-mcp@1.0.0'], env: { MYSQL_URL: `mysql://root:${v}@db.example.com:3306/app` } }));
+
+  // Negatives.
+  const negatives: Array<[string, string]> = [
+    ['FIGMA_FILE_KEY', rng.chars(ALNUM, 22)], ['JIRA_PROJECT_KEY', 'PROJ'], ['RECAPTCHA_SITE_KEY', '6L' + rng.chars(URLSAFE, 38)], ['ROUTING_KEY', 'mcp.events.' + rng.chars(LOWER, 6)],
+    ['SLACK_TEAM_ID', 'T0' + rng.chars('ABCDEFGHJKLMNPQRSTUVWXYZ0123456789', 8)], ['NOTION_PAGE_ID', rng.chars(HEX, 32)], ['GOOGLE_CLIENT_ID', '1234567890-' + rng.chars(LOWER + DIGITS, 32) + '.apps.googleusercontent.com'],
+    ['PASSWORD_HASH', '$2b$12$' + rng.chars(ALNUM + './', 53)], ['SECRET_KEY', 'your-secret-key-change-in-production'], ['API_KEY', 'sk-' + 'x'.repeat(48)], ['OPENAI_API_KEY', 'sk-proj-****************'],
+    ['ANTHROPIC_API_KEY', 'sk-ant-api03-...'], ['GITHUB_PERSONAL_ACCESS_TOKEN', 'ghp_123'], ['TOKEN', ['eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9', 'eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ', 'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'].join('.')],
+    ['STRIPE_SECRET_KEY', ['sk', 'test', '4eC39HqLyjWDarjtT1zdp7dc'].join('_')], ['OPENAI_BASE_URL', 'https://api.openai.com/v1'], ['GITHUB_API_URL', 'https://api.github.com'],
+    ['DATABASE_URL', 'postgresql://postgres:${POSTGRES_PASSWORD:-}@localhost/db'], ['MONGODB_URI', 'mongodb://app@mongo.example.com:27017/app'], ['REDIS_URL', 'redis://user:@cache:6379'],
+    ['GITHUB_TOKEN', '$(gh auth token)'], ['API_KEY', '{{ .Env.API_KEY }}'], ['SSH_KEY', '~/.ssh/id_ed25519'], ['PRIVATE_KEY_PATH', '/etc/mcp/key.pem'], ['TOKEN_TYPE', 'Bearer'],
+    ['AUTH_HEADER_NAME', 'X-Api-Key'], ['API_KEY_ENV_VAR', 'OPENAI_API_KEY'], ['GEMINI_MODEL', 'gemini-2.5-pro-preview-06-05'], ['APP_VERSION', '2.14.0-beta.3+build.5678'],
+  ];
+  for (const [key, value] of negatives) raw(`hard benign env ${key}`, false, value, PATHS['claude-code'], json('mcpServers', { command: 'npx', args: ['-y', 'x-mcp@1.0.0'], env: { [key]: value } }));
+  raw('codex bearer_token_env_var', false, 'GITHUB_TOKEN', codex, `[mcp_servers.gh]\nurl = "https://api.githubcopilot.com/mcp/"\nbearer_token_env_var = "GITHUB_TOKEN"\nenv_http_headers = { "X-API-Key" = "API_KEY" }\n`);
+  raw('continue secrets reference', false, 'secrets', cont, `name: gh\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: gh\n    command: npx\n    args: ["-y", "x@1.0.0"]\n    env:\n      GITHUB_TOKEN: \${{ secrets.GITHUB_TOKEN }}\n`);
+  raw('gemini dollar reference', false, '$GITHUB_TOKEN', gemini, json('mcpServers', { command: 'npx', args: ['-y', 'x@1.0.0'], env: { GITHUB_TOKEN: '$GITHUB_TOKEN' } }));
+  for (const args of [['--token-file', '/run/secrets/token'], ['--password-stdin'], ['--no-auth'], ['--api-key', '$(op read op://vault/item/key)'], ['--header', 'X-Api-Key: {{ .Env.KEY }}'], ['https://mcp.example.com/mcp?api_key=%API_KEY%']]) {
+    raw(`hard benign args ${args.join(' ')}`, false, args[args.length - 1], PATHS.vscode, json('servers', { command: 'npx', args: ['-y', 'x-mcp@1.0.0', ...args] }));
+  }
 }
