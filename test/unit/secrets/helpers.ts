@@ -54,7 +54,11 @@ export function checkFix(text: string, path: string, finding: Finding, index = 0
   assert.equal(fix.safe, false, 'secret fixes are never safe for fix-all');
   const fixed = applyFix(text, fix);
   assertParses(fixed, path, options.allowComments ?? path.endsWith('.vscode/mcp.json'));
-  for (const comment of text.match(/\/\/[^\n]*|#[^\n{]*$/gm) ?? []) if (comment.startsWith('//')) assert.ok(fixed.includes(comment), `comment kept: ${comment}`);
+  const original = parseDocument(text, syntaxForPath(path));
+  for (const comment of original?.comments() ?? []) {
+    const body = text.slice(comment.offset, comment.offset + comment.length);
+    assert.ok(fixed.includes(body), `comment kept: ${body}`);
+  }
   const before = lint(text, path);
   const after = lint(fixed, path);
   const count = (list: Finding[], id: string) => list.filter((f) => f.ruleId === id).length;
