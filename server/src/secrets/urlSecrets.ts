@@ -123,7 +123,7 @@ export function findConnectionSecrets(value: string): ConnectionSecret[] {
       }
     }
     // JDBC / query-string logins: ?user=x&password=y or ;user=x;password=y
-    const params = /[?&;](user(?:name)?|password|pwd)=([^&;#]*)/gi;
+    const params = /[?&;](user(?:name)?|password|pwd)=([^&;]*)/gi;
     let user: string | undefined;
     let password: { start: number; end: number; text: string } | undefined;
     for (let m = params.exec(text); m; m = params.exec(text)) {
