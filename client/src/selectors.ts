@@ -5,20 +5,12 @@
  */
 
 /**
- * The config file globs of every dialect, in registry order. This is a copy of
- * `configFileGlobs()` from server/src/dialects (the client bundle does not pull in the
- * engine); a unit test keeps the two lists, and package.json's `workspaceContains`
- * activation events, equal.
+ * The config file globs of every dialect: a generated copy of `configFileGlobs()` from
+ * server/src/dialects (the client bundle does not pull in the engine). Regenerate with
+ * `node --import tsx scripts/vscode/syncGlobs.ts`; a unit test fails when it drifts.
  */
-export const CONFIG_FILE_GLOBS: readonly string[] = [
-  '**/.vscode/mcp.json',
-  '**/Code/User/mcp.json',
-  '**/Code - Insiders/User/mcp.json',
-  '**/Code/User/profiles/*/mcp.json',
-  '**/claude_desktop_config.json',
-  '**/.mcp.json',
-  '**/.cursor/mcp.json',
-];
+export { CONFIG_FILE_GLOBS } from './configFileGlobs';
+import { CONFIG_FILE_GLOBS } from './configFileGlobs';
 
 /**
  * URI schemes whose documents may be config files: files on disk, unsaved editors

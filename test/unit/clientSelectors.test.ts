@@ -7,10 +7,12 @@ import { CONFIG_FILE_GLOBS, configDocumentSelector } from '../../client/src/sele
 
 // The client keeps its own copy of the dialect globs (its bundle does not pull in the
 // engine). These tests fail when a dialect adds or changes a glob and the copies were not
-// updated: client/src/selectors.ts and package.json's activationEvents.
+// regenerated: run `node --import tsx scripts/vscode/syncGlobs.ts` (client/src/configFileGlobs.ts
+// and package.json's activationEvents).
+const SYNC = 'run `node --import tsx scripts/vscode/syncGlobs.ts`';
 
 test('the client selects exactly the dialects\' config file globs', () => {
-  assert.deepEqual([...CONFIG_FILE_GLOBS].sort(), [...configFileGlobs()].sort());
+  assert.deepEqual([...CONFIG_FILE_GLOBS].sort(), [...configFileGlobs()].sort(), `client/src/configFileGlobs.ts is stale: ${SYNC}`);
 });
 
 test('every config glob is matched in file, untitled and vscode-userdata documents, whatever the language', () => {
@@ -30,6 +32,6 @@ test('every config glob is matched in file, untitled and vscode-userdata documen
 test('package.json activates on every config glob in a workspace', () => {
   const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8')) as { activationEvents: string[] };
   const workspaceGlobs = manifest.activationEvents.filter((e) => e.startsWith('workspaceContains:')).map((e) => e.slice('workspaceContains:'.length));
-  assert.deepEqual([...workspaceGlobs].sort(), [...configFileGlobs()].sort());
+  assert.deepEqual([...workspaceGlobs].sort(), [...configFileGlobs()].sort(), `package.json activationEvents are stale: ${SYNC}`);
   for (const language of ['json', 'jsonc']) assert.ok(manifest.activationEvents.includes(`onLanguage:${language}`));
 });
