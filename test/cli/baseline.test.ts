@@ -62,13 +62,15 @@ test('--write-baseline accepts the current findings; --baseline then reports onl
   const { dir, cleanup } = tempDir();
   try {
     writeTree(dir, { '.vscode/mcp.json': CONFIG() });
+    const count = JSON.parse(runCli(['scan', '-f', 'json'], { cwd: dir }).stdout).findings.length;
+    assert.ok(count >= 3);
     const write = runCli(['scan', '--write-baseline', 'mcp-baseline.json'], { cwd: dir });
     assert.equal(write.code, 0, 'everything found is accepted');
-    assert.match(write.stderr, /Wrote the baseline mcp-baseline\.json \(3 findings accepted\)/);
+    assert.match(write.stderr, new RegExp(`Wrote the baseline mcp-baseline\\.json \\(${count} findings accepted\\)`));
     const baseline = JSON.parse(readFileSync(join(dir, 'mcp-baseline.json'), 'utf8'));
     assert.equal(baseline.version, 1);
     assert.equal(baseline.tool, 'mcp-hygiene');
-    assert.equal(baseline.findings.length, 3);
+    assert.equal(baseline.findings.length, count);
     for (const entry of baseline.findings) assert.deepEqual(Object.keys(entry), ['file', 'ruleId', 'server', 'fingerprint']);
     const sorted = [...baseline.findings].sort((a, b) => (a.file + a.ruleId + a.server + a.fingerprint < b.file + b.ruleId + b.server + b.fingerprint ? -1 : 1));
     assert.deepEqual(baseline.findings, sorted, 'sorted for clean diffs');
@@ -77,14 +79,16 @@ test('--write-baseline accepts the current findings; --baseline then reports onl
     const same = runCli(['scan', '--baseline', 'mcp-baseline.json', '-f', 'json'], { cwd: dir });
     assert.equal(same.code, 0);
     assert.deepEqual(JSON.parse(same.stdout).findings, []);
-    assert.match(runCli(['scan', '--baseline', 'mcp-baseline.json'], { cwd: dir }).stdout, /3 accepted by the baseline/);
+    assert.match(runCli(['scan', '--baseline', 'mcp-baseline.json'], { cwd: dir }).stdout, new RegExp(`${count} accepted by the baseline`));
 
     // Moving lines does not resurrect accepted findings; a new problem is reported alone.
     writeTree(dir, { '.vscode/mcp.json': CONFIG('  // moved down\n', FAKE_GITHUB_TOKEN, '\n    "new": { "type": "http", "url": "http://new.example.com/mcp" },') });
     const next = runCli(['scan', '--baseline', 'mcp-baseline.json', '-f', 'json'], { cwd: dir });
     assert.equal(next.code, 1);
     const fresh = JSON.parse(next.stdout).findings;
-    assert.deepEqual(fresh.map((f: { ruleId: string; server: string }) => `${f.ruleId}:${f.server}`), ['insecure-http-remote:new']);
+    assert.ok(fresh.length > 0);
+    assert.deepEqual([...new Set(fresh.map((f: { server: string }) => f.server))], ['new'], 'only the new server is reported');
+    assert.ok(fresh.some((f: { ruleId: string }) => f.ruleId === 'insecure-http-remote'));
 
     // Rewriting the baseline is stable byte for byte when nothing changed.
     runCli(['scan', '--write-baseline', 'again.json'], { cwd: dir });

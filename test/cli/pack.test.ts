@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT, buildCliOnce, runCli, tempDir } from './helpers';
 
@@ -34,6 +34,8 @@ test('npm pack holds only the bundle, README, LICENSE and the manifest; the inst
 
     const project = join(dir, 'consumer');
     cpSync(join(REPO_ROOT, 'examples'), join(project, 'examples'), { recursive: true });
+    // Its own package.json, so npm does not walk up and install into a parent folder.
+    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'consumer', version: '1.0.0', private: true }));
     const install = spawnSync(npm, ['install', '--no-save', '--prefer-offline', tarball], { cwd: project, ...quiet });
     assert.equal(install.status, 0, install.stderr);
     const bin = join(project, 'node_modules', '.bin', process.platform === 'win32' ? 'mcp-hygiene.cmd' : 'mcp-hygiene');
