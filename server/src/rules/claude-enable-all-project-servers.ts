@@ -18,7 +18,7 @@ export const rule: Rule = {
     defaultSeverity: 'error',
     description: 'Claude Code settings approve every project MCP server (`enableAllProjectMcpServers: true`).',
     fixable: true,
-    owasp: ['MCP02', 'MCP04'],
+    owasp: ['MCP09', 'MCP02'],
     threat: 'Missing human review and supply-chain injection: any server a repository or pull request adds to .mcp.json starts with your privileges, unreviewed.',
   },
   check(context) {

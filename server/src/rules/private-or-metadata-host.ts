@@ -20,7 +20,7 @@ export const rule: Rule = {
     defaultSeverity: 'information',
     description: 'A server URL points at a cloud metadata endpoint (error) or a private-network / internal host (information).',
     fixable: false,
-    owasp: ['MCP07', 'MCP01'],
+    owasp: ['MCP01'],
     threat: 'Credential theft via SSRF: metadata endpoints return cloud credentials; internal hosts expose services that were never meant to be reachable by an agent.',
   },
   check(context) {

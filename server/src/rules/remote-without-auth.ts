@@ -27,7 +27,7 @@ export const rule: Rule = {
     defaultSeverity: 'information',
     description: 'A remote (non-loopback) server has no credentials configured: no auth header, OAuth settings or key in the URL.',
     fixable: false,
-    owasp: ['MCP07', 'MCP05'],
+    owasp: ['MCP07'],
     threat: 'Over-broad access and spoofing: an unauthenticated endpoint can be called by anyone, and nothing ties it to an account you control.',
   },
   check(context) {

@@ -14,7 +14,7 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     description: 'A remote server is reached through a raw IP address, a tunnel service (ngrok, trycloudflare...), a .onion address or a paste site.',
     fixable: false,
-    owasp: ['MCP07', 'MCP04'],
+    owasp: ['MCP09', 'MCP04'],
     threat: 'Spoofing and rug pull: the endpoint has no accountable owner and can be swapped for a malicious server at any time.',
   },
   check(context) {
