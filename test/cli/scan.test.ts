@@ -301,7 +301,7 @@ describe('text output', () => {
       assert.match(run.stdout, /^ {2}7:48 +error +secret-in-env {2}\[github\] {2}Server "github" has a plaintext/m);
       assert.match(run.stdout, /^ +fix: Replace with \$\{input:/m);
       assert.match(run.stdout, /^Skipped\n {2}odd\.json: not an MCP config/m);
-      assert.match(lines.filter(Boolean).at(-1)!, /^1 file, \d+ findings \(1 error, \d+ warnings?, 0 information, 0 hints\), 1 skipped$/);
+      assert.match(lines.filter(Boolean).at(-1)!, /^1 file, \d+ findings \(\d+ errors?, \d+ warnings?, \d+ information, \d+ hints?\), 1 skipped$/);
       assert.doesNotMatch(run.stdout, /\u001b\[/, 'no colour when stdout is not a terminal');
     } finally {
       cleanup();
