@@ -9,7 +9,7 @@
 // Every wait is bounded; nothing is fetched from anywhere but npm and apt.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, copyFileSync, mkdtempSync, realpathSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync, mkdtempSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir, arch } from 'node:os';
@@ -151,11 +151,38 @@ export async function ensureToolchain({ logFile }) {
   const marker = join(dir, '.installed');
   const hash = toolchainHash();
   const codeServerEntry = join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
-  if (existsSync(marker) && readFileSync(marker, 'utf8').trim() === hash && existsSync(codeServerEntry)) {
-    return { dir, codeServerEntry, cached: true };
+  const installed = () => existsSync(marker) && readFileSync(marker, 'utf8').trim() === hash && existsSync(codeServerEntry);
+  if (installed()) return { dir, codeServerEntry, cached: true };
+  // Two test runs on one machine (e.g. two checkouts sharing MCP_HYGIENE_VSCODE_CACHE)
+  // must not install into the same directory at once: the second waits for the first.
+  const lock = join(cacheDir(), 'install.lock');
+  mkdirSync(cacheDir(), { recursive: true });
+  await waitUntil(
+    `the install lock ${lock} (another run is installing; remove it if no install is running)`,
+    () => {
+      try {
+        mkdirSync(lock);
+        return true;
+      } catch {
+        // A lock older than any install can take was left by a killed run.
+        if (Date.now() - statSync(lock, { throwIfNoEntry: false })?.mtimeMs > 600_000) rmSync(lock, { recursive: true, force: true });
+        return installed();
+      }
+    },
+    540_000,
+    1_000,
+  );
+  if (installed()) return { dir, codeServerEntry, cached: true };
+  try {
+    return await installToolchain({ dir, marker, hash, codeServerEntry, logFile });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
   }
+}
+
+async function installToolchain({ dir, marker, hash, codeServerEntry, logFile }) {
   const started = Date.now();
-  log(`installing code-server ${CODE_SERVER_VERSION} + playwright-core into ${dir} (about a minute) ...`);
+  log(`installing code-server ${CODE_SERVER_VERSION} + playwright-core into ${dir} (1-5 min: native modules are built) ...`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   copyFileSync(join(TOOLCHAIN_SOURCE, 'package.json'), join(dir, 'package.json'));
