@@ -8,6 +8,19 @@ import { z } from 'zod';
 export const RULE_LEVELS = ['off', 'error', 'warning', 'information', 'hint'] as const;
 export type RuleLevel = (typeof RULE_LEVELS)[number];
 
+/** One entry of `mcpHygiene.suppressions` / `.mcp-hygiene.json` `suppressions`. */
+export const suppressionSchema = z.object({
+  /** Glob of the file(s), relative to the workspace folder (`**` / `*`), or an absolute path. */
+  file: z.string().min(1),
+  /** Rule id, or `*` for every rule. */
+  rule: z.string().min(1),
+  /** Only findings about this server entry. */
+  server: z.string().optional(),
+  /** Why it is acceptable; required so a reviewer can judge it. */
+  reason: z.string().default(''),
+});
+export type SuppressionEntry = z.infer<typeof suppressionSchema>;
+
 export const settingsSchema = z.object({
   /** Master switch for diagnostics. */
   enable: z.boolean().default(true),
@@ -19,6 +32,14 @@ export const settingsSchema = z.object({
   trustedPackages: z.array(z.string()).default([]),
   /** Remote hosts the team trusts (for transport rules). */
   trustedHosts: z.array(z.string()).default([]),
+  /** Publishers the team trusts: npm scopes (`@acme`) and image namespaces (`ghcr.io/acme`); their packages count as trusted. */
+  trustedPublishers: z.array(z.string()).default([]),
+  /** Package registries / indexes the team runs (host or URL); custom-registry rules do not report them. */
+  trustedRegistries: z.array(z.string()).default([]),
+  /** Path (absolute, or relative to the workspace folder) of an organisation policy file; empty = no policy. */
+  policyFile: z.string().default(''),
+  /** Suppressions for files that cannot hold comments (strict JSON): `{ file, rule, server?, reason }`. */
+  suppressions: z.array(suppressionSchema).default([]),
   /** Allow registry lookups (e.g. resolving a version to pin to). Off: fully offline. */
   network: z.boolean().default(false),
   /** Files larger than this many bytes are skipped with one information diagnostic. */
