@@ -6,6 +6,7 @@ import {
   TransportKind,
   RevealOutputChannelOn,
 } from 'vscode-languageclient/node';
+import { SETTINGS_SECTION } from '../../server/src/common/protocol';
 import { configDocumentSelector } from './selectors';
 import { RedactingOutputChannel } from './redactingChannel';
 
@@ -13,7 +14,7 @@ import { RedactingOutputChannel } from './redactingChannel';
 export const CLIENT_ID = 'mcpHygiene';
 export const CLIENT_NAME = 'MCP Hygiene';
 /** The settings section the server pulls (`workspace/configuration`) and is told about on change. */
-export const CONFIGURATION_SECTION = 'mcpHygiene';
+export const CONFIGURATION_SECTION = SETTINGS_SECTION;
 export const RESTART_COMMAND = 'mcpHygiene.restartServer';
 
 /**
