@@ -131,7 +131,8 @@ export function findKnownFormat(value: string, key?: string): KnownFormatMatch |
 /**
  * Cheap prefilter: secretlint costs ~0.1 ms per value, a JSON parse of a whole config about
  * as much, so only values that could hold a token reach it: a PEM block, a URL with
- * userinfo, a 16+ character run mixing letters and digits, or a credential-named key.
+ * userinfo, a 16+ character run mixing letters and digits (or both cases), or a
+ * credential-named key.
  */
 function worthScanning(value: string, key: string | undefined): boolean {
   if (value.includes('-----BEGIN')) return true;
@@ -139,7 +140,7 @@ function worthScanning(value: string, key: string | undefined): boolean {
   if (key !== undefined && /secret|key|token|pass|auth|cred/i.test(key)) return true;
   TOKEN_RUN.lastIndex = 0;
   for (let run = TOKEN_RUN.exec(value); run; run = TOKEN_RUN.exec(value)) {
-    if (/\d/.test(run[0]) && /[A-Za-z]/.test(run[0])) return true;
+    if ((/\d/.test(run[0]) && /[A-Za-z]/.test(run[0])) || (/[a-z]/.test(run[0]) && /[A-Z]/.test(run[0]))) return true;
   }
   return false;
 }

@@ -104,7 +104,7 @@ export const TOKEN_KINDS: TokenKind[] = [
   { id: 'twilio', env: 'TWILIO_API_KEY', make: (r) => p('S', 'K') + r.chars(HEX, 32) },
   { id: 'postman', env: 'POSTMAN_API_KEY', make: (r) => p('PM', 'AK-') + r.chars(HEX, 24) + '-' + r.chars(HEX, 34) },
   { id: 'azure-secret', env: 'AZURE_CLIENT_SECRET', make: (r) => r.chars(ALNUM, 3) + r.chars(DIGITS, 1) + 'Q~' + r.chars(ALNUM + '_~.', 34) },
-  { id: 'onepassword', env: 'OP_SERVICE_ACCOUNT_TOKEN', make: (r) => p('op', 's_', 'eyJ') + r.chars(B64, 260) },
+  { id: 'onepassword', env: 'OP_SERVICE_ACCOUNT_TOKEN', make: (r) => p('op', 's_') + opsBody(r) },
   { id: 'doppler', env: 'DOPPLER_TOKEN', make: (r) => p('dp', '.pt.') + r.chars(ALNUM, 43) },
   { id: 'tavily', env: 'TAVILY_API_KEY', make: (r) => p('tv', 'ly-') + (r.int(2) ? 'dev-' : '') + r.chars(ALNUM, 32) },
   { id: 'firecrawl', env: 'FIRECRAWL_API_KEY', make: (r) => p('f', 'c-') + r.chars(HEX, 32) },
@@ -113,8 +113,15 @@ export const TOKEN_KINDS: TokenKind[] = [
   { id: 'exa', env: 'EXA_API_KEY', make: (r) => [8, 4, 4, 4, 12].map((n) => r.chars(HEX, n)).join('-') },
   { id: 'datadog', env: 'DD_API_KEY', make: (r) => r.chars(HEX, 32) },
   { id: 'jwt-service-role', env: 'SUPABASE_SERVICE_ROLE_KEY', make: (r) => jwt(r, { iss: 'supabase', role: 'service_role' }) },
-  { id: 'private-key', env: 'PRIVATE_KEY', make: (r) => p('-----BEGIN ', 'RSA PRIVATE KEY-----\n') + r.chars(B64, 64) + '\n' + r.chars(B64, 64) + p('\n-----END ', 'RSA PRIVATE KEY-----') },
+  { id: 'private-key', env: 'PRIVATE_KEY', make: (r) => p('-----BEGIN ', 'RSA PRIVATE KEY-----\n') + 'MIIE' + r.chars(B64, 60) + '\n' + r.chars(B64, 64) + '\n' + r.chars(B64, 64) + p('\n-----END ', 'RSA PRIVATE KEY-----') },
 ];
+
+/** base64 of a service-account JSON document, padded so it ends like real ones. */
+function opsBody(r: Rng): string {
+  let json = JSON.stringify({ email: r.chars(LOWER, 12) + '@example.lcl', muk: { k: r.chars(URLSAFE, 43) }, secretKey: r.chars(UPPER + DIGITS, 26), srpX: r.chars(HEX, 64) });
+  while (json.length % 3 !== 1) json = json.replace('{', '{ ');
+  return Buffer.from(json).toString('base64').replace(/=+$/, '');
+}
 
 /** A syntactically valid JWT with the given payload and a random signature. */
 export function jwt(rng: Rng, payload: Record<string, unknown>): string {
