@@ -1,5 +1,7 @@
 import type { Rule } from './types';
 import { isWildcardToolName } from '../permissions/toolNames';
+import { getValue } from '../parse/tree';
+import { stringList } from '../engine/model';
 
 /**
  * The GitHub Copilot coding agent (and Copilot CLI) run the tools listed in a server's
@@ -17,7 +19,10 @@ export const rule: Rule = {
   },
   check(context) {
     for (const server of context.config.servers) {
-      const knob = server.tools;
+      // Dialects that know Copilot's shape expose `tools` in the model; in files read by the
+      // generic dialect the same Copilot entry keeps it in the raw tree.
+      const raw = getValue(server.node, 'tools');
+      const knob = server.tools ?? (raw?.type === 'array' ? { key: 'tools', node: raw, values: stringList(raw) } : undefined);
       if (!knob || knob.key !== 'tools') continue;
       const wildcard = knob.values.find((v) => isWildcardToolName(v.value));
       if (!wildcard) continue;

@@ -1,6 +1,6 @@
 import type { Rule } from './types';
 import { isLoopbackHost } from '../engine/urls';
-import { remoteEndpointsOf } from '../launch/remote';
+import { classifyHost, remoteEndpointsOf } from '../launch/remote';
 
 /**
  * A remote MCP server reached over plain http:// (or ws://) sends every tool call, result
@@ -13,7 +13,7 @@ export const rule: Rule = {
   meta: {
     category: 'transport',
     defaultSeverity: 'error',
-    description: 'A remote server URL (or the URL given to a bridge such as mcp-remote) uses http:// or ws:// to a host that is not loopback.',
+    description: 'A remote server URL (or the URL given to a bridge such as mcp-remote) uses http:// or ws:// to a host that is not loopback (warning for private-network and internal hosts).',
     fixable: true,
     owasp: ['MCP07'],
     threat: 'Network-layer attacks: tool calls, results and tokens can be read and changed in transit (man in the middle).',
@@ -28,11 +28,14 @@ export const rule: Rule = {
         const secure = parsed.scheme === 'http' ? 'https' : 'wss';
         const schemeAt = endpoint.start + (endpoint.url.length - endpoint.url.trimStart().length);
         const fixed = value.value.slice(0, schemeAt) + secure + value.value.slice(schemeAt + parsed.scheme.length);
+        // On a private network or an internal name the path is shorter (LAN, VPN, compose network): still readable, less exposed.
+        const internal = classifyHost(parsed.host)?.kind === 'private';
         const via = endpoint.via === 'bridge' ? ` through ${endpoint.bridge}${endpoint.allowHttpFlag ? ' (--allow-http lets it)' : ''}` : '';
         context.report({
           node: value.node,
           server,
-          message: `Server "${server.name}" connects to ${parsed.host} over unencrypted ${parsed.scheme}://${via}: requests, results and any token can be read or altered on the network. Use ${secure}://.`,
+          severity: internal ? 'warning' : 'error',
+          message: `Server "${server.name}" connects to ${internal ? 'internal host ' : ''}${parsed.host} over unencrypted ${parsed.scheme}://${via}: requests, results and any token can be read or altered on the network. Use ${secure}://.`,
           fixes: [
             {
               title: `Use ${secure}:// for "${server.name}"`,

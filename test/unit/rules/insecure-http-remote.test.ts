@@ -20,6 +20,14 @@ test('bridge arguments: mcp-remote URL, supergateway --sse=URL (Claude Desktop, 
   assert.deepEqual(lintRule(RULE, '/repo/.cursor/mcp.json', cursor).map((f) => f.text), ['"--sse=http://10.1.2.3:8000/sse"']);
 });
 
+test('private-network and internal hosts are warnings', () => {
+  const text = '{"mcpServers":{"j":{"type":"http","url":"http://jenkins:8080/mcp"},"p":{"type":"http","url":"http://10.0.0.44:8000/mcp"}}}';
+  assert.deepEqual(lintRule(RULE, '/repo/.mcp.json', text).map((f) => [f.text, f.severity]), [
+    ['"http://jenkins:8080/mcp"', 'warning'],
+    ['"http://10.0.0.44:8000/mcp"', 'warning'],
+  ]);
+});
+
 test('valid: https, loopback, trusted hosts, http URLs given to ordinary servers', () => {
   assertClean(RULE, '/repo/.vscode/mcp.json', '{"servers":{"a":{"type":"http","url":"https://mcp.example.com/mcp"},"b":{"type":"http","url":"http://127.0.0.1:3000/mcp"},"c":{"type":"sse","url":"http://localhost:8080/sse"}}}');
   assertClean(RULE, '/repo/.mcp.json', '{"mcpServers":{"r":{"command":"npx","args":["-y","mcp-remote@0.1.29","http://localhost:3000/sse"]}}}');
