@@ -171,5 +171,12 @@ function progressReporter(io: CliIO): ((done: number, total: number) => void) | 
 }
 
 if (require.main === module) {
+  // `mcp-hygiene scan | head` closes the pipe early: that is not an error worth a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
   process.exitCode = main(process.argv.slice(2));
 }
