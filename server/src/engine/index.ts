@@ -5,6 +5,10 @@
 export { lint, analyze, type Analysis, type LintOptions } from './lint';
 export { applyTextEdits, applyFix, fixAll, selectSafeFixes, type FixAllResult } from './applyFixes';
 export { LineIndex } from './lineIndex';
+export { parseSuppressions, applySuppressions, suppressionEdit, fileGlobMatches, SUPPRESSION_PREFIX, type Suppression } from './suppressions';
+export { PLAINTEXT_SECRET_RULES } from './lint';
+export type { GitState } from '../rules/types';
+export { parsePolicy, type Policy } from '../common/policy';
 export type { Finding, Fix, TextEdit, Range, Position, Severity, Category } from './types';
 export { CATEGORIES, SEVERITIES } from './types';
 export type { ServerEntry, McpConfig } from './model';

@@ -8,6 +8,9 @@ import type { Settings } from '../common/settings';
 import { DEFAULT_SETTINGS } from '../common/settings';
 import type { ReportDescriptor, Rule, RuleContext } from '../rules/types';
 import { RULES } from '../rules';
+import type { GitState } from '../rules/types';
+import type { Policy } from '../common/policy';
+import { applySuppressions } from './suppressions';
 
 export interface LintOptions {
   /** Force a dialect (by id or object) instead of detecting it from the path and content. */
@@ -16,7 +19,31 @@ export interface LintOptions {
   rules?: readonly Rule[];
   /** Called when a rule throws; the other rules still run. The engine itself never logs. */
   onRuleError?(ruleId: string, error: unknown): void;
+  /** The organisation policy (parsed `mcpHygiene.policyFile`); the server/CLI read the file. */
+  policy?: Policy;
+  /** Whether git tracks this file (found out by the caller, never by the engine). */
+  gitState?: GitState;
 }
+
+/**
+ * Rules whose findings are plaintext secrets in the file: their severity follows git
+ * (tracked = already committed = error; untracked or ignored = warning) unless the user
+ * set the rule's level.
+ */
+export const PLAINTEXT_SECRET_RULES: ReadonlySet<string> = new Set([
+  'secret-in-env',
+  'secret-in-header',
+  'secret-in-args',
+  'secret-in-url',
+  'secret-connection-string',
+  'secret-oauth-client-secret',
+]);
+
+const GIT_NOTES: Record<'tracked' | 'untracked' | 'ignored', { severity: Severity; note: string }> = {
+  tracked: { severity: 'error', note: 'This file is tracked by git, so the secret is already committed: rotate it, then move it out of the file.' },
+  untracked: { severity: 'warning', note: 'The file is not tracked by git yet: move the secret out before committing it.' },
+  ignored: { severity: 'warning', note: 'The file is git-ignored, but the secret still sits in plaintext on disk.' },
+};
 
 /** Everything the engine learnt about one document version; the server caches it. */
 export interface Analysis {
@@ -49,18 +76,32 @@ export function analyze(text: string, filePath: string, settings: Settings = DEF
 
 function runRules(doc: ParsedDocument, dialect: Dialect, config: McpConfig, settings: Settings, filePath: string, options: LintOptions): Finding[] {
   const findings: Finding[] = [];
-  for (const rule of options.rules ?? RULES) {
+  const ran = new Set<string>();
+  const active = options.rules ?? RULES;
+  const gitNote = options.gitState && options.gitState !== 'unknown' ? GIT_NOTES[options.gitState] : undefined;
+  for (const rule of active) {
     const level = settings.rules[rule.id];
     if (level === 'off') continue;
     if (rule.meta.dialects && !rule.meta.dialects.includes(dialect.id)) continue;
+    ran.add(rule.id);
     const severityOverride: Severity | undefined = level;
+    const byGit = gitNote && !severityOverride && PLAINTEXT_SECRET_RULES.has(rule.id) ? gitNote : undefined;
     const context: RuleContext = {
       doc,
       dialect,
       config,
       settings,
       filePath,
-      report: (descriptor) => findings.push(toFinding(rule, descriptor, doc.lines, severityOverride)),
+      ...(options.policy ? { policy: options.policy } : {}),
+      ...(options.gitState ? { gitState: options.gitState } : {}),
+      report: (descriptor) => {
+        const finding = toFinding(rule, descriptor, doc.lines, severityOverride);
+        if (byGit) {
+          finding.severity = byGit.severity;
+          finding.message = `${finding.message.replace(/\s+$/, '')} ${byGit.note}`;
+        }
+        findings.push(finding);
+      },
     };
     try {
       rule.check(context);
@@ -68,7 +109,40 @@ function runRules(doc: ParsedDocument, dialect: Dialect, config: McpConfig, sett
       options.onRuleError?.(rule.id, error);
     }
   }
-  return findings.sort(compareFindings);
+  return suppress(findings, doc, settings, filePath, active, ran).sort(compareFindings);
+}
+
+/** Drops suppressed findings; reports unused suppressions and ones without a reason (when those rules are active). */
+function suppress(findings: Finding[], doc: ParsedDocument, settings: Settings, filePath: string, active: readonly Rule[], ran: ReadonlySet<string>): Finding[] {
+  const entries = settings.suppressions ?? [];
+  if (entries.length === 0 && !doc.text.includes('mcp-hygiene-disable')) return findings;
+  const knownRules = new Set([...RULES, ...active].map((r) => r.id));
+  const { kept, problems } = applySuppressions(findings, { doc, filePath, entries, ranRules: ran, knownRules });
+  for (const problem of problems) {
+    const id = problem.kind === 'unused' ? 'unused-suppression' : 'suppression-without-reason';
+    const rule = active.find((r) => r.id === id);
+    const level = settings.rules[id];
+    if (!rule || level === 'off') continue;
+    const fixes: FixSpec[] = problem.kind === 'unused' ? [{ title: 'Remove the unused suppression', safe: false, edits: [removeCommentEdit(doc, problem.offset, problem.length)] }] : [];
+    kept.push(toFinding(rule, { offset: problem.offset, length: problem.length, server: null, message: problem.message, fixes }, doc.lines, level));
+  }
+  return kept;
+}
+
+/** Removes a comment, with its whole line when it stands alone there. */
+function removeCommentEdit(doc: ParsedDocument, offset: number, length: number): OffsetEdit {
+  let start = offset;
+  let end = offset + length;
+  const lineStart = doc.text.lastIndexOf('\n', start - 1) + 1;
+  const newline = doc.text.indexOf('\n', end);
+  const lineEnd = newline < 0 ? doc.text.length : newline;
+  if (doc.text.slice(lineStart, start).trim() === '' && doc.text.slice(end, lineEnd).trim() === '') {
+    start = lineStart;
+    end = newline < 0 ? doc.text.length : newline + 1;
+  } else {
+    while (start > lineStart && /[ \t]/.test(doc.text[start - 1])) start--;
+  }
+  return { offset: start, length: end - start, content: '' };
 }
 
 function toFinding(rule: Rule, descriptor: ReportDescriptor, lines: LineIndex, severityOverride: Severity | undefined): Finding {

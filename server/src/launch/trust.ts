@@ -1,5 +1,6 @@
 import type { Settings } from '../common/settings';
 import { normalizePythonName } from './pythonSpec';
+import { publisherMatches } from '../common/policy';
 
 /**
  * `settings.trustedPackages` entries match a package by exact name (`@acme/mcp`, `mcp-server-git`,
@@ -10,6 +11,8 @@ import { normalizePythonName } from './pythonSpec';
 const compiled = new WeakMap<readonly string[], Array<(name: string) => boolean>>();
 
 export function isTrustedPackage(settings: Settings, name: string): boolean {
+  // trustedPublishers: npm scopes (`@acme`) and image namespaces (`ghcr.io/acme`).
+  if (settings.trustedPublishers?.some((publisher) => publisherMatches(publisher, name))) return true;
   const list = settings.trustedPackages;
   if (list.length === 0) return false;
   let matchers = compiled.get(list);

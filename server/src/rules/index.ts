@@ -63,6 +63,9 @@ import { rule as schemaUndefinedInput } from './schema-undefined-input';
 import { rule as schemaCommentsNotAllowed } from './schema-comments-not-allowed';
 import { rule as schemaSyntaxError } from './schema-syntax-error';
 import { rule as schemaMissingRequiredKey } from './schema-missing-required-key';
+import { rule as serverNotAllowed } from './server-not-allowed';
+import { rule as unusedSuppression } from './unused-suppression';
+import { rule as suppressionWithoutReason } from './suppression-without-reason';
 
 export type { Rule, RuleMeta, RuleContext } from './types';
 
@@ -129,6 +132,7 @@ export const RULES: readonly Rule[] = [
   inlineInterpreterCode,
   customPackageRegistry,
   loaderEnvOverride,
+  serverNotAllowed,
   // schema
   schemaWrongRootKey,
   schemaUnknownKey,
@@ -143,6 +147,8 @@ export const RULES: readonly Rule[] = [
   schemaSyntaxError,
   schemaMissingRequiredKey,
   // other
+  unusedSuppression,
+  suppressionWithoutReason,
 ];
 
 const byId = new Map(RULES.map((r) => [r.id, r]));

@@ -3,6 +3,10 @@ import type { McpConfig, ServerEntry } from '../engine/model';
 import type { Dialect } from '../dialects/types';
 import type { ParsedDocument, TreeNode } from '../parse/tree';
 import type { Settings } from '../common/settings';
+import type { Policy } from '../common/policy';
+
+/** Whether git tracks the file (server-side fact passed in; `unknown` outside a repository). */
+export type GitState = 'tracked' | 'untracked' | 'ignored' | 'unknown';
 
 export interface RuleMeta {
   category: Category;
@@ -38,6 +42,10 @@ export interface RuleContext {
   readonly settings: Settings;
   /** The file's path as given (for messages that need the project folder, etc.). */
   readonly filePath: string;
+  /** The organisation policy (parsed `mcpHygiene.policyFile`), when one applies. */
+  readonly policy?: Policy;
+  /** Whether git tracks the file, when the caller knows. */
+  readonly gitState?: GitState;
   report(descriptor: ReportDescriptor): void;
 }
 

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/**
+ * An organisation's MCP server allow-list (`mcpHygiene.policyFile`, a JSON file the server
+ * and the CLI read; the engine only sees the parsed object). Every list is optional;
+ * entries ending in `*` match by prefix, comparisons ignore case.
+ *
+ * ```json
+ * {
+ *   "servers": ["github", "playwright"],
+ *   "packages": ["@modelcontextprotocol/server-filesystem", "mcp-server-git"],
+ *   "images": ["ghcr.io/github/github-mcp-server"],
+ *   "hosts": ["mcp.acme.example", "*.acme.example"],
+ *   "publishers": ["@acme", "ghcr.io/acme"]
+ * }
+ * ```
+ * A server is allowed when its name, one of its main packages or images, its URL host, or
+ * its packages' publisher (npm scope / image namespace) is listed.
+ */
+export const policySchema = z.object({
+  /** Server entry names (the key in the config). */
+  servers: z.array(z.string()).default([]),
+  /** npm / PyPI / Go / jsr package names. */
+  packages: z.array(z.string()).default([]),
+  /** Container image repositories (without tag or digest). */
+  images: z.array(z.string()).default([]),
+  /** Remote server host names (`*.example.com` for subdomains). */
+  hosts: z.array(z.string()).default([]),
+  /** npm scopes (`@acme`) and image namespaces (`ghcr.io/acme`). */
+  publishers: z.array(z.string()).default([]),
+});
+
+export type Policy = z.infer<typeof policySchema>;
+
+/** Parses a policy file's JSON value; problems are human-readable, never fatal. */
+export function parsePolicy(raw: unknown): { policy: Policy | undefined; problems: string[] } {
+  const result = policySchema.safeParse(raw);
+  if (result.success) return { policy: result.data, problems: [] };
+  const issue = result.error.issues[0];
+  return { policy: undefined, problems: [`The policy file is not valid: ${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'}. No policy is applied.`] };
+}
+
+/** Case-insensitive match with a trailing `*` (prefix) and a leading `*.` (subdomains). */
+export function matchesPattern(pattern: string, value: string): boolean {
+  const p = pattern.trim().toLowerCase();
+  const v = value.toLowerCase();
+  if (p === '*') return true;
+  if (p.startsWith('*.')) return v === p.slice(2) || v.endsWith(p.slice(1));
+  if (p.endsWith('*')) return v.startsWith(p.slice(0, -1));
+  return v === p;
+}
+
+/** `@acme/pkg` -> `@acme`; `ghcr.io/acme/img` -> publisher `ghcr.io/acme` matches by path prefix. */
+export function publisherMatches(publisher: string, packageOrImage: string): boolean {
+  const p = publisher.trim().toLowerCase().replace(/\/+$/, '');
+  const v = packageOrImage.toLowerCase();
+  if (p === '') return false;
+  return v.startsWith(p + '/');
+}
