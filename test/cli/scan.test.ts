@@ -1,6 +1,7 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { RULES } from '../../server/src/engine';
 import { DIALECTS } from '../../server/src/dialects';
@@ -232,6 +233,23 @@ describe('discovery', () => {
         { file: 'latin1.json', reason: 'not UTF-8 text' },
         { file: 'logo.json', reason: 'binary file' },
         { file: 'package.json', reason: 'not an MCP config (no client uses this file name and it has no servers key)' },
+      ]);
+    } finally {
+      cleanup();
+    }
+  });
+
+  test('a broken link with a config name and a named non-regular file are listed as skipped', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      writeTree(dir, { 'app/README.md': '# app' });
+      symlinkSync(join(dir, 'nowhere.json'), join(dir, 'app', '.mcp.json'));
+      const fifo = spawnSync('mkfifo', [join(dir, 'pipe.json')]);
+      const args = ['scan', 'app', '-f', 'json', ...(fifo.status === 0 ? ['pipe.json'] : [])];
+      const output = parseJsonOutput(runCli(args, { cwd: dir }).stdout);
+      assert.deepEqual(output.skipped, [
+        { file: 'app/.mcp.json', reason: 'broken symbolic link' },
+        ...(fifo.status === 0 ? [{ file: 'pipe.json', reason: 'not a regular file' }] : []),
       ]);
     } finally {
       cleanup();

@@ -69,6 +69,10 @@ export function discover(options: DiscoverOptions): Discovery {
       else add({ absolute, display, explicit: true });
       continue;
     }
+    if (stat && !stat.isDirectory()) {
+      skipped.push({ file: toPosix(given), reason: 'not a regular file' });
+      continue;
+    }
     if (stat?.isDirectory()) {
       walk(absolute, given, { matcher: (rel) => configMatcher(rel), explicit: false, isExcluded, gitignore: options.gitignore, add, skipped });
       continue;
@@ -157,7 +161,11 @@ function walk(root: string, displayBase: string, context: WalkContext): void {
       if (entry.isSymbolicLink()) {
         // Linked files are read; linked folders are not entered (no cycles, as git and ripgrep do).
         const target = statOrUndefined(absolute);
-        isFile = target?.isFile() ?? false;
+        if (!target) {
+          if (context.matcher(childFromRoot)) context.skipped.push({ file: displayOf(childFromRoot), reason: 'broken symbolic link' });
+          continue;
+        }
+        isFile = target.isFile();
         isDir = false;
       }
       if (!isDir && !isFile) continue;
