@@ -104,7 +104,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
       },
     });
   } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
+    const message = error instanceof Error ? error.message : String(error);
+    // node's unknown-option message goes on about '--' positionals: keep its first sentence.
+    throw new UsageError((error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? message.split('. ')[0] + '.' : message);
   }
   const { values, positionals } = parsed;
   const format = oneOf(values.format ?? 'text', FORMATS, '--format');
