@@ -340,6 +340,27 @@ describe('text output', () => {
   });
 });
 
+describe('progress', () => {
+  test('only on a terminal, on stderr, and cleared at the end', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const files: Record<string, string> = {};
+      for (let i = 0; i < 300; i++) files[`p${i}/.mcp.json`] = ONLY_UNPINNED;
+      writeTree(dir, files);
+      const piped = runCli(['scan'], { cwd: dir });
+      assert.equal(piped.stderr, '');
+      const tty = runCli(['scan'], { cwd: dir, tty: true, env: { NO_COLOR: '1' } });
+      assert.doesNotMatch(tty.stdout, /Scanning/);
+      // Shown only once a run has taken a moment, so a fast machine may show nothing.
+      if (tty.stderr !== '') {
+        assert.match(tty.stderr, /^(\rScanning \d+\/300 files…)+\r\u001b\[K$/);
+      }
+    } finally {
+      cleanup();
+    }
+  });
+});
+
 describe('secrets never appear in any output', () => {
   test('text, JSON, SARIF, the dry-run diff and the baseline hold no secret value', () => {
     const { dir, cleanup } = tempDir();
