@@ -11,7 +11,7 @@ const VSCODE_CONFIG = `{
   "servers": {
     "github": {
       "command": "npx",
-      "args": ["-y", "@modelcontextprotocol/server-github@0.6.2"],
+      "args": ["-y", "@modelcontextprotocol/server-memory@2025.8.4"],
       "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "${TOKEN}" }
     }
   }
