@@ -1,5 +1,6 @@
 import type { Rule } from './types';
 import { isWildcardToolName } from '../permissions/toolNames';
+import { removeSiblings } from '../fixes/nodeEdits';
 
 /**
  * `alwaysAllow: ["*"]` / `autoApprove: ["*"]` (Roo, Cline, Kiro, Amazon Q...) lets the agent
@@ -11,12 +12,25 @@ export const rule: Rule = {
   meta: {
     category: 'permission',
     defaultSeverity: 'error',
-    description: 'A server\'s auto-approval setting approves every tool (alwaysAllow / autoApprove ["*"], Codex default_tools_approval_mode = "approve").',
+    description: 'A server\'s auto-approval setting approves every tool (alwaysAllow / autoApprove ["*"], Codex default_tools_approval_mode = "approve", Amazon Q allowedTools "@server").',
     fixable: true,
     owasp: ['MCP02', 'MCP06'],
     threat: 'Missing human review and privilege persistence: every present and future tool runs without confirmation, so prompt injection acts immediately.',
   },
   check(context) {
+    // Amazon Q / Kiro CLI agent files: `allowedTools: ["@github"]` runs every tool of that server unasked.
+    const allowed = context.config.knobs?.lists.find((k) => k.key === 'allowedTools');
+    for (const entry of allowed?.values ?? []) {
+      const match = /^@([^/]+)(?:\/\*)?$/.exec(entry.value.trim());
+      if (!match || match[1] === 'builtin') continue;
+      const edit = removeSiblings([entry.node]);
+      context.report({
+        node: entry.node,
+        server: context.config.servers.find((s) => s.name === match[1]) ?? null,
+        message: `allowedTools "${entry.value}" lets the agent call every tool of server "${match[1]}", including ones added by later updates, without asking you. List the read-only tools you have checked ("@${match[1]}/tool_name") instead.`,
+        fixes: edit ? [{ title: `Remove "${entry.value}" from allowedTools`, safe: true, preferred: true, edits: [edit] }] : [],
+      });
+    }
     for (const server of context.config.servers) {
       const knob = server.autoApprove;
       if (!knob) continue;

@@ -39,6 +39,7 @@ import { rule as trustAllTools } from './trust-all-tools';
 import { rule as copilotAllTools } from './copilot-all-tools';
 import { rule as claudeEnableAllProjectServers } from './claude-enable-all-project-servers';
 import { rule as claudeWildcardMcpPermission } from './claude-wildcard-mcp-permission';
+import { rule as claudeBypassPermissions } from './claude-bypass-permissions';
 import { rule as vscodeGlobalAutoApprove } from './vscode-global-auto-approve';
 import { rule as codexApprovalBypass } from './codex-approval-bypass';
 import { rule as zedToolPermissions } from './zed-tool-permissions';
@@ -109,6 +110,7 @@ export const RULES: readonly Rule[] = [
   copilotAllTools,
   claudeEnableAllProjectServers,
   claudeWildcardMcpPermission,
+  claudeBypassPermissions,
   vscodeGlobalAutoApprove,
   codexApprovalBypass,
   zedToolPermissions,

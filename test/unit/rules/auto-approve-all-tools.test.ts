@@ -32,6 +32,14 @@ test('Codex default_tools_approval_mode = "approve" (TOML)', () => {
   assert.ok(fixed.includes('default_tools_approval_mode = "prompt"'), fixed);
 });
 
+test('Amazon Q agent allowedTools "@server" (whole server) is reported; "@server/tool" is not', () => {
+  const agent = '{\n  "mcpServers": { "github": { "command": "gh-mcp" } },\n  "allowedTools": ["@github", "@fs/read_file", "@builtin"]\n}\n';
+  const found = lintRule(RULE, '/repo/.amazonq/cli-agents/dev.json', agent);
+  assert.deepEqual(found.map((f) => [f.text, f.severity, f.server]), [['"@github"', 'error', 'github']]);
+  const fixed = applyAndCheck(RULE, '/repo/.amazonq/cli-agents/dev.json', agent);
+  assert.ok(fixed.includes('"allowedTools": ["@fs/read_file", "@builtin"]'), fixed);
+});
+
 test('valid: named tools, empty lists', () => {
   assertClean(RULE, '/repo/.roo/mcp.json', '{"mcpServers":{"gh":{"command":"x","alwaysAllow":["list_issues"]}}}');
   assertClean(RULE, '/repo/cline_mcp_settings.json', '{"mcpServers":{"gh":{"command":"x","autoApprove":[]}}}');
