@@ -58,6 +58,23 @@ test('a secret value is never a fingerprint input: changing it keeps the fingerp
   }
 });
 
+test('URL credentials and query values are not fingerprint inputs either', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const config = (password: string, token: string) => `{ "servers": { "api": { "type": "http", "url": "http://admin:${password}@api.example.com/mcp?key=${token}&v=1" } } }\n`;
+    const http = (d: string) => [...fingerprints(d)].filter(([key]) => key.startsWith('insecure-http-remote:')).map(([, fp]) => fp);
+    writeTree(dir, { '.vscode/mcp.json': config('hunter2', 'abc123') });
+    const before = http(dir);
+    assert.equal(before.length, 1);
+    writeTree(dir, { '.vscode/mcp.json': config('letmein', 'zzz999') });
+    assert.deepEqual(http(dir), before);
+    writeTree(dir, { '.vscode/mcp.json': config('letmein', 'zzz999').replace('api.example.com', 'other.example.com') });
+    assert.notDeepEqual(http(dir), before, 'the host still counts');
+  } finally {
+    cleanup();
+  }
+});
+
 test('--write-baseline accepts the current findings; --baseline then reports only new ones', () => {
   const { dir, cleanup } = tempDir();
   try {

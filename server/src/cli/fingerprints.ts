@@ -26,7 +26,14 @@ export function fingerprint(finding: Finding, file: string, doc: ParsedDocument)
   const end = doc.lines.offsetAt(finding.range.end);
   const node = nodeForSpan(doc.root, start, end);
   const path = node ? keyPath(node) : '';
-  const flagged = doc.text.slice(start, end).replace(/\s+/g, ' ').trim();
+  // URL credentials and query values are dropped before hashing: they may be secrets no
+  // detector recognises, and the rest of the URL identifies the finding well enough.
+  const flagged = doc.text
+    .slice(start, end)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/(\/\/)[^/@\s"']+@/g, '$1<userinfo>@')
+    .replace(/([?&][^=&#\s"']+=)[^&#\s"']*/g, '$1<value>');
   const unquoted = flagged.replace(/^(["'])([\s\S]*)\1$/, '$2');
   const content = finding.category === 'secret' || (unquoted.length > 0 && detectSecret(unquoted, lastKey(node)) !== undefined) ? '<secret>' : sha256(flagged);
   return sha256(['v1', finding.ruleId, file, finding.server ?? '', path, content].join('\u0000'));
