@@ -208,6 +208,8 @@ async function installToolchain({ dir, marker, hash, codeServerEntry, logFile })
     npm_config_fund: 'false',
     npm_config_update_notifier: 'false',
     npm_config_progress: 'false',
+    // node-gyp: build each native module with every core (make -jN), not one.
+    JOBS: 'max',
   };
   const args = existsSync(lock) ? ['ci'] : ['install'];
   await runLogged('npm', [...args, '--no-audit', '--no-fund'], { cwd: dir, env, timeoutMs: 420_000, logFile });
