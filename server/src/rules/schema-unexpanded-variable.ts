@@ -2,6 +2,8 @@ import type { Rule } from './types';
 import type { VariableReference, VariableSyntax } from '../engine/interpolation';
 import { findReferences } from '../engine/interpolation';
 import { clientName, isShell, schemaEntries, stringLeaves, subRange } from '../dialects/schemaCheck';
+import { isSecretLike } from '../secrets/redact';
+import { maskSecret } from '../secrets/mask';
 
 const SPELLING: Record<VariableSyntax, string> = {
   input: '${input:id}',
@@ -54,7 +56,9 @@ export const rule: Rule = {
     }
 
     function report(reference: VariableReference, node: NonNullable<ReturnType<typeof stringLeaves>[number]['node']>, value: string) {
-      const text = value.slice(reference.start, reference.end);
+      // A `${NAME:-default}` default is often the secret itself: never quote it.
+      const raw = value.slice(reference.start, reference.end);
+      const text = reference.defaultValue && isSecretLike(reference.defaultValue, reference.name) ? raw.replace(reference.defaultValue, maskSecret(reference.defaultValue)) : raw;
       const range = subRange(doc, node, reference.start, reference.end);
       const replacement = ENV_LIKE.includes(reference.syntax) && dialect.envReference ? dialect.envReference(reference.name) : undefined;
       const instead = replacement

@@ -1,6 +1,7 @@
 import type { Rule } from './types';
 import type { FixSpec } from '../engine/types';
 import { shellScriptOf, simpleShellWords, CMD_METACHARACTERS } from '../launch/shell';
+import { redactSecrets } from '../secrets/redact';
 
 /**
  * A server started through a shell runs a script, not a program: chaining, expansions and
@@ -26,7 +27,7 @@ export const rule: Rule = {
       const last = shell.values[shell.values.length - 1].node;
       const range = { offset: first.offset, length: last.offset + last.length - first.offset };
       if (shell.encoded) {
-        const preview = shell.script.replace(/\s+/g, ' ').trim().slice(0, 80);
+        const preview = redactSecrets(shell.script.replace(/\s+/g, ' ').trim()).slice(0, 80);
         context.report({
           ...range,
           server,
@@ -83,7 +84,8 @@ function isSingleCommand(script: string, shell: 'sh' | 'powershell'): boolean {
 }
 
 function abbreviate(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  // Masked before quoting: a shell line often carries a token (API_KEY=... npx ...).
+  const flat = redactSecrets(text.replace(/\s+/g, ' ').trim());
   return flat.length > 60 ? flat.slice(0, 57) + '…' : flat;
 }
 

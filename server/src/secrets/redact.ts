@@ -34,5 +34,8 @@ function redactWord(word: string, previousWord: string): string {
   }
   // --token <value>
   if (/^-/.test(previousWord) && isCredentialFlag(previousWord.replace(/^-+/, '')) && looksLikeCredential(word, 'position')) return maskSecret(word);
-  return isSecretLike(word) ? maskSecret(word) : word;
+  // A bare word: known formats anywhere; other credential-looking text unless it is a
+  // package spec, path or flag (scoped packages with versions look random enough to match).
+  if (detectSecret(word) !== undefined) return maskSecret(word);
+  return !/[/@\\]|^-/.test(word) && looksLikeCredential(word, 'strict') ? maskSecret(word) : word;
 }
