@@ -4,6 +4,7 @@ import type { ServerEntry } from '../engine/model';
 import type { RuleContext } from '../rules/types';
 import { entries, getValue, type TreeNode } from '../parse/tree';
 import { detectFormatting } from './formatting';
+import { findReferences } from '../engine/interpolation';
 
 /**
  * Fixes that move a literal secret out of the file, in the syntax the file's client
@@ -31,8 +32,9 @@ export function secretReferenceFixes(context: RuleContext, server: ServerEntry, 
     // An env entry "KEY": "${KEY}" hands the host's own KEY to the server (secret-mirrored-host-env):
     // point at a dedicated variable instead.
     const key = valueNode.parent?.type === 'property' ? valueNode.parent.children?.[0]?.value : undefined;
-    const name = typeof key === 'string' && key.toUpperCase() === variableName.toUpperCase() ? 'MCP_' + variableName : variableName;
-    const reference = dialect.envReference(name);
+    let reference = dialect.envReference(variableName);
+    const referenced = findReferences(reference)[0]?.name ?? variableName;
+    if (typeof key === 'string' && key.toUpperCase() === referenced.toUpperCase()) reference = dialect.envReference('MCP_' + variableName);
     fixes.push({
       title: `Replace with ${reference} (read from your environment)`,
       safe: false,

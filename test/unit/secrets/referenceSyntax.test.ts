@@ -1,0 +1,32 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DIALECTS } from '../../../server/src/dialects';
+import { findReferences } from '../../../server/src/engine/interpolation';
+import { lint } from '../../../server/src/engine';
+import { tokenOf } from './tokens';
+import { CLAUDE_DESKTOP } from './helpers';
+
+test('every secret fix writes a reference syntax its client expands', () => {
+  for (const dialect of DIALECTS) {
+    if (!dialect.envReference) continue;
+    const reference = dialect.envReference('MCP_API_KEY');
+    const found = findReferences(reference);
+    assert.equal(found.length, 1, `${dialect.id}: ${reference}`);
+    assert.ok(dialect.variables.includes(found[0].syntax), `${dialect.id} writes ${reference} (${found[0].syntax}) but expands only ${dialect.variables.join(', ')}`);
+    assert.equal(found[0].start, 0);
+    assert.equal(found[0].end, reference.length);
+  }
+});
+
+test('clients without interpolation and files of an unknown client get no replacement fix', () => {
+  const token = tokenOf('github-classic', 5);
+  const server = { command: 'npx', args: ['-y', 'x@1.0.0'], env: { GITHUB_TOKEN: token }, headers: { Authorization: `Bearer ${token}` } };
+  for (const [path, text] of [
+    [CLAUDE_DESKTOP, JSON.stringify({ mcpServers: { gh: server } })],
+    ['/work/app/docs/example-mcp.json', JSON.stringify({ mcpServers: { gh: server } })],
+  ]) {
+    const findings = lint(text, path).filter((f) => f.category === 'secret');
+    assert.ok(findings.length > 0, path);
+    for (const finding of findings) assert.deepEqual(finding.fixes, [], `${path}: ${finding.ruleId}`);
+  }
+});
