@@ -103,20 +103,39 @@ export function discover(options: DiscoverOptions): Discovery {
 }
 
 /**
- * Every dialect's globs as one test. Most names in a tree are not config names, so the
- * file name is checked against the globs' last segments first and the full globs only
- * run on a hit.
+ * Every dialect's globs as one test, built for a walk where almost no name is a config
+ * name: globs are grouped by their last segment, so a file name is one map lookup; a
+ * group's globs are compiled on its first hit, and a glob that is only "any folder, then
+ * this name" needs no regex at all.
  */
-function configFileMatcher(): (relativePosix: string) => boolean {
-  const globs = configFileGlobs();
-  const lastSegments = globs.map((g) => g.slice(g.lastIndexOf('/') + 1).toLowerCase());
-  const exactNames = new Set(lastSegments.filter((s) => !/[*?[\]{}]/.test(s)));
-  const wildNames = lastSegments.filter((s) => /[*?[\]{}]/.test(s));
-  const wildName = wildNames.length ? picomatch(wildNames, { dot: true, nocase: true }) : () => false;
-  const full = picomatch(globs, { dot: true, nocase: true });
+export function configFileMatcher(): (relativePosix: string) => boolean {
+  const options = { dot: true, nocase: true };
+  const isWild = (segment: string) => /[*?[\]{}]/.test(segment);
+  const byName = new Map<string, string[]>();
+  const wild: string[] = [];
+  for (const glob of configFileGlobs()) {
+    const name = glob.slice(glob.lastIndexOf('/') + 1).toLowerCase();
+    if (isWild(name)) wild.push(glob);
+    else byName.set(name, [...(byName.get(name) ?? []), glob]);
+  }
+  const compiled = new Map<string, (rel: string) => boolean>();
+  const always = () => true;
+  const wildName = wild.length ? picomatch(wild.map((g) => g.slice(g.lastIndexOf('/') + 1)), options) : () => false;
+  let wildFull: ((rel: string) => boolean) | undefined;
   return (rel) => {
     const name = rel.slice(rel.lastIndexOf('/') + 1).toLowerCase();
-    return (exactNames.has(name) || wildName(name)) && full(rel);
+    const globs = byName.get(name);
+    if (globs) {
+      let matcher = compiled.get(name);
+      if (!matcher) {
+        matcher = globs.some((g) => g.toLowerCase() === `**/${name}`) ? always : picomatch(globs, options);
+        compiled.set(name, matcher);
+      }
+      if (matcher(rel)) return true;
+    }
+    if (wild.length === 0 || !wildName(name)) return false;
+    wildFull ??= picomatch(wild, options);
+    return wildFull(rel);
   };
 }
 
@@ -154,7 +173,7 @@ function walk(root: string, displayBase: string, context: WalkContext): void {
       if (rules) scopesHere = [...inherited, { base: dir, rules }];
     }
     for (const entry of entries) {
-      const absolute = join(dir, entry.name);
+      const absolute = dir.endsWith(sep) ? dir + entry.name : dir + sep + entry.name;
       const childFromRoot = fromRoot === '' ? entry.name : `${fromRoot}/${entry.name}`;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
