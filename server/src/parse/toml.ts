@@ -60,6 +60,11 @@ export function parseToml(text: string): ParsedDocument {
       if (source === before) break;
     }
   }
+  // Keep every problem inside the text, whatever the parser reported (lone CR line ends...).
+  for (const problem of problems) {
+    problem.offset = Math.min(Math.max(0, problem.offset), text.length);
+    problem.length = Math.min(Math.max(0, problem.length), text.length - problem.offset);
+  }
   const root = program ? buildTree(program, text) : undefined;
   const commentRanges: OffsetRange[] = program ? program.comments.map((c) => ({ offset: c.range[0], length: c.range[1] - c.range[0] })) : [];
   let lines: LineIndex | undefined;

@@ -29,6 +29,7 @@ export function parseYaml(text: string): ParsedDocument {
         start = Math.max(0, start - 1);
         end = Math.min(text.length, start + 1);
       }
+      start = Math.min(Math.max(0, start), text.length);
       end = Math.min(Math.max(end, start), text.length);
       problems.push({ offset: start, length: end - start, message: firstLine(error.message) });
     }

@@ -119,3 +119,10 @@ test('quote() writes TOML basic strings that read back to the same value', () =>
     assert.equal(getValueAtPath(reparsed.root, ['k'])!.value, value);
   }
 });
+
+test('problems stay inside the text, even with lone CR line ends', () => {
+  const text = '0x1F\r\n{\r  "servers": {}\r}\r';
+  const doc = parse(text);
+  assert.ok(doc.problems.length > 0);
+  for (const p of doc.problems) assert.ok(p.offset >= 0 && p.length >= 0 && p.offset + p.length <= text.length, JSON.stringify(p));
+});
