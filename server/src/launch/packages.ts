@@ -172,3 +172,19 @@ export function replaceInString(doc: ParsedDocument, value: StringValue, oldText
   const replaced = whole.slice(0, index) + newText + whole.slice(index + oldText.length);
   return { offset: node.offset, length: node.length, content: doc.quote(replaced) };
 }
+
+/**
+ * Where a finding about `value` should point. Usually the argument's node; when the value is
+ * a piece of a longer string (a command written as one string, `"npx -y pkg"`, or the value
+ * of `--opt=value`), the piece itself, provided the source spells it verbatim (no escapes).
+ */
+export function spanOf(doc: ParsedDocument, value: StringValue): { offset: number; length: number } {
+  const node = value.node;
+  const whole = { offset: node.offset, length: node.length };
+  if (node.type !== 'string' || node.value === value.value || value.value === '') return whole;
+  const raw = doc.text.slice(node.offset, node.offset + node.length);
+  const escaped = value.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`(^|[\\s"'=])(${escaped})(?=$|[\\s"'])`).exec(raw);
+  if (!match) return whole;
+  return { offset: node.offset + match.index + match[1].length, length: value.value.length };
+}

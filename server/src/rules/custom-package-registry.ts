@@ -1,8 +1,7 @@
 import type { Rule, RuleContext } from './types';
 import type { Severity } from '../engine/types';
-import type { ServerEntry } from '../engine/model';
-import type { TreeNode } from '../parse/tree';
-import { launchInfo } from '../launch/packages';
+import type { ServerEntry, StringValue } from '../engine/model';
+import { launchInfo, spanOf } from '../launch/packages';
 import { parseUrlLoosely, isLoopbackHost } from '../engine/urls';
 import { findReferences } from '../engine/interpolation';
 
@@ -39,24 +38,25 @@ export const rule: Rule = {
   check(context) {
     for (const server of context.config.servers) {
       const info = launchInfo(server);
-      if (info.npm?.registry) judge(context, server, info.npm.registry.value, info.npm.registry.node, 'registry', `${info.npm.launcher} --registry`);
-      if (info.npm?.userconfig) judge(context, server, info.npm.userconfig.value, info.npm.userconfig.node, 'userconfig', `${info.npm.launcher} --userconfig`);
+      if (info.npm?.registry) judge(context, server, info.npm.registry, 'registry', `${info.npm.launcher} --registry`);
+      if (info.npm?.userconfig) judge(context, server, info.npm.userconfig, 'userconfig', `${info.npm.launcher} --userconfig`);
       for (const index of info.python?.indexes ?? []) {
-        judge(context, server, index.value.value, index.value.node, index.option === '--extra-index-url' ? 'extra-index' : 'registry', `${info.python!.launcher} ${index.option}`);
+        judge(context, server, index.value, index.option === '--extra-index-url' ? 'extra-index' : 'registry', `${info.python!.launcher} ${index.option}`);
       }
-      for (const host of info.python?.insecureHosts ?? []) judge(context, server, host.value, host.node, 'insecure-host', `${info.python!.launcher} --allow-insecure-host`);
+      for (const host of info.python?.insecureHosts ?? []) judge(context, server, host, 'insecure-host', `${info.python!.launcher} --allow-insecure-host`);
       for (const entry of server.env) {
         const kind = ENV_KINDS.find(([pattern]) => pattern.test(entry.key))?.[1];
         if (!kind || entry.value === undefined) continue;
         if (kind === 'checksum-off' && !isChecksumOff(entry.key, entry.value)) continue;
-        judge(context, server, entry.value, entry.valueNode, kind, entry.key);
+        judge(context, server, { value: entry.value, node: entry.valueNode }, kind, entry.key);
       }
     }
   },
 };
 
-function judge(context: RuleContext, server: ServerEntry, value: string, node: TreeNode, kind: Kind, where: string): void {
-  const text = value.trim();
+function judge(context: RuleContext, server: ServerEntry, holder: StringValue, kind: Kind, where: string): void {
+  const text = holder.value.trim();
+  const node = spanOf(context.doc, holder);
   if (text === '' || findReferences(text).length > 0) return; // set elsewhere: nothing to judge here
   const trusted = trustedHosts(context);
   if (kind === 'checksum-off') {
@@ -93,8 +93,8 @@ function judge(context: RuleContext, server: ServerEntry, value: string, node: T
   }
 }
 
-function report(context: RuleContext, server: ServerEntry, node: TreeNode, severity: Severity, message: string): void {
-  context.report({ node, server, severity, message });
+function report(context: RuleContext, server: ServerEntry, span: { offset: number; length: number }, severity: Severity, message: string): void {
+  context.report({ ...span, server, severity, message });
 }
 
 function isChecksumOff(key: string, value: string): boolean {

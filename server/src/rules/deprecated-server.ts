@@ -1,6 +1,6 @@
 import type { Rule } from './types';
 import type { FixSpec } from '../engine/types';
-import { launchedPackages, replaceInString } from '../launch/packages';
+import { launchedPackages, replaceInString, spanOf } from '../launch/packages';
 import { deprecatedServer } from '../data';
 import { isTrustedPackage } from '../launch/trust';
 
@@ -32,7 +32,7 @@ export const rule: Rule = {
           if (edit) fixes.push({ title: `Replace with ${entry.dropIn.package} (then pin a version)`, safe: false, preferred: true, edits: [edit] });
         }
         context.report({
-          node: pkg.value.node,
+          ...spanOf(context.doc, pkg.value),
           server,
           message: `Server "${server.name}" runs "${pkg.name}", which is ${entry.status.replace(/\.$/, '')}: it gets no security fixes. ${replacement} ${entry.url}`,
           fixes,

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { launchedPackages } from '../launch/packages';
+import { launchedPackages, spanOf } from '../launch/packages';
 import { advisoryTarget, matchingAdvisories } from '../launch/advisoryMatch';
 import { advisoriesFor } from '../data';
 
@@ -32,7 +32,7 @@ export const rule: Rule = {
         const message = pinnedOutside
           ? `Server "${server.name}" runs "${pkg.text}", a package reported as malicious (${report.id}, ${versions}): ${report.summary.replace(/^MALICIOUS:\s*/, '')} This pinned version is outside the reported range, but the package is not trustworthy: remove it and use the real publisher's server. ${report.url}`
           : `Server "${server.name}" runs "${pkg.text}", a package reported as malicious (${report.id}, ${versions}): ${report.summary.replace(/^MALICIOUS:\s*/, '')} Remove this server, and treat any machine that ran it as compromised (rotate the credentials it could read). ${report.url}`;
-        context.report({ node: pkg.value.node, server, message, severity: 'error' });
+        context.report({ ...spanOf(context.doc, pkg.value), server, message, severity: 'error' });
       }
     }
   },

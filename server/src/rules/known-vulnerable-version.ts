@@ -1,6 +1,6 @@
 import type { Rule } from './types';
 import type { FixSpec } from '../engine/types';
-import { launchedPackages, replaceInString } from '../launch/packages';
+import { launchedPackages, replaceInString, spanOf } from '../launch/packages';
 import { advisoryTarget, firstSafeVersion, matchingAdvisories } from '../launch/advisoryMatch';
 import { isTrustedPackage } from '../launch/trust';
 
@@ -48,7 +48,7 @@ export const rule: Rule = {
           const edit = at > 0 ? replaceInString(context.doc, pkg.value, pkg.text, pkg.text.slice(0, at) + newVersion + pkg.text.slice(at + target.version.length)) : undefined;
           if (edit) fixes.push({ title: `Upgrade ${pkg.name} to ${newVersion} (first version without these advisories)`, safe: false, preferred: true, edits: [edit] });
         }
-        context.report({ node: pkg.value.node, server, severity, message, fixes });
+        context.report({ ...spanOf(context.doc, pkg.value), server, severity, message, fixes });
       }
     }
   },

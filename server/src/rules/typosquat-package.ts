@@ -1,6 +1,6 @@
 import type { Rule } from './types';
 import type { Severity } from '../engine/types';
-import { launchedPackages } from '../launch/packages';
+import { launchedPackages, spanOf } from '../launch/packages';
 import { typosquatOf } from '../launch/typosquat';
 import { isTrustedPackage } from '../launch/trust';
 
@@ -47,7 +47,7 @@ export const rule: Rule = {
               message = `Server "${server.name}" runs "${pkg.name}", one or two letters off the known server "${match.genuine}": a typo here installs whatever someone registered under that name. Check it is the package you meant (and add it to mcpHygiene.trustedPackages if so).`;
             }
         }
-        context.report({ node: pkg.value.node, server, severity, message });
+        context.report({ ...spanOf(context.doc, pkg.value), server, severity, message });
       }
     }
   },

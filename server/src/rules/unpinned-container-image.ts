@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { launchInfo } from '../launch/packages';
+import { launchInfo, spanOf } from '../launch/packages';
 import { isTrustedPackage } from '../launch/trust';
 
 // Docker Hub "library" images people plausibly run a server from. Any other single-name
@@ -38,13 +38,13 @@ export const rule: Rule = {
       if (!image.tag || image.tag === 'latest') {
         const written = image.tag ? `"${name}:latest"` : `"${name}" with no tag (= latest)`;
         context.report({
-          node: image.value.node,
+          ...spanOf(context.doc, image.value),
           server,
           message: `Server "${server.name}" runs image ${written}: ${engine} runs whatever was pushed last. Pin a version tag and its digest, e.g. "${name}:1.2.3@sha256:<digest>" (docker buildx imagetools inspect shows it).`,
         });
       } else {
         context.report({
-          node: image.value.node,
+          ...spanOf(context.doc, image.value),
           server,
           severity: 'information',
           message: `Server "${server.name}" runs image "${name}:${image.tag}": tags can be re-pushed, so the content may change. Add the digest, e.g. "${name}:${image.tag}@sha256:<digest>", to run exactly what you reviewed.`,

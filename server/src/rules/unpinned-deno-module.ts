@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { launchInfo } from '../launch/packages';
+import { launchInfo, spanOf } from '../launch/packages';
 import { isTrustedPackage } from '../launch/trust';
 
 /**
@@ -24,10 +24,10 @@ export const rule: Rule = {
       const m = module.module;
       if (m.kind === 'exact' || m.kind === 'local' || m.kind === 'git') continue;
       if (m.name && isTrustedPackage(context.settings, m.name)) continue;
-      const node = module.value.node;
+      const node = spanOf(context.doc, module.value);
       if (m.scheme === 'https' || m.scheme === 'http') {
         context.report({
-          node,
+          ...node,
           server,
           message: `Server "${server.name}" runs the remote module "${m.name}" with no version in its URL: ${deno.launcher} runs whatever that address serves. Use a URL with an exact version (e.g. ".../mod@1.2.3/mod.ts"), or vendor the module and pin it with a deno.lock.`,
         });
@@ -35,10 +35,10 @@ export const rule: Rule = {
       }
       const label = `${m.scheme}:${m.name}`;
       if (m.kind === 'range') {
-        context.report({ node, server, severity: 'information', message: `Server "${server.name}" runs "${label}@${m.version}", a version range: new releases run without review. Pin an exact version, e.g. "${label}@1.2.3".` });
+        context.report({ ...node, server, severity: 'information', message: `Server "${server.name}" runs "${label}@${m.version}", a version range: new releases run without review. Pin an exact version, e.g. "${label}@1.2.3".` });
       } else {
         const what = m.kind === 'none' ? 'with no version' : m.kind === 'tag' ? `at the moving "${m.version}" tag` : `with the open range "${m.version}"`;
-        context.report({ node, server, message: `Server "${server.name}" runs "${label}" ${what}: ${deno.launcher} fetches the newest matching release. Pin an exact version, e.g. "${label}@1.2.3".` });
+        context.report({ ...node, server, message: `Server "${server.name}" runs "${label}" ${what}: ${deno.launcher} fetches the newest matching release. Pin an exact version, e.g. "${label}@1.2.3".` });
       }
     }
   },

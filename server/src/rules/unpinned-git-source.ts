@@ -1,6 +1,6 @@
 import type { Rule } from './types';
 import type { Severity } from '../engine/types';
-import { launchInfo } from '../launch/packages';
+import { launchInfo, spanOf } from '../launch/packages';
 import { isCommitSha } from '../launch/pythonSpec';
 import { isTrustedPackage } from '../launch/trust';
 
@@ -23,15 +23,15 @@ export const rule: Rule = {
   check(context) {
     for (const server of context.config.servers) {
       const info = launchInfo(server);
-      const sources: Array<{ text: string; node: import('../parse/tree').TreeNode; kind: string; gitRef?: string; launcher: string; hash: boolean }> = [];
+      const sources: Array<{ text: string; value: import('../engine/model').StringValue; kind: string; gitRef?: string; launcher: string; hash: boolean }> = [];
       for (const p of info.npm?.packages ?? []) {
         if (p.spec.kind === 'git' || p.spec.kind === 'url') {
-          sources.push({ text: p.text, node: p.value.node, kind: p.spec.kind, gitRef: p.spec.gitRef, launcher: info.npm!.launcher, hash: isRegistryTarball(p.text) });
+          sources.push({ text: p.text, value: p.value, kind: p.spec.kind, gitRef: p.spec.gitRef, launcher: info.npm!.launcher, hash: isRegistryTarball(p.text) });
         }
       }
       for (const p of info.python?.packages ?? []) {
         if (p.spec.kind === 'git' || p.spec.kind === 'url') {
-          sources.push({ text: p.text, node: p.value.node, kind: p.spec.kind, gitRef: p.spec.gitRef, launcher: info.python!.launcher, hash: /#sha(?:256|384|512)=[0-9a-f]+/i.test(p.text) });
+          sources.push({ text: p.text, value: p.value, kind: p.spec.kind, gitRef: p.spec.gitRef, launcher: info.python!.launcher, hash: /#sha(?:256|384|512)=[0-9a-f]+/i.test(p.text) });
         }
       }
       for (const source of sources) {
@@ -51,7 +51,7 @@ export const rule: Rule = {
         } else {
           message = `Server "${server.name}" is installed from git at "${source.gitRef}", a branch or other movable ref: it runs whatever that ref points to at start-up. Pin a full 40-character commit id.`;
         }
-        context.report({ node: source.node, server, message, severity });
+        context.report({ ...spanOf(context.doc, source.value), server, message, severity });
       }
     }
   },

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { launchInfo } from '../launch/packages';
+import { launchInfo, spanOf } from '../launch/packages';
 import { isTrustedPackage } from '../launch/trust';
 
 /**
@@ -24,13 +24,13 @@ export const rule: Rule = {
       if (isTrustedPackage(context.settings, go.path)) continue;
       if (go.kind === 'tag') {
         context.report({
-          node: go.value.node,
+          ...spanOf(context.doc, go.value),
           server,
           message: `Server "${server.name}" runs "go run ${go.path}@${go.version}": "${go.version}" resolves to a different version whenever the module moves on. Pin a release, e.g. "${go.path}@v1.2.3".`,
         });
       } else {
         context.report({
-          node: go.value.node,
+          ...spanOf(context.doc, go.value),
           server,
           severity: 'information',
           message: `Server "${server.name}" runs "go run ${go.path}" with no version: it builds the version the working directory's go.mod requires, if any. Add "@v1.2.3" to make the version explicit.`,

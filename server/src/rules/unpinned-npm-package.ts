@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { launchInfo } from '../launch/packages';
+import { launchInfo, spanOf } from '../launch/packages';
 import { isTrustedPackage } from '../launch/trust';
 import { looksLikePackageName } from '../launch/npmSpec';
 
@@ -47,7 +47,7 @@ export const rule: Rule = {
             severity = 'information';
             message = `Server "${server.name}" runs "${spec.name}@${spec.version}", a version range: new patch or minor releases run without review. Pin an exact version to review upgrades.`;
         }
-        context.report({ node: value.node, server, message, severity });
+        context.report({ ...spanOf(context.doc, value), server, message, severity });
       }
     }
   },

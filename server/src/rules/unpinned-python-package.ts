@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { launchInfo } from '../launch/packages';
+import { launchInfo, spanOf } from '../launch/packages';
 import { isTrustedPackage } from '../launch/trust';
 
 /**
@@ -40,7 +40,7 @@ export const rule: Rule = {
             severity = 'information';
             message = `Server "${server.name}" ${what} with the range "${spec.version}": new releases inside it run without review. Pin one version with "==" to review upgrades.`;
         }
-        context.report({ node: value.node, server, message, severity });
+        context.report({ ...spanOf(context.doc, value), server, message, severity });
       }
     }
   },

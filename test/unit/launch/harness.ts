@@ -75,13 +75,15 @@ export interface Expected {
   occurrence?: number;
   /** The last string of a multi-argument range (e.g. a PowerShell command split over args). */
   to?: string;
+  /** Only this piece of the quoted string (`pkg` in `"npx -y pkg"`, the value of `--opt=value`). */
+  piece?: string;
   severity?: string;
   message?: RegExp;
   fixes?: number;
 }
 
 /** The range of the `occurrence`-th quoted `value` in `text`. */
-export function quotedRange(text: string, value: string, occurrence = 0, to?: string) {
+export function quotedRange(text: string, value: string, occurrence = 0, to?: string, piece?: string) {
   const needle = q(value);
   let index = -1;
   for (let i = 0; i <= occurrence; i++) {
@@ -93,6 +95,12 @@ export function quotedRange(text: string, value: string, occurrence = 0, to?: st
     const last = text.indexOf(q(to), index);
     assert.ok(last >= 0);
     end = last + q(to).length;
+  }
+  if (piece !== undefined) {
+    const within = text.slice(index, end).lastIndexOf(piece);
+    assert.ok(within >= 0, `${piece} is inside ${needle}`);
+    index += within;
+    end = index + piece.length;
   }
   const lines = new LineIndex(text);
   return { start: lines.positionAt(index), end: lines.positionAt(end) };
@@ -108,7 +116,7 @@ export function expectFindings(ruleId: string, servers: Servers, expected: Expec
     expected.forEach((want, i) => {
       const got = findings[i];
       assert.equal(got.ruleId, ruleId);
-      assert.deepEqual(got.range, quotedRange(text, want.at, want.occurrence, want.to), `${label}: range of finding ${i} (${got.message})`);
+      assert.deepEqual(got.range, quotedRange(text, want.at, want.occurrence, want.to, want.piece), `${label}: range of finding ${i} (${got.message})`);
       if (want.severity) assert.equal(got.severity, want.severity, `${label}: severity of finding ${i} (${got.message})`);
       if (want.message) assert.match(got.message, want.message, `${label}: message of finding ${i}`);
       if (want.fixes !== undefined) assert.equal(got.fixes.length, want.fixes, `${label}: fixes of finding ${i}`);

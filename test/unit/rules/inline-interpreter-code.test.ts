@@ -14,7 +14,7 @@ test('node -e/-p, python -c, deno eval, npx -c, ruby -e, php -r', () => {
     g: { command: 'php', args: ['-r', 'echo 1;'] },
   }, [
     { at: 'require("child_process").exec("id")', severity: 'warning', message: /inline node code \(-e\)/ },
-    { at: '--eval=console.log(1)', message: /--eval/ },
+    { at: '--eval=console.log(1)', piece: 'console.log(1)', message: /--eval/ },
     { at: 'import os; os.system("id")', message: /inline python3 code \(-c\)/ },
     { at: 'Deno.exit(0)', message: /deno eval/ },
     { at: 'echo hi && node x.js', message: /npx -c/ },

@@ -54,3 +54,11 @@ test('the upgrade fix rewrites only the version, keeps the launcher syntax and c
     assert.deepEqual(run(ID, 'vscode', JSON.parse(fixed).servers).findings, []);
   }
 });
+
+test('inside a command written as one string, the finding points at the package and the fix rewrites only it', () => {
+  expectFindings(ID, { r: { command: 'npx -y mcp-remote@0.1.15 https://example.com/sse' } }, [
+    { at: 'npx -y mcp-remote@0.1.15 https://example.com/sse', piece: 'mcp-remote@0.1.15', fixes: 1 },
+  ], { dialects: ['vscode', 'codex', 'continue'] });
+  const { text, findings } = run(ID, 'codex', { r: { command: 'npx -y mcp-remote@0.1.15 https://example.com/sse' } });
+  assert.ok(applyFix(text, findings[0].fixes[0]).includes('command = "npx -y mcp-remote@0.1.16 https://example.com/sse"'));
+});

@@ -19,7 +19,7 @@ test('unpinned npm specs across npx, npm exec, bunx, pnpm dlx, pnpx and yarn dlx
     { at: 'pnpm-tool@^2.0.0', severity: 'information', message: /version range/ },
     { at: 'pnpx-tool@next', severity: 'warning', message: /pnpx installs it without asking/ },
     { at: 'yarn-tool', severity: 'warning', message: /yarn dlx/ },
-    { at: '--package=pkg-option', severity: 'warning', message: /"pkg-option"/ },
+    { at: '--package=pkg-option', piece: 'pkg-option', severity: 'warning', message: /"pkg-option"/ },
   ]);
 });
 
@@ -41,8 +41,8 @@ test('cmd /c npx on Windows is read through; the bridge message mentions credent
   }, [{ at: 'mcp-remote', message: /bridge that handles your remote server's credentials/ }], { dialects: ['vscode', 'claude-desktop'] });
 });
 
-test('a command written as one string points at that string', () => {
-  expectFindings(ID, { a: { command: 'npx -y some-server' } }, [{ at: 'npx -y some-server' }], { dialects: ['claude-code', 'codex'] });
+test('a command written as one string points at the package inside it', () => {
+  expectFindings(ID, { a: { command: 'npx -y some-server' } }, [{ at: 'npx -y some-server', piece: 'some-server' }], { dialects: ['claude-code', 'codex'] });
 });
 
 test('trustedPackages silences a package (exact name or scope wildcard)', () => {
