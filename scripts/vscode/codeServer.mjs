@@ -355,15 +355,23 @@ export async function runExtensionTests({ toolchain, extensionDevelopmentPath, e
     const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     log(`workbench loading; waiting up to ${Math.round(timeoutMs / 1000)} s for ${resultsFile}`);
-    await waitUntil(
-      'the suite to write its results file (see the log for the extension host output)',
-      () => {
-        if (exited) throw new Error(`code-server exited during the run (${exited.signal ?? `exit ${exited.code}`})`);
-        return existsSync(resultsFile);
-      },
-      timeoutMs,
-      300,
-    );
+    try {
+      await waitUntil(
+        'the suite to write its results file (see the log for the extension host output)',
+        () => {
+          if (exited) throw new Error(`code-server exited during the run (${exited.signal ?? `exit ${exited.code}`})`);
+          return existsSync(resultsFile);
+        },
+        timeoutMs,
+        300,
+      );
+    } catch (error) {
+      // What the workbench showed (a dialog, an error notification) is often the answer.
+      const screenshot = join(workDir, 'workbench.png');
+      await Promise.race([page.screenshot({ path: screenshot }).catch(() => undefined), sleep(10_000)]);
+      if (existsSync(screenshot)) error.message += ` (screenshot: ${screenshot})`;
+      throw error;
+    }
     const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
     log(`suite finished ${Date.now() - started} ms after code-server started: ${results.passed} passed, ${results.failed} failed`);
     return results;

@@ -53,6 +53,7 @@ async function runSuite(t, { label, vsix }) {
   const logFile = join(workDir, 'code-server.log');
   const workspace = prepareWorkspace(join(workDir, 'workspace'));
   let results;
+  let failed = true;
   try {
     let extensionDevelopmentPath = REPO_ROOT;
     if (vsix) {
@@ -71,6 +72,7 @@ async function runSuite(t, { label, vsix }) {
       logFile,
       timeoutMs: RUN_TIMEOUT_MS,
     });
+    failed = results.failed > 0;
   } catch (error) {
     let logTail = '';
     try {
@@ -80,8 +82,9 @@ async function runSuite(t, { label, vsix }) {
     }
     throw new Error(`${error.message}\n--- last lines of ${logFile} ---\n${logTail}`);
   } finally {
-    if (process.env.MCP_HYGIENE_VSCODE_KEEP !== '1') rmSync(workDir, { recursive: true, force: true });
-    else t.diagnostic(`kept ${workDir}`);
+    // Kept when asked, and after a failure (logs, extension host output, screenshot).
+    if (process.env.MCP_HYGIENE_VSCODE_KEEP === '1' || failed) t.diagnostic(`kept ${workDir} (code-server.log, user-data/logs/)`);
+    else rmSync(workDir, { recursive: true, force: true });
   }
   t.diagnostic(
     `${label}: ${results.host} (VS Code ${results.vscodeVersion}); toolchain ${tools.cached ? 'cached' : 'installed'} in ${Math.round(tools.installMs / 1000)} s; this run ${Math.round((Date.now() - started) / 1000)} s`,
