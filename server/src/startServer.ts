@@ -1,6 +1,10 @@
+import { existsSync } from 'node:fs';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type ClientCapabilities,
@@ -13,7 +17,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES } from './rules';
 import type { Rule } from './rules/types';
 import type { LintOptions } from './engine';
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SETTINGS_SECTION } from './common/protocol';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SCAN_MACHINE_REQUEST, SETTINGS_SECTION, type ScanMachineParams } from './common/protocol';
+import { configFileGlobs } from './dialects';
+import { DEFAULT_CONFIG_FILE } from './cli/config';
+import { WorkspaceFacts } from './handlers/workspaceFacts';
+import { WorkspaceScanner } from './handlers/workspaceScan';
+import { provideHover } from './handlers/hover';
 import { AnalysisCache } from './handlers/analysis';
 import { SettingsStore } from './handlers/settings';
 import { registerDiagnosticsPullSupport, registerDiagnosticsPushSupport, type DiagnosticsSupport } from './handlers/diagnostics';
@@ -34,6 +43,8 @@ export interface RuntimeEnvironment {
   readonly logger?: Logger;
   /** Debounce after an edit before push diagnostics are recomputed (default 300 ms; tests use 0). */
   readonly validationDelayMs?: number;
+  /** Runs git for the workspace's git state (tests inject one); default: `git` with a timeout. */
+  readonly git?: (cwd: string, args: string[]) => Promise<string>;
 }
 
 /** Test-only knobs. */
@@ -88,11 +99,37 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
   const cache = new AnalysisCache({
     settingsFor: (uri) => settings!.get(uri),
     workspaceFolders: () => workspaceFolders,
+    factsFor: (path, current) => facts?.factsFor(path, current, workspaceFolders) ?? { settings: current, gitState: 'unknown' },
     lintOptions,
     onEngineError(uri, error) {
       logger.error(`Linting ${uri} failed; it has no MCP Hygiene diagnostics until it changes. ${describeError(error)}`);
     },
   });
+
+  let facts: WorkspaceFacts | undefined;
+  let scanner: WorkspaceScanner | undefined;
+  let untrusted = false;
+  const reported = new Set<string>();
+  const report = (problem: string) => {
+    if (reported.has(problem)) return;
+    reported.add(problem);
+    logger.warn(problem);
+    connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: problem }).catch(() => undefined);
+  };
+
+  /** Re-reads git state (once per folder), re-lints open documents and the closed workspace files. */
+  const refreshWorkspace = (reloadGit: boolean) =>
+    runSafe(
+      logger,
+      async () => {
+        if (reloadGit && facts && (await facts.loadGit(workspaceFolders.filter((f) => existsSync(f))))) {
+          cache.clear();
+          diagnostics?.requestRefresh();
+        }
+        await scanner?.scanWorkspace();
+      },
+      'Linting the workspace',
+    );
 
   connection.onInitialize((params): InitializeResult => {
     capabilities = params.capabilities;
@@ -103,6 +140,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
       // Sent by our client (initializationOptions.workspaceTrusted); other clients: trusted.
       untrustedWorkspace: (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted === false,
     });
+    untrusted = (params.initializationOptions as { workspaceTrusted?: unknown } | undefined)?.workspaceTrusted === false;
+    facts = new WorkspaceFacts({ logger, untrusted, report, ...(runtime.git ? { git: runtime.git } : {}) });
     const pull = !!capabilities.textDocument?.diagnostic;
     diagnostics = pull
       ? registerDiagnosticsPullSupport(connection, documents, cache, logger, { refreshSupport: !!capabilities.workspace?.diagnostics?.refreshSupport })
@@ -111,6 +150,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        hoverProvider: true,
         ...(pull ? { diagnosticProvider: { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -119,6 +159,22 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
   });
 
   connection.onInitialized(() => {
+    scanner = new WorkspaceScanner({
+      connection,
+      documents,
+      cache,
+      logger,
+      workspaceFolders: () => workspaceFolders.filter((f) => existsSync(f)),
+      settingsFor: (uri) => settings!.get(uri),
+      progressSupport: !!capabilities.window?.workDoneProgress,
+      pull: !!capabilities.textDocument?.diagnostic,
+    });
+    if (capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      // The client's file watcher reports every config file, .mcp-hygiene.json, .gitignore and git's index.
+      const watchers = [...configFileGlobs(), '**/' + DEFAULT_CONFIG_FILE, '**/.gitignore', '**/.git/index'].map((globPattern) => ({ globPattern }));
+      connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+    }
+    refreshWorkspace(true);
     if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration) {
       // Without a section VS Code sends an empty payload and we pull; the section keeps
       // clients that push settings (no workspace/configuration) working too.
@@ -132,8 +188,10 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
             const removed = new Set(folderPaths(event.removed));
             workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...folderPaths(event.added)];
             // ignoredPaths are relative to the folders: what is ignored may have changed.
+            facts?.clear();
             cache.clear();
             diagnostics?.requestRefresh();
+            refreshWorkspace(true);
           },
           'Updating the workspace folders',
         ),
@@ -148,6 +206,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
         settings?.onDidChangeConfiguration(params);
         cache.clear();
         diagnostics?.requestRefresh();
+        refreshWorkspace(false);
       },
       'Applying the new settings',
     ),
@@ -156,7 +215,55 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
   documents.onDidClose((event) => {
     cache.evict(event.document.uri);
     settings?.evict(event.document.uri);
+    runSafe(logger, () => scanner?.onDidClose(event.document.uri), 'Linting a closed file');
   });
+  documents.onDidOpen((event) => scanner?.onDidOpen(event.document.uri));
+
+  connection.onDidChangeWatchedFiles((params) =>
+    runSafe(
+      logger,
+      async () => {
+        let factsChanged = false;
+        for (const change of params.changes) factsChanged = (facts?.invalidate(uriToPath(change.uri)) ?? false) || factsChanged;
+        if (factsChanged) {
+          cache.clear();
+          diagnostics?.requestRefresh();
+          refreshWorkspace(true);
+        } else {
+          await scanner?.onWatchedFiles(params.changes);
+        }
+      },
+      'Handling file changes',
+    ),
+  );
+
+  connection.onHover((params, token) =>
+    runSafeAsync(
+      logger,
+      async () => {
+        const document = documents.get(params.textDocument.uri);
+        if (!document) return null;
+        const entry = await cache.get(document);
+        return provideHover(entry, params.position);
+      },
+      null,
+      'Computing the hover',
+      token,
+    ),
+  );
+
+  connection.onRequest(SCAN_MACHINE_REQUEST, (params: ScanMachineParams | undefined, token) =>
+    runSafeAsync(
+      logger,
+      async () => {
+        if (!scanner) throw new Error('The server is not initialized yet.');
+        return scanner.scanMachine(params);
+      },
+      undefined,
+      'Scanning the MCP configs of this machine',
+      token,
+    ),
+  );
 
   connection.onCodeAction((params, token) =>
     runSafeAsync(
@@ -164,7 +271,12 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
       async () => {
         const document = documents.get(params.textDocument.uri);
         if (!document) return [];
-        return provideCodeActions(document, params, { cache, lintOptions, documentChanges: !!capabilities.workspace?.workspaceEdit?.documentChanges }, token);
+        return provideCodeActions(
+          document,
+          params,
+          { cache, lintOptions, documentChanges: !!capabilities.workspace?.workspaceEdit?.documentChanges, workspaceFolders: () => workspaceFolders, untrusted },
+          token,
+        );
       },
       [],
       'Computing code actions',

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parseSettings, settingsSchema, type Settings } from '../common/settings';
+import { parsePolicy, type Policy } from '../common/policy';
 import { ruleById } from '../rules';
 import type { CliOptions } from './args';
 import { UsageError } from './args';
@@ -36,19 +37,10 @@ export function loadSettings(options: CliOptions, cwd: string): LoadedSettings {
     } catch (error) {
       throw new UsageError(`Cannot read the settings file ${options.config ?? DEFAULT_CONFIG_FILE}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
     }
-    const errors: ParseError[] = [];
-    const value: unknown = parseJsonc(text.replace(/^\uFEFF/, ''), errors, { allowTrailingComma: true });
-    if (errors.length > 0 || !value || typeof value !== 'object' || Array.isArray(value)) {
-      const detail = errors.length ? `${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset}` : 'expected a JSON object';
-      throw new UsageError(`The settings file ${options.config ?? DEFAULT_CONFIG_FILE} is not valid: ${detail}.`);
-    }
-    const known = new Set(Object.keys(settingsSchema.shape));
-    for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
-      const name = key.startsWith('mcpHygiene.') ? key.slice('mcpHygiene.'.length) : key;
-      if (name === '$schema') continue;
-      if (!known.has(name)) problems.push(`Unknown setting "${key}" in ${options.config ?? DEFAULT_CONFIG_FILE}; it is ignored.`);
-      else raw[name] = entry;
-    }
+    const parsedFile = parseSettingsFileText(text, options.config ?? DEFAULT_CONFIG_FILE);
+    if (parsedFile.error) throw new UsageError(parsedFile.error);
+    raw = parsedFile.raw;
+    problems.push(...parsedFile.problems);
   }
   const parsed = parseSettings(raw);
   problems.push(...parsed.problems);
@@ -62,4 +54,45 @@ export function loadSettings(options: CliOptions, cwd: string): LoadedSettings {
   }
   if (options.network) settings.network = true;
   return { settings, configFile, problems };
+}
+
+/**
+ * The text of a `.mcp-hygiene.json` (or --config) file as raw settings: JSONC, keys with or
+ * without the `mcpHygiene.` prefix, unknown keys reported. Shared by the CLI and the
+ * language server (which reads the workspace root's file). `error` = not usable at all.
+ */
+export function parseSettingsFileText(text: string, displayName: string): { raw: Record<string, unknown>; problems: string[]; error?: string } {
+  const raw: Record<string, unknown> = {};
+  const problems: string[] = [];
+  const errors: ParseError[] = [];
+  const value: unknown = parseJsonc(text.replace(/^\uFEFF/, ''), errors, { allowTrailingComma: true });
+  if (errors.length > 0 || !value || typeof value !== 'object' || Array.isArray(value)) {
+    const detail = errors.length ? `${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset}` : 'expected a JSON object';
+    return { raw, problems, error: `The settings file ${displayName} is not valid: ${detail}.` };
+  }
+  const known = new Set(Object.keys(settingsSchema.shape));
+  for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
+    const name = key.startsWith('mcpHygiene.') ? key.slice('mcpHygiene.'.length) : key;
+    if (name === '$schema') continue;
+    if (!known.has(name)) problems.push(`Unknown setting "${key}" in ${displayName}; it is ignored.`);
+    else raw[name] = entry;
+  }
+  return { raw, problems };
+}
+
+/**
+ * Reads an organisation policy file (`policyFile`, JSON or JSONC). Never throws: a missing or
+ * invalid file gives no policy and one problem. Shared by the CLI and the language server.
+ */
+export function loadPolicyFile(path: string): { policy: Policy | undefined; problems: string[] } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    return { policy: undefined, problems: [`Cannot read the policy file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}. No policy is applied.`] };
+  }
+  const errors: ParseError[] = [];
+  const value: unknown = parseJsonc(text.replace(/^\uFEFF/, ''), errors, { allowTrailingComma: true });
+  if (errors.length > 0) return { policy: undefined, problems: [`The policy file ${path} is not valid JSON (${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset}). No policy is applied.`] };
+  return parsePolicy(value);
 }

@@ -3,7 +3,7 @@ import { relative, resolve, sep } from 'node:path';
 import { RULES, type Severity } from '../engine';
 import { IoError, parseCliArgs, UsageError, USAGE, type CliOptions, type FailOn } from './args';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline';
-import { loadSettings } from './config';
+import { loadPolicyFile, loadSettings } from './config';
 import { compareStrings, discover } from './discover';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
@@ -57,6 +57,8 @@ function run(argv: readonly string[], io: CliIO): number {
 
   const { settings, problems } = loadSettings(options, io.cwd);
   const notices: Notice[] = problems.map((message) => ({ level: 'warning', message }));
+  const loadedPolicy = settings.policyFile ? loadPolicyFile(resolve(io.cwd, settings.policyFile)) : undefined;
+  for (const message of loadedPolicy?.problems ?? []) notices.push({ level: 'warning', message });
   const discovery = discover({
     cwd: io.cwd,
     paths: options.paths,
@@ -70,7 +72,7 @@ function run(argv: readonly string[], io: CliIO): number {
     return sep === '\\' ? rel.replace(/\\/g, '/') : rel;
   };
   const fingerprints = options.format === 'sarif' || options.baseline !== undefined || options.writeBaseline !== undefined;
-  const outcome = scanFiles(discovery.files, { settings, fix: options.fix, dryRun: options.dryRun, relativeTo, fingerprints, onProgress: progressReporter(io) });
+  const outcome = scanFiles(discovery.files, { settings, fix: options.fix, dryRun: options.dryRun, relativeTo, fingerprints, onProgress: progressReporter(io), ...(loadedPolicy?.policy ? { policy: loadedPolicy.policy } : {}) });
   notices.push(...outcome.notices);
   const skipped = [...discovery.skipped, ...outcome.skipped].sort((a, b) => compareStrings(a.file, b.file));
 

@@ -1,3 +1,4 @@
+import type { Policy } from '../common/policy';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { analyze, fixAll, dialectForPath, type Finding, type Settings } from '../engine';
 import type { TargetFile, SkippedFile } from './discover';
@@ -44,6 +45,8 @@ export interface ScanOptions {
   /** Fingerprints cost a hash per finding: only SARIF and baselines need them. */
   fingerprints: boolean;
   onProgress?: (done: number, total: number) => void;
+  /** The organisation policy (`policyFile`), read by the caller. */
+  policy?: Policy;
 }
 
 const BINARY_SNIFF_BYTES = 8000;
@@ -79,7 +82,7 @@ export function scanFiles(files: readonly TargetFile[], options: ScanOptions): S
     let text = bom ? decoded.slice(1) : decoded;
     const onRuleError = (ruleId: string, error: unknown) =>
       outcome.notices.push({ level: 'error', file: file.display, message: `Rule ${ruleId} failed on ${file.display}: ${error instanceof Error ? error.message : String(error)}. Its findings for this file are missing.` });
-    let analysis = analyze(text, file.absolute, options.settings, { onRuleError });
+    let analysis = analyze(text, file.absolute, options.settings, { onRuleError, ...(options.policy ? { policy: options.policy } : {}) });
     if (!analysis) {
       const byPath = dialectForPath(file.absolute);
       return skip(byPath ? `${byPath.displayName} config, but ${byPath.syntax.toUpperCase()} files cannot be read yet` : 'not an MCP config (no client uses this file name and it has no servers key)');
@@ -101,7 +104,7 @@ export function scanFiles(files: readonly TargetFile[], options: ScanOptions): S
           }
           outcome.fixes.push({ file: file.display, applied: result.applied });
           text = result.text;
-          analysis = analyze(text, file.absolute, options.settings, { onRuleError }) ?? analysis;
+          analysis = analyze(text, file.absolute, options.settings, { onRuleError, ...(options.policy ? { policy: options.policy } : {}) }) ?? analysis;
         }
       }
     }

@@ -35,3 +35,33 @@ export interface DiagnosticFix {
   preferred?: boolean;
   edits: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>;
 }
+
+/** Command id of "MCP Hygiene: Scan MCP Configs on This Machine". */
+export const SCAN_MACHINE_COMMAND = 'mcpHygiene.scanMachine';
+
+/** Request (client -> server) behind the machine scan; the server reads the files. */
+export const SCAN_MACHINE_REQUEST = 'mcpHygiene/scanMachine';
+
+export interface ScanMachineParams {
+  /** Home folder to scan instead of the real one (tests; else $MCP_HYGIENE_HOME, else os.homedir()). */
+  home?: string;
+}
+
+export interface SeverityCounts {
+  error: number;
+  warning: number;
+  information: number;
+  hint: number;
+}
+
+export interface ScanMachineResult {
+  home: string;
+  /** User-level config files found and linted (paths only: never contents). */
+  files: Array<{ path: string; uri: string; client: string; counts: SeverityCounts }>;
+  /** Files that exist but could not be read (permissions, not UTF-8...). */
+  unreadable: Array<{ path: string; reason: string }>;
+  /** How many candidate paths were checked (missing ones are normal). */
+  checked: number;
+  perClient: Record<string, SeverityCounts>;
+  totals: SeverityCounts;
+}

@@ -4,6 +4,7 @@ import { analyze, isKnownConfigPath, ruleDocsUrl, type Analysis, type Finding, t
 import type { Settings } from '../common/settings';
 import { DIAGNOSTIC_SOURCE, FILE_TOO_LARGE_CODE, SETTINGS_SECTION, type DiagnosticData } from '../common/protocol';
 import { isIgnoredPath, uriToPath } from './documentPath';
+import type { FileFacts } from './workspaceFacts';
 
 /** Why a document has the diagnostics it has. */
 export type AnalysisKind =
@@ -26,6 +27,8 @@ export interface DocumentAnalysis {
   path: string;
   kind: AnalysisKind;
   settings: Settings;
+  /** The engine options this version was linted with (policy, git state): code actions reuse them. */
+  lintOptions: LintOptions;
   analysis: Analysis | undefined;
   diagnostics: Diagnostic[];
   /** Pull diagnostics' result id: unique per computed entry, so a settings change yields a new one. */
@@ -39,6 +42,8 @@ export interface AnalysisCacheOptions {
   lintOptions: LintOptions;
   /** The engine threw outside a rule; called once per (uri, version) since the result is cached. */
   onEngineError(uri: string, error: unknown): void;
+  /** Per-file facts from the workspace (`.mcp-hygiene.json`, policy, git state); synchronous, from caches. */
+  factsFor?(path: string, settings: Settings): FileFacts;
 }
 
 /**
@@ -76,6 +81,14 @@ export class AnalysisCache {
     return entry && entry.version === version ? entry.result : undefined;
   }
 
+  /**
+   * Lints a file that is not open (workspace scan, machine scan): not cached, version 0.
+   * Same settings, facts and size limit as an open document.
+   */
+  analyzeFile(uri: string, text: string): Promise<DocumentAnalysis> {
+    return this.compute(uri, 0, text);
+  }
+
   evict(uri: string): void {
     this.entries.delete(uri);
   }
@@ -86,9 +99,16 @@ export class AnalysisCache {
   }
 
   private async compute(uri: string, version: number, text: string): Promise<DocumentAnalysis> {
-    const settings = await this.options.settingsFor(uri);
+    const editorSettings = await this.options.settingsFor(uri);
     const path = uriToPath(uri);
-    const base = { uri, version, path, settings, resultId: `${version}:${this.nextResultId++}` };
+    const facts = this.options.factsFor?.(path, editorSettings);
+    const settings = facts?.settings ?? editorSettings;
+    const lintOptions: LintOptions = {
+      ...this.options.lintOptions,
+      ...(facts?.policy ? { policy: facts.policy } : {}),
+      ...(facts && facts.gitState !== 'unknown' ? { gitState: facts.gitState } : {}),
+    };
+    const base = { uri, version, path, settings, lintOptions, resultId: `${version}:${this.nextResultId++}` };
     if (isIgnoredPath(path, settings.ignoredPaths, this.options.workspaceFolders())) {
       return { ...base, kind: 'ignored', analysis: undefined, diagnostics: [] };
     }
@@ -102,7 +122,7 @@ export class AnalysisCache {
     this.lintCount++;
     let analysis: Analysis | undefined;
     try {
-      analysis = analyze(text, path, settings, this.options.lintOptions);
+      analysis = analyze(text, path, settings, lintOptions);
     } catch (error) {
       // Cached like any result, so a broken version is reported once, not on every request.
       this.options.onEngineError(uri, error);

@@ -1,7 +1,13 @@
-import { CodeActionKind, type CancellationToken, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import { readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { findNodeAtLocation, modify, parseTree } from 'jsonc-parser';
+import { CodeActionKind, CreateFile, TextDocumentEdit, type CancellationToken, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAll, type Fix, type Finding, type LintOptions, type Range } from '../engine';
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, FIX_ALL_TITLE } from '../common/protocol';
+import { fixAll, suppressionEdit, LineIndex, type Fix, type Finding, type LintOptions, type Range } from '../engine';
+import { DIAGNOSTIC_SOURCE, FILE_TOO_LARGE_CODE, FIX_ALL_KIND, FIX_ALL_TITLE } from '../common/protocol';
+import { DEFAULT_CONFIG_FILE } from '../cli/config';
+import { containingFolder } from './workspaceFacts';
 import { isDiagnosticData, type AnalysisCache } from './analysis';
 import { throwIfCancelled } from './runSafe';
 
@@ -10,7 +16,14 @@ export interface CodeActionContextOptions {
   lintOptions: LintOptions;
   /** The client accepts versioned `documentChanges` (so a stale edit is refused, not misapplied). */
   documentChanges: boolean;
+  /** For the `.mcp-hygiene.json` suppression of strict-JSON files (absent: not offered). */
+  workspaceFolders?(): readonly string[];
+  /** Untrusted workspace: no action that writes outside the edited file. */
+  untrusted?: boolean;
 }
+
+/** Findings about suppressions themselves are not suppressible. */
+const NOT_SUPPRESSIBLE = new Set(['unused-suppression', 'suppression-without-reason', FILE_TOO_LARGE_CODE]);
 
 /**
  * Quick fixes come from the diagnostic's `data` while the document version is unchanged;
@@ -40,6 +53,10 @@ export async function provideCodeActions(
         });
       }
     }
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string' || NOT_SUPPRESSIBLE.has(diagnostic.code)) continue;
+      actions.push(...(await suppressionActions(document, diagnostic, diagnostic.code, options)));
+    }
   }
   // Source actions only when asked for (codeActionsOnSave, the Source Action menu): the
   // lightbulb does not list them anyway.
@@ -54,6 +71,57 @@ export async function provideCodeActions(
 /** `requested` selects `kind` when equal or a parent (`source` selects `source.fixAll.x`). */
 function kindIncludes(requested: string, kind: string): boolean {
   return kind === requested || kind.startsWith(requested + '.');
+}
+
+/**
+ * "Suppress <rule> for this line / file": a comment in the file's own syntax (JSONC `//`,
+ * TOML and YAML `#`) with the line's indentation. Files whose client reads strict JSON
+ * cannot hold comments: the entry goes to the workspace's `.mcp-hygiene.json` instead
+ * (another file, so never offered in an untrusted workspace).
+ */
+async function suppressionActions(document: TextDocument, diagnostic: Diagnostic, ruleId: string, options: CodeActionContextOptions): Promise<CodeAction[]> {
+  const entry = await options.cache.get(document);
+  const analysis = entry.analysis;
+  if (entry.kind !== 'analyzed' || !analysis) return [];
+  const toTextEdit = (edit: { offset: number; length: number; content: string }): TextEdit => ({ range: analysis.doc.lines.rangeAt(edit.offset, edit.length), newText: edit.content });
+  // Only for a finding the current version still has (a stale diagnostic may be gone).
+  const finding = matchFinding(analysis.findings, ruleId, diagnostic.range);
+  if (!finding) return [];
+  if (analysis.dialect.commentsAllowed) {
+    const line = finding.range.start.line;
+    return [
+      { title: `Suppress ${ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(document, [toTextEdit(suppressionEdit(analysis.doc, ruleId, 'line', line))], options.documentChanges) },
+      { title: `Suppress ${ruleId} for this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(document, [toTextEdit(suppressionEdit(analysis.doc, ruleId, 'file', 0))], options.documentChanges) },
+    ];
+  }
+  if (options.untrusted || !options.workspaceFolders || !document.uri.startsWith('file:')) return [];
+  const folder = containingFolder(entry.path, options.workspaceFolders());
+  if (!folder) return [];
+  const relativePath = relative(folder, entry.path).split(sep).join('/');
+  const suppression = { file: relativePath, rule: ruleId, ...(finding.server ? { server: finding.server } : {}), reason: '' };
+  const configPath = join(folder, DEFAULT_CONFIG_FILE);
+  const configUri = pathToFileURL(configPath).toString();
+  const title = `Suppress ${ruleId}${finding.server ? ` for "${finding.server}"` : ''} in ${DEFAULT_CONFIG_FILE}`;
+  let existing: string | undefined;
+  try {
+    existing = readFileSync(configPath, 'utf8');
+  } catch {
+    existing = undefined;
+  }
+  if (existing === undefined) {
+    if (!options.documentChanges) return [];
+    const text = JSON.stringify({ suppressions: [suppression] }, null, 2) + '\n';
+    return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { documentChanges: [CreateFile.create(configUri, { ignoreIfExists: true }), TextDocumentEdit.create({ uri: configUri, version: null }, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }])] } }];
+  }
+  const root = parseTree(existing);
+  const list = root ? findNodeAtLocation(root, ['suppressions']) : undefined;
+  const path = list && list.type === 'array' ? ['suppressions', list.children?.length ?? 0] : ['suppressions'];
+  const value = list && list.type === 'array' ? suppression : [suppression];
+  const edits = modify(existing, path, value, { formattingOptions: { insertSpaces: true, tabSize: 2 }, isArrayInsertion: list?.type === 'array' });
+  const lines = new LineIndex(existing);
+  const textEdits = edits.map((e) => ({ range: lines.rangeAt(e.offset, e.length), newText: e.content }));
+  const edit: WorkspaceEdit = options.documentChanges ? { documentChanges: [TextDocumentEdit.create({ uri: configUri, version: null }, textEdits)] } : { changes: { [configUri]: textEdits } };
+  return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit }];
 }
 
 async function fixesFor(document: TextDocument, diagnostic: Diagnostic, options: CodeActionContextOptions): Promise<readonly Fix[]> {
@@ -81,7 +149,7 @@ async function fixAllAction(document: TextDocument, options: CodeActionContextOp
   if (analysis.kind !== 'analyzed') return undefined;
   if (!analysis.analysis?.findings.some((f) => f.fixes.some((fix) => fix.safe))) return undefined;
   const text = document.getText();
-  const result = fixAll(text, analysis.path, analysis.settings, options.lintOptions);
+  const result = fixAll(text, analysis.path, analysis.settings, { ...options.lintOptions, ...analysis.lintOptions });
   const edit = minimalEdit(document, text, result.text);
   if (!edit) return undefined;
   return { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: workspaceEdit(document, [edit], options.documentChanges) };
