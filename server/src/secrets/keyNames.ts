@@ -63,7 +63,8 @@ function isSecretNameUncached(normal: string): boolean {
   if (!normal || ALWAYS_PUBLIC.test(normal)) return false;
   let name = normal;
   for (let guard = 0; guard < 3 && NEUTRAL_SUFFIX.test(name); guard++) name = name.replace(NEUTRAL_SUFFIX, '');
-  return SECRET_END.test(name) && !NOT_A_SECRET_KEY.test(name);
+  // PGPASSWORD, GITHUBTOKEN, CLIENTSECRET: run-together names end with the word too.
+  return (SECRET_END.test(name) || /(?:password|passwd|token|secret|apikey)$/.test(name)) && !NOT_A_SECRET_KEY.test(name);
 }
 
 export function isPasswordKeyName(name: string): boolean {

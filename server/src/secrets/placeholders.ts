@@ -58,6 +58,8 @@ export function isPlaceholder(value: string): boolean {
     if (templated >= 2 && templated * 2 >= parts.length) return true;
     if (parts.some((w) => STRONG_WORDS.has(w))) return true;
   }
+  // Made-up filler: counting runs (1234567890, abcdefgh) or one chunk repeated (abc123abc123abc123).
+  if (isFiller(text)) return true;
   // Documented example values (AWS's AKIAIOSFODNN7EXAMPLE, ...EXAMPLEKEY).
   if (/example/i.test(text)) return true;
   // Keyboard and counting sequences.
@@ -85,4 +87,20 @@ const DOCUMENTED_EXAMPLES = new Set(['2cafc0970149a84f', '7f75367e78812551', '35
 
 export function isDocumentedExample(value: string): boolean {
   return DOCUMENTED_EXAMPLES.has(createHash('sha256').update(value).digest('hex').slice(0, 16));
+}
+
+const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', '9876543210', 'qwertyuiop', 'asdfghjkl'];
+
+/**
+ * Hand-typed filler that imitates a token: an 8+ character counting run, or a body that is
+ * one short chunk repeated. Random tokens contain neither (an 8-long ordered run has a
+ * probability far below 1e-9 per position).
+ */
+function isFiller(text: string): boolean {
+  const lower = text.toLowerCase();
+  for (const sequence of SEQUENCES) {
+    for (let i = 0; i + 8 <= sequence.length; i++) if (lower.includes(sequence.slice(i, i + 8))) return true;
+  }
+  const body = text.replace(/^(?:[a-z]+[_-]){1,3}/i, '');
+  return body.length >= 12 && /^(.{1,12}?)\1{2,}.{0,12}$/.test(body);
 }

@@ -86,7 +86,9 @@ export function findUrls(value: string): UrlSpan[] {
 
 /** ADO.NET / ODBC style: `Server=db;User Id=sa;Password=...;` */
 const ADO_HINT = /(?:^|;)\s*(?:server|data source|host|hostname|address|addr|uid|user id|username|database|initial catalog|dsn|driver)\s*=/i;
-const ADO_PASSWORD = /(?:^|;)\s*(password|pwd)\s*=\s*("[^"]*"|'[^']*'|\{[^}]*\}|[^;]*)/gi;
+const ADO_PASSWORD = /(?:^|;)\s*(password|pwd|accountkey|sharedaccesskey|sharedaccesssignature)\s*=\s*("[^"]*"|'[^']*'|\{[^}]*\}|[^;]*)/gi;
+/** Azure Storage / Service Bus / Event Hubs connection strings carry an account or access key. */
+const AZURE_HINT = /(?:^|;)\s*(?:accountname|endpoint|defaultendpointsprotocol)\s*=/i;
 const ADO_USER = /(?:^|;)\s*(?:user id|uid|user|username)\s*=\s*([^;]*)/i;
 
 export interface ConnectionSecret {
@@ -134,7 +136,7 @@ export function findConnectionSecrets(value: string): ConnectionSecret[] {
     }
     if (password && isLiteralPassword(password.text)) found.push({ kind: span.database, start: password.start, end: password.end, user, privilegedUser: user !== undefined && PRIVILEGED_USERS.has(user.toLowerCase()), local });
   }
-  if (ADO_HINT.test(value) && value.includes('=')) {
+  if ((ADO_HINT.test(value) || AZURE_HINT.test(value)) && value.includes('=')) {
     const userMatch = ADO_USER.exec(value);
     const user = userMatch?.[1].trim();
     const local = /(?:server|data source|host)\s*=\s*(?:tcp:)?(?:localhost|\(local\)|\.|127\.0\.0\.1)(?:[,;\\]|$)/i.test(value);
@@ -146,7 +148,8 @@ export function findConnectionSecrets(value: string): ConnectionSecret[] {
         text = text.slice(1, -1);
         start += 1;
       }
-      if (isLiteralPassword(text)) found.push({ kind: 'database', start, end: start + text.length, user, privilegedUser: user !== undefined && PRIVILEGED_USERS.has(user.toLowerCase()), local });
+      const azure = m[1].toLowerCase() !== 'password' && m[1].toLowerCase() !== 'pwd';
+      if (isLiteralPassword(text)) found.push({ kind: azure ? 'Azure' : 'database', start, end: start + text.length, user: azure ? undefined : user, privilegedUser: !azure && user !== undefined && PRIVILEGED_USERS.has(user.toLowerCase()), local });
     }
   }
   return found;
@@ -224,7 +227,7 @@ export function maskUrls(value: string): string {
   if (!value.includes('://') && !value.includes('=')) return value;
   let masked = value;
   for (const span of findUrls(value)) masked = masked.slice(0, span.start) + ' '.repeat(span.end - span.start) + masked.slice(span.end);
-  if (ADO_HINT.test(masked)) {
+  if (ADO_HINT.test(masked) || AZURE_HINT.test(masked)) {
     ADO_PASSWORD.lastIndex = 0;
     masked = masked.replace(ADO_PASSWORD, (m) => ' '.repeat(m.length));
   }

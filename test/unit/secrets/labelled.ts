@@ -272,8 +272,17 @@ function addHardCases(rng: Rng, cases: LabelledCase[]): void {
   v = password(rng);
   raw('mysql url in env with raw chars', true, v, PATHS.vscode, json('servers', { command: 'npx', args: ['-y', 'mysql-mcp@1.0.0'], env: { MYSQL_URL: `mysql://root:${v}@db.example.com:3306/app` } }));
 
+  v = password(rng);
+  raw('run-together PGPASSWORD', true, v, PATHS.vscode, json('servers', { command: 'npx', args: ['-y', 'pg-mcp@1.0.0'], env: { PGPASSWORD: v } }));
+  v = rng.chars(B64, 86) + '==';
+  raw('azure storage connection string', true, v, PATHS['claude-code'], json('mcpServers', { command: 'npx', args: ['-y', 'azure-mcp@1.0.0'], env: { AZURE_STORAGE_CONNECTION_STRING: `DefaultEndpointsProtocol=https;AccountName=acmeprod;AccountKey=${v};EndpointSuffix=core.windows.net` } }));
+  v = rng.chars(B64, 43) + '=';
+  raw('service bus connection string', true, v, PATHS.vscode, json('servers', { command: 'npx', args: ['-y', 'sb-mcp@1.0.0'], env: { SERVICEBUS_CONNECTION: `Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${v}` } }));
+
   // Negatives.
   const negatives: Array<[string, string]> = [
+    ['GITHUB_TOKEN', 'ghp_' + '1234567890abcdef'.repeat(2) + '1234'], ['OPENAI_API_KEY', 'sk-' + 'abc123'.repeat(8)], ['API_KEY', '1234567890abcdef1234567890abcdef'],
+    ['PGPASSWORD', '${PGPASSWORD}'], ['AZURE_STORAGE_CONNECTION_STRING', 'DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${env:AZURE_STORAGE_KEY};EndpointSuffix=core.windows.net'],
     ['FIGMA_FILE_KEY', rng.chars(ALNUM, 22)], ['JIRA_PROJECT_KEY', 'PROJ'], ['RECAPTCHA_SITE_KEY', '6L' + rng.chars(URLSAFE, 38)], ['ROUTING_KEY', 'mcp.events.' + rng.chars(LOWER, 6)],
     ['SLACK_TEAM_ID', 'T0' + rng.chars('ABCDEFGHJKLMNPQRSTUVWXYZ0123456789', 8)], ['NOTION_PAGE_ID', rng.chars(HEX, 32)], ['GOOGLE_CLIENT_ID', '1234567890-' + rng.chars(LOWER + DIGITS, 32) + '.apps.googleusercontent.com'],
     ['PASSWORD_HASH', '$2b$12$' + rng.chars(ALNUM + './', 53)], ['SECRET_KEY', 'your-secret-key-change-in-production'], ['API_KEY', 'sk-' + 'x'.repeat(48)], ['OPENAI_API_KEY', 'sk-proj-****************'],
