@@ -1,6 +1,7 @@
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from 'diff';
 import { detectSecret } from '../secrets/detect';
 import { maskSecret } from '../secrets/mask';
+import { redactSecrets } from '../secrets/redact';
 
 /**
  * The unified diff `--fix --dry-run` prints (a/ and b/ prefixes, as git does). Source lines
@@ -25,6 +26,9 @@ export function maskLine(line: string, knownSecrets: readonly string[]): string 
   return masked.replace(STRING_LITERAL, (literal: string, quote: string, body: string, colon: string | undefined, offset: number) => {
     if (colon) return literal; // a key, not a value
     const key = /["']?([\w.-]+)["']?\s*[:=]\s*$/.exec(masked.slice(0, offset))?.[1];
-    return detectSecret(body, key) ? `${quote}${maskSecret(body)}${quote}` : literal;
+    if (detectSecret(body, key)) return `${quote}${maskSecret(body)}${quote}`;
+    // Context lines carry values no rule flagged (a URL password, a token in a shell line).
+    const redacted = redactSecrets(body);
+    return redacted === body ? literal : `${quote}${redacted}${quote}`;
   });
 }
