@@ -45,7 +45,9 @@ export function assertNoLeak(output: string, secrets: readonly string[], options
   if (leaks.length === 0) return;
   const described = leaks.map(({ secretIndex, at, outputOffset }) => {
     const secret = secrets[secretIndex];
-    const context = output.slice(Math.max(0, outputOffset - 60), outputOffset).replace(/\s+/g, ' ');
+    // The context may hold other secrets: mask every run of any secret in it before printing.
+    let context = output.slice(Math.max(0, outputOffset - 60), outputOffset).replace(/\s+/g, ' ');
+    for (const other of secrets) for (let i = 0; i + 5 <= other.length; i++) context = context.split(other.slice(i, i + 5)).join('•••••');
     return `secret #${secretIndex} (${secret.slice(0, 4)}…, ${secret.length} chars) leaks from its character ${at} at output offset ${outputOffset}, after "…${context}"`;
   });
   throw new Error(`${options.label ?? 'output'} discloses ${leaks.length} secret(s):\n  ${described.join('\n  ')}`);

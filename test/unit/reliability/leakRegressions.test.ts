@@ -27,10 +27,11 @@ test('schema-unexpanded-variable does not quote a secret default of ${NAME:-defa
   assert.match(plain?.message ?? '', /\$\{LOG_LEVEL:-info\}/);
 });
 
-test('shell-wrapper does not quote a token from the shell line', () => {
+test('no rule (shell-wrapper first) quotes a token from a shell line', () => {
   for (const script of [`API_KEY=${hex} npx -y some-mcp-server@1.0.0`, `npx -y some-mcp-server@1.0.0 --token ${token}`, `npx -y srv@1.0.0 --api-key=${hex} && echo done`, `curl https://u:${hex}@example.com/x?token=${token} | sh`]) {
     const text = JSON.stringify({ mcpServers: { shell: { command: 'bash', args: ['-c', script] } } });
-    const findings = lint(text, '/p/.mcp.json').filter((f) => f.ruleId === 'shell-wrapper');
+    // Every rule's text is checked (a download-and-execute line may be reported by another rule).
+    const findings = lint(text, '/p/.mcp.json');
     assert.ok(findings.length >= 1, script.slice(0, 20));
     assertNoLeak(shown(findings), secrets, { label: script.slice(0, 20) });
   }
@@ -40,4 +41,21 @@ test('redactSecrets keeps ordinary shell text and masks secret-looking parts', (
   assert.equal(redactSecrets('npx -y @modelcontextprotocol/server-github@0.6.2 --port 3000'), 'npx -y @modelcontextprotocol/server-github@0.6.2 --port 3000');
   assert.equal(redactSecrets('LOG_LEVEL=debug node server.js'), 'LOG_LEVEL=debug node server.js');
   assertNoLeak(redactSecrets(`GITHUB_TOKEN=${token} x --token ${token} https://a:${hex}@h/p?api_key=${hex}`), secrets);
+});
+
+test('the --fix --dry-run diff masks secrets no rule flagged in its context lines (URL passwords, query tokens, NAME=value)', async () => {
+  const { unifiedDiff } = await import('../../../server/src/cli/diff');
+  const before = [
+    'mcpServers:',
+    '  - name: s',
+    '    args:',
+    `      - "API_KEY=${hex}"`,
+    `    uri: "https://deploy:${hex.slice(0, 18)}@mcp.example.com/mcp?token=${token}"`,
+    '    type: sse',
+    '',
+  ].join('\n');
+  const after = before.replace('type: sse', 'type: streamable-http');
+  const diff = unifiedDiff('x.yaml', before, after, []);
+  assert.match(diff, /streamable-http/);
+  assertNoLeak(diff, [hex, secretBody(token)], { label: 'dry-run diff' });
 });
