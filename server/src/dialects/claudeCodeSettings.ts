@@ -1,9 +1,8 @@
 import type { Dialect } from './types';
-import type { BooleanKnob, ConfigKnobs, ListKnob, McpConfig, StringKnob } from '../engine/model';
+import type { ConfigKnobs, McpConfig } from '../engine/model';
 import type { ParsedDocument } from '../parse/tree';
-import { getValueAtPath } from '../parse/tree';
-import { stringList } from '../engine/model';
 import { filePatterns, joinPath } from './schema';
+import { readKnobs } from './knobs';
 
 const files = filePatterns(['.claude/settings.json', '.claude/settings.local.json', 'managed-settings.json']);
 
@@ -26,25 +25,11 @@ export const claudeCodeSettings: Dialect = {
   variables: [],
   globs: files.globs,
   matchPath: files.matchPath,
-  read: (doc) => ({ servers: [], knobs: readKnobs(doc) }) satisfies McpConfig,
+  read: (doc) => ({ servers: [], knobs: claudeSettingsKnobs(doc) }) satisfies McpConfig,
   userConfigPaths: (env) => [joinPath(env, env.home, '.claude', 'settings.json')],
 };
 
-export function readKnobs(doc: ParsedDocument): ConfigKnobs {
-  const booleans: BooleanKnob[] = [];
-  const lists: ListKnob[] = [];
-  const strings: StringKnob[] = [];
-  for (const key of BOOLEANS) {
-    const node = getValueAtPath(doc.root, key.split('.'));
-    if (node?.type === 'boolean') booleans.push({ key, node, value: node.value as boolean });
-  }
-  for (const key of LISTS) {
-    const node = getValueAtPath(doc.root, key.split('.'));
-    if (node?.type === 'array') lists.push({ key, node, values: stringList(node) });
-  }
-  for (const key of STRINGS) {
-    const node = getValueAtPath(doc.root, key.split('.'));
-    if (node?.type === 'string') strings.push({ key, node, value: node.value as string });
-  }
-  return { booleans, lists, strings };
+/** The Claude Code settings that decide which servers start and which tools run unasked. */
+export function claudeSettingsKnobs(doc: ParsedDocument): ConfigKnobs {
+  return readKnobs(doc.root, { booleans: BOOLEANS, lists: LISTS, strings: STRINGS }) ?? { booleans: [], lists: [], strings: [] };
 }

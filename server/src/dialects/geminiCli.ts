@@ -3,6 +3,7 @@ import type { Dialect } from './types';
 import type { Transport } from '../engine/model';
 import { getValue } from '../parse/tree';
 import { readServersMap, transportOf } from './mcpServersMap';
+import { readKnobs } from './knobs';
 import { anyObject, bool, envMap, filePatterns, joinPath, num, str, strList, strMap } from './schema';
 
 const files = filePatterns([
@@ -29,8 +30,8 @@ export const geminiCli: Dialect = {
   variables: ['dollar-brace', 'dollar'],
   globs: files.globs,
   matchPath: files.matchPath,
-  read: (doc) =>
-    readServersMap(doc, {
+  read: (doc) => ({
+    ...readServersMap(doc, {
       serversPath: ['mcpServers'],
       urlKeys: ['httpUrl', 'url', 'tcp'],
       trustKey: 'trust',
@@ -47,6 +48,8 @@ export const geminiCli: Dialect = {
         return hasCommand ? 'stdio' : 'unknown';
       },
     }),
+    knobs: readKnobs(doc.root, { lists: ['mcp.allowed', 'mcp.excluded', 'tools.allowed'], booleans: ['security.folderTrust.enabled'] }),
+  }),
   envReference: (name) => '${' + name + '}',
   userConfigPaths: (env) => {
     const system =

@@ -4,6 +4,7 @@ import type { McpConfig, ServerEntry } from '../engine/model';
 import type { ParsedDocument } from '../parse/tree';
 import { entries, getValue } from '../parse/tree';
 import { readServerEntry, transportOf } from './mcpServersMap';
+import { readKnobs } from './knobs';
 import { anyObject, appDataDir, bool, envMap, filePatterns, joinPath, num, str, strList, strMap, xdgConfigDir } from './schema';
 
 const files = filePatterns(['goose/config.yaml', 'goose/config/config.yaml']);
@@ -84,5 +85,5 @@ function readGoose(doc: ParsedDocument): McpConfig {
     entry.transport = type && BUILTIN.includes(type) ? 'unknown' : transportOf(type, entry.command !== undefined, entry.url !== undefined);
     servers.push(entry);
   }
-  return { servers, serversNode };
+  return { servers, serversNode, knobs: readKnobs(doc.root, { strings: ['GOOSE_MODE'], lists: ['GOOSE_ALLOWLIST'] }) };
 }

@@ -1,5 +1,6 @@
 import type { Dialect } from './types';
 import { readServersMap } from './mcpServersMap';
+import { readKnobs } from './knobs';
 import { filePatterns, joinPath, vscodeUserDirs } from './schema';
 import { vscodeSchema } from './vscode';
 
@@ -18,7 +19,13 @@ export const vscodeSettings: Dialect = {
   variables: ['input', 'env-colon', 'vscode-builtin'],
   globs: files.globs,
   matchPath: files.matchPath,
-  read: (doc) => readServersMap(doc, { serversPath: ['mcp', 'servers'] }),
+  read: (doc) => ({
+    ...readServersMap(doc, { serversPath: ['mcp', 'servers'] }),
+    knobs: readKnobs(doc.root, {
+      booleans: ['chat.tools.global.autoApprove', 'chat.tools.autoApprove', 'chat.mcp.autostart', 'chat.mcp.discovery.enabled'],
+      strings: ['chat.mcp.access'],
+    }),
+  }),
   envReference: (name) => '${env:' + name + '}',
   userConfigPaths: (env) => vscodeUserDirs(env).map((dir) => joinPath(env, dir, 'settings.json')),
   schema: vscodeSchema(['mcp', 'servers'], ['mcp', 'inputs']),

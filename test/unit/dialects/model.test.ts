@@ -125,3 +125,15 @@ test('Windsurf serverUrl, Cline typeless url = SSE, Amazon Q agent knobs', () =>
   const q = read('amazon-q', 'valid.json').analysis.config.knobs!;
   assert.deepEqual(q.lists.map((k) => k.key), ['tools', 'allowedTools']);
 });
+
+test('settings-file knobs: VS Code flat keys, Gemini nested lists, Goose mode', async () => {
+  const { parseDocument } = await import('../../../server/src/parse');
+  const vscode = analyze('{ "chat.tools.autoApprove": true, "chat.mcp.access": "all", "mcp": { "servers": {} } }', '/p/.vscode/settings.json')!;
+  assert.deepEqual(vscode.config.knobs?.booleans.map((k) => [k.key, k.value]), [['chat.tools.autoApprove', true]]);
+  assert.deepEqual(vscode.config.knobs?.strings.map((k) => [k.key, k.value]), [['chat.mcp.access', 'all']]);
+  const gemini = analyze('{ "mcp": { "allowed": ["gh"] }, "mcpServers": {} }', '/p/.gemini/settings.json')!;
+  assert.deepEqual(gemini.config.knobs?.lists.map((k) => [k.key, k.values.map((v) => v.value)]), [['mcp.allowed', ['gh']]]);
+  const goose = analyze('GOOSE_MODE: auto\nextensions: {}\n', '/home/me/.config/goose/config.yaml')!;
+  assert.deepEqual(goose.config.knobs?.strings.map((k) => [k.key, k.value]), [['GOOSE_MODE', 'auto']]);
+  assert.ok(parseDocument);
+});
