@@ -16,6 +16,11 @@ import {
   DidOpenTextDocumentNotification,
   DocumentDiagnosticRequest,
   CodeActionRequest,
+  DidChangeWatchedFilesNotification,
+  HoverRequest,
+  WorkDoneProgressCreateRequest,
+  type FileEvent,
+  type Hover,
   InitializedNotification,
   InitializeRequest,
   LogMessageNotification,
@@ -36,6 +41,7 @@ import {
   type ShowMessageParams,
   type TextDocumentContentChangeEvent,
 } from 'vscode-languageserver/node';
+const ProgressNotification = '$/progress';
 import { startServer, type ServerHandle, type StartServerOptions } from '../../server/src/startServer';
 import type { Logger } from '../../server/src/handlers/runSafe';
 import { ruleById } from '../../server/src/rules';
@@ -64,6 +70,10 @@ export interface TestClientOptions extends StartServerOptions {
   logger?: Logger;
   /** Advertise versioned workspace edits (default true). */
   documentChanges?: boolean;
+  /** Advertise window/workDoneProgress (progress of the workspace scan). */
+  workDoneProgress?: boolean;
+  /** Injected `git` runner (RuntimeEnvironment.git). */
+  git?: (cwd: string, args: string[]) => Promise<string>;
 }
 
 /** Waits for the first item that matches, with a bounded timeout (no sleeps). */
@@ -107,6 +117,8 @@ export class TestClient {
   readonly logs = new Inbox<LogMessageParams>();
   readonly messages = new Inbox<ShowMessageParams>();
   readonly refreshes = new Inbox<number>();
+  /** `$/progress` values (begin / report / end) of server-initiated work-done progress. */
+  readonly progress = new Inbox<{ kind: string; title?: string; message?: string }>();
   readonly configurationRequests: Array<string | undefined> = [];
   private readonly versions = new Map<string, number>();
   private readonly texts = new Map<string, string>();
@@ -127,7 +139,7 @@ export class TestClient {
     // Reader/writer objects, not raw streams: with streams vscode-languageserver/node
     // would call process.exit when they end.
     const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    const server = startServer(serverConnection, { timer: immediateTimers, validationDelayMs: 0, logger: options.logger }, { rules: options.rules ?? DEFAULT_TEST_RULES });
+    const server = startServer(serverConnection, { timer: immediateTimers, validationDelayMs: 0, logger: options.logger, ...(options.git ? { git: options.git } : {}) }, { rules: options.rules ?? DEFAULT_TEST_RULES });
     serverConnection.listen();
 
     const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
@@ -157,6 +169,8 @@ export class TestClient {
       client.refreshes.push(++refreshCount);
     });
     connection.onRequest(RegistrationRequest.type, () => undefined);
+    connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);
+    connection.onNotification(ProgressNotification, (p: { value: { kind: string; title?: string; message?: string } }) => client.progress.push(p.value));
     connection.listen();
 
     const capabilities: ClientCapabilities = {
@@ -172,6 +186,7 @@ export class TestClient {
         codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, dataSupport: true },
         ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
       },
+      ...(options.workDoneProgress ? { window: { workDoneProgress: true } } : {}),
     };
     const folder = options.workspaceFolder ?? 'file:///p';
     // processId null: with a number the server would start a parent-process watchdog timer.
@@ -226,6 +241,14 @@ export class TestClient {
   async pushed(uri: string, version: number): Promise<Diagnostic[]> {
     const params = await this.published.wait((p) => p.uri === uri && p.version === version, `publishDiagnostics for ${uri}@${version}`);
     return params.diagnostics;
+  }
+
+  hover(uri: string, position: { line: number; character: number }): Promise<Hover | null> {
+    return this.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+  }
+
+  async watchedFilesChanged(changes: FileEvent[]): Promise<void> {
+    await this.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes });
   }
 
   async codeActions(uri: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {

@@ -185,7 +185,10 @@ export class WorkspaceScanner {
         if (code !== 'ENOENT' && code !== 'ENOTDIR') result.unreadable.push({ path, reason: code ?? describeError(error) });
         continue;
       }
-      if (!isFile) continue;
+      if (!isFile) {
+        result.unreadable.push({ path, reason: 'not a regular file' });
+        continue;
+      }
       const uri = pathToFileURL(path).toString();
       this.machineUris.add(uri);
       const outcome = await this.lintFromDisk(uri, path).catch((error: unknown) => ({ error: describeError(error) }));
