@@ -41,10 +41,20 @@ const CREDENTIAL_DIRS: Array<[RegExp, string]> = [
   [/^\.password-store$/i, 'the password store'],
   [/^library\/keychains$/i, 'the macOS keychains'],
   [/^\.local\/share\/keyrings$/i, 'the desktop keyring'],
-  [/^\.(?:npmrc|pypirc|netrc|git-credentials|vault-token|pgpass|my\.cnf)$/i, 'a credentials file'],
+  [/^\.(?:npmrc|pypirc|netrc|git-credentials|vault-token|pgpass|my\.cnf|env)$/i, 'a credentials file'],
+  [/^\.mozilla$|^\.config\/(?:google-chrome|chromium|microsoft-edge|bravesoftware)$|^library\/application support\/(?:google\/chrome|firefox|microsoft edge|bravesoftware)$/i, 'browser profiles (cookies, saved passwords)'],
   [/^\.terraform\.d$/i, 'Terraform credentials'],
   [/^\.config\/op$|^\.op$/i, '1Password CLI configuration'],
   [/^appdata\/roaming\/microsoft\/(?:credentials|protect)$/i, 'Windows credentials'],
+];
+
+/** Folders that hold credentials among much else: reported only when given whole. */
+const CREDENTIAL_PARENTS: Array<[RegExp, string]> = [
+  [/^\.config$/i, 'your configuration folder (tokens of gh, gcloud, docker and more)'],
+  [/^library$/i, 'your Library folder (keychains, browser cookies)'],
+  [/^appdata(?:\/roaming|\/local)?$/i, 'your AppData folder (browser profiles, saved credentials)'],
+  [/^library\/application support$/i, 'Application Support (browser profiles, app tokens)'],
+  [/^\.local\/share$/i, 'your local data folder (keyrings, app tokens)'],
 ];
 
 const SYSTEM_DIRS: Array<[RegExp, string]> = [
@@ -79,6 +89,7 @@ export function classifySensitivePath(raw: string): SensitivePath | undefined {
         if (pattern.test(segments.slice(0, n).join('/'))) return { label: `${label} (${raw.trim()})`, kind: 'credentials' };
       }
     }
+    for (const [pattern, label] of CREDENTIAL_PARENTS) if (pattern.test(rest)) return { label: `${label} (${raw.trim()})`, kind: 'credentials' };
     return undefined;
   }
   for (const [pattern, label] of SYSTEM_DIRS) {

@@ -56,7 +56,17 @@ export const rule: Rule = {
         const mount = parseDockerMount(option);
         if (!mount || mount.named || !option.value) continue;
         const what = dangerousSource(mount.source);
-        if (!what) continue;
+        if (!what) {
+          if (/(?:^|[\\/])\.\.(?:[\\/]|$)/.test(mount.source)) {
+            context.report({
+              node: option.value.node,
+              server,
+              severity: 'warning',
+              message: `Server "${server.name}" mounts ${mount.source}, which climbs out of the project folder with "..": the container sees files beyond the project. Mount the exact folder it needs.`,
+            });
+          }
+          continue;
+        }
         const socket = what.startsWith('the container engine socket');
         context.report({
           node: option.value.node,

@@ -35,6 +35,11 @@ test('home directories, Windows drive roots, --volume= and --device (Claude Desk
   ]);
 });
 
+test('a mount source with .. is a warning', () => {
+  const text = '{"mcpServers":{"x":{"command":"docker","args":["run","-v","${PWD}/../secrets:/s","img"]}}}';
+  assert.deepEqual(lintRule(RULE, '/repo/.mcp.json', text).map((f) => [f.text, f.severity]), [['"${PWD}/../secrets:/s"', 'warning']]);
+});
+
 test('valid: project folders, named volumes, tmpfs mounts', () => {
   assertClean(RULE, '/repo/.vscode/mcp.json', JSON.stringify({ servers: { x: { command: 'docker', args: ['run', '-v', '${workspaceFolder}:/projects:ro', '-v', 'data:/data', '--mount', 'type=volume,src=cache,dst=/cache', '--mount', 'type=tmpfs,dst=/tmp', 'img'] } } }));
   assertClean(RULE, '/repo/.mcp.json', JSON.stringify({ mcpServers: { x: { command: 'docker', args: ['run', '-v', '/Users/ann/code/app:/app', 'img'] } } }));
