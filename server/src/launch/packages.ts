@@ -1,7 +1,8 @@
 import type { ServerEntry, StringValue } from '../engine/model';
 import type { ParsedDocument } from '../parse/tree';
 import type { OffsetEdit } from '../engine/types';
-import { invocationOf, type Invocation } from './command';
+import { invocationOf, programName, type Invocation } from './command';
+import { shellScriptOf, simpleShellWords } from './shell';
 import { npmLaunchOf, type NpmLaunch } from './npmLaunch';
 import { pythonLaunchOf, type PythonLaunch } from './pythonLaunch';
 import { denoLaunchOf, type DenoLaunch } from './denoLaunch';
@@ -61,7 +62,7 @@ export function launchedPackages(server: ServerEntry): LaunchedPackage[] {
 }
 
 function computeLaunchInfo(server: ServerEntry): LaunchInfo {
-  const invocation = invocationOf(server);
+  const invocation = throughShell(server) ?? invocationOf(server);
   const info: LaunchInfo = { invocation, packages: [] };
   if (!invocation) return info;
   const npm = npmLaunchOf(invocation);
@@ -125,6 +126,20 @@ function computeLaunchInfo(server: ServerEntry): LaunchInfo {
     }
   }
   return info;
+}
+
+/**
+ * `bash -c "npx -y pkg"` (one plain command in a POSIX shell wrapper) is read as `npx -y pkg`,
+ * so the package checks see through the wrapper the way invocationOf sees through `cmd /c`.
+ * The words share the script's node; spanOf finds each inside it.
+ */
+function throughShell(server: ServerEntry): Invocation | undefined {
+  const shell = shellScriptOf(server);
+  if (!shell || shell.shell !== 'sh' || shell.values.length !== 1) return undefined;
+  const words = simpleShellWords(shell.script);
+  if (!words) return undefined;
+  const node = shell.values[0].node;
+  return { program: programName(words[0]), programValue: { value: words[0], node }, args: words.slice(1).map((value) => ({ value, node })) };
 }
 
 /**

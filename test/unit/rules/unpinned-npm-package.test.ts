@@ -50,3 +50,8 @@ test('trustedPackages silences a package (exact name or scope wildcard)', () => 
   expectFindings(ID, servers, [{ at: 'other' }], { settings: settingsWith({ trustedPackages: ['@acme/*'] }), dialects: ['vscode', 'codex'] });
   expectFindings(ID, servers, [{ at: '@acme/server' }], { settings: settingsWith({ trustedPackages: ['other@1.0.0'] }), dialects: ['vscode', 'continue'] });
 });
+
+test('a single command wrapped in sh -c is read through', () => {
+  expectFindings(ID, { t: { command: 'bash', args: ['-c', 'npx -y tavily-mcp'] } }, [{ at: 'npx -y tavily-mcp', piece: 'tavily-mcp' }], { dialects: ['vscode', 'continue'] });
+  expectClean(ID, { t: { command: 'bash', args: ['-c', 'npx -y tavily-mcp@0.1.3'] } }, { dialects: ['vscode'] });
+});
