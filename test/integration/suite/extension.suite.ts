@@ -157,23 +157,6 @@ export function registerTests(): void {
       await secretDiagnostic(mcpJson());
     });
 
-    test('lints an untitled JSON editor that looks like an MCP config (content detection)', async () => {
-      const token = ['gh', 'p_'].join('') + randomAlphanumerics(36);
-      const document = await vscode.workspace.openTextDocument({
-        language: 'jsonc',
-        content: JSON.stringify({ mcpServers: { github: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-github@2025.4.8'], env: { GITHUB_PERSONAL_ACCESS_TOKEN: token } } } }, null, 2),
-      });
-      await vscode.window.showTextDocument(document);
-      try {
-        const diagnostic = await secretDiagnostic(document.uri);
-        assert.ok(!diagnostic.message.includes(token), 'the message must not contain the token');
-      } finally {
-        // Untitled and dirty: revert before closing so no save prompt can block the run.
-        await vscode.window.showTextDocument(document);
-        await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-      }
-    });
-
     test('quick fix moves the token to a password input, keeps the comment, and saves', async () => {
       const uri = mcpJson();
       const document = await vscode.workspace.openTextDocument(uri);
@@ -212,7 +195,20 @@ export function registerTests(): void {
 
       assert.equal(await vscode.workspace.applyEdit(fix.edit!), true, 'the edit should apply');
       if (fix.command) await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
-      assert.equal(await document.save(), true, 'the document should save');
+      assert.ok(document.getText().includes('${input:'), 'the edit should be in the document');
+      // save() answers false when the workbench could not save right then (seen once in
+      // ~10 runs under heavy load); what matters is the file on disk, so retry until it is.
+      let saves = 0;
+      await waitFor(
+        'the fixed document to be saved to disk',
+        async () => {
+          saves++;
+          if (document.isDirty) await document.save();
+          return !document.isDirty && (await readDisk(uri)).includes('${input:');
+        },
+        15_000,
+        () => `${saves} save() calls; dirty=${document.isDirty}, closed=${document.isClosed}, version=${document.version}`,
+      );
 
       const saved = await readDisk(uri);
       assert.ok(saved.includes('${input:'), 'the saved file should reference an input');
@@ -233,6 +229,24 @@ export function registerTests(): void {
       assert.equal(input.type, 'promptString');
 
       await waitFor('the secret-in-env diagnostic to clear after the fix', () => !ours(uri).some((d) => codeOf(d) === SECRET_RULE));
+    });
+
+    test('lints an untitled JSON editor that looks like an MCP config (content detection)', async () => {
+      const token = ['gh', 'p_'].join('') + randomAlphanumerics(36);
+      const document = await vscode.workspace.openTextDocument({
+        language: 'jsonc',
+        content: JSON.stringify({ mcpServers: { github: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-github@2025.4.8'], env: { GITHUB_PERSONAL_ACCESS_TOKEN: token } } } }, null, 2),
+      });
+      await vscode.window.showTextDocument(document);
+      try {
+        const diagnostic = await secretDiagnostic(document.uri);
+        assert.ok(!diagnostic.message.includes(token), 'the message must not contain the token');
+      } finally {
+        // Untitled and dirty: revert before closing so no save prompt can block the run
+        // (and only when it is the active editor: the command acts on whatever is).
+        await vscode.window.showTextDocument(document);
+        if (vscode.window.activeTextEditor?.document === document) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      }
     });
   });
 }
