@@ -23,6 +23,19 @@ export function settingsFileKind(filePath: string): SettingsFileKind | undefined
   return undefined;
 }
 
+const KIND_BY_DIALECT: Readonly<Record<string, SettingsFileKind>> = {
+  'claude-code-settings': 'claude-settings',
+  'claude-code-user': 'claude-user',
+  'vscode-settings': 'vscode-settings',
+  codex: 'codex',
+  zed: 'zed',
+};
+
+/** The settings-file kind by the file's dialect when it has one of these, else by path. */
+export function settingsKindOf(context: RuleContext): SettingsFileKind | undefined {
+  return KIND_BY_DIALECT[context.dialect.id] ?? settingsFileKind(context.filePath);
+}
+
 /**
  * The node at a key path, from `config.knobs` when the dialect lists it, else from the raw
  * tree. Each path element is one object key (VS Code's flat `"chat.tools.autoApprove"` is

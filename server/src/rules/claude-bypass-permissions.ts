@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { knobNode, settingsFileKind } from '../permissions/settingsKnobs';
+import { knobNode, settingsKindOf } from '../permissions/settingsKnobs';
 
 /**
  * Claude Code's `permissions.defaultMode: "bypassPermissions"` approves every tool call
@@ -18,7 +18,7 @@ export const rule: Rule = {
     threat: 'Missing human review: every tool call, edit and command runs without confirmation, and project MCP servers start unreviewed.',
   },
   check(context) {
-    const kind = settingsFileKind(context.filePath);
+    const kind = settingsKindOf(context);
     if (kind !== 'claude-settings' && kind !== 'claude-user') return;
     const mode = knobNode(context, ['permissions', 'defaultMode']);
     if (mode?.type === 'string' && mode.value === 'bypassPermissions') {

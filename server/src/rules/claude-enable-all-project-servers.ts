@@ -1,7 +1,7 @@
 import { applyEdits, modify } from 'jsonc-parser';
 import type { Rule } from './types';
 import type { OffsetEdit } from '../engine/types';
-import { claudeScopes, settingsFileKind } from '../permissions/settingsKnobs';
+import { claudeScopes, settingsKindOf } from '../permissions/settingsKnobs';
 import { getValue, getProperty } from '../parse/tree';
 import { detectFormatting } from '../fixes/formatting';
 import { minimalEdit } from '../fixes/nodeEdits';
@@ -22,7 +22,7 @@ export const rule: Rule = {
     threat: 'Missing human review and supply-chain injection: any server a repository or pull request adds to .mcp.json starts with your privileges, unreviewed.',
   },
   check(context) {
-    const kind = settingsFileKind(context.filePath);
+    const kind = settingsKindOf(context);
     if (kind !== 'claude-settings' && kind !== 'claude-user') return;
     for (const scope of claudeScopes(context)) {
       const node = getValue(scope.node, 'enableAllProjectMcpServers');

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { settingsFileKind, knobNode } from '../permissions/settingsKnobs';
+import { settingsKindOf, knobNode } from '../permissions/settingsKnobs';
 import { riskyToolWord } from '../permissions/toolNames';
 import { removeSiblings } from '../fixes/nodeEdits';
 import { stringList } from '../engine/model';
@@ -20,7 +20,7 @@ export const rule: Rule = {
     threat: 'Missing human review and privilege persistence: the allowed tools, including ones a server adds later, run without confirmation.',
   },
   check(context) {
-    const kind = settingsFileKind(context.filePath);
+    const kind = settingsKindOf(context);
     if (kind !== 'claude-settings' && kind !== 'claude-user') return;
     const allow = knobNode(context, ['permissions', 'allow']);
     for (const entry of stringList(allow)) {

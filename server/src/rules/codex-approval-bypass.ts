@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { settingsFileKind } from '../permissions/settingsKnobs';
+import { settingsKindOf } from '../permissions/settingsKnobs';
 import { entries, getValue, type TreeNode } from '../parse/tree';
 
 /**
@@ -19,7 +19,7 @@ export const rule: Rule = {
     threat: 'Missing human review and sandbox escape: commands and tool calls run without confirmation and outside the sandbox.',
   },
   check(context) {
-    if (settingsFileKind(context.filePath) !== 'codex' && context.dialect.id !== 'codex') return;
+    if (settingsKindOf(context) !== 'codex') return;
     const root = context.doc.root;
     const replace = (node: TreeNode, value: string) => [{ offset: node.offset, length: node.length, content: context.doc.quote(value) }];
     // The root and every [profiles.X] table carry the same two knobs.

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { settingsFileKind } from '../permissions/settingsKnobs';
+import { settingsKindOf } from '../permissions/settingsKnobs';
 import { getValue, getValueAtPath, type TreeNode } from '../parse/tree';
 import { normalizePath } from '../dialects/types';
 
@@ -23,7 +23,7 @@ export const rule: Rule = {
   check(context) {
     const path = normalizePath(context.filePath);
     const scopes: TreeNode[] = [];
-    if (settingsFileKind(context.filePath) === 'vscode-settings') {
+    if (settingsKindOf(context) === 'vscode-settings') {
       if (context.doc.root) scopes.push(context.doc.root);
       const workspaceSettings = getValue(context.doc.root, 'settings'); // .code-workspace
       if (workspaceSettings) scopes.push(workspaceSettings);

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { settingsFileKind } from '../permissions/settingsKnobs';
+import { settingsKindOf } from '../permissions/settingsKnobs';
 import { isWildcardToolName, riskyToolWord } from '../permissions/toolNames';
 import { entries, getValueAtPath, type TreeNode } from '../parse/tree';
 import { stringList } from '../engine/model';
@@ -21,7 +21,7 @@ export const rule: Rule = {
     threat: 'Missing human review: tool calls run without confirmation, and project servers from any opened folder start unreviewed.',
   },
   check(context) {
-    if (settingsFileKind(context.filePath) !== 'zed' && context.dialect.id !== 'zed') return;
+    if (settingsKindOf(context) !== 'zed') return;
     const root = context.doc.root;
     const quote = (node: TreeNode, value: string) => [{ offset: node.offset, length: node.length, content: context.doc.quote(value) }];
     const literal = (node: TreeNode, value: string) => [{ offset: node.offset, length: node.length, content: value }];
