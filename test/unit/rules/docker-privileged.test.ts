@@ -58,3 +58,9 @@ test('no fix when the command is one string', () => {
   const [finding] = lintRule(RULE, '/repo/.mcp.json', '{"mcpServers":{"b":{"command":"docker run --privileged -i img"}}}');
   assert.deepEqual(finding.fixes, []);
 });
+
+test('Continue YAML block sequence: the item is removed with its dash', () => {
+  const yaml = 'mcpServers:\n  - name: box\n    command: docker\n    args:\n      - run\n      - --privileged\n      - -i\n      - img:1\n';
+  assert.deepEqual(lintRule(RULE, '/repo/.continue/mcpServers/box.yaml', yaml).map((f) => f.text), ['--privileged']);
+  assert.equal(applyAndCheck(RULE, '/repo/.continue/mcpServers/box.yaml', yaml), 'mcpServers:\n  - name: box\n    command: docker\n    args:\n      - run\n      - -i\n      - img:1\n');
+});

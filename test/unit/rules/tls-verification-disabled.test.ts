@@ -57,3 +57,13 @@ test('fix removes the env entry (and a docker -e pair); comments kept; not safe'
   const docker = '{"mcpServers":{"d":{"command":"docker","args":["run","-i","-e","NODE_TLS_REJECT_UNAUTHORIZED=0","img"]}}}';
   assert.equal(applyAndCheck(RULE, '/repo/.cursor/mcp.json', docker), '{"mcpServers":{"d":{"command":"docker","args":["run","-i","img"]}}}');
 });
+
+test('Codex TOML and Goose YAML: the env entry is removed cleanly', () => {
+  const toml = '# codex\n[mcp_servers.jira]\ncommand = "npx"\nargs = ["-y", "jira-mcp@1.0.0"]\n\n[mcp_servers.jira.env]\nNODE_TLS_REJECT_UNAUTHORIZED = "0"\nJIRA_URL = "https://jira.example.com"\n';
+  assert.deepEqual(lintRule(RULE, '/Users/a/.codex/config.toml', toml).map((f) => f.text), ['"0"']);
+  const fixedToml = applyAndCheck(RULE, '/Users/a/.codex/config.toml', toml, { comments: ['# codex'] });
+  assert.ok(fixedToml.endsWith('[mcp_servers.jira.env]\nJIRA_URL = "https://jira.example.com"\n'), fixedToml);
+  const yaml = 'extensions:\n  jira:\n    type: stdio\n    cmd: npx\n    args: ["-y", "jira-mcp@1.0.0"]\n    envs:\n      NODE_TLS_REJECT_UNAUTHORIZED: "0"\n      JIRA_URL: https://jira.example.com\n';
+  const fixedYaml = applyAndCheck(RULE, '/home/u/.config/goose/config.yaml', yaml);
+  assert.ok(fixedYaml.endsWith('    envs:\n      JIRA_URL: https://jira.example.com\n'), fixedYaml);
+});
