@@ -39,6 +39,19 @@ export const rule: Rule = {
         }
         const verdict = detectSecret(maskUrls(site.value), site.key, { credential: site.credential || isCredentialHeader(site.key ?? '') });
         if (!verdict) continue;
+        // Codex reads the token from a named variable instead: bearer_token_env_var = "NAME".
+        const property = site.node.parent;
+        if (site.key === 'bearer_token' && context.doc.syntax === 'toml' && property?.type === 'property' && getValue(server.node, 'bearer_token_env_var') === undefined) {
+          const name = variableFor(site, 'TOKEN');
+          context.report({
+            node: site.node,
+            server,
+            severity: verdict.reason === 'format' ? 'error' : 'warning',
+            message: `Server "${server.name}" has a plaintext ${verdict.label} in "bearer_token" (Codex refuses inline tokens). Use bearer_token_env_var with the name of an environment variable that holds it, and rotate it if this file was ever shared.`,
+            fixes: [{ title: `Replace with bearer_token_env_var = "${name}"`, safe: false, preferred: true, edits: [{ offset: property.offset, length: property.length, content: `bearer_token_env_var = ${context.doc.quote(name)}` }] }],
+          });
+          continue;
+        }
         reportSecret(context, {
           site,
           start: verdict.start,

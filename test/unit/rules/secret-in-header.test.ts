@@ -87,9 +87,13 @@ test('references, templates and ordinary headers are not findings', () => {
   }
 });
 
-test('codex: http_headers and an inline bearer_token are found; no replacement fix', () => {
-  const toml = `[mcp_servers.api]\nurl = "https://mcp.example.com/mcp"\nbearer_token = "${OPAQUE}"\nhttp_headers = { "X-API-Key" = "${GHP}" }\n`;
+test('codex: http_headers and an inline bearer_token are found; bearer_token becomes bearer_token_env_var', () => {
+  const toml = `# remote\n[mcp_servers.api]\nurl = "https://mcp.example.com/mcp"\nbearer_token = "${OPAQUE}"\nhttp_headers = { "X-API-Key" = "${GHP}" }\n`;
   const found = findings(toml, CODEX, RULE);
   assert.equal(found.length, 2);
-  assert.ok(found.every((f) => f.fixes.length === 0));
+  const [bearer, header] = found;
+  assert.equal(underlined(toml, bearer), `"${OPAQUE}"`);
+  assert.deepEqual(header.fixes, [], 'no variable syntax for http_headers values');
+  const fixed = checkFix(toml, CODEX, bearer);
+  assert.ok(fixed.includes('bearer_token_env_var = "API_TOKEN"') && fixed.includes('# remote'), fixed);
 });
