@@ -122,3 +122,14 @@ export function subRange(doc: ParsedDocument, node: TreeNode, start: number, end
   }
   return { offset: node.offset, length: node.length };
 }
+
+/**
+ * A value from the file, safe to put in a message: short identifier-like text as is,
+ * anything that could be a secret cut to its first 4 characters (messages never carry a
+ * secret; see docs/threat-model.md).
+ */
+export function shown(value: string): string {
+  if (/^[A-Za-z0-9_.:\/-]{0,32}$/.test(value) && !/[A-Za-z0-9]{20,}/.test(value)) return value;
+  return value.slice(0, 4) + '…';
+}
+

@@ -1,6 +1,6 @@
 import type { Rule } from './types';
 import { entries } from '../parse/tree';
-import { clientName, describeNode, nodeAtPath, schemaEntries, toValue } from '../dialects/schemaCheck';
+import { clientName, describeNode, nodeAtPath, schemaEntries, shown, toValue } from '../dialects/schemaCheck';
 
 const EXPECTED: Record<string, string> = {
   string: 'a string',
@@ -42,9 +42,9 @@ export const rule: Rule = {
         const node = nodeAtPath(valueNode, issue.path);
         const where = `"${key}"${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`;
         let message: string;
-        if (!/^Invalid (input|option)/.test(issue.message)) message = `${issue.message}${node.type === 'number' || node.type === 'string' ? ` (found ${JSON.stringify(node.value)})` : ''}.`;
+        if (!/^Invalid (input|option)/.test(issue.message)) message = `${issue.message}${node.type === 'number' || node.type === 'string' ? ` (found ${node.type === 'number' ? String(node.value) : JSON.stringify(shown(String(node.value)))})` : ''}.`;
         else if (issue.code === 'invalid_type' && /^Invalid input/.test(issue.message)) message = `${client} expects ${where} to be ${EXPECTED[issue.expected ?? ''] ?? issue.expected}, but it is ${describeNode(node)}: the server ${issue.path.length ? 'gets a wrong value' : 'entry is misread or rejected'}.`;
-        else if (issue.values) message = `${client} expects ${where} to be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; found ${node.type === 'string' ? JSON.stringify(node.value) : describeNode(node)}.`;
+        else if (issue.values) message = `${client} expects ${where} to be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; found ${node.type === 'string' ? JSON.stringify(shown(node.value as string)) : describeNode(node)}.`;
         else message = `${client} does not accept this value for ${where} (found ${describeNode(node)}).`;
         context.report({ node, server, message: message.replace(/\.\.$/, '.'), fixes: [] });
       }

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { clientName, declaredTransport, presentKey, schemaEntries } from '../dialects/schemaCheck';
+import { clientName, declaredTransport, presentKey, schemaEntries, shown } from '../dialects/schemaCheck';
 
 /** A local (stdio) server entry with nothing to run: the client cannot start it. */
 export const rule: Rule = {
@@ -27,7 +27,7 @@ export const rule: Rule = {
         node: declared?.node ?? server.nameNode,
         server,
         message: declared
-          ? `Server "${server.name}" is a local ("${declared.raw}") server without "${command}": ${client} has nothing to start. Add "${command}" with the program to run${remote}.`
+          ? `Server "${server.name}" is a local ("${shown(declared.raw)}") server without "${command}": ${client} has nothing to start. Add "${command}" with the program to run${remote}.`
           : `Server "${server.name}" has neither "${command}" nor ${schema.urlKeys.map((k) => `"${k}"`).join('/')}: ${client} has nothing to start or connect to. Add "${command}" with the program to run${remote}.`,
         fixes: [],
       });

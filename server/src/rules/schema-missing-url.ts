@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { clientName, declaredTransport, presentKey, schemaEntries } from '../dialects/schemaCheck';
+import { clientName, declaredTransport, presentKey, schemaEntries, shown } from '../dialects/schemaCheck';
 
 /** An entry declared remote (`type: "http"`/`"sse"`) with no URL to connect to. */
 export const rule: Rule = {
@@ -24,7 +24,7 @@ export const rule: Rule = {
       context.report({
         node: declared.node,
         server,
-        message: `Server "${server.name}" is declared "${declared.raw}" (remote) but has no "${schema.urlKeys[0]}": ${client} has nowhere to connect.${hasCommand ? ` It has "${hasCommand.key}": if it is a local server, declare it as a local (stdio) server instead.` : ` Add "${schema.urlKeys[0]}" with the server's https:// address.`}`,
+        message: `Server "${server.name}" is declared "${shown(declared.raw)}" (remote) but has no "${schema.urlKeys[0]}": ${client} has nowhere to connect.${hasCommand ? ` It has "${hasCommand.key}": if it is a local server, declare it as a local (stdio) server instead.` : ` Add "${schema.urlKeys[0]}" with the server's https:// address.`}`,
         fixes: [],
       });
     }

@@ -2,7 +2,7 @@ import type { Rule } from './types';
 import type { Severity } from '../engine/types';
 import { entries } from '../parse/tree';
 import { closest } from '../dialects/schema';
-import { clientName, keyText, schemaEntries, toValue } from '../dialects/schemaCheck';
+import { clientName, keyText, schemaEntries, shown, toValue } from '../dialects/schemaCheck';
 
 /** Clients whose loader rejects the whole entry (or file) on an unknown key. */
 const REJECTS_UNKNOWN = new Set(['codex']);
@@ -38,11 +38,11 @@ export const rule: Rule = {
           node: keyNode,
           server,
           severity,
-          message: `${client} does not read "${key}" in a server entry${consequence}.${suggestion ? ` Did you mean "${suggestion}"?` : ' Remove it, or check the client documentation for the right key.'}`,
+          message: `${client} does not read "${shown(key)}" in a server entry${consequence}.${suggestion ? ` Did you mean "${suggestion}"?` : ' Remove it, or check the client documentation for the right key.'}`,
           fixes:
             // Only when the value is valid under the new key: `alwaysAllow: [...]` -> Gemini `trust` is a hint, not a rename.
             suggestion && fits(schema.entry.shape, suggestion, toValue(valueNode))
-              ? [{ title: `Rename "${key}" to "${suggestion}"`, safe: false, preferred: true, edits: [{ offset: keyNode.offset, length: keyNode.length, content: keyText(context.doc, keyNode, suggestion) }] }]
+              ? [{ title: `Rename "${shown(key)}" to "${suggestion}"`, safe: false, preferred: true, edits: [{ offset: keyNode.offset, length: keyNode.length, content: keyText(context.doc, keyNode, suggestion) }] }]
               : [],
         });
       }
@@ -55,7 +55,7 @@ export const rule: Rule = {
         context.report({
           node: keyNode,
           server: null,
-          message: `${client} does not read "${key}" at the top of this file; it is ignored.${suggestion ? ` Did you mean "${suggestion}"?` : ` Known keys: ${schema.rootKeys.map((k) => `"${k}"`).join(', ')}.`}`,
+          message: `${client} does not read "${shown(key)}" at the top of this file; it is ignored.${suggestion ? ` Did you mean "${suggestion}"?` : ` Known keys: ${schema.rootKeys.map((k) => `"${k}"`).join(', ')}.`}`,
           fixes: [],
         });
       }

@@ -1,7 +1,7 @@
 import type { Rule } from './types';
 import { closest } from '../dialects/schema';
 import { transportOf } from '../dialects/mcpServersMap';
-import { clientName, declaredTransport, presentKey, schemaEntries } from '../dialects/schemaCheck';
+import { clientName, declaredTransport, presentKey, schemaEntries, shown } from '../dialects/schemaCheck';
 
 /**
  * A transport value this client does not accept (`streamable-http` in Cline, which wants
@@ -43,7 +43,7 @@ export const rule: Rule = {
       context.report({
         node: declared.node,
         server,
-        message: `${client} does not accept "${schema.typeKey}": "${declared.raw}" (it accepts ${accepted}), so server "${server.name}" ${context.dialect.id === 'cline' || context.dialect.id === 'roo-code' ? 'fails validation and is not loaded' : 'is skipped or misread'}.${suggestion ? ` Use "${suggestion}".` : ''}`,
+        message: `${client} does not accept "${schema.typeKey}": "${shown(declared.raw)}" (it accepts ${accepted}), so server "${server.name}" ${context.dialect.id === 'cline' || context.dialect.id === 'roo-code' ? 'fails validation and is not loaded' : 'is skipped or misread'}.${suggestion ? ` Use "${suggestion}".` : ''}`,
         fixes: suggestion
           ? [{ title: `Use "${suggestion}"`, safe: same.length > 0, preferred: true, edits: [{ offset: declared.node.offset, length: declared.node.length, content: context.doc.quote(suggestion) }] }]
           : [],
