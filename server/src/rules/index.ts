@@ -43,6 +43,7 @@ import { rule as claudeBypassPermissions } from './claude-bypass-permissions';
 import { rule as vscodeGlobalAutoApprove } from './vscode-global-auto-approve';
 import { rule as codexApprovalBypass } from './codex-approval-bypass';
 import { rule as zedToolPermissions } from './zed-tool-permissions';
+import { rule as gooseAutoMode } from './goose-auto-mode';
 import { rule as githubServerWriteAccess } from './github-server-write-access';
 import { rule as broadDatabaseCredentials } from './broad-database-credentials';
 import { rule as insecureHttpRemote } from './insecure-http-remote';
@@ -114,6 +115,7 @@ export const RULES: readonly Rule[] = [
   vscodeGlobalAutoApprove,
   codexApprovalBypass,
   zedToolPermissions,
+  gooseAutoMode,
   githubServerWriteAccess,
   broadDatabaseCredentials,
   // transport

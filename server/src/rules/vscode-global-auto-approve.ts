@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { settingsKindOf } from '../permissions/settingsKnobs';
+import { knobNode, settingsKindOf } from '../permissions/settingsKnobs';
 import { getValue, getValueAtPath, type TreeNode } from '../parse/tree';
 import { normalizePath } from '../dialects/types';
 
@@ -33,7 +33,8 @@ export const rule: Rule = {
     }
     for (const scope of scopes) {
       for (const key of KEYS) {
-        const node = getValue(scope, key);
+        // The dialect lists the knob (flat `"chat.tools.autoApprove"` or nested objects); other scopes are read raw.
+        const node = scope === context.doc.root ? knobNode(context, [key]) : getValue(scope, key);
         if (!node || node.type !== 'boolean' || node.value !== true) continue;
         context.report({
           node,

@@ -18,6 +18,10 @@ test('workspace and user settings.json: both key names', () => {
   assert.deepEqual(lintRule(RULE, '/home/u/.config/Code/User/settings.json', '{"chat.tools.autoApprove": true}').map((f) => f.text), ['true']);
 });
 
+test('nested "chat": { "tools": ... } objects are read through the dialect\'s knobs', () => {
+  assert.deepEqual(lintRule(RULE, '/repo/.vscode/settings.json', '{"chat":{"tools":{"global":{"autoApprove":true}}}}').map((f) => f.text), ['true']);
+});
+
 test('dev container customizations', () => {
   const dc = '{"name":"x","customizations":{"vscode":{"settings":{"chat.tools.global.autoApprove":true}}}}';
   assert.deepEqual(lintRule(RULE, '/repo/.devcontainer/devcontainer.json', dc).map((f) => f.text), ['true']);
