@@ -42,6 +42,14 @@ export const settingsSchema = z.object({
   suppressions: z.array(suppressionSchema).default([]),
   /** Allow registry lookups (e.g. resolving a version to pin to). Off: fully offline. */
   network: z.boolean().default(false),
+  /** npm registry for "pin to the latest safe version" lookups; empty = .npmrc, else https://registry.npmjs.org. */
+  npmRegistry: z.string().default(''),
+  /** Python index for pin lookups; empty = UV_INDEX_URL / PIP_INDEX_URL, else https://pypi.org (JSON API). */
+  pythonIndex: z.string().default(''),
+  /** Registry for container images named without a host; empty = Docker Hub. */
+  containerRegistry: z.string().default(''),
+  /** Milliseconds one registry lookup may take before it is abandoned. */
+  networkTimeout: z.number().int().positive().default(5000),
   /** Files larger than this many bytes are skipped with one information diagnostic. */
   maxFileSize: z.number().int().positive().default(5_000_000),
 });
