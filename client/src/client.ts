@@ -16,6 +16,7 @@ export const CLIENT_NAME = 'MCP Hygiene';
 /** The settings section the server pulls (`workspace/configuration`) and is told about on change. */
 export const CONFIGURATION_SECTION = SETTINGS_SECTION;
 export const RESTART_COMMAND = 'mcpHygiene.restartServer';
+export const SCAN_MACHINE_COMMAND = 'mcpHygiene.scanMachine';
 
 /**
  * Owns the one LanguageClient of the extension. Start, stop and restart are serialized on

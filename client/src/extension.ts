@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { CLIENT_NAME, McpHygieneClient, RESTART_COMMAND } from './client';
+import { CLIENT_NAME, McpHygieneClient, RESTART_COMMAND, SCAN_MACHINE_COMMAND } from './client';
+import { scanMachine } from './machineScan';
+import { StatusBar } from './statusBar';
 
 let client: McpHygieneClient | undefined;
 
@@ -10,6 +12,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const current = client;
   context.subscriptions.push(
     output,
+    new StatusBar(),
+    // Argument (tests): `{ home }` or a path, scanned instead of the real home folder.
+    vscode.commands.registerCommand(SCAN_MACHINE_COMMAND, (argument?: unknown) => scanMachine(current, output, argument)),
+    // Trust granted: restart so the server drops restricted mode (network, .mcp-hygiene.json).
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void current.restart().catch(() => undefined)),
     vscode.commands.registerCommand(RESTART_COMMAND, async () => {
       try {
         await current.restart();
