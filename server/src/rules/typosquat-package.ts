@@ -1,6 +1,7 @@
 import type { Rule } from './types';
 import type { Severity } from '../engine/types';
-import { launchedPackages, spanOf } from '../launch/packages';
+import { launchedPackages, replaceInString, spanOf } from '../launch/packages';
+import type { FixSpec } from '../engine/types';
 import { typosquatOf } from '../launch/typosquat';
 import { isTrustedPackage } from '../launch/trust';
 
@@ -15,7 +16,7 @@ export const rule: Rule = {
     category: 'supply-chain',
     defaultSeverity: 'warning',
     description: 'A package name that is a near-miss, look-alike or known collision of a genuine MCP server package.',
-    fixable: false,
+    fixable: true,
     owasp: ['MCP04'],
     threat: 'Name collision / typosquatting: a look-alike package published by someone else runs instead of the server you meant.',
   },
@@ -47,7 +48,13 @@ export const rule: Rule = {
               message = `Server "${server.name}" runs "${pkg.name}", one or two letters off the known server "${match.genuine}": a typo here installs whatever someone registered under that name. Check it is the package you meant (and add it to mcpHygiene.trustedPackages if so).`;
             }
         }
-        context.report({ ...spanOf(context.doc, pkg.value), server, severity, message });
+        const fixes: FixSpec[] = [];
+        if ((match.kind === 'confusable' || match.kind === 'scope' || match.kind === 'distance') && pkg.text.startsWith(pkg.name)) {
+          // Keep the version or tag as written: only the name changes.
+          const edit = replaceInString(context.doc, pkg.value, pkg.text, match.genuine + pkg.text.slice(pkg.name.length));
+          if (edit) fixes.push({ title: `Use "${match.genuine}" instead`, safe: false, preferred: match.kind !== 'distance', edits: [edit] });
+        }
+        context.report({ ...spanOf(context.doc, pkg.value), server, severity, message, fixes });
       }
     }
   },

@@ -1,5 +1,7 @@
 import { test } from 'node:test';
-import { expectFindings, expectClean, settingsWith } from '../launch/harness';
+import assert from 'node:assert/strict';
+import { expectFindings, expectClean, settingsWith, run } from '../launch/harness';
+import { applyFix } from '../../../server/src/engine';
 
 const ID = 'typosquat-package';
 
@@ -35,4 +37,14 @@ test('genuine names, PEP 503 spellings, unrelated names, local images and truste
     f: { command: 'npx', args: ['-y', 'kubernetes-mcp-server'] },
   });
   expectClean(ID, { a: { command: 'uvx', args: ['mcp-server-fetsh'] } }, { settings: settingsWith({ trustedPackages: ['mcp-server-fetsh'] }), dialects: ['vscode', 'codex'] });
+});
+
+test('the rename fix keeps the version and clears the finding (not safe for fix-all)', () => {
+  const { text, findings } = run(ID, 'codex', { m: { command: 'npx', args: ['-y', '@modelcontextprot0col/server-memory@2025.8.4'] } });
+  const fix = findings[0].fixes[0];
+  assert.equal(fix.safe, false);
+  const fixed = applyFix(text, fix);
+  assert.ok(fixed.includes('"@modelcontextprotocol/server-memory@2025.8.4"'), fixed);
+  assert.equal(run(ID, 'vscode', { m: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-memory@2025.8.4'] } }).findings.length, 0);
+  assert.equal(run(ID, 'vscode', { g: { command: 'npx', args: ['-y', 'github-mcp-server'] } }).findings[0].fixes.length, 0, 'no fix for a known collision');
 });
