@@ -1,0 +1,170 @@
+import * as semver from 'semver';
+import type { McpConfig, StringValue } from '../engine/model';
+import type { OffsetEdit } from '../engine/types';
+import type { ParsedDocument } from '../parse/tree';
+import { launchInfo, pinEdit, replaceInString, spanOf, type LaunchedPackage } from './packages';
+import { parsePep440 } from './pep440';
+import { isCommitSha } from './pythonSpec';
+
+/**
+ * What could be pinned, described without any network: the unpinned rules' findings each
+ * correspond to one PinTarget (same rule id, same span), and `edit(version)` rewrites exactly
+ * the spec text inside its argument string (re-quoted with the document's own syntax, so
+ * JSON, TOML and YAML stay valid). The registry lookups that find the version live outside
+ * the engine (server/src/registry); the engine stays pure.
+ */
+export type PinKind = 'npm' | 'PyPI' | 'Docker' | 'git';
+
+export interface PinTarget {
+  /** The unpinned rule whose finding this target fixes. */
+  ruleId: 'unpinned-npm-package' | 'unpinned-python-package' | 'unpinned-container-image' | 'unpinned-git-source';
+  kind: PinKind;
+  /** Server entry name. */
+  server: string;
+  /** `npx`, `uvx`, `docker run`, ... */
+  launcher: string;
+  /** npm / PyPI package name, image name (with registry host, without tag), or the git source as written. */
+  name: string;
+  /** Docker: the tag whose digest to look up (as written, else `latest`). */
+  tag?: string;
+  /** A registry the launch itself names (`--registry`, `--index-url`): lookups must ask it. */
+  registry?: string;
+  /** The finding's span (the rule reports exactly this). */
+  offset: number;
+  length: number;
+  /** The edit pinning to `version` (npm/PyPI version, `sha256:` digest, commit id); undefined when it cannot be written in place. */
+  edit(version: string): OffsetEdit | undefined;
+}
+
+/** Every pinnable package, image and git source of the config, in document order. */
+export function pinTargets(doc: ParsedDocument, config: McpConfig): PinTarget[] {
+  const targets: PinTarget[] = [];
+  for (const server of config.servers) {
+    const info = launchInfo(server);
+    if (info.npm) {
+      const npm = info.npm;
+      for (const p of npm.packages) {
+        const span = spanOf(doc, p.value);
+        if (p.spec.kind === 'git') {
+          targets.push({ ruleId: 'unpinned-git-source', kind: 'git', server: server.name, launcher: npm.launcher, name: p.text, ...span, edit: (sha) => gitEdit(doc, p.value, p.text, sha, '#') });
+          continue;
+        }
+        if (!p.spec.name || p.spec.kind === 'exact' || p.spec.kind === 'url' || p.spec.kind === 'local') continue;
+        const pkg = packageFor(server, 'npm', p.value, p.text);
+        if (!pkg) continue;
+        targets.push({
+          ruleId: 'unpinned-npm-package', kind: 'npm', server: server.name, launcher: npm.launcher, name: p.spec.name,
+          ...(npm.registry ? { registry: npm.registry.value } : {}), ...span,
+          edit: (version) => (validPinVersion('npm', version) ? pinEdit(doc, pkg, cleanNpmVersion(version)) : undefined),
+        });
+      }
+    } else if (info.python) {
+      const python = info.python;
+      const index = python.indexes.find((i) => i.option !== '--extra-index-url' && i.option !== '--find-links' && i.option !== '-f');
+      for (const p of python.packages) {
+        const span = spanOf(doc, p.value);
+        if (p.spec.kind === 'git') {
+          targets.push({ ruleId: 'unpinned-git-source', kind: 'git', server: server.name, launcher: python.launcher, name: p.text, ...span, edit: (sha) => gitEdit(doc, p.value, p.text, sha, '@') });
+          continue;
+        }
+        if (!p.spec.name || p.spec.kind === 'exact' || p.spec.kind === 'url' || p.spec.kind === 'local') continue;
+        const name = p.spec.name;
+        const extras = p.spec.extras ?? '';
+        // uvx's positional is both package and command: `pkg@1.2.3` is the form uv documents
+        // for it; `--from`, `--with` and pipx take a PEP 508 requirement (`pkg==1.2.3`).
+        const positionalUvx = (python.launcher === 'uvx' || python.launcher === 'uv tool run') && p.role === 'main' && p.value.value === p.text && !extras && isUvxPositional(server, p.value);
+        targets.push({
+          ruleId: 'unpinned-python-package', kind: 'PyPI', server: server.name, launcher: python.launcher, name,
+          ...(index ? { registry: index.value.value } : {}), ...span,
+          edit: (version) => (validPinVersion('PyPI', version) ? replaceInString(doc, p.value, p.text, `${name}${extras}${positionalUvx ? '@' : '=='}${version.trim()}`) : undefined),
+        });
+      }
+    } else if (info.docker?.image) {
+      const docker = info.docker;
+      const image = docker.image!;
+      if (image.digest || !image.repository || /[$%{}]/.test(image.reference)) continue;
+      const name = image.registry ? `${image.registry}/${image.repository}` : image.repository;
+      const tag = image.tag ?? 'latest';
+      const written = image.value.value;
+      // The name as written (keeps `docker.io/` or a `library/` prefix), without its tag.
+      const tagSuffix = image.tag ? `:${image.tag}` : '';
+      const base = tagSuffix && written.endsWith(tagSuffix) ? written.slice(0, -tagSuffix.length) : written;
+      targets.push({
+        ruleId: 'unpinned-container-image', kind: 'Docker', server: server.name, launcher: `${docker.engine} run`, name, tag, ...spanOf(doc, image.value),
+        edit: (digest) => (validPinVersion('Docker', digest) ? replaceInString(doc, image.value, written, `${base}:${tag}@${digest.trim().toLowerCase()}`) : undefined),
+      });
+    }
+  }
+  return targets;
+}
+
+/** The target behind a finding: same rule, same span. */
+export function pinTargetAt(targets: readonly PinTarget[], ruleId: string, offset: number, length: number): PinTarget | undefined {
+  return targets.find((t) => t.ruleId === ruleId && t.offset === offset && t.length === length);
+}
+
+/**
+ * Why `version` cannot be written as an exact pin for `kind` (undefined = fine): the same
+ * check the input box and the server apply. npm: a semver version; PyPI: a PEP 440 version
+ * without wildcards; Docker: a `sha256:` digest; git: a full commit id.
+ */
+export function pinVersionProblem(kind: PinKind, version: string): string | undefined {
+  const text = version.trim();
+  if (text === '') return 'Enter a version.';
+  switch (kind) {
+    case 'npm':
+      return semver.valid(cleanNpmVersion(text)) ? undefined : `"${text}" is not an exact npm version (for example 1.2.3 or 2.0.0-beta.1).`;
+    case 'PyPI':
+      return !/[*,<>=~!\s]/.test(text) && parsePep440(text) ? undefined : `"${text}" is not an exact Python version (for example 1.2.3 or 2.0rc1).`;
+    case 'Docker':
+      return /^sha256:[0-9a-f]{64}$/i.test(text) ? undefined : `"${text}" is not an image digest: expected sha256: followed by 64 hex digits (docker buildx imagetools inspect shows it).`;
+    case 'git':
+      return isCommitSha(text) ? undefined : `"${text}" is not a full commit id: expected 40 (or 64) hex digits (git rev-parse <ref> shows it).`;
+  }
+}
+
+export function validPinVersion(kind: PinKind, version: string): boolean {
+  return pinVersionProblem(kind, version) === undefined;
+}
+
+function cleanNpmVersion(version: string): string {
+  return version.trim().replace(/^[=v]+/, '');
+}
+
+function packageFor(server: Parameters<typeof launchInfo>[0], ecosystem: LaunchedPackage['ecosystem'], value: StringValue, text: string): LaunchedPackage | undefined {
+  return launchInfo(server).packages.find((p) => p.ecosystem === ecosystem && p.value.node === value.node && p.text === text);
+}
+
+/** Whether `value` is the positional argument (not the value of `--from`). */
+function isUvxPositional(server: Parameters<typeof launchInfo>[0], value: StringValue): boolean {
+  const args = launchInfo(server).invocation?.args ?? [];
+  const index = args.findIndex((a) => a.node === value.node && a.value === value.value);
+  if (index <= 0) return index === 0;
+  const previous = args[index - 1].value;
+  return previous !== '--from' && previous !== '--spec';
+}
+
+/** Replaces (or adds) the ref of a git source with `sha`: `#ref` for npm, `@ref` for pip/uv URLs (fragment kept). */
+function gitEdit(doc: ParsedDocument, value: StringValue, text: string, sha: string, separator: '#' | '@'): OffsetEdit | undefined {
+  if (!isCommitSha(sha)) return undefined;
+  const commit = sha.trim().toLowerCase();
+  let pinned: string;
+  if (separator === '#') {
+    const hash = text.indexOf('#');
+    pinned = `${hash >= 0 ? text.slice(0, hash) : text}#${commit}`;
+  } else {
+    // `[name @ ]git+scheme://host/path[@ref][#fragment]`
+    const start = Math.max(0, text.search(/(?:git|hg|svn|bzr)\+/i));
+    const head = text.slice(0, start);
+    const url = text.slice(start);
+    const hash = url.indexOf('#');
+    const fragment = hash >= 0 ? url.slice(hash) : '';
+    let bare = hash >= 0 ? url.slice(0, hash) : url;
+    const schemeEnd = bare.indexOf('://') + 3;
+    const pathStart = bare.indexOf('/', schemeEnd);
+    const at = bare.lastIndexOf('@');
+    if (pathStart > 0 && at > pathStart) bare = bare.slice(0, at);
+    pinned = `${head}${bare}@${commit}${fragment}`;
+  }
+  return replaceInString(doc, value, text, pinned);
+}
