@@ -30,9 +30,12 @@ export async function scanMachine(client: McpHygieneClient, output: vscode.Outpu
   for (const file of result.files) output.appendLine(`  ${file.client}: ${file.path} — ${counts(file.counts)}`);
   for (const file of result.unreadable) output.appendLine(`  unreadable: ${file.path} (${file.reason})`);
   output.appendLine(`  ${summary}`);
-  const action = result.files.length > 0 ? await vscode.window.showInformationMessage(`MCP Hygiene: ${summary}`, 'Show Problems', 'Show Details') : await vscode.window.showInformationMessage(`MCP Hygiene: ${summary}`, 'Show Details');
-  if (action === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
-  if (action === 'Show Details') output.show(true);
+  // Not awaited: the command returns (to callers and tests) while the message is shown.
+  const buttons = result.files.length > 0 ? ['Show Problems', 'Show Details'] : ['Show Details'];
+  void vscode.window.showInformationMessage(`MCP Hygiene: ${summary}`, ...buttons).then(async (action) => {
+    if (action === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
+    if (action === 'Show Details') output.show(true);
+  });
   return result;
 }
 

@@ -12,6 +12,7 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { registerTests } from './extension.suite';
+import { registerEditorTests } from './editor.suite';
 
 /** One line per mocha test in the results file. */
 export interface TestResult {
@@ -73,6 +74,7 @@ export function run(): Promise<void> {
       // The bundle has no test files to `require`: define the tdd globals, then register.
       mocha.suite.emit('pre-require', globalThis, 'extension.suite', mocha);
       registerTests();
+      registerEditorTests();
       const runner = mocha.run((failures) => {
         try {
           writeResults(finish());
