@@ -197,6 +197,17 @@ function labelForKey(normalisedKey: string): string {
   return 'token';
 }
 
+/**
+ * A file-system path: starts at a root, home or relative directory and is made of
+ * readable segments (a random base64 token can start with '/' too).
+ */
+function isPathLike(text: string): boolean {
+  if (/^(?:[A-Za-z]:[\\/]|\\\\)/.test(text)) return true;
+  if (!/^(?:~|\.{1,2})?[\\/]/.test(text) && !/^\.{1,2}$/.test(text)) return false;
+  if (/[+=]/.test(text)) return false;
+  return text.split(/[\\/]/).every((segment) => segment.length < 24 && !(segment.length >= 12 && /\d/.test(segment) && /[a-z]/.test(segment) && /[A-Z]/.test(segment)));
+}
+
 /** Values that refer to a secret kept elsewhere: secret-manager URIs, ARNs, key-vault refs. */
 const SECRET_REFERENCE = /^(?:op:\/\/|vault:|arn:aws|projects\/[^/]+\/secrets\/|sm:\/\/|gcpsm:\/\/|awssm:|azkv:|keychain:|keyring:|pass:|env:|file:|cmd:|exec:|@microsoft\.keyvault)/i;
 
@@ -209,7 +220,7 @@ export function looksLikeCredential(text: string, mode: 'strict' | 'position' | 
   if (text.length < (isPassword ? 4 : mode === 'position' ? 8 : 10) || text.length > 8192) return false;
   if (/\s/.test(text) && !isPassword) return false;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text) || SECRET_REFERENCE.test(text)) return false;
-  if (/^(?:[./~]|[A-Za-z]:[\\/]|\\\\)/.test(text) || /\.(?:json|pem|key|p12|pfx|crt|cer|txt|env|ya?ml|toml|ini|conf|cfg)$/i.test(text)) return false;
+  if (isPathLike(text) || /\.(?:json|pem|key|p12|pfx|crt|cer|txt|env|ya?ml|toml|ini|conf|cfg)$/i.test(text)) return false;
   if (/^-?\d+(?:\.\d+)?$/.test(text) || /^(?:true|false|null|yes|no|on|off|enabled|disabled)$/i.test(text)) return false;
   if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(text)) return false; // e-mail
   if (isPassword) return !/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(text) && !/^\d{1,3}$/.test(text);
@@ -223,8 +234,11 @@ export function looksLikeCredential(text: string, mode: 'strict' | 'position' | 
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((c) => c.test(text)).length;
   if (classes < 2 && !(/^[a-f0-9]+$/.test(text) && text.length >= 24)) return false;
   const segments = text.split(/[-_.:/]+|(?<=[a-z])(?=[A-Z])/).filter(Boolean);
-  if (!digits && segments.length <= 6 && segments.every((s) => /^[A-Za-z]+$/.test(s))) return false; // words
   const bits = entropy(text);
+  // Words and identifiers ("ProductionDatabaseUser"); random letters are far less predictable.
+  if (!digits && segments.length <= 6 && segments.every((s) => /^[A-Za-z]+$/.test(s)) && !(text.length >= 20 && bits >= 4)) return false;
+  // Hex has at most 4 bits a character: judge it on its own scale.
+  if (/^[a-f0-9]+$/i.test(text) && text.length >= 24) return bits >= 2.8;
   if (text.length < 20) return digits && bits >= 3.0;
   return bits >= 3.2 && (digits || text.length >= 24);
 }
