@@ -251,7 +251,7 @@ async function waitUntil(what, probe, timeoutMs, intervalMs = 250) {
  *
  * Returns the parsed results file ({ tests: [...], passed, failed, ... }).
  */
-export async function runExtensionTests({ toolchain, extensionDevelopmentPath, extensionTestsPath, workspace, resultsFile, workDir, logFile, timeoutMs = 240_000, env = {} }) {
+export async function runExtensionTests({ toolchain, extensionDevelopmentPath, extensionTestsPath, workspace, resultsFile, workDir, logFile, timeoutMs = 240_000, env = {}, onPage }) {
   const chromium = chromiumPath();
   if (!chromium) throw new Error('Chromium not found (apt-get install -y chromium, or set MCP_HYGIENE_CHROMIUM)');
   const userData = join(workDir, 'user-data');
@@ -354,6 +354,8 @@ export async function runExtensionTests({ toolchain, extensionDevelopmentPath, e
     ];
     const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+    // Optional driver of the page while the suite runs (scripts/vscode/screenshots.mjs).
+    const pageTask = onPage ? Promise.resolve(onPage(page)).catch((error) => serverLog.write(`[onPage] ${redact(String(error?.stack ?? error))}\n`)) : undefined;
     log(`workbench loading; waiting up to ${Math.round(timeoutMs / 1000)} s for ${resultsFile}`);
     try {
       await waitUntil(
@@ -372,6 +374,7 @@ export async function runExtensionTests({ toolchain, extensionDevelopmentPath, e
       if (existsSync(screenshot)) error.message += ` (screenshot: ${screenshot})`;
       throw error;
     }
+    await pageTask;
     const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
     log(`suite finished ${Date.now() - started} ms after code-server started: ${results.passed} passed, ${results.failed} failed`);
     return results;
