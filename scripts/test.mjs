@@ -40,7 +40,7 @@ if (typecheck) {
 
 // Suites in the order a failure is cheapest to read. `integration` is the real-VS-Code
 // suite: its own runner installs code-server and reports through node:test too.
-const suites = only ? [only] : ['unit', 'lsp', 'cli', 'integration'];
+const suites = only ? [only] : ['unit', 'lsp', 'cli', 'registry', 'integration'];
 const files = extraFiles.length ? extraFiles : suites.flatMap((suite) => findTests(join('test', suite)));
 if (files.length === 0) {
   console.error('No test files found.');
