@@ -55,7 +55,12 @@ export function pinTargets(doc: ParsedDocument, config: McpConfig): PinTarget[] 
         targets.push({
           ruleId: 'unpinned-npm-package', kind: 'npm', server: server.name, launcher: npm.launcher, name: p.spec.name,
           ...(npm.registry ? { registry: npm.registry.value } : {}), ...span,
-          edit: (version) => (validPinVersion('npm', version) ? pinEdit(doc, pkg, cleanNpmVersion(version)) : undefined),
+          edit: (version) => {
+            if (!validPinVersion('npm', version)) return undefined;
+            // pinEdit's spelling (`[npm:]name@version`), written in place when possible.
+            const prefix = /^(npm:)/i.exec(pkg.text)?.[1] ?? '';
+            return replaceSpec(doc, p.value, p.text, `${prefix}${pkg.name}@${cleanNpmVersion(version)}`) ?? pinEdit(doc, pkg, cleanNpmVersion(version));
+          },
         });
       }
     } else if (info.python) {
@@ -76,7 +81,7 @@ export function pinTargets(doc: ParsedDocument, config: McpConfig): PinTarget[] 
         targets.push({
           ruleId: 'unpinned-python-package', kind: 'PyPI', server: server.name, launcher: python.launcher, name,
           ...(index ? { registry: index.value.value } : {}), ...span,
-          edit: (version) => (validPinVersion('PyPI', version) ? replaceInString(doc, p.value, p.text, `${name}${extras}${positionalUvx ? '@' : '=='}${version.trim()}`) : undefined),
+          edit: (version) => (validPinVersion('PyPI', version) ? replaceSpec(doc, p.value, p.text, `${name}${extras}${positionalUvx ? '@' : '=='}${version.trim()}`) : undefined),
         });
       }
     } else if (info.docker?.image) {
@@ -91,7 +96,7 @@ export function pinTargets(doc: ParsedDocument, config: McpConfig): PinTarget[] 
       const base = tagSuffix && written.endsWith(tagSuffix) ? written.slice(0, -tagSuffix.length) : written;
       targets.push({
         ruleId: 'unpinned-container-image', kind: 'Docker', server: server.name, launcher: `${docker.engine} run`, name, tag, ...spanOf(doc, image.value),
-        edit: (digest) => (validPinVersion('Docker', digest) ? replaceInString(doc, image.value, written, `${base}:${tag}@${digest.trim().toLowerCase()}`) : undefined),
+        edit: (digest) => (validPinVersion('Docker', digest) ? replaceSpec(doc, image.value, written, `${base}:${tag}@${digest.trim().toLowerCase()}`) : undefined),
       });
     }
   }
@@ -166,5 +171,28 @@ function gitEdit(doc: ParsedDocument, value: StringValue, text: string, sha: str
     if (pathStart > 0 && at > pathStart) bare = bare.slice(0, at);
     pinned = `${head}${bare}@${commit}${fragment}`;
   }
-  return replaceInString(doc, value, text, pinned);
+  return replaceSpec(doc, value, text, pinned);
+}
+
+/**
+ * Rewrites `oldText` inside the string node of `value`. When the source spells it verbatim
+ * at exactly one place and the new text needs no escaping or quoting in any of the syntaxes
+ * (JSON, TOML basic or literal strings, YAML plain or quoted scalars), only those bytes
+ * change, so the quote style, escapes elsewhere and comments stay exactly as written;
+ * otherwise the whole string is re-quoted with `doc.quote` (replaceInString).
+ */
+export function replaceSpec(doc: ParsedDocument, value: StringValue, oldText: string, newText: string): OffsetEdit | undefined {
+  return inPlace(doc, value, oldText, newText) ?? replaceInString(doc, value, oldText, newText);
+}
+
+function inPlace(doc: ParsedDocument, value: StringValue, oldText: string, newText: string | undefined): OffsetEdit | undefined {
+  const node = value.node;
+  if (newText === undefined || node.type !== 'string' || !/^[A-Za-z0-9@:=._+/~-]+(?:#[A-Za-z0-9._=-]+)?$/.test(newText) || !oldText) return undefined;
+  const raw = doc.text.slice(node.offset, node.offset + node.length);
+  const escaped = oldText.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`(^|["'\\s=])(${escaped})(?=$|["'\\s])`, 'g');
+  const matches = [...raw.matchAll(pattern)];
+  if (matches.length !== 1) return undefined;
+  const at = matches[0].index! + matches[0][1].length;
+  return { offset: node.offset + at, length: oldText.length, content: newText };
 }
