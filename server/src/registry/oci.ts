@@ -41,8 +41,9 @@ export function imageLocation(name: string, setting?: string): ImageLocation {
     return { base: `${local ? 'http' : 'https'}://${first}`, repository: name.slice(slash + 1), display: first };
   }
   let repository = hasHost ? name.slice(slash + 1) : name;
-  if (setting) return { base: setting.replace(/\/+$/, ''), repository, display: displayUrl(setting) };
+  // Docker Hub's official images live under library/ (mirrors of it keep that layout).
   if (!repository.includes('/')) repository = `library/${repository}`;
+  if (setting) return { base: setting.replace(/\/+$/, ''), repository, display: displayUrl(setting) };
   return { base: 'https://registry-1.docker.io', repository, display: 'Docker Hub' };
 }
 
