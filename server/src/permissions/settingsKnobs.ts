@@ -69,3 +69,15 @@ export function claudeScopes(context: RuleContext): Array<{ node: TreeNode; proj
   }
   return scopes;
 }
+
+/**
+ * Whether the file's client reads this server-entry key. Clients with a strict entry
+ * schema that lacks the key ignore it (VS Code, Cursor, Claude have no `alwaysAllow`), so an
+ * auto-approval written there does nothing in that client, until the entry is copied to
+ * one that reads it. Unknown clients are assumed to read it.
+ */
+export function clientReadsEntryKey(context: RuleContext, key: string): boolean {
+  const schema = context.dialect.schema;
+  if (!schema || !schema.strictKeys) return true;
+  return key in schema.entry.shape;
+}

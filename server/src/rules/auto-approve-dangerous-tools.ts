@@ -1,6 +1,7 @@
 import type { Rule } from './types';
 import { isWildcardToolName, toolRisk } from '../permissions/toolNames';
 import { removeSiblings } from '../fixes/nodeEdits';
+import { clientReadsEntryKey } from '../permissions/settingsKnobs';
 
 /**
  * Auto-approving a tool that runs commands, deletes, pushes or sends (by its name:
@@ -22,6 +23,8 @@ export const rule: Rule = {
     for (const server of context.config.servers) {
       const knob = server.autoApprove;
       if (!knob || knob.values.some((v) => isWildcardToolName(v.value))) continue;
+      // A key this client does not read has no effect here; auto-approve-all-tools covers the copied-elsewhere case for "*".
+      if (!clientReadsEntryKey(context, knob.key)) continue;
       for (const tool of knob.values) {
         const risk = toolRisk(tool.value);
         if (!risk) continue;

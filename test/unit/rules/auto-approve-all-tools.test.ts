@@ -40,6 +40,14 @@ test('Amazon Q agent allowedTools "@server" (whole server) is reported; "@server
   assert.ok(fixed.includes('"allowedTools": ["@fs/read_file", "@builtin"]'), fixed);
 });
 
+test('a key the client does not read (alwaysAllow in VS Code, Claude Code) is information', () => {
+  const vscode = '{"servers":{"gh":{"command":"srv","alwaysAllow":["*"]}}}';
+  const [finding] = lintRule(RULE, '/repo/.vscode/mcp.json', vscode);
+  assert.equal(finding.severity, 'information');
+  assert.match(finding.message, /VS Code does not read "alwaysAllow"/);
+  assert.deepEqual(lintRule(RULE, '/repo/.mcp.json', '{"mcpServers":{"gh":{"command":"srv","autoApprove":["*"]}}}').map((f) => f.severity), ['information']);
+});
+
 test('valid: named tools, empty lists', () => {
   assertClean(RULE, '/repo/.roo/mcp.json', '{"mcpServers":{"gh":{"command":"x","alwaysAllow":["list_issues"]}}}');
   assertClean(RULE, '/repo/cline_mcp_settings.json', '{"mcpServers":{"gh":{"command":"x","autoApprove":[]}}}');

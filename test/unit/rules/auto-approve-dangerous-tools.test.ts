@@ -52,6 +52,10 @@ test('valid: read tools only; a wildcard is auto-approve-all-tools\' finding', (
   assertClean(RULE, '/repo/.roo/mcp.json', '{"mcpServers":{"db":{"command":"x","alwaysAllow":["*","execute_sql"]}}}');
 });
 
+test('not reported where the client does not read the key (VS Code alwaysAllow)', () => {
+  assertClean(RULE, '/repo/.vscode/mcp.json', '{"servers":{"db":{"command":"x","alwaysAllow":["execute_sql"]}}}');
+});
+
 test('fix drops the one tool and keeps the list shape; not safe', () => {
   const fixed = applyAndCheck(RULE, '/repo/cline_mcp_settings.json', CLINE);
   assert.ok(fixed.includes('"autoApprove": ["list_tables", "writeFile", "describe_table"]'), fixed);
