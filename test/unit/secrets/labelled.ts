@@ -35,7 +35,6 @@ export function buildLabelledSet(seed = 20251121): LabelledCase[] {
   const add = (name: string, positive: boolean, needle: string, server: Record<string, unknown>, d: Dialect = dialect()) =>
     cases.push({ name, path: PATHS[d], text: wrap(d, name.replace(/[^a-z0-9-]+/gi, '-').slice(0, 30), server), needle: q(needle), positive });
   const npx = (pkg: string, extra: string[] = []) => ({ command: 'npx', args: ['-y', pkg, ...extra] });
-  const ref = (d: Dialect, name: string) => (d === 'vscode' ? '${env:' + name + '}' : '${' + name + '}');
 
   // ---- Positives -------------------------------------------------------------------------
   // Every provider format under its usual env name.
