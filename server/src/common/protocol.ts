@@ -65,3 +65,40 @@ export interface ScanMachineResult {
   perClient: Record<string, SeverityCounts>;
   totals: SeverityCounts;
 }
+
+/**
+ * Server command (workspace/executeCommand) behind "Pin to the latest safe version" for
+ * clients without codeAction/resolve, and behind "Pin to a version…" once the user typed
+ * one: looks the version up (network on, trusted workspace) unless `pinTo` is given, then
+ * applies the edit with workspace/applyEdit.
+ */
+export const PIN_VERSION_COMMAND = 'mcpHygiene.pinVersion';
+
+/** Client command: asks for the version in an input box (validated), then runs PIN_VERSION_COMMAND with `pinTo`. */
+export const PIN_VERSION_MANUALLY_COMMAND = 'mcpHygiene.pinVersionManually';
+
+/** What the pin actions carry (code action `data.pin`, command arguments). */
+export interface PinArguments {
+  uri: string;
+  /** Document version the range belongs to. */
+  version: number;
+  ruleId: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  /** npm | PyPI | Docker | git */
+  kind: 'npm' | 'PyPI' | 'Docker' | 'git';
+  /** Package, image or git source (for prompts). */
+  name: string;
+  /** Docker: the tag whose digest is wanted. */
+  tag?: string;
+  /** The exact version / digest / commit to write (input box); absent = look it up. */
+  pinTo?: string;
+  /** Why no lookup happened or what went wrong (shown with the input box). */
+  error?: string;
+}
+
+/** What PIN_VERSION_COMMAND answers. */
+export interface PinResult {
+  applied: boolean;
+  version?: string;
+  error?: string;
+}

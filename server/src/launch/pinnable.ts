@@ -1,10 +1,9 @@
-import * as semver from 'semver';
 import type { McpConfig, StringValue } from '../engine/model';
 import type { OffsetEdit } from '../engine/types';
 import type { ParsedDocument } from '../parse/tree';
 import { launchInfo, pinEdit, replaceInString, spanOf, type LaunchedPackage } from './packages';
-import { parsePep440 } from './pep440';
 import { isCommitSha } from './pythonSpec';
+import { pinVersionProblem, type PinKind } from '../common/pinInput';
 
 /**
  * What could be pinned, described without any network: the unpinned rules' findings each
@@ -13,7 +12,8 @@ import { isCommitSha } from './pythonSpec';
  * JSON, TOML and YAML stay valid). The registry lookups that find the version live outside
  * the engine (server/src/registry); the engine stays pure.
  */
-export type PinKind = 'npm' | 'PyPI' | 'Docker' | 'git';
+export type { PinKind } from '../common/pinInput';
+export { pinVersionProblem } from '../common/pinInput';
 
 export interface PinTarget {
   /** The unpinned rule whose finding this target fixes. */
@@ -106,26 +106,6 @@ export function pinTargets(doc: ParsedDocument, config: McpConfig): PinTarget[] 
 /** The target behind a finding: same rule, same span. */
 export function pinTargetAt(targets: readonly PinTarget[], ruleId: string, offset: number, length: number): PinTarget | undefined {
   return targets.find((t) => t.ruleId === ruleId && t.offset === offset && t.length === length);
-}
-
-/**
- * Why `version` cannot be written as an exact pin for `kind` (undefined = fine): the same
- * check the input box and the server apply. npm: a semver version; PyPI: a PEP 440 version
- * without wildcards; Docker: a `sha256:` digest; git: a full commit id.
- */
-export function pinVersionProblem(kind: PinKind, version: string): string | undefined {
-  const text = version.trim();
-  if (text === '') return 'Enter a version.';
-  switch (kind) {
-    case 'npm':
-      return semver.valid(cleanNpmVersion(text)) ? undefined : `"${text}" is not an exact npm version (for example 1.2.3 or 2.0.0-beta.1).`;
-    case 'PyPI':
-      return !/[*,<>=~!\s]/.test(text) && parsePep440(text) ? undefined : `"${text}" is not an exact Python version (for example 1.2.3 or 2.0rc1).`;
-    case 'Docker':
-      return /^sha256:[0-9a-f]{64}$/i.test(text) ? undefined : `"${text}" is not an image digest: expected sha256: followed by 64 hex digits (docker buildx imagetools inspect shows it).`;
-    case 'git':
-      return isCommitSha(text) ? undefined : `"${text}" is not a full commit id: expected 40 (or 64) hex digits (git rev-parse <ref> shows it).`;
-  }
 }
 
 export function validPinVersion(kind: PinKind, version: string): boolean {
