@@ -20,6 +20,8 @@ export interface CodeActionContextOptions {
   workspaceFolders?(): readonly string[];
   /** Untrusted workspace: no action that writes outside the edited file. */
   untrusted?: boolean;
+  /** "Pin to the latest safe version" / "Pin to a version…" for the unpinned rules (handlers/pin.ts). */
+  pin?: { actionsFor(document: TextDocument, diagnostic: Diagnostic): Promise<CodeAction[]> };
 }
 
 /** Findings about suppressions themselves are not suppressible. */
@@ -52,6 +54,7 @@ export async function provideCodeActions(
           edit: workspaceEdit(document, fix.edits, options.documentChanges),
         });
       }
+      if (options.pin) actions.push(...(await options.pin.actionsFor(document, diagnostic)));
     }
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string' || NOT_SUPPRESSIBLE.has(diagnostic.code)) continue;
