@@ -17,7 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES } from './rules';
 import type { Rule } from './rules/types';
 import type { LintOptions } from './engine';
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, SCAN_MACHINE_REQUEST, SETTINGS_SECTION, type ScanMachineParams } from './common/protocol';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, PIN_VERSION_COMMAND, SCAN_MACHINE_REQUEST, SETTINGS_SECTION, type PinArguments, type ScanMachineParams } from './common/protocol';
 import { configFileGlobs } from './dialects';
 import { DEFAULT_CONFIG_FILE } from './cli/config';
 import { WorkspaceFacts } from './handlers/workspaceFacts';
@@ -27,6 +27,8 @@ import { AnalysisCache } from './handlers/analysis';
 import { SettingsStore } from './handlers/settings';
 import { registerDiagnosticsPullSupport, registerDiagnosticsPushSupport, type DiagnosticsSupport } from './handlers/diagnostics';
 import { provideCodeActions } from './handlers/codeActions';
+import { PinSupport } from './handlers/pin';
+import type { AdvisorySource } from './registry';
 import { uriToPath } from './handlers/documentPath';
 import { describeError, runSafe, runSafeAsync, type Logger } from './handlers/runSafe';
 
@@ -51,6 +53,8 @@ export interface RuntimeEnvironment {
 export interface StartServerOptions {
   /** Replaces the rule registry (e.g. to inject a rule that throws). */
   rules?: readonly Rule[];
+  /** Pin lookups: advisory list and environment (proxy / index variables) instead of the shipped ones and process.env. */
+  pin?: { advisories?: AdvisorySource; env?: Record<string, string | undefined> };
 }
 
 /** Handles the server exposes for tests and embedding (nothing here is protocol). */
@@ -109,6 +113,19 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
   let facts: WorkspaceFacts | undefined;
   let scanner: WorkspaceScanner | undefined;
   let untrusted = false;
+  const pin = new PinSupport({
+    connection,
+    cache,
+    documents,
+    logger,
+    untrusted: () => untrusted,
+    workspaceFolders: () => workspaceFolders,
+    resolveSupport: () => !!capabilities.textDocument?.codeAction?.resolveSupport?.properties.includes('edit'),
+    progressSupport: () => !!capabilities.window?.workDoneProgress,
+    documentChanges: () => !!capabilities.workspace?.workspaceEdit?.documentChanges,
+    ...(options.pin?.advisories ? { advisories: options.pin.advisories } : {}),
+    ...(options.pin?.env ? { env: options.pin.env } : {}),
+  });
   const reported = new Set<string>();
   const report = (problem: string) => {
     if (reported.has(problem)) return;
@@ -149,7 +166,8 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: true },
+        executeCommandProvider: { commands: [PIN_VERSION_COMMAND] },
         hoverProvider: true,
         ...(pull ? { diagnosticProvider: { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: false, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -274,12 +292,25 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
         return provideCodeActions(
           document,
           params,
-          { cache, lintOptions, documentChanges: !!capabilities.workspace?.workspaceEdit?.documentChanges, workspaceFolders: () => workspaceFolders, untrusted },
+          { cache, lintOptions, documentChanges: !!capabilities.workspace?.workspaceEdit?.documentChanges, workspaceFolders: () => workspaceFolders, untrusted, pin },
           token,
         );
       },
       [],
       'Computing code actions',
+      token,
+    ),
+  );
+
+  // Registry lookups happen here only: when the user picks "Pin to the latest safe version".
+  connection.onCodeActionResolve((action, token) => runSafeAsync(logger, () => pin.resolve(action, token), action, 'Resolving the pin action', token));
+
+  connection.onExecuteCommand((params, token) =>
+    runSafeAsync(
+      logger,
+      async () => (params.command === PIN_VERSION_COMMAND ? pin.execute(params.arguments?.[0] as PinArguments | undefined, token) : undefined),
+      undefined,
+      `Running ${params.command}`,
       token,
     ),
   );
