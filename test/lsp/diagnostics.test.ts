@@ -23,7 +23,8 @@ test('initialize: pull-capable clients get a diagnostic provider, others get pus
   await withClient({ pull: true }, async (client) => {
     const { capabilities } = client.initializeResult as InitializeResult;
     assert.deepEqual(capabilities.diagnosticProvider, { identifier: DIAGNOSTIC_SOURCE, interFileDependencies: false, workspaceDiagnostics: false });
-    assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false });
+    // resolveProvider: the pin action's registry lookup happens only in codeAction/resolve.
+    assert.deepEqual(capabilities.codeActionProvider, { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: true });
   });
   await withClient({ pull: false }, async (client) => {
     const { capabilities } = client.initializeResult as InitializeResult;
