@@ -74,6 +74,8 @@ export interface TestClientOptions extends StartServerOptions {
   workDoneProgress?: boolean;
   /** Injected `git` runner (RuntimeEnvironment.git). */
   git?: (cwd: string, args: string[]) => Promise<string>;
+  /** Advertise codeAction/resolve for `edit` (lazy code actions, as VS Code does). */
+  codeActionResolve?: boolean;
 }
 
 /** Waits for the first item that matches, with a bounded timeout (no sleeps). */
@@ -139,7 +141,7 @@ export class TestClient {
     // Reader/writer objects, not raw streams: with streams vscode-languageserver/node
     // would call process.exit when they end.
     const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    const server = startServer(serverConnection, { timer: immediateTimers, validationDelayMs: 0, logger: options.logger, ...(options.git ? { git: options.git } : {}) }, { rules: options.rules ?? DEFAULT_TEST_RULES });
+    const server = startServer(serverConnection, { timer: immediateTimers, validationDelayMs: 0, logger: options.logger, ...(options.git ? { git: options.git } : {}) }, { rules: options.rules ?? DEFAULT_TEST_RULES, ...(options.pin ? { pin: options.pin } : {}) });
     serverConnection.listen();
 
     const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
@@ -183,7 +185,7 @@ export class TestClient {
       },
       textDocument: {
         publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, dataSupport: true },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, dataSupport: true, ...(options.codeActionResolve ? { resolveSupport: { properties: ['edit'] } } : {}) },
         ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
       },
       ...(options.workDoneProgress ? { window: { workDoneProgress: true } } : {}),
