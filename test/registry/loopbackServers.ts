@@ -29,6 +29,13 @@ const PYPI: Record<string, Record<string, Array<{ filename: string; yanked: bool
   },
 };
 
+const NPM: Record<string, { 'dist-tags': Record<string, string>; versions: Record<string, { version: string; deprecated?: string }> }> = {
+  'lsp-demo': {
+    'dist-tags': { latest: '1.5.0', next: '2.0.0-rc.1' },
+    versions: { '1.0.0': { version: '1.0.0' }, '1.5.0': { version: '1.5.0' }, '2.0.0-rc.1': { version: '2.0.0-rc.1' } },
+  },
+};
+
 export async function startLoopbackRegistry(): Promise<LoopbackRegistry> {
   const requests: LoopbackRegistry['requests'] = [];
   const digests = new Map<string, string>();
@@ -46,7 +53,15 @@ export async function startLoopbackRegistry(): Promise<LoopbackRegistry> {
       pending.add(res); // never answered: the client's timeout must fire
       return;
     }
-    let match = /^\/pypi\/([^/]+)\/json$/.exec(path);
+    // A minimal npm registry under /npm: packuments as the public registry serves them.
+    let match = /^\/npm\/(.+)$/.exec(path);
+    if (match) {
+      const name = decodeURIComponent(match[1]);
+      const packument = NPM[name];
+      if (!packument) return json(404, { error: 'Not found' });
+      return json(200, { name, ...packument });
+    }
+    match = /^\/pypi\/([^/]+)\/json$/.exec(path);
     if (match) {
       const name = decodeURIComponent(match[1]);
       if (name === 'malformed') return json(200, '{"info": {"version": "1.0"');

@@ -39,6 +39,8 @@ export interface PinSupportOptions {
   /** Test/embedding hooks: advisory list and environment for the lookups. */
   advisories?: AdvisorySource;
   env?: Record<string, string | undefined>;
+  /** Home folder for `~/.npmrc` (tests). */
+  home?: string;
 }
 
 export class PinSupport {
@@ -145,6 +147,7 @@ export class PinSupport {
         signal: controller.signal,
         ...(this.options.advisories ? { advisories: this.options.advisories } : {}),
         ...(this.options.env ? { env: this.options.env } : {}),
+        ...(this.options.home ? { home: this.options.home } : {}),
       });
       if (result.note) this.options.logger.info(`Pin ${target.name}: ${result.version} from ${result.registry}; ${result.note}.`);
       return this.editFor(entry, target, result.version);
