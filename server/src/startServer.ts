@@ -54,7 +54,7 @@ export interface StartServerOptions {
   /** Replaces the rule registry (e.g. to inject a rule that throws). */
   rules?: readonly Rule[];
   /** Pin lookups: advisory list and environment (proxy / index variables) instead of the shipped ones and process.env. */
-  pin?: { advisories?: AdvisorySource; env?: Record<string, string | undefined> };
+  pin?: { advisories?: AdvisorySource; env?: Record<string, string | undefined>; home?: string };
 }
 
 /** Handles the server exposes for tests and embedding (nothing here is protocol). */
@@ -125,6 +125,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
     documentChanges: () => !!capabilities.workspace?.workspaceEdit?.documentChanges,
     ...(options.pin?.advisories ? { advisories: options.pin.advisories } : {}),
     ...(options.pin?.env ? { env: options.pin.env } : {}),
+    ...(options.pin?.home ? { home: options.pin.home } : {}),
   });
   const reported = new Set<string>();
   const report = (problem: string) => {
