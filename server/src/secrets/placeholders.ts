@@ -102,5 +102,20 @@ function isFiller(text: string): boolean {
     for (let i = 0; i + 8 <= sequence.length; i++) if (lower.includes(sequence.slice(i, i + 8))) return true;
   }
   const body = text.replace(/^(?:[a-z]+[_-]){1,3}/i, '');
-  return body.length >= 12 && /^(.{1,12}?)\1{2,}.{0,12}$/.test(body);
+  if (body.length >= 12 && /^(.{1,12}?)\1{2,}.{0,12}$/.test(body)) return true;
+  return body.length >= 8 && countingShare(body) >= 0.6;
+}
+
+/** Share of characters inside ascending runs ("abc123def456", "a1b2c3d4e5"), stride 1 or 2. */
+function countingShare(text: string): number {
+  const marked = new Uint8Array(text.length);
+  for (const stride of [1, 2]) {
+    for (let i = 0; i + 2 * stride < text.length; i++) {
+      const a = text.charCodeAt(i);
+      if (text.charCodeAt(i + stride) === a + 1 && text.charCodeAt(i + 2 * stride) === a + 2) marked[i] = marked[i + stride] = marked[i + 2 * stride] = 1;
+    }
+  }
+  let count = 0;
+  for (const m of marked) count += m;
+  return count / text.length;
 }

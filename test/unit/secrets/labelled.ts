@@ -281,7 +281,7 @@ function addHardCases(rng: Rng, cases: LabelledCase[]): void {
   // Negatives.
   const negatives: Array<[string, string]> = [
     ['GITHUB_TOKEN', 'ghp_' + '1234567890abcdef'.repeat(2) + '1234'], ['OPENAI_API_KEY', 'sk-' + 'abc123'.repeat(8)], ['API_KEY', '1234567890abcdef1234567890abcdef'],
-    ['PGPASSWORD', '${PGPASSWORD}'], ['AZURE_STORAGE_CONNECTION_STRING', 'DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${env:AZURE_STORAGE_KEY};EndpointSuffix=core.windows.net'],
+    ['PGPASSWORD', '${PGPASSWORD}'], ['API_KEY', 'abc123def456'], ['ACCESS_TOKEN', 'a1b2c3d4e5f6g7h8i9j0'], ['TAVILY_API_KEY', 'tvly-1234567890abcdef'], ['AUTH_TOKEN', 'my-secret-token'], ['AZURE_STORAGE_CONNECTION_STRING', 'DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${env:AZURE_STORAGE_KEY};EndpointSuffix=core.windows.net'],
     ['FIGMA_FILE_KEY', rng.chars(ALNUM, 22)], ['JIRA_PROJECT_KEY', 'PROJ'], ['RECAPTCHA_SITE_KEY', '6L' + rng.chars(URLSAFE, 38)], ['ROUTING_KEY', 'mcp.events.' + rng.chars(LOWER, 6)],
     ['SLACK_TEAM_ID', 'T0' + rng.chars('ABCDEFGHJKLMNPQRSTUVWXYZ0123456789', 8)], ['NOTION_PAGE_ID', rng.chars(HEX, 32)], ['GOOGLE_CLIENT_ID', '1234567890-' + rng.chars(LOWER + DIGITS, 32) + '.apps.googleusercontent.com'],
     ['PASSWORD_HASH', '$2b$12$' + rng.chars(ALNUM + './', 53)], ['SECRET_KEY', 'your-secret-key-change-in-production'], ['API_KEY', 'sk-' + 'x'.repeat(48)], ['OPENAI_API_KEY', 'sk-proj-****************'],
