@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CLIENT_NAME, McpHygieneClient, RESTART_COMMAND, SCAN_MACHINE_COMMAND } from './client';
 import { scanMachine } from './machineScan';
 import { StatusBar } from './statusBar';
+import { registerPinCommands } from './pinCommands';
 
 let client: McpHygieneClient | undefined;
 
@@ -13,6 +14,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(
     output,
     new StatusBar(),
+    // "Pin … to a version…": the input box behind the server's pin quick fixes.
+    registerPinCommands(),
     // Argument (tests): `{ home }` or a path, scanned instead of the real home folder.
     vscode.commands.registerCommand(SCAN_MACHINE_COMMAND, (argument?: unknown) => scanMachine(current, output, argument)),
     // Trust granted: restart so the server drops restricted mode (network, .mcp-hygiene.json).
