@@ -27,6 +27,7 @@ export interface SecretSite {
   argKind?: 'flag' | 'docker-env' | 'header' | 'assignment' | 'positional';
 }
 
+const SHELL_ASSIGNMENT = /(?:^|[\s;&(])(?:export\s+|set\s+)?([A-Za-z_][A-Za-z0-9_]*)=("[^"]*"|'[^']*'|[^\s;&|)]+)/g;
 const DOCKER_LIKE = new Set(['docker', 'podman', 'nerdctl', 'finch']);
 const HEADER_FLAGS = new Set(['--header', '-H', '--headers', '--http-header']);
 
@@ -145,9 +146,23 @@ function computeArgSites(server: ServerEntry): SecretSite[] {
     }
     // NAME=value assignments (`env NAME=value cmd`, servers reading key=value args)
     const assignment = /^([A-Za-z_][A-Za-z0-9_.-]*)=/.exec(value);
-    if (assignment) {
+    if (assignment && !/\s/.test(value)) {
       push({ key: assignment[1], position: `argument ${assignment[1]}=`, value: value.slice(assignment[0].length), offset: base + assignment[0].length, credential: isSecretKeyName(assignment[1]), argKind: 'assignment' });
       continue;
+    }
+    if (/\s/.test(value)) {
+      // A shell line (`sh -c "API_KEY=... npx ..."`, `cmd /c "set TOKEN=... && ..."`): its
+      // assignments are judged by their names; the whole line is still searched for known formats.
+      SHELL_ASSIGNMENT.lastIndex = 0;
+      for (let m = SHELL_ASSIGNMENT.exec(value); m; m = SHELL_ASSIGNMENT.exec(value)) {
+        let text = m[2];
+        let start = m.index + m[0].length - m[2].length;
+        if (/^(["']).*\1$/.test(text)) {
+          text = text.slice(1, -1);
+          start += 1;
+        }
+        push({ key: m[1], position: `argument ${i + 1} (${m[1]}=)`, value: text, offset: base + start, credential: isSecretKeyName(m[1]), argKind: 'assignment' });
+      }
     }
     push({ position: `argument ${i + 1}`, value, offset: base, credential: false, argKind: 'positional' });
   }

@@ -84,3 +84,12 @@ test('ordinary arguments, references and templates are not findings', () => {
     assert.deepEqual(findings(text, VSCODE, RULE), [], args);
   }
 });
+
+test('assignments inside a shell line are judged by their names', () => {
+  const text = claude(`{ "command": "bash", "args": ["-c", "API_KEY=${OPAQUE} npx -y x-mcp@1.0.0 && true"] }`);
+  const finding = only(text, CLAUDE_CODE, RULE);
+  assert.equal(underlined(text, finding), OPAQUE);
+  const fixed = checkFix(text, CLAUDE_CODE, finding);
+  assert.ok(fixed.includes('"API_KEY=${API_KEY} npx -y x-mcp@1.0.0 && true"'), fixed);
+  assert.deepEqual(findings(claude('{ "command": "bash", "args": ["-c", "PORT=3000 NODE_ENV=production npx -y x-mcp@1.0.0"] }'), CLAUDE_CODE, RULE), []);
+});
