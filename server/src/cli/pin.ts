@@ -1,0 +1,83 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { analyze, LineIndex, type Settings } from '../engine';
+import { pinTargetAt, pinTargets } from '../launch/pinnable';
+import type { OffsetEdit } from '../engine/types';
+import type { CliIO } from './io';
+import type { CliOptions } from './args';
+import type { TargetFile } from './discover';
+
+/**
+ * `scan --fix --network --pin`: before the usual safe fixes, every unpinned npm / PyPI
+ * package and container image that is still reported (trusted and suppressed ones are not)
+ * is pinned to the latest safe version a registry reports. Git sources need a commit the
+ * user picks, so they are left alone. A failed lookup leaves that spec unchanged and is
+ * reported; nothing else changes. With --dry-run nothing is written.
+ */
+export interface PinOutcome {
+  pinned: Array<{ file: string; name: string; version: string; registry: string }>;
+  failed: Array<{ file: string; name: string; error: string }>;
+}
+
+export interface PinPassOptions {
+  settings: Settings;
+  dryRun: boolean;
+  io: CliIO;
+  /** Lookup overrides (tests): timeout, advisory list, home folder. */
+  lookup?: Partial<import('../registry').LookupContext>;
+}
+
+export async function pinFiles(files: readonly TargetFile[], options: PinPassOptions): Promise<PinOutcome> {
+  // Loaded only here: a scan without --pin never loads the network code.
+  const { lookupPinVersion, RegistryError } = await import('../registry');
+  const outcome: PinOutcome = { pinned: [], failed: [] };
+  // ~/.npmrc of the user the CLI runs as (HOME / USERPROFILE of the given environment).
+  const home = options.io.env.HOME || options.io.env.USERPROFILE || undefined;
+  for (const file of files) {
+    let bytes: string;
+    try {
+      bytes = readFileSync(file.absolute, 'utf8');
+    } catch {
+      continue; // the scan reports unreadable files
+    }
+    const bom = bytes.startsWith('\uFEFF') ? '\uFEFF' : '';
+    const text = bom ? bytes.slice(1) : bytes;
+    const analysis = analyze(text, file.absolute, options.settings);
+    if (!analysis) continue;
+    const targets = pinTargets(analysis.doc, analysis.config);
+    const lines = new LineIndex(text);
+    const edits: OffsetEdit[] = [];
+    for (const finding of analysis.findings) {
+      const offset = lines.offsetAt(finding.range.start);
+      const target = pinTargetAt(targets, finding.ruleId, offset, lines.offsetAt(finding.range.end) - offset);
+      if (!target || target.kind === 'git') continue;
+      const label = target.kind === 'Docker' ? `${target.name}:${target.tag}` : target.name;
+      try {
+        const result = await lookupPinVersion(target, { settings: options.settings, configFile: file.absolute, workspaceFolder: resolve(options.io.cwd), env: options.io.env, ...(home ? { home } : {}), ...options.lookup });
+        const edit = target.edit(result.version);
+        if (!edit || edits.some((e) => edit.offset < e.offset + e.length && e.offset < edit.offset + edit.length)) continue;
+        edits.push(edit);
+        outcome.pinned.push({ file: file.display, name: label, version: result.version, registry: result.registry });
+      } catch (error) {
+        outcome.failed.push({ file: file.display, name: label, error: error instanceof RegistryError ? error.message : String(error) });
+      }
+    }
+    if (edits.length === 0 || options.dryRun) continue;
+    let fixed = text;
+    for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) fixed = fixed.slice(0, edit.offset) + edit.content + fixed.slice(edit.offset + edit.length);
+    try {
+      writeFileSync(file.absolute, bom + fixed);
+    } catch (error) {
+      outcome.failed.push({ file: file.display, name: '(file)', error: `cannot write: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+    }
+  }
+  return outcome;
+}
+
+export function describePins(outcome: PinOutcome, options: Pick<CliOptions, 'dryRun'>): string {
+  const lines: string[] = [];
+  for (const p of outcome.pinned) lines.push(`${options.dryRun ? 'Would pin' : 'Pinned'} ${p.name} to ${p.version} in ${p.file} (from ${p.registry})`);
+  for (const f of outcome.failed) lines.push(`Cannot pin ${f.name} in ${f.file}: ${f.error}`);
+  if (lines.length === 0) lines.push('Nothing to pin: no unpinned npm, PyPI or container image spec is reported.');
+  return lines.join('\n') + '\n';
+}
