@@ -22,6 +22,8 @@ export interface CliOptions {
   rules: Array<{ id: string; level: RuleLevel }>;
   config?: string;
   network: boolean;
+  /** With --fix and --network: also pin unpinned packages and images to the latest safe version. */
+  pin: boolean;
   userConfigs: boolean;
   exclude: string[];
   gitignore: boolean;
@@ -49,6 +51,8 @@ Output
 Fixing
       --fix                       apply the safe fixes in place (as fix-all in the editor)
       --dry-run                   with --fix: print a unified diff, change nothing
+      --pin                       with --fix --network: also pin unpinned npm/PyPI
+                                  packages and images to the latest safe version
 
 Baselines
       --baseline <file>           report only findings not recorded in this baseline
@@ -95,6 +99,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         rule: { type: 'string', multiple: true },
         config: { type: 'string' },
         network: { type: 'boolean' },
+        pin: { type: 'boolean' },
         'user-configs': { type: 'boolean' },
         exclude: { type: 'string', multiple: true },
         'no-gitignore': { type: 'boolean' },
@@ -123,6 +128,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     rules: (values.rule ?? []).map(parseRuleFlag),
     config: values.config,
     network: values.network ?? false,
+    pin: values.pin ?? false,
     userConfigs: values['user-configs'] ?? false,
     exclude: values.exclude ?? [],
     gitignore: !values['no-gitignore'],
@@ -134,6 +140,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   const [command, ...paths] = positionals;
   if (command !== 'scan') throw new UsageError(`Unknown command "${command}": the only command is "scan".`);
   if (base.dryRun && !base.fix) throw new UsageError('--dry-run only makes sense with --fix.');
+  if (base.pin && (!base.fix || !base.network)) throw new UsageError('--pin needs --fix and --network: it looks versions up in package registries.');
   for (const [flag, value] of [['--output', base.output], ['--baseline', base.baseline], ['--write-baseline', base.writeBaseline], ['--config', base.config]] as const) {
     if (value !== undefined && value.trim() === '') throw new UsageError(`${flag} needs a file name.`);
   }

@@ -10,6 +10,7 @@ import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
 import { COLORS, PLAIN, packageVersion, processIO, useColor, type CliIO } from './io';
 import { scanFiles, type FixRecord, type Notice } from './scan';
+import { describePins, pinFiles } from './pin';
 
 /** Exit codes, documented in docs/cli.md. */
 export const EXIT_CLEAN = 0;
@@ -38,6 +39,32 @@ export function main(argv: readonly string[], io: CliIO = processIO()): number {
     io.stderr.write(`mcp-hygiene: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return EXIT_ERROR;
   }
+}
+
+/**
+ * The CLI's entry point: `main`, preceded by the pin pass when `--pin` is given (registry
+ * lookups are asynchronous; everything else stays synchronous and in-process testable).
+ */
+export async function mainAsync(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  let options: CliOptions;
+  try {
+    options = parseCliArgs(argv);
+  } catch {
+    return main(argv, io); // reports the usage error
+  }
+  if (options.command === 'scan' && options.pin) {
+    try {
+      const { settings } = loadSettings(options, io.cwd);
+      const discovery = discover({ cwd: io.cwd, paths: options.paths, exclude: [...options.exclude, ...settings.ignoredPaths], gitignore: options.gitignore, userConfigs: options.userConfigs, env: io.env });
+      const outcome = await pinFiles(discovery.files, { settings, dryRun: options.dryRun, io });
+      const machineOnStdout = options.format !== 'text' && options.output === undefined;
+      (machineOnStdout ? io.stderr : io.stdout).write(describePins(outcome, options));
+    } catch (error) {
+      if (!(error instanceof UsageError || error instanceof IoError)) throw error;
+      // main() reports it below.
+    }
+  }
+  return main(argv, io);
 }
 
 function run(argv: readonly string[], io: CliIO): number {
@@ -180,5 +207,13 @@ if (require.main === module) {
       throw error;
     });
   }
-  process.exitCode = main(process.argv.slice(2));
+  mainAsync(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`mcp-hygiene: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
 }
