@@ -95,7 +95,6 @@ export function isCredentialHeader(name: string): boolean {
 
 /** Command-line flags (without dashes) that take a credential as their value. */
 export function isCredentialFlag(flag: string): boolean {
-  const normal = normaliseName(flag);
-  if (/^(?:p|u|e|h|k|t)$/.test(normal)) return false; // single letters mean port, user, env...
-  return isSecretKeyName(normal);
+  if (flag.length <= 1) return false; // single letters mean port, user, env...
+  return isSecretKeyName(flag);
 }

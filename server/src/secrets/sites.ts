@@ -95,6 +95,11 @@ function computeArgSites(server: ServerEntry): SecretSite[] {
     const value = arg.value;
     const base = offsets[i];
     const push = (site: Omit<SecretSite, 'server' | 'where' | 'node'>, on: StringValue = arg) => sites.push({ where: 'arg', server, node: on.node, ...site });
+    // Most arguments are plain words, paths and package names: no flag, no '=', no shell line.
+    if (value.charCodeAt(0) !== 45 /* - */ && !value.includes('=') && !/\s/.test(value)) {
+      push({ position: `argument ${i + 1}`, value, offset: base, credential: false, argKind: 'positional' });
+      continue;
+    }
     const next = args[i + 1];
     const nextBase = offsets[i + 1] ?? 0;
     // -e NAME=value / --env NAME=value / --env=NAME=value (docker, podman...)
