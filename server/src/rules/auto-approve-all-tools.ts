@@ -45,15 +45,14 @@ export const rule: Rule = {
             ? { offset: wildcard.node.offset, length: wildcard.node.length, content: context.doc.quote('prompt') }
             : undefined;
       const shown = knob.node.type === 'array' ? `"${knob.key}": ["${wildcard.value}"]` : `${knob.key} = "approve"`;
+      // A key this client does not read does nothing here, only once the entry is copied to Cline, Roo...:
+      // information. The message is the same either way, so a fix that renames the key changes only the severity.
       const ignored = !clientReadsEntryKey(context, knob.key);
       context.report({
         node: wildcard.node,
         server,
-        // A key this client does not read has no effect here, only once the entry is copied to Cline, Roo...
         severity: ignored ? 'information' : undefined,
-        message: ignored
-          ? `Server "${server.name}" auto-approves every tool (${shown}). ${context.dialect.displayName} does not read "${knob.key}", but clients that do (Cline, Roo Code, Kiro...) would run all its tools without asking if this entry is copied there. Remove it.`
-          : `Server "${server.name}" auto-approves every tool (${shown}): the agent can call any of its tools, including ones added by later updates, without asking you. List only read-only tools you have checked, or none.`,
+        message: `Server "${server.name}" auto-approves every tool (${shown}): a client that honours this runs any of its tools, including ones added by later updates, without asking you. List only read-only tools you have checked, or none.`,
         fixes: edit
           ? [
               {

@@ -23,8 +23,8 @@ export const rule: Rule = {
     for (const server of context.config.servers) {
       const knob = server.autoApprove;
       if (!knob || knob.values.some((v) => isWildcardToolName(v.value))) continue;
-      // A key this client does not read has no effect here; auto-approve-all-tools covers the copied-elsewhere case for "*".
-      if (!clientReadsEntryKey(context, knob.key)) continue;
+      // A key this client does not read does nothing here (only once copied to a client that reads it): information.
+      const ignored = !clientReadsEntryKey(context, knob.key);
       for (const tool of knob.values) {
         const risk = toolRisk(tool.value);
         if (!risk) continue;
@@ -38,8 +38,8 @@ export const rule: Rule = {
         context.report({
           node: tool.node,
           server,
-          severity: risk.level === 'high' ? 'warning' : 'information',
-          message: `Server "${server.name}" auto-approves "${tool.value}", a tool that by its name ${risk.what}: it runs without asking you, even when the agent was steered by injected text. ${risk.level === 'high' ? 'Stop auto-approving it' : 'Keep it auto-approved only if its changes are easy to undo'}.`,
+          severity: risk.level === 'high' && !ignored ? 'warning' : 'information',
+          message: `Server "${server.name}" auto-approves "${tool.value}", a tool that by its name ${risk.what}: a client that honours this list runs it without asking you, even when the agent was steered by injected text. ${risk.level === 'high' ? 'Stop auto-approving it' : 'Keep it auto-approved only if its changes are easy to undo'}.`,
           fixes: edit ? [{ title: `Stop auto-approving "${tool.value}"`, safe: false, preferred: true, edits: [edit] }] : [],
         });
       }

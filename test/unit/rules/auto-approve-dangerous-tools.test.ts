@@ -52,8 +52,9 @@ test('valid: read tools only; a wildcard is auto-approve-all-tools\' finding', (
   assertClean(RULE, '/repo/.roo/mcp.json', '{"mcpServers":{"db":{"command":"x","alwaysAllow":["*","execute_sql"]}}}');
 });
 
-test('not reported where the client does not read the key (VS Code alwaysAllow)', () => {
-  assertClean(RULE, '/repo/.vscode/mcp.json', '{"servers":{"db":{"command":"x","alwaysAllow":["execute_sql"]}}}');
+test('information where the client does not read the key (VS Code alwaysAllow, Cline alwaysAllow)', () => {
+  assert.deepEqual(lintRule(RULE, '/repo/.vscode/mcp.json', '{"servers":{"db":{"command":"x","alwaysAllow":["execute_sql"]}}}').map((f) => f.severity), ['information']);
+  assert.deepEqual(lintRule(RULE, '/repo/cline_mcp_settings.json', '{"mcpServers":{"db":{"command":"x","alwaysAllow":["execute_sql"]}}}').map((f) => f.severity), ['information']);
 });
 
 test('fix drops the one tool and keeps the list shape; not safe', () => {
