@@ -13,6 +13,7 @@ import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { registerTests } from './extension.suite';
 import { registerEditorTests } from './editor.suite';
+import { registerPinTests } from './pin.suite';
 
 /** One line per mocha test in the results file. */
 export interface TestResult {
@@ -74,6 +75,7 @@ export function run(): Promise<void> {
       // The bundle has no test files to `require`: define the tdd globals, then register.
       mocha.suite.emit('pre-require', globalThis, 'extension.suite', mocha);
       registerTests();
+      registerPinTests();
       registerEditorTests();
       const runner = mocha.run((failures) => {
         try {
