@@ -1,4 +1,5 @@
-import type { Rule } from './types';
+import type { Rule, RuleContext } from './types';
+import { DIALECTS } from '../dialects';
 import type { Severity } from '../engine/types';
 import { entries } from '../parse/tree';
 import { closest } from '../dialects/schema';
@@ -23,7 +24,11 @@ export const rule: Rule = {
   },
   check(context) {
     const schema = context.dialect.schema;
-    if (!schema || !schema.strictKeys) return;
+    if (!schema) {
+      if (context.dialect.id === 'generic') checkLenient(context);
+      return;
+    }
+    if (!schema.strictKeys) return;
     const client = clientName(context.dialect);
     const known = Object.keys(schema.entry.shape);
     for (const server of schemaEntries(context.config.servers)) {
@@ -66,4 +71,28 @@ export const rule: Rule = {
 function fits(shape: Record<string, unknown>, key: string, value: unknown): boolean {
   const field = shape[key] as { safeParse?(v: unknown): { success: boolean } } | undefined;
   return !!field?.safeParse && field.safeParse(value).success;
+}
+
+let allKnownKeys: string[] | undefined;
+
+/**
+ * The generic fallback does not know the client, so only near-misses of a key that no
+ * client reads at all are reported ("comand"), as information.
+ */
+function checkLenient(context: RuleContext): void {
+  allKnownKeys ??= [...new Set(DIALECTS.flatMap((d) => (d.schema ? Object.keys(d.schema.entry.shape) : [])))];
+  for (const server of schemaEntries(context.config.servers)) {
+    for (const { key, keyNode } of entries(server.node)) {
+      if (allKnownKeys.includes(key) || key.startsWith('$') || key.startsWith('//')) continue;
+      const suggestion = closest(key, allKnownKeys);
+      if (!suggestion || entries(server.node).some((e) => e.key === suggestion)) continue;
+      context.report({
+        node: keyNode,
+        server,
+        severity: 'information',
+        message: `No MCP client reads "${shown(key)}" in a server entry, so it has no effect. Did you mean "${suggestion}"?`,
+        fixes: [{ title: `Rename "${shown(key)}" to "${suggestion}"`, safe: false, preferred: true, edits: [{ offset: keyNode.offset, length: keyNode.length, content: keyText(context.doc, keyNode, suggestion) }] }],
+      });
+    }
+  }
 }
