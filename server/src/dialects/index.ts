@@ -31,8 +31,16 @@ import { generic } from './generic';
 export type { Dialect } from './types';
 
 /**
- * Every client format we know, explicitly listed. To add a client: one file in this folder
- * and one line here (plus its fixtures and tests).
+ * Every client format we know, explicitly listed. To add a client:
+ *  1. one file in this folder: id, file patterns (`filePatterns` gives matchPath + globs),
+ *     `read` (usually `readServersMap` with the client's key names), variables,
+ *     envReference, userConfigPaths and a `schema` (zod entry + transports) for the
+ *     schema-* rules;
+ *  2. one line here;
+ *  3. test/fixtures/dialects/<id>/valid.* (+ invalid.*) and the id's path in
+ *     test/unit/dialects/fixtureHelpers.ts (the fixture and path tests then cover it);
+ *  4. `node --import tsx scripts/vscode/syncGlobs.ts` to refresh the client's copy of the globs.
+ * Order matters only for content detection (`matchContent`): the generic fallback is last.
  */
 export const DIALECTS: readonly Dialect[] = [
   vscode,
