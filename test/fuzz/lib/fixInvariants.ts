@@ -31,6 +31,11 @@ export const FIX_EXCEPTIONS: readonly FixException[] = [
     reason: 'Renaming the root key to the one the client reads makes its servers visible for the first time (to the client and to the linter); every finding on them is true of the fixed file and was hidden, not created.',
   },
   {
+    fixedRule: 'schema-unknown-key',
+    appears: '*',
+    reason: 'The did-you-mean rename turns a key the client ignored into one it reads (e.g. Cline "alwaysAllow" -> "autoApprove"), so what the key says takes effect and the rules about it report for the first time: true of the fixed file. (The fix is not safe for fix-all for exactly this reason.)',
+  },
+  {
     fixedRule: 'schema-syntax-error',
     appears: 'schema-syntax-error',
     reason: 'The rule lists at most ten syntax problems per file: removing one trailing comma of eleven or more lets the next one be listed, so the count of this rule stays at ten (the file really has that problem).',
