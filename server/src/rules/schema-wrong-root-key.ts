@@ -32,7 +32,7 @@ export const rule: Rule = {
     const schema = context.dialect.schema;
     const root = context.doc.root;
     if (!schema || !root) return;
-    if (getValueAtPath(root, schema.serversPath)) return;
+    const existing = getValueAtPath(root, schema.serversPath);
     const parentPath = schema.serversPath.slice(0, -1);
     const parent = parentPath.length ? getValueAtPath(root, parentPath) : root;
     const expected = schema.serversPath[schema.serversPath.length - 1];
@@ -42,6 +42,17 @@ export const rule: Rule = {
       if (count === undefined) continue;
       const client = clientName(context.dialect);
       const where = schema.serversPath.map((k) => `"${k}"`).join(' > ');
+      if (existing) {
+        // Both keys: the right one is read, the other silently ignored.
+        if (count === 0) continue;
+        context.report({
+          node: keyNode,
+          server: null,
+          message: `${client} reads servers only from ${where}: ${count === 1 ? 'the 1 server' : `the ${count} servers`} under "${key}" ${count === 1 ? 'is' : 'are'} ignored. Move ${count === 1 ? 'it' : 'them'} into "${expected}".`,
+          fixes: [],
+        });
+        continue;
+      }
       const note =
         context.dialect.id === 'claude-code' && key === 'servers'
           ? ' (VS Code and Visual Studio use "servers" in their own mcp.json; every client that reads .mcp.json expects "mcpServers".)'

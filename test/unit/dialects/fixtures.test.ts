@@ -51,6 +51,7 @@ test('every dialect (but the generic fallback) has a fixture folder with a valid
 /** [dialect, fixture, rule, exact source text of the finding's range, occurrence]. */
 const EXPECTED: Array<[string, string, string, string, number?]> = [
   ['vscode', 'invalid.json', 'schema-wrong-root-key', '"mcpServers"'],
+  ['vscode', 'invalid-both.json', 'schema-wrong-root-key', '"mcpServers"'],
   ['vscode', 'invalid-entries.json', 'schema-unsupported-transport', '"streamable-http"'],
   ['vscode', 'invalid-entries.json', 'schema-unknown-key', '"serverUrl"'],
   ['vscode', 'invalid-entries.json', 'schema-undefined-input', '${input:missing-token}'],
