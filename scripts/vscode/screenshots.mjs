@@ -35,8 +35,13 @@ const MCP_JSON = (token) => `{
       "command": "npx",
       "args": ["-y", "@modelcontextprotocol/server-filesystem@2025.8.21", "/"]
     },
-    "docs": { "type": "http", "url": "https://mcp.example.com/mcp" }
-  }
+    "docs": {
+      "type": "http",
+      "url": "https://mcp.example.com/mcp",
+      "headers": { "Authorization": "Bearer \${input:docs-token}" }
+    }
+  },
+  "inputs": [{ "id": "docs-token", "type": "promptString", "description": "Docs token", "password": true }]
 }
 `;
 

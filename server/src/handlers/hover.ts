@@ -68,7 +68,11 @@ export function describeServer(server: ServerEntry): string {
     }
     if (pkg.ecosystem === 'npm' || pkg.ecosystem === 'PyPI') {
       const deprecated = deprecatedServer(pkg.ecosystem, pkg.name);
-      if (deprecated) lines.push(`- ⚠ **Deprecated:** ${code(deprecated.status)}. ${code(deprecated.dropIn ? `Use ${deprecated.dropIn.package}.` : deprecated.replacement)}`);
+      if (deprecated) {
+        const status = deprecated.status.split(/[;(]/)[0].trim();
+        const instead = deprecated.dropIn ? `use \`${code(deprecated.dropIn.package)}\`` : `replacement: ${code(deprecated.replacement.split(/[:;]/)[0].trim())}`;
+        lines.push(`- ⚠ **Deprecated** ([${code(status)}](${deprecated.url})): ${instead}`);
+      }
     }
   }
   const touches = reach(server, invocation);
@@ -84,7 +88,8 @@ export function describeServer(server: ServerEntry): string {
 function describePackage(pkg: LaunchedPackage): string {
   const pinned = pkg.kind === 'exact' || pkg.kind === 'digest';
   const version = pkg.version ? ` ${pkg.kind === 'digest' ? 'digest ' + pkg.version.slice(0, 19) + '…' : code(pkg.version)}` : '';
-  return `\`${code(pkg.name)}\`${version} — ${pinned ? 'pinned' : `**not pinned** (${pkg.kind})`} · via \`${code(pkg.launcher)}\``;
+  const how: Record<string, string> = { none: 'no version', tag: 'moving tag', range: 'version range', 'open-range': 'open range' };
+  return `\`${code(pkg.name)}\`${version} — ${pinned ? 'pinned' : `**not pinned** (${how[pkg.kind] ?? pkg.kind})`} · via \`${code(pkg.launcher)}\``;
 }
 
 function reach(server: ServerEntry, invocation: ReturnType<typeof invocationOf>): string[] {
