@@ -140,7 +140,7 @@ test('machine scan: user-level files of several clients under a given home, per 
   }
 });
 
-test('policy file and .mcp-hygiene.json: server-not-allowed follows the setting; file suppressions apply to strict JSON', async () => {
+test('policy file and .mcp-hygiene.json: server-not-allowed follows the setting; file suppressions apply to strict JSON, not in an untrusted workspace', async () => {
   const root = tempTree({
     'policy.json': JSON.stringify({ publishers: ['@modelcontextprotocol'] }),
     'strict-policy.json': JSON.stringify({ servers: ['nothing'] }),
@@ -166,6 +166,11 @@ test('policy file and .mcp-hygiene.json: server-not-allowed follows the setting;
       const unpinned = desktop.filter((d) => d.code === 'unpinned-npm-package');
       assert.equal(unpinned.length, 1, JSON.stringify(desktop.map((d) => d.message)));
       assert.match(unpinned[0].message, /"other"/);
+    });
+    // Untrusted workspace: its .mcp-hygiene.json cannot silence the linter.
+    await withClient({ pull: true, rules: RULES, workspaceFolder: pathToFileURL(root).toString(), settings: {}, initializationOptions: { workspaceTrusted: false } }, async (client) => {
+      await client.open(desktopUri, `{ "mcpServers": { "memory": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-memory"] } } }`);
+      assert.deepEqual((await client.pullItems(desktopUri)).map((d) => d.code), ['unpinned-npm-package']);
     });
   } finally {
     rmSync(root, { recursive: true, force: true });
