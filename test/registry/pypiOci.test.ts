@@ -161,3 +161,40 @@ test('network off: no lookup at all', async () => {
   await assert.rejects(lookupPinVersion({ kind: 'PyPI', name: 'mcp-server-fetch' }, { settings: parseSettings({ pythonIndex: registry.url }).settings }), /Network lookups are off/);
   assert.equal(registry.requests.length, before);
 });
+
+test('HTTP_PROXY is honoured (the lookup goes through the proxy), NO_PROXY bypasses it', async () => {
+  const { createServer } = await import('node:http');
+  const { connect } = await import('node:net');
+  const seen: string[] = [];
+  const proxy = createServer((req, res) => {
+    seen.push(`${req.method} ${req.url}`);
+    res.writeHead(502).end();
+  });
+  proxy.on('connect', (req, socket, head) => {
+    seen.push(`CONNECT ${req.url}`);
+    const [host, port] = (req.url ?? '').split(':');
+    const upstream = connect(Number(port), host, () => {
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(socket);
+      socket.pipe(upstream);
+    });
+    upstream.on('error', () => socket.destroy());
+    socket.on('error', () => upstream.destroy());
+  });
+  await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', () => r()));
+  const proxyUrl = `http://127.0.0.1:${(proxy.address() as { port: number }).port}`;
+  try {
+    const settings = on({ pythonIndex: registry.url });
+    const through = await lookupPinVersion({ kind: 'PyPI', name: 'mcp-server-fetch' }, { settings, env: { HTTP_PROXY: proxyUrl } });
+    assert.equal(through.version, '1.0.0');
+    assert.ok(seen.some((line) => line.includes(new URL(registry.url).host)), `the proxy saw the request: ${seen.join(', ')}`);
+    const count = seen.length;
+    const direct = await lookupPinVersion({ kind: 'PyPI', name: 'mcp-server-fetch' }, { settings, env: { HTTP_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' } });
+    assert.equal(direct.version, '1.0.0');
+    assert.equal(seen.length, count, 'NO_PROXY bypassed the proxy');
+  } finally {
+    proxy.closeAllConnections();
+    await new Promise<void>((r) => proxy.close(() => r()));
+  }
+});
