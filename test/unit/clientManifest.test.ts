@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // The manifest parts the VS Code client relies on. The client's own source is read as
@@ -15,7 +15,11 @@ interface Manifest {
 }
 const root = join(__dirname, '..', '..');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Manifest;
-const clientSource = ['extension.ts', 'client.ts'].map((f) => readFileSync(join(root, 'client', 'src', f), 'utf8')).join('\n');
+const clientDir = join(root, 'client', 'src');
+const clientSource = readdirSync(clientDir)
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => readFileSync(join(clientDir, f), 'utf8'))
+  .join('\n');
 
 test('main is the client bundle', () => {
   assert.equal(manifest.main, './dist/client.js');
