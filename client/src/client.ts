@@ -25,6 +25,7 @@ export const SCAN_MACHINE_COMMAND = 'mcpHygiene.scanMachine';
  */
 export class McpHygieneClient implements vscode.Disposable {
   private client: LanguageClient | undefined;
+  private starts = 0;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -46,6 +47,11 @@ export class McpHygieneClient implements vscode.Disposable {
       await this.doStop();
       await this.doStart();
     });
+  }
+
+  /** How many times a server was started successfully (tests check restarts with it). */
+  get startCount(): number {
+    return this.starts;
   }
 
   /** The running client, for tests and commands; undefined while stopped. */
@@ -84,6 +90,7 @@ export class McpHygieneClient implements vscode.Disposable {
     this.client = client;
     try {
       await client.start();
+      this.starts++;
       this.output.appendLine(`Language server started (${vscode.env.appName} ${vscode.version}).`);
     } catch (error) {
       this.client = undefined;

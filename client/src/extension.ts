@@ -6,8 +6,16 @@ import { registerPinCommands } from './pinCommands';
 
 let client: McpHygieneClient | undefined;
 
+/** What `activate` returns (`vscode.extensions.getExtension(...).exports`): read-only state for tests. */
+export interface McpHygieneApi {
+  /** Successful language server starts so far: 1 after activation, +1 per restart. */
+  serverStartCount(): number;
+  /** Whether a language server is running now. */
+  isServerRunning(): boolean;
+}
+
 /** Entry point: creates the output channel and the language client, registers the commands. */
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+export async function activate(context: vscode.ExtensionContext): Promise<McpHygieneApi> {
   const output = vscode.window.createOutputChannel(CLIENT_NAME);
   client = new McpHygieneClient(context, output);
   const current = client;
@@ -34,6 +42,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // Logged by start(); keep the extension active so "Restart Server" can retry.
     void vscode.window.showErrorMessage('MCP Hygiene: the language server failed to start. See the "MCP Hygiene" output for details.');
   }
+  return {
+    serverStartCount: () => current.startCount,
+    isServerRunning: () => current.languageClient?.isRunning() ?? false,
+  };
 }
 
 export async function deactivate(): Promise<void> {

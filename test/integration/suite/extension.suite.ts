@@ -10,6 +10,7 @@
 import * as assert from 'node:assert/strict';
 import { parse, type ParseError } from 'jsonc-parser';
 import * as vscode from 'vscode';
+import type { McpHygieneApi } from '../../../client/src/extension';
 
 const EXTENSION_ID = 'mcp-hygiene.mcp-hygiene';
 const SOURCE = 'mcp-hygiene';
@@ -138,10 +139,17 @@ export function registerTests(): void {
     });
 
     test('"MCP Hygiene: Restart Server" restarts the server and diagnostics come back', async () => {
+      const api = vscode.extensions.getExtension<McpHygieneApi>(EXTENSION_ID)?.exports;
+      assert.ok(api, 'activate() should return the extension API');
+      const before = api.serverStartCount();
       await vscode.commands.executeCommand('mcpHygiene.restartServer');
+      assert.equal(api.serverStartCount(), before + 1, 'one restart, one new server');
+      assert.equal(api.isServerRunning(), true);
       await secretDiagnostic(mcpJson());
-      // Twice in a row (e.g. a double click) must still leave one working server.
+      // Twice at once (e.g. a double click): serialized, two clean restarts, one server running.
       await Promise.all([vscode.commands.executeCommand('mcpHygiene.restartServer'), vscode.commands.executeCommand('mcpHygiene.restartServer')]);
+      assert.equal(api.serverStartCount(), before + 3);
+      assert.equal(api.isServerRunning(), true);
       const diagnostic = await secretDiagnostic(mcpJson());
       assert.equal(codeOf(diagnostic), SECRET_RULE);
     });
