@@ -13,6 +13,7 @@ export interface SampleFile {
 export const CORPUS_DIR = process.env.MCP_HYGIENE_CORPUS ?? '/work/shared/corpus/real';
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 export const FIXTURES_DIR = join(REPO_ROOT, 'test', 'fixtures');
+const NOT_CONFIGS = /^sarif\/|schema[^/]*\.json$/i;
 
 /**
  * The corpus of real configs, each at its original repository path (from MANIFEST.tsv),
@@ -49,5 +50,6 @@ export function loadFixtures(): SampleFile[] {
     }
   };
   walk(FIXTURES_DIR);
-  return found;
+  // Test data that is not an MCP config (e.g. the SARIF JSON schema the CLI suite validates against).
+  return found.filter((file) => !NOT_CONFIGS.test(file.name));
 }
