@@ -223,9 +223,11 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
       logger,
       () => {
         settings?.onDidChangeConfiguration(params);
+        // The policy file and .mcp-hygiene.json are re-read too (the policy may have been edited).
+        facts?.clear();
         cache.clear();
         diagnostics?.requestRefresh();
-        refreshWorkspace(false);
+        refreshWorkspace(true);
       },
       'Applying the new settings',
     ),
