@@ -1,0 +1,63 @@
+import type { Rule } from './types';
+import { detectSecret } from '../secrets/detect';
+import { isSecretKeyName } from '../secrets/keyNames';
+
+/** `NAME=value`, `"NAME": "value"`, `NAME: value` inside a comment line. */
+const PAIR = /["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*["']?([^\s"',;=:]+)/g;
+
+/**
+ * A credential inside a comment: an old token "commented out", a key pasted as a note. The
+ * client ignores it, but it leaks with the file exactly like a live value. Known token
+ * formats anywhere in a comment are errors; `NAME=value` pairs with a credential name and
+ * a random-looking value are warnings.
+ */
+export const rule: Rule = {
+  id: 'secret-in-comment',
+  meta: {
+    category: 'secret',
+    defaultSeverity: 'error',
+    description: 'A token or password written in a comment of the config file (JSONC, TOML, YAML).',
+    fixable: true,
+    owasp: ['MCP01'],
+    threat: 'Credential theft: a commented-out token is still in the file, its git history and its backups.',
+  },
+  check(context) {
+    const { doc } = context;
+    // Finding comments costs a scan of the file: skip it when there cannot be any
+    // ("https://" is not a comment; '#' is TOML's and YAML's comment marker).
+    if (doc.syntax === 'json' ? !/(?:^|[^:])\/\/|\/\*/.test(doc.text) : !doc.text.includes('#')) return;
+    for (const comment of doc.comments()) {
+      const text = doc.text.slice(comment.offset, comment.offset + comment.length);
+      if (text.length < 12) continue;
+      let found = detectSecret(text);
+      if (found && found.reason !== 'format') found = undefined;
+      if (!found) {
+        PAIR.lastIndex = 0;
+        for (let m = PAIR.exec(text); m && !found; m = PAIR.exec(text)) {
+          const at = m.index + m[0].length - m[2].length;
+          // The value may itself be the next name ("token: API_TOKEN=..."): resume from it.
+          PAIR.lastIndex = at;
+          if (!isSecretKeyName(m[1])) continue;
+          const verdict = detectSecret(m[2], m[1]);
+          if (verdict) found = { ...verdict, start: at + verdict.start, end: at + verdict.end };
+        }
+      }
+      if (!found) continue;
+      context.report({
+        offset: comment.offset + found.start,
+        length: found.end - found.start,
+        server: null,
+        severity: found.reason === 'format' ? 'error' : 'warning',
+        message: `A comment holds a plaintext ${found.label}. The client ignores comments, but the secret still leaks with the file: delete it and rotate it if the file was ever shared or committed.`,
+        fixes: [
+          {
+            title: 'Remove the secret from the comment',
+            // Never safe for fix-all: the user should notice, and rotate the credential.
+            safe: false,
+            edits: [{ offset: comment.offset + found.start, length: found.end - found.start, content: '<removed>' }],
+          },
+        ],
+      });
+    }
+  },
+};
