@@ -23,6 +23,7 @@ import { rule as secretOauthClientSecret } from './secret-oauth-client-secret';
 import { rule as secretMirroredHostEnv } from './secret-mirrored-host-env';
 import { rule as secretSensitiveEnvExposure } from './secret-sensitive-env-exposure';
 import { rule as secretCredentialFileInArgs } from './secret-credential-file-in-args';
+import { rule as secretInComment } from './secret-in-comment';
 import { rule as broadFilesystemAccess } from './broad-filesystem-access';
 import { rule as sensitivePathAccess } from './sensitive-path-access';
 import { rule as dockerPrivileged } from './docker-privileged';
@@ -94,6 +95,7 @@ export const RULES: readonly Rule[] = [
   secretMirroredHostEnv,
   secretSensitiveEnvExposure,
   secretCredentialFileInArgs,
+  secretInComment,
   // permission
   broadFilesystemAccess,
   sensitivePathAccess,
