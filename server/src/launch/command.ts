@@ -18,7 +18,7 @@ export function invocationOf(server: ServerEntry): Invocation | undefined {
   if (!server.command) return undefined;
   // A command written as one string ("npx -y pkg") is split on spaces; the pieces share the
   // command's node, which is still the right place to point at.
-  const commandParts = server.command.value.trim().split(/\s+/).filter(Boolean);
+  const commandParts = splitCommand(server.command.value);
   if (commandParts.length === 0) return undefined;
   let programValue: StringValue = { value: commandParts[0], node: server.command.node };
   let args: StringValue[] = [...commandParts.slice(1).map((value) => ({ value, node: server.command!.node })), ...server.args];
@@ -26,11 +26,24 @@ export function invocationOf(server: ServerEntry): Invocation | undefined {
   // cmd /c X ... and cmd.exe /k X ...: the real program is X.
   for (let guard = 0; guard < 3 && program === 'cmd' && args.length >= 2 && /^\/[ck]$/i.test(args[0].value); guard++) {
     programValue = args[1];
-    const rest = programValue.value.trim().split(/\s+/);
+    const rest = splitCommand(programValue.value);
     program = programName(rest[0]);
     args = [...rest.slice(1).map((value) => ({ value, node: programValue.node })), ...args.slice(2)];
   }
   return { program, programValue, args };
+}
+
+/**
+ * Splits a command string on whitespace, except inside a Windows program path that contains
+ * spaces (`C:\\Program Files\\nodejs\\npx.cmd -y pkg` -> [`C:\\Program Files\\nodejs\\npx.cmd`, `-y`, `pkg`]).
+ */
+export function splitCommand(command: string): string[] {
+  const text = command.trim();
+  const windowsProgram = /^((?:[a-zA-Z]:)?[\\/][^"]*?\.(?:exe|cmd|bat|com))(?=\s|$)/i.exec(text);
+  if (windowsProgram && /\s/.test(windowsProgram[1])) {
+    return [windowsProgram[1], ...text.slice(windowsProgram[1].length).trim().split(/\s+/).filter(Boolean)];
+  }
+  return text.split(/\s+/).filter(Boolean);
 }
 
 export function programName(command: string): string {

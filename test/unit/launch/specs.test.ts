@@ -156,3 +156,11 @@ test('inline interpreter code: which flag takes code and which arguments are fil
   ];
   for (const [line, code] of table) assert.equal(inlineCodeOf(inv(line))?.code.value, code, line);
 });
+
+test('a Windows program path with spaces stays one word', async () => {
+  const { splitCommand } = await import('../../../server/src/launch/command');
+  assert.deepEqual(splitCommand('C:\\Program Files\\nodejs\\npx.cmd -y pkg'), ['C:\\Program Files\\nodejs\\npx.cmd', '-y', 'pkg']);
+  assert.deepEqual(splitCommand('C:\\Program Files\\nodejs\\node.exe'), ['C:\\Program Files\\nodejs\\node.exe']);
+  assert.deepEqual(splitCommand('npx -y  pkg'), ['npx', '-y', 'pkg']);
+  assert.deepEqual(splitCommand('/usr/bin/env node x.js'), ['/usr/bin/env', 'node', 'x.js']);
+});
