@@ -75,8 +75,9 @@ export function run(): Promise<void> {
       // The bundle has no test files to `require`: define the tdd globals, then register.
       mocha.suite.emit('pre-require', globalThis, 'extension.suite', mocha);
       registerTests();
-      registerPinTests();
       registerEditorTests();
+      // Last: it turns network lookups on in the user settings (and off again) for its own file.
+      registerPinTests();
       const runner = mocha.run((failures) => {
         try {
           writeResults(finish());
