@@ -278,6 +278,13 @@ function addHardCases(rng: Rng, cases: LabelledCase[]): void {
   v = rng.chars(B64, 43) + '=';
   raw('service bus connection string', true, v, PATHS.vscode, json('servers', { command: 'npx', args: ['-y', 'sb-mcp@1.0.0'], env: { SERVICEBUS_CONNECTION: `Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=${v}` } }));
 
+  v = ghp();
+  raw('commented-out token (jsonc)', true, v, PATHS.vscode, `{\n  "servers": {\n    "gh": {\n      "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github@0.6.2"],\n      // "GITHUB_PERSONAL_ACCESS_TOKEN": "${v}",\n      "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "\${input:gh}" }\n    }\n  }\n}\n`);
+  v = rng.chars(HEX, 40);
+  raw('commented-out token (toml)', true, v, codex, `[mcp_servers.api]\nurl = "https://mcp.example.com/mcp"\n# API_TOKEN=${v}\nbearer_token_env_var = "API_TOKEN"\n`);
+  raw('template comment (jsonc)', false, 'YOUR_TOKEN_HERE', PATHS.vscode, `{\n  // set GITHUB_TOKEN=YOUR_TOKEN_HERE, see https://docs.github.com/en/authentication\n  "servers": { "gh": { "command": "npx", "args": ["-y", "x@1.0.0"], "env": { "GITHUB_TOKEN": "\${input:gh}" } } }\n}\n`);
+  raw('ordinary comment (toml)', false, 'token', codex, `# token comes from the keychain (bearer_token_env_var)\n[mcp_servers.api]\nurl = "https://mcp.example.com/mcp"\nbearer_token_env_var = "API_TOKEN"\n`);
+
   // Negatives.
   const negatives: Array<[string, string]> = [
     ['GITHUB_TOKEN', 'ghp_' + '1234567890abcdef'.repeat(2) + '1234'], ['OPENAI_API_KEY', 'sk-' + 'abc123'.repeat(8)], ['API_KEY', '1234567890abcdef1234567890abcdef'],
