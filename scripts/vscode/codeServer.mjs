@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync, mkdtempSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
-import { tmpdir, arch } from 'node:os';
+import { tmpdir, arch, homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,9 +25,10 @@ const RIPGREP_PACKAGE_VERSION = '1.15.11';
 const RIPGREP_RELEASE = 'v13.0.0-10';
 const CHROMIUM_CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
-/** Where the toolchain is cached between runs (gitignored). */
+/** Where the toolchain is cached between runs. */
 export function cacheDir() {
-  return resolve(process.env.MCP_HYGIENE_VSCODE_CACHE ?? join(REPO_ROOT, '.cache', 'vscode'));
+  // Outside the checkout so every clone on this machine (CI runs in a fresh one) reuses it.
+  return resolve(process.env.MCP_HYGIENE_VSCODE_CACHE ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'mcp-hygiene', 'vscode'));
 }
 
 /** Hides anything shaped like a token before it reaches a log or an assertion message. */

@@ -7,7 +7,7 @@
 //
 // This never skips: if the toolchain cannot be installed, the tests fail and say why.
 // Environment:
-//   MCP_HYGIENE_VSCODE_CACHE   toolchain cache (default <repo>/.cache/vscode)
+//   MCP_HYGIENE_VSCODE_CACHE   toolchain cache (default ~/.cache/mcp-hygiene/vscode, shared by every clone)
 //   MCP_HYGIENE_VSCODE_KEEP=1  keep the temp dirs (workspace, user data, logs) for debugging
 //   MCP_HYGIENE_CHROMIUM       Chromium binary (default /usr/bin/chromium)
 import { test } from 'node:test';
