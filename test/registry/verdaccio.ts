@@ -61,6 +61,12 @@ export async function startVerdaccio(): Promise<Verdaccio> {
   child.stdout?.on('data', (d) => (output = (output + d).slice(-4000)));
   child.stderr?.on('data', (d) => (output = (output + d).slice(-4000)));
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
+  // If the test process ends without calling stop() (a crash, a runner timeout), take the registry along.
+  const killOnExit = () => {
+    if (child.pid && child.exitCode === null) process.kill(child.pid, 'SIGKILL');
+  };
+  process.once('exit', killOnExit);
+  void exited.then(() => process.removeListener('exit', killOnExit));
   const url = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null && child.pid) {
