@@ -83,6 +83,7 @@ export function dialectById(id: string): Dialect | undefined {
 /** The dialect whose file patterns match this path best, or undefined. */
 export function dialectForPath(filePath: string): Dialect | undefined {
   const path = normalizePath(filePath);
+  if (byPath.has(path)) return byPath.get(path);
   let best: Dialect | undefined;
   let bestScore = 0;
   for (const dialect of DIALECTS) {
@@ -92,8 +93,13 @@ export function dialectForPath(filePath: string): Dialect | undefined {
       bestScore = score;
     }
   }
+  // The answer depends on the path alone (DIALECTS is fixed): remember it, bounded.
+  if (byPath.size >= 4096) byPath.clear();
+  byPath.set(path, best);
   return best;
 }
+
+const byPath = new Map<string, Dialect | undefined>();
 
 /** Content fallback for files whose path named no client. */
 export function dialectForContent(root: TreeNode | undefined): Dialect | undefined {

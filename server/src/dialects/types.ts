@@ -69,14 +69,13 @@ export function normalizePath(filePath: string): string {
 export function matchSuffix(normalizedPath: string, patterns: readonly string[]): number {
   const pathSegments = normalizedPath.split('/');
   let best = 0;
-  for (const pattern of patterns) {
-    const patternSegments = pattern.toLowerCase().split('/');
+  for (const patternSegments of compiledPatterns(patterns)) {
     if (patternSegments.length > pathSegments.length - 1) continue;
     let matches = true;
     for (let i = 1; i <= patternSegments.length; i++) {
       const want = patternSegments[patternSegments.length - i];
       const have = pathSegments[pathSegments.length - i];
-      if (!segmentMatches(want, have)) {
+      if (!(typeof want === 'string' ? want === have : want.test(have))) {
         matches = false;
         break;
       }
@@ -86,11 +85,26 @@ export function matchSuffix(normalizedPath: string, patterns: readonly string[])
   return best;
 }
 
-function segmentMatches(pattern: string, segment: string): boolean {
-  if (pattern === '*') return segment.length > 0;
-  if (!pattern.includes('*')) return pattern === segment;
-  const regex = new RegExp('^' + pattern.split('*').map(escapeRegExp).join('[^/]*') + '$');
-  return regex.test(segment);
+/** One pattern segment: a literal (compared as is) or a compiled wildcard. */
+type SegmentMatcher = string | RegExp;
+
+/** Patterns lower-cased, split and compiled once per pattern list (dialects pass the same array each call). */
+const compiledByList = new WeakMap<readonly string[], SegmentMatcher[][]>();
+
+function compiledPatterns(patterns: readonly string[]): SegmentMatcher[][] {
+  let compiled = compiledByList.get(patterns);
+  if (!compiled) {
+    compiled = patterns.map((pattern) => pattern.toLowerCase().split('/').map(compileSegment));
+    compiledByList.set(patterns, compiled);
+  }
+  return compiled;
+}
+
+function compileSegment(pattern: string): SegmentMatcher {
+  // `*` alone: any non-empty segment.
+  if (pattern === '*') return /^./;
+  if (!pattern.includes('*')) return pattern;
+  return new RegExp('^' + pattern.split('*').map(escapeRegExp).join('[^/]*') + '$');
 }
 
 function escapeRegExp(text: string): string {
