@@ -69,5 +69,37 @@ export function registerPinTests(): void {
       await waitFor('the unpinned diagnostic to go away', () => !vscode.languages.getDiagnostics(uri!).some((d) => d.source === 'mcp-hygiene' && String(typeof d.code === 'object' ? d.code.value : d.code) === 'unpinned-npm-package'));
       await document.save();
     });
+
+    test('"Pin … to a version…": the client command validates the typed version and the server writes it', async function () {
+      this.timeout(60_000);
+      const folder = vscode.workspace.workspaceFolders?.[0];
+      assert.ok(folder);
+      const manualUri = vscode.Uri.joinPath(folder.uri, 'pinning', 'manual', '.cursor', 'mcp.json');
+      const text = '{ "mcpServers": { "other": { "command": "npx", "args": ["-y", "pin-demo@latest"] } } }\n';
+      await vscode.workspace.fs.writeFile(manualUri, new TextEncoder().encode(text));
+      try {
+        const document = await vscode.workspace.openTextDocument(manualUri);
+        await vscode.window.showTextDocument(document);
+        const diagnostic = await waitFor('the unpinned-npm-package diagnostic', () =>
+          vscode.languages.getDiagnostics(manualUri).find((d) => d.source === 'mcp-hygiene' && String(typeof d.code === 'object' ? d.code.value : d.code) === 'unpinned-npm-package'),
+        );
+        const manual = await waitFor('the "to a version…" action', async () => {
+          const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', manualUri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+          return actions.find((a) => a.title === 'Pin pin-demo to a version…' && a.command);
+        });
+        const args = manual.command!.arguments ?? [];
+        // The second argument answers the input box (test hook of the client command).
+        const refused = await vscode.commands.executeCommand<{ applied: boolean; error?: string }>(manual.command!.command, args[0], '^1.0.0');
+        assert.equal(refused?.applied, false);
+        const result = await vscode.commands.executeCommand<{ applied: boolean; version?: string }>(manual.command!.command, args[0], '1.0.0');
+        assert.deepEqual(result, { applied: true, version: '1.0.0' });
+        await waitFor('the pinned text', () => document.getText().includes('"pin-demo@1.0.0"'));
+        assert.equal(document.getText(), text.replace('"pin-demo@latest"', '"pin-demo@1.0.0"'));
+        await document.save();
+      } finally {
+        await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+        await vscode.workspace.fs.delete(manualUri).then(undefined, () => undefined);
+      }
+    });
   });
 }
