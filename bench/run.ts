@@ -1,0 +1,447 @@
+/**
+ * `npm run bench`: the performance numbers behind the targets in docs/performance.md.
+ * Prints a markdown table and writes bench/results.json (and, with --write-results,
+ * bench/RESULTS.md). Timings are medians of several runs after warm-up; CPU time
+ * (process.cpuUsage / child rusage) is reported next to wall time because the machine
+ * may be shared. Never a unit test.
+ *
+ * bench/bench.mjs bundles this file with esbuild (minified, as the shipped bundles are)
+ * and runs it, so the engine is measured as it ships, not through tsx.
+ *
+ *   npm run bench                       engine, LSP, start-up, CLI, memory, VSIX
+ *   npm run bench -- --peers            also runs mcp-scan and AgentShield over the corpus
+ *   npm run bench -- --package          rebuild the VSIX (npm run package) before sizing it
+ *   npm run bench -- --only engine,cli  a subset (engine, lsp, start, cli, rss, vsix)
+ */
+import { parseTree } from 'jsonc-parser';
+import { cpus, loadavg, totalmem, platform, release, tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { resolve, join, dirname } from 'node:path';
+import { lint } from '../server/src/engine';
+import { RULES } from '../server/src/rules';
+import { TestClient } from '../test/lsp/harness';
+import { generateConfig } from './generate';
+import { loadCorpus } from './corpus';
+
+const repoRoot = process.env.MCP_HYGIENE_ROOT ?? resolve(__dirname, '..');
+const args = process.argv.slice(2);
+const flags = new Set(args);
+const only = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1].split(',')) : undefined;
+const wants = (section: string) => !only || only.has(section);
+
+export interface Row {
+  metric: string;
+  value: string;
+  target?: string;
+  ok?: boolean;
+}
+const rows: Row[] = [];
+const results: Record<string, unknown> = {};
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
+
+interface Timing {
+  /** Median wall milliseconds per call. */
+  wall: number;
+  /** Median CPU (user + system) milliseconds per call: what the code costs when the machine is shared. */
+  cpu: number;
+}
+
+/** Medians over `runs` runs of `iterations` calls each, after a warm-up. */
+function time(fn: () => void, runs = 7, iterations = 1): Timing {
+  for (let i = 0; i < Math.max(2, iterations); i++) fn();
+  const walls: number[] = [];
+  const cpus: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    const cpu0 = process.cpuUsage();
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < iterations; i++) fn();
+    walls.push(Number(process.hrtime.bigint() - start) / 1e6 / iterations);
+    const cpu = process.cpuUsage(cpu0);
+    cpus.push((cpu.user + cpu.system) / 1000 / iterations);
+  }
+  return { wall: median(walls), cpu: median(cpus) };
+}
+
+function bareParse(text: string): void {
+  parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
+}
+
+// ---------------------------------------------------------------------------------------
+// Engine vs the parse floor
+
+function engineVsParse(): void {
+  const corpus = loadCorpus(repoRoot);
+  const bytes = corpus.reduce((n, f) => n + f.text.length, 0);
+  const parse = time(() => corpus.forEach((f) => bareParse(f.text)), 15, 10);
+  const engine = time(() => corpus.forEach((f) => lint(f.text, f.path)), 15, 3);
+  const ratio = engine.cpu / parse.cpu;
+  results.corpus = { files: corpus.length, bytes, parse, engine, ratio };
+  rows.push({
+    metric: `engine vs bare jsonc parseTree, corpus (${corpus.length} files, ${(bytes / 1024).toFixed(0)} KB)`,
+    value: `${ms(engine.cpu)} ms vs ${ms(parse.cpu)} ms CPU = **${ratio.toFixed(1)}×** (wall ${ms(engine.wall)} vs ${ms(parse.wall)})`,
+    target: '≤ 1.5×',
+    ok: ratio <= 1.5,
+  });
+
+  const perServer: number[] = [];
+  for (const servers of [10, 100, 1000, 10000]) {
+    const text = generateConfig(servers);
+    const path = '/bench/.vscode/mcp.json';
+    const iterations = servers <= 10 ? 100 : servers <= 100 ? 20 : servers <= 1000 ? 2 : 1;
+    const runs = servers >= 10000 ? 5 : 9;
+    const p = time(() => bareParse(text), runs, Math.max(iterations, servers <= 1000 ? 10 : 3));
+    const l = time(() => lint(text, path), runs, iterations);
+    const usPerServer = (l.cpu * 1000) / servers;
+    perServer.push(usPerServer);
+    results[`generated-${servers}`] = { servers, bytes: text.length, parse: p, engine: l, ratio: l.cpu / p.cpu, usPerServer };
+    const target = servers === 10000 ? '≤ 1.5×' : undefined;
+    rows.push({
+      metric: `engine vs bare parse, ${servers.toLocaleString('en')} servers (${(text.length / 1024).toFixed(0)} KB)`,
+      value: `${ms(l.cpu)} ms vs ${ms(p.cpu)} ms CPU = **${(l.cpu / p.cpu).toFixed(1)}×**, ${usPerServer.toFixed(1)} µs/server`,
+      target,
+      ok: target ? l.cpu / p.cpu <= 1.5 : undefined,
+    });
+  }
+  const growth = perServer[3] / perServer[0];
+  results.growth = { perServer, growth };
+  rows.push({ metric: 'engine time per server, 10 000 vs 10 servers', value: `${growth.toFixed(2)}× (${perServer.map((v) => v.toFixed(0)).join(' → ')} µs)`, target: 'flat (≤ 1.5×)', ok: growth <= 1.5 });
+}
+
+// ---------------------------------------------------------------------------------------
+// LSP latency over in-memory streams (test/lsp/harness.ts: push diagnostics, debounce 0)
+
+/** Text of `servers` servers whose first server's version is `n`: every edit changes a value. */
+function editedConfig(base: string, n: number): string {
+  return base.replace('"@modelcontextprotocol/server-memory"', `"@modelcontextprotocol/server-memory@1.0.${n}"`);
+}
+
+async function lspLatency(): Promise<void> {
+  // Push diagnostics with validationDelayMs 0 (the harness's runtime option): the server
+  // validates on setImmediate after each didChange instead of its edit debounce.
+  const client = await TestClient.start({ pull: false, rules: RULES, settings: {} });
+  const latency = new Map<string, number>();
+  try {
+    for (const servers of [10, 100]) {
+      const uri = `file:///p/s${servers}/.vscode/mcp.json`;
+      const base = generateConfig(servers);
+      await client.open(uri, base);
+      await client.pushed(uri, 1);
+      const samples: number[] = [];
+      const count = servers === 10 ? 400 : 200;
+      for (let i = 0; i < count + 20; i++) {
+        const text = editedConfig(base, i);
+        const start = process.hrtime.bigint();
+        const version = await client.change(uri, text);
+        await client.pushed(uri, version);
+        if (i >= 20) samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
+      const p50 = percentile(samples, 50);
+      const p99 = percentile(samples, 99);
+      latency.set(`${servers}`, p99);
+      results[`lsp-${servers}`] = { servers, samples: samples.length, p50, p99 };
+      rows.push({ metric: `LSP didChange → publishDiagnostics, ${servers} servers (p50 / p99)`, value: `${ms(p50)} / ${ms(p99)} ms`, target: servers === 100 ? 'p99 < 5 ms' : undefined, ok: servers === 100 ? p99 < 5 : undefined });
+
+      // Typing: a burst of 10 changes sent back to back (one character each), then the time
+      // from the last one to the diagnostics of its version.
+      const bursts: number[] = [];
+      for (let b = 0; b < 40; b++) {
+        let start = 0n;
+        let version = 0;
+        for (let k = 0; k < 10; k++) {
+          start = process.hrtime.bigint();
+          version = await client.change(uri, editedConfig(base, 10000 + b * 10 + k));
+        }
+        await client.pushed(uri, version);
+        bursts.push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
+      results[`lsp-typing-${servers}`] = { servers, bursts: bursts.length, p50: percentile(bursts, 50), p99: percentile(bursts, 99) };
+      rows.push({ metric: `LSP while typing (burst of 10 changes, last change → its diagnostics), ${servers} servers (p50 / p99)`, value: `${ms(percentile(bursts, 50))} / ${ms(percentile(bursts, 99))} ms` });
+    }
+  } finally {
+    await client.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------
+// A spawned server over stdio (start-up latency, memory)
+
+class StdioServer {
+  readonly child: ChildProcess;
+  private buffer = Buffer.alloc(0);
+  private nextId = 1;
+  private readonly pending = new Map<number, (result: unknown) => void>();
+  onNotification: (method: string, params: any) => void = () => undefined;
+
+  constructor() {
+    this.child = spawn(process.execPath, [join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    this.child.stdout!.on('data', (chunk: Buffer) => this.receive(chunk));
+  }
+
+  private receive(chunk: Buffer): void {
+    this.buffer = Buffer.concat([this.buffer, chunk]);
+    for (;;) {
+      const headerEnd = this.buffer.indexOf('\r\n\r\n');
+      if (headerEnd < 0) return;
+      const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, headerEnd).toString('ascii'))?.[1]);
+      if (this.buffer.length < headerEnd + 4 + length) return;
+      const message = JSON.parse(this.buffer.subarray(headerEnd + 4, headerEnd + 4 + length).toString('utf8'));
+      this.buffer = this.buffer.subarray(headerEnd + 4 + length);
+      if (message.method && message.id !== undefined) {
+        // Server → client requests (registration, configuration, refresh): answer plainly.
+        const result = message.method === 'workspace/configuration' ? message.params.items.map(() => ({})) : null;
+        this.send({ jsonrpc: '2.0', id: message.id, result });
+      } else if (message.method) {
+        this.onNotification(message.method, message.params);
+      } else {
+        this.pending.get(message.id)?.(message.result);
+        this.pending.delete(message.id);
+      }
+    }
+  }
+
+  send(message: unknown): void {
+    const body = Buffer.from(JSON.stringify(message), 'utf8');
+    this.child.stdin!.write(`Content-Length: ${body.length}\r\n\r\n`);
+    this.child.stdin!.write(body);
+  }
+
+  request(method: string, params: unknown): Promise<unknown> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.pending.set(id, resolve);
+      this.send({ jsonrpc: '2.0', id, method, params });
+    });
+  }
+
+  notify(method: string, params: unknown): void {
+    this.send({ jsonrpc: '2.0', method, params });
+  }
+
+  async initialize(): Promise<void> {
+    await this.request('initialize', { processId: null, rootUri: null, workspaceFolders: null, capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } } });
+    this.notify('initialized', {});
+  }
+
+  open(uri: string, text: string): void {
+    this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'jsonc', version: 1, text } });
+  }
+
+  status(): { rss: number; hwm: number } {
+    const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+    return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
+  }
+
+  async stop(): Promise<void> {
+    const exited = new Promise((resolve) => this.child.once('exit', resolve));
+    await this.request('shutdown', null);
+    this.notify('exit', null);
+    await exited;
+  }
+}
+
+async function serverStart(): Promise<void> {
+  const text = generateConfig(10);
+  const samples: number[] = [];
+  for (let run = 0; run < 11; run++) {
+    const start = process.hrtime.bigint();
+    const server = new StdioServer();
+    const uri = 'file:///p/.vscode/mcp.json';
+    const first = new Promise<void>((resolve) => {
+      server.onNotification = (method, params) => {
+        if (method === 'textDocument/publishDiagnostics' && params.uri === uri) resolve();
+      };
+    });
+    await server.initialize();
+    server.open(uri, text);
+    await first;
+    const elapsed = Number(process.hrtime.bigint() - start) / 1e6;
+    if (run > 0) samples.push(elapsed);
+    await server.stop();
+  }
+  const value = median(samples);
+  results.start = { runs: samples.length, medianMs: value, samples };
+  rows.push({ metric: 'server start → first diagnostics (spawn node dist/server.js --stdio, initialize, didOpen)', value: `${ms(value)} ms (min ${ms(Math.min(...samples))})`, target: '< 300 ms', ok: value < 300 });
+}
+
+async function serverMemory(): Promise<void> {
+  const corpus = loadCorpus(repoRoot).filter((f) => /\.jsonc?$/.test(f.path));
+  const server = new StdioServer();
+  const count = 1000;
+  const uris = new Set<string>();
+  const done = new Promise<void>((resolve) => {
+    server.onNotification = (method, params) => {
+      if (method === 'textDocument/publishDiagnostics' && uris.delete(params.uri) && uris.size === 0) resolve();
+    };
+  });
+  await server.initialize();
+  const before = server.status();
+  for (let i = 0; i < count; i++) {
+    // Half corpus files (at their own names), half generated 10-server configs.
+    const file = corpus[i % corpus.length];
+    const uri = i % 2 ? `file:///w/d${i}${file.path}` : `file:///w/d${i}/.vscode/mcp.json`;
+    uris.add(uri);
+    server.open(uri, i % 2 ? file.text : generateConfig(10, i));
+  }
+  await done;
+  const after = server.status();
+  await server.stop();
+  results.rss = { documents: count, idleRssMb: before.rss, rssMb: after.rss, hwmMb: after.hwm };
+  rows.push({ metric: `server RSS with ${count.toLocaleString('en')} open documents (VmRSS / VmHWM; idle ${before.rss.toFixed(0)} MB)`, value: `${after.rss.toFixed(1)} / ${after.hwm.toFixed(1)} MB`, target: '< 80 MB', ok: after.rss < 80 });
+}
+
+// ---------------------------------------------------------------------------------------
+// CLI over the corpus laid out at its MANIFEST paths
+
+function layOutCorpus(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mcp-hygiene-bench-'));
+  for (const file of loadCorpus(repoRoot)) {
+    const target = join(dir, file.path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, file.text);
+  }
+  return dir;
+}
+
+interface ChildRun {
+  wallMs: number;
+  cpuMs: number;
+  maxRssMb: number;
+  status: number | null;
+  stdout: string;
+}
+
+/** One child run under /usr/bin/time (CPU and peak RSS of the child itself). */
+function runChild(command: string[], env: NodeJS.ProcessEnv = process.env, cwd = repoRoot): ChildRun {
+  const timeFile = join(tmpdir(), `mcp-hygiene-bench-time-${process.pid}`);
+  const useTime = existsSync('/usr/bin/time');
+  const argv = useTime ? ['/usr/bin/time', '-o', timeFile, '-f', '%U %S %M', ...command] : command;
+  const start = process.hrtime.bigint();
+  const result = spawnSync(argv[0], argv.slice(1), { env, cwd, encoding: 'utf8', maxBuffer: 256 * 2 ** 20 });
+  const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  let cpuMs = NaN;
+  let maxRssMb = NaN;
+  if (useTime) {
+    const [user, system, rssKb] = readFileSync(timeFile, 'utf8').trim().split('\n').pop()!.split(' ').map(Number);
+    cpuMs = (user + system) * 1000;
+    maxRssMb = rssKb / 1024;
+    rmSync(timeFile, { force: true });
+  }
+  return { wallMs, cpuMs, maxRssMb, status: result.status, stdout: result.stdout };
+}
+
+function summarise(runs: ChildRun[]): { wallMs: number; cpuMs: number; maxRssMb: number } {
+  return { wallMs: median(runs.map((r) => r.wallMs)), cpuMs: median(runs.map((r) => r.cpuMs)), maxRssMb: median(runs.map((r) => r.maxRssMb)) };
+}
+
+function cliAndPeers(dir: string): void {
+  const files = loadCorpus(repoRoot).length;
+  const command = [process.execPath, join(repoRoot, 'dist', 'cli.js'), 'scan', dir, '--format', 'json', '--no-gitignore', '--fail-on', 'none'];
+  const first = runChild(command);
+  const report = JSON.parse(first.stdout) as { findings: Array<{ file: string }>; skipped: unknown[] };
+  const runs = Array.from({ length: 11 }, () => runChild(command));
+  const cli = summarise(runs);
+  const nodeOnly = summarise(Array.from({ length: 7 }, () => runChild([process.execPath, '-e', '0'])));
+  const withFindings = new Set(report.findings.map((f) => f.file)).size;
+  results.cli = { files, filesWithFindings: withFindings, findings: report.findings.length, skipped: report.skipped.length, ...cli, filesPerSecond: files / (cli.wallMs / 1000), bareNode: nodeOnly };
+  rows.push({
+    metric: `CLI \`scan <corpus> --format json\`, ${files} files (process start included; bare \`node -e 0\`: ${ms(nodeOnly.wallMs)} ms wall, ${ms(nodeOnly.cpuMs)} ms CPU)`,
+    value: `${ms(cli.wallMs)} ms wall, ${ms(cli.cpuMs)} ms CPU, ${(files / (cli.wallMs / 1000)).toFixed(0)} files/s, ${report.findings.length} findings`,
+    target: '≤ 100 ms wall',
+    ok: cli.wallMs <= 100,
+  });
+  rows.push({ metric: 'CLI peak RSS over the corpus (maxRSS)', value: `${cli.maxRssMb.toFixed(1)} MB` });
+
+  if (!flags.has('--peers')) return;
+  const prefix = join(tmpdir(), 'mcp-hygiene-bench-peers');
+  const bin = (name: string) => join(prefix, 'node_modules', name, 'dist', 'index.js');
+  if (!existsSync(bin('mcp-scan')) || !existsSync(bin('ecc-agentshield'))) {
+    const install = spawnSync('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--no-save', 'mcp-scan@2.0.8', 'ecc-agentshield@1.6.0'], { stdio: 'inherit' });
+    if (install.status !== 0) throw new Error('npm install of the peers failed');
+  }
+  // Peers keep history under $HOME: give them an empty one.
+  const home = mkdtempSync(join(tmpdir(), 'mcp-hygiene-bench-home-'));
+  const env = { ...process.env, HOME: home, NO_COLOR: '1', CI: '1' };
+  const peers: Array<{ name: string; command: string[] }> = [
+    { name: 'mcp-scan@2.0.8 `report --configs <dir> --json`', command: [process.execPath, bin('mcp-scan'), 'report', '--configs', dir, '--json'] },
+    { name: 'ecc-agentshield@1.6.0 `scan --path <dir> --format json`', command: [process.execPath, bin('ecc-agentshield'), 'scan', '--path', dir, '--format', 'json'] },
+  ];
+  const peerResults: Record<string, unknown> = {};
+  for (const peer of peers) {
+    runChild(peer.command, env, home);
+    const summary = summarise(Array.from({ length: 5 }, () => runChild(peer.command, env, home)));
+    peerResults[peer.name] = { ...summary, wallRatio: summary.wallMs / cli.wallMs, cpuRatio: summary.cpuMs / cli.cpuMs };
+    rows.push({ metric: `peer: ${peer.name}, same corpus`, value: `${ms(summary.wallMs)} ms wall (${(summary.wallMs / cli.wallMs).toFixed(1)}× ours), ${ms(summary.cpuMs)} ms CPU (${(summary.cpuMs / cli.cpuMs).toFixed(1)}×), ${summary.maxRssMb.toFixed(0)} MB peak RSS` });
+  }
+  results.peers = peerResults;
+  rmSync(home, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------------------------------
+// VSIX
+
+function vsixSize(): void {
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string };
+  const path = join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
+  if (flags.has('--package') || !existsSync(path)) {
+    const result = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'vscode', 'package.mjs')], { cwd: repoRoot, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error('npm run package failed');
+  }
+  const stat = statSync(path);
+  results.vsix = { path, bytes: stat.size, built: stat.mtime.toISOString() };
+  rows.push({ metric: `VSIX size (${manifest.name}-${manifest.version}.vsix, built ${stat.mtime.toISOString().slice(0, 16)}Z)`, value: `${(stat.size / 1024).toFixed(0)} KB`, target: '< 500 KB', ok: stat.size < 500 * 1024 });
+}
+
+// ---------------------------------------------------------------------------------------
+
+function describeMachine(): string {
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  return `${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}, Node ${process.version}`;
+}
+
+async function main(): Promise<void> {
+  const load = [loadavg()[0]];
+  if (wants('engine')) engineVsParse();
+  if (wants('lsp')) await lspLatency();
+  if (wants('start')) await serverStart();
+  if (wants('cli')) {
+    const dir = layOutCorpus();
+    try {
+      cliAndPeers(dir);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  if (wants('rss')) await serverMemory();
+  if (wants('vsix')) vsixSize();
+  load.push(loadavg()[0]);
+  const machine = describeMachine();
+  const date = new Date().toISOString();
+  const loadNote = `load average ${load.map((l) => l.toFixed(1)).join(' → ')} (1 min, start → end of the run) on ${cpus().length} cores`;
+  const table = ['| metric | measured | target | |', '|---|---|---|---|', ...rows.map((r) => `| ${r.metric} | ${r.value} | ${r.target ?? ''} | ${r.ok === undefined ? '' : r.ok ? '✅' : '❌'} |`)].join('\n');
+  const header = `Machine: ${machine}\nDate: ${date}, ${loadNote}\n`;
+  console.log(`${header}\n${table}`);
+  writeFileSync(join(repoRoot, 'bench', 'results.json'), JSON.stringify({ machine, date, load, rows, results }, null, 2) + '\n');
+  if (flags.has('--write-results')) {
+    const markdown = `# Benchmark results\n\nWritten by \`npm run bench -- --write-results${flags.has('--peers') ? ' --peers' : ''}\`; see docs/performance.md for what each line measures.\n\n- Machine: ${machine}\n- Date: ${date}\n- Load: ${loadNote}. Engine ratios use CPU time (process.cpuUsage), which the other load inflates much less than wall time.\n\n${table}\n`;
+    writeFileSync(join(repoRoot, 'bench', 'RESULTS.md'), markdown);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
