@@ -1,5 +1,6 @@
 import type { StringValue } from '../engine/model';
 import type { ServerEntry } from '../engine/model';
+import { memoizeByObject } from '../engine/memo';
 
 /**
  * The program a stdio server really runs, looking through Windows `cmd /c` wrappers so that
@@ -14,7 +15,8 @@ export interface Invocation {
   args: StringValue[];
 }
 
-export function invocationOf(server: ServerEntry): Invocation | undefined {
+/** Computed once per server entry: most rules start from it. */
+export const invocationOf = memoizeByObject(function invocationOf(server: ServerEntry): Invocation | undefined {
   if (!server.command) return undefined;
   // A command written as one string ("npx -y pkg") is split on spaces; the pieces share the
   // command's node, which is still the right place to point at.
@@ -31,7 +33,7 @@ export function invocationOf(server: ServerEntry): Invocation | undefined {
     args = [...rest.slice(1).map((value) => ({ value, node: programValue.node })), ...args.slice(2)];
   }
   return { program, programValue, args };
-}
+});
 
 /**
  * Splits a command string on whitespace, except inside a Windows program path that contains

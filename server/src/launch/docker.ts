@@ -1,6 +1,7 @@
 import type { ServerEntry, StringValue } from '../engine/model';
 import type { TreeNode } from '../parse/tree';
 import { invocationOf, type Invocation } from './command';
+import { memoizeByObject } from '../engine/memo';
 
 /**
  * A container started by `docker run`, `docker container run`, `podman run` or `nerdctl run`,
@@ -120,7 +121,7 @@ export function dockerOptionTakesValue(name: string): boolean {
  * Reads `docker run ...` (and the podman / nerdctl / `container run` spellings) from an
  * invocation; undefined for anything else (`docker exec`, `docker compose`, other programs).
  */
-export function dockerRunOf(invocation: Invocation): DockerRun | undefined {
+export const dockerRunOf = memoizeByObject(function dockerRunOf(invocation: Invocation): DockerRun | undefined {
   if (!ENGINES.has(invocation.program)) return undefined;
   const args = invocation.args;
   let i = 0;
@@ -181,7 +182,7 @@ export function dockerRunOf(invocation: Invocation): DockerRun | undefined {
     run.imageArgs = args.slice(i + 1);
   }
   return run;
-}
+});
 
 /** Splits `registry/repository:tag@digest`. The registry is the first component when it looks like a host. */
 export function parseImageReference(reference: string): Omit<DockerImage, 'value' | 'index'> {

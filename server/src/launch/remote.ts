@@ -1,6 +1,7 @@
 import type { ServerEntry, StringValue } from '../engine/model';
 import { parseUrlLoosely, type LooseUrl } from '../engine/urls';
 import { invocationOf } from './command';
+import { memoizeByObject } from '../engine/memo';
 
 /**
  * Every remote endpoint a server talks to: its own `url`, and the URL handed to a
@@ -25,7 +26,7 @@ export interface RemoteEndpoint {
 const BRIDGE = /(?:^|[/@])(mcp-remote|supergateway|mcp-proxy|mcp-remote-client|mcp-streamablehttp-client|mcp-sse-client|mcp-http-bridge|remote-mcp|mcpgateway\.wrapper)(?:@[^/]*)?$/i;
 
 /** The bridge a stdio server runs, if any. */
-export function bridgeOf(server: ServerEntry): string | undefined {
+export const bridgeOf = memoizeByObject(function bridgeOf(server: ServerEntry): string | undefined {
   const invocation = invocationOf(server);
   if (!invocation) return undefined;
   for (const word of [invocation.programValue.value.split(/\s+/)[0], ...invocation.args.slice(0, 8).map((a) => a.value)]) {
@@ -33,9 +34,9 @@ export function bridgeOf(server: ServerEntry): string | undefined {
     if (match) return match[1].toLowerCase();
   }
   return undefined;
-}
+});
 
-export function remoteEndpointsOf(server: ServerEntry): RemoteEndpoint[] {
+export const remoteEndpointsOf = memoizeByObject(function remoteEndpointsOf(server: ServerEntry): RemoteEndpoint[] {
   const endpoints: RemoteEndpoint[] = [];
   if (server.url) {
     const parsed = parseUrlLoosely(server.url.value);
@@ -60,7 +61,7 @@ export function remoteEndpointsOf(server: ServerEntry): RemoteEndpoint[] {
     endpoints.push({ value: arg, url, start, parsed, via: 'bridge', bridge, ...(allowHttpFlag ? { allowHttpFlag } : {}) });
   }
   return endpoints;
-}
+});
 
 /** IPv4 dotted quad -> four numbers, or undefined. */
 export function ipv4Octets(host: string): number[] | undefined {

@@ -1,5 +1,6 @@
 import type { ServerEntry, StringValue } from '../engine/model';
 import { programName } from './command';
+import { memoizeByObject } from '../engine/memo';
 
 /**
  * A server started through a shell: `sh|bash|zsh -c "<script>"`, `pwsh|powershell -Command
@@ -31,7 +32,8 @@ function commandWords(server: ServerEntry): StringValue[] {
   return [...words, ...server.args];
 }
 
-export function shellScriptOf(server: ServerEntry): ShellScript | undefined {
+/** Computed once per server entry (the shell-wrapper rule and the launch parsers both ask). */
+export const shellScriptOf = memoizeByObject(function shellScriptOf(server: ServerEntry): ShellScript | undefined {
   const words = commandWords(server);
   if (words.length === 0) return undefined;
   let program = programName(words[0].value);
@@ -97,7 +99,7 @@ export function shellScriptOf(server: ServerEntry): ShellScript | undefined {
     }
   }
   return undefined;
-}
+});
 
 function decodeUtf16Base64(text: string): string | undefined {
   const trimmed = text.trim();

@@ -1,17 +1,8 @@
 import type { ServerEntry } from '../engine/model';
-import { invocationOf as computeInvocation, type Invocation } from '../launch/command';
+import { invocationOf } from '../launch/command';
 
-const invocations = new WeakMap<ServerEntry, Invocation | null>();
-
-/** `invocationOf`, computed once per server entry and shared by the secret rules. */
-export function invocationOf(server: ServerEntry): Invocation | undefined {
-  let invocation = invocations.get(server);
-  if (invocation === undefined) {
-    invocation = computeInvocation(server) ?? null;
-    invocations.set(server, invocation);
-  }
-  return invocation ?? undefined;
-}
+// Computed once per server entry (launch/command.ts memoizes it); re-exported for the secret rules.
+export { invocationOf };
 
 /** Launchers that fetch and run someone else's code: package runners and container engines. */
 const THIRD_PARTY_LAUNCHERS = new Set(['npx', 'bunx', 'pnpx', 'pnpm', 'yarn', 'npm', 'bun', 'uvx', 'uv', 'pipx', 'docker', 'podman', 'nerdctl', 'finch', 'deno', 'dnx', 'gh']);
