@@ -47,10 +47,21 @@ function goModuleWithAdvisories(path: string): string | undefined {
   return undefined;
 }
 
-export function matchingAdvisories(target: AdvisoryTarget, malicious: boolean): Advisory[] {
-  const all = advisoriesFor(target.ecosystem, target.name).filter((a) => a.malicious === malicious);
-  return all.filter((advisory) => affects(target, advisory));
+/** The shipped advisories that apply (semver ranges are parsed on every call, so answers are remembered). */
+export function matchingAdvisories(target: AdvisoryTarget, malicious: boolean): readonly Advisory[] {
+  const key = `${malicious ? 1 : 0}\u0000${target.ecosystem}\u0000${target.name}\u0000${target.mode}\u0000${target.version ?? ''}`;
+  let matched = matchCache.get(key);
+  if (!matched) {
+    const candidates = advisoriesFor(target.ecosystem, target.name);
+    matched = candidates.length === 0 ? NONE : candidates.filter((advisory) => advisory.malicious === malicious && affects(target, advisory));
+    if (matchCache.size >= 2000) matchCache.clear();
+    matchCache.set(key, matched);
+  }
+  return matched;
 }
+
+const NONE: readonly Advisory[] = Object.freeze([]);
+const matchCache = new Map<string, readonly Advisory[]>();
 
 function affects(target: AdvisoryTarget, advisory: Advisory): boolean {
   const range = advisory.affected.trim();
