@@ -79,34 +79,39 @@ function runRules(doc: ParsedDocument, dialect: Dialect, config: McpConfig, sett
   const ran = new Set<string>();
   const active = options.rules ?? RULES;
   const gitNote = options.gitState && options.gitState !== 'unknown' ? GIT_NOTES[options.gitState] : undefined;
-  for (const rule of active) {
-    const level = settings.rules[rule.id];
+  // One context for the whole run (rules are synchronous): `report` reads the rule being run.
+  let rule: Rule = active[0];
+  let severityOverride: Severity | undefined;
+  let byGit: (typeof GIT_NOTES)['tracked'] | undefined;
+  const context: RuleContext = {
+    doc,
+    dialect,
+    config,
+    settings,
+    filePath,
+    ...(options.policy ? { policy: options.policy } : {}),
+    ...(options.gitState ? { gitState: options.gitState } : {}),
+    report: (descriptor) => {
+      const finding = toFinding(rule, descriptor, doc.lines, severityOverride);
+      if (byGit) {
+        finding.severity = byGit.severity;
+        finding.message = `${finding.message.replace(/\s+$/, '')} ${byGit.note}`;
+      }
+      findings.push(finding);
+    },
+  };
+  for (const candidate of active) {
+    const level = settings.rules[candidate.id];
     if (level === 'off') continue;
-    if (rule.meta.dialects && !rule.meta.dialects.includes(dialect.id)) continue;
-    ran.add(rule.id);
-    const severityOverride: Severity | undefined = level;
-    const byGit = gitNote && !severityOverride && PLAINTEXT_SECRET_RULES.has(rule.id) ? gitNote : undefined;
-    const context: RuleContext = {
-      doc,
-      dialect,
-      config,
-      settings,
-      filePath,
-      ...(options.policy ? { policy: options.policy } : {}),
-      ...(options.gitState ? { gitState: options.gitState } : {}),
-      report: (descriptor) => {
-        const finding = toFinding(rule, descriptor, doc.lines, severityOverride);
-        if (byGit) {
-          finding.severity = byGit.severity;
-          finding.message = `${finding.message.replace(/\s+$/, '')} ${byGit.note}`;
-        }
-        findings.push(finding);
-      },
-    };
+    if (candidate.meta.dialects && !candidate.meta.dialects.includes(dialect.id)) continue;
+    ran.add(candidate.id);
+    rule = candidate;
+    severityOverride = level;
+    byGit = gitNote && !severityOverride && PLAINTEXT_SECRET_RULES.has(candidate.id) ? gitNote : undefined;
     try {
-      rule.check(context);
+      candidate.check(context);
     } catch (error) {
-      options.onRuleError?.(rule.id, error);
+      options.onRuleError?.(candidate.id, error);
     }
   }
   return suppress(findings, doc, settings, filePath, active, ran).sort(compareFindings);
@@ -167,7 +172,7 @@ function toFix(fix: FixSpec, lines: LineIndex): Fix {
   // Computed on first read and remembered; enumerable so JSON and spreads still see it.
   const compute = fix.edits;
   let edits: TextEdit[] | undefined;
-  const result = { title: fix.title, safe: fix.safe, ...(fix.preferred ? { preferred: true } : {}) } as Fix;
+  const result = { title: fix.title, safe: fix.safe, ...(fix.preferred ? { preferred: true } : {}), deferred: true } as Fix;
   Object.defineProperty(result, 'edits', { enumerable: true, configurable: true, get: () => (edits ??= convert(compute())) });
   return result;
 }
