@@ -54,8 +54,8 @@ test('a stale diagnostic (older version) re-runs the engine on the current text 
     assert.equal(counter.calls, 2, 'exactly one re-lint for the new version');
 
     // Applying the old (version 1) edits to the new text would have corrupted it.
-    const staleEdits = (old.data as DiagnosticData).fixes[0];
-    assert.notDeepEqual(staleEdits.edits[0].range, tokenRange(current));
+    const staleEdits = (old.data as DiagnosticData).fixes.find((fix) => fix.edits)!;
+    assert.notDeepEqual(staleEdits.edits![0].range, tokenRange(current));
   });
 });
 

@@ -33,7 +33,13 @@ export interface DiagnosticFix {
   title: string;
   safe: boolean;
   preferred?: boolean;
-  edits: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>;
+  /**
+   * Absent when the fix is deferred (its edits cost a re-parse of the file): the code-action
+   * handler takes them from the server's analysis of that same version instead, so
+   * publishing diagnostics never computes edits nobody asked for.
+   */
+  edits?: Array<{ range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }>;
+  deferred?: boolean;
 }
 
 /** Command id of "MCP Hygiene: Scan MCP Configs on This Machine". */

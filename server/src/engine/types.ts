@@ -28,6 +28,11 @@ export interface Fix {
   safe: boolean;
   /** Marks the fix VS Code should show first / apply with the lightbulb's default. */
   preferred?: boolean;
+  /**
+   * The edits are computed on first read (the rule gave a function: e.g. jsonc-parser `modify`,
+   * a re-parse of the whole file). Callers that only list fixes should not read `edits`.
+   */
+  deferred?: boolean;
 }
 
 export interface Finding {

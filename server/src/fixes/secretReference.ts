@@ -71,12 +71,11 @@ function inputEdits(context: RuleContext, variableName: string, server: ServerEn
   let id = baseId;
   for (let n = 2; existing.has(id); n++) id = `${baseId}-${n}`;
   const input = { type: 'promptString', id, description: `${humanize(variableName)} for the "${server.name}" MCP server`, password: true };
-  const formattingOptions = detectFormatting(context.doc.text);
   const path = inputsNode?.type === 'array' ? [...inputsPath, -1] : inputsPath;
   const value = inputsNode?.type === 'array' ? input : [input];
   // Put a new `inputs` before the servers map, where VS Code's own docs show it.
   const edits = () => modify(context.doc.text, path, value, {
-    formattingOptions,
+    formattingOptions: detectFormatting(context.doc.text),
     getInsertionIndex: (properties) => {
       const serversIndex = properties.indexOf(inputsPath.length > 1 ? 'servers' : 'servers');
       return serversIndex >= 0 ? serversIndex : properties.length;

@@ -1,8 +1,8 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, isKnownConfigPath, ruleDocsUrl, type Analysis, type Finding, type LintOptions, type Severity } from '../engine';
+import { analyze, isKnownConfigPath, ruleDocsUrl, type Analysis, type Finding, type Fix, type LintOptions, type Severity } from '../engine';
 import type { Settings } from '../common/settings';
-import { DIAGNOSTIC_SOURCE, FILE_TOO_LARGE_CODE, SETTINGS_SECTION, type DiagnosticData } from '../common/protocol';
+import { DIAGNOSTIC_SOURCE, FILE_TOO_LARGE_CODE, SETTINGS_SECTION, type DiagnosticData, type DiagnosticFix } from '../common/protocol';
 import { isIgnoredPath, uriToPath } from './documentPath';
 import type { FileFacts } from './workspaceFacts';
 
@@ -142,7 +142,7 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 /** A finding as an LSP diagnostic; its fixes ride along in `data` for the code-action handler. */
 export function toDiagnostic(finding: Finding, version: number): Diagnostic {
-  const data: DiagnosticData = { ruleId: finding.ruleId, version, fixes: finding.fixes };
+  const data: DiagnosticData = { ruleId: finding.ruleId, version, fixes: finding.fixes.map(toDiagnosticFix) };
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity],
@@ -152,6 +152,13 @@ export function toDiagnostic(finding: Finding, version: number): Diagnostic {
     message: finding.message,
     data,
   };
+}
+
+/** A fix for `Diagnostic.data`: deferred edits stay unevaluated (see DiagnosticFix). */
+function toDiagnosticFix(fix: Fix): DiagnosticFix {
+  const flags = { ...(fix.preferred ? { preferred: true } : {}) };
+  if (fix.deferred) return { title: fix.title, safe: fix.safe, ...flags, deferred: true };
+  return { title: fix.title, safe: fix.safe, ...flags, edits: fix.edits };
 }
 
 function tooLargeDiagnostic(size: number, limit: number): Diagnostic {

@@ -127,9 +127,19 @@ async function suppressionActions(document: TextDocument, diagnostic: Diagnostic
   return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit }];
 }
 
-async function fixesFor(document: TextDocument, diagnostic: Diagnostic, options: CodeActionContextOptions): Promise<readonly Fix[]> {
+async function fixesFor(document: TextDocument, diagnostic: Diagnostic, options: CodeActionContextOptions): Promise<ReadonlyArray<Pick<Fix, 'title' | 'edits' | 'preferred'>>> {
   const data = isDiagnosticData(diagnostic.data) ? diagnostic.data : undefined;
-  if (data && data.version === document.version) return data.fixes;
+  if (data && data.version === document.version) {
+    if (data.fixes.every((fix) => !fix.deferred)) return data.fixes as Fix[];
+    // Deferred edits: from this version's analysis (cached, so no re-lint), matched by rule, range and title.
+    const analysis = await options.cache.get(document);
+    const finding = matchFinding(analysis.analysis?.findings ?? [], data.ruleId, diagnostic.range);
+    return data.fixes.flatMap((fix) => {
+      if (!fix.deferred) return [fix as Fix];
+      const current = finding?.fixes.find((candidate) => candidate.title === fix.title);
+      return current ? [current] : [];
+    });
+  }
   const ruleId = data?.ruleId ?? (typeof diagnostic.code === 'string' ? diagnostic.code : undefined);
   if (!ruleId) return [];
   // Stale (or data-less) diagnostic: look at the current version's findings.
