@@ -47,32 +47,98 @@ export interface AnalysisCacheOptions {
 }
 
 /**
+ * How many documents keep their whole analysis (parse tree, model, findings with their fix
+ * closures: about 50 KB for a typical config) for hovers and code actions. The others keep
+ * only their diagnostics; asking one of them for a hover or a quick fix lints it once more.
+ * 1 000 open configs would otherwise hold ~50 MB.
+ */
+export const FULL_ANALYSES_KEPT = 32;
+
+interface CacheEntry {
+  version: number;
+  result: Promise<DocumentAnalysis>;
+  /** True once `analysis` was dropped to bound memory (diagnostics and resultId are still valid). */
+  slim?: boolean;
+}
+
+/**
  * Parses and lints each (uri, version) once. Diagnostics, code actions (and hovers) all read
- * from here, so an unchanged version is never linted twice. Entries are replaced when the
- * version moves on, evicted on close and all dropped when the settings change.
+ * from here, so an unchanged version is never linted twice while it is among the
+ * FULL_ANALYSES_KEPT most recently used documents (diagnostics alone are kept for all).
+ * Entries are replaced when the version moves on, evicted on close and all dropped when the
+ * settings change.
  */
 export class AnalysisCache {
-  private entries = new Map<string, { version: number; result: Promise<DocumentAnalysis> }>();
+  private entries = new Map<string, CacheEntry>();
+  /** URIs whose entry still holds its analysis, least recently used first. */
+  private full = new Set<string>();
   private nextResultId = 1;
   /** How many times the engine actually ran (tests assert the cache works). */
   lintCount = 0;
 
-  constructor(private readonly options: AnalysisCacheOptions) {}
+  constructor(
+    private readonly options: AnalysisCacheOptions,
+    private readonly fullAnalysesKept = FULL_ANALYSES_KEPT,
+  ) {}
 
+  /** The whole analysis of this version (hover, code actions): re-linted if it was slimmed. */
   get(document: TextDocument): Promise<DocumentAnalysis> {
-    const entries = this.entries;
-    const existing = entries.get(document.uri);
+    const existing = this.entries.get(document.uri);
+    if (existing && existing.version === document.version && !existing.slim) {
+      this.touch(document.uri);
+      return existing.result;
+    }
+    const resultId = existing && existing.version === document.version ? existing.result.then((e) => e.resultId) : undefined;
+    return this.start(document, resultId);
+  }
+
+  /** Diagnostics and resultId of this version; never re-lints a slimmed entry. */
+  diagnosticsOf(document: TextDocument): Promise<Pick<DocumentAnalysis, 'version' | 'diagnostics' | 'resultId'>> {
+    const existing = this.entries.get(document.uri);
     if (existing && existing.version === document.version) return existing.result;
+    return this.start(document);
+  }
+
+  private start(document: TextDocument, keepResultId?: Promise<string>): Promise<DocumentAnalysis> {
+    const entries = this.entries;
     // Snapshot now: the document may change while the settings are being pulled.
     const text = document.getText();
     const version = document.version;
-    const result = this.compute(document.uri, version, text);
-    entries.set(document.uri, { version, result });
-    // A failed computation must not stick in the cache.
-    result.catch(() => {
-      if (entries.get(document.uri)?.result === result) entries.delete(document.uri);
-    });
+    const uri = document.uri;
+    const computed = this.compute(uri, version, text);
+    // A re-lint of a slimmed entry keeps its resultId: the diagnostics are the same.
+    const result = keepResultId ? Promise.all([computed, keepResultId]).then(([entry, resultId]) => ({ ...entry, resultId })) : computed;
+    const entry: CacheEntry = { version, result };
+    entries.set(uri, entry);
+    result.then(
+      () => {
+        if (entries.get(uri) === entry) {
+          this.touch(uri);
+          this.slimOldest();
+        }
+      },
+      // A failed computation must not stick in the cache.
+      () => {
+        if (entries.get(uri) === entry) entries.delete(uri);
+      },
+    );
     return result;
+  }
+
+  private touch(uri: string): void {
+    this.full.delete(uri);
+    this.full.add(uri);
+  }
+
+  private slimOldest(): void {
+    while (this.full.size > this.fullAnalysesKept) {
+      const oldest = this.full.values().next().value as string;
+      this.full.delete(oldest);
+      const entry = this.entries.get(oldest);
+      if (!entry || entry.slim) continue;
+      entry.slim = true;
+      entry.result = entry.result.then((analysis) => ({ ...analysis, analysis: undefined }));
+    }
   }
 
   /** The cached entry for exactly this version, if already computed or in flight. */
@@ -91,11 +157,13 @@ export class AnalysisCache {
 
   evict(uri: string): void {
     this.entries.delete(uri);
+    this.full.delete(uri);
   }
 
   /** Drops everything (settings changed). A computation in flight lands in the old map. */
   clear(): void {
     this.entries = new Map();
+    this.full = new Set();
   }
 
   private async compute(uri: string, version: number, text: string): Promise<DocumentAnalysis> {

@@ -29,7 +29,7 @@ export function registerDiagnosticsPullSupport(
       async () => {
         const document = documents.get(params.textDocument.uri);
         if (!document) return { kind: 'full', items: [] };
-        const analysis = await cache.get(document);
+        const analysis = await cache.diagnosticsOf(document);
         if (params.previousResultId !== undefined && params.previousResultId === analysis.resultId) {
           return { kind: 'unchanged', resultId: analysis.resultId };
         }
@@ -70,7 +70,7 @@ export function registerDiagnosticsPushSupport(
   }
 
   async function validate(document: TextDocument): Promise<void> {
-    const analysis = await cache.get(document);
+    const analysis = await cache.diagnosticsOf(document);
     // Publish only if the document is still open at the version we analysed.
     const current = documents.get(document.uri);
     if (!current || current.version !== analysis.version) return;

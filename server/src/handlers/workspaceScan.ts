@@ -210,7 +210,7 @@ export class WorkspaceScanner {
 
   private async openDiagnostics(uri: string): Promise<Diagnostic[]> {
     const document = this.options.documents.get(uri);
-    return document ? (await this.options.cache.get(document)).diagnostics : [];
+    return document ? (await this.options.cache.diagnosticsOf(document)).diagnostics : [];
   }
 }
 
