@@ -82,7 +82,7 @@ export const nodeTimers: RuntimeEnvironment['timer'] = {
 export function startServer(connection: Connection, runtime: RuntimeEnvironment, options: StartServerOptions = {}): ServerHandle {
   const documents = new TextDocuments(TextDocument);
   const rules = options.rules ?? RULES;
-  const logger: Logger = runtime.logger ?? connection.console;
+  const logger: Logger = runtime.logger ?? quietOnceClosed(connection.console);
 
   // Crash isolation: a throwing rule is logged once per rule id (message only, never the
   // document text) and the other rules still report.
@@ -326,4 +326,20 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
 
 function folderPaths(folders: readonly WorkspaceFolder[]): string[] {
   return folders.map((f) => uriToPath(f.uri));
+}
+
+/**
+ * connection.console, except that a message sent after the connection closed is dropped
+ * instead of throwing: a background task (a debounced publish, a workspace sweep) that
+ * fails during shutdown would otherwise turn its log line into an unhandled rejection.
+ */
+function quietOnceClosed(console: Logger): Logger {
+  const guarded = (send: (message: string) => void) => (message: string) => {
+    try {
+      send(message);
+    } catch {
+      // The client is gone: there is nobody left to tell.
+    }
+  };
+  return { error: guarded((m) => console.error(m)), warn: guarded((m) => console.warn(m)), info: guarded((m) => console.info(m)) };
 }
