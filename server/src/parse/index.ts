@@ -2,19 +2,19 @@ import type { ParsedDocument, ParseProblem, Syntax } from './tree';
 import { LineIndex } from '../engine/lineIndex';
 import { MAX_NESTING_DEPTH, nestingLimitOffset } from './nesting';
 import { parseJson } from './json';
-import { parseToml } from './toml';
-import { parseYaml } from './yaml';
 
 export type { ParsedDocument, Syntax, TreeNode } from './tree';
 
 /**
  * One parser per syntax. TOML and YAML parsers build the same tree shape as JSON
- * (see tree.ts), so everything after parsing is syntax-agnostic.
+ * (see tree.ts), so everything after parsing is syntax-agnostic. They are loaded on first
+ * use: only Codex (TOML), Continue and Goose (YAML) files need them, and their packages
+ * cost start-up time and memory in every server and CLI process.
  */
 const PARSERS: Record<Syntax, ((text: string) => ParsedDocument) | undefined> = {
   json: parseJson,
-  toml: parseToml,
-  yaml: parseYaml,
+  toml: (text) => (require('./toml') as typeof import('./toml')).parseToml(text),
+  yaml: (text) => (require('./yaml') as typeof import('./yaml')).parseYaml(text),
 };
 
 /**
@@ -47,11 +47,6 @@ function unreadable(text: string, syntax: Syntax, problem: ParseProblem): Parsed
     comments: () => [],
     quote: (value) => JSON.stringify(value),
   };
-}
-
-/** Lets the TOML/YAML modules register themselves without a dependency cycle. */
-export function registerParser(syntax: Syntax, parser: (text: string) => ParsedDocument): void {
-  PARSERS[syntax] = parser;
 }
 
 /** Guess for files no dialect claims, by extension. */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 
 /**
  * Template text that people leave in configs instead of a real value: `YOUR_API_KEY`,
@@ -86,8 +85,12 @@ function hasRandomRun(text: string): boolean {
 const DOCUMENTED_EXAMPLES = new Set(['2cafc0970149a84f', '7f75367e78812551', '3543c50b0cb9cea8', '2ddc147f3a3b5a17', 'f2d6ca16515033e5']);
 
 export function isDocumentedExample(value: string): boolean {
-  return DOCUMENTED_EXAMPLES.has(createHash('sha256').update(value).digest('hex').slice(0, 16));
+  return DOCUMENTED_EXAMPLES.has(sha256(value).slice(0, 16));
 }
+
+// node:crypto is loaded on first use: loading it costs every process start-up time.
+let crypto: typeof import('node:crypto') | undefined;
+const sha256 = (text: string) => (crypto ??= require('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(text).digest('hex');
 
 const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', '9876543210', 'qwertyuiop', 'asdfghjkl'];
 
