@@ -163,12 +163,18 @@ test('network off: no lookup at all', async () => {
 });
 
 test('HTTP_PROXY is honoured (the lookup goes through the proxy), NO_PROXY bypasses it', async () => {
-  const { createServer } = await import('node:http');
+  const { createServer, request } = await import('node:http');
   const { connect } = await import('node:net');
   const seen: string[] = [];
+  // A forward proxy: absolute-form requests (an http:// registry) are relayed, CONNECT tunnels opened.
   const proxy = createServer((req, res) => {
     seen.push(`${req.method} ${req.url}`);
-    res.writeHead(502).end();
+    const upstream = request(req.url ?? '', { method: req.method, headers: req.headers }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.writeHead(502).end());
+    req.pipe(upstream);
   });
   proxy.on('connect', (req, socket, head) => {
     seen.push(`CONNECT ${req.url}`);

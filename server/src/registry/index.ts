@@ -1,4 +1,3 @@
-import type { Dispatcher } from 'undici';
 import type { PinTarget } from '../launch/pinnable';
 import type { Settings } from '../common/settings';
 import { npmRegistryFor, latestSafeNpmVersion } from './npm';
@@ -29,7 +28,6 @@ export interface LookupContext {
   signal?: AbortSignal;
   /** Overrides settings.networkTimeout (tests). */
   timeoutMs?: number;
-  dispatcher?: Dispatcher;
 }
 
 export interface LookupResult {
@@ -46,7 +44,6 @@ export async function lookupPinVersion(target: Pick<PinTarget, 'kind' | 'name' |
   const http: HttpOptions = {
     timeoutMs: context.timeoutMs ?? context.settings.networkTimeout,
     ...(context.signal ? { signal: context.signal } : {}),
-    ...(context.dispatcher ? { dispatcher: context.dispatcher } : {}),
     ...(context.env ? { env: context.env } : {}),
   };
   const advisories = context.advisories ?? shippedAdvisories;
