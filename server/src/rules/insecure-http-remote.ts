@@ -3,6 +3,16 @@ import { isLoopbackHost } from '../engine/urls';
 import { classifyHost, remoteEndpointsOf } from '../launch/remote';
 
 /**
+ * Template text where a host belongs (`http://your_server_ip:8080`, `http://<host>/mcp`,
+ * `http://${HOST}/mcp`, `http://placeholder`): not a destination yet, nothing is sent until
+ * someone fills it in, and the variable may well be loopback. The same test as
+ * remote-without-auth's (and as classifyHost's template check), except that reserved
+ * documentation domains (`example.com`) are still reported: they are real host names, and a
+ * copied `http://` scheme is exactly what this rule is about.
+ */
+const TEMPLATE_HOST = /[${}<>]|your|placeholder|xxx|^(?:host|hostname|server)$/i;
+
+/**
  * A remote MCP server reached over plain http:// (or ws://) sends every tool call, result
  * and credential in clear text to anyone on the path. Loopback is fine: it never leaves
  * the machine. The URL a stdio bridge (mcp-remote, supergateway, mcp-proxy) connects to is
@@ -23,7 +33,7 @@ export const rule: Rule = {
       for (const endpoint of remoteEndpointsOf(server)) {
         const { parsed, value } = endpoint;
         if (parsed.scheme !== 'http' && parsed.scheme !== 'ws') continue;
-        if (!parsed.host || isLoopbackHost(parsed.host)) continue;
+        if (!parsed.host || isLoopbackHost(parsed.host) || TEMPLATE_HOST.test(parsed.host)) continue;
         if (context.settings.trustedHosts.includes(parsed.host)) continue;
         const secure = parsed.scheme === 'http' ? 'https' : 'wss';
         const schemeAt = endpoint.start + (endpoint.url.length - endpoint.url.trimStart().length);
