@@ -21,7 +21,9 @@ export const rule: Rule = {
     category: 'unpinned',
     defaultSeverity: 'warning',
     description: 'A container image run by docker or podman without a digest: no tag or `latest` (warning), another tag (information).',
-    fixable: false,
+    // The language server's pin actions (handlers/pin.ts): a digest typed in an input box, or
+    // the tag's current digest from a registry lookup; never fix-all (CLI: --fix --network --pin).
+    fixable: true,
     owasp: ['MCP04'],
     threat: 'Rug pull: a re-pushed tag (or a compromised publisher account) changes the server you run without any change to the config.',
   },

@@ -16,7 +16,9 @@ export const rule: Rule = {
     category: 'unpinned',
     defaultSeverity: 'warning',
     description: 'A server installed from git or a URL without a full commit id or content hash.',
-    fixable: false,
+    // The language server's pin action (handlers/pin.ts): a commit id typed in an input box, for
+    // git sources (never looked up, never fix-all; URL sources have none).
+    fixable: true,
     owasp: ['MCP04'],
     threat: 'Rug pull and installer spoofing: the branch, tag or URL can serve different code at the next start, and no registry scanning sits in between.',
   },

@@ -16,7 +16,9 @@ export const rule: Rule = {
     category: 'unpinned',
     defaultSeverity: 'warning',
     description: 'An npm package launched by npx, npm exec, bunx, pnpm dlx or yarn dlx without an exact version.',
-    fixable: false,
+    // The language server's pin actions (handlers/pin.ts): a version typed in an input box,
+    // or the latest safe one from a registry lookup; never fix-all (CLI: --fix --network --pin).
+    fixable: true,
     owasp: ['MCP04'],
     threat: 'Rug pull: a new release of the package (or of a hijacked maintainer account) runs with your rights at the next start.',
   },

@@ -12,7 +12,9 @@ export const rule: Rule = {
     category: 'unpinned',
     defaultSeverity: 'warning',
     description: 'A PyPI package launched by uvx, uv tool run, pipx run or uv run --with without an exact version.',
-    fixable: false,
+    // The language server's pin actions (handlers/pin.ts): a version typed in an input box,
+    // or the latest safe one from a registry lookup; never fix-all (CLI: --fix --network --pin).
+    fixable: true,
     owasp: ['MCP04'],
     threat: 'Rug pull: a new release of the package (or of a hijacked maintainer account) runs with your rights at the next start.',
   },
