@@ -13,6 +13,7 @@ import Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { registerTests } from './extension.suite';
 import { registerEditorTests } from './editor.suite';
+import { registerFixTests } from './fixes.suite';
 import { registerPinTests } from './pin.suite';
 
 /** One line per mocha test in the results file. */
@@ -76,6 +77,7 @@ export function run(): Promise<void> {
       mocha.suite.emit('pre-require', globalThis, 'extension.suite', mocha);
       registerTests();
       registerEditorTests();
+      registerFixTests();
       // Last: it turns network lookups on in the user settings (and off again) for its own file.
       registerPinTests();
       const runner = mocha.run((failures) => {
