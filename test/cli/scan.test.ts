@@ -33,14 +33,14 @@ function parseJsonOutput(stdout: string) {
 }
 
 describe('JSON output (the scripts contract)', () => {
-  test('has exactly version, findings and skipped, and each finding exactly the documented keys', () => {
+  test('has exactly version, findings, skipped and filesByDialect, and each finding exactly the documented keys', () => {
     const { dir, cleanup } = tempDir();
     try {
       writeTree(dir, { '.vscode/mcp.json': VSCODE_WITH_PROBLEMS });
       const run = runCli(['scan', '--format', 'json'], { cwd: dir });
       assert.equal(run.code, 1, run.stderr);
       const output = parseJsonOutput(run.stdout);
-      assert.deepEqual(Object.keys(output), ['version', 'findings', 'skipped']);
+      assert.deepEqual(Object.keys(output), ['version', 'findings', 'skipped', 'filesByDialect']);
       assert.equal(output.version, 1);
       assert.ok(output.findings.length >= 2);
       for (const finding of output.findings) {
@@ -55,6 +55,7 @@ describe('JSON output (the scripts contract)', () => {
       assert.equal(secret.server, 'github');
       assert.deepEqual(secret.range.start, { line: 6, character: 47 });
       assert.deepEqual(output.skipped, []);
+      assert.deepEqual((output as unknown as { filesByDialect: unknown }).filesByDialect, { vscode: 1 });
     } finally {
       cleanup();
     }

@@ -125,7 +125,7 @@ function run(argv: readonly string[], io: CliIO): number {
 
   for (const notice of notices) io.stderr.write(`${notice.level}: ${notice.message}\n`);
 
-  const report = { findings, skipped, notices, lintedCount: outcome.linted.length, baselineAccepted, cwd: io.cwd };
+  const report = { findings, skipped, notices, lintedCount: outcome.linted.length, filesByDialect: outcome.filesByDialect, baselineAccepted, cwd: io.cwd };
   const output =
     options.format === 'json'
       ? formatJson(report)

@@ -31,6 +31,8 @@ export interface FixRecord {
 export interface ScanOutcome {
   /** Files actually linted. */
   linted: TargetFile[];
+  /** Files linted per dialect id (the format each was read as; `generic` = recognised by content). */
+  filesByDialect: Record<string, number>;
   findings: ReportedFinding[];
   skipped: SkippedFile[];
   notices: Notice[];
@@ -56,7 +58,7 @@ const BINARY_SNIFF_BYTES = 8000;
  * is I/O only. A file that cannot be linted is skipped with its reason, never dropped.
  */
 export function scanFiles(files: readonly TargetFile[], options: ScanOptions): ScanOutcome {
-  const outcome: ScanOutcome = { linted: [], findings: [], skipped: [], notices: [], fixes: [] };
+  const outcome: ScanOutcome = { linted: [], filesByDialect: {}, findings: [], skipped: [], notices: [], fixes: [] };
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   files.forEach((file, index) => {
     options.onProgress?.(index, files.length);
@@ -98,7 +100,7 @@ export function scanFiles(files: readonly TargetFile[], options: ScanOptions): S
             writeFileSync(file.absolute, bom + result.text);
           } catch (error) {
             outcome.notices.push({ level: 'error', file: file.display, message: `Cannot write the fixes to ${file.display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.` });
-            outcome.linted.push(file);
+            linted(outcome, file, analysis.dialect.id);
             pushFindings(outcome, file, options, analysis);
             return;
           }
@@ -108,11 +110,16 @@ export function scanFiles(files: readonly TargetFile[], options: ScanOptions): S
         }
       }
     }
-    outcome.linted.push(file);
+    linted(outcome, file, analysis.dialect.id);
     pushFindings(outcome, file, options, analysis);
   });
   options.onProgress?.(files.length, files.length);
   return outcome;
+}
+
+function linted(outcome: ScanOutcome, file: TargetFile, dialect: string): void {
+  outcome.linted.push(file);
+  outcome.filesByDialect[dialect] = (outcome.filesByDialect[dialect] ?? 0) + 1;
 }
 
 function pushFindings(outcome: ScanOutcome, file: TargetFile, options: ScanOptions, analysis: NonNullable<ReturnType<typeof analyze>>): void {

@@ -1,9 +1,10 @@
-import type { Report } from './report';
+import { dialectCounts, type Report } from './report';
 
 /**
  * The JSON contract (version 1), stable for scripts:
- * `{"version":1,"findings":[{file,ruleId,category,severity,server,range,message,fixes}],"skipped":[{file,reason}]}`
- * with 0-based LSP-style positions and `fixes` as fix titles. Nothing else is added.
+ * `{"version":1,"findings":[{file,ruleId,category,severity,server,range,message,fixes}],"skipped":[{file,reason}],"filesByDialect":{id:n}}`
+ * with 0-based LSP-style positions and `fixes` as fix titles. Keys are only ever added
+ * (`filesByDialect` was); changing or removing one would need a new version.
  */
 export function formatJson(report: Report): string {
   const output = {
@@ -19,6 +20,7 @@ export function formatJson(report: Report): string {
       fixes: f.fixes.map((fix) => fix.title),
     })),
     skipped: report.skipped.map((s) => ({ file: s.file, reason: s.reason })),
+    filesByDialect: Object.fromEntries(dialectCounts(report.filesByDialect)),
   };
   return JSON.stringify(output, null, 2) + '\n';
 }

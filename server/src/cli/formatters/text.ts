@@ -1,14 +1,14 @@
 import type { Severity } from '../../engine';
 import type { Palette } from '../io';
 import type { ReportedFinding } from '../scan';
-import { countBySeverity, type Report } from './report';
+import { countBySeverity, dialectCounts, type Report } from './report';
 
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
 
 /**
  * Human output: findings grouped by file (severity, rule, server, line:col, message, and the
- * first fix as a hint), then a "Skipped" section, then one summary line. No source text is
- * printed, so no secret can leak through it.
+ * first fix as a hint), then a "Skipped" section, then the files scanned per dialect and one
+ * summary line. No source text is printed, so no secret can leak through it.
  */
 export function formatText(report: Report, colors: Palette): string {
   const out: string[] = [];
@@ -39,6 +39,10 @@ export function formatText(report: Report, colors: Palette): string {
     out.push(colors.bold('Skipped'));
     for (const s of report.skipped) out.push(`  ${s.file}: ${s.reason}`);
     out.push('');
+  }
+  // "Scanned 4 files: vscode 2, claude-desktop 1, generic 1": which client each file was read as.
+  if (report.lintedCount > 0) {
+    out.push(`Scanned ${plural(report.lintedCount, 'file')}: ${dialectCounts(report.filesByDialect).map(([id, n]) => `${id} ${n}`).join(', ')}`);
   }
   const counts = countBySeverity(report.findings);
   const parts = [
