@@ -250,6 +250,11 @@ async function waitUntil(what, probe, timeoutMs, intervalMs = 250) {
  * extension host load `extensionDevelopmentPath` and run the mocha suite at
  * `extensionTestsPath`, waits for the suite's results file, then stops everything.
  *
+ * Without `extensionDevelopmentPath` and `extensionTestsPath` there is no payload: the
+ * workbench opens as a user's would, running only the extensions installed in the run's
+ * extensions dir (installVsix into `join(workDir, 'extensions')`), one of which must then
+ * write `resultsFile` ($MCP_HYGIENE_TEST_RESULTS) itself (scripts/vscode/screenshots.mjs).
+ *
  * Returns the parsed results file ({ tests: [...], passed, failed, ... }).
  */
 export async function runExtensionTests({ toolchain, extensionDevelopmentPath, extensionTestsPath, workspace, resultsFile, workDir, logFile, timeoutMs = 240_000, env = {}, onPage }) {
@@ -349,11 +354,10 @@ export async function runExtensionTests({ toolchain, extensionDevelopmentPath, e
     });
     page.on('pageerror', (error) => serverLog.write(`[browser pageerror] ${redact(error.message)}\n`));
     const remote = (path) => `vscode-remote://127.0.0.1:${port}${path}`;
-    const payload = [
-      ['extensionDevelopmentPath', remote(extensionDevelopmentPath)],
-      ['extensionTestsPath', remote(extensionTestsPath)],
-    ];
-    const url = `${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    const payload = [];
+    if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
+    if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
+    const url = `${base}/?folder=${encodeURIComponent(workspace)}${payload.length ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : ''}`;
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     // Optional driver of the page while the suite runs (scripts/vscode/screenshots.mjs).
     const pageTask = onPage ? Promise.resolve(onPage(page)).catch((error) => serverLog.write(`[onPage] ${redact(String(error?.stack ?? error))}\n`)) : undefined;

@@ -1,12 +1,17 @@
 // `npm run screenshots`: regenerates the README screenshots from the real VS Code that the
 // test suite uses (code-server + Chromium, scripts/vscode/codeServer.mjs), with the
-// packaged VSIX installed the way a user installs it. The extension-host driver
-// (test/integration/screenshots/driver.ts) sets up each scene and signals through marker
-// files; this script takes the page screenshot and writes images/screenshot-<scene>.png.
+// packaged VSIX installed into code-server the way a user installs it
+// (`--install-extension`), and no development or test payload: the window is an ordinary
+// one, not an "[Extension Development Host]".
+//
+// The scenes are set up by a small helper extension (test/integration/screenshots/driver.ts,
+// packaged here into its own VSIX and installed next to ours), which signals through marker
+// files; this script waits for the scene's widget on the page, takes the screenshot and
+// writes images/screenshot-<scene>.png.
 //   node scripts/vscode/screenshots.mjs
-import { mkdirSync, writeFileSync, existsSync, rmSync, copyFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync, existsSync, readFileSync, rmSync, copyFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import * as esbuild from 'esbuild';
 import { REPO_ROOT, cacheDir, ensureSystemPackages, ensureToolchain, installVsix, makeWorkDir, runExtensionTests } from './codeServer.mjs';
 
@@ -52,21 +57,64 @@ const toolchain = await ensureToolchain({ logFile: installLog });
 
 const workDir = makeWorkDir('mcp-hygiene-screenshots-');
 const logFile = join(workDir, 'code-server.log');
-const vsix = join(workDir, 'mcp-hygiene.vsix');
-const packaged = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'vscode', 'package.mjs'), '--out', vsix], { cwd: REPO_ROOT, stdio: 'inherit' });
-if (packaged.status !== 0) process.exit(packaged.status ?? 1);
-const extensionDir = await installVsix({ toolchain, vsix, extensionsDir: join(workDir, 'installed'), workDir, logFile, extensionId: 'mcp-hygiene.mcp-hygiene' });
+// The extensions dir runExtensionTests starts code-server with: both VSIXs go there.
+const extensionsDir = join(workDir, 'extensions');
 
-const driver = join(REPO_ROOT, 'out', 'integration', 'screenshots.js');
+function run(command, args, options = {}) {
+  const result = spawnSync(command, args, { cwd: REPO_ROOT, stdio: 'inherit', ...options });
+  if (result.status !== 0) {
+    console.error(`${command} ${args.join(' ')} failed (exit ${result.status})`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+// 1. MCP Hygiene, packaged as it is published (production bundles, .vscodeignore).
+const vsix = join(workDir, 'mcp-hygiene.vsix');
+run(process.execPath, [join(REPO_ROOT, 'scripts', 'vscode', 'package.mjs'), '--out', vsix]);
+
+// 2. The scene driver as a helper extension of its own (activates once the window is up).
+const driverDir = join(workDir, 'driver-extension');
 await esbuild.build({
   entryPoints: [join(REPO_ROOT, 'test', 'integration', 'screenshots', 'driver.ts')],
-  outfile: driver,
+  outfile: join(driverDir, 'extension.js'),
   bundle: true,
   platform: 'node',
   format: 'cjs',
   external: ['vscode'],
   logLevel: 'warning',
 });
+writeFileSync(
+  join(driverDir, 'package.json'),
+  JSON.stringify(
+    {
+      name: 'screenshot-driver',
+      displayName: 'MCP Hygiene screenshot driver (npm run screenshots only)',
+      description: 'Sets up the README screenshot scenes; never published.',
+      version: '0.0.0',
+      publisher: 'mcp-hygiene-dev',
+      license: 'MIT',
+      engines: { vscode: '^1.82.0' },
+      main: './extension.js',
+      // No extensionDependencies: installing it would then ask a marketplace for MCP Hygiene.
+      // The driver waits for the extension and activates it itself.
+      activationEvents: ['onStartupFinished'],
+    },
+    null,
+    2,
+  ),
+);
+writeFileSync(join(driverDir, 'README.md'), '# Screenshot driver\n\nSets up the scenes of `npm run screenshots`.\n');
+const driverVsix = join(workDir, 'screenshot-driver.vsix');
+run(
+  process.execPath,
+  [join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', driverVsix],
+  { cwd: driverDir },
+);
+
+// 3. Both installed by code-server itself into the run's extensions dir.
+const extensionDir = await installVsix({ toolchain, vsix, extensionsDir, workDir, logFile, extensionId: 'mcp-hygiene.mcp-hygiene' });
+await installVsix({ toolchain, vsix: driverVsix, extensionsDir, workDir, logFile, extensionId: 'mcp-hygiene-dev.screenshot-driver' });
+console.log(`Installed ${relative(workDir, extensionDir)} and the screenshot driver into ${extensionsDir}`);
 
 const workspace = join(workDir, 'workspace');
 mkdirSync(join(workspace, '.vscode'), { recursive: true });
@@ -77,10 +125,18 @@ mkdirSync(markers, { recursive: true });
 const shots = join(workDir, 'shots');
 mkdirSync(shots, { recursive: true });
 
+/** What must be on the page before each scene's screenshot is taken. */
+const WIDGETS = {
+  diagnostics: { selector: '.markers-panel .monaco-list-row', text: 'secret-in-env' },
+  hover: { selector: '.monaco-hover', text: 'MCP server' },
+  quickfix: { selector: '.action-widget', text: 'Replace with' },
+};
+let pageError;
+let title = '';
+
 const results = await runExtensionTests({
   toolchain,
-  extensionDevelopmentPath: extensionDir,
-  extensionTestsPath: driver,
+  // No extensionDevelopmentPath / extensionTestsPath: the installed extensions only.
   workspace,
   resultsFile: join(workDir, 'results.json'),
   workDir,
@@ -88,23 +144,46 @@ const results = await runExtensionTests({
   timeoutMs: 4 * 60_000,
   env: { MCP_HYGIENE_SCREENSHOT_DIR: markers },
   async onPage(page) {
-    await page.setViewportSize({ width: 1280, height: 760 });
-    for (const scene of SCENES) {
-      const deadline = Date.now() + 3 * 60_000;
-      while (!existsSync(join(markers, `${scene}.ready`))) {
-        if (Date.now() > deadline) throw new Error(`scene ${scene} never became ready`);
-        await sleep(200);
+    try {
+      await page.setViewportSize({ width: 1280, height: 760 });
+      for (const scene of SCENES) {
+        const deadline = Date.now() + 3 * 60_000;
+        while (!existsSync(join(markers, `${scene}.ready`))) {
+          if (Date.now() > deadline) throw new Error(`scene ${scene} never became ready`);
+          await sleep(200);
+        }
+        const { selector, text } = WIDGETS[scene];
+        await page.locator(selector, { hasText: text }).first().waitFor({ state: 'visible', timeout: 30_000 });
+        // Fade-in animations (hover, menus) take ~100 ms; the cursor blink does not matter.
+        await sleep(500);
+        title = await page.title();
+        await page.screenshot({ path: join(shots, `screenshot-${scene}.png`) });
+        writeFileSync(join(markers, `${scene}.done`), '');
       }
-      await page.screenshot({ path: join(shots, `screenshot-${scene}.png`) });
-      writeFileSync(join(markers, `${scene}.done`), '');
+    } catch (error) {
+      pageError = error;
+      throw error;
     }
   },
 });
-if (results.failed || SCENES.some((scene) => !existsSync(join(shots, `screenshot-${scene}.png`)))) {
-  console.error(`Screenshots failed: ${results.error ?? 'a scene is missing'} (log: ${logFile})`);
+
+const problems = [];
+if (results.failed) problems.push(`the driver failed: ${results.error ?? 'no reason given'}`);
+if (pageError) problems.push(`taking a screenshot failed: ${pageError.message}`);
+if (SCENES.some((scene) => !existsSync(join(shots, `screenshot-${scene}.png`)))) problems.push('a scene is missing');
+// The screenshots must show the installed VSIX, not a development copy of the repo.
+const loadedFrom = results.extensionPath ? relative(extensionsDir, results.extensionPath) : undefined;
+if (!loadedFrom || loadedFrom.startsWith('..') || loadedFrom.split(sep).length !== 1) problems.push(`MCP Hygiene was loaded from ${results.extensionPath ?? '(unknown)'}, not from the installed VSIX in ${extensionsDir}`);
+if (/Extension Development Host/i.test(title)) problems.push(`the window is an extension development host ("${title}")`);
+if (problems.length) {
+  console.error(`Screenshots failed: ${problems.join('; ')} (log: ${logFile}; kept ${workDir})`);
   process.exit(1);
 }
 mkdirSync(join(REPO_ROOT, 'images'), { recursive: true });
 for (const scene of SCENES) copyFileSync(join(shots, `screenshot-${scene}.png`), join(REPO_ROOT, 'images', `screenshot-${scene}.png`));
-console.log(`Wrote ${SCENES.map((s) => `images/screenshot-${s}.png`).join(', ')} (VS Code via code-server, extension from the packaged VSIX).`);
+const manifest = JSON.parse(readFileSync(join(results.extensionPath, 'package.json'), 'utf8'));
+console.log(
+  `Wrote ${SCENES.map((s) => `images/screenshot-${s}.png`).join(', ')}: VS Code ${results.vscodeVersion} (code-server), window "${title}", ` +
+    `MCP Hygiene ${manifest.version} installed from the packaged VSIX (${loadedFrom}).`,
+);
 if (!process.env.MCP_HYGIENE_VSCODE_KEEP) rmSync(workDir, { recursive: true, force: true });

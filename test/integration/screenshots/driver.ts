@@ -2,8 +2,12 @@
  * Extension-host side of `npm run screenshots` (scripts/vscode/screenshots.mjs): puts the
  * workbench into each state worth a README screenshot, then hands over to the outer script
  * (which holds the browser page) through marker files in $MCP_HYGIENE_SCREENSHOT_DIR:
- * `<scene>.ready` (take it now) -> `<scene>.done` (taken, go on). Writes the results file
- * at the end like the test suite, so the runner knows it finished.
+ * `<scene>.ready` (take it now) -> `<scene>.done` (taken, go on). Writes a results file at
+ * the end ($MCP_HYGIENE_TEST_RESULTS) like the test suite, so the runner knows it finished.
+ *
+ * It is the main file of a tiny helper extension that the script packages and installs next
+ * to the packaged MCP Hygiene VSIX (no extensionDevelopmentPath, no test payload): the
+ * workbench is then an ordinary window with the extension as a user installs it.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -24,17 +28,42 @@ async function waitFor<T>(what: string, probe: () => T | undefined | false | Pro
 async function scene(name: string): Promise<void> {
   const dir = process.env.MCP_HYGIENE_SCREENSHOT_DIR;
   if (!dir) throw new Error('MCP_HYGIENE_SCREENSHOT_DIR is not set');
-  await sleep(1_200); // let the workbench paint (hover fade-in, widget layout)
+  // The outer script waits for the scene's widget (Problems rows, hover, quick fix menu) to show.
   fs.writeFileSync(path.join(dir, `${name}.ready`), '');
   await waitFor(`the screenshot of ${name}`, () => fs.existsSync(path.join(dir, `${name}.done`)), 60_000);
 }
 
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'mcp-hygiene');
 
-export async function run(): Promise<void> {
-  const results = process.env.MCP_HYGIENE_TEST_RESULTS!;
-  let error: string | undefined;
+const EXTENSION_ID = 'mcp-hygiene.mcp-hygiene';
+
+/** Where the extension under test was loaded from, for the outer script to check. */
+interface DriverResults {
+  passed: number;
+  failed: number;
+  tests: never[];
+  error?: string;
+  extensionPath?: string;
+  extensionVersion?: string;
+  vscodeVersion: string;
+}
+
+export function activate(): void {
+  // Not awaited: activation must finish for the workbench to carry on.
+  void run();
+}
+
+export function deactivate(): void {}
+
+async function run(): Promise<void> {
+  const results = process.env.MCP_HYGIENE_TEST_RESULTS;
+  if (!results) return; // Installed anywhere else: do nothing.
+  const out: DriverResults = { passed: 0, failed: 1, tests: [], vscodeVersion: vscode.version };
   try {
+    const extension = await waitFor('the installed MCP Hygiene extension', () => vscode.extensions.getExtension(EXTENSION_ID));
+    out.extensionPath = extension.extensionPath;
+    out.extensionVersion = String(extension.packageJSON?.version);
+    await extension.activate();
     const folder = vscode.workspace.workspaceFolders![0].uri;
     const uri = vscode.Uri.joinPath(folder, '.vscode', 'mcp.json');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
@@ -61,8 +90,11 @@ export async function run(): Promise<void> {
     editor.selection = new vscode.Selection(secret.range.start.translate(0, 1), secret.range.start.translate(0, 1));
     await vscode.commands.executeCommand('editor.action.quickFix');
     await scene('quickfix');
+    out.passed = 1;
+    out.failed = 0;
   } catch (e) {
-    error = e instanceof Error ? e.message : String(e);
+    out.error = e instanceof Error ? e.message : String(e);
   }
-  fs.writeFileSync(results, JSON.stringify({ passed: error ? 0 : 1, failed: error ? 1 : 0, tests: [], error }));
+  fs.writeFileSync(results + '.tmp', JSON.stringify(out));
+  fs.renameSync(results + '.tmp', results);
 }
