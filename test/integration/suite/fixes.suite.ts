@@ -14,11 +14,9 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+// Constants only (the module imports nothing): the kind users put in editor.codeActionsOnSave.
+import { DIAGNOSTIC_SOURCE as SOURCE, FIX_ALL_KIND, FIX_ALL_TITLE } from '../../../server/src/common/protocol';
 
-const SOURCE = 'mcp-hygiene';
-/** server/src/common/protocol.ts FIX_ALL_KIND / FIX_ALL_TITLE (the suite bundle keeps its own copy). */
-const FIX_ALL_KIND = 'source.fixAll.mcpHygiene';
-const FIX_ALL_TITLE = 'Fix all safe MCP Hygiene problems';
 const WAIT_MS = 45_000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
