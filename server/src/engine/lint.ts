@@ -11,6 +11,7 @@ import { RULES } from '../rules';
 import type { GitState } from '../rules/types';
 import type { Policy } from '../common/policy';
 import { applySuppressions } from './suppressions';
+import { redactMessage } from '../secrets/redact';
 
 export interface LintOptions {
   /** Force a dialect (by id or object) instead of detecting it from the path and content. */
@@ -159,20 +160,24 @@ function toFinding(rule: Rule, descriptor: ReportDescriptor, lines: LineIndex, s
     severity: severityOverride ?? descriptor.severity ?? rule.meta.defaultSeverity,
     range: lines.rangeAt(offset, length),
     server: descriptor.server?.name ?? null,
-    message: descriptor.message,
+    // Safety net for the no-disclosure promise: whatever a rule quotes from the document, a
+    // credential in it is masked (secrets/redact.ts; cheap, remembered per message).
+    message: redactMessage(descriptor.message),
     fixes: (descriptor.fixes ?? []).map((fix) => toFix(fix, lines)),
   };
 }
 
 function toFix(fix: FixSpec, lines: LineIndex): Fix {
   const convert = (edits: OffsetEdit[]) => edits.map((edit) => ({ range: lines.rangeAt(edit.offset, edit.length), newText: edit.content }));
+  // Titles get the same safety net as messages; edits are document text and stay as they are.
+  const title = redactMessage(fix.title);
   if (typeof fix.edits !== 'function') {
-    return { title: fix.title, safe: fix.safe, ...(fix.preferred ? { preferred: true } : {}), edits: convert(fix.edits) };
+    return { title, safe: fix.safe, ...(fix.preferred ? { preferred: true } : {}), edits: convert(fix.edits) };
   }
   // Computed on first read and remembered; enumerable so JSON and spreads still see it.
   const compute = fix.edits;
   let edits: TextEdit[] | undefined;
-  const result = { title: fix.title, safe: fix.safe, ...(fix.preferred ? { preferred: true } : {}), deferred: true } as Fix;
+  const result = { title, safe: fix.safe, ...(fix.preferred ? { preferred: true } : {}), deferred: true } as Fix;
   Object.defineProperty(result, 'edits', { enumerable: true, configurable: true, get: () => (edits ??= convert(compute())) });
   return result;
 }

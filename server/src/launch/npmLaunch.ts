@@ -1,6 +1,7 @@
 import type { StringValue } from '../engine/model';
 import type { Invocation } from './command';
 import { parseNpmSpec, type NpmSpec } from './npmSpec';
+import { isCredentialOptionValue, isCredentialShaped, isUpperCaseNpmName } from '../secrets/credentialShape';
 
 /**
  * A package run through an npm-registry launcher: `npx`, `npm exec` / `npm x`, `bunx`
@@ -88,6 +89,9 @@ export function npmLaunchOf(invocation: Invocation): NpmLaunch | undefined {
 
   const launch: NpmLaunch = { launcher, autoInstall: !grammar.prompts, packages: [] };
   let positional: StringValue | undefined;
+  let packageOption = false;
+  // An option this grammar does not know, written without `=`, right before the current word.
+  let unknownOption: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const text = arg.value;
@@ -96,9 +100,13 @@ export function npmLaunchOf(invocation: Invocation): NpmLaunch | undefined {
       break;
     }
     if (!text.startsWith('-') || text === '-') {
-      positional = arg;
+      // npm reads an option it does not know as a boolean, so after `--api-key` the token
+      // is what npx would run. A credential is never reported as a package (the message
+      // would quote it): no package at all, secret-in-args reports the token.
+      if (!isCredentialOptionValue(unknownOption, text)) positional = arg;
       break;
     }
+    unknownOption = undefined;
     const [flag, inlineValue] = splitFlag(text);
     if (flag === '-y' || flag === '--yes') {
       if (grammar.prompts) launch.autoInstall = inlineValue === undefined || inlineValue === 'true';
@@ -109,21 +117,38 @@ export function npmLaunchOf(invocation: Invocation): NpmLaunch | undefined {
       launch.call = args[i + 1];
       break;
     }
-    if (!grammar.withValue.has(flag)) continue;
+    if (!grammar.withValue.has(flag)) {
+      if (inlineValue === undefined) unknownOption = flag;
+      continue;
+    }
     const holder = inlineValue !== undefined ? arg : args[++i];
     if (!holder) break;
     const valueText = inlineValue ?? holder.value;
     const value: StringValue = { value: valueText, node: holder.node };
-    if (grammar.packageOptions.has(flag)) launch.packages.push({ spec: parseNpmSpec(valueText), text: valueText, value, via: 'package-option' });
+    if (grammar.packageOptions.has(flag)) {
+      packageOption = true;
+      const spec = parseNpmSpec(valueText);
+      if (!isCredential(valueText, spec)) launch.packages.push({ spec, text: valueText, value, via: 'package-option' });
+    }
     else if (grammar.callOptions.has(flag)) launch.call = value;
     else if (flag === '--registry') launch.registry = value;
     else if (flag === '--userconfig') launch.userconfig = value;
   }
   // With -p / --package, the positional argument is the binary to run from those packages.
-  if (launch.packages.length === 0 && positional && !launch.call) {
-    launch.packages.push({ spec: parseNpmSpec(positional.value), text: positional.value, value: positional, via: 'positional' });
+  if (!packageOption && positional && !launch.call) {
+    const spec = parseNpmSpec(positional.value);
+    if (!isCredential(positional.value, spec)) launch.packages.push({ spec, text: positional.value, value: positional, via: 'positional' });
   }
   return launch;
+}
+
+/**
+ * A word in a package position that is a token, not a package (`npx ghp_…`, `npx -p <hex
+ * key>`): npx would try to fetch it, but reporting it as a package would quote the secret.
+ * The reasons for the shape test are in secrets/credentialShape.ts.
+ */
+function isCredential(text: string, spec: NpmSpec): boolean {
+  return isCredentialShaped(text) || (spec.name !== undefined && spec.kind !== 'git' && isUpperCaseNpmName(spec.name));
 }
 
 /** Index of the first argument that is not an option (or an option's value) of the tool itself. */

@@ -2,6 +2,7 @@ import type { StringValue } from '../engine/model';
 import type { Invocation } from './command';
 import { splitFlag } from './npmLaunch';
 import { parsePythonSpec, type PythonSpec } from './pythonSpec';
+import { isCredentialOptionValue, isCredentialShaped } from '../secrets/credentialShape';
 
 /**
  * A Python package run by an ephemeral runner: `uvx` / `uv tool run`, `pipx run`, or the
@@ -66,7 +67,10 @@ export function pythonLaunchOf(invocation: Invocation): PythonLaunch | undefined
   const launch: PythonLaunch = { launcher, packages: [], indexes: [], insecureHosts: [] };
   const withValue = mode === 'pipx' ? PIPX_WITH_VALUE : UV_WITH_VALUE;
   let from: StringValue | undefined;
+  let fromGiven = false;
   let positional: StringValue | undefined;
+  // An option this grammar does not know, written without `=`, right before the current word.
+  let unknownOption: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const text = arg.value;
@@ -75,18 +79,28 @@ export function pythonLaunchOf(invocation: Invocation): PythonLaunch | undefined
       break;
     }
     if (!text.startsWith('-') || text === '-') {
-      positional = arg;
+      // uv rejects options it does not know, so what follows one is undecidable; but the
+      // value after `--api-key` / `--token` that the secret detector calls a credential is
+      // that option's value, and never a package (the message would quote it).
+      if (!isCredentialOptionValue(unknownOption, text)) positional = arg;
       break;
     }
+    unknownOption = undefined;
     const [flag, inlineValue] = splitFlag(text);
-    if (!withValue.has(flag)) continue;
+    if (!withValue.has(flag)) {
+      if (inlineValue === undefined) unknownOption = flag;
+      continue;
+    }
     const holder = inlineValue !== undefined ? arg : args[++i];
     if (!holder) break;
     const value: StringValue = { value: inlineValue ?? holder.value, node: holder.node };
-    if (flag === '--from' || flag === '--spec') from = value;
-    else if (flag === '--with' || flag === '-w') {
+    if (flag === '--from' || flag === '--spec') {
+      fromGiven = true;
+      from = isCredentialShaped(value.value) ? undefined : value;
+    } else if (flag === '--with' || flag === '-w') {
       // `--with a,b` takes a comma-separated list.
       for (const part of value.value.split(',').map((p) => p.trim()).filter(Boolean)) {
+        if (isCredentialShaped(part)) continue;
         launch.packages.push({ spec: parsePythonSpec(part), text: part, value: { value: part, node: value.node }, role: 'with' });
       }
     } else if (INDEX_OPTIONS.has(flag)) launch.indexes.push({ option: flag, value });
@@ -97,7 +111,9 @@ export function pythonLaunchOf(invocation: Invocation): PythonLaunch | undefined
     // `--with` packages come from the index.
     return launch.packages.length || launch.indexes.length || launch.insecureHosts.length ? launch : undefined;
   }
-  const main = from ?? positional;
+  // With --from / --spec the positional is the command to run from that package. A word
+  // shaped like a credential (secrets/credentialShape.ts) is never taken as the package.
+  const main = fromGiven ? from : positional && !isCredentialShaped(positional.value) ? positional : undefined;
   if (main) launch.packages.unshift({ spec: parsePythonSpec(main.value), text: main.value, value: main, role: 'main' });
   return launch;
 }

@@ -36,6 +36,7 @@ export interface PythonSpec {
   nameStart: number;
 }
 
+const VERSION_CLAUSE = /^(?:===?|~=|!=|<=?|>=?)\s*[^\s=<>!~,]/;
 const NAME = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*/;
 
 export function normalizePythonName(name: string): string {
@@ -66,6 +67,10 @@ export function parsePythonSpec(spec: string): PythonSpec {
     return { ...base, kind: 'tag', version: after };
   }
   const clauses = rest.split(',').map((c) => c.trim()).filter(Boolean);
+  // PEP 440 comparison operators only: `GITHUB_TOKEN=ghp_…` (an env assignment after an
+  // option uvx does not know) or `name:x` is no requirement, and must not be reported as
+  // package `GITHUB_TOKEN` at version `=ghp_…`. uv refuses such a spec.
+  if (!clauses.every((c) => VERSION_CLAUSE.test(c))) return { kind: 'none', nameStart: -1 };
   if (clauses.length === 1) {
     const exact = /^(===?)\s*(\S+)$/.exec(clauses[0]);
     if (exact && !exact[2].includes('*')) return { ...base, kind: 'exact', version: exact[2] };

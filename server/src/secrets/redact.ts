@@ -1,6 +1,8 @@
 import { detectSecret, looksLikeCredential } from './detect';
 import { isCredentialFlag } from './keyNames';
 import { maskSecret } from './mask';
+import { findConnectionSecrets, findUrlSecrets } from './urlSecrets';
+import { isCredentialShaped } from './credentialShape';
 
 /**
  * For messages that quote config text (a shell line, a variable reference): replaces every
@@ -38,4 +40,66 @@ function redactWord(word: string, previousWord: string): string {
   // package spec, path or flag (scoped packages with versions look random enough to match).
   if (detectSecret(word) !== undefined) return maskSecret(word);
   return !/[/@\\]|^-/.test(word) && looksLikeCredential(word, 'strict') ? maskSecret(word) : word;
+}
+
+/**
+ * The engine's safety net (lint.ts runs every finding message and fix title through it):
+ * whatever a rule quotes, a credential from the document never reaches the user. Only runs
+ * of 16+ characters without spaces, quotes or brackets that mix letters with digits or
+ * both cases (or hold 16 capitals in a row) are examined, what tokens are made of; and in them only what the detectors call a secret is masked (to a 4-character
+ * prefix, like everywhere else):
+ *  - the password and credential query parameters of a URL or connection string;
+ *  - a known token format anywhere in the run (`ghp_…`, `sk-proj-…`, JWTs, `AKIA…`…);
+ *  - a random-looking piece between `= : @ / ? & # , +` (secrets/credentialShape.ts),
+ *    except hex that follows `sha256:` or a git `#` / `@` (a digest or a commit) and
+ *    advisory ids (GHSA-xxxx-xxxx-xxxx).
+ * Package names, versions, paths, hosts, rule ids and variable names are words and stay as
+ * written. Already-masked text (`ghp_…`, `•••`) is left alone. Results are remembered per
+ * text: the same messages come back on every keystroke.
+ */
+export function redactMessage(text: string): string {
+  if (text.length < 16) return text;
+  const cached = messageCache.get(text);
+  if (cached !== undefined) return cached;
+  RUN.lastIndex = 0;
+  const redacted = RUN.test(text) ? text.replace(RUN, (run) => (TOKEN_LIKE.test(run) ? redactRun(run) : run)) : text;
+  if (messageCache.size >= MESSAGE_CACHE_LIMIT) messageCache.clear();
+  messageCache.set(text, redacted);
+  return redacted;
+}
+
+const RUN = /[^\s"'`()<>[\]{},;]{16,}/g;
+/** Letters with digits, both cases, or 16 capitals in a row (AWS key ids): what tokens are made of. */
+const TOKEN_LIKE = /^(?=.*[A-Za-z])(?:(?=.*\d)|(?=.*[a-z])(?=.*[A-Z])|.*[A-Z]{16})/;
+const messageCache = new Map<string, string>();
+const MESSAGE_CACHE_LIMIT = 4000;
+const PUBLIC_ID = /^(?:GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}|CVE-\d{4}-\d+|MAL-\d{4}-\d+|PYSEC-\d{4}-\d+)$/i;
+
+function redactRun(run: string): string {
+  const spans: Array<{ start: number; end: number }> = [];
+  if (run.includes('://') || run.includes('=')) {
+    for (const found of [...findUrlSecrets(run), ...findConnectionSecrets(run)]) spans.push(found);
+  }
+  const known = detectSecret(run);
+  if (known) spans.push({ start: known.start, end: known.end });
+  const piece = /[^=:@/?&#,+]+/g;
+  for (let m = piece.exec(run); m; m = piece.exec(run)) {
+    const text = m[0];
+    if (text.length < 12 || PUBLIC_ID.test(text)) continue;
+    const before = run.slice(0, m.index);
+    if (/^[0-9a-f]+$/i.test(text) && /(?:sha\d+:|[#@]|\/commits?\/)$/i.test(before)) continue;
+    if (isCredentialShaped(text)) spans.push({ start: m.index, end: m.index + text.length });
+  }
+  if (spans.length === 0) return run;
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  let out = '';
+  let cursor = 0;
+  for (const { start, end } of spans) {
+    if (start < cursor) continue;
+    const secret = run.slice(start, end);
+    if (/[…•]/.test(secret) || secret.length === 0) continue;
+    out += run.slice(cursor, start) + maskSecret(secret);
+    cursor = end;
+  }
+  return out + run.slice(cursor);
 }
