@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod';
 
 /**
  * An organisation's MCP server allow-list (`mcpHygiene.policyFile`, a JSON file the server
@@ -19,15 +19,15 @@ import { z } from 'zod';
  */
 export const policySchema = z.object({
   /** Server entry names (the key in the config). */
-  servers: z.array(z.string()).default([]),
+  servers: z._default(z.array(z.string()), []),
   /** npm / PyPI / Go / jsr package names. */
-  packages: z.array(z.string()).default([]),
+  packages: z._default(z.array(z.string()), []),
   /** Container image repositories (without tag or digest). */
-  images: z.array(z.string()).default([]),
+  images: z._default(z.array(z.string()), []),
   /** Remote server host names (`*.example.com` for subdomains). */
-  hosts: z.array(z.string()).default([]),
+  hosts: z._default(z.array(z.string()), []),
   /** npm scopes (`@acme`) and image namespaces (`ghcr.io/acme`). */
-  publishers: z.array(z.string()).default([]),
+  publishers: z._default(z.array(z.string()), []),
 });
 
 export type Policy = z.infer<typeof policySchema>;

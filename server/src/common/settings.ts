@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from './zod';
 
 /**
  * The one settings schema, shared by the language server, the CLI (`.mcp-hygiene.json`)
@@ -11,47 +11,47 @@ export type RuleLevel = (typeof RULE_LEVELS)[number];
 /** One entry of `mcpHygiene.suppressions` / `.mcp-hygiene.json` `suppressions`. */
 export const suppressionSchema = z.object({
   /** Glob of the file(s), relative to the workspace folder (`**` / `*`), or an absolute path. */
-  file: z.string().min(1),
+  file: z.string().check(z.minLength(1)),
   /** Rule id, or `*` for every rule. */
-  rule: z.string().min(1),
+  rule: z.string().check(z.minLength(1)),
   /** Only findings about this server entry. */
-  server: z.string().optional(),
+  server: z.optional(z.string()),
   /** Why it is acceptable; required so a reviewer can judge it. */
-  reason: z.string().default(''),
+  reason: z._default(z.string(), ''),
 });
 export type SuppressionEntry = z.infer<typeof suppressionSchema>;
 
 export const settingsSchema = z.object({
   /** Master switch for diagnostics. */
-  enable: z.boolean().default(true),
+  enable: z._default(z.boolean(), true),
   /** Per-rule override: `{ "npx-unpinned": "off" }`. Unknown ids are reported, not fatal. */
-  rules: z.record(z.string(), z.enum(RULE_LEVELS)).default({}),
+  rules: z._default(z.record(z.string(), z.enum(RULE_LEVELS)), {}),
   /** Glob patterns (relative to the workspace) of files never linted. */
-  ignoredPaths: z.array(z.string()).default([]),
+  ignoredPaths: z._default(z.array(z.string()), []),
   /** Package names (npm/PyPI/image) the team has vetted; supply-chain rules skip them. */
-  trustedPackages: z.array(z.string()).default([]),
+  trustedPackages: z._default(z.array(z.string()), []),
   /** Remote hosts the team trusts (for transport rules). */
-  trustedHosts: z.array(z.string()).default([]),
+  trustedHosts: z._default(z.array(z.string()), []),
   /** Publishers the team trusts: npm scopes (`@acme`) and image namespaces (`ghcr.io/acme`); their packages count as trusted. */
-  trustedPublishers: z.array(z.string()).default([]),
+  trustedPublishers: z._default(z.array(z.string()), []),
   /** Package registries / indexes the team runs (host or URL); custom-registry rules do not report them. */
-  trustedRegistries: z.array(z.string()).default([]),
+  trustedRegistries: z._default(z.array(z.string()), []),
   /** Path (absolute, or relative to the workspace folder) of an organisation policy file; empty = no policy. */
-  policyFile: z.string().default(''),
+  policyFile: z._default(z.string(), ''),
   /** Suppressions for files that cannot hold comments (strict JSON): `{ file, rule, server?, reason }`. */
-  suppressions: z.array(suppressionSchema).default([]),
+  suppressions: z._default(z.array(suppressionSchema), []),
   /** Allow registry lookups (e.g. resolving a version to pin to). Off: fully offline. */
-  network: z.boolean().default(false),
+  network: z._default(z.boolean(), false),
   /** npm registry for "pin to the latest safe version" lookups; empty = .npmrc, else https://registry.npmjs.org. */
-  npmRegistry: z.string().default(''),
+  npmRegistry: z._default(z.string(), ''),
   /** Python index for pin lookups; empty = UV_INDEX_URL / PIP_INDEX_URL, else https://pypi.org (JSON API). */
-  pythonIndex: z.string().default(''),
+  pythonIndex: z._default(z.string(), ''),
   /** Registry for container images named without a host; empty = Docker Hub. */
-  containerRegistry: z.string().default(''),
+  containerRegistry: z._default(z.string(), ''),
   /** Milliseconds one registry lookup may take before it is abandoned. */
-  networkTimeout: z.number().int().positive().default(5000),
+  networkTimeout: z._default(z.number().check(z.int(), z.positive()), 5000),
   /** Files larger than this many bytes are skipped with one information diagnostic. */
-  maxFileSize: z.number().int().positive().default(5_000_000),
+  maxFileSize: z._default(z.number().check(z.int(), z.positive()), 5_000_000),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -73,7 +73,7 @@ export function parseSettings(raw: unknown): SettingsResult {
   const input = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   if (raw !== undefined && raw !== null && input !== raw) problems.push('mcpHygiene settings must be an object; using the defaults.');
   const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
-  const shape = settingsSchema.shape as Record<string, z.ZodType>;
+  const shape = settingsSchema.shape as Record<string, z.ZodMiniType>;
   for (const [key, schema] of Object.entries(shape)) {
     if (!(key in input) || input[key] === undefined || input[key] === null) continue;
     const result = schema.safeParse(input[key]);

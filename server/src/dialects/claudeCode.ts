@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../common/zod';
 import type { Dialect, UserEnvironment } from './types';
 import type { TreeNode } from '../parse/tree';
 import type { Transport } from '../engine/model';
@@ -15,7 +15,7 @@ export const CLAUDE_CODE_ENTRY = z.object({
   url: str,
   headers: strMap,
   headersHelper: str,
-  oauth: z.object({ clientId: str.optional(), callbackPort: num.optional(), authServerMetadataUrl: str.optional(), scopes: str.optional() }),
+  oauth: z.object({ clientId: z.optional(str), callbackPort: z.optional(num), authServerMetadataUrl: z.optional(str), scopes: z.optional(str) }),
   timeout: num,
   alwaysLoad: bool,
 });

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../common/zod';
 import type { Dialect } from './types';
 import type { Transport } from '../engine/model';
 import { readServersMap } from './mcpServersMap';
@@ -53,7 +53,7 @@ export const cline: Dialect = {
       headers: strMap,
       autoApprove: strList,
       disabled: bool,
-      timeout: z.number().min(1, { error: 'Cline accepts a timeout from 1 to 3600 seconds' }).max(3600, { error: 'Cline accepts a timeout from 1 to 3600 seconds' }),
+      timeout: z.number().check(z.minimum(1, { error: 'Cline accepts a timeout from 1 to 3600 seconds' }), z.maximum(3600, { error: 'Cline accepts a timeout from 1 to 3600 seconds' })),
       oauth: anyObject,
       oauthClient: anyObject,
       metadata: anyObject,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../common/zod';
 import type { Dialect } from './types';
 import type { ConfigKnobs, ListKnob, McpConfig, ServerEntry, StringValue } from '../engine/model';
 import type { ParsedDocument, TreeNode } from '../parse/tree';
@@ -8,7 +8,7 @@ import { anyObject, bool, envMap, filePatterns, joinPath, num, str, strList, str
 
 const files = filePatterns(['.codex/config.toml', 'codex/config.toml']);
 
-const ENV_VAR_ITEM = z.union([z.string(), z.object({ name: z.string(), source: z.enum(['local', 'remote']).optional() })]);
+const ENV_VAR_ITEM = z.union([z.string(), z.object({ name: z.string(), source: z.optional(z.enum(['local', 'remote'])) })]);
 
 /**
  * OpenAI Codex (CLI and IDE extension): `~/.codex/config.toml` (`$CODEX_HOME`), trusted
@@ -51,7 +51,7 @@ export const codex: Dialect = {
       enabled_tools: strList,
       disabled_tools: strList,
       default_tools_approval_mode: z.enum(['auto', 'prompt', 'approve']),
-      tools: z.record(z.string(), z.object({ approval_mode: z.enum(['auto', 'prompt', 'approve']).optional() })),
+      tools: z.record(z.string(), z.object({ approval_mode: z.optional(z.enum(['auto', 'prompt', 'approve'])) })),
       supports_parallel_tool_calls: bool,
       scopes: strList,
       oauth: anyObject,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../common/zod';
 import type { Dialect } from './types';
 import type { McpConfig, ServerEntry } from '../engine/model';
 import { stringValue } from '../engine/model';
@@ -39,7 +39,7 @@ export const continueDev: Dialect = {
       env: envMap,
       cwd: str,
       url: str,
-      requestOptions: z.object({ headers: z.record(z.string(), z.string()).optional() }).catchall(z.unknown()),
+      requestOptions: z.catchall(z.object({ headers: z.optional(z.record(z.string(), z.string())) }), z.unknown()),
       connectionTimeout: num,
       serverName: str,
       faviconUrl: str,

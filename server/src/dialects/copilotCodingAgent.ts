@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../common/zod';
 import type { Dialect } from './types';
 import { getValue } from '../parse/tree';
 import { readServersMap } from './mcpServersMap';

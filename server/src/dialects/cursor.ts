@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../common/zod';
 import type { Dialect } from './types';
 import { readServersMap } from './mcpServersMap';
 import { envMap, filePatterns, joinPath, str, strList, strMap, anyObject } from './schema';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../common/zod';
 import type { Dialect } from './types';
 import type { Transport } from '../engine/model';
 import { getValue } from '../parse/tree';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../common/zod';
 import type { Dialect } from './types';
 import type { McpConfig, ServerEntry } from '../engine/model';
 import type { ParsedDocument } from '../parse/tree';

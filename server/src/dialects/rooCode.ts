@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../common/zod';
 import type { Dialect } from './types';
 import { readServersMap } from './mcpServersMap';
 import { bool, filePatterns, joinPath, str, strList, strMap, vscodeUserDirs } from './schema';
@@ -35,7 +35,7 @@ export const rooCode: Dialect = {
       url: str,
       headers: strMap,
       disabled: bool,
-      timeout: z.number().min(1, { error: 'Roo Code accepts a timeout from 1 to 3600 seconds' }).max(3600, { error: 'Roo Code accepts a timeout from 1 to 3600 seconds' }),
+      timeout: z.number().check(z.minimum(1, { error: 'Roo Code accepts a timeout from 1 to 3600 seconds' }), z.maximum(3600, { error: 'Roo Code accepts a timeout from 1 to 3600 seconds' })),
       alwaysAllow: strList,
       watchPaths: strList,
       disabledTools: strList,

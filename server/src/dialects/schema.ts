@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../common/zod';
 import type { Transport } from '../engine/model';
 import type { TreeNode } from '../parse/tree';
 import { matchSuffix, type UserEnvironment } from './types';
@@ -14,7 +14,7 @@ export interface DialectSchema {
   /** 'map' = name -> entry (most clients); 'array' = list of entries with `name` (Continue). */
   serversShape: 'map' | 'array';
   /** Every key the client reads in a server entry, with its type (zod). */
-  entry: z.ZodObject<z.ZodRawShape>;
+  entry: z.ZodMiniObject<z.$ZodShape>;
   /** Report keys the client does not read (off for lenient dialects). */
   strictKeys: boolean;
   /** The key naming the transport (`type`; Cline also `transportType`). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../common/zod';
 import type { Dialect } from './types';
 import { readServersMap } from './mcpServersMap';
 import { anyObject, bool, envMap, filePatterns, joinPath, str, strList, strMap, vscodeUserDirs, type DialectSchema } from './schema';
@@ -16,7 +16,7 @@ export const VSCODE_ENTRY = z.object({
   sandbox: anyObject,
   url: str,
   headers: strMap,
-  oauth: z.object({ clientId: str, enterpriseManaged: bool.optional() }),
+  oauth: z.object({ clientId: str, enterpriseManaged: z.optional(bool) }),
   // Written by the MCP gallery install flow.
   gallery: z.union([bool, str]),
   version: str,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from '../common/zod';
 import type { Dialect } from './types';
 import type { McpConfig, ServerEntry } from '../engine/model';
 import { stringList, stringValue } from '../engine/model';
@@ -45,7 +45,7 @@ export const zed: Dialect = {
     remote: bool,
       url: str,
       headers: strMap,
-      oauth: z.object({ client_id: str, client_secret: str.optional() }),
+      oauth: z.object({ client_id: str, client_secret: z.optional(str) }),
       settings: anyObject,
     }),
     strictKeys: true,
