@@ -22,6 +22,7 @@ import { lint } from '../server/src/engine';
 import { RULES } from '../server/src/rules';
 import { TestClient } from '../test/lsp/harness';
 import { generateConfig } from './generate';
+import { SERVER_NODE_FLAGS } from '../server/src/common/protocol';
 import { loadCorpus } from './corpus';
 
 const repoRoot = process.env.MCP_HYGIENE_ROOT ?? resolve(__dirname, '..');
@@ -186,7 +187,8 @@ class StdioServer {
   onNotification: (method: string, params: any) => void = () => undefined;
 
   constructor() {
-    this.child = spawn(process.execPath, [join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
+    // Started the way the extension starts it (same node flags).
+    this.child = spawn(process.execPath, [...SERVER_NODE_FLAGS, join(repoRoot, 'dist', 'server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'ignore'] });
     this.child.stdout!.on('data', (chunk: Buffer) => this.receive(chunk));
   }
 
@@ -274,7 +276,7 @@ async function serverStart(): Promise<void> {
   }
   const value = median(samples);
   results.start = { runs: samples.length, medianMs: value, samples };
-  rows.push({ metric: 'server start → first diagnostics (spawn node dist/server.js --stdio, initialize, didOpen)', value: `${ms(value)} ms (min ${ms(Math.min(...samples))})`, target: '< 300 ms', ok: value < 300 });
+  rows.push({ metric: `server start → first diagnostics (spawn node ${SERVER_NODE_FLAGS.join(' ')} dist/server.js --stdio, initialize, didOpen)`, value: `${ms(value)} ms (min ${ms(Math.min(...samples))})`, target: '< 300 ms', ok: value < 300 });
 }
 
 async function serverMemory(): Promise<void> {

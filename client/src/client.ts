@@ -6,7 +6,7 @@ import {
   TransportKind,
   RevealOutputChannelOn,
 } from 'vscode-languageclient/node';
-import { SETTINGS_SECTION } from '../../server/src/common/protocol';
+import { SERVER_NODE_FLAGS, SETTINGS_SECTION } from '../../server/src/common/protocol';
 import { configDocumentSelector } from './selectors';
 import { RedactingOutputChannel } from './redactingChannel';
 
@@ -73,9 +73,9 @@ export class McpHygieneClient implements vscode.Disposable {
     if (this.client) return;
     const module = this.context.asAbsolutePath('dist/server.js');
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc },
+      run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
       // Same bundle in debug; --inspect lets a developer attach to the server process.
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: configDocumentSelector(),

@@ -108,3 +108,12 @@ export interface PinResult {
   version?: string;
   error?: string;
 }
+
+/**
+ * Node flags the client starts the language server with (and the benchmark too, so it
+ * measures what users run). The server holds little (about 20 MB of live heap with 1 000
+ * open configs) but V8's default heap growth would keep ~130 MB resident for it:
+ * `--optimize-for-size` makes V8 grow the heap sparingly and `--max-semi-space-size=1`
+ * caps the young generation at 1 MB per semi-space. Measured in bench/RESULTS.md.
+ */
+export const SERVER_NODE_FLAGS: readonly string[] = ['--optimize-for-size', '--max-semi-space-size=1'];
