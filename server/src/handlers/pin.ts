@@ -11,7 +11,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, PIN_VERSION_COMMAND, PIN_VERSION_MANUALLY_COMMAND, type PinArguments, type PinResult } from '../common/protocol';
 import { pinTargetAt, pinTargets, pinVersionProblem, type PinTarget } from '../launch/pinnable';
-import { lookupPinVersion, RegistryError, type AdvisorySource } from '../registry';
+import type { AdvisorySource } from '../registry';
 import type { AnalysisCache, DocumentAnalysis } from './analysis';
 import { matchFinding } from './codeActions';
 import { containingFolder } from './workspaceFacts';
@@ -138,6 +138,8 @@ export class PinSupport {
     const progress = this.options.progressSupport() ? await this.options.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     const progressCancel = progress?.token.onCancellationRequested(() => controller.abort());
     progress?.begin(`Looking up ${target.name}`, undefined, target.kind === 'Docker' ? `Resolving ${target.name}:${target.tag} to a digest` : 'Finding the newest safe version', true);
+    // The registry client (node:http, tls, net) loads on the first lookup, not at start-up.
+    const { lookupPinVersion, RegistryError } = await import('../registry');
     try {
       const folder = containingFolder(entry.path, this.options.workspaceFolders());
       const result = await lookupPinVersion(target, {
