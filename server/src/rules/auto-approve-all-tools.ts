@@ -24,7 +24,7 @@ export const rule: Rule = {
     for (const entry of allowed?.values ?? []) {
       const match = /^@([^/]+)(?:\/\*)?$/.exec(entry.value.trim());
       if (!match || match[1] === 'builtin') continue;
-      const edit = removeSiblings([entry.node]);
+      const edit = removeSiblings([entry.node], context.doc);
       context.report({
         node: entry.node,
         server: context.config.servers.find((s) => s.name === match[1]) ?? null,

@@ -31,7 +31,7 @@ export const rule: Rule = {
         // A list element is removed; a per-tool mode (Codex approval_mode = "approve") becomes "prompt".
         const edit =
           tool.node.parent?.type === 'array'
-            ? removeSiblings([tool.node])
+            ? removeSiblings([tool.node], context.doc)
             : tool.node.type === 'string' && tool.node.value === 'approve'
               ? { offset: tool.node.offset, length: tool.node.length, content: context.doc.quote('prompt') }
               : undefined;

@@ -36,7 +36,7 @@ export const rule: Rule = {
         else if (tool.includes('*') && riskyToolWord(tool.replace(/\*/g, ''))) what = `every "${match[1]}" tool matching ${tool}, which by name change things`;
         else continue;
       }
-      const edit = removeSiblings([entry.node]);
+      const edit = removeSiblings([entry.node], context.doc);
       context.report({
         node: entry.node,
         server: null,

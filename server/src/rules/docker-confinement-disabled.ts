@@ -34,7 +34,7 @@ export const rule: Rule = {
                 : undefined;
         if (!what || !option.value) continue;
         const nodes = removableOptionNodes(run, option);
-        const edit = nodes && removeSiblings(nodes);
+        const edit = nodes && removeSiblings(nodes, context.doc);
         context.report({
           node: option.value.node,
           server,

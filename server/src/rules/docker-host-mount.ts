@@ -38,7 +38,7 @@ export const rule: Rule = {
       if (!run) continue;
       const fix = (option: DockerOption, label: string) => {
         const nodes = removableOptionNodes(run, option);
-        const edit = nodes && removeSiblings(nodes);
+        const edit = nodes && removeSiblings(nodes, context.doc);
         return edit ? [{ title: `Remove the ${label} from "${server.name}"`, safe: false, preferred: true, edits: [edit] }] : [];
       };
       for (const option of run.options) {

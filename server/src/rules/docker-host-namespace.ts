@@ -34,7 +34,7 @@ export const rule: Rule = {
         const info = NAMESPACES[option.name];
         if (!info || option.value?.value.trim().toLowerCase() !== 'host') continue;
         const nodes = removableOptionNodes(run, option);
-        const edit = nodes && removeSiblings(nodes);
+        const edit = nodes && removeSiblings(nodes, context.doc);
         const written = option.inline ? option.flag.value : `${option.written} ${option.value.value}`;
         context.report({
           node: option.flag.node,

@@ -24,7 +24,7 @@ export const rule: Rule = {
       for (const option of dockerOptions(run, '--privileged')) {
         if (!isFlagOn(option)) continue;
         const nodes = removableOptionNodes(run, option);
-        const edit = nodes && removeSiblings(nodes);
+        const edit = nodes && removeSiblings(nodes, context.doc);
         context.report({
           node: option.flag.node,
           server,

@@ -57,7 +57,7 @@ export const rule: Rule = {
       for (const env of envs) {
         const disabling = DISABLING_ENV.find(([name, test]) => name.test(env.key) && test(env.value));
         if (disabling) {
-          const edit = env.entry ? removeProperty(env.entry.property) : env.removable && removeSiblings(env.removable);
+          const edit = env.entry ? removeProperty(env.entry.property, context.doc) : env.removable && removeSiblings(env.removable, context.doc);
           context.report({
             node: env.node,
             server,
@@ -91,7 +91,7 @@ export const rule: Rule = {
         const text = arg.value.trim();
         const curlK = text === '-k' && invocation?.program === 'curl';
         if (!DISABLING_ARGS.test(text) && !curlK) continue;
-        const edit = arg.node.parent?.type === 'array' ? removeSiblings([arg.node]) : undefined;
+        const edit = arg.node.parent?.type === 'array' ? removeSiblings([arg.node], context.doc) : undefined;
         const fixes: FixSpec[] = edit ? [{ title: `Remove ${text} from "${server.name}"`, safe: false, preferred: true, edits: [edit] }] : [];
         context.report({
           node: arg.node,
