@@ -4,17 +4,22 @@
  * within one lint; the model is rebuilt for every document version, so no answer outlives
  * the text it was computed from. Results are shared: callers must not mutate them.
  *
- * The result sits in a non-enumerable symbol slot on the object itself: a WeakMap lookup
- * per call was measurable in profiles, and thousands of WeakMap entries per lint slow the
- * garbage collector (ephemeron tables).
+ * Each object gets one hidden Map of answers (one property, added the same way to every
+ * object, so property access on servers stays monomorphic); a WeakMap per function was
+ * measurable in profiles and slows the garbage collector (ephemeron tables).
  */
+const ANSWERS = Symbol('memoized answers');
+
 export function memoizeByObject<K extends object, V>(compute: (key: K) => V): (key: K) => V {
-  const slot = Symbol(compute.name);
+  const question = {};
   return (key) => {
-    const holder = key as unknown as Record<symbol, V>;
-    if (slot in holder) return holder[slot];
+    let answers = (key as { [ANSWERS]?: Map<object, unknown> })[ANSWERS];
+    if (!answers) {
+      answers = new Map();
+      Object.defineProperty(key, ANSWERS, { value: answers });
+    } else if (answers.has(question)) return answers.get(question) as V;
     const value = compute(key);
-    Object.defineProperty(holder, slot, { value, enumerable: false });
+    answers.set(question, value);
     return value;
   };
 }
