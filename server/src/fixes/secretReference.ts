@@ -2,7 +2,7 @@ import { modify } from 'jsonc-parser';
 import type { FixSpec, OffsetEdit } from '../engine/types';
 import type { ServerEntry } from '../engine/model';
 import type { RuleContext } from '../rules/types';
-import { entries, getValue, type TreeNode } from '../parse/tree';
+import { getValue, type TreeNode } from '../parse/tree';
 import { detectFormatting } from './formatting';
 import { findReferences } from '../engine/interpolation';
 
@@ -84,9 +84,14 @@ function inputEdits(context: RuleContext, variableName: string, server: ServerEn
   return { id, edits };
 }
 
+/**
+ * Where the client reads `inputs`, as its dialect declares it (`schema.inputsPath`): root
+ * `inputs` in mcp.json, `mcp.inputs` in settings.json, `customizations.vscode.mcp.inputs` in
+ * devcontainer.json. Guessing from the keys present wrote a root `inputs` into a
+ * settings.json that also had a root `servers` key, which VS Code never reads there.
+ */
 function inputsPathFor(context: RuleContext): string[] {
-  // The legacy settings.json form keeps inputs under `mcp`.
-  return entries(context.doc.root).some((e) => e.key === 'mcp') && !getValue(context.doc.root, 'servers') ? ['mcp', 'inputs'] : ['inputs'];
+  return [...(context.dialect.schema?.inputsPath ?? ['inputs'])];
 }
 
 function humanize(name: string): string {
