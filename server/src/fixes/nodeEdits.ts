@@ -73,7 +73,12 @@ export function removeSiblings(nodes: readonly TreeNode[], doc: ParsedDocument):
   } else if (syntax === 'yaml') {
     return { offset: parent.offset, length: parent.length, content: parent.type === 'array' ? '[]' : '{}' };
   } else {
-    edit = { offset: start, length: lastEnd - start, content: '' };
+    // A TOML table keeps its header; whole lines go (with the removed keys' trailing comments).
+    const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+    let cutEnd = lastEnd + sameLineComments(text, lastEnd, text.length, syntax, false).length;
+    const from = /^[ \t]*$/.test(text.slice(lineStart, start)) ? lineStart : start;
+    if (from === lineStart) cutEnd += /^[ \t]*(?:\r\n|\n|\r)/.exec(text.slice(cutEnd))?.[0].length ?? 0;
+    edit = { offset: from, length: cutEnd - from, content: '' };
   }
   // TOML: keys of one table can be split by another table's header; never cut one.
   if (syntax === 'toml' && cutsForeignText(text, edit, siblings.slice(first, last + 1))) return undefined;

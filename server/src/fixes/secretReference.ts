@@ -3,6 +3,7 @@ import type { FixSpec, OffsetEdit } from '../engine/types';
 import type { ServerEntry } from '../engine/model';
 import type { RuleContext } from '../rules/types';
 import { getValue, type TreeNode } from '../parse/tree';
+import { removeProperty } from './nodeEdits';
 import { detectFormatting } from './formatting';
 import { findReferences } from '../engine/interpolation';
 
@@ -42,7 +43,41 @@ export function secretReferenceFixes(context: RuleContext, server: ServerEntry, 
       edits: [{ offset: valueNode.offset, length: valueNode.length, content: doc.quote(replacement(reference)) }],
     });
   }
+  if (!dialect.envReference && !dialect.variables.includes('input') && dialect.id !== 'generic') {
+    const removal = removeEnvEntryFix(context, server, valueNode);
+    if (removal) fixes.push(removal);
+  }
   return fixes;
+}
+
+/**
+ * Clients that expand no variable (Claude Desktop, Zed, LM Studio, Junie, Visual Studio,
+ * Codex, Goose): a reference would be passed to the server literally, so the only fix is to
+ * delete the whole `"KEY": "value"` entry of the server's env map (comments and the rest of
+ * the entry kept) and say where the value goes instead, in the client's own terms (its
+ * schema's `expansionHint`). Unsafe, never in fix-all: the server loses the value until the
+ * user provides it.
+ */
+function removeEnvEntryFix(context: RuleContext, server: ServerEntry, valueNode: TreeNode): FixSpec | undefined {
+  const property = valueNode.parent;
+  const key = property?.type === 'property' ? property.children?.[0]?.value : undefined;
+  if (typeof key !== 'string' || property?.children?.[1] !== valueNode || !server.envNode || property.parent !== server.envNode) return undefined;
+  // A duplicated key: removing one entry would reveal the other, not remove the secret.
+  if (server.envNode.children?.some((p) => p !== property && p.children?.[0]?.value === key)) return undefined;
+  const edit = removeProperty(property, context.doc);
+  if (!edit) return undefined;
+  return { title: `Remove the plaintext ${key} from the file (${whereInstead(context)})`, safe: false, edits: [edit] };
+}
+
+/** Where a secret goes for a client without variables, from its schema's `expansionHint`. */
+function whereInstead(context: RuleContext): string {
+  const { dialect } = context;
+  const hint = dialect.schema?.expansionHint ?? '';
+  const name = dialect.displayName;
+  if (hint.includes('env_vars')) return `list it in env_vars so ${name} forwards it from its environment`;
+  if (hint.includes('env_keys')) return `list it in env_keys so ${name} reads it from the keyring or secrets.yaml`;
+  if (!hint.includes('inherit') && hint.includes('wrapper script')) return 'set it in a wrapper script that starts the server';
+  return `set it in the environment ${name} starts from`;
 }
 
 /** Environment-style variable name for a key: "x-api-key" -> "X_API_KEY". */

@@ -27,6 +27,12 @@ test('clients without interpolation and files of an unknown client get no replac
   ]) {
     const findings = lint(text, path).filter((f) => f.category === 'secret');
     assert.ok(findings.length > 0, path);
-    for (const finding of findings) assert.deepEqual(finding.fixes, [], `${path}: ${finding.ruleId}`);
+    for (const finding of findings) {
+      // Claude Desktop: the env entry can only be removed (never replaced by a reference it
+      // would pass on literally); headers have no fix; an unknown client gets none at all.
+      const expected = path === CLAUDE_DESKTOP && finding.ruleId === 'secret-in-env' ? ['Remove the plaintext GITHUB_TOKEN from the file (set it in the environment Claude Desktop starts from)'] : [];
+      assert.deepEqual(finding.fixes.map((f) => f.title), expected, `${path}: ${finding.ruleId}`);
+      for (const fix of finding.fixes) for (const edit of fix.edits) assert.deepEqual(findReferences(edit.newText), [], 'no reference written');
+    }
   }
 });
