@@ -4,6 +4,7 @@ import { entries, getValue } from '../parse/tree';
 import type { Dialect } from './types';
 import type { DialectSchema } from './schema';
 import { transportOf } from './mcpServersMap';
+import { memoizeByObject } from '../engine/memo';
 
 /**
  * Helpers shared by the schema-* rules (rules/ holds rule files only). Everything here reads
@@ -100,14 +101,32 @@ export function isShell(command: string | undefined): boolean {
   return ['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'cmd', 'powershell', 'pwsh'].includes(base);
 }
 
-/** Every string leaf below `node` with the key path leading to it (keys themselves excluded). */
-export function stringLeaves(node: TreeNode, path: string[] = []): Array<{ node: TreeNode; path: string[] }> {
-  const found: Array<{ node: TreeNode; path: string[] }> = [];
-  if (node.type === 'string') found.push({ node, path });
-  else if (node.type === 'object') for (const e of entries(node)) found.push(...stringLeaves(e.valueNode, [...path, e.key]));
-  else if (node.type === 'array') (node.children ?? []).forEach((child, i) => found.push(...stringLeaves(child, [...path, String(i)])));
+/**
+ * Every string leaf below `node` with the key path leading to it (keys themselves excluded).
+ * Computed once per node: two schema rules walk every server entry's strings.
+ */
+export const stringLeaves = memoizeByObject(function stringLeaves(node: TreeNode): ReadonlyArray<{ node: TreeNode; path: readonly string[] }> {
+  const found: Array<{ node: TreeNode; path: readonly string[] }> = [];
+  const path: string[] = [];
+  const walk = (current: TreeNode): void => {
+    if (current.type === 'string') found.push({ node: current, path: path.slice() });
+    else if (current.type === 'object') {
+      for (const e of entries(current)) {
+        path.push(e.key);
+        walk(e.valueNode);
+        path.pop();
+      }
+    } else if (current.type === 'array') {
+      current.children?.forEach((child, i) => {
+        path.push(String(i));
+        walk(child);
+        path.pop();
+      });
+    }
+  };
+  walk(node);
   return found;
-}
+});
 
 /**
  * Offset + length of characters [start, end) of a string node's value when the source holds

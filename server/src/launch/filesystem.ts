@@ -1,14 +1,17 @@
 import type { Invocation } from './command';
+import { memoizeByObject } from '../engine/memo';
 
 /**
  * Filesystem servers take their allowed directories as arguments. We recognise them by
  * the package or image name; anything else with a path argument may use it for other
- * purposes (a database file, a log directory) and is left to other rules.
+ * purposes (a database file, a log directory) and is left to other rules. Computed once
+ * per invocation (several rules and the hover ask).
  */
-export function isFilesystemServer(invocation: Invocation): boolean {
-  const words = [invocation.program, ...invocation.args.slice(0, 8).map((a) => a.value.toLowerCase())];
-  return words.some((word) => /(?:^|[/@_-])(?:server-)?file-?system(?:[-_/@]|$)|mcp-server-filesystem|filesystem-mcp|mcp-filesystem|^mcp\/filesystem/.test(word.toLowerCase()));
-}
+export const isFilesystemServer = memoizeByObject(function isFilesystemServer(invocation: Invocation): boolean {
+  return [invocation.program, ...invocation.args.slice(0, 8).map((a) => a.value)].some((word) => FILESYSTEM_SERVER.test(word.toLowerCase()));
+});
+
+const FILESYSTEM_SERVER = /(?:^|[/@_-])(?:server-)?file-?system(?:[-_/@]|$)|mcp-server-filesystem|filesystem-mcp|mcp-filesystem|^mcp\/filesystem/;
 
 /**
  * Says what a path argument exposes when it is too broad ("the whole disk", "your home

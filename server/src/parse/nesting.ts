@@ -53,17 +53,19 @@ export function nestingLimitOffset(text: string, syntax: Syntax, limit = MAX_NES
 }
 
 /** Index of the closing quote (or the end of the line/text for an unterminated string). */
-function skipQuoted(text: string, start: number, quote: string, escapes: boolean): number {
+function skipQuoted(text: string, start: number, quote: '"' | "'", escapes: boolean): number {
   // TOML multi-line strings: """...""" and '''...'''.
-  if (text.startsWith(quote.repeat(3), start)) {
-    const end = text.indexOf(quote.repeat(3), start + 3);
+  const triple = quote === '"' ? '"""' : "'''";
+  if (text.startsWith(triple, start)) {
+    const end = text.indexOf(triple, start + 3);
     return end < 0 ? text.length : end + 2;
   }
+  const quoteCode = quote.charCodeAt(0);
   for (let i = start + 1; i < text.length; i++) {
-    const ch = text[i];
-    if (escapes && ch === '\\') i++;
-    else if (ch === quote) return i;
-    else if (ch === '\n') return i;
+    const ch = text.charCodeAt(i);
+    if (escapes && ch === 0x5c) i++;
+    else if (ch === quoteCode) return i;
+    else if (ch === 0x0a) return i;
   }
   return text.length;
 }

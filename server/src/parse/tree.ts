@@ -65,16 +65,32 @@ export function getValueAtPath(node: TreeNode | undefined, path: readonly string
   return current;
 }
 
-/** The [key, value] pairs of an object node, skipping properties whose value is missing. */
-export function entries(node: TreeNode | undefined): Array<{ key: string; keyNode: TreeNode; valueNode: TreeNode; property: TreeNode }> {
-  const result: Array<{ key: string; keyNode: TreeNode; valueNode: TreeNode; property: TreeNode }> = [];
-  if (!node || node.type !== 'object' || !node.children) return result;
-  for (const property of node.children) {
-    const keyNode = property.children?.[0];
-    const valueNode = property.children?.[1];
-    if (keyNode && valueNode && typeof keyNode.value === 'string') {
-      result.push({ key: keyNode.value, keyNode, valueNode, property });
+export interface Entry {
+  key: string;
+  keyNode: TreeNode;
+  valueNode: TreeNode;
+  property: TreeNode;
+}
+
+const NO_ENTRIES: readonly Entry[] = Object.freeze([]);
+const entriesOf = new WeakMap<TreeNode, readonly Entry[]>();
+
+/**
+ * The [key, value] pairs of an object node, skipping properties whose value is missing.
+ * Computed once per node (dozens of rules list the same server entries); shared, so read-only.
+ */
+export function entries(node: TreeNode | undefined): readonly Entry[] {
+  if (!node || node.type !== 'object' || !node.children) return NO_ENTRIES;
+  let result = entriesOf.get(node);
+  if (!result) {
+    const list: Entry[] = [];
+    for (const property of node.children) {
+      const keyNode = property.children?.[0];
+      const valueNode = property.children?.[1];
+      if (keyNode && valueNode && typeof keyNode.value === 'string') list.push({ key: keyNode.value, keyNode, valueNode, property });
     }
+    result = list;
+    entriesOf.set(node, result);
   }
   return result;
 }
