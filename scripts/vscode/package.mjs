@@ -20,10 +20,11 @@ function run(command, args) {
 
 run(process.execPath, [join(REPO_ROOT, 'scripts', 'build.mjs'), '--production']);
 
-const vsceArgs = ['package', '--no-dependencies', '--out', out];
-// Without a repository URL vsce cannot rewrite README's relative links (docs/rules/...)
-// and refuses to package; keep them relative until package.json names the repository.
-if (!manifest.repository) vsceArgs.push('--allow-missing-repository', '--no-rewrite-relative-links');
+// vsce rewrites the README's relative links (docs/rules/..., images/screenshot-*.png) to
+// absolute URLs on the repository named in package.json, on the branch the rule-docs links
+// use (server/src/common/links.ts), so the marketplace page shows the screenshots that the
+// VSIX itself does not carry.
+const vsceArgs = ['package', '--no-dependencies', '--githubBranch', 'main', '--out', out];
 run(process.execPath, [join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), ...vsceArgs]);
 
 const size = statSync(out).size;
