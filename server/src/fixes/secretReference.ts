@@ -26,7 +26,10 @@ export function secretReferenceFixes(context: RuleContext, server: ServerEntry, 
       safe: false,
       preferred: true,
       // Lazy: `modify` re-parses the whole file, too costly to do for every finding on every keystroke.
-      edits: () => [{ offset: valueNode.offset, length: valueNode.length, content: doc.quote(replacement('${input:' + input.id + '}')) }, ...input.edits()],
+      edits: () => {
+        const value: OffsetEdit = { offset: valueNode.offset, length: valueNode.length, content: doc.quote(replacement('${input:' + input.id + '}')) };
+        return [value, ...input.edits(value)];
+      },
     });
   }
   if (dialect.envReference) {
@@ -91,7 +94,7 @@ export function variableNameFor(key: string, server: ServerEntry): string {
  * The `inputs` entry for `${input:id}`: reuses an existing password prompt with the same
  * id, otherwise appends one, keeping the file's indentation and comments.
  */
-function inputEdits(context: RuleContext, variableName: string, server: ServerEntry): { id: string; edits: () => OffsetEdit[] } {
+function inputEdits(context: RuleContext, variableName: string, server: ServerEntry): { id: string; edits: (avoid: OffsetEdit) => OffsetEdit[] } {
   const root = context.doc.root;
   const baseId = variableName.toLowerCase().replace(/_/g, '-');
   const inputsPath = inputsPathFor(context);
@@ -109,14 +112,24 @@ function inputEdits(context: RuleContext, variableName: string, server: ServerEn
   const path = inputsNode?.type === 'array' ? [...inputsPath, -1] : inputsPath;
   const value = inputsNode?.type === 'array' ? input : [input];
   // Put a new `inputs` before the servers map, where VS Code's own docs show it.
-  const edits = () => modify(context.doc.text, path, value, {
-    formattingOptions: detectFormatting(context.doc.text),
-    getInsertionIndex: (properties) => {
-      const serversIndex = properties.indexOf(inputsPath.length > 1 ? 'servers' : 'servers');
+  const options = {
+    getInsertionIndex: (properties: string[]) => {
+      const serversIndex = properties.indexOf('servers');
       return serversIndex >= 0 ? serversIndex : properties.length;
     },
-  });
+  };
+  // jsonc-parser formats the whole lines its insertion touches: in a file written on one
+  // line (or with the secret on the insertion's line) that edit would overlap the value's
+  // replacement. Then the entry is inserted as compact JSON, and nothing else is touched.
+  const edits = (avoid: OffsetEdit) => {
+    const formatted = modify(context.doc.text, path, value, { ...options, formattingOptions: detectFormatting(context.doc.text) });
+    return formatted.some((edit) => touches(edit, avoid)) ? modify(context.doc.text, path, value, options) : formatted;
+  };
   return { id, edits };
+}
+
+function touches(a: OffsetEdit, b: OffsetEdit): boolean {
+  return a.offset <= b.offset + b.length && b.offset <= a.offset + a.length;
 }
 
 /**

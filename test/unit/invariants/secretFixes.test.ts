@@ -130,3 +130,22 @@ test('clients with a variable syntax keep their replacement fixes and get no rem
     assert.ok(findings.some((f) => f.ruleId === 'secret-in-env' && f.fixes.some((x) => /^Replace with /.test(x.title))), path);
   }
 });
+
+test('${input:} on a file written on one line: the inputs entry is inserted compactly, no overlapping edits (fuzz seed 20261121)', () => {
+  const cases: Array<[string, string]> = [
+    ['/p/.vscode/mcp.json', `{"servers": {"github": {"command": "npx","args": ["--api-key","${TOKEN}"]}}}`],
+    ['/p/.vscode/mcp.json', `{"servers": {"github": {"command": "npx","env": {"GITHUB_TOKEN": "${TOKEN}"}}}, "mcpServers": {}}`],
+    ['/p/.vscode/mcp.json', `{"inputs": [{"type": "promptString", "id": "x"}], "servers": {"github": {"command": "npx","env": {"GITHUB_TOKEN": "${TOKEN}"}}}}`],
+    ['/home/u/.config/Code/User/settings.json', `{"editor.fontSize": 13, "mcp": {"servers": {"db": {"command": "npx", "env": {"DATABASE_URL": "${DSN}"}}}}}`],
+  ];
+  for (const [path, text] of cases) {
+    check(`one line at ${path}`, text, path);
+    for (const finding of lint(text, path)) {
+      const fix = finding.fixes.find((f) => f.title.includes('${input:'));
+      if (!fix) continue;
+      const out = applyFix(text, fix);
+      assert.equal(out.split('\n').length, 1, `still one line: ${out}`);
+      assert.ok(!out.includes(secretBody(TOKEN)) && !out.includes(PASSWORD), 'the secret is gone');
+    }
+  }
+});
