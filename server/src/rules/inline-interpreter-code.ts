@@ -1,6 +1,7 @@
 import type { Rule } from './types';
 import { launchInfo, spanOf } from '../launch/packages';
 import { inlineCodeOf } from '../launch/inlineCode';
+import { redactSecrets } from '../secrets/redact';
 
 /**
  * A server whose code is a string in the config (`node -e "…"`, `python -c "…"`, `deno eval`,
@@ -27,7 +28,8 @@ export const rule: Rule = {
       else if (info.deno?.evalCode) found = { what: `inline Deno code (${info.deno.launcher})`, value: info.deno.evalCode, code: info.deno.evalCode.value };
       else if (info.npm?.call) found = { what: `a shell command through ${info.npm.launcher} -c`, value: info.npm.call, code: info.npm.call.value };
       if (!found) continue;
-      const preview = found.code.replace(/\s+/g, ' ').trim();
+      // Masked before it is cut short: a token cut in half no longer looks like one.
+      const preview = redactSecrets(found.code.replace(/\s+/g, ' ').trim());
       context.report({
         ...spanOf(context.doc, found.value),
         server,

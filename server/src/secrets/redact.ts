@@ -3,6 +3,7 @@ import { isCredentialFlag } from './keyNames';
 import { maskSecret } from './mask';
 import { findConnectionSecrets, findUrlSecrets } from './urlSecrets';
 import { isCredentialShaped } from './credentialShape';
+import { CONTEXT_FORMATS } from './contextFormats';
 
 /**
  * For messages that quote config text (a shell line, a variable reference): replaces every
@@ -49,7 +50,8 @@ function redactWord(word: string, previousWord: string): string {
  * both cases (or hold 16 capitals in a row) are examined, what tokens are made of; and in them only what the detectors call a secret is masked (to a 4-character
  * prefix, like everywhere else):
  *  - the password and credential query parameters of a URL or connection string;
- *  - a known token format anywhere in the run (`ghp_…`, `sk-proj-…`, JWTs, `AKIA…`…);
+ *  - a known token format anywhere in the run (`ghp_…`, `sk-proj-…`, JWTs, `AKIA…`…), also
+ *    when an excerpt cut it short before an ellipsis;
  *  - a random-looking piece between `= : @ / ? & # , +` (secrets/credentialShape.ts),
  *    except hex that follows `sha256:` or a git `#` / `@` (a digest or a commit) and
  *    advisory ids (GHSA-xxxx-xxxx-xxxx).
@@ -75,16 +77,34 @@ const messageCache = new Map<string, string>();
 const MESSAGE_CACHE_LIMIT = 4000;
 const PUBLIC_ID = /^(?:GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}|CVE-\d{4}-\d+|MAL-\d{4}-\d+|PYSEC-\d{4}-\d+)$/i;
 
+/** Prefixes of token formats (ours and secretlint's), for tokens an excerpt cut short. */
+const TOKEN_PREFIXES: readonly string[] = [
+  ...new Set([
+    ...CONTEXT_FORMATS.filter((f) => !f.public && !f.weak).flatMap((f) => f.prefixes).filter((p) => p.length >= 3),
+    'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'glpat-', 'gldt-', 'glrt-', 'xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe-',
+    'npm_', 'hf_', 'SG.', 'shpat_', 'shpss_', 'lin_api_', 'ntn_', 'secret_', 'eyJ', 'dckr_pat_', 'figd_',
+  ]),
+];
+
+function truncatedToken(piece: string): boolean {
+  return TOKEN_PREFIXES.some((prefix) => piece.startsWith(prefix) && piece.length >= prefix.length + 5);
+}
+
 function redactRun(run: string): string {
-  const spans: Array<{ start: number; end: number }> = [];
+  const spans: Array<{ start: number; end: number; cut?: boolean }> = [];
   if (run.includes('://') || run.includes('=')) {
     for (const found of [...findUrlSecrets(run), ...findConnectionSecrets(run)]) spans.push(found);
   }
   const known = detectSecret(run);
   if (known) spans.push({ start: known.start, end: known.end });
-  const piece = /[^=:@/?&#,+]+/g;
+  const piece = /[^=:@/?&#,+…]+/g;
   for (let m = piece.exec(run); m; m = piece.exec(run)) {
     const text = m[0];
+    // A token cut short by a rule's excerpt (`ghp_Q7nJc8…`) no longer matches its format.
+    if (run.charAt(m.index + text.length) === '…' && truncatedToken(text)) {
+      spans.push({ start: m.index, end: m.index + text.length + 1, cut: true });
+      continue;
+    }
     if (text.length < 12 || PUBLIC_ID.test(text)) continue;
     const before = run.slice(0, m.index);
     if (/^[0-9a-f]+$/i.test(text) && /(?:sha\d+:|[#@]|\/commits?\/)$/i.test(before)) continue;
@@ -94,9 +114,10 @@ function redactRun(run: string): string {
   spans.sort((a, b) => a.start - b.start || b.end - a.end);
   let out = '';
   let cursor = 0;
-  for (const { start, end } of spans) {
+  for (const { start, end, cut } of spans) {
     if (start < cursor) continue;
-    const secret = run.slice(start, end);
+    // A cut token's own ellipsis is replaced along with it (`ghp_Q7nJ…` -> `ghp_…`).
+    const secret = cut ? run.slice(start, end - 1) : run.slice(start, end);
     if (/[…•]/.test(secret) || secret.length === 0) continue;
     out += run.slice(cursor, start) + maskSecret(secret);
     cursor = end;

@@ -179,3 +179,22 @@ test('safety net: every registered rule is still wired through it (no rule bypas
   assertNoLeak(shown(lint(text, '/p/.mcp.json')), bodies, { label: 'shell line' });
   assert.ok(RULES.length > 50);
 });
+
+test('an excerpt that cuts a token short still discloses nothing (inline-interpreter-code, fuzz seed 20261121)', () => {
+  // Token formats and hex keys (a shapeless password inside arbitrary code has no context
+  // that tells it from code, and is not covered).
+  for (const secret of SECRETS.slice(0, 7)) {
+    for (const code of [`GITHUB_TOKEN=${secret}`, `process.env.X='${secret}'; require('./server.js')`, `import os; os.environ['API_KEY']='${secret}'`, `${'x'.repeat(30)} ${secret}`]) {
+      for (const [command, flag] of [['node', '-e'], ['python3', '-c'], ['node', '-p']]) {
+        const text = JSON.stringify({ servers: { github: { command, args: [flag, code] } } }, null, 2);
+        const found = lint(text, '/p/.vscode/mcp.json');
+        assert.ok(found.some((f) => f.ruleId === 'inline-interpreter-code'), `${command} ${flag}`);
+        assertNoLeak(shown(found), bodies.slice(0, 7), { label: `${command} ${flag} ${code.slice(0, 12)}` });
+      }
+    }
+  }
+  // The net alone: a known-format token cut before an ellipsis is masked with its ellipsis.
+  const cut = SECRETS[0].slice(0, 30);
+  assert.equal(redactMessage(`runs inline code ("GITHUB_TOKEN=${cut}…"): move it`), 'runs inline code ("GITHUB_TOKEN=ghp_…"): move it');
+  assert.equal(redactMessage('Server "x" runs "node -e console.log(process.versions.node)…" inline'), 'Server "x" runs "node -e console.log(process.versions.node)…" inline');
+});
