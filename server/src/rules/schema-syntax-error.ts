@@ -39,15 +39,19 @@ export const rule: Rule = {
         fixes: [],
       });
     }
-    for (const offset of trailing) {
+    for (const [index, offset] of trailing.entries()) {
       if (reported >= MAX) break;
       reported++;
+      // The last one listed also removes the unlisted ones, so fix-all (bounded passes of
+      // ten) clears any number of them and a second run has nothing left to do.
+      const unlisted = reported === MAX ? trailing.slice(index + 1) : [];
+      const title = unlisted.length ? `Remove this and the ${unlisted.length} unlisted trailing comma${unlisted.length === 1 ? '' : 's'}` : 'Remove the trailing comma';
       context.report({
         offset,
         length: 1,
         server: null,
         message: `Trailing comma: ${client} parses this file as strict JSON, which rejects it, so the file does not load. Remove the comma.${more(reported, total)}`,
-        fixes: [{ title: 'Remove the trailing comma', safe: true, preferred: true, edits: [{ offset, length: 1, content: '' }] }],
+        fixes: [{ title, safe: true, preferred: true, edits: [offset, ...unlisted].map((at) => ({ offset: at, length: 1, content: '' })) }],
       });
     }
   },
