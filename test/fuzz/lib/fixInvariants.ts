@@ -36,6 +36,11 @@ export const FIX_EXCEPTIONS: readonly FixException[] = [
     reason: 'The did-you-mean rename turns a key the client ignored into one it reads (e.g. Cline "alwaysAllow" -> "autoApprove"), so what the key says takes effect and the rules about it report for the first time: true of the fixed file. (The fix is not safe for fix-all for exactly this reason.)',
   },
   {
+    fixedRule: 'schema-unexpanded-variable',
+    appears: 'secret-mirrored-host-env',
+    reason: 'Rewriting "API_KEY": "${{ secrets.API_KEY }}" into the client\'s own syntax makes the reference work as the user wrote it: the server now really receives the host\'s API_KEY, which the information-level mirror rule reports for the first time. True of the fixed file; pointing it at another variable (as the secret fixes do with MCP_) would silently change what the user asked for.',
+  },
+  {
     fixedRule: 'schema-syntax-error',
     appears: 'schema-syntax-error',
     reason: 'The rule lists at most ten syntax problems per file: removing one trailing comma of eleven or more lets the next one be listed, so the count of this rule stays at ten (the file really has that problem).',
