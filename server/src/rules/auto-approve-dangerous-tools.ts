@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import type { ServerEntry } from '../engine/model';
 import { isWildcardToolName, toolRisk } from '../permissions/toolNames';
 import { removeSiblings } from '../fixes/nodeEdits';
 import { clientReadsEntryKey } from '../permissions/settingsKnobs';
@@ -8,6 +9,7 @@ import { clientReadsEntryKey } from '../permissions/settingsKnobs';
  * `execute_sql`, `delete_file`, `push_files`, `send_email`...) removes the human check from
  * exactly the calls that do damage when the agent has been steered by injected text. Tools
  * that create or change data (`write_file`, `create_issue`) are reported for information.
+ * How names are read (verbs vs objects, read-only queries, comments): permissions/toolNames.ts.
  */
 export const rule: Rule = {
   id: 'auto-approve-dangerous-tools',
@@ -25,8 +27,9 @@ export const rule: Rule = {
       if (!knob || knob.values.some((v) => isWildcardToolName(v.value))) continue;
       // A key this client does not read does nothing here (only once copied to a client that reads it): information.
       const ignored = !clientReadsEntryKey(context, knob.key);
+      const about = serverContext(server);
       for (const tool of knob.values) {
-        const risk = toolRisk(tool.value);
+        const risk = toolRisk(tool.value, about);
         if (!risk) continue;
         // A list element is removed; a per-tool mode (Codex approval_mode = "approve") becomes "prompt".
         const edit =
@@ -46,3 +49,18 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * What the server is, for reading its tool names: its name, its host and its package-like
+ * command and arguments (`@atlassian/jira-mcp@1.2.0`, `ghcr.io/github/github-mcp-server`).
+ * File paths are left out: a checkout under `~/github/` says nothing about the server.
+ */
+function serverContext(server: ServerEntry): string {
+  const parts = [server.name];
+  const url = server.url?.value;
+  if (url) parts.push(url.replace(/^[a-z][\w+.-]*:\/\/(?:[^@/]*@)?([^/:?#]*).*$/i, '$1'));
+  for (const value of [server.command?.value, ...server.args.map((a) => a.value)]) {
+    if (value && /^@?[\w.-]+(?:\/[\w.-]+){0,2}(?:[@:][\w.^~-]+)?$/.test(value) && !/^[.-]/.test(value)) parts.push(value);
+  }
+  return parts.join(' ');
+}

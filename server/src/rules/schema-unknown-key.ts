@@ -1,7 +1,7 @@
 import type { Rule, RuleContext } from './types';
 import { DIALECTS } from '../dialects';
 import type { Severity } from '../engine/types';
-import { entries } from '../parse/tree';
+import { entries, type TreeNode } from '../parse/tree';
 import { closest } from '../dialects/schema';
 import { clientName, keyText, schemaEntries, shown, toValue } from '../dialects/schemaCheck';
 
@@ -11,6 +11,12 @@ const REJECTS_UNKNOWN = new Set(['codex']);
 /**
  * A key the client does not read: usually a typo or another client's spelling
  * (`serverUrl` in VS Code, `alwaysAllow` in Cline...), so the setting silently does nothing.
+ *
+ * Comments written as keys are not reported: strict JSON has no comments, so `"_comment"`,
+ * `"//"`, `"note"` are how people write one, and their having no effect is the point (a client
+ * that ignores unknown keys ignores them; Codex, which rejects unknown keys, still gets an
+ * error). Other `_`-prefixed keys (`_meta: {...}`) and documentation keys (`description`,
+ * `metadata`) are deliberate too: information, never a did-you-mean.
  */
 export const rule: Rule = {
   id: 'schema-unknown-key',
@@ -34,7 +40,9 @@ export const rule: Rule = {
     for (const server of schemaEntries(context.config.servers)) {
       for (const { key, keyNode, valueNode } of entries(server.node)) {
         if (known.includes(key) || key.startsWith('$') || key.startsWith('//')) continue;
-        const candidate = schema.renames?.[key] ?? closest(key, known);
+        const comment = isCommentKey(key, valueNode);
+        if (comment && !REJECTS_UNKNOWN.has(context.dialect.id)) continue;
+        const candidate = schema.renames?.[key] ?? (comment || isDeliberateKey(key) ? undefined : nearest(key, known, schema.renames));
         // A suggestion the entry already has is no suggestion (`_comment` next to `command`).
         const suggestion = candidate !== undefined && !entries(server.node).some((e) => e.key === candidate) ? candidate : undefined;
         const severity: Severity = REJECTS_UNKNOWN.has(context.dialect.id) ? 'error' : suggestion ? 'warning' : 'information';
@@ -43,7 +51,7 @@ export const rule: Rule = {
           node: keyNode,
           server,
           severity,
-          message: `${client} does not read "${shown(key)}" in a server entry${consequence}.${suggestion ? ` Did you mean "${suggestion}"?` : ' Remove it, or check the client documentation for the right key.'}`,
+          message: `${client} does not read "${shown(key)}" in a server entry${consequence}.${suggestion ? ` Did you mean "${suggestion}"?` : comment && context.doc.syntax !== 'json' ? ' Write the note as a # comment instead.' : ' Remove it, or check the client documentation for the right key.'}`,
           fixes:
             // Only when the value is valid under the new key: `alwaysAllow: [...]` -> Gemini `trust` is a hint, not a rename.
             suggestion && fits(schema.entry.shape, suggestion, toValue(valueNode))
@@ -54,9 +62,10 @@ export const rule: Rule = {
     }
     if (schema.rootKeys && context.doc.root?.type === 'object') {
       const servers = schema.serversPath[0];
-      for (const { key, keyNode } of entries(context.doc.root)) {
+      for (const { key, keyNode, valueNode } of entries(context.doc.root)) {
         if (schema.rootKeys.includes(key) || key === servers || ['mcpServers', 'servers', 'context_servers', 'mcp_servers', 'mcp', 'extensions'].includes(key)) continue;
-        const suggestion = closest(key, schema.rootKeys);
+        if (isCommentKey(key, valueNode)) continue;
+        const suggestion = isDeliberateKey(key) ? undefined : closest(key, schema.rootKeys);
         context.report({
           node: keyNode,
           server: null,
@@ -67,6 +76,23 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * The key a typo most likely meant: a close spelling of a known key (`comand`), the same key
+ * with or without a plural `s` (`arg` → `args`), or a close spelling of another client's
+ * name for a known key (`enviroment` ≈ `environment` → `env`).
+ */
+function nearest(key: string, known: readonly string[], renames?: Readonly<Record<string, string>>): string | undefined {
+  const direct = closest(key, known);
+  if (direct) return direct;
+  const fold = (s: string) => s.toLowerCase().replace(/[-_]/g, '');
+  const folded = fold(key);
+  const plural = known.find((k) => fold(k) === `${folded}s` || `${fold(k)}s` === folded);
+  if (plural) return plural;
+  const aliases = Object.keys(renames ?? {}).filter((alias) => known.includes(renames![alias]));
+  const alias = closest(key, aliases);
+  return alias ? renames![alias] : undefined;
+}
 
 function fits(shape: Record<string, unknown>, key: string, value: unknown): boolean {
   const field = shape[key] as { safeParse?(v: unknown): { success: boolean } } | undefined;
@@ -83,8 +109,8 @@ function checkLenient(context: RuleContext): void {
   allKnownKeys ??= [...new Set(DIALECTS.flatMap((d) => (d.schema ? Object.keys(d.schema.entry.shape) : [])))];
   for (const server of schemaEntries(context.config.servers)) {
     for (const { key, keyNode } of entries(server.node)) {
-      if (allKnownKeys.includes(key) || key.startsWith('$') || key.startsWith('//')) continue;
-      const suggestion = closest(key, allKnownKeys);
+      if (allKnownKeys.includes(key) || key.startsWith('$') || key.startsWith('//') || isDeliberateKey(key)) continue;
+      const suggestion = nearest(key, allKnownKeys);
       if (!suggestion || entries(server.node).some((e) => e.key === suggestion)) continue;
       context.report({
         node: keyNode,
@@ -95,4 +121,30 @@ function checkLenient(context: RuleContext): void {
       });
     }
   }
+}
+
+/** Names people give a comment key (after any `_`, `$`, `#`, `/`, `-` prefix). */
+const COMMENT_NAMES = new Set(['comment', 'comments', 'note', 'notes', 'remark', 'remarks', 'todo', 'todos', 'fixme', 'readme', 'memo', 'nb', 'explanation', 'instructions']);
+/** Keys that document an entry for the reader (some clients show them, most ignore them). */
+const DOCUMENTATION_NAMES = new Set(['description', 'desc', 'title', 'summary', 'about', 'purpose', 'metadata', 'meta', 'category', 'categories', 'tags', 'author', 'maintainer', 'homepage', 'website', 'documentation', 'docs']);
+
+/**
+ * A comment written as a key: `//…` or `#…`, a comment name (`_comment`, `__comment`,
+ * `$comment`, `note`, `Notes`), or an `_`-prefixed key whose value is text (a string or a list
+ * of strings: `"_why": "..."`, `"_instructions": ["...", "..."]`).
+ */
+function isCommentKey(key: string, value: TreeNode | undefined): boolean {
+  if (key.startsWith('//') || key.startsWith('#')) return true;
+  if (COMMENT_NAMES.has(key.replace(/^[_$#/-]+/, '').toLowerCase())) return true;
+  return key.startsWith('_') && value !== undefined && isText(value);
+}
+
+function isText(node: TreeNode): boolean {
+  return node.type === 'string' || (node.type === 'array' && (node.children ?? []).every((c) => c.type === 'string'));
+}
+
+/** A key nobody mistypes for a setting: `_`-prefixed (set aside on purpose), a comment, or documentation. */
+function isDeliberateKey(key: string): boolean {
+  const name = key.replace(/^[_$#/-]+/, '').toLowerCase();
+  return key.startsWith('_') || key.startsWith('#') || COMMENT_NAMES.has(name) || DOCUMENTATION_NAMES.has(name);
 }

@@ -10,6 +10,12 @@ import { normaliseName } from '../secrets/keyNames';
  * SQL Server...) with the password written in it, in env, args, headers or url. The
  * archived reference Postgres server takes its DSN as a positional argument, so this is
  * common. A privileged login (postgres, root, sa, admin) is called out: it owns the server.
+ *
+ * Not reported: a well-known default credential on a loopback database
+ * (`postgresql://postgres:postgres@localhost:5432/db`, the postgres image's default;
+ * `guest:guest` for RabbitMQ, `scott:tiger` for Oracle). Everybody knows it, so the file
+ * leaks nothing; the superuser login is broad-database-credentials' finding. The same pair on
+ * another host, and any other password on localhost, is reported.
  */
 export const rule: Rule = {
   id: 'secret-connection-string',
@@ -26,6 +32,7 @@ export const rule: Rule = {
       for (const site of allSites(server)) {
         if (!site.value.includes('=') && !site.value.includes('://')) continue;
         for (const secret of findConnectionSecrets(site.value)) {
+          if (secret.local && isDefaultCredential(secret.user, site.value.slice(secret.start, secret.end))) continue;
           const privileged = secret.privilegedUser ? ` It logs in as the privileged user "${secret.user}", which can read and change every database on the server: use a dedicated least-privilege user.` : '';
           const local = secret.local ? ' (a local database, but the password still leaks with the file)' : '';
           const base = site.where === 'env' && site.key ? normaliseName(site.key).toUpperCase().replace(/_(?:URL|URI|DSN|CONNECTION_STRING|CONN(?:ECTION)?)$/, '') : undefined;
@@ -42,3 +49,27 @@ export const rule: Rule = {
     }
   },
 };
+
+/** Vendor defaults whose password differs from the user name (Oracle's sample and system logins). */
+const DEFAULT_PASSWORDS: Readonly<Record<string, readonly string[]>> = {
+  scott: ['tiger'],
+  system: ['manager', 'oracle'],
+  sys: ['change_on_install', 'oracle'],
+};
+
+/**
+ * A login everybody knows: the password is the user name (postgres:postgres, root:root,
+ * guest:guest, neo4j:neo4j, sa:sa, minioadmin:minioadmin...) or a documented vendor default.
+ */
+function isDefaultCredential(user: string | undefined, rawPassword: string): boolean {
+  if (!user) return false;
+  let password = rawPassword;
+  try {
+    password = decodeURIComponent(rawPassword);
+  } catch {
+    // keep the raw text
+  }
+  const u = user.trim().toLowerCase();
+  const p = password.toLowerCase();
+  return u.length > 0 && (p === u || (DEFAULT_PASSWORDS[u]?.includes(p) ?? false));
+}

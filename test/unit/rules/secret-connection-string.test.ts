@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Rng, ALNUM } from '../secrets/tokens';
-import { CLAUDE_CODE, VSCODE, checkFix, findings, only, underlined } from '../secrets/helpers';
+import { CLAUDE_CODE, GEMINI, VSCODE, checkFix, findings, only, underlined } from '../secrets/helpers';
 
 const RULE = 'secret-connection-string';
 const rng = new Rng(51);
@@ -46,9 +46,51 @@ test('JDBC query passwords and ADO.NET Password= are found', () => {
   assert.match(finding.message, /privileged user "sa"/);
 });
 
-test('a local database is still reported, with a note', () => {
-  const text = claude(`{ "command": "npx", "args": ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "postgresql://postgres:postgres@localhost:5432/dev"] }`);
-  assert.match(only(text, CLAUDE_CODE, RULE).message, /local database/);
+test('a local database with a real password is still reported, with a note', () => {
+  const text = claude(`{ "command": "npx", "args": ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "postgresql://postgres:${PASSWORD}@localhost:5432/dev"] }`);
+  const finding = only(text, CLAUDE_CODE, RULE);
+  assert.equal(finding.severity, 'error');
+  assert.match(finding.message, /local database/);
+  assert.equal(underlined(text, finding), PASSWORD);
+  // A weak but non-default password is a password: reported.
+  const weak = claude(`{ "command": "npx", "args": ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "postgresql://app:hunter2@127.0.0.1:5432/app"] }`);
+  assert.equal(underlined(weak, only(weak, CLAUDE_CODE, RULE)), 'hunter2');
+});
+
+test('a well-known default credential on a loopback database is not a leaked secret', () => {
+  // gemini settings.json of a Supabase/Postgres project: the postgres image default, on localhost.
+  const gemini = `{
+  "mcpServers": {
+    "postgres": {
+      "command": "npx",
+      "args": ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "postgresql://postgres:postgres@localhost:5432/db"]
+    }
+  }
+}
+`;
+  assert.deepEqual(findings(gemini, GEMINI, RULE), []);
+  // The superuser login is still broad-database-credentials' finding.
+  assert.equal(findings(gemini, GEMINI, 'broad-database-credentials').length, 1);
+  for (const dsn of [
+    'mysql://root:root@127.0.0.1:3306/shop',
+    'amqp://guest:guest@localhost:5672/',
+    'neo4j://neo4j:neo4j@localhost:7687',
+    'postgres://Postgres:POSTGRES@[::1]:5432/dev',
+    'oracle://scott:tiger@localhost:1521/XE',
+    'jdbc:postgresql://localhost:5432/app?user=postgres&password=postgres',
+    'mongodb://admin:admin@host.docker.internal:27017/app',
+  ]) {
+    assert.deepEqual(findings(claude(`{ "command": "db-mcp", "env": { "DATABASE_URL": "${dsn}" } }`), CLAUDE_CODE, RULE), [], dsn);
+  }
+  const ado = claude(`{ "command": "dotnet", "args": ["mssql-mcp.dll"], "env": { "MSSQL_CONNECTION": "Server=localhost,1433;Database=app;User Id=sa;Password=sa" } }`);
+  assert.deepEqual(findings(ado, CLAUDE_CODE, RULE), []);
+});
+
+test('a default credential on a host that is not loopback is reported (a real server with a guessable password)', () => {
+  for (const dsn of ['postgresql://postgres:postgres@db.example.com:5432/app', 'mysql://root:root@10.0.0.5:3306/shop', 'postgresql://postgres:postgres@db:5432/app']) {
+    const text = claude(`{ "command": "db-mcp", "env": { "DATABASE_URL": "${dsn}" } }`);
+    assert.equal(only(text, CLAUDE_CODE, RULE).severity, 'error', dsn);
+  }
 });
 
 test('references, masks, templates and password-less URLs are not findings', () => {
