@@ -13,6 +13,11 @@ export interface Invocation {
   programValue: StringValue;
   /** Arguments after the program. */
   args: StringValue[];
+  /**
+   * `NAME=value` environment assignments written before the program (`env NAME=v prog`, a
+   * shell's `NAME=v prog`); only launch/effective.ts sets them (invocationOf leaves them in `args`).
+   */
+  assignments?: StringValue[];
 }
 
 /** Computed once per server entry: most rules start from it. */

@@ -1,6 +1,7 @@
 import type { ServerEntry, StringValue } from '../engine/model';
 import type { TreeNode } from '../parse/tree';
-import { invocationOf, type Invocation } from './command';
+import type { Invocation } from './command';
+import { serverCommands } from './effective';
 import { memoizeByObject } from '../engine/memo';
 
 /**
@@ -264,9 +265,12 @@ export function parseDockerMount(option: DockerOption): DockerMount | undefined 
   return { source, target, readOnly, named };
 }
 
-/** `dockerRunOf` for a server entry (undefined for remote servers and other programs). */
+/**
+ * `dockerRunOf` for a server entry (undefined for remote servers and other programs): the
+ * container the server runs, through wrappers and shell strings (launch/effective.ts).
+ */
 export function dockerRunOfServer(server: ServerEntry): DockerRun | undefined {
-  const invocation = invocationOf(server);
+  const invocation = serverCommands(server).main;
   return invocation ? dockerRunOf(invocation) : undefined;
 }
 

@@ -1,8 +1,10 @@
 import type { StringValue } from '../engine/model';
 import type { Invocation } from './command';
 
-/** `go run [build flags] <package>[@version] [args]`. */
+/** `go run [build flags] <package>[@version] [args]` (and `go install <package>@<version>`, in a shell string). */
 export interface GoLaunch {
+  /** `go run` or `go install`. */
+  launcher?: string;
   value: StringValue;
   /** Module/package path as written, without `@version`. */
   path: string;
@@ -22,14 +24,15 @@ export function goLaunchOf(invocation: Invocation): GoLaunch | undefined {
   if (invocation.program !== 'go') return undefined;
   const args = invocation.args;
   const runIndex = args.findIndex((a) => !a.value.startsWith('-'));
-  if (runIndex < 0 || args[runIndex].value !== 'run') return undefined;
+  if (runIndex < 0 || (args[runIndex].value !== 'run' && args[runIndex].value !== 'install')) return undefined;
+  const launcher = `go ${args[runIndex].value}`;
   for (let i = runIndex + 1; i < args.length; i++) {
     const text = args[i].value;
     if (text.startsWith('-')) {
       if (!text.includes('=') && WITH_VALUE.has(text)) i++;
       continue;
     }
-    return { value: args[i], ...parseGoTarget(text) };
+    return { launcher, value: args[i], ...parseGoTarget(text) };
   }
   return undefined;
 }

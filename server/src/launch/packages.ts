@@ -1,9 +1,11 @@
 import type { ServerEntry, StringValue } from '../engine/model';
 import type { ParsedDocument } from '../parse/tree';
 import type { OffsetEdit } from '../engine/types';
-import { invocationOf, programName, type Invocation } from './command';
-import { shellScriptOf, simpleShellWords } from './shell';
+import type { Invocation } from './command';
+import { serverCommands } from './effective';
+import { skeleton } from './typosquat';
 import { npmLaunchOf, type NpmLaunch } from './npmLaunch';
+import { npmInstallOf, pythonInstallOf } from './installs';
 import { pythonLaunchOf, type PythonLaunch } from './pythonLaunch';
 import { denoLaunchOf, type DenoLaunch } from './denoLaunch';
 import { goLaunchOf, type GoLaunch } from './goLaunch';
@@ -43,6 +45,11 @@ export interface LaunchInfo {
   go?: GoLaunch;
   docker?: DockerRun;
   packages: LaunchedPackage[];
+  /**
+   * The other commands of a shell string (`source ~/.nvm/nvm.sh && npx -y a && node b`),
+   * each read the same way; `invocation` is the server itself (launch/effective.ts).
+   */
+  others: LaunchInfo[];
 }
 
 const cache = new WeakMap<ServerEntry, LaunchInfo>();
@@ -51,26 +58,44 @@ const cache = new WeakMap<ServerEntry, LaunchInfo>();
 export function launchInfo(server: ServerEntry): LaunchInfo {
   let info = cache.get(server);
   if (!info) {
-    info = computeLaunchInfo(server);
+    const { main, others } = serverCommands(server);
+    info = launchOf(main);
+    info.others = others.map(launchOf);
     cache.set(server, info);
   }
   return info;
 }
 
-export function launchedPackages(server: ServerEntry): LaunchedPackage[] {
-  return launchInfo(server).packages;
+/** The server's launch and those of the other commands of its shell string, the server first. */
+export function allLaunches(server: ServerEntry): LaunchInfo[] {
+  const info = launchInfo(server);
+  return info.others.length ? [info, ...info.others] : [info];
 }
 
-function computeLaunchInfo(server: ServerEntry): LaunchInfo {
-  const invocation = throughShell(server) ?? invocationOf(server);
-  const info: LaunchInfo = { invocation, packages: [] };
+/** Every package the server's command line fetches (the other commands of a shell string included). */
+export function launchedPackages(server: ServerEntry): LaunchedPackage[] {
+  const info = launchInfo(server);
+  return info.others.length ? [...info.packages, ...info.others.flatMap((o) => o.packages)] : info.packages;
+}
+
+/**
+ * A name npm or PyPI could hold, or one that only differs from such a name by look-alike
+ * characters (`tavilу-mcp` with a Cyrillic у): the registry refuses those, but the config
+ * means to impersonate, which typosquat-package reports.
+ */
+function packageLike(name: string): boolean {
+  return looksLikePackageName(name) || (/[^\x00-\x7f]/.test(name) && looksLikePackageName(skeleton(name)));
+}
+
+function launchOf(invocation: Invocation | undefined): LaunchInfo {
+  const info: LaunchInfo = { invocation, packages: [], others: [] };
   if (!invocation) return info;
-  const npm = npmLaunchOf(invocation);
+  const npm = npmLaunchOf(invocation) ?? npmInstallOf(invocation);
   if (npm) {
     info.npm = npm;
     npm.packages.forEach((p, index) => {
       if (!p.spec.name && p.spec.kind !== 'git' && p.spec.kind !== 'url') return;
-      if (p.spec.name && !looksLikePackageName(p.spec.name)) return; // a placeholder such as <your-server>
+      if (p.spec.name && !packageLike(p.spec.name)) return; // a placeholder such as <your-server>
       info.packages.push({
         ecosystem: 'npm', launcher: npm.launcher, name: p.spec.name ?? p.text, version: p.spec.version, kind: p.spec.kind,
         value: p.value, text: p.text, role: index === 0 ? 'main' : 'with',
@@ -78,7 +103,7 @@ function computeLaunchInfo(server: ServerEntry): LaunchInfo {
     });
     return info;
   }
-  const python = pythonLaunchOf(invocation);
+  const python = pythonLaunchOf(invocation) ?? pythonInstallOf(invocation);
   if (python) {
     info.python = python;
     for (const p of python.packages) {
@@ -106,7 +131,7 @@ function computeLaunchInfo(server: ServerEntry): LaunchInfo {
     info.go = go;
     if (go.kind !== 'local') {
       info.packages.push({
-        ecosystem: 'Go', launcher: 'go run', name: go.path, version: go.version,
+        ecosystem: 'Go', launcher: go.launcher ?? 'go run', name: go.path, version: go.version,
         kind: go.kind === 'commit' ? 'exact' : go.kind, value: go.value, text: go.value.value, role: 'main',
       });
     }
@@ -126,20 +151,6 @@ function computeLaunchInfo(server: ServerEntry): LaunchInfo {
     }
   }
   return info;
-}
-
-/**
- * `bash -c "npx -y pkg"` (one plain command in a POSIX shell wrapper) is read as `npx -y pkg`,
- * so the package checks see through the wrapper the way invocationOf sees through `cmd /c`.
- * The words share the script's node; spanOf finds each inside it.
- */
-function throughShell(server: ServerEntry): Invocation | undefined {
-  const shell = shellScriptOf(server);
-  if (!shell || shell.shell !== 'sh' || shell.values.length !== 1) return undefined;
-  const words = simpleShellWords(shell.script);
-  if (!words) return undefined;
-  const node = shell.values[0].node;
-  return { program: programName(words[0]), programValue: { value: words[0], node }, args: words.slice(1).map((value) => ({ value, node })) };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Rule } from './types';
 import type { StringValue } from '../engine/model';
-import { invocationOf } from '../launch/command';
+import { serverCommands } from '../launch/effective';
 import { dockerRunOf } from '../launch/docker';
 import { isLoopbackHost } from '../engine/urls';
 import { valueRange } from '../fixes/nodeEdits';
@@ -30,7 +30,7 @@ export const rule: Rule = {
   },
   check(context) {
     for (const server of context.config.servers) {
-      const invocation = invocationOf(server);
+      const invocation = serverCommands(server).main;
       const run = invocation && dockerRunOf(invocation);
       // Docker's own --user is the container user, not a database login.
       const args = run ? [...run.options.filter((o) => o.name === '--env' && o.value).map((o) => o.value!), ...run.imageArgs] : invocation?.args ?? [];

@@ -1,6 +1,6 @@
 import type { Rule } from './types';
 import type { FixSpec } from '../engine/types';
-import { invocationOf } from '../launch/command';
+import { allCommands } from '../launch/effective';
 import { classifyBroadPath, classifyPathPattern, isFilesystemServer, looksLikePath } from '../launch/filesystem';
 import { dockerRunOf } from '../launch/docker';
 
@@ -25,42 +25,43 @@ export const rule: Rule = {
     // Clients that expand ${workspaceFolder} in args can be narrowed to the project folder.
     const workspace = context.dialect.id !== 'generic' && context.dialect.variables.includes('vscode-builtin');
     for (const server of context.config.servers) {
-      const invocation = invocationOf(server);
-      if (!invocation || !isFilesystemServer(invocation) || dockerRunOf(invocation)) continue;
-      for (const arg of invocation.args) {
-        // --allowed-directory=/x style flags carry the path after '='.
-        const eq = arg.value.startsWith('-') ? arg.value.indexOf('=') : -1;
-        const path = eq >= 0 ? arg.value.slice(eq + 1) : arg.value;
-        const kind = classifyBroadPath(path);
-        const standalone = arg.node.parent?.type === 'array' && invocation.args.filter((a) => a.node === arg.node).length === 1;
-        if (kind) {
-          const fixes: FixSpec[] = [];
-          if (workspace && standalone) {
-            fixes.push({
-              title: `Limit "${server.name}" to the workspace folder (\${workspaceFolder})`,
-              // Not safe: the server loses access to everything outside the project.
-              safe: false,
-              preferred: true,
-              edits: [{ offset: arg.node.offset, length: arg.node.length, content: context.doc.quote((eq >= 0 ? arg.value.slice(0, eq + 1) : '') + '${workspaceFolder}') }],
+      for (const invocation of allCommands(server)) {
+        if (!invocation || !isFilesystemServer(invocation) || dockerRunOf(invocation)) continue;
+        for (const arg of invocation.args) {
+          // --allowed-directory=/x style flags carry the path after '='.
+          const eq = arg.value.startsWith('-') ? arg.value.indexOf('=') : -1;
+          const path = eq >= 0 ? arg.value.slice(eq + 1) : arg.value;
+          const kind = classifyBroadPath(path);
+          const standalone = arg.node.parent?.type === 'array' && invocation.args.filter((a) => a.node === arg.node).length === 1;
+          if (kind) {
+            const fixes: FixSpec[] = [];
+            if (workspace && standalone) {
+              fixes.push({
+                title: `Limit "${server.name}" to the workspace folder (\${workspaceFolder})`,
+                // Not safe: the server loses access to everything outside the project.
+                safe: false,
+                preferred: true,
+                edits: [{ offset: arg.node.offset, length: arg.node.length, content: context.doc.quote((eq >= 0 ? arg.value.slice(0, eq + 1) : '') + '${workspaceFolder}') }],
+              });
+            }
+            context.report({
+              node: arg.node,
+              server,
+              message: `Server "${server.name}" gets filesystem access to ${kind}: the agent can read and change everything below it, including credentials. Give it only the project folder it needs.`,
+              fixes,
             });
+            continue;
           }
+          if (!looksLikePath(path)) continue;
+          const pattern = classifyPathPattern(path);
+          if (!pattern) continue;
           context.report({
             node: arg.node,
             server,
-            message: `Server "${server.name}" gets filesystem access to ${kind}: the agent can read and change everything below it, including credentials. Give it only the project folder it needs.`,
-            fixes,
+            severity: 'warning',
+            message: `Server "${server.name}" has an allowed path with ${pattern} (${path}): ${pattern.startsWith('a wildcard') ? 'depending on the server it matches far more than meant or does not match at all' : 'it reaches outside the project folder'}. Write the exact directory instead.`,
           });
-          continue;
         }
-        if (!looksLikePath(path)) continue;
-        const pattern = classifyPathPattern(path);
-        if (!pattern) continue;
-        context.report({
-          node: arg.node,
-          server,
-          severity: 'warning',
-          message: `Server "${server.name}" has an allowed path with ${pattern} (${path}): ${pattern.startsWith('a wildcard') ? 'depending on the server it matches far more than meant or does not match at all' : 'it reaches outside the project folder'}. Write the exact directory instead.`,
-        });
       }
     }
   },

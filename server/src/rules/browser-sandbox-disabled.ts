@@ -1,6 +1,6 @@
 import type { Rule } from './types';
 import type { StringValue } from '../engine/model';
-import { invocationOf } from '../launch/command';
+import { allCommands, serverCommands } from '../launch/effective';
 import { dockerRunOf } from '../launch/docker';
 import { valueRange } from '../fixes/nodeEdits';
 
@@ -28,9 +28,9 @@ export const rule: Rule = {
   },
   check(context) {
     for (const server of context.config.servers) {
-      const invocation = invocationOf(server);
+      const invocation = serverCommands(server).main;
       const inContainer = invocation ? dockerRunOf(invocation) !== undefined : false;
-      const values: StringValue[] = [...(invocation?.args ?? [])];
+      const values: StringValue[] = allCommands(server).flatMap((c) => c.args);
       for (const entry of server.env) if (entry.value !== undefined && entry.valueNode.type === 'string') values.push({ value: entry.value, node: entry.valueNode });
       const seen = new Set<string>();
       for (const value of values) {

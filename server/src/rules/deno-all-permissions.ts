@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { invocationOf } from '../launch/command';
+import { allCommands } from '../launch/effective';
 
 const SUBCOMMANDS = new Set(['run', 'serve', 'x']);
 const WITH_VALUE = new Set(['-c', '--config', '--import-map', '--lock', '--cert', '--location', '--seed', '--log-level', '--ext', '-L']);
@@ -29,25 +29,26 @@ export const rule: Rule = {
   },
   check(context) {
     for (const server of context.config.servers) {
-      const invocation = invocationOf(server);
-      if (!invocation || invocation.program !== 'deno') continue;
-      const args = invocation.args;
-      let i = 0;
-      if (i < args.length && SUBCOMMANDS.has(args[i].value)) i++;
-      for (; i < args.length; i++) {
-        const text = args[i].value;
-        if (!text.startsWith('-')) break; // the script: later flags are the script's own
-        if (WITH_VALUE.has(text)) {
-          i++;
-          continue;
+      for (const invocation of allCommands(server)) {
+        if (!invocation || invocation.program !== 'deno') continue;
+        const args = invocation.args;
+        let i = 0;
+        if (i < args.length && SUBCOMMANDS.has(args[i].value)) i++;
+        for (; i < args.length; i++) {
+          const text = args[i].value;
+          if (!text.startsWith('-')) break; // the script: later flags are the script's own
+          if (WITH_VALUE.has(text)) {
+            i++;
+            continue;
+          }
+          const what = BROAD[text];
+          if (!what) continue;
+          context.report({
+            node: args[i].node,
+            server,
+            message: `Server "${server.name}" runs Deno with ${text}, allowing ${what}: Deno's sandbox no longer limits the server. List exactly what it needs instead (e.g. --allow-net=api.example.com --allow-read=./data).`,
+          });
         }
-        const what = BROAD[text];
-        if (!what) continue;
-        context.report({
-          node: args[i].node,
-          server,
-          message: `Server "${server.name}" runs Deno with ${text}, allowing ${what}: Deno's sandbox no longer limits the server. List exactly what it needs instead (e.g. --allow-net=api.example.com --allow-read=./data).`,
-        });
       }
     }
   },

@@ -1,6 +1,6 @@
 import type { Rule } from './types';
 import type { StringValue } from '../engine/model';
-import { invocationOf } from '../launch/command';
+import { serverCommands } from '../launch/effective';
 import { dockerRunOf } from '../launch/docker';
 import { parseUrlLoosely } from '../engine/urls';
 import { valueRange } from '../fixes/nodeEdits';
@@ -38,7 +38,7 @@ export const rule: Rule = {
         } else if (!readOnly) report(server, { node: server.url.node }, false, false);
         continue;
       }
-      const invocation = invocationOf(server);
+      const invocation = serverCommands(server).main;
       if (!invocation) continue;
       const run = dockerRunOf(invocation);
       let anchor: StringValue | undefined;

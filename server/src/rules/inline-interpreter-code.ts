@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { launchInfo, spanOf } from '../launch/packages';
+import { allLaunches, spanOf } from '../launch/packages';
 import { inlineCodeOf } from '../launch/inlineCode';
 import { redactSecrets } from '../secrets/redact';
 
@@ -20,21 +20,22 @@ export const rule: Rule = {
   },
   check(context) {
     for (const server of context.config.servers) {
-      const info = launchInfo(server);
-      if (!info.invocation) continue;
-      let found: { what: string; value: import('../engine/model').StringValue; code: string } | undefined;
-      const inline = inlineCodeOf(info.invocation);
-      if (inline) found = { what: `inline ${inline.interpreter} code (${inline.flag})`, value: inline.code, code: inline.code.value };
-      else if (info.deno?.evalCode) found = { what: `inline Deno code (${info.deno.launcher})`, value: info.deno.evalCode, code: info.deno.evalCode.value };
-      else if (info.npm?.call) found = { what: `a shell command through ${info.npm.launcher} -c`, value: info.npm.call, code: info.npm.call.value };
-      if (!found) continue;
-      // Masked before it is cut short: a token cut in half no longer looks like one.
-      const preview = redactSecrets(found.code.replace(/\s+/g, ' ').trim());
-      context.report({
-        ...spanOf(context.doc, found.value),
-        server,
-        message: `Server "${server.name}" runs ${found.what} ("${preview.length > 50 ? preview.slice(0, 47) + '…' : preview}"): code kept in the config is unversioned and easy to slip past review. Move it into a file in the repository (or a published package at a pinned version) and run that.`,
-      });
+      for (const info of allLaunches(server)) {
+        if (!info.invocation) continue;
+        let found: { what: string; value: import('../engine/model').StringValue; code: string } | undefined;
+        const inline = inlineCodeOf(info.invocation);
+        if (inline) found = { what: `inline ${inline.interpreter} code (${inline.flag})`, value: inline.code, code: inline.code.value };
+        else if (info.deno?.evalCode) found = { what: `inline Deno code (${info.deno.launcher})`, value: info.deno.evalCode, code: info.deno.evalCode.value };
+        else if (info.npm?.call) found = { what: `a shell command through ${info.npm.launcher} -c`, value: info.npm.call, code: info.npm.call.value };
+        if (!found) continue;
+        // Masked before it is cut short: a token cut in half no longer looks like one.
+        const preview = redactSecrets(found.code.replace(/\s+/g, ' ').trim());
+        context.report({
+          ...spanOf(context.doc, found.value),
+          server,
+          message: `Server "${server.name}" runs ${found.what} ("${preview.length > 50 ? preview.slice(0, 47) + '…' : preview}"): code kept in the config is unversioned and easy to slip past review. Move it into a file in the repository (or a published package at a pinned version) and run that.`,
+        });
+      }
     }
   },
 };

@@ -2,7 +2,7 @@ import type { Rule } from './types';
 import type { StringValue } from '../engine/model';
 import { parseUrlLoosely } from '../engine/urls';
 import { classifyHost, remoteEndpointsOf } from '../launch/remote';
-import { invocationOf } from '../launch/command';
+import { allCommands } from '../launch/effective';
 import { valueRange } from '../fixes/nodeEdits';
 
 const URL_IN_TEXT = /\b(?:https?|wss?):\/\/[^\s"'<>]+/gi;
@@ -42,7 +42,7 @@ export const rule: Rule = {
         });
       }
       // Metadata URLs anywhere else (args, env): the server is being pointed at credentials.
-      const values: StringValue[] = [...(invocationOf(server)?.args ?? [])];
+      const values: StringValue[] = allCommands(server).flatMap((c) => c.args);
       for (const entry of server.env) if (entry.value !== undefined && entry.valueNode.type === 'string') values.push({ value: entry.value, node: entry.valueNode });
       for (const value of values) {
         if (seen.has(value.node.offset)) continue;

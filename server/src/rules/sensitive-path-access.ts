@@ -1,6 +1,6 @@
 import type { Rule } from './types';
 import type { StringValue } from '../engine/model';
-import { invocationOf } from '../launch/command';
+import { allCommands } from '../launch/effective';
 import { classifySensitivePath, isFilesystemServer, looksLikePath } from '../launch/filesystem';
 import { dockerRunOf, parseDockerMount } from '../launch/docker';
 
@@ -21,34 +21,35 @@ export const rule: Rule = {
   },
   check(context) {
     for (const server of context.config.servers) {
-      const invocation = invocationOf(server);
-      if (!invocation) continue;
-      const candidates: Array<{ path: string; value: StringValue; how: string }> = [];
-      const run = dockerRunOf(invocation);
-      if (run) {
-        for (const option of run.options) {
-          if (option.name !== '--volume' && option.name !== '--mount') continue;
-          const mount = parseDockerMount(option);
-          if (mount && !mount.named && option.value) candidates.push({ path: mount.source, value: option.value, how: 'mounts' });
+      for (const invocation of allCommands(server)) {
+        if (!invocation) continue;
+        const candidates: Array<{ path: string; value: StringValue; how: string }> = [];
+        const run = dockerRunOf(invocation);
+        if (run) {
+          for (const option of run.options) {
+            if (option.name !== '--volume' && option.name !== '--mount') continue;
+            const mount = parseDockerMount(option);
+            if (mount && !mount.named && option.value) candidates.push({ path: mount.source, value: option.value, how: 'mounts' });
+          }
+        } else if (isFilesystemServer(invocation)) {
+          for (const arg of invocation.args) {
+            const eq = arg.value.startsWith('-') ? arg.value.indexOf('=') : -1;
+            const path = eq >= 0 ? arg.value.slice(eq + 1) : arg.value;
+            if (looksLikePath(path)) candidates.push({ path, value: arg, how: 'gives the filesystem server access to' });
+          }
         }
-      } else if (isFilesystemServer(invocation)) {
-        for (const arg of invocation.args) {
-          const eq = arg.value.startsWith('-') ? arg.value.indexOf('=') : -1;
-          const path = eq >= 0 ? arg.value.slice(eq + 1) : arg.value;
-          if (looksLikePath(path)) candidates.push({ path, value: arg, how: 'gives the filesystem server access to' });
+        for (const { path, value, how } of candidates) {
+          const sensitive = classifySensitivePath(path);
+          if (!sensitive) continue;
+          // Host system directories mounted into a container are docker-host-mount's.
+          if (run && sensitive.kind === 'system') continue;
+          context.report({
+            node: value.node,
+            server,
+            severity: sensitive.kind === 'credentials' ? 'error' : 'warning',
+            message: `Server "${server.name}" ${how} ${sensitive.label}: ${sensitive.kind === 'credentials' ? 'the agent can read these credentials and be steered into leaking them' : 'the agent can read (and possibly change) host configuration'}. Remove this path and give the server only the project folder it needs.`,
+          });
         }
-      }
-      for (const { path, value, how } of candidates) {
-        const sensitive = classifySensitivePath(path);
-        if (!sensitive) continue;
-        // Host system directories mounted into a container are docker-host-mount's.
-        if (run && sensitive.kind === 'system') continue;
-        context.report({
-          node: value.node,
-          server,
-          severity: sensitive.kind === 'credentials' ? 'error' : 'warning',
-          message: `Server "${server.name}" ${how} ${sensitive.label}: ${sensitive.kind === 'credentials' ? 'the agent can read these credentials and be steered into leaking them' : 'the agent can read (and possibly change) host configuration'}. Remove this path and give the server only the project folder it needs.`,
-        });
       }
     }
   },

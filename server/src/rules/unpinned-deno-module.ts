@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { launchInfo, spanOf } from '../launch/packages';
+import { allLaunches, spanOf } from '../launch/packages';
 import { isTrustedPackage } from '../launch/trust';
 
 /**
@@ -18,27 +18,28 @@ export const rule: Rule = {
   },
   check(context) {
     for (const server of context.config.servers) {
-      const { deno } = launchInfo(server);
-      const module = deno?.module;
-      if (!deno || !module) continue;
-      const m = module.module;
-      if (m.kind === 'exact' || m.kind === 'local' || m.kind === 'git') continue;
-      if (m.name && isTrustedPackage(context.settings, m.name)) continue;
-      const node = spanOf(context.doc, module.value);
-      if (m.scheme === 'https' || m.scheme === 'http') {
-        context.report({
-          ...node,
-          server,
-          message: `Server "${server.name}" runs the remote module "${m.name}" with no version in its URL: ${deno.launcher} runs whatever that address serves. Use a URL with an exact version (e.g. ".../mod@1.2.3/mod.ts"), or vendor the module and pin it with a deno.lock.`,
-        });
-        continue;
-      }
-      const label = `${m.scheme}:${m.name}`;
-      if (m.kind === 'range') {
-        context.report({ ...node, server, severity: 'information', message: `Server "${server.name}" runs "${label}@${m.version}", a version range: new releases run without review. Pin an exact version, e.g. "${label}@1.2.3".` });
-      } else {
-        const what = m.kind === 'none' ? 'with no version' : m.kind === 'tag' ? `at the moving "${m.version}" tag` : `with the open range "${m.version}"`;
-        context.report({ ...node, server, message: `Server "${server.name}" runs "${label}" ${what}: ${deno.launcher} fetches the newest matching release. Pin an exact version, e.g. "${label}@1.2.3".` });
+      for (const { deno } of allLaunches(server)) {
+        const module = deno?.module;
+        if (!deno || !module) continue;
+        const m = module.module;
+        if (m.kind === 'exact' || m.kind === 'local' || m.kind === 'git') continue;
+        if (m.name && isTrustedPackage(context.settings, m.name)) continue;
+        const node = spanOf(context.doc, module.value);
+        if (m.scheme === 'https' || m.scheme === 'http') {
+          context.report({
+            ...node,
+            server,
+            message: `Server "${server.name}" runs the remote module "${m.name}" with no version in its URL: ${deno.launcher} runs whatever that address serves. Use a URL with an exact version (e.g. ".../mod@1.2.3/mod.ts"), or vendor the module and pin it with a deno.lock.`,
+          });
+          continue;
+        }
+        const label = `${m.scheme}:${m.name}`;
+        if (m.kind === 'range') {
+          context.report({ ...node, server, severity: 'information', message: `Server "${server.name}" runs "${label}@${m.version}", a version range: new releases run without review. Pin an exact version, e.g. "${label}@1.2.3".` });
+        } else {
+          const what = m.kind === 'none' ? 'with no version' : m.kind === 'tag' ? `at the moving "${m.version}" tag` : `with the open range "${m.version}"`;
+          context.report({ ...node, server, message: `Server "${server.name}" runs "${label}" ${what}: ${deno.launcher} fetches the newest matching release. Pin an exact version, e.g. "${label}@1.2.3".` });
+        }
       }
     }
   },

@@ -1,6 +1,6 @@
 import type { Rule } from './types';
 import type { Severity } from '../engine/types';
-import { launchInfo, spanOf } from '../launch/packages';
+import { allLaunches, spanOf } from '../launch/packages';
 import { isCommitSha } from '../launch/pythonSpec';
 import { isTrustedPackage } from '../launch/trust';
 
@@ -24,36 +24,37 @@ export const rule: Rule = {
   },
   check(context) {
     for (const server of context.config.servers) {
-      const info = launchInfo(server);
-      const sources: Array<{ text: string; value: import('../engine/model').StringValue; kind: string; gitRef?: string; launcher: string; hash: boolean }> = [];
-      for (const p of info.npm?.packages ?? []) {
-        if (p.spec.kind === 'git' || p.spec.kind === 'url') {
-          sources.push({ text: p.text, value: p.value, kind: p.spec.kind, gitRef: p.spec.gitRef, launcher: info.npm!.launcher, hash: isRegistryTarball(p.text) });
+      for (const info of allLaunches(server)) {
+        const sources: Array<{ text: string; value: import('../engine/model').StringValue; kind: string; gitRef?: string; launcher: string; hash: boolean }> = [];
+        for (const p of info.npm?.packages ?? []) {
+          if (p.spec.kind === 'git' || p.spec.kind === 'url') {
+            sources.push({ text: p.text, value: p.value, kind: p.spec.kind, gitRef: p.spec.gitRef, launcher: info.npm!.launcher, hash: isRegistryTarball(p.text) });
+          }
         }
-      }
-      for (const p of info.python?.packages ?? []) {
-        if (p.spec.kind === 'git' || p.spec.kind === 'url') {
-          sources.push({ text: p.text, value: p.value, kind: p.spec.kind, gitRef: p.spec.gitRef, launcher: info.python!.launcher, hash: /#sha(?:256|384|512)=[0-9a-f]+/i.test(p.text) });
+        for (const p of info.python?.packages ?? []) {
+          if (p.spec.kind === 'git' || p.spec.kind === 'url') {
+            sources.push({ text: p.text, value: p.value, kind: p.spec.kind, gitRef: p.spec.gitRef, launcher: info.python!.launcher, hash: /#sha(?:256|384|512)=[0-9a-f]+/i.test(p.text) });
+          }
         }
-      }
-      for (const source of sources) {
-        if (isTrustedPackage(context.settings, source.text)) continue;
-        let message: string;
-        let severity: Severity = 'warning';
-        if (source.kind === 'url') {
-          if (source.hash) continue;
-          message = `Server "${server.name}" is installed by ${source.launcher} from the URL "${source.text}": whatever that address serves next time runs, with no registry version or integrity check. Use a registry package at an exact version${source.launcher.startsWith('u') || source.launcher.startsWith('p') ? ', or add "#sha256=<hash>" to the URL' : ''}.`;
-        } else if (isCommitSha(source.gitRef)) {
-          continue;
-        } else if (!source.gitRef) {
-          message = `Server "${server.name}" is installed by ${source.launcher} from git "${source.text}" with no ref: it runs the default branch's newest commit at every start. Pin a full 40-character commit id${source.launcher === 'uvx' || source.launcher.startsWith('uv') || source.launcher.startsWith('pipx') ? ' ("…@<commit>")' : ' ("…#<commit>")'}, or use a registry release.`;
-        } else if (/^(?:semver:)?v?\d+(?:\.\d+)+/.test(source.gitRef)) {
-          severity = 'information';
-          message = `Server "${server.name}" is installed from git at "${source.gitRef}": a tag can be moved or re-created. Pin the full 40-character commit id the tag points to.`;
-        } else {
-          message = `Server "${server.name}" is installed from git at "${source.gitRef}", a branch or other movable ref: it runs whatever that ref points to at start-up. Pin a full 40-character commit id.`;
+        for (const source of sources) {
+          if (isTrustedPackage(context.settings, source.text)) continue;
+          let message: string;
+          let severity: Severity = 'warning';
+          if (source.kind === 'url') {
+            if (source.hash) continue;
+            message = `Server "${server.name}" is installed by ${source.launcher} from the URL "${source.text}": whatever that address serves next time runs, with no registry version or integrity check. Use a registry package at an exact version${source.launcher.startsWith('u') || source.launcher.startsWith('p') ? ', or add "#sha256=<hash>" to the URL' : ''}.`;
+          } else if (isCommitSha(source.gitRef)) {
+            continue;
+          } else if (!source.gitRef) {
+            message = `Server "${server.name}" is installed by ${source.launcher} from git "${source.text}" with no ref: it runs the default branch's newest commit at every start. Pin a full 40-character commit id${source.launcher === 'uvx' || source.launcher.startsWith('uv') || source.launcher.startsWith('pipx') ? ' ("…@<commit>")' : ' ("…#<commit>")'}, or use a registry release.`;
+          } else if (/^(?:semver:)?v?\d+(?:\.\d+)+/.test(source.gitRef)) {
+            severity = 'information';
+            message = `Server "${server.name}" is installed from git at "${source.gitRef}": a tag can be moved or re-created. Pin the full 40-character commit id the tag points to.`;
+          } else {
+            message = `Server "${server.name}" is installed from git at "${source.gitRef}", a branch or other movable ref: it runs whatever that ref points to at start-up. Pin a full 40-character commit id.`;
+          }
+          context.report({ ...spanOf(context.doc, source.value), server, message, severity });
         }
-        context.report({ ...spanOf(context.doc, source.value), server, message, severity });
       }
     }
   },

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { launchInfo, spanOf } from '../launch/packages';
+import { allLaunches, spanOf } from '../launch/packages';
 import { isTrustedPackage } from '../launch/trust';
 
 /**
@@ -19,22 +19,23 @@ export const rule: Rule = {
   },
   check(context) {
     for (const server of context.config.servers) {
-      const { go } = launchInfo(server);
-      if (!go || go.kind === 'exact' || go.kind === 'commit' || go.kind === 'local') continue;
-      if (isTrustedPackage(context.settings, go.path)) continue;
-      if (go.kind === 'tag') {
-        context.report({
-          ...spanOf(context.doc, go.value),
-          server,
-          message: `Server "${server.name}" runs "go run ${go.path}@${go.version}": "${go.version}" resolves to a different version whenever the module moves on. Pin a release, e.g. "${go.path}@v1.2.3".`,
-        });
-      } else {
-        context.report({
-          ...spanOf(context.doc, go.value),
-          server,
-          severity: 'information',
-          message: `Server "${server.name}" runs "go run ${go.path}" with no version: it builds the version the working directory's go.mod requires, if any. Add "@v1.2.3" to make the version explicit.`,
-        });
+      for (const { go } of allLaunches(server)) {
+        if (!go || go.kind === 'exact' || go.kind === 'commit' || go.kind === 'local') continue;
+        if (isTrustedPackage(context.settings, go.path)) continue;
+        if (go.kind === 'tag') {
+          context.report({
+            ...spanOf(context.doc, go.value),
+            server,
+            message: `Server "${server.name}" runs "${go.launcher ?? 'go run'} ${go.path}@${go.version}": "${go.version}" resolves to a different version whenever the module moves on. Pin a release, e.g. "${go.path}@v1.2.3".`,
+          });
+        } else {
+          context.report({
+            ...spanOf(context.doc, go.value),
+            server,
+            severity: 'information',
+            message: `Server "${server.name}" runs "${go.launcher ?? 'go run'} ${go.path}" with no version: it builds the version the working directory's go.mod requires, if any. Add "@v1.2.3" to make the version explicit.`,
+          });
+        }
       }
     }
   },

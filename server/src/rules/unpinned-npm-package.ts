@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { launchInfo, spanOf } from '../launch/packages';
+import { allLaunches, spanOf } from '../launch/packages';
 import { isTrustedPackage } from '../launch/trust';
 import { looksLikePackageName } from '../launch/npmSpec';
 
@@ -24,32 +24,33 @@ export const rule: Rule = {
   },
   check(context) {
     for (const server of context.config.servers) {
-      const { npm } = launchInfo(server);
-      if (!npm) continue;
-      for (const { spec, value } of npm.packages) {
-        if (!spec.name || !looksLikePackageName(spec.name) || spec.kind === 'exact' || spec.kind === 'git' || spec.kind === 'url' || spec.kind === 'local') continue;
-        if (isTrustedPackage(context.settings, spec.name)) continue;
-        const how = npm.autoInstall
-          ? npm.launcher === 'npx' || npm.launcher.startsWith('npm ') ? `${npm.launcher} -y installs it without asking` : `${npm.launcher} installs it without asking`
-          : `${npm.launcher} fetches it`;
-        const bridge = BRIDGES.has(spec.name) ? ` It is a bridge that handles your remote server's credentials, so a bad release sees them all.` : '';
-        let message: string;
-        let severity: 'warning' | 'information' = 'warning';
-        switch (spec.kind) {
-          case 'none':
-            message = `Server "${server.name}" runs npm package "${spec.name}" with no version: ${how} at whatever version is newest.${bridge} Pin an exact version, e.g. "${spec.name}@1.2.3".`;
-            break;
-          case 'tag':
-            message = `Server "${server.name}" runs "${spec.name}@${spec.version}": the "${spec.version}" tag moves with every release and ${how}.${bridge} Pin an exact version instead.`;
-            break;
-          case 'open-range':
-            message = `Server "${server.name}" runs "${spec.name}@${spec.version}", a range with no upper bound: ${how} at any future version.${bridge} Pin an exact version instead.`;
-            break;
-          default:
-            severity = 'information';
-            message = `Server "${server.name}" runs "${spec.name}@${spec.version}", a version range: new patch or minor releases run without review. Pin an exact version to review upgrades.`;
+      for (const { npm } of allLaunches(server)) {
+        if (!npm) continue;
+        for (const { spec, value } of npm.packages) {
+          if (!spec.name || !looksLikePackageName(spec.name) || spec.kind === 'exact' || spec.kind === 'git' || spec.kind === 'url' || spec.kind === 'local') continue;
+          if (isTrustedPackage(context.settings, spec.name)) continue;
+          const how = npm.autoInstall
+            ? npm.launcher === 'npx' || npm.launcher.startsWith('npm ') ? `${npm.launcher} -y installs it without asking` : `${npm.launcher} installs it without asking`
+            : `${npm.launcher} fetches it`;
+          const bridge = BRIDGES.has(spec.name) ? ` It is a bridge that handles your remote server's credentials, so a bad release sees them all.` : '';
+          let message: string;
+          let severity: 'warning' | 'information' = 'warning';
+          switch (spec.kind) {
+            case 'none':
+              message = `Server "${server.name}" runs npm package "${spec.name}" with no version: ${how} at whatever version is newest.${bridge} Pin an exact version, e.g. "${spec.name}@1.2.3".`;
+              break;
+            case 'tag':
+              message = `Server "${server.name}" runs "${spec.name}@${spec.version}": the "${spec.version}" tag moves with every release and ${how}.${bridge} Pin an exact version instead.`;
+              break;
+            case 'open-range':
+              message = `Server "${server.name}" runs "${spec.name}@${spec.version}", a range with no upper bound: ${how} at any future version.${bridge} Pin an exact version instead.`;
+              break;
+            default:
+              severity = 'information';
+              message = `Server "${server.name}" runs "${spec.name}@${spec.version}", a version range: new patch or minor releases run without review. Pin an exact version to review upgrades.`;
+          }
+          context.report({ ...spanOf(context.doc, value), server, message, severity });
         }
-        context.report({ ...spanOf(context.doc, value), server, message, severity });
       }
     }
   },

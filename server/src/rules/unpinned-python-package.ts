@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { launchInfo, spanOf } from '../launch/packages';
+import { allLaunches, spanOf } from '../launch/packages';
 import { isTrustedPackage } from '../launch/trust';
 
 /**
@@ -20,29 +20,30 @@ export const rule: Rule = {
   },
   check(context) {
     for (const server of context.config.servers) {
-      const { python } = launchInfo(server);
-      if (!python) continue;
-      for (const { spec, value, role } of python.packages) {
-        if (!spec.name || spec.kind === 'exact' || spec.kind === 'git' || spec.kind === 'url' || spec.kind === 'local') continue;
-        if (isTrustedPackage(context.settings, spec.name)) continue;
-        const what = role === 'with' ? `adds PyPI package "${spec.name}" (--with)` : `runs PyPI package "${spec.name}"`;
-        let message: string;
-        let severity: 'warning' | 'information' = 'warning';
-        switch (spec.kind) {
-          case 'none':
-            message = `Server "${server.name}" ${what} with no version: ${python.launcher} installs the newest release at start-up. Pin one version, e.g. "${spec.name}==1.2.3"${python.launcher === 'uvx' ? ` (or "${spec.name}@1.2.3")` : ''}.`;
-            break;
-          case 'tag':
-            message = `Server "${server.name}" ${what} at "@${spec.version}": ${python.launcher} re-resolves it to the newest release at every start. Pin one version, e.g. "${spec.name}==1.2.3".`;
-            break;
-          case 'open-range':
-            message = `Server "${server.name}" ${what} with "${spec.version}", a range with no upper bound: any future release runs without review. Pin one version with "==".`;
-            break;
-          default:
-            severity = 'information';
-            message = `Server "${server.name}" ${what} with the range "${spec.version}": new releases inside it run without review. Pin one version with "==" to review upgrades.`;
+      for (const { python } of allLaunches(server)) {
+        if (!python) continue;
+        for (const { spec, value, role } of python.packages) {
+          if (!spec.name || spec.kind === 'exact' || spec.kind === 'git' || spec.kind === 'url' || spec.kind === 'local') continue;
+          if (isTrustedPackage(context.settings, spec.name)) continue;
+          const what = role === 'with' ? `adds PyPI package "${spec.name}" (--with)` : `runs PyPI package "${spec.name}"`;
+          let message: string;
+          let severity: 'warning' | 'information' = 'warning';
+          switch (spec.kind) {
+            case 'none':
+              message = `Server "${server.name}" ${what} with no version: ${python.launcher} installs the newest release at start-up. Pin one version, e.g. "${spec.name}==1.2.3"${python.launcher === 'uvx' ? ` (or "${spec.name}@1.2.3")` : ''}.`;
+              break;
+            case 'tag':
+              message = `Server "${server.name}" ${what} at "@${spec.version}": ${python.launcher} re-resolves it to the newest release at every start. Pin one version, e.g. "${spec.name}==1.2.3".`;
+              break;
+            case 'open-range':
+              message = `Server "${server.name}" ${what} with "${spec.version}", a range with no upper bound: any future release runs without review. Pin one version with "==".`;
+              break;
+            default:
+              severity = 'information';
+              message = `Server "${server.name}" ${what} with the range "${spec.version}": new releases inside it run without review. Pin one version with "==" to review upgrades.`;
+          }
+          context.report({ ...spanOf(context.doc, value), server, message, severity });
         }
-        context.report({ ...spanOf(context.doc, value), server, message, severity });
       }
     }
   },
