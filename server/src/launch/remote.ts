@@ -1,6 +1,7 @@
 import type { ServerEntry, StringValue } from '../engine/model';
 import { parseUrlLoosely, type LooseUrl } from '../engine/urls';
-import { invocationOf } from './command';
+import type { Invocation } from './command';
+import { allCommands } from './effective';
 import { memoizeByObject } from '../engine/memo';
 
 /**
@@ -23,18 +24,23 @@ export interface RemoteEndpoint {
   allowHttpFlag?: StringValue;
 }
 
-const BRIDGE = /(?:^|[/@])(mcp-remote|supergateway|mcp-proxy|mcp-remote-client|mcp-streamablehttp-client|mcp-sse-client|mcp-http-bridge|remote-mcp|mcpgateway\.wrapper)(?:@[^/]*)?$/i;
+const BRIDGE = /(?:^|[/@])(mcp-remote|supergateway|mcp-proxy|mcp-remote-client|mcp-streamablehttp-client|mcp-sse-client|mcp-http-bridge|remote-mcp|mcpgateway\.wrapper)(?:(?:@|===?|~=|>=|<=)[^/]*)?$/i;
 
-/** The bridge a stdio server runs, if any. */
-export const bridgeOf = memoizeByObject(function bridgeOf(server: ServerEntry): string | undefined {
-  const invocation = invocationOf(server);
-  if (!invocation) return undefined;
-  for (const word of [invocation.programValue.value.split(/\s+/)[0], ...invocation.args.slice(0, 8).map((a) => a.value)]) {
-    const match = BRIDGE.exec(word.replace(/\\/g, '/').replace(/\.(cmd|exe)$/i, ''));
-    if (match) return match[1].toLowerCase();
+/** The bridge a stdio server runs, and the command that runs it (a shell string's commands included). */
+const bridgeCommand = memoizeByObject(function bridgeCommand(server: ServerEntry): { bridge: string; invocation: Invocation } | undefined {
+  for (const invocation of allCommands(server)) {
+    for (const word of [invocation.programValue.value.split(/\s+/)[0], ...invocation.args.slice(0, 8).map((a) => a.value)]) {
+      const match = BRIDGE.exec(word.replace(/\\/g, '/').replace(/\.(cmd|exe)$/i, ''));
+      if (match) return { bridge: match[1].toLowerCase(), invocation };
+    }
   }
   return undefined;
 });
+
+/** The bridge a stdio server runs, if any. */
+export function bridgeOf(server: ServerEntry): string | undefined {
+  return bridgeCommand(server)?.bridge;
+}
 
 export const remoteEndpointsOf = memoizeByObject(function remoteEndpointsOf(server: ServerEntry): RemoteEndpoint[] {
   const endpoints: RemoteEndpoint[] = [];
@@ -42,12 +48,13 @@ export const remoteEndpointsOf = memoizeByObject(function remoteEndpointsOf(serv
     const parsed = parseUrlLoosely(server.url.value);
     if (parsed) endpoints.push({ value: server.url, url: server.url.value, start: 0, parsed, via: 'url' });
   }
-  const bridge = bridgeOf(server);
-  if (!bridge) return endpoints;
-  const invocation = invocationOf(server)!;
+  const found = bridgeCommand(server);
+  if (!found) return endpoints;
+  const { bridge, invocation } = found;
   const allowHttpFlag = invocation.args.find((a) => a.value === '--allow-http');
   for (const arg of invocation.args) {
-    // Only whole arguments (or --flag=URL); a command written as one string shares nodes.
+    // Whole arguments (or --flag=URL); a piece of a longer string (a command written as one
+    // string, a shell line) is a value of its own whose node is the whole string.
     let start = 0;
     if (arg.value.startsWith('-')) {
       const eq = arg.value.indexOf('=');

@@ -1,21 +1,29 @@
 import type { Rule } from './types';
 import type { FixSpec } from '../engine/types';
 import type { StringValue } from '../engine/model';
-import { invocationOf } from '../launch/command';
-import { dockerOptions, dockerRunOf } from '../launch/docker';
+import { allCommands, serverCommands } from '../launch/effective';
+import { dockerOptions, dockerRunOf, isFlagOn } from '../launch/docker';
 import { valueRange } from '../fixes/nodeEdits';
 
 const ALL = /^(?:0\.0\.0\.0|::|\[::\]|\*|0)$/;
 const HOST_FLAGS = /^(?:--host|--bind|--bind-address|--listen|--listen-address|--address|--addr|--http-host|--server-host|--mcp-host|--sse-host|-H|--hostname|--ip|--interface)$/i;
-const HOST_ENV = /^(?:[A-Z0-9]+_)*(?:HOST|BIND|BIND_ADDRESS|BIND_HOST|LISTEN|LISTEN_ADDRESS|LISTEN_HOST|SERVER_HOST|ADDR|ADDRESS|HOSTNAME|INTERFACE)$/;
+/** Flags named for where a server listens (`--listen-addr`, `--http-address`, `--bind-host`...). */
+const LISTEN_FLAG = /^--?(?:[a-z0-9]+-)*(?:host|bind|listen|addr|address|interface|ip)(?:-(?:host|addr|address|interface|ip))?$/i;
+/** Flags and variables that name a destination, not a listening address. */
+const DESTINATION = /(?:^|[-_])(?:db|database|redis|mongo|postgres|mysql|sql|remote|upstream|target|proxy|api|allowed|trusted|smtp|mail|ldap|es|elastic|opensearch|registry|ollama)(?:[-_]|$)/i;
+const HOST_ENV = /^(?:[A-Z0-9]+_)*(?:HOST|BIND|BIND_ADDRESS|BIND_HOST|LISTEN|LISTEN_ADDRESS|LISTEN_HOST|SERVER_HOST|SERVER_NAME|ADDR|ADDRESS|HOSTNAME|INTERFACE)$/;
 
-/** `0.0.0.0`, `::` or `*` as a whole value, or as the host of `host:port`. */
-function bindAllPart(text: string): { start: number; end: number } | undefined {
+/**
+ * `0.0.0.0`, `::` or `*` as a whole value, or as the host of `host:port`; for listen-address
+ * settings also `:port` with no host (Go and others listen on every interface then).
+ */
+function bindAllPart(text: string, portOnly = false): { start: number; end: number } | undefined {
   const value = text.trim();
   const lead = text.indexOf(value);
   if (ALL.test(value) && value !== '0' && value !== '*') return { start: lead, end: lead + value.length };
   const match = /^(0\.0\.0\.0|\[::\]|\*):\d+$/.exec(value);
   if (match) return { start: lead, end: lead + match[1].length };
+  if (portOnly && /^:\d+$/.test(value)) return { start: lead, end: lead + value.length };
   return undefined;
 }
 
@@ -37,11 +45,11 @@ export const rule: Rule = {
   },
   check(context) {
     for (const server of context.config.servers) {
-      const invocation = invocationOf(server);
+      const invocation = serverCommands(server).main;
       if (!invocation) continue;
       const run = dockerRunOf(invocation);
       const quoteFix = (value: StringValue, start: number, end: number, replacement: string, title: string): FixSpec[] =>
-        value.node.parent?.type === 'array' || value.node.parent?.type === 'property'
+        value.node.value === value.value && (value.node.parent?.type === 'array' || value.node.parent?.type === 'property')
           ? [{ title, safe: false, preferred: true, edits: [{ offset: value.node.offset, length: value.node.length, content: context.doc.quote(value.value.slice(0, start) + replacement + value.value.slice(end)) }] }]
           : [];
       if (run) {
@@ -64,6 +72,14 @@ export const rule: Rule = {
             fixes: quoteFix(holder, base + lead, base + lead + (explicitAll ? explicitAll[0].length : 0), '127.0.0.1:', `Publish on 127.0.0.1 only for "${server.name}"`),
           });
         }
+        for (const option of dockerOptions(run, '--publish-all')) {
+          if (!isFlagOn(option)) continue;
+          context.report({
+            node: option.flag.node,
+            server,
+            message: `Server "${server.name}" publishes every port its image exposes (${option.written}) on every network interface: anyone on your network can reach them. Publish the one port it needs on loopback instead (-p 127.0.0.1:<port>:<port>).`,
+          });
+        }
         continue;
       }
       const args = invocation.args;
@@ -71,11 +87,22 @@ export const rule: Rule = {
         const text = args[i].value;
         const eq = text.startsWith('-') ? text.indexOf('=') : -1;
         const flag = eq > 0 ? text.slice(0, eq) : text;
-        if (!HOST_FLAGS.test(flag)) continue;
+        // Node's inspector (`--inspect=0.0.0.0:9229`): a debugger anyone on the network can use to run code.
+        const inspect = /^--inspect(?:-brk|-wait)?$/.test(flag) && eq > 0 ? bindAllPart(text.slice(eq + 1)) : undefined;
+        if (inspect) {
+          context.report({
+            ...valueRange(context.doc, args[i], eq + 1 + inspect.start, eq + 1 + inspect.end),
+            server,
+            severity: 'error',
+            message: `Server "${server.name}" opens Node's debugger on every network interface (${text}): anyone who can reach the port can run code in the server. Remove it, or use --inspect=127.0.0.1:<port> while debugging.`,
+          });
+          continue;
+        }
+        if (!HOST_FLAGS.test(flag) && !(LISTEN_FLAG.test(flag) && !DESTINATION.test(flag))) continue;
         const target = eq > 0 ? args[i] : args[i + 1];
         if (!target) continue;
         const offset = eq > 0 ? eq + 1 : 0;
-        const part = bindAllPart(target.value.slice(offset));
+        const part = bindAllPart(target.value.slice(offset), /listen|addr|bind/i.test(flag));
         if (!part) continue;
         const start = offset + part.start;
         const end = offset + part.end;
@@ -86,16 +113,23 @@ export const rule: Rule = {
           fixes: quoteFix(target, start, end, '127.0.0.1', `Listen on 127.0.0.1 for "${server.name}"`),
         });
       }
-      for (const entry of server.env) {
-        if (!HOST_ENV.test(entry.key) || entry.value === undefined || entry.valueNode.type !== 'string') continue;
-        const part = bindAllPart(entry.value);
+      // The entry's env, and NAME=value words before the program (`env HOST=0.0.0.0 node …`).
+      const envs: Array<{ key: string; value: StringValue; start: number }> = [];
+      for (const entry of server.env) if (entry.value !== undefined && entry.valueNode.type === 'string') envs.push({ key: entry.key, value: { value: entry.value, node: entry.valueNode }, start: 0 });
+      for (const assignment of allCommands(server).flatMap((c) => c.assignments ?? [])) {
+        const eq = assignment.value.indexOf('=');
+        envs.push({ key: assignment.value.slice(0, eq), value: assignment, start: eq + 1 });
+      }
+      for (const { key, value, start: base } of envs) {
+        if (!HOST_ENV.test(key) || DESTINATION.test(key)) continue;
+        const text = value.value.slice(base);
+        const part = bindAllPart(text, /LISTEN|ADDR|BIND/.test(key));
         if (!part) continue;
-        const value = { value: entry.value, node: entry.valueNode };
         context.report({
-          ...valueRange(context.doc, { value: entry.value, node: entry.valueNode }, part.start, part.end),
+          ...valueRange(context.doc, value, base + part.start, base + part.end),
           server,
-          message: `Server "${server.name}" listens on every network interface (${entry.key}=${entry.value.trim()}): anyone on your network can call its tools. Bind it to 127.0.0.1.`,
-          fixes: quoteFix(value, part.start, part.end, '127.0.0.1', `Listen on 127.0.0.1 for "${server.name}"`),
+          message: `Server "${server.name}" listens on every network interface (${key}=${text.trim()}): anyone on your network can call its tools. Bind it to 127.0.0.1.`,
+          fixes: base === 0 ? quoteFix(value, part.start, part.end, '127.0.0.1', `Listen on 127.0.0.1 for "${server.name}"`) : [],
         });
       }
     }

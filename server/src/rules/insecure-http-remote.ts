@@ -1,6 +1,7 @@
 import type { Rule } from './types';
 import { isLoopbackHost } from '../engine/urls';
 import { classifyHost, remoteEndpointsOf } from '../launch/remote';
+import { replaceInString, spanOf } from '../launch/packages';
 
 /**
  * Template text where a host belongs (`http://your_server_ip:8080`, `http://<host>/mcp`,
@@ -11,6 +12,18 @@ import { classifyHost, remoteEndpointsOf } from '../launch/remote';
  * copied `http://` scheme is exactly what this rule is about.
  */
 const TEMPLATE_HOST = /[${}<>]|your|placeholder|xxx|^(?:host|hostname|server)$/i;
+
+/**
+ * Destinations that are this machine although they are not loopback names: the unspecified
+ * address (a client connecting to 0.0.0.0 or [::] reaches the local host), the hosts-file
+ * names of loopback (`localhost.localdomain`, `ip6-localhost`) and the names
+ * Docker and Podman give the host (`host.docker.internal`, `host.containers.internal`,
+ * `gateway.docker.internal`), whose traffic stays on the machine's virtual network.
+ */
+function isLocalDestination(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === '0.0.0.0' || bare === '::' || bare === 'localhost.localdomain' || bare === 'ip6-localhost' || bare === 'ip6-loopback' || /^(?:host\.docker|host\.containers|gateway\.docker|host\.lima|host\.rancher-desktop)\.internal$/.test(bare);
+}
 
 /**
  * A remote MCP server reached over plain http:// (or ws://) sends every tool call, result
@@ -35,26 +48,31 @@ export const rule: Rule = {
         if (parsed.scheme !== 'http' && parsed.scheme !== 'ws') continue;
         if (!parsed.host || isLoopbackHost(parsed.host) || TEMPLATE_HOST.test(parsed.host)) continue;
         if (context.settings.trustedHosts.includes(parsed.host)) continue;
+        if (isLocalDestination(parsed.host)) continue;
         const secure = parsed.scheme === 'http' ? 'https' : 'wss';
         const schemeAt = endpoint.start + (endpoint.url.length - endpoint.url.trimStart().length);
         const fixed = value.value.slice(0, schemeAt) + secure + value.value.slice(schemeAt + parsed.scheme.length);
+        // A URL inside a longer string (a command line written as one string, a shell line) is rewritten in place.
+        const edit = replaceInString(context.doc, value, value.value, fixed);
         // On a private network or an internal name the path is shorter (LAN, VPN, compose network): still readable, less exposed.
         const internal = classifyHost(parsed.host)?.kind === 'private';
         const via = endpoint.via === 'bridge' ? ` through ${endpoint.bridge}${endpoint.allowHttpFlag ? ' (--allow-http lets it)' : ''}` : '';
         context.report({
-          node: value.node,
+          ...spanOf(context.doc, value),
           server,
           severity: internal ? 'warning' : 'error',
           message: `Server "${server.name}" connects to ${internal ? 'internal host ' : ''}${parsed.host} over unencrypted ${parsed.scheme}://${via}: requests, results and any token can be read or altered on the network. Use ${secure}://.`,
-          fixes: [
-            {
-              title: `Use ${secure}:// for "${server.name}"`,
-              // Not safe for fix-all: the server may not serve TLS on that port.
-              safe: false,
-              preferred: true,
-              edits: [{ offset: value.node.offset, length: value.node.length, content: context.doc.quote(fixed) }],
-            },
-          ],
+          fixes: edit
+            ? [
+                {
+                  title: `Use ${secure}:// for "${server.name}"`,
+                  // Not safe for fix-all: the server may not serve TLS on that port.
+                  safe: false,
+                  preferred: true,
+                  edits: [edit],
+                },
+              ]
+            : [],
         });
       }
     }

@@ -1,26 +1,84 @@
 import type { Rule } from './types';
 import type { FixSpec, Severity } from '../engine/types';
 import type { MapEntry, StringValue } from '../engine/model';
-import { invocationOf } from '../launch/command';
+import { allCommands, serverCommands } from '../launch/effective';
+import { spanOf } from '../launch/packages';
 import { dockerRunOf } from '../launch/docker';
 import { isLoopbackHost, parseUrlLoosely } from '../engine/urls';
 import { removeProperty, removeSiblings } from '../fixes/nodeEdits';
 
-const OFF = /^(?:0|false|no|off|n)$/i;
-const ON = /^(?:1|true|yes|on|y)$/i;
+const OFF = /^(?:0|false|no|off|n|none|disabled?)$/i;
+const ON = /^(?:1|true|yes|on|y|enabled?)$/i;
 
-/** Env variables whose value switches certificate checks off (value test, label). */
-const DISABLING_ENV: ReadonlyArray<[RegExp, (value: string) => boolean, Severity]> = [
-  [/^NODE_TLS_REJECT_UNAUTHORIZED$/, (v) => v.trim() === '0', 'error'],
-  [/^PYTHONHTTPSVERIFY$/, (v) => v.trim() === '0', 'error'],
-  [/^(?:[A-Z0-9_]*_)?(?:SSL|TLS|HTTPS|CERT)_?VERIFY(?:_?(?:SSL|TLS|CERTS?|CERTIFICATES?))?$|^(?:[A-Z0-9_]*_)?VERIFY_?(?:SSL|TLS|CERTS?|CERTIFICATES?|HTTPS)$|^GIT_SSL_VERIFY$|^REQUESTS_VERIFY$/, (v) => OFF.test(v.trim()), 'warning'],
-  [/^(?:[A-Z0-9_]*_)?(?:INSECURE(?:_SKIP_TLS_VERIFY|_SSL|_TLS)?|SKIP_(?:TLS|SSL)_VERIFY|(?:TLS|SSL)_INSECURE|IGNORE_(?:SSL|TLS|CERT)(?:_ERRORS)?|ALLOW_INSECURE|DISABLE_(?:SSL|TLS)_VERIFICATION|GIT_SSL_NO_VERIFY)$/, (v) => ON.test(v.trim()), 'warning'],
-];
+/** Words that name TLS or its certificates, in env names and flags. */
+const TLS_WORDS = new Set(['ssl', 'tls', 'https', 'cert', 'certs', 'certificate', 'certificates', 'x509']);
+/** Words that name the check itself. */
+const VERIFY_WORDS = new Set(['verify', 'verification', 'validate', 'validation', 'check', 'checks', 'strict']);
+/**
+ * Words that switch the check off when the setting is on (`SKIP`, `NO`, `IGNORE`; `ALLOW_SELF_SIGNED`,
+ * `ACCEPT_INVALID_CERTS`, `TRUST_ALL_CERTS`).
+ */
+const NEGATIONS = new Set(['skip', 'no', 'disable', 'disabled', 'ignore', 'insecure', 'noverify', 'unverified', 'unsafe', 'invalid', 'untrusted', 'self', 'any', 'all']);
+
+const words = (name: string) =>
+  name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+
+/**
+ * Whether an env variable set to `value` switches certificate checks off, and how seriously:
+ * the process-wide Node and Python switches are errors; a setting read by one client library
+ * is a warning. Read by the words of the name, so every library's spelling is covered:
+ * `*_SSL_VERIFY=false`, `VERIFY_SSL=false`, `ES_SSL_SKIP_VERIFY=true`, `GIT_SSL_NO_VERIFY=1`,
+ * `K8S_INSECURE_SKIP_TLS_VERIFY=true`, `NPM_CONFIG_STRICT_SSL=false`, `*_REJECT_UNAUTHORIZED=0`.
+ */
+export function tlsOffByEnv(key: string, value: string): Severity | undefined {
+  const v = value.trim();
+  const upper = key.toUpperCase();
+  if (upper === 'NODE_TLS_REJECT_UNAUTHORIZED' || upper === 'PYTHONHTTPSVERIFY') return v === '0' ? 'error' : undefined;
+  if (/REJECT_?UNAUTHORI[SZ]ED$/.test(upper)) return OFF.test(v) ? 'warning' : undefined;
+  if (upper === 'REQUESTS_VERIFY' || upper === 'GIT_SSL_VERIFY') return OFF.test(v) ? 'warning' : undefined;
+  const w = words(key);
+  const tls = w.some((x) => TLS_WORDS.has(x));
+  const verify = w.some((x) => VERIFY_WORDS.has(x));
+  const negated = w.some((x) => NEGATIONS.has(x));
+  // `*_INSECURE=true`, `ALLOW_INSECURE=1`, `*_INSECURE_SKIP_TLS_VERIFY=true`.
+  if (w.includes('insecure') && !w.includes('http') && ON.test(v)) return 'warning';
+  if (!tls) return undefined;
+  if (negated && ON.test(v)) return 'warning'; // ES_SSL_SKIP_VERIFY=true, IGNORE_SSL_ERRORS=1
+  if (verify && !negated && OFF.test(v)) return 'warning'; // JIRA_SSL_VERIFY=false, VERIFY_CERTS=0
+  return undefined;
+}
+
+/**
+ * Whether a command-line argument switches certificate checks off: `--insecure`,
+ * `--skip-ssl-verification`, `--no-check-certificate`, `--ignore-https-errors`,
+ * `--tls-skip-verify`, `--ssl-verify=false`, `--verify=false`... (read by words, like the env).
+ * Not `--allow-insecure-host` / `--trusted-host` (one package host: custom-package-registry).
+ */
+export function tlsOffByArg(text: string): boolean {
+  const match = /^--?([A-Za-z][\w-]*)(?:=(.*))?$/.exec(text.trim());
+  if (!match) return false;
+  const w = words(match[1]);
+  const value = match[2];
+  if (w.at(-1) === 'host' || w.includes('hosts')) return false;
+  const tls = w.some((x) => TLS_WORDS.has(x));
+  const verify = w.some((x) => VERIFY_WORDS.has(x));
+  const negated = w.some((x) => x !== 'insecure' && NEGATIONS.has(x));
+  if (w.includes('insecure')) {
+    if (w[0] === 'no' || w.includes('http')) return false; // --no-insecure; --allow-insecure-http is insecure-http-remote's
+    return value === undefined || ON.test(value);
+  }
+  if (tls && negated) return value === undefined || ON.test(value);
+  if ((tls && verify) || (w.length === 1 && w[0] === 'verify')) return value !== undefined && OFF.test(value);
+  return false;
+}
+
 /** Env variables that change which certificates are trusted or route traffic through a proxy. */
 const CA_ENV = /^(?:NODE_EXTRA_CA_CERTS|SSL_CERT_FILE|SSL_CERT_DIR|REQUESTS_CA_BUNDLE|CURL_CA_BUNDLE|GIT_SSL_CAINFO|CA_BUNDLE)$/;
 const PROXY_ENV = /^(?:HTTPS?_PROXY|ALL_PROXY|https?_proxy|all_proxy)$/;
-/** Arguments that switch certificate checks off. */
-const DISABLING_ARGS = /^(?:--insecure|--no-verify-ssl|--no-ssl-verify|--ssl-no-verify|--skip-tls-verify|--insecure-skip-tls-verify|--tls-skip-verify|--no-check-certificate|--disable-ssl-verification|--ignore-certificate-errors|--ignore-ssl-errors)(?:=(?:true|1))?$|^--(?:tls-verify|verify-ssl|ssl-verify|verify)=(?:false|0|no)$/i;
 
 /**
  * TLS only protects a connection when the certificate is checked. Env flags such as
@@ -40,10 +98,11 @@ export const rule: Rule = {
   },
   check(context) {
     for (const server of context.config.servers) {
-      const invocation = invocationOf(server);
+      const invocation = serverCommands(server).main;
       const run = invocation && dockerRunOf(invocation);
-      // Env entries of the entry itself, plus docker -e NAME=value.
-      const envs: Array<{ key: string; value: string; node: StringValue['node']; entry?: MapEntry; removable?: StringValue['node'][] }> = [];
+      // Env entries of the entry itself, docker -e NAME=value, and NAME=value words before the
+      // program (`env NODE_TLS_REJECT_UNAUTHORIZED=0 node …`, a shell line's assignments).
+      const envs: Array<{ key: string; value: string; node: StringValue['node']; entry?: MapEntry; removable?: StringValue['node'][]; piece?: StringValue }> = [];
       for (const entry of server.env) if (entry.value !== undefined) envs.push({ key: entry.key, value: entry.value, node: entry.valueNode, entry });
       if (run) {
         for (const option of run.options) {
@@ -54,14 +113,21 @@ export const rule: Rule = {
           envs.push({ key: option.value.value.slice(0, eq), value: option.value.value.slice(eq + 1), node: option.value.node, removable });
         }
       }
+      for (const command of allCommands(server)) {
+        for (const assignment of command.assignments ?? []) {
+          const eq = assignment.value.indexOf('=');
+          envs.push({ key: assignment.value.slice(0, eq), value: assignment.value.slice(eq + 1), node: assignment.node, piece: assignment });
+        }
+      }
       for (const env of envs) {
-        const disabling = DISABLING_ENV.find(([name, test]) => name.test(env.key) && test(env.value));
+        const disabling = tlsOffByEnv(env.key, env.value);
+        const at = env.piece ? spanOf(context.doc, env.piece) : { node: env.node };
         if (disabling) {
           const edit = env.entry ? removeProperty(env.entry.property, context.doc) : env.removable && removeSiblings(env.removable, context.doc);
           context.report({
-            node: env.node,
+            ...at,
             server,
-            severity: disabling[2],
+            severity: disabling,
             message: `Server "${server.name}" sets ${env.key}=${env.value.trim()}, which turns off TLS certificate checks: anyone on the network path can impersonate the API and read its traffic and tokens. Remove it; if a private CA is the reason, trust that CA instead (NODE_EXTRA_CA_CERTS, SSL_CERT_FILE).`,
             fixes: edit ? [{ title: `Remove ${env.key} from "${server.name}"`, safe: false, preferred: true, edits: [edit] }] : [],
           });
@@ -69,7 +135,7 @@ export const rule: Rule = {
         }
         if (CA_ENV.test(env.key) && env.value.trim()) {
           context.report({
-            node: env.node,
+            ...at,
             server,
             severity: 'information',
             message: `Server "${server.name}" trusts extra certificate authorities from ${env.key}: whoever controls that file can impersonate any site to it. Make sure it holds only your organisation's CA.`,
@@ -80,21 +146,24 @@ export const rule: Rule = {
           const parsed = parseUrlLoosely(env.value);
           if (parsed && isLoopbackHost(parsed.host)) continue;
           context.report({
-            node: env.node,
+            ...at,
             server,
             severity: 'information',
             message: `Server "${server.name}" sends its traffic through the proxy in ${env.key}${parsed?.scheme === 'http' ? ' over plain http://' : ''}: the proxy sees every host it talks to. Make sure it is one your organisation runs.`,
           });
         }
       }
-      for (const arg of run ? run.imageArgs : invocation?.args ?? []) {
+      const args = run ? run.imageArgs : allCommands(server).flatMap((c) => c.args);
+      for (const arg of args) {
         const text = arg.value.trim();
         const curlK = text === '-k' && invocation?.program === 'curl';
-        if (!DISABLING_ARGS.test(text) && !curlK) continue;
-        const edit = arg.node.parent?.type === 'array' ? removeSiblings([arg.node], context.doc) : undefined;
+        if (!tlsOffByArg(text) && !curlK) continue;
+        // Only an argument that is a whole array element can be removed on its own.
+        const whole = arg.node.type === 'string' && arg.node.value === arg.value && arg.node.parent?.type === 'array';
+        const edit = whole ? removeSiblings([arg.node], context.doc) : undefined;
         const fixes: FixSpec[] = edit ? [{ title: `Remove ${text} from "${server.name}"`, safe: false, preferred: true, edits: [edit] }] : [];
         context.report({
-          node: arg.node,
+          ...spanOf(context.doc, arg),
           server,
           severity: 'warning',
           message: `Server "${server.name}" is started with ${text}, which turns off TLS certificate checks: anyone on the network path can impersonate the remote end. Remove it; trust a private CA instead if that is the reason.`,
