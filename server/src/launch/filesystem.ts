@@ -23,14 +23,19 @@ export function classifyBroadPath(raw: string): string | undefined {
   const unix = path.replace(/\\/g, '/').replace(/\/+$/, '') || '/';
   if (unix === '/' || unix === '/*' || unix === '/**') return 'the whole disk ("/")';
   if (/^[a-zA-Z]:\/?$/.test(unix) || /^[a-zA-Z]:\/\*+$/.test(unix)) return `the whole drive (${path})`;
-  if (/^(?:~|\$HOME|\$\{HOME\}|\$\{userHome\}|\$\{env:HOME\}|\$\{env:USERPROFILE\}|%USERPROFILE%|%HOMEPATH%|\$env:USERPROFILE)(?:\/\*+)?$/i.test(unix)) return `your home directory (${path})`;
+  // WSL sees Windows drives under /mnt/<letter>; macOS's startup disk under /Volumes and /System/Volumes/Data.
+  if (/^\/mnt\/[a-zA-Z](?:\/\*+)?$/.test(unix)) return `the whole Windows drive (${path})`;
+  if (/^\/Volumes\/Macintosh HD$|^\/System\/Volumes\/Data$/i.test(unix)) return `the whole disk (${path})`;
+  if (/^\/mnt\/[a-zA-Z]\/Users\/[^/]+$/i.test(unix)) return `a Windows home directory (${path})`;
+  if (/^\/mnt\/[a-zA-Z]\/Users$/i.test(unix)) return `every user's home directory (${path})`;
+  if (/^(?:~|\$HOME|\$\{HOME\}|\$\{userHome\}|\$\{env:HOME\}|\$\{env:USERPROFILE\}|%USERPROFILE%|%HOMEPATH%|%HOMEDRIVE%%HOMEPATH%|\$env:USERPROFILE|\$env:HOME)(?:\/\*+)?$/i.test(unix)) return `your home directory (${path})`;
   if (/^\/(?:Users|home)\/[^/]+$/.test(unix) || unix === '/root' || /^[a-zA-Z]:\/Users\/[^/]+$/i.test(unix)) return `a home directory (${path})`;
   if (/^\/(?:Users|home)$/.test(unix) || /^[a-zA-Z]:\/Users$/i.test(unix)) return `every user's home directory (${path})`;
   return undefined;
 }
 
 // Home-directory spellings across shells and clients.
-const HOME_PREFIX = String.raw`(?:~|\$HOME|\$\{HOME\}|\$\{userHome\}|\$\{env:HOME\}|\$\{env:USERPROFILE\}|%USERPROFILE%|%HOMEPATH%|\$env:USERPROFILE|/Users/[^/]+|/home/[^/]+|/root|[a-zA-Z]:/Users/[^/]+)`;
+const HOME_PREFIX = String.raw`(?:%HOMEDRIVE%%HOMEPATH%|\$env:HOME|~|\$HOME|\$\{HOME\}|\$\{userHome\}|\$\{env:HOME\}|\$\{env:USERPROFILE\}|%USERPROFILE%|%HOMEPATH%|\$env:USERPROFILE|/Users/[^/]+|/home/[^/]+|/root|[a-zA-Z]:/Users/[^/]+|/mnt/[a-zA-Z]/Users/[^/]+)`;
 
 const CREDENTIAL_DIRS: Array<[RegExp, string]> = [
   [/^\.ssh$/i, 'SSH keys'],
@@ -49,6 +54,9 @@ const CREDENTIAL_DIRS: Array<[RegExp, string]> = [
   [/^\.terraform\.d$/i, 'Terraform credentials'],
   [/^\.config\/op$|^\.op$/i, '1Password CLI configuration'],
   [/^appdata\/roaming\/microsoft\/(?:credentials|protect)$/i, 'Windows credentials'],
+  [/^appdata\/roaming\/gcloud$/i, 'Google Cloud credentials'],
+  [/^appdata\/roaming\/github cli$/i, 'GitHub CLI tokens'],
+  [/^appdata\/(?:local\/google\/chrome|local\/microsoft\/edge|local\/bravesoftware|roaming\/mozilla)$/i, 'browser profiles (cookies, saved passwords)'],
 ];
 
 /** Folders that hold credentials among much else: reported only when given whole. */
@@ -81,14 +89,21 @@ export interface SensitivePath {
  * configs (`~`, `$HOME`, `${userHome}`, `%USERPROFILE%`, absolute home paths).
  */
 export function classifySensitivePath(raw: string): SensitivePath | undefined {
-  const path = raw.trim().replace(/^["']|["']$/g, '').replace(/\\/g, '/').replace(/\/+$/, '');
+  const path = raw
+    .trim()
+    .replace(/^["']|["']$/g, '')
+    .replace(/\\/g, '/')
+    .replace(/\/+$/, '')
+    // Windows profile folders written through their variables.
+    .replace(/^(?:%APPDATA%|\$env:APPDATA|\$\{env:APPDATA\})(?=\/|$)/i, '~/AppData/Roaming')
+    .replace(/^(?:%LOCALAPPDATA%|\$env:LOCALAPPDATA|\$\{env:LOCALAPPDATA\})(?=\/|$)/i, '~/AppData/Local');
   if (!path) return undefined;
   const home = new RegExp('^' + HOME_PREFIX + '/(.+)$', 'i').exec(path);
   if (home) {
     const rest = home[1].replace(/\/+/g, '/');
     for (const [pattern, label] of CREDENTIAL_DIRS) {
       const segments = rest.split('/');
-      for (let n = 1; n <= Math.min(3, segments.length); n++) {
+      for (let n = 1; n <= Math.min(4, segments.length); n++) {
         if (pattern.test(segments.slice(0, n).join('/'))) return { label: `${label} (${raw.trim()})`, kind: 'credentials' };
       }
     }

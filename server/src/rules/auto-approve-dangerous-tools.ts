@@ -16,12 +16,31 @@ export const rule: Rule = {
   meta: {
     category: 'permission',
     defaultSeverity: 'warning',
-    description: 'A server\'s auto-approval list names tools that execute, delete, push or send (warning) or that create and change data (information).',
+    description: 'A server\'s auto-approval list (or an agent\'s allowedTools) names tools that execute, delete, push or send (warning) or that create and change data (information).',
     fixable: true,
     owasp: ['MCP02', 'MCP06'],
     threat: 'Missing human review: destructive or exfiltrating tool calls run without confirmation, so prompt injection acts immediately.',
   },
   check(context) {
+    // Amazon Q / Kiro CLI agent files: `allowedTools: ["@github/delete_file", "@github/merge_*"]`
+    // runs those tools of that server unasked (a bare `@server` is auto-approve-all-tools').
+    const allowed = context.config.knobs?.lists.find((k) => k.key === 'allowedTools');
+    for (const entry of allowed?.values ?? []) {
+      const match = /^@([^/]+)\/(.+)$/.exec(entry.value.trim());
+      if (!match || match[1] === 'builtin' || isWildcardToolName(match[2])) continue;
+      const server = context.config.servers.find((s) => s.name === match[1]);
+      const risk = toolRisk(match[2].replace(/[*?]/g, ' '), server ? serverContext(server) : match[1]);
+      if (!risk) continue;
+      const pattern = /[*?]/.test(match[2]);
+      const edit = removeSiblings([entry.node], context.doc);
+      context.report({
+        node: entry.node,
+        server: server ?? null,
+        severity: risk.level === 'high' ? 'warning' : 'information',
+        message: `allowedTools "${entry.value}" runs ${pattern ? 'every tool matching it, which by name' : 'a tool that by its name'} ${risk.what}, without asking you, even when the agent was steered by injected text. ${risk.level === 'high' ? 'Remove it from allowedTools' : 'Keep it only if its changes are easy to undo'}.`,
+        fixes: edit ? [{ title: `Stop auto-approving "${entry.value}"`, safe: false, preferred: true, edits: [edit] }] : [],
+      });
+    }
     for (const server of context.config.servers) {
       const knob = server.autoApprove;
       if (!knob || knob.values.some((v) => isWildcardToolName(v.value))) continue;

@@ -6,6 +6,16 @@ import { valueRange } from '../fixes/nodeEdits';
 const HOST_ROOT_CAPS = new Set(['ALL', 'SYS_ADMIN', 'SYS_MODULE', 'SYS_PTRACE', 'SYS_RAWIO', 'DAC_READ_SEARCH', 'DAC_OVERRIDE', 'BPF', 'SYS_BOOT', 'MAC_ADMIN', 'MAC_OVERRIDE']);
 
 /**
+ * Capabilities a container has unless they are dropped (Docker's default set; Podman's is the
+ * same without NET_RAW, MKNOD and AUDIT_WRITE). Adding one back (`--cap-drop ALL --cap-add
+ * NET_BIND_SERVICE`, the hardened pattern) widens nothing beyond the default.
+ */
+const DEFAULT_CAPS: Readonly<Record<string, ReadonlySet<string>>> = {
+  docker: new Set(['CHOWN', 'DAC_OVERRIDE', 'FSETID', 'FOWNER', 'MKNOD', 'NET_RAW', 'SETGID', 'SETUID', 'SETFCAP', 'SETPCAP', 'NET_BIND_SERVICE', 'SYS_CHROOT', 'KILL', 'AUDIT_WRITE']),
+  podman: new Set(['CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT']),
+};
+
+/**
  * `--cap-add` gives the container kernel capabilities beyond Docker's default set. Some
  * (ALL, SYS_ADMIN, SYS_MODULE, SYS_PTRACE, DAC_READ_SEARCH...) are known container-escape
  * primitives; the rest (NET_ADMIN, NET_RAW...) widen what a compromised server can do.
@@ -32,7 +42,7 @@ export const rule: Rule = {
           const start = cursor;
           cursor += part.length + 1;
           const cap = part.trim().toUpperCase().replace(/^CAP_/, '');
-          if (!cap) continue;
+          if (!cap || (DEFAULT_CAPS[run.engine] ?? DEFAULT_CAPS.docker).has(cap)) continue;
           const escape = HOST_ROOT_CAPS.has(cap);
           const range = valueRange(context.doc, option.inline ? option.flag : option.value, start, start + part.length);
           context.report({

@@ -1,13 +1,19 @@
 import type { Rule } from './types';
-import { invocationOf, programName } from '../launch/command';
+import type { Invocation } from '../launch/command';
+import { invocationOf } from '../launch/command';
+import { shellInvocations, wrapperChain } from '../launch/effective';
+import { shellScriptOf } from '../launch/shell';
 
 const ESCALATORS = new Set(['sudo', 'doas', 'pkexec', 'su', 'run0', 'runas', 'gsudo']);
-const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish']);
+/** PowerShell's `Start-Process … -Verb RunAs` (and its aliases): an elevated process after a UAC prompt. */
+const START_PROCESS = new Set(['start-process', 'saps', 'start']);
 
 /**
- * A server started through sudo, doas, pkexec, su, run0 or runas runs as root (or another
- * user) while the agent drives it: every tool call, and every bug or injected instruction,
- * then has administrator rights. The MCP security best practices ask clients to highlight it.
+ * A server started through sudo, doas, pkexec, su, run0 or runas (or PowerShell's
+ * `Start-Process -Verb RunAs`) runs as root (or another user) while the agent drives it:
+ * every tool call, and every bug or injected instruction, then has administrator rights. The
+ * MCP security best practices ask clients to highlight it. Wrappers (`env`, `nohup`,
+ * `cmd /c`) and shell strings (`bash -c "cd x && sudo node server.js"`) are looked through.
  */
 export const rule: Rule = {
   id: 'privilege-escalation-command',
@@ -23,25 +29,38 @@ export const rule: Rule = {
     for (const server of context.config.servers) {
       const invocation = invocationOf(server);
       if (!invocation) continue;
-      if (ESCALATORS.has(invocation.program)) {
+      const direct = escalator(invocation);
+      if (direct) {
         context.report({
-          node: invocation.programValue.node,
+          node: direct.programValue.node,
           server,
-          message: `Server "${server.name}" is started with ${invocation.program}: it runs with administrator rights, and so does every tool call the agent makes. Run it as your normal user; grant the one permission it needs (group membership, file ACL) instead.`,
+          message: `Server "${server.name}" is started with ${direct.program}: it runs with administrator rights, and so does every tool call the agent makes. Run it as your normal user; grant the one permission it needs (group membership, file ACL) instead.`,
         });
         continue;
       }
-      // `bash -c "sudo …"`: the escalation hides in the script.
-      if (!SHELLS.has(invocation.program)) continue;
-      for (const arg of invocation.args) {
-        const match = /(?:^|[;&|(`]\s*|\$\(\s*)(sudo|doas|pkexec|run0)(?=\s)/.exec(arg.value);
-        if (!match || arg.value.startsWith('-')) continue;
-        context.report({
-          node: arg.node,
-          server,
-          message: `Server "${server.name}" runs a shell script that calls ${programName(match[1])}: part of the server runs with administrator rights. Remove ${match[1]} and grant only the permission it needs.`,
-        });
-      }
+      // `bash -c "cd /opt && sudo node server.js"`, `pwsh -Command "Start-Process node -Verb RunAs"`;
+      // inside a substitution (`$(sudo …)`) the script text itself is read.
+      const found = shellInvocations(server).map((c) => escalator(c.invocation)).find(Boolean);
+      const shell = found ? undefined : shellScriptOf(server);
+      const hidden = shell && !shell.encoded ? /(?:^|[;&|(`]\s*|\$\(\s*)(sudo|doas|pkexec|run0|gsudo)(?=\s)/.exec(shell.script) : null;
+      if (!found && !hidden) continue;
+      const name = found ? (found.program === 'start-process' ? 'Start-Process -Verb RunAs' : found.program) : hidden![1];
+      context.report({
+        node: found ? found.programValue.node : shell!.values[0].node,
+        server,
+        message: `Server "${server.name}" runs a shell script that calls ${name}: part of the server runs with administrator rights. Remove it and grant only the permission it needs.`,
+      });
     }
   },
 };
+
+/** The escalating program among the invocation and the programs its wrappers start. */
+function escalator(invocation: Invocation): Invocation | undefined {
+  for (const step of wrapperChain(invocation)) {
+    if (ESCALATORS.has(step.program)) return step;
+    if (START_PROCESS.has(step.program) && step.args.some((a, i) => /^-verb$/i.test(a.value) && /^runas$/i.test(step.args[i + 1]?.value ?? ''))) {
+      return { ...step, program: 'start-process' };
+    }
+  }
+  return undefined;
+}
