@@ -19,9 +19,56 @@ const FLAGS: Array<[RegExp, RegExp]> = [
   [/^(?:ruby|perl)$/, /^-[A-Za-z]*[eE]$/],
   [/^php$/, /^-r$/],
   [/^osascript$/, /^-e$/],
+  [/^rscript$/, /^(?:-e|--expr)$/],
+  [/^(?:lua|luajit)(?:\d(?:\.\d+)?)?$/, /^-e$/],
+  [/^julia$/, /^(?:-e|--eval|-E|--print)$/],
+  [/^(?:elixir|groovy)$/, /^-e$/],
 ];
 
-export function inlineCodeOf(invocation: Invocation): InlineCode | undefined {
+/**
+ * Environment runners that start the program after `run` in a managed environment:
+ * `uv run python -c …`, `poetry run python -c …`, `pipenv run`, `pdm run`, `hatch run`,
+ * `rye run`, `pixi run`, `conda run -n env`. Their options before the program take values.
+ */
+const RUNNERS: Readonly<Record<string, ReadonlySet<string>>> = {
+  uv: new Set(['--with', '-w', '--with-editable', '--with-requirements', '--python', '-p', '--directory', '--project', '--package', '--extra', '--group', '--env-file', '--index', '--index-url', '--extra-index-url', '--default-index', '--find-links', '-f', '--config-file', '--cache-dir', '--color']),
+  poetry: new Set(['-C', '--directory', '-P', '--project']),
+  pipenv: new Set([]),
+  pdm: new Set(['-p', '--project']),
+  hatch: new Set(['-e', '--env']),
+  rye: new Set([]),
+  pixi: new Set(['-e', '--environment', '--manifest-path']),
+  conda: new Set(['-n', '--name', '-p', '--prefix', '--cwd']),
+  mamba: new Set(['-n', '--name', '-p', '--prefix', '--cwd']),
+  micromamba: new Set(['-n', '--name', '-p', '--prefix', '--cwd']),
+};
+
+/** The program an environment runner starts (`uv run python -c x` -> `python -c x`), or the invocation itself. */
+function throughRunner(invocation: Invocation): Invocation {
+  const withValue = RUNNERS[invocation.program];
+  if (!withValue) return invocation;
+  const args = invocation.args;
+  let i = 0;
+  // Options before the subcommand (`uv --directory x run …`).
+  while (i < args.length && args[i].value.startsWith('-')) i += !args[i].value.includes('=') && withValue.has(args[i].value) ? 2 : 1;
+  if (args[i]?.value !== 'run') return invocation;
+  for (i++; i < args.length; i++) {
+    const text = args[i].value;
+    if (text === '--') {
+      i++;
+      break;
+    }
+    if (!text.startsWith('-')) break;
+    if (!text.includes('=') && withValue.has(text)) i++;
+  }
+  const program = args[i];
+  if (!program) return invocation;
+  const name = program.value.replace(/\\/g, '/').split('/').pop()!.toLowerCase().replace(/\.(?:exe|cmd)$/, '');
+  return { program: name, programValue: program, args: args.slice(i + 1) };
+}
+
+export function inlineCodeOf(original: Invocation): InlineCode | undefined {
+  const invocation = throughRunner(original);
   const entry = FLAGS.find(([program]) => program.test(invocation.program));
   if (!entry) return undefined;
   const args = invocation.args;

@@ -1,14 +1,14 @@
 import type { Rule, RuleContext } from './types';
 import type { Severity } from '../engine/types';
 import type { ServerEntry, StringValue } from '../engine/model';
-import { launchInfo, spanOf } from '../launch/packages';
+import { allLaunches, spanOf } from '../launch/packages';
 import { parseUrlLoosely, isLoopbackHost } from '../engine/urls';
 import { findReferences } from '../engine/interpolation';
 
 /** The public registries themselves: naming them explicitly changes nothing. */
 const DEFAULT_REGISTRY_HOSTS = new Set(['registry.npmjs.org', 'registry.yarnpkg.com', 'pypi.org', 'pypi.python.org', 'files.pythonhosted.org', 'proxy.golang.org', 'sum.golang.org']);
 
-type Kind = 'registry' | 'extra-index' | 'insecure-host' | 'userconfig' | 'checksum-off';
+type Kind = 'registry' | 'extra-index' | 'insecure-host' | 'userconfig' | 'checksum-off' | 'tls-off';
 
 // Environment variables read by npm / pnpm / yarn / bun / pip / uv / go.
 const ENV_KINDS: Array<[RegExp, Kind]> = [
@@ -18,6 +18,7 @@ const ENV_KINDS: Array<[RegExp, Kind]> = [
   [/^(?:pip_trusted_host|uv_insecure_host|goinsecure)$/i, 'insecure-host'],
   [/^npm_config_userconfig$/i, 'userconfig'],
   [/^(?:gonosumdb|gonosumcheck|goflags|gosumdb)$/i, 'checksum-off'],
+  [/^(?:npm_config_strict_ssl|yarn_enable_strict_ssl|bun_config_strict_ssl)$/i, 'tls-off'],
 ];
 
 /**
@@ -37,28 +38,43 @@ export const rule: Rule = {
   },
   check(context) {
     for (const server of context.config.servers) {
-      const info = launchInfo(server);
-      if (info.npm?.registry) judge(context, server, info.npm.registry, 'registry', `${info.npm.launcher} --registry`);
-      if (info.npm?.userconfig) judge(context, server, info.npm.userconfig, 'userconfig', `${info.npm.launcher} --userconfig`);
-      for (const index of info.python?.indexes ?? []) {
-        judge(context, server, index.value, index.option === '--extra-index-url' ? 'extra-index' : 'registry', `${info.python!.launcher} ${index.option}`);
+      for (const info of allLaunches(server)) {
+        if (info.npm?.registry) judge(context, server, info.npm.registry, 'registry', `${info.npm.launcher} --registry`);
+        if (info.npm?.userconfig) judge(context, server, info.npm.userconfig, 'userconfig', `${info.npm.launcher} --userconfig`);
+        for (const index of info.python?.indexes ?? []) {
+          judge(context, server, index.value, index.option === '--extra-index-url' ? 'extra-index' : 'registry', `${info.python!.launcher} ${index.option}`);
+        }
+        for (const host of info.python?.insecureHosts ?? []) judge(context, server, host, 'insecure-host', `${info.python!.launcher} --allow-insecure-host`);
+        if (info.npm && info.invocation) {
+          // npm-family options before the package: `--strict-ssl=false`, `--strict-ssl false`, `--no-strict-ssl`.
+          const args = info.invocation.args;
+          for (let i = 0; i < args.length && (args[i].value.startsWith('-') || (i < 2 && /^(?:exec|x|dlx)$/.test(args[i].value))); i++) {
+            const text = args[i].value;
+            const off = /^--(?:no-strict-ssl|strict-ssl=(?:false|0|no))$/i.test(text) || (text === '--strict-ssl' && /^(?:false|0|no)$/i.test(args[i + 1]?.value ?? ''));
+            if (off) judge(context, server, { value: 'false', node: args[i].node }, 'tls-off', `${info.npm.launcher} ${text.replace(/=.*/, '')}`, args[i]);
+          }
+        }
       }
-      for (const host of info.python?.insecureHosts ?? []) judge(context, server, host, 'insecure-host', `${info.python!.launcher} --allow-insecure-host`);
       for (const entry of server.env) {
         const kind = ENV_KINDS.find(([pattern]) => pattern.test(entry.key))?.[1];
         if (!kind || entry.value === undefined) continue;
         if (kind === 'checksum-off' && !isChecksumOff(entry.key, entry.value)) continue;
+        if (kind === 'tls-off' && !/^(?:false|0|no|off)$/i.test(entry.value.trim())) continue;
         judge(context, server, { value: entry.value, node: entry.valueNode }, kind, entry.key);
       }
     }
   },
 };
 
-function judge(context: RuleContext, server: ServerEntry, holder: StringValue, kind: Kind, where: string): void {
+function judge(context: RuleContext, server: ServerEntry, holder: StringValue, kind: Kind, where: string, at: StringValue = holder): void {
   const text = holder.value.trim();
-  const node = spanOf(context.doc, holder);
+  const node = spanOf(context.doc, at);
   if (text === '' || findReferences(text).length > 0) return; // set elsewhere: nothing to judge here
   const trusted = trustedHosts(context);
+  if (kind === 'tls-off') {
+    report(context, server, node, 'error', `Server "${server.name}" turns off the package manager's TLS certificate check (${where}=${text}): anyone on the network path can serve a different package. Trust your proxy's CA (cafile / NODE_EXTRA_CA_CERTS) instead.`);
+    return;
+  }
   if (kind === 'checksum-off') {
     report(context, server, node, 'warning', `Server "${server.name}" sets ${where}="${text}", which turns off Go's checksum database check for some modules: a tampered module version would not be detected. Remove it unless those modules are private.`);
     return;
@@ -73,7 +89,9 @@ function judge(context: RuleContext, server: ServerEntry, holder: StringValue, k
   }
   // Go's GOPROXY is a comma/pipe list; "direct" and "off" are not hosts.
   const urls = text.split(/[,|\s]+/).filter((u) => u && u !== 'direct' && u !== 'off');
-  for (const raw of urls) {
+  for (const written of urls) {
+    // uv names indexes: `--index acme=https://…`, `UV_INDEX="acme=https://… other=https://…"`.
+    const raw = written.replace(/^[A-Za-z0-9][\w.-]*=(?=[a-z][a-z0-9+.-]*:\/\/)/i, '');
     const url = parseUrlLoosely(raw);
     if (!url) {
       if (/^(?:\.{0,2}\/|[a-zA-Z]:\\|file:)/.test(raw)) continue; // local find-links directory

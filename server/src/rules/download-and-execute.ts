@@ -1,6 +1,8 @@
 import type { Rule } from './types';
 import { shellScriptOf } from '../launch/shell';
 import { downloadAndExecute } from '../launch/downloadExec';
+import { stringValue } from '../engine/model';
+import { getValue } from '../parse/tree';
 
 /**
  * `curl … | sh` and its PowerShell cousin `iex (iwr …)` run whatever a web server returns,
@@ -20,18 +22,22 @@ export const rule: Rule = {
     for (const server of context.config.servers) {
       const shell = shellScriptOf(server);
       const candidates = shell
-        ? [{ text: shell.script, values: shell.values }]
-        : server.args.filter((a) => a.value.length > 8).map((a) => ({ text: a.value, values: [a] }));
+        ? [{ text: shell.script, values: shell.values, dialect: shell.shell }]
+        : server.args.filter((a) => a.value.length > 8).map((a) => ({ text: a.value, values: [a], dialect: 'sh' as const }));
+      // Claude Code runs a remote entry's `headersHelper` through the shell at every connection.
+      const helper = stringValue(getValue(server.node, 'headersHelper'));
+      if (helper) candidates.push({ text: helper.value, values: [helper], dialect: 'sh' });
       for (const candidate of candidates) {
-        const what = downloadAndExecute(candidate.text);
+        const what = downloadAndExecute(candidate.text, candidate.dialect);
         if (!what) continue;
         const first = candidate.values[0].node;
         const last = candidate.values[candidate.values.length - 1].node;
+        const when = candidate.values[0] === helper ? 'its headersHelper runs' : 'runs';
         context.report({
           offset: first.offset,
           length: last.offset + last.length - first.offset,
           server,
-          message: `Server "${server.name}" runs ${what}: whatever that URL serves at start-up runs with your rights, with no version, review or integrity check. Install a pinned package from a registry (or a reviewed script checked into the repository) and run it directly.`,
+          message: `Server "${server.name}" ${when} ${what}: whatever that URL serves ${when === 'runs' ? 'at start-up' : 'at every connection'} runs with your rights, with no version, review or integrity check. Install a pinned package from a registry (or a reviewed script checked into the repository) and run it directly.`,
         });
         break;
       }

@@ -1,6 +1,9 @@
 import type { Rule, RuleContext } from './types';
 import type { Severity } from '../engine/types';
-import type { MapEntry, ServerEntry } from '../engine/model';
+import type { ServerEntry, StringValue } from '../engine/model';
+import type { TreeNode } from '../parse/tree';
+import { dockerRunOfServer } from '../launch/docker';
+import { allCommands } from '../launch/effective';
 
 /**
  * Environment variables that make the server's runtime load extra code before the server
@@ -20,7 +23,7 @@ export const rule: Rule = {
   },
   check(context) {
     for (const server of context.config.servers) {
-      for (const entry of server.env) {
+      for (const entry of environment(server)) {
         if (entry.value === undefined || entry.value.trim() === '') continue;
         const key = entry.key.toUpperCase();
         const value = entry.value;
@@ -50,8 +53,35 @@ export const rule: Rule = {
   },
 };
 
-function report(context: RuleContext, server: ServerEntry, entry: MapEntry, severity: Severity, text: string): void {
-  context.report({ node: entry.valueNode, server, severity, message: `Server "${server.name}" ${text}` });
+interface EnvSetting {
+  key: string;
+  value: string;
+  /** Where to report: the env value, or the `NAME=value` argument. */
+  at: { node: TreeNode } | { offset: number; length: number };
+}
+
+/**
+ * The variables the server process gets from the file: its env entries, docker `-e NAME=value`
+ * (set inside the container, where the server runs), and `NAME=value` words before the program
+ * (`env LD_PRELOAD=x node …`, a shell line's `LD_PRELOAD=x exec node …`).
+ */
+function environment(server: ServerEntry): EnvSetting[] {
+  const settings: EnvSetting[] = [];
+  for (const entry of server.env) if (entry.value !== undefined) settings.push({ key: entry.key, value: entry.value, at: { node: entry.valueNode } });
+  const pieces: StringValue[] = [];
+  const run = dockerRunOfServer(server);
+  for (const option of run?.options ?? []) if (option.name === '--env' && option.value) pieces.push(option.value);
+  for (const command of allCommands(server)) pieces.push(...(command.assignments ?? []));
+  for (const piece of pieces) {
+    const eq = piece.value.indexOf('=');
+    if (eq <= 0) continue;
+    settings.push({ key: piece.value.slice(0, eq), value: piece.value.slice(eq + 1), at: piece.node.value === piece.value ? { node: piece.node } : { offset: piece.node.offset, length: piece.node.length } });
+  }
+  return settings;
+}
+
+function report(context: RuleContext, server: ServerEntry, entry: EnvSetting, severity: Severity, text: string): void {
+  context.report({ ...entry.at, server, severity, message: `Server "${server.name}" ${text}` });
 }
 
 function short(text: string): string {

@@ -24,7 +24,7 @@ export const rule: Rule = {
     for (const server of context.config.servers) {
       const shell = shellScriptOf(server);
       if (!shell) continue;
-      if (downloadAndExecute(shell.script)) continue; // download-and-execute reports it, as an error
+      if (downloadAndExecute(shell.script, shell.shell)) continue; // download-and-execute reports it, as an error
       const first = shell.values[0].node;
       const last = shell.values[shell.values.length - 1].node;
       const range = { offset: first.offset, length: last.offset + last.length - first.offset };
