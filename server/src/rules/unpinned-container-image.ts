@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { launchInfo, spanOf } from '../launch/packages';
+import { allLaunches, spanOf } from '../launch/packages';
 import { isTrustedPackage } from '../launch/trust';
 
 // Docker Hub "library" images people plausibly run a server from. Any other single-name
@@ -11,6 +11,16 @@ const OFFICIAL_LIBRARY = new Set([
 ]);
 
 /**
+ * Tags that name a branch, channel or variant rather than a release: any tag without a digit
+ * (`main`, `nightly`, `edge`, `alpine`, `lts`, `stdio`...) and `latest-…`-style variants of a
+ * channel (`latest-alpine`, `main-py3.12`, but not a dated `nightly-20250301` or
+ * `main-<commit>` build). They are re-pushed at every build, exactly like `latest`.
+ */
+function isMovingTag(tag: string): boolean {
+  return !/\d/.test(tag) || /^(?:latest|main|master|trunk|develop|dev|edge|nightly|canary|next|beta|alpha|stable|lts|release)[-_.](?!\d{6,})(?![0-9a-f]{7,}$)/i.test(tag);
+}
+
+/**
  * `docker run` / `podman run` pulls whatever the tag points at now. No tag (= `latest`) or
  * `:latest` moves with every push; any other tag can be re-pushed too; only `@sha256:`
  * names immutable content.
@@ -20,7 +30,7 @@ export const rule: Rule = {
   meta: {
     category: 'unpinned',
     defaultSeverity: 'warning',
-    description: 'A container image run by docker or podman without a digest: no tag or `latest` (warning), another tag (information).',
+    description: 'A container image run by docker or podman without a digest: no tag, `latest` or another moving tag such as `main` or `nightly` (warning), a release tag (information).',
     // The language server's pin actions (handlers/pin.ts): a digest typed in an input box, or
     // the tag's current digest from a registry lookup; never fix-all (CLI: --fix --network --pin).
     fixable: true,
@@ -29,28 +39,29 @@ export const rule: Rule = {
   },
   check(context) {
     for (const server of context.config.servers) {
-      const { docker } = launchInfo(server);
-      const image = docker?.image;
-      if (!docker || !image || image.digest || !image.repository) continue;
-      if (/[$%{}]/.test(image.reference)) continue; // a variable: nothing to judge statically
-      if (!image.registry && !image.repository.includes('/') && !OFFICIAL_LIBRARY.has(image.repository)) continue;
-      const name = image.registry ? `${image.registry}/${image.repository}` : image.repository;
-      if (isTrustedPackage(context.settings, name)) continue;
-      const engine = docker.engine;
-      if (!image.tag || image.tag === 'latest') {
-        const written = image.tag ? `"${name}:latest"` : `"${name}" with no tag (= latest)`;
-        context.report({
-          ...spanOf(context.doc, image.value),
-          server,
-          message: `Server "${server.name}" runs image ${written}: ${engine} runs whatever was pushed last. Pin a version tag and its digest, e.g. "${name}:1.2.3@sha256:<digest>" (docker buildx imagetools inspect shows it).`,
-        });
-      } else {
-        context.report({
-          ...spanOf(context.doc, image.value),
-          server,
-          severity: 'information',
-          message: `Server "${server.name}" runs image "${name}:${image.tag}": tags can be re-pushed, so the content may change. Add the digest, e.g. "${name}:${image.tag}@sha256:<digest>", to run exactly what you reviewed.`,
-        });
+      for (const { docker } of allLaunches(server)) {
+        const image = docker?.image;
+        if (!docker || !image || image.digest || !image.repository) continue;
+        if (/[$%{}]/.test(image.reference)) continue; // a variable: nothing to judge statically
+        if (!image.registry && !image.repository.includes('/') && !OFFICIAL_LIBRARY.has(image.repository)) continue;
+        const name = image.registry ? `${image.registry}/${image.repository}` : image.repository;
+        if (isTrustedPackage(context.settings, name)) continue;
+        const engine = docker.engine;
+        if (!image.tag || image.tag === 'latest' || isMovingTag(image.tag)) {
+          const written = !image.tag ? `"${name}" with no tag (= latest)` : image.tag === 'latest' ? `"${name}:latest"` : `"${name}:${image.tag}", a tag that follows a branch, channel or variant,`;
+          context.report({
+            ...spanOf(context.doc, image.value),
+            server,
+            message: `Server "${server.name}" runs image ${written}: ${engine} runs whatever was pushed last. Pin a version tag and its digest, e.g. "${name}:1.2.3@sha256:<digest>" (docker buildx imagetools inspect shows it).`,
+          });
+        } else {
+          context.report({
+            ...spanOf(context.doc, image.value),
+            server,
+            severity: 'information',
+            message: `Server "${server.name}" runs image "${name}:${image.tag}": tags can be re-pushed, so the content may change. Add the digest, e.g. "${name}:${image.tag}@sha256:<digest>", to run exactly what you reviewed.`,
+          });
+        }
       }
     }
   },
