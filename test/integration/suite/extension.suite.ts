@@ -11,6 +11,7 @@ import * as assert from 'node:assert/strict';
 import { parse, type ParseError } from 'jsonc-parser';
 import * as vscode from 'vscode';
 import type { McpHygieneApi } from '../../../client/src/extension';
+import { WAIT_MS, sleep, waitFor } from './wait';
 
 const EXTENSION_ID = 'mcp-hygiene.mcp-hygiene';
 const SOURCE = 'mcp-hygiene';
@@ -18,31 +19,12 @@ const SECRET_RULE = 'secret-in-env';
 const TOKEN_SHAPE = /\bghp_[A-Za-z0-9]{36}\b/;
 const COMMENT = "// GitHub's MCP server for this repository: keep this comment through the fix.";
 /** Generous: a cold extension host on a 2-core machine starts the server in a few seconds. */
-const WAIT_MS = 45_000;
 
 function randomAlphanumerics(length: number): string {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
   let out = '';
   for (let i = 0; i < length; i++) out += alphabet[Math.floor(Math.random() * alphabet.length)];
   return out;
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Polls `probe` until it returns something truthy; fails with `what` at the deadline. */
-async function waitFor<T>(
-  what: string,
-  probe: () => T | undefined | false | Promise<T | undefined | false>,
-  timeoutMs = WAIT_MS,
-  explain?: () => string,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${explain ? ` (${explain()})` : ''}`);
-    await sleep(100);
-  }
 }
 
 function codeOf(diagnostic: vscode.Diagnostic): string | undefined {

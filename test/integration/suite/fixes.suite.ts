@@ -16,24 +16,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 // Constants only (the module imports nothing): the kind users put in editor.codeActionsOnSave.
 import { DIAGNOSTIC_SOURCE as SOURCE, FIX_ALL_KIND, FIX_ALL_TITLE } from '../../../server/src/common/protocol';
-
-const WAIT_MS = 45_000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor<T>(
-  what: string,
-  probe: () => T | undefined | false | Promise<T | undefined | false>,
-  timeoutMs = WAIT_MS,
-  explain?: () => string,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${explain ? ` (${explain()})` : ''}`);
-    await sleep(100);
-  }
-}
+import { WAIT_MS, waitFor } from './wait';
 
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);

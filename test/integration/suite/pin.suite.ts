@@ -7,19 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { startVerdaccio, type Verdaccio } from '../../registry/verdaccio';
-
-const WAIT_MS = 45_000;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = WAIT_MS): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(100);
-  }
-}
+import { waitFor } from './wait';
 
 export function registerPinTests(): void {
   suite('MCP Hygiene pin fix against a loopback npm registry', () => {
