@@ -12,7 +12,9 @@ const entries = [
   ...(args.has('--cli-only')
     ? []
     : [
-        { in: 'server/src/server.ts', out: 'server' },
+        // dist/server.js is the small loader that reads dist/server-main.js through V8's code cache.
+        { in: 'server/src/serverEntry.ts', out: 'server' },
+        { in: 'server/src/server.ts', out: 'server-main' },
         { in: 'client/src/extension.ts', out: 'client' },
       ]),
 ].filter((entry) => existsSync(entry.in));

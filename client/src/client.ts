@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { join } from 'node:path';
 import {
   LanguageClient,
   type LanguageClientOptions,
@@ -6,7 +7,7 @@ import {
   TransportKind,
   RevealOutputChannelOn,
 } from 'vscode-languageclient/node';
-import { SERVER_NODE_FLAGS, SETTINGS_SECTION } from '../../server/src/common/protocol';
+import { SERVER_NODE_FLAGS, SETTINGS_SECTION, serverEnvironmentOverrides } from '../../server/src/common/protocol';
 import { configDocumentSelector } from './selectors';
 import { RedactingOutputChannel } from './redactingChannel';
 
@@ -72,10 +73,12 @@ export class McpHygieneClient implements vscode.Disposable {
   private async doStart(): Promise<void> {
     if (this.client) return;
     const module = this.context.asAbsolutePath('dist/server.js');
+    // The server compiles its bundle through a V8 code cache kept in our global storage.
+    const env = serverEnvironmentOverrides(process.env, join(this.context.globalStorageUri.fsPath, 'code-cache'));
     const serverOptions: ServerOptions = {
-      run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+      run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS], env } },
       // Same bundle in debug; --inspect lets a developer attach to the server process.
-      debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'] } },
+      debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'], env } },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: configDocumentSelector(),

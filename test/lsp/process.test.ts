@@ -1,7 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { build } from 'esbuild';
 import {
   createProtocolConnection,
   DidOpenTextDocumentNotification,
@@ -15,12 +18,13 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver/node';
 import { MCP_JSON, MCP_URI } from './fixtures';
+import { CODE_CACHE_DIR_ENV, DEFERRED_CA_CERTS_ENV, serverEnvironmentOverrides } from '../../server/src/common/protocol';
 
-// The real entry point (server.ts) as its own process over --stdio: transport plumbing,
-// console routing and a clean exit after shutdown + exit.
-test('server.ts serves over stdio and exits with 0 after shutdown and exit', { timeout: 30_000 }, async () => {
-  const root = join(__dirname, '..', '..');
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'src', 'server.ts'), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+const root = join(__dirname, '..', '..');
+
+/** Starts a server process, opens the fixture, and returns its diagnostics' codes and exit code after shutdown + exit. */
+async function serveOnce(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ codes: string[]; exitCode: number | null; serverName?: string }> {
+  const child = spawn(process.execPath, argv, { cwd: root, stdio: ['pipe', 'pipe', 'pipe'], env });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -29,17 +33,85 @@ test('server.ts serves over stdio and exits with 0 after shutdown and exit', { t
   connection.listen();
   try {
     const result = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
-    assert.equal(result.serverInfo?.name, 'mcp-hygiene');
     await connection.sendNotification(InitializedNotification.type, {});
     await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: MCP_URI, languageId: 'jsonc', version: 1, text: MCP_JSON } });
     const diagnostics = await published;
-    // The real entry runs the full registry: the token is among whatever else it finds.
-    assert.ok(diagnostics.diagnostics.some((d) => d.code === 'secret-in-env'), JSON.stringify(diagnostics.diagnostics.map((d) => d.code)));
     await connection.sendRequest(ShutdownRequest.type);
     await connection.sendNotification(ExitNotification.type);
-    assert.equal(await exited, 0, stderr);
+    const exitCode = await exited;
+    assert.equal(stderr, '');
+    return { codes: diagnostics.diagnostics.map((d) => String(d.code)), exitCode, serverName: result.serverInfo?.name };
   } finally {
     connection.dispose();
     child.kill();
+  }
+}
+
+// The real entry point (server.ts) as its own process over --stdio: transport plumbing,
+// console routing and a clean exit after shutdown + exit.
+test('server.ts serves over stdio and exits with 0 after shutdown and exit', { timeout: 30_000 }, async () => {
+  const served = await serveOnce(['--import', 'tsx', join(root, 'server', 'src', 'server.ts'), '--stdio']);
+  assert.equal(served.serverName, 'mcp-hygiene');
+  // The real entry runs the full registry: the token is among whatever else it finds.
+  assert.ok(served.codes.includes('secret-in-env'), served.codes.join());
+  assert.equal(served.exitCode, 0);
+});
+
+test('the environment the client starts the server with: CA bundle deferred, code cache directory passed', () => {
+  assert.deepEqual(serverEnvironmentOverrides({ PATH: '/bin' }), {});
+  assert.deepEqual(serverEnvironmentOverrides({ NODE_EXTRA_CA_CERTS: '/etc/corp-ca.pem' }, '/storage/code-cache'), {
+    NODE_EXTRA_CA_CERTS: '',
+    [DEFERRED_CA_CERTS_ENV]: '/etc/corp-ca.pem',
+    [CODE_CACHE_DIR_ENV]: '/storage/code-cache',
+  });
+});
+
+// dist/server.js as shipped: the loader (serverEntry.ts) next to the bundle (server-main.js).
+test('the shipped loader: writes a V8 code cache on the first start, reuses it, and survives a corrupt or stale one', { timeout: 120_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mcp-hygiene-entry-'));
+  try {
+    const bundle = (entry: string, out: string) =>
+      build({ entryPoints: [join(root, entry)], outfile: join(dir, out), bundle: true, platform: 'node', target: 'node18', format: 'cjs', mainFields: ['module', 'main'], minify: true, logLevel: 'silent' });
+    await Promise.all([bundle('server/src/serverEntry.ts', 'server.js'), bundle('server/src/server.ts', 'server-main.js')]);
+    const cacheDir = join(dir, 'storage', 'code-cache');
+    const env = { ...process.env, ...serverEnvironmentOverrides(process.env, cacheDir) };
+    const argv = [join(dir, 'server.js'), '--stdio'];
+    const cacheFiles = () => readdirSync(cacheDir).filter((name) => name.endsWith('.cache'));
+
+    // First start: no directory yet; it is created and the cache written on exit.
+    const first = await serveOnce(argv, env);
+    assert.equal(first.exitCode, 0);
+    assert.ok(first.codes.includes('secret-in-env'), first.codes.join());
+    assert.equal(cacheFiles().length, 1);
+    const cacheFile = join(cacheDir, cacheFiles()[0]);
+    const written = statSync(cacheFile);
+    assert.ok(written.size > 10_000, `cache of ${written.size} bytes`);
+
+    // Second start: V8 accepts the cache, so it is not written again; same findings.
+    const second = await serveOnce(argv, env);
+    assert.deepEqual(second.codes, first.codes);
+    assert.equal(statSync(cacheFile).mtimeMs, written.mtimeMs);
+
+    // A corrupt cache (same name) is rejected by V8 and replaced; a stale one is removed.
+    writeFileSync(cacheFile, 'not a code cache');
+    const stale = join(cacheDir, 'server-main.v18.0.0.x64.1.2.cache');
+    writeFileSync(stale, 'old');
+    const third = await serveOnce(argv, env);
+    assert.deepEqual(third.codes, first.codes);
+    assert.deepEqual(cacheFiles(), [basename(cacheFile)]);
+    assert.ok(readFileSync(cacheFile).length > 10_000);
+
+    // A cache directory that cannot be created costs only the cache.
+    const blocked = join(dir, 'a-file');
+    writeFileSync(blocked, '');
+    const fourth = await serveOnce(argv, { ...process.env, ...serverEnvironmentOverrides(process.env, join(blocked, 'code-cache')) });
+    assert.deepEqual(fourth.codes, first.codes);
+    assert.equal(fourth.exitCode, 0);
+
+    // Without the variable (other clients, older set-ups): a plain load.
+    const plain = await serveOnce(argv, { ...process.env, [CODE_CACHE_DIR_ENV]: '' });
+    assert.deepEqual(plain.codes, first.codes);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

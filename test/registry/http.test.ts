@@ -17,6 +17,7 @@ import { connect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TLSSocket } from 'node:tls';
+import { serverEnvironmentOverrides } from '../../server/src/common/protocol';
 import { httpRequest, RegistryError, type HttpOptions } from '../../server/src/registry/http';
 import { noProxyMatches, proxyFor } from '../../server/src/registry/proxy';
 import { freePort } from './verdaccio';
@@ -407,6 +408,12 @@ test('an https:// registry through a CONNECT tunnel: TLS to the registry (SNI an
     // The registry saw TLS with SNI for its name, and no proxy credentials.
     assert.deepEqual(seen.map((s) => `${s.method} ${s.url} ${s.servername}`), [`GET /echo?x=1 localhost`, 'HEAD /hop/2 localhost', 'HEAD /hop/1 localhost', 'HEAD /hop/0 localhost']);
     assert.ok(seen.every((s) => s.headers['proxy-authorization'] === undefined && s.headers.authorization === undefined));
+    // The language server gets the CA bundle through the client's environment overrides
+    // (NODE_EXTRA_CA_CERTS emptied for a faster start, the bundle passed on): still trusted.
+    const overrides = serverEnvironmentOverrides({ NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem') });
+    assert.equal(overrides.NODE_EXTRA_CA_CERTS, '');
+    const deferred = await runChild([jobs[0]], overrides);
+    assert.equal(deferred.lines[0].status, 200, JSON.stringify(deferred.lines[0]));
     // Certificates are checked: without the test CA the same lookup fails (and names no password).
     const untrusted = await runChild([jobs[0]], {});
     assert.equal(untrusted.lines[0].reason, 'unreachable');

@@ -118,3 +118,27 @@ export interface PinResult {
  * `--optimize-for-size`: it saves another ~15 MB but makes every lint 3-4x slower.
  */
 export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=1'];
+
+/**
+ * Where the client hands the language server the user's `NODE_EXTRA_CA_CERTS`. Node reads
+ * and parses that bundle at every process start (~45 ms for a system CA bundle here, a
+ * sixth of the server's start-up), yet the server needs it only for a registry lookup the
+ * user asked for; the registry client (registry/http.ts) reads it from here on first use.
+ */
+export const DEFERRED_CA_CERTS_ENV = 'MCP_HYGIENE_EXTRA_CA_CERTS';
+
+/**
+ * The environment variables to override when starting the language server: the code
+ * cache directory, when there is one, and node's CA bundle, which moves to DEFERRED_CA_CERTS_ENV (an empty NODE_EXTRA_CA_CERTS is how node reads
+ * "unset", and vscode-languageclient can only add or override variables, not remove them).
+ */
+export function serverEnvironmentOverrides(env: Readonly<Record<string, string | undefined>>, codeCacheDir?: string): Record<string, string> {
+  const bundle = env.NODE_EXTRA_CA_CERTS;
+  return {
+    ...(bundle ? { NODE_EXTRA_CA_CERTS: '', [DEFERRED_CA_CERTS_ENV]: bundle } : {}),
+    ...(codeCacheDir ? { [CODE_CACHE_DIR_ENV]: codeCacheDir } : {}),
+  };
+}
+
+/** Where the server keeps V8's code cache of its bundle (server/src/serverEntry.ts); the client gives its global storage. */
+export const CODE_CACHE_DIR_ENV = 'MCP_HYGIENE_CODE_CACHE_DIR';

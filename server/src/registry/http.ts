@@ -1,8 +1,10 @@
 import { request as rawRequest, type IncomingMessage, type OutgoingHttpHeaders } from 'node:http';
 import { connect as netConnect, isIP } from 'node:net';
-import { connect as tlsConnect } from 'node:tls';
+import { readFileSync } from 'node:fs';
+import { connect as tlsConnect, createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import type { Duplex } from 'node:stream';
 import { proxyFor, ProxyConfigError, type ProxyChoice } from './proxy';
+import { DEFERRED_CA_CERTS_ENV } from '../common/protocol';
 
 /**
  * The one place registry lookups touch the network, on Node's own `node:net` / `node:tls` /
@@ -229,7 +231,7 @@ function open(hostname: string, port: number, secure: boolean, connections: Conn
     const socket = connections.track(
       secure
         ? // With `socket`, host only names the peer whose certificate is checked; SNI only for names.
-          tlsConnect({ host, port, ...(over ? { socket: over } : {}), ...(isIP(host) ? {} : { servername: host }) })
+          tlsConnect({ host, port, ...(over ? { socket: over } : {}), ...(isIP(host) ? {} : { servername: host }), ...deferredCaContext() })
         : netConnect({ host, port }),
     );
     const onClose = () => reject(closedError());
@@ -241,6 +243,27 @@ function open(hostname: string, port: number, secure: boolean, connections: Conn
       resolve(socket);
     });
   });
+}
+
+/**
+ * The language server is started without node's own NODE_EXTRA_CA_CERTS (parsed at every
+ * process start; see DEFERRED_CA_CERTS_ENV): the same bundle is trusted here, on top of
+ * node's root certificates, from the first TLS connection on. Like node, an unreadable
+ * bundle leaves the default roots in place (the certificate error then says what to set).
+ */
+let deferredCa: { secureContext?: SecureContext } | undefined;
+function deferredCaContext(): { secureContext?: SecureContext } {
+  if (deferredCa) return deferredCa;
+  const bundlePath = process.env[DEFERRED_CA_CERTS_ENV];
+  deferredCa = {};
+  if (bundlePath) {
+    try {
+      deferredCa = { secureContext: createSecureContext({ ca: [...rootCertificates, readFileSync(bundlePath, 'utf8')] }) };
+    } catch {
+      // As node does with an unreadable NODE_EXTRA_CA_CERTS: keep the default roots.
+    }
+  }
+  return deferredCa;
 }
 
 /** `CONNECT host:port` on the proxy connection; resolves with the tunnel once the proxy answers 2xx. */
