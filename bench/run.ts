@@ -382,6 +382,20 @@ function cliAndPeers(dir: string): void {
   });
   rows.push({ metric: 'CLI peak RSS over the corpus (maxRSS)', value: `${cli.maxRssMb.toFixed(1)} MB` });
 
+  // The same scan with a warm --cache: one run fills the cache, then nothing changes.
+  const cacheFile = join(tmpdir(), `mcp-hygiene-bench-cache-${process.pid}`);
+  const cached = [...command, '--cache', '--cache-location', cacheFile];
+  try {
+    runChild(cached);
+    const warmRuns = Array.from({ length: 11 }, () => runChild(cached));
+    if (warmRuns.some((r) => r.stdout !== first.stdout)) throw new Error('the cached CLI report differs from the uncached one');
+    const warm = summarise(warmRuns);
+    results.cliWarmCache = warm;
+    rows.push({ metric: 'CLI with a warm `--cache` (files unchanged since the last run), same corpus', value: `${ms(warm.wallMs)} ms wall, ${ms(warm.cpuMs)} ms CPU, ${warm.maxRssMb.toFixed(1)} MB peak RSS` });
+  } finally {
+    rmSync(cacheFile, { force: true });
+  }
+
   if (!flags.has('--peers')) return;
   const prefix = join(tmpdir(), 'mcp-hygiene-bench-peers');
   const bin = (name: string) => join(prefix, 'node_modules', name, 'dist', 'index.js');

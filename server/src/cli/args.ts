@@ -27,6 +27,10 @@ export interface CliOptions {
   userConfigs: boolean;
   exclude: string[];
   gitignore: boolean;
+  /** --cache: reuse the findings of files unchanged since the last cached run. */
+  cache: boolean;
+  /** --cache-location as given (a file, or a folder for `.mcp-hygiene-cache`); undefined = the default. */
+  cacheLocation?: string;
 }
 
 /** A mistake in how the CLI was called: exit code 2 with the message on stderr. */
@@ -66,6 +70,12 @@ Configuration
       --user-configs              also lint this machine's user-level client configs
       --network                   allow registry lookups (off by default)
 
+Caching
+      --cache                     reuse the findings of files unchanged since the last
+                                  --cache run (not with --fix, which always lints)
+      --cache-location <path>     the cache file, or a folder for it
+                                  (default: ./.mcp-hygiene-cache)
+
 Other
       --list-rules                list the rules (with --format json: as JSON)
   -v, --version                   print the version
@@ -103,6 +113,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'user-configs': { type: 'boolean' },
         exclude: { type: 'string', multiple: true },
         'no-gitignore': { type: 'boolean' },
+        cache: { type: 'boolean' },
+        'cache-location': { type: 'string' },
         'list-rules': { type: 'boolean' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
@@ -132,6 +144,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     userConfigs: values['user-configs'] ?? false,
     exclude: values.exclude ?? [],
     gitignore: !values['no-gitignore'],
+    cache: values.cache ?? false,
+    cacheLocation: values['cache-location'],
   };
   if (values.help) return { ...base, command: 'help' };
   if (values.version) return { ...base, command: 'version' };
@@ -141,7 +155,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (command !== 'scan') throw new UsageError(`Unknown command "${command}": the only command is "scan".`);
   if (base.dryRun && !base.fix) throw new UsageError('--dry-run only makes sense with --fix.');
   if (base.pin && (!base.fix || !base.network)) throw new UsageError('--pin needs --fix and --network: it looks versions up in package registries.');
-  for (const [flag, value] of [['--output', base.output], ['--baseline', base.baseline], ['--write-baseline', base.writeBaseline], ['--config', base.config]] as const) {
+  if (base.cacheLocation !== undefined && !base.cache) throw new UsageError('--cache-location only makes sense with --cache.');
+  for (const [flag, value] of [['--output', base.output], ['--baseline', base.baseline], ['--write-baseline', base.writeBaseline], ['--config', base.config], ['--cache-location', base.cacheLocation]] as const) {
     if (value !== undefined && value.trim() === '') throw new UsageError(`${flag} needs a file name.`);
   }
   return { ...base, paths: paths.length ? paths : ['.'] };

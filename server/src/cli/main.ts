@@ -10,6 +10,7 @@ import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
 import { COLORS, PLAIN, packageVersion, processIO, useColor, type CliIO } from './io';
 import { scanFiles, type FixRecord, type Notice } from './scan';
+import { cacheKey, resolveCacheLocation, ResultCache } from './cache';
 import { describePins, pinFiles } from './pin';
 
 /** Exit codes, documented in docs/cli.md. */
@@ -99,7 +100,11 @@ function run(argv: readonly string[], io: CliIO): number {
     return sep === '\\' ? rel.replace(/\\/g, '/') : rel;
   };
   const fingerprints = options.format === 'sarif' || options.baseline !== undefined || options.writeBaseline !== undefined;
-  const outcome = scanFiles(discovery.files, { settings, fix: options.fix, dryRun: options.dryRun, relativeTo, fingerprints, onProgress: progressReporter(io), ...(loadedPolicy?.policy ? { policy: loadedPolicy.policy } : {}) });
+  const cache = options.cache ? new ResultCache(resolveCacheLocation(io.cwd, options.cacheLocation), cacheKey(settings, loadedPolicy?.policy)) : undefined;
+  const outcome = scanFiles(discovery.files, { settings, fix: options.fix, dryRun: options.dryRun, relativeTo, fingerprints, onProgress: progressReporter(io), ...(loadedPolicy?.policy ? { policy: loadedPolicy.policy } : {}), ...(cache ? { cache } : {}) });
+  // A cache that cannot be written costs speed, not correctness: one warning, not in the report.
+  const cacheProblem = cache?.save();
+  if (cacheProblem) io.stderr.write(`warning: ${cacheProblem}\n`);
   notices.push(...outcome.notices);
   const skipped = [...discovery.skipped, ...outcome.skipped].sort((a, b) => compareStrings(a.file, b.file));
 

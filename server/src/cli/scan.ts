@@ -1,12 +1,18 @@
 import type { Policy } from '../common/policy';
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { analyze, fixAll, dialectForPath, type Finding, type Settings } from '../engine';
+import { analyze, fixAll, dialectForPath, type Analysis, type Finding, type Fix, type Settings } from '../engine';
+import { contentHash, toCachedFinding, type CacheEntry, type ResultCache } from './cache';
 import type { TargetFile, SkippedFile } from './discover';
 import { fingerprintAll } from './fingerprints';
 import { unifiedDiff } from './diff';
 
-/** A finding as the CLI reports it: the engine's finding plus where it is and its identity. */
-export interface ReportedFinding extends Finding {
+/**
+ * A finding as the CLI reports it: the engine's finding plus where it is and its identity.
+ * Fixes carry their title and safety only: the reports need no more, and a finding read
+ * from the cache (`--cache`) has no edits.
+ */
+export interface ReportedFinding extends Omit<Finding, 'fixes'> {
+  fixes: Array<Pick<Fix, 'title' | 'safe'>>;
   /** Path as given or found (forward slashes). */
   file: string;
   /** Path relative to the working directory: what SARIF and fingerprints use. */
@@ -49,7 +55,12 @@ export interface ScanOptions {
   onProgress?: (done: number, total: number) => void;
   /** The organisation policy (`policyFile`), read by the caller. */
   policy?: Policy;
+  /** `--cache`: results of unchanged files are reused (not with --fix) and this run's are stored. */
+  cache?: ResultCache;
 }
+
+/** For tests: called before each file is linted, so a test can tell a cached file from a linted one. */
+export const scanHooks: { onLint?: (absolute: string) => void } = {};
 
 const BINARY_SNIFF_BYTES = 8000;
 
@@ -60,34 +71,76 @@ const BINARY_SNIFF_BYTES = 8000;
 export function scanFiles(files: readonly TargetFile[], options: ScanOptions): ScanOutcome {
   const outcome: ScanOutcome = { linted: [], filesByDialect: {}, findings: [], skipped: [], notices: [], fixes: [] };
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  const cache = options.cache;
   files.forEach((file, index) => {
     options.onProgress?.(index, files.length);
     const skip = (reason: string) => outcome.skipped.push({ file: file.display, reason });
+    // Skipped before its content is known: whatever the cache held for it no longer applies.
+    const skipUnread = (reason: string) => {
+      cache?.forget(file.absolute);
+      skip(reason);
+    };
     let bytes: Buffer;
     try {
       const size = statSync(file.absolute).size;
-      if (size > options.settings.maxFileSize) return skip(`too large (${size} bytes; maxFileSize is ${options.settings.maxFileSize})`);
+      if (size > options.settings.maxFileSize) return skipUnread(`too large (${size} bytes; maxFileSize is ${options.settings.maxFileSize})`);
       bytes = readFileSync(file.absolute);
     } catch (error) {
-      return skip(`not readable (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      return skipUnread(`not readable (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
     }
-    if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return skip('binary file');
+    if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return skipUnread('binary file');
     let decoded: string;
     try {
       decoded = decoder.decode(bytes);
     } catch {
-      return skip('not UTF-8 text');
+      return skipUnread('not UTF-8 text');
+    }
+    const relativeFile = options.relativeTo(file.absolute);
+    const hash = cache ? contentHash(decoded) : '';
+    // --fix needs the fixes' edits, which the cache does not keep: it always lints.
+    if (cache && !options.fix) {
+      const entry = cache.lookup(file.absolute, hash);
+      if (entry && 'skip' in entry) return skip(entry.skip);
+      // Fingerprints depend on the path relative to the working directory: reused only for the same one.
+      if (entry && (!options.fingerprints || entry.fingerprints?.relativeFile === relativeFile)) {
+        linted(outcome, file, entry.dialect);
+        entry.findings.forEach((finding, i) =>
+          outcome.findings.push({ ...finding, file: file.display, relativeFile, fingerprint: options.fingerprints ? entry.fingerprints!.values[i] : '' }),
+        );
+        return;
+      }
     }
     // The BOM is not part of the text the engine (or an editor) positions against; it is
     // written back untouched by --fix.
     const bom = decoded.startsWith('\uFEFF') ? '\uFEFF' : '';
     let text = bom ? decoded.slice(1) : decoded;
-    const onRuleError = (ruleId: string, error: unknown) =>
+    let ruleFailed = false;
+    const onRuleError = (ruleId: string, error: unknown) => {
+      ruleFailed = true;
       outcome.notices.push({ level: 'error', file: file.display, message: `Rule ${ruleId} failed on ${file.display}: ${error instanceof Error ? error.message : String(error)}. Its findings for this file are missing.` });
+    };
+    // The cache stores the result for the text on disk once the file is done with (after
+    // --fix). A failed rule is not stored: the next run tries again and reports the failure.
+    const store = (entry: CacheEntry) => (ruleFailed ? cache?.forget(file.absolute) : cache?.remember(file.absolute, entry));
+    const report = (analysis: Analysis, onDisk: string) => {
+      linted(outcome, file, analysis.dialect.id);
+      const fingerprints = pushFindings(outcome, file, relativeFile, options, analysis);
+      if (cache) {
+        store({
+          hash: onDisk === decoded ? hash : contentHash(onDisk),
+          dialect: analysis.dialect.id,
+          findings: analysis.findings.map(toCachedFinding),
+          ...(options.fingerprints ? { fingerprints: { relativeFile, values: fingerprints } } : {}),
+        });
+      }
+    };
+    scanHooks.onLint?.(file.absolute);
     let analysis = analyze(text, file.absolute, options.settings, { onRuleError, ...(options.policy ? { policy: options.policy } : {}) });
     if (!analysis) {
       const byPath = dialectForPath(file.absolute);
-      return skip(byPath ? `${byPath.displayName} config, but ${byPath.syntax.toUpperCase()} files cannot be read yet` : 'not an MCP config (no client uses this file name and it has no servers key)');
+      const reason = byPath ? `${byPath.displayName} config, but ${byPath.syntax.toUpperCase()} files cannot be read yet` : 'not an MCP config (no client uses this file name and it has no servers key)';
+      store({ hash, skip: reason });
+      return skip(reason);
     }
     if (options.fix) {
       const result = fixAll(text, file.absolute, options.settings);
@@ -100,9 +153,7 @@ export function scanFiles(files: readonly TargetFile[], options: ScanOptions): S
             writeFileSync(file.absolute, bom + result.text);
           } catch (error) {
             outcome.notices.push({ level: 'error', file: file.display, message: `Cannot write the fixes to ${file.display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.` });
-            linted(outcome, file, analysis.dialect.id);
-            pushFindings(outcome, file, options, analysis);
-            return;
+            return report(analysis, decoded);
           }
           outcome.fixes.push({ file: file.display, applied: result.applied });
           text = result.text;
@@ -110,8 +161,7 @@ export function scanFiles(files: readonly TargetFile[], options: ScanOptions): S
         }
       }
     }
-    linted(outcome, file, analysis.dialect.id);
-    pushFindings(outcome, file, options, analysis);
+    report(analysis, bom + text);
   });
   options.onProgress?.(files.length, files.length);
   return outcome;
@@ -122,10 +172,11 @@ function linted(outcome: ScanOutcome, file: TargetFile, dialect: string): void {
   outcome.filesByDialect[dialect] = (outcome.filesByDialect[dialect] ?? 0) + 1;
 }
 
-function pushFindings(outcome: ScanOutcome, file: TargetFile, options: ScanOptions, analysis: NonNullable<ReturnType<typeof analyze>>): void {
-  const relativeFile = options.relativeTo(file.absolute);
+/** Adds the file's findings to the outcome; returns their fingerprints (empty unless the run needs them). */
+function pushFindings(outcome: ScanOutcome, file: TargetFile, relativeFile: string, options: ScanOptions, analysis: Analysis): string[] {
   const fingerprints = options.fingerprints ? fingerprintAll(analysis.findings, relativeFile, analysis.doc) : [];
   analysis.findings.forEach((finding, i) => outcome.findings.push({ ...finding, file: file.display, relativeFile, fingerprint: fingerprints[i] ?? '' }));
+  return fingerprints;
 }
 
 function textAt(text: string, lines: { offsetAt(p: Finding['range']['start']): number }, finding: Finding): string {
