@@ -12,6 +12,7 @@ import type { GitState } from '../rules/types';
 import type { Policy } from '../common/policy';
 import { applySuppressions } from './suppressions';
 import { redactMessage } from '../secrets/redact';
+import { changedRegion, confinedServerIndex, entrySpan, moveFinding, type IncrementalState } from './incremental';
 
 export interface LintOptions {
   /** Force a dialect (by id or object) instead of detecting it from the path and content. */
@@ -24,6 +25,11 @@ export interface LintOptions {
   policy?: Policy;
   /** Whether git tracks this file (found out by the caller, never by the engine). */
   gitState?: GitState;
+  /**
+   * The analysis of the previous version of the same file: when the edit stays inside one
+   * server entry, per-server rules run on that server only (engine/incremental.ts).
+   */
+  previous?: Analysis;
 }
 
 /**
@@ -52,6 +58,8 @@ export interface Analysis {
   dialect: Dialect;
   config: McpConfig;
   findings: Finding[];
+  /** What the next version needs to be linted incrementally (undefined when linting is off). */
+  incremental?: IncrementalState;
 }
 
 /**
@@ -71,17 +79,78 @@ export function analyze(text: string, filePath: string, settings: Settings = DEF
   const dialect = byPath ?? dialectForContent(doc.root);
   if (!dialect) return undefined;
   const config = dialect.read(doc);
-  const findings = settings.enable ? runRules(doc, dialect, config, settings, filePath, options) : [];
-  return { doc, dialect, config, findings };
+  if (!settings.enable) return { doc, dialect, config, findings: [] };
+  const active = options.rules ?? RULES;
+  const rules = rulesToRun(active, settings, dialect);
+  const key = incrementalKey(filePath, dialect, settings, options, rules);
+  const unsuppressed = (options.previous && relint(options.previous, key, doc, dialect, config, settings, filePath, options, rules)) ?? collectFindings(doc, dialect, config, settings, filePath, options, rules);
+  const ran = new Set(rules.map((rule) => rule.id));
+  const findings = suppress(unsuppressed.slice(), doc, settings, filePath, active, ran).sort(compareFindings);
+  return { doc, dialect, config, findings, incremental: { key, unsuppressed } };
 }
 
-function runRules(doc: ParsedDocument, dialect: Dialect, config: McpConfig, settings: Settings, filePath: string, options: LintOptions): Finding[] {
+/** The rules that run on this file: not turned off, and meant for its client. */
+function rulesToRun(active: readonly Rule[], settings: Settings, dialect: Dialect): Rule[] {
+  return active.filter((rule) => settings.rules[rule.id] !== 'off' && (!rule.meta.dialects || rule.meta.dialects.includes(dialect.id)));
+}
+
+/** Everything besides the text that findings depend on: a previous analysis is reused only under the same key. */
+function incrementalKey(filePath: string, dialect: Dialect, settings: Settings, options: LintOptions, rules: readonly Rule[]): string {
+  return JSON.stringify([filePath, dialect.id, settings, options.policy ?? null, options.gitState ?? null, rules.map((rule) => rule.id)]);
+}
+
+/**
+ * The unsuppressed findings of a version whose edit stays inside one server entry: the
+ * per-server rules run on that entry only, their other findings move over from `previous`.
+ * Undefined = lint the whole file.
+ */
+function relint(previous: Analysis, key: string, doc: ParsedDocument, dialect: Dialect, config: McpConfig, settings: Settings, filePath: string, options: LintOptions, rules: readonly Rule[]): Finding[] | undefined {
+  const state = previous.incremental;
+  if (!state || state.key !== key || previous.dialect !== dialect) return undefined;
+  const region = changedRegion(previous.doc.text, doc.text);
+  if (!region) return undefined;
+  const index = confinedServerIndex(previous, doc, config, region);
+  if (index === undefined) return undefined;
+  const perServer = rules.filter((rule) => rule.meta.scope === 'server');
+  const perServerIds = new Set(perServer.map((rule) => rule.id));
+  const findings = collectFindings(doc, dialect, config, settings, filePath, options, rules.filter((rule) => !perServerIds.has(rule.id)));
+  findings.push(...collectFindings(doc, dialect, { ...config, servers: [config.servers[index]] }, settings, filePath, options, perServer));
+  const edited = entrySpan(previous.config.servers[index]);
+  const oldLines = previous.doc.lines;
+  const deferredEdits = deferredEditsFromFullLint(doc.text, filePath, settings, options);
+  for (const finding of state.unsuppressed) {
+    // File-level findings of a per-server rule were recomputed with the rest of the file.
+    if (!perServerIds.has(finding.ruleId) || finding.server === null) continue;
+    // The edited server's own findings were just recomputed.
+    if (oldLines.offsetAt(finding.range.start) >= edited.start && oldLines.offsetAt(finding.range.end) <= edited.end) continue;
+    const moved = moveFinding(finding, oldLines, doc.lines, region, deferredEdits);
+    if (!moved) return undefined;
+    findings.push(moved);
+  }
+  return findings;
+}
+
+/**
+ * The edits of a moved deferred fix, from a full lint of the new text run once, when a code
+ * action first asks (never on the keystroke path). A separate function so the closure keeps
+ * no reference to the previous analysis.
+ */
+function deferredEditsFromFullLint(text: string, filePath: string, settings: Settings, options: LintOptions): (moved: Finding, title: string) => TextEdit[] {
+  const fullOptions: LintOptions = { ...options, previous: undefined };
+  let full: Finding[] | undefined;
+  return (moved, title) => {
+    full ??= analyze(text, filePath, settings, fullOptions)?.findings ?? [];
+    const same = full.find((f) => f.ruleId === moved.ruleId && f.message === moved.message && sameRange(f.range, moved.range));
+    return same?.fixes.find((fix) => fix.title === title)?.edits ?? [];
+  };
+}
+
+/** Runs `rules` (already filtered by rulesToRun) and returns their findings, before suppressions. */
+function collectFindings(doc: ParsedDocument, dialect: Dialect, config: McpConfig, settings: Settings, filePath: string, options: LintOptions, rules: readonly Rule[]): Finding[] {
   const findings: Finding[] = [];
-  const ran = new Set<string>();
-  const active = options.rules ?? RULES;
   const gitNote = options.gitState && options.gitState !== 'unknown' ? GIT_NOTES[options.gitState] : undefined;
   // One context for the whole run (rules are synchronous): `report` reads the rule being run.
-  let rule: Rule = active[0];
+  let rule: Rule = rules[0];
   let severityOverride: Severity | undefined;
   let byGit: (typeof GIT_NOTES)['tracked'] | undefined;
   const context: RuleContext = {
@@ -101,13 +170,10 @@ function runRules(doc: ParsedDocument, dialect: Dialect, config: McpConfig, sett
       findings.push(finding);
     },
   };
-  for (const candidate of active) {
-    const level = settings.rules[candidate.id];
-    if (level === 'off') continue;
-    if (candidate.meta.dialects && !candidate.meta.dialects.includes(dialect.id)) continue;
-    ran.add(candidate.id);
+  for (const candidate of rules) {
     rule = candidate;
-    severityOverride = level;
+    const level = settings.rules[candidate.id];
+    severityOverride = level === 'off' ? undefined : level;
     byGit = gitNote && !severityOverride && PLAINTEXT_SECRET_RULES.has(candidate.id) ? gitNote : undefined;
     try {
       candidate.check(context);
@@ -115,7 +181,7 @@ function runRules(doc: ParsedDocument, dialect: Dialect, config: McpConfig, sett
       options.onRuleError?.(candidate.id, error);
     }
   }
-  return suppress(findings, doc, settings, filePath, active, ran).sort(compareFindings);
+  return findings;
 }
 
 /** Drops suppressed findings; reports unused suppressions and ones without a reason (when those rules are active). */
@@ -180,6 +246,10 @@ function toFix(fix: FixSpec, lines: LineIndex): Fix {
   const result = { title, safe: fix.safe, ...(fix.preferred ? { preferred: true } : {}), deferred: true } as Fix;
   Object.defineProperty(result, 'edits', { enumerable: true, configurable: true, get: () => (edits ??= convert(compute())) });
   return result;
+}
+
+function sameRange(a: Finding['range'], b: Finding['range']): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 function compareFindings(a: Finding, b: Finding): number {

@@ -105,7 +105,11 @@ export class AnalysisCache {
     const text = document.getText();
     const version = document.version;
     const uri = document.uri;
-    const computed = this.compute(uri, version, text);
+    // The previous version's analysis, when still held: an edit inside one server entry is
+    // then re-linted incrementally (engine/incremental.ts).
+    const existing = entries.get(uri);
+    const previous = existing && !existing.slim && existing.version !== version ? existing.result : undefined;
+    const computed = this.compute(uri, version, text, previous);
     // A re-lint of a slimmed entry keeps its resultId: the diagnostics are the same.
     const result = keepResultId ? Promise.all([computed, keepResultId]).then(([entry, resultId]) => ({ ...entry, resultId })) : computed;
     const entry: CacheEntry = { version, result };
@@ -166,7 +170,7 @@ export class AnalysisCache {
     this.full = new Set();
   }
 
-  private async compute(uri: string, version: number, text: string): Promise<DocumentAnalysis> {
+  private async compute(uri: string, version: number, text: string, previous?: Promise<DocumentAnalysis>): Promise<DocumentAnalysis> {
     const editorSettings = await this.options.settingsFor(uri);
     const path = uriToPath(uri);
     const facts = this.options.factsFor?.(path, editorSettings);
@@ -189,8 +193,10 @@ export class AnalysisCache {
     }
     this.lintCount++;
     let analysis: Analysis | undefined;
+    const prior = previous && (await previous.catch(() => undefined))?.analysis;
     try {
-      analysis = analyze(text, path, settings, lintOptions);
+      // `previous` is not kept in lintOptions: each version would hold on to the one before.
+      analysis = analyze(text, path, settings, prior ? { ...lintOptions, previous: prior } : lintOptions);
     } catch (error) {
       // Cached like any result, so a broken version is reported once, not on every request.
       this.options.onEngineError(uri, error);

@@ -37,6 +37,7 @@ export const rule: Rule = {
   id: 'bind-all-interfaces',
   meta: {
     category: 'transport',
+    scope: 'server',
     defaultSeverity: 'warning',
     description: 'A server listens on all network interfaces (0.0.0.0 / ::), or a container port is published on all interfaces.',
     fixable: true,

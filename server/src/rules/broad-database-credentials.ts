@@ -22,6 +22,7 @@ export const rule: Rule = {
   id: 'broad-database-credentials',
   meta: {
     category: 'permission',
+    scope: 'server',
     defaultSeverity: 'warning',
     description: 'A server connects to a database as a superuser or admin account (postgres, root, sa, admin...).',
     fixable: false,

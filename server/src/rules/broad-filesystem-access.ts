@@ -15,6 +15,7 @@ export const rule: Rule = {
   id: 'broad-filesystem-access',
   meta: {
     category: 'permission',
+    scope: 'server',
     defaultSeverity: 'error',
     description: 'A filesystem server is given the root directory, a drive root, a home directory, or an allowed path with wildcards or `..`.',
     fixable: true,

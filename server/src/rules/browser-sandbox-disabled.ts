@@ -20,6 +20,7 @@ export const rule: Rule = {
   id: 'browser-sandbox-disabled',
   meta: {
     category: 'permission',
+    scope: 'server',
     defaultSeverity: 'warning',
     description: 'A browser-automation server runs Chromium with --no-sandbox, --disable-setuid-sandbox or --disable-web-security.',
     fixable: false,

@@ -11,6 +11,7 @@ export const rule: Rule = {
   id: 'copilot-all-tools',
   meta: {
     category: 'permission',
+    scope: 'server',
     defaultSeverity: 'warning',
     description: 'A server exposes every tool to the Copilot agent with `tools: ["*"]`; the agent runs them without asking.',
     fixable: false,

@@ -30,6 +30,7 @@ export const rule: Rule = {
   id: 'custom-package-registry',
   meta: {
     category: 'supply-chain',
+    scope: 'server',
     defaultSeverity: 'warning',
     description: 'A package registry or index other than the public default (arguments or environment), plain-http registries and disabled TLS/checksum checks.',
     fixable: false,

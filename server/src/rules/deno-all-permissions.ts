@@ -21,6 +21,7 @@ export const rule: Rule = {
   id: 'deno-all-permissions',
   meta: {
     category: 'permission',
+    scope: 'server',
     defaultSeverity: 'warning',
     description: 'A Deno server runs with -A/--allow-all, or with --allow-run, --allow-ffi or --allow-write without a list.',
     fixable: false,

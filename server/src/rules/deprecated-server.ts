@@ -13,6 +13,7 @@ export const rule: Rule = {
   id: 'deprecated-server',
   meta: {
     category: 'supply-chain',
+    scope: 'server',
     defaultSeverity: 'warning',
     description: 'An archived or deprecated MCP server package, with its replacement.',
     fixable: true,

@@ -9,6 +9,7 @@ export const rule: Rule = {
   id: 'deprecated-sse-transport',
   meta: {
     category: 'transport',
+    scope: 'server',
     defaultSeverity: 'information',
     description: 'A remote server uses the deprecated HTTP+SSE transport (type: "sse").',
     fixable: false,

@@ -24,6 +24,7 @@ export const rule: Rule = {
   id: 'docker-added-capabilities',
   meta: {
     category: 'permission',
+    scope: 'server',
     defaultSeverity: 'warning',
     description: 'A containerised server is given extra Linux capabilities with --cap-add.',
     fixable: false,

@@ -11,6 +11,7 @@ export const rule: Rule = {
   id: 'docker-confinement-disabled',
   meta: {
     category: 'permission',
+    scope: 'server',
     defaultSeverity: 'error',
     description: 'A containerised server runs with seccomp, AppArmor, SELinux labels or masked system paths switched off (--security-opt ...=unconfined).',
     fixable: true,

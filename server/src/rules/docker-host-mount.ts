@@ -26,6 +26,7 @@ export const rule: Rule = {
   id: 'docker-host-mount',
   meta: {
     category: 'permission',
+    scope: 'server',
     defaultSeverity: 'error',
     description: 'A containerised server bind-mounts the host root, a home directory, a system directory or the Docker socket, or is given a host device.',
     fixable: true,

@@ -20,6 +20,7 @@ export const rule: Rule = {
   id: 'docker-host-namespace',
   meta: {
     category: 'permission',
+    scope: 'server',
     defaultSeverity: 'warning',
     description: 'A containerised server shares a host namespace (--pid, --network, --ipc, --uts, --userns or --cgroupns host).',
     fixable: true,

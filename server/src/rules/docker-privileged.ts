@@ -11,6 +11,7 @@ export const rule: Rule = {
   id: 'docker-privileged',
   meta: {
     category: 'permission',
+    scope: 'server',
     defaultSeverity: 'error',
     description: 'A containerised server is started with --privileged.',
     fixable: true,

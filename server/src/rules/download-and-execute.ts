@@ -12,6 +12,7 @@ export const rule: Rule = {
   id: 'download-and-execute',
   meta: {
     category: 'supply-chain',
+    scope: 'server',
     defaultSeverity: 'error',
     description: 'A server command that downloads code and runs it (curl | sh, iex (iwr …), bash <(curl …)).',
     fixable: false,

@@ -17,6 +17,7 @@ export const rule: Rule = {
   id: 'github-server-write-access',
   meta: {
     category: 'permission',
+    scope: 'server',
     defaultSeverity: 'information',
     description: 'GitHub\'s MCP server runs without read-only mode, or with all toolsets enabled.',
     fixable: false,

@@ -12,6 +12,7 @@ export const rule: Rule = {
   id: 'inline-interpreter-code',
   meta: {
     category: 'supply-chain',
+    scope: 'server',
     defaultSeverity: 'warning',
     description: 'A server that runs code written inline: node -e/-p, python -c, deno eval, npx -c / npm exec --call, ruby/perl -e, php -r.',
     fixable: false,

@@ -35,6 +35,7 @@ export const rule: Rule = {
   id: 'insecure-http-remote',
   meta: {
     category: 'transport',
+    scope: 'server',
     defaultSeverity: 'error',
     description: 'A remote server URL (or the URL given to a bridge such as mcp-remote) uses http:// or ws:// to a host that is not loopback (warning for private-network and internal hosts).',
     fixable: true,

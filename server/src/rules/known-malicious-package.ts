@@ -12,6 +12,7 @@ export const rule: Rule = {
   id: 'known-malicious-package',
   meta: {
     category: 'supply-chain',
+    scope: 'server',
     defaultSeverity: 'error',
     description: 'A package reported as malicious (OSV MAL- advisories: backdoors, reverse shells, credential stealers).',
     fixable: false,

@@ -14,6 +14,7 @@ export const rule: Rule = {
   id: 'known-vulnerable-version',
   meta: {
     category: 'supply-chain',
+    scope: 'server',
     defaultSeverity: 'error',
     description: 'A package version (npm, PyPI, Go, or an image built from one) inside a published security advisory.',
     fixable: true,

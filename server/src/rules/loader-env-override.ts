@@ -15,6 +15,7 @@ export const rule: Rule = {
   id: 'loader-env-override',
   meta: {
     category: 'supply-chain',
+    scope: 'server',
     defaultSeverity: 'warning',
     description: 'env entries that inject code into the server process: LD_PRELOAD, DYLD_INSERT_LIBRARIES, NODE_OPTIONS --require/--import/--inspect, JAVA_TOOL_OPTIONS agents, BASH_ENV, and PATH/PYTHONPATH/LD_LIBRARY_PATH with relative or shared-writable directories.',
     fixable: false,

@@ -17,6 +17,7 @@ export const rule: Rule = {
   id: 'private-or-metadata-host',
   meta: {
     category: 'transport',
+    scope: 'server',
     defaultSeverity: 'information',
     description: 'A server URL points at a cloud metadata endpoint (error) or a private-network / internal host (information).',
     fixable: false,

@@ -19,6 +19,7 @@ export const rule: Rule = {
   id: 'privilege-escalation-command',
   meta: {
     category: 'permission',
+    scope: 'server',
     defaultSeverity: 'error',
     description: 'A server is launched through sudo, doas, pkexec, su, run0 or runas.',
     fixable: false,

@@ -24,6 +24,7 @@ export const rule: Rule = {
   id: 'remote-without-auth',
   meta: {
     category: 'transport',
+    scope: 'server',
     defaultSeverity: 'information',
     description: 'A remote (non-loopback) server has no credentials configured: no auth header, OAuth settings or key in the URL.',
     fixable: false,

@@ -14,6 +14,7 @@ export const rule: Rule = {
   id: 'schema-command-and-url',
   meta: {
     category: 'schema',
+    scope: 'server',
     defaultSeverity: 'warning',
     description: 'A server entry has both a command (local) and a URL (remote).',
     fixable: false,

@@ -20,6 +20,7 @@ export const rule: Rule = {
   id: 'schema-invalid-type',
   meta: {
     category: 'schema',
+    scope: 'server',
     defaultSeverity: 'error',
     description: "A server entry's key has a value of a type this client does not accept.",
     fixable: false,

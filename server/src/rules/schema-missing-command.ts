@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'schema-missing-command',
   meta: {
     category: 'schema',
+    scope: 'server',
     defaultSeverity: 'error',
     description: 'A local (stdio) server entry has no command, so the client cannot start it.',
     fixable: false,

@@ -9,6 +9,7 @@ export const rule: Rule = {
   id: 'schema-missing-required-key',
   meta: {
     category: 'schema',
+    scope: 'server',
     defaultSeverity: 'error',
     description: 'A server entry lacks a key this client requires, so the client skips or rejects it.',
     fixable: false,

@@ -6,6 +6,7 @@ export const rule: Rule = {
   id: 'schema-missing-url',
   meta: {
     category: 'schema',
+    scope: 'server',
     defaultSeverity: 'error',
     description: 'A server entry declares a remote transport (http, sse...) but has no URL.',
     fixable: false,

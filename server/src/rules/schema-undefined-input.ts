@@ -13,6 +13,7 @@ export const rule: Rule = {
   id: 'schema-undefined-input',
   meta: {
     category: 'schema',
+    scope: 'server',
     defaultSeverity: 'error',
     description: 'A ${input:id} reference names no entry of the file\'s "inputs".',
     fixable: true,

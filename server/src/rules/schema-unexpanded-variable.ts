@@ -27,6 +27,7 @@ export const rule: Rule = {
   id: 'schema-unexpanded-variable',
   meta: {
     category: 'schema',
+    scope: 'server',
     defaultSeverity: 'warning',
     description: 'A value uses a variable syntax this client does not expand, so the server gets the literal text.',
     fixable: true,

@@ -22,6 +22,7 @@ export const rule: Rule = {
   id: 'schema-unknown-key',
   meta: {
     category: 'schema',
+    scope: 'server',
     defaultSeverity: 'warning',
     description: 'A server entry (or the file) has a key this client does not read; it is ignored, or rejected by strict clients.',
     fixable: true,

@@ -12,6 +12,7 @@ export const rule: Rule = {
   id: 'schema-unsupported-transport',
   meta: {
     category: 'schema',
+    scope: 'server',
     defaultSeverity: 'error',
     description: "A server's transport (type) is not one this client accepts, or the client runs no remote servers from this file.",
     fixable: true,

@@ -21,6 +21,7 @@ export const rule: Rule = {
   id: 'secret-connection-string',
   meta: {
     category: 'secret',
+    scope: 'server',
     defaultSeverity: 'error',
     description: 'A database connection string (postgres, mysql, mongodb, redis, amqp, jdbc, mssql...) with an embedded password.',
     fixable: true,

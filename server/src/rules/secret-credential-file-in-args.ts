@@ -37,6 +37,7 @@ export const rule: Rule = {
   id: 'secret-credential-file-in-args',
   meta: {
     category: 'secret',
+    scope: 'server',
     defaultSeverity: 'warning',
     description: 'A credential file (private key, cloud credentials, .netrc, .env) passed to a server as an argument or container mount.',
     fixable: false,

@@ -16,6 +16,7 @@ export const rule: Rule = {
   id: 'secret-in-args',
   meta: {
     category: 'secret',
+    scope: 'server',
     defaultSeverity: 'error',
     description: "A literal secret in a server's command-line arguments (flags, docker -e, --header, bare tokens).",
     fixable: true,

@@ -14,6 +14,7 @@ export const rule: Rule = {
   id: 'secret-in-env',
   meta: {
     category: 'secret',
+    scope: 'server',
     defaultSeverity: 'error',
     description: "A literal secret (token, API key, password) in a server's env values.",
     fixable: true,

@@ -19,6 +19,7 @@ export const rule: Rule = {
   id: 'secret-in-header',
   meta: {
     category: 'secret',
+    scope: 'server',
     defaultSeverity: 'error',
     description: 'A literal credential in an HTTP header of a remote server (Authorization, X-API-Key, Cookie...).',
     fixable: true,

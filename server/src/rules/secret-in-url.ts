@@ -15,6 +15,7 @@ export const rule: Rule = {
   id: 'secret-in-url',
   meta: {
     category: 'secret',
+    scope: 'server',
     defaultSeverity: 'error',
     description: 'A password, token or API key inside a URL (userinfo, query string or path), in url, args or env.',
     fixable: true,

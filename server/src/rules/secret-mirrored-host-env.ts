@@ -18,6 +18,7 @@ export const rule: Rule = {
   id: 'secret-mirrored-host-env',
   meta: {
     category: 'secret',
+    scope: 'server',
     defaultSeverity: 'information',
     description: 'A host credential passed through unchanged to a third-party server (KEY: ${KEY}), or the whole host environment (env_vars ["*"]).',
     fixable: false,

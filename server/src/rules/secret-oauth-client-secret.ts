@@ -20,6 +20,7 @@ export const rule: Rule = {
   id: 'secret-oauth-client-secret',
   meta: {
     category: 'secret',
+    scope: 'server',
     defaultSeverity: 'error',
     description: 'An inline OAuth client secret (clientSecret / client_secret / CLIENT_SECRET) in a server\'s OAuth block.',
     fixable: true,

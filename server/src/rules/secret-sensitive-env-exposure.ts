@@ -17,6 +17,7 @@ export const rule: Rule = {
   id: 'secret-sensitive-env-exposure',
   meta: {
     category: 'secret',
+    scope: 'server',
     defaultSeverity: 'warning',
     description: 'A server is given the SSH agent socket, GPG agent, Kerberos ticket cache or AWS session token of the host.',
     fixable: false,

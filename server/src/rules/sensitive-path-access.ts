@@ -13,6 +13,7 @@ export const rule: Rule = {
   id: 'sensitive-path-access',
   meta: {
     category: 'permission',
+    scope: 'server',
     defaultSeverity: 'error',
     description: 'A filesystem server or a container mount exposes a credential or system directory (~/.ssh, ~/.aws, ~/.kube, ~/.config/gcloud, keychains, /etc, /var/run...).',
     fixable: false,

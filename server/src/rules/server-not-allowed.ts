@@ -13,6 +13,7 @@ export const rule: Rule = {
   id: 'server-not-allowed',
   meta: {
     category: 'supply-chain',
+    scope: 'server',
     defaultSeverity: 'warning',
     description: 'A server that the organisation policy file (mcpHygiene.policyFile) does not allow.',
     fixable: false,

@@ -14,6 +14,7 @@ export const rule: Rule = {
   id: 'shell-wrapper',
   meta: {
     category: 'supply-chain',
+    scope: 'server',
     defaultSeverity: 'warning',
     description: 'A server started through sh/bash -c, pwsh -Command/-EncodedCommand, or cmd /c with a shell string.',
     fixable: true,

@@ -90,6 +90,7 @@ export const rule: Rule = {
   id: 'tls-verification-disabled',
   meta: {
     category: 'transport',
+    scope: 'server',
     defaultSeverity: 'error',
     description: 'A server turns TLS certificate verification off (NODE_TLS_REJECT_UNAUTHORIZED=0, --insecure...), or trusts a custom CA or proxy.',
     fixable: true,

@@ -8,6 +8,7 @@ export const rule: Rule = {
   id: 'trust-all-tools',
   meta: {
     category: 'permission',
+    scope: 'server',
     defaultSeverity: 'error',
     description: 'A server is marked `trust: true`, so none of its tool calls are confirmed (Gemini CLI).',
     fixable: true,

@@ -21,6 +21,14 @@ export interface RuleMeta {
   threat: string;
   /** Dialect ids the rule applies to; undefined = all. */
   dialects?: readonly string[];
+  /**
+   * 'server': every finding about a server lies inside that server's entry (fix edits
+   * inside it or outside every entry) and depends only on the entry and on the text outside
+   * all entries — never on another server; file-level findings (`server: null`) depend on
+   * no server at all. The language server then re-runs the rule with the edited server as
+   * the only one (engine/incremental.ts). Undefined: the rule always sees the whole file.
+   */
+  scope?: 'server';
 }
 
 export interface ReportDescriptor {

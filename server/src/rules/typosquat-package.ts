@@ -14,6 +14,7 @@ export const rule: Rule = {
   id: 'typosquat-package',
   meta: {
     category: 'supply-chain',
+    scope: 'server',
     defaultSeverity: 'warning',
     description: 'A package name that is a near-miss, look-alike or known collision of a genuine MCP server package.',
     fixable: true,

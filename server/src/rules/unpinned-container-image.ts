@@ -29,6 +29,7 @@ export const rule: Rule = {
   id: 'unpinned-container-image',
   meta: {
     category: 'unpinned',
+    scope: 'server',
     defaultSeverity: 'warning',
     description: 'A container image run by docker or podman without a digest: no tag, `latest` or another moving tag such as `main` or `nightly` (warning), a release tag (information).',
     // The language server's pin actions (handlers/pin.ts): a digest typed in an input box, or

@@ -10,6 +10,7 @@ export const rule: Rule = {
   id: 'unpinned-deno-module',
   meta: {
     category: 'unpinned',
+    scope: 'server',
     defaultSeverity: 'warning',
     description: 'A Deno module (npm:, jsr: or https:// URL) run without an exact version.',
     fixable: false,

@@ -14,6 +14,7 @@ export const rule: Rule = {
   id: 'unpinned-git-source',
   meta: {
     category: 'unpinned',
+    scope: 'server',
     defaultSeverity: 'warning',
     description: 'A server installed from git or a URL without a full commit id or content hash.',
     // The language server's pin action (handlers/pin.ts): a commit id typed in an input box, for

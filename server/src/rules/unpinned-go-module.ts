@@ -11,6 +11,7 @@ export const rule: Rule = {
   id: 'unpinned-go-module',
   meta: {
     category: 'unpinned',
+    scope: 'server',
     defaultSeverity: 'warning',
     description: 'A Go module run by `go run` at @latest, a branch, or without a version.',
     fixable: false,

@@ -14,6 +14,7 @@ export const rule: Rule = {
   id: 'unpinned-npm-package',
   meta: {
     category: 'unpinned',
+    scope: 'server',
     defaultSeverity: 'warning',
     description: 'An npm package launched by npx, npm exec, bunx, pnpm dlx or yarn dlx without an exact version.',
     // The language server's pin actions (handlers/pin.ts): a version typed in an input box,

@@ -10,6 +10,7 @@ export const rule: Rule = {
   id: 'unpinned-python-package',
   meta: {
     category: 'unpinned',
+    scope: 'server',
     defaultSeverity: 'warning',
     description: 'A PyPI package launched by uvx, uv tool run, pipx run or uv run --with without an exact version.',
     // The language server's pin actions (handlers/pin.ts): a version typed in an input box,

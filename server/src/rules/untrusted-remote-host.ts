@@ -11,6 +11,7 @@ export const rule: Rule = {
   id: 'untrusted-remote-host',
   meta: {
     category: 'transport',
+    scope: 'server',
     defaultSeverity: 'warning',
     description: 'A remote server is reached through a raw IP address, a tunnel service (ngrok, trycloudflare...), a .onion address or a paste site.',
     fixable: false,

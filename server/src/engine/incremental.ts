@@ -1,0 +1,126 @@
+import type { Finding, Fix, Range, TextEdit } from './types';
+import type { McpConfig, ServerEntry } from './model';
+import type { ParsedDocument } from '../parse/tree';
+import type { LineIndex } from './lineIndex';
+
+/**
+ * Incremental re-linting, for the language server's keystrokes: when an edit stays inside
+ * one server entry of a JSON file, the rules whose findings are per server
+ * (`RuleMeta.scope === 'server'`) are run on that server alone, and their findings for
+ * every other server are carried over from the previous version, moved by the edit's
+ * length. The other rules run as usual. A 100-server file then costs one parse and about
+ * one server's worth of rules instead of a hundred.
+ *
+ * Carried-over findings are exact when a per-server rule keeps its promise: a finding about
+ * a server lies inside that server's entry (or outside every entry) and depends only on the
+ * entry and on the text outside all entries. The differential test
+ * (test/unit/invariants/incremental.test.ts) compares this with a full lint on many edits.
+ * Anything else — YAML (anchors reach across entries), TOML (a server's tables can be
+ * anywhere), syntax errors, an edit outside every entry, a changed number of servers —
+ * takes a full lint.
+ */
+
+/** What an analysis keeps so the next version can be linted incrementally. */
+export interface IncrementalState {
+  /** Everything besides the text that findings depend on (dialect, settings, policy, git state, rule set). */
+  key: string;
+  /** The rules' findings before suppressions were applied. */
+  unsuppressed: Finding[];
+}
+
+/** The edit between two versions: old text [start, oldEnd) became new text [start, newEnd). */
+export interface ChangedRegion {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+export function changedRegion(oldText: string, newText: string): ChangedRegion | undefined {
+  if (oldText === newText) return undefined;
+  const limit = Math.min(oldText.length, newText.length);
+  let start = 0;
+  while (start < limit && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+  let suffix = 0;
+  while (suffix < limit - start && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+  return { start, oldEnd: oldText.length - suffix, newEnd: newText.length - suffix };
+}
+
+/** The text a server entry spans: its name (key) and its value. */
+export function entrySpan(server: ServerEntry): { start: number; end: number } {
+  const start = Math.min(server.nameNode.offset, server.node.offset);
+  const end = Math.max(server.nameNode.offset + server.nameNode.length, server.node.offset + server.node.length);
+  return { start, end };
+}
+
+/**
+ * The index of the one server entry that contains the whole edit, in both versions, when
+ * every other entry is the same text at the same (or shifted) place; otherwise undefined.
+ */
+export function confinedServerIndex(previous: { doc: ParsedDocument; config: McpConfig }, doc: ParsedDocument, config: McpConfig, region: ChangedRegion): number | undefined {
+  if (doc.syntax !== 'json' || previous.doc.syntax !== 'json') return undefined;
+  if (doc.problems.length > 0 || previous.doc.problems.length > 0) return undefined;
+  const before = previous.config.servers;
+  const after = config.servers;
+  if (before.length !== after.length || before.length === 0) return undefined;
+  const delta = region.newEnd - region.oldEnd;
+  let changed: number | undefined;
+  for (let index = 0; index < after.length; index++) {
+    const old = entrySpan(before[index]);
+    const now = entrySpan(after[index]);
+    if (old.start <= region.start && region.oldEnd <= old.end && now.start <= region.start && region.newEnd <= now.end) {
+      if (changed !== undefined || old.start !== now.start || old.end + delta !== now.end) return undefined;
+      changed = index;
+      continue;
+    }
+    // Every other entry: entirely before the edit (same place) or after it (moved by delta).
+    const shift = old.end <= region.start ? 0 : old.start >= region.oldEnd ? delta : undefined;
+    if (shift === undefined || now.start !== old.start + shift || now.end !== old.end + shift) return undefined;
+    if (before[index].name !== after[index].name) return undefined;
+  }
+  return changed;
+}
+
+/**
+ * Moves a finding of the previous version to the new text. Undefined when it touches the
+ * edited region (the caller then lints the whole file). A deferred fix is not carried over
+ * as the previous version's closure (that would keep every earlier version of the document
+ * alive, one per edit): its edits are recomputed from the new text when first read.
+ */
+export function moveFinding(finding: Finding, oldLines: LineIndex, newLines: LineIndex, region: ChangedRegion, deferredEdits: (moved: Finding, title: string) => TextEdit[]): Finding | undefined {
+  const range = moveRange(finding.range, oldLines, newLines, region);
+  if (!range) return undefined;
+  const moved: Finding = { ...finding, range, fixes: [] };
+  for (const fix of finding.fixes) {
+    if (!fix.deferred) {
+      const edits = moveEdits(fix.edits, oldLines, newLines, region);
+      if (!edits) return undefined;
+      moved.fixes.push({ ...fix, edits });
+      continue;
+    }
+    const { title, safe, preferred } = fix;
+    const lazy = { title, safe, ...(preferred ? { preferred } : {}), deferred: true } as Fix;
+    let edits: TextEdit[] | undefined;
+    Object.defineProperty(lazy, 'edits', { enumerable: true, configurable: true, get: () => (edits ??= deferredEdits(moved, title)) });
+    moved.fixes.push(lazy);
+  }
+  return moved;
+}
+
+function moveEdits(edits: readonly TextEdit[], oldLines: LineIndex, newLines: LineIndex, region: ChangedRegion): TextEdit[] | undefined {
+  const moved: TextEdit[] = [];
+  for (const edit of edits) {
+    const range = moveRange(edit.range, oldLines, newLines, region);
+    if (!range) return undefined;
+    moved.push({ range, newText: edit.newText });
+  }
+  return moved;
+}
+
+function moveRange(range: Range, oldLines: LineIndex, newLines: LineIndex, region: ChangedRegion): Range | undefined {
+  const start = oldLines.offsetAt(range.start);
+  const end = oldLines.offsetAt(range.end);
+  // Before the edit: same offsets. After it: moved by the edit's length. Across it: gone.
+  if (end <= region.start) return newLines.rangeAt(start, end - start);
+  if (start >= region.oldEnd) return newLines.rangeAt(start + region.newEnd - region.oldEnd, end - start);
+  return undefined;
+}
