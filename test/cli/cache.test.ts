@@ -232,12 +232,12 @@ describe('--cache: what invalidates an entry', () => {
 });
 
 describe('--cache: the cache file', () => {
-  test('a corrupt or foreign cache file is ignored without a word and replaced', () => {
+  test('a damaged cache file is ignored without a word and replaced; a file that is not a cache is left alone, with a warning', () => {
     const { dir, cleanup } = tempDir();
     try {
       writeTree(dir, PROJECT);
       const plain = runCli(['scan', '-f', 'json'], { cwd: dir });
-      for (const junk of ['{"tool":"mcp-hygiene","cacheFormat":1,"key":', 'not json at all \u0000', '{"version":1,"findings":[]}', '[]', 'null']) {
+      for (const junk of ['{"tool":"mcp-hygiene","cacheFormat":1,"key":', '{"tool":"mcp-hygiene","cacheFormat":0}', '', '  \n']) {
         writeFileSync(join(dir, CACHE), junk);
         const { run, linted } = linting(() => runCli(['scan', '-f', 'json', '--cache'], { cwd: dir }));
         assert.equal(run.stdout, plain.stdout, junk);
@@ -245,6 +245,19 @@ describe('--cache: the cache file', () => {
         assert.equal(linted.length, FOUND, junk);
         assert.equal(readCache(dir).tool, 'mcp-hygiene', `${junk}: replaced by a real cache`);
       }
+      // A mistyped --cache-location naming someone else's file: never overwritten.
+      for (const foreign of ['not json at all \u0000', '{"version":1,"findings":[]}', '[]', 'null', '{\n  "name": "my-app"\n}\n']) {
+        writeFileSync(join(dir, CACHE), foreign);
+        const { run, linted } = linting(() => runCli(['scan', '-f', 'json', '--cache'], { cwd: dir }));
+        assert.equal(run.stdout, plain.stdout, foreign);
+        assert.equal(run.code, plain.code, foreign);
+        assert.match(run.stderr, /is not an mcp-hygiene cache, so it was left as it is/, foreign);
+        assert.equal(run.stderr.trim().split('\n').length, 1, foreign);
+        assert.equal(linted.length, FOUND, foreign);
+        assert.equal(readFileSync(join(dir, CACHE), 'utf8'), foreign, `${JSON.stringify(foreign)} left as it was`);
+      }
+      writeFileSync(join(dir, CACHE), '');
+      runCli(['scan', '-f', 'json', '--cache'], { cwd: dir });
       // A damaged entry in an otherwise valid file: that file is linted again, the output is unchanged.
       const cache = readCache(dir);
       const victim = join(dir, '.vscode/mcp.json');

@@ -106,11 +106,18 @@ export class ResultCache {
     readonly path: string,
     readonly key: string,
   ) {
-    const previous = readCacheFile(path);
-    // Missing, unreadable, corrupt, foreign or another key: start empty and write it anew.
+    const text = readIfPresent(path);
+    // Never overwrite a file we did not write (a mistyped --cache-location naming a
+    // project file): only an absent or empty file, or one that starts like ours, is replaced.
+    this.foreign = text !== undefined && text.trim() !== '' && !text.startsWith(CACHE_PREFIX);
+    const previous = text !== undefined && !this.foreign ? parseCacheFile(text) : undefined;
+    // Missing, damaged, older format or another key: start empty and write it anew.
     this.stored = previous?.key === key ? previous.files : {};
     this.dirty = previous?.key !== key;
   }
+
+  /** The file at the location is not a cache of ours: it is left alone and nothing is cached. */
+  private readonly foreign: boolean;
 
   /** The stored result for this file when its content is unchanged, else undefined. */
   lookup(absolute: string, hash: string): CacheEntry | undefined {
@@ -144,6 +151,7 @@ export class ResultCache {
       else this.dirty = true;
     }
     for (const [absolute, entry] of this.updated) if (entry) files[absolute] = entry;
+    if (this.foreign) return `${this.path} is not an mcp-hygiene cache, so it was left as it is and the scan ran without a cache: delete it or choose another --cache-location.`;
     if (!this.dirty) return undefined;
     const content: CacheFile = { tool: 'mcp-hygiene', cacheFormat: CACHE_FORMAT, key: this.key, files };
     const temporary = `${this.path}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
@@ -179,9 +187,20 @@ export function toCachedFinding(finding: Finding): CachedFinding {
   };
 }
 
-function readCacheFile(path: string): CacheFile | undefined {
+/** How every cache file starts (JSON.stringify keeps the key order of CacheFile). */
+const CACHE_PREFIX = '{"tool":"mcp-hygiene"';
+
+function readIfPresent(path: string): string | undefined {
   try {
-    const data = JSON.parse(readFileSync(path, 'utf8')) as Partial<CacheFile> | null;
+    return readFileSync(path, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+function parseCacheFile(text: string): CacheFile | undefined {
+  try {
+    const data = JSON.parse(text) as Partial<CacheFile> | null;
     if (data?.tool !== 'mcp-hygiene' || data.cacheFormat !== CACHE_FORMAT || typeof data.key !== 'string') return undefined;
     if (!data.files || typeof data.files !== 'object' || Array.isArray(data.files)) return undefined;
     return data as CacheFile;
