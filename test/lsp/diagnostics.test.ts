@@ -1,3 +1,4 @@
+import { FULL_ANALYSES_KEPT } from '../../server/src/handlers/analysis';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DiagnosticSeverity, type InitializeResult } from 'vscode-languageserver/node';
@@ -73,6 +74,30 @@ test('pull: an unchanged version answers "unchanged" without re-linting; an edit
     assert.equal(third.items.length, 1);
     assertSecretDiagnostic(third.items[0], moved, version);
     assert.equal(counter.calls, 2);
+  });
+});
+
+test('pull: a document whose diagnostics the cache let go (more than FULL_ANALYSES_KEPT open) still answers "unchanged" without a lint', async () => {
+  const counter = countingRule();
+  await withClient({ pull: true, rules: [...DEFAULT_TEST_RULES, counter] }, async (client) => {
+    const uris = Array.from({ length: FULL_ANALYSES_KEPT + 2 }, (_, i) => `file:///p${i}/.vscode/mcp.json`);
+    const resultIds: string[] = [];
+    for (const uri of uris) {
+      await client.open(uri, MCP_JSON);
+      const report = await client.pull(uri);
+      assert.equal(report.kind, 'full');
+      resultIds.push(report.kind === 'full' ? report.resultId! : '');
+    }
+    assert.equal(counter.calls, uris.length);
+    // The first documents were slimmed to their resultId: VS Code's re-pull costs nothing.
+    assert.deepEqual(await client.pull(uris[0], resultIds[0]), { kind: 'unchanged', resultId: resultIds[0] });
+    assert.equal(counter.calls, uris.length);
+    // Asked for the items themselves (no previous result), it is linted once more, same resultId.
+    const full = await client.pull(uris[0]);
+    assert.equal(full.kind, 'full');
+    assert.equal(full.kind === 'full' && full.resultId, resultIds[0]);
+    assert.equal(full.kind === 'full' && full.items.length, 1);
+    assert.equal(counter.calls, uris.length + 1);
   });
 });
 

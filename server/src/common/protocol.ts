@@ -114,10 +114,14 @@ export interface PinResult {
  * measures what users run). The server holds little (about 20 MB of live heap with 1 000
  * open configs), but with V8's default 16 MB semi-spaces the young generation alone keeps
  * ~30 MB resident: `--max-semi-space-size=1` caps it at 1 MB per semi-space (1 000 open
- * configs: ~130 MB -> ~105 MB resident) at no measurable cost per lint. Not
+ * configs: ~130 MB -> ~105 MB resident) at no measurable cost per lint.
+ * `--heap-growing-percent=20` lets the old generation grow by 20 % over what is live
+ * before the next full collection instead of up to several times that: 1 000 open configs
+ * ~107 MB -> ~86 MB right after opening them (both ~77 MB once idle), a 10 000-server file
+ * 360 MB -> 165 MB while it is linted, for ~20 % more time on that file only. Not
  * `--optimize-for-size`: it saves another ~15 MB but makes every lint 3-4x slower.
  */
-export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=1'];
+export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=1', '--heap-growing-percent=20'];
 
 /**
  * Where the client hands the language server the user's `NODE_EXTRA_CA_CERTS`. Node reads

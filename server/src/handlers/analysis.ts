@@ -48,16 +48,18 @@ export interface AnalysisCacheOptions {
 
 /**
  * How many documents keep their whole analysis (parse tree, model, findings with their fix
- * closures: about 50 KB for a typical config) for hovers and code actions. The others keep
- * only their diagnostics; asking one of them for a hover or a quick fix lints it once more.
- * 1 000 open configs would otherwise hold ~50 MB.
+ * closures: about 50 KB for a typical config) and their diagnostics. The others keep only
+ * their version and resultId, which is all a pull-diagnostics client asks about an unchanged
+ * document; a hover, a quick fix or a request for the diagnostics themselves lints such a
+ * document once more. 1 000 open configs would otherwise hold ~50 MB (~5 MB for the
+ * diagnostics alone).
  */
 export const FULL_ANALYSES_KEPT = 32;
 
 interface CacheEntry {
   version: number;
   result: Promise<DocumentAnalysis>;
-  /** True once `analysis` was dropped to bound memory (diagnostics and resultId are still valid). */
+  /** True once `analysis` and `diagnostics` were dropped to bound memory (version and resultId are still valid). */
   slim?: boolean;
 }
 
@@ -92,11 +94,17 @@ export class AnalysisCache {
     return this.start(document, resultId);
   }
 
-  /** Diagnostics and resultId of this version; never re-lints a slimmed entry. */
+  /** Diagnostics and resultId of this version (a slimmed entry is linted once more, keeping its resultId). */
   diagnosticsOf(document: TextDocument): Promise<Pick<DocumentAnalysis, 'version' | 'diagnostics' | 'resultId'>> {
     const existing = this.entries.get(document.uri);
-    if (existing && existing.version === document.version) return existing.result;
-    return this.start(document);
+    if (existing && existing.version === document.version && !existing.slim) return existing.result;
+    return this.get(document);
+  }
+
+  /** The resultId of this version when it is cached or being computed (slimmed entries too); never lints. */
+  resultIdOf(document: TextDocument): Promise<string> | undefined {
+    const existing = this.entries.get(document.uri);
+    return existing && existing.version === document.version ? existing.result.then((entry) => entry.resultId) : undefined;
   }
 
   private start(document: TextDocument, keepResultId?: Promise<string>): Promise<DocumentAnalysis> {
@@ -141,7 +149,7 @@ export class AnalysisCache {
       const entry = this.entries.get(oldest);
       if (!entry || entry.slim) continue;
       entry.slim = true;
-      entry.result = entry.result.then((analysis) => ({ ...analysis, analysis: undefined }));
+      entry.result = entry.result.then((analysis) => ({ ...analysis, analysis: undefined, diagnostics: [] }));
     }
   }
 
@@ -222,10 +230,18 @@ export function toDiagnostic(finding: Finding, version: number): Diagnostic {
     severity: SEVERITY[finding.severity],
     source: DIAGNOSTIC_SOURCE,
     code: finding.ruleId,
-    codeDescription: { href: ruleDocsUrl(finding.ruleId) },
+    codeDescription: codeDescriptionOf(finding.ruleId),
     message: finding.message,
     data,
   };
+}
+
+/** One shared (never mutated) link object per rule: 1 000 open configs hold thousands of diagnostics. */
+const CODE_DESCRIPTIONS = new Map<string, { href: string }>();
+function codeDescriptionOf(ruleId: string): { href: string } {
+  let description = CODE_DESCRIPTIONS.get(ruleId);
+  if (!description) CODE_DESCRIPTIONS.set(ruleId, (description = Object.freeze({ href: ruleDocsUrl(ruleId) })));
+  return description;
 }
 
 /** A fix for `Diagnostic.data`: deferred edits stay unevaluated (see DiagnosticFix). */

@@ -29,6 +29,10 @@ export function registerDiagnosticsPullSupport(
       async () => {
         const document = documents.get(params.textDocument.uri);
         if (!document) return { kind: 'full', items: [] };
+        // An unchanged document is answered from its resultId alone (no lint, even when
+        // the cache no longer holds its diagnostics).
+        const known = params.previousResultId !== undefined ? await cache.resultIdOf(document)?.catch(() => undefined) : undefined;
+        if (known !== undefined && known === params.previousResultId) return { kind: 'unchanged', resultId: known };
         const analysis = await cache.diagnosticsOf(document);
         if (params.previousResultId !== undefined && params.previousResultId === analysis.resultId) {
           return { kind: 'unchanged', resultId: analysis.resultId };
