@@ -4,7 +4,7 @@
  *   npm run fuzz                                  default seed, 2000 runs per property
  *   npm run fuzz -- --runs 20000 --seed 42        or FUZZ_RUNS=20000 FUZZ_SEED=42 npm run fuzz
  *   npm run fuzz -- --only crash,truncation       some sections (crash, truncation, fixes,
- *                                                 leaks, extremes)
+ *                                                 leaks, incremental, extremes)
  *   npm run fuzz -- --big-mb 50                   size of the dense "huge file" case
  *
  * Every section runs even when an earlier one fails; the summary lists cases, failures
@@ -25,6 +25,8 @@ import { assertNoLeak } from './lib/assertNoLeak';
 import { dialectTargets } from './lib/dialectPaths';
 import { lintChecked } from './lib/checks';
 import { hugeConfig, hugeStringConfig } from './lib/extremes';
+import { checkIncremental, editableJsonConfigs } from './lib/incremental';
+import { createPrng } from './lib/prng';
 
 const argv = process.argv.slice(2);
 const option = (name: string) => {
@@ -102,6 +104,14 @@ section('leaks', () => {
     { seed, numRuns: runs, includeErrorInReport: true },
   );
   return `${cases} configs with secrets, ${findings} findings checked under every dialect of their syntax, 0 leaks`;
+});
+
+section('incremental', () => {
+  // Chained edits inside server entries: incremental re-lint == full lint, on every editable config.
+  const files = editableJsonConfigs([...corpus, ...fixtures]);
+  const steps = Math.max(12, Math.round(runs / 20));
+  const { edits, confined } = checkIncremental(files, createPrng(seed), steps);
+  return `${files.length} JSON configs, ${edits} chained edits (${confined} re-linted incrementally), 0 differences from a full lint`;
 });
 
 section('extremes', () => {
