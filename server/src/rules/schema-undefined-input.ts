@@ -11,10 +11,12 @@ import { clientName, schemaEntries, stringLeaves, subRange } from '../dialects/s
  */
 export const rule: Rule = {
   id: 'schema-undefined-input',
-  // Not `scope: 'server'`: the "add the input" fix goes to the first reference of an id
-  // only, so one server's finding depends on the servers before it (found by the fuzz).
   meta: {
     category: 'schema',
+    // Every reference gets its own "add the input" fix (the fix is never applied by fix-all,
+    // and once one is applied the others' findings are gone), so no finding depends on
+    // another server's references.
+    scope: 'server',
     defaultSeverity: 'error',
     description: 'A ${input:id} reference names no entry of the file\'s "inputs".',
     fixable: true,
@@ -32,7 +34,6 @@ export const rule: Rule = {
       if (id?.type === 'string') ids.add(id.value as string);
     }
     const client = clientName(dialect);
-    const added = new Set<string>();
     for (const server of schemaEntries(context.config.servers)) {
       for (const { node, path } of stringLeaves(server.node)) {
         for (const reference of findReferences(node.value as string)) {
@@ -40,7 +41,7 @@ export const rule: Rule = {
           const secretish = ['env', 'headers'].includes(path[0]);
           const input = { type: 'promptString', id: reference.name, description: `Value of ${reference.name} for the "${server.name}" MCP server`, ...(secretish ? { password: true } : {}) };
           const fixes =
-            doc.syntax === 'json' && !added.has(reference.name)
+            doc.syntax === 'json'
               ? [
                   {
                     title: `Add a promptString input "${reference.name}"`,
@@ -53,7 +54,6 @@ export const rule: Rule = {
                   },
                 ]
               : [];
-          added.add(reference.name);
           context.report({
             ...subRange(doc, node, reference.start, reference.end),
             server,
