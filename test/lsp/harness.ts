@@ -96,6 +96,11 @@ class Inbox<T> {
     return this.items;
   }
 
+  /** Forgets what was received (the benchmark's long runs: the client must not grow without bound). */
+  clear(): void {
+    this.items.length = 0;
+  }
+
   /** An item already received or the next one that matches; rejects after `ms`. */
   wait(match: (item: T) => boolean, what: string, ms = 3000): Promise<T> {
     const found = this.items.find(match);
