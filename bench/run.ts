@@ -522,7 +522,7 @@ async function main(): Promise<void> {
   console.log(`${header}\n${table}`);
   writeFileSync(join(repoRoot, 'bench', 'results.json'), JSON.stringify({ machine, date, load, rows, results }, null, 2) + '\n');
   if (flags.has('--write-results')) {
-    const markdown = `# Benchmark results\n\nWritten by \`npm run bench -- --write-results${flags.has('--peers') ? ' --peers' : ''}\`; see docs/performance.md for what each line measures.\n\n- Machine: ${machine}\n- Date: ${date}\n- Load: ${loadNote}. Engine ratios use CPU time (process.cpuUsage), which the other load inflates much less than wall time.\n\n${table}\n`;
+    const markdown = `# Benchmark results\n\nWritten by \`npm run bench -- --write-results${flags.has('--peers') ? ' --peers' : ''}\`; see docs/performance.md for what each line measures.\n\n- Machine: ${machine}\n- Date: ${date}\n- Commit: ${commitMeasured()}\n- Load: ${loadNote}. Engine ratios use CPU time (process.cpuUsage), which the other load inflates much less than wall time.\n\n${table}\n`;
     writeFileSync(join(repoRoot, 'bench', 'RESULTS.md'), markdown);
   }
 }
@@ -531,3 +531,11 @@ main().catch((error) => {
   console.error(error);
   process.exit(1);
 });
+
+/** The commit the run measured (and whether the tree had local changes), for RESULTS.md. */
+function commitMeasured(): string {
+  const head = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: repoRoot, encoding: 'utf8' });
+  if (head.status !== 0) return 'unknown (not a git checkout)';
+  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: repoRoot, encoding: 'utf8' }).stdout.trim() !== '';
+  return `${head.stdout.trim()}${dirty ? ' with local changes' : ''}`;
+}
