@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { SEVERITIES, type Category, type Finding, type Range, type Severity } from '../engine/types';
+import { SEVERITIES, type Finding, type Fix, type Severity } from '../engine/types';
 import type { Policy } from '../common/policy';
 import type { Settings } from '../common/settings';
 import { packageVersion } from './io';
@@ -26,15 +26,8 @@ export const DEFAULT_CACHE_FILE = '.mcp-hygiene-cache';
 /** Bump when the stored shape changes: an older file is then ignored and replaced. */
 const CACHE_FORMAT = 1;
 
-export interface CachedFinding {
-  ruleId: string;
-  category: Category;
-  severity: Severity;
-  range: Range;
-  server: string | null;
-  message: string;
-  fixes: Array<{ title: string; safe: boolean }>;
-}
+/** A finding as stored: fixes keep their title and safety only. */
+export type CachedFinding = Omit<Finding, 'fixes'> & { fixes: Array<Pick<Fix, 'title' | 'safe'>> };
 
 /** One file's result: its findings, or why it is not linted (not an MCP config). */
 export type CacheEntry =
