@@ -32,7 +32,7 @@ function stringNodes(node: TreeNode, out: TreeNode[] = []): TreeNode[] {
   return out;
 }
 
-/** One edit inside a random server entry: a string (or key) replaced by a palette value, another server's string or name, or a typed character. */
+/** One edit inside a random server entry: a string (or key) replaced by a palette value, another server's string or name, or a typed character; lines or a property added. */
 export function editInsideServer(analysis: Analysis, random: () => number): string | undefined {
   const servers = analysis.config.servers;
   if (servers.length === 0) return undefined;
@@ -46,9 +46,18 @@ export function editInsideServer(analysis: Analysis, random: () => number): stri
   const otherStrings = stringNodes(other.node).map((node) => String(node.value));
   const choices = [...palette(random), other.name, ...otherStrings];
   const kind = random();
+  // Structural edits inside the entry's object: lines added (every later finding moves down)
+  // or a property added in front of the others.
+  if (kind < 0.2 && server.node.type === 'object') {
+    const inside = server.node.offset + 1;
+    const eol = text.includes('\r\n') ? '\r\n' : '\n';
+    const property = `${JSON.stringify(choices[Math.floor(random() * choices.length)])}: ${JSON.stringify(choices[Math.floor(random() * choices.length)])}`;
+    const insert = kind < 0.1 || !server.node.children?.length ? `${eol}${eol}      ` : `${eol}      ${property},`;
+    return text.slice(0, inside) + insert + text.slice(inside);
+  }
   let value: string;
-  if (kind < 0.15) value = `${String(target.value)}${'abcxyz0-._@/'[Math.floor(random() * 12)]}`;
-  else if (kind < 0.25) value = String(target.value).slice(0, -1);
+  if (kind < 0.3) value = `${String(target.value)}${'abcxyz0-._@/'[Math.floor(random() * 12)]}`;
+  else if (kind < 0.4) value = String(target.value).slice(0, -1);
   else value = choices[Math.floor(random() * choices.length)];
   return text.slice(0, target.offset) + JSON.stringify(value) + text.slice(target.offset + target.length);
 }
