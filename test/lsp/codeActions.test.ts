@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { CodeActionKind, type Diagnostic } from 'vscode-languageserver/node';
 import { RULES } from '../../server/src/engine';
 import { FIX_ALL_KIND, type DiagnosticData } from '../../server/src/common/protocol';
+import type { Rule } from '../../server/src/rules/types';
 import { DEFAULT_TEST_RULES, withClient } from './harness';
 import { MCP_JSON, MCP_URI, TOKEN, actionVersion, applyAction, countingRule, tokenRange, trimCommandRule } from './fixtures';
 
@@ -127,5 +128,33 @@ test('full rule registry: fix-all keeps the comment and the unsafe secret, and a
     assert.ok(fixed.includes('// Team servers.'));
     await client.change(MCP_URI, fixed);
     assert.deepEqual(await client.codeActions(MCP_URI, [], [FIX_ALL_KIND]), [], 'fix twice = fix once');
+  });
+});
+
+test('after an edit in another server (an incremental re-lint), the secret quick fix is computed for the new text', async () => {
+  // A per-server probe rule records how many servers each run saw: 1 = incremental.
+  const seen: number[] = [];
+  const probe: Rule = {
+    id: 'per-server-probe',
+    meta: { category: 'other', scope: 'server', defaultSeverity: 'hint', description: 'test', fixable: false, owasp: [], threat: 'test' },
+    check: (context) => void seen.push(context.config.servers.length),
+  };
+  await withClient({ pull: true, rules: [...RULES, probe] }, async (client) => {
+    const text = MCP_JSON.replace('"servers": {', '"servers": {\n    "memory": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-memory"] },');
+    await client.open(MCP_URI, text);
+    await client.pullItems(MCP_URI);
+    // Typing inside "memory" (two lines added there): the github server's findings are moved over, not recomputed.
+    const edited = text.replace('"args": ["-y", "@modelcontextprotocol/server-memory"]', '"args": [\n      "-y",\n      "@modelcontextprotocol/server-memory@2025.9.25"]');
+    const version = await client.change(MCP_URI, edited);
+    const secret = (await client.pullItems(MCP_URI)).find((d) => d.code === 'secret-in-env')!;
+    assert.deepEqual(seen, [2, 1], 'the edit was re-linted incrementally');
+    assert.deepEqual(secret.range, tokenRange(edited));
+    assert.equal((secret.data as DiagnosticData).version, version);
+    assert.ok((secret.data as DiagnosticData).fixes.some((fix) => fix.deferred), 'the ${input:} fix is deferred');
+    const [first] = await client.codeActions(MCP_URI, [secret]);
+    assert.match(first.title, /\$\{input:github-personal-access-token\}/);
+    const fixed = applyAction(edited, first);
+    assertSecretMovedToInput(fixed);
+    assert.ok(fixed.includes('"@modelcontextprotocol/server-memory@2025.9.25"]'), 'the rest of the edited text is kept');
   });
 });
