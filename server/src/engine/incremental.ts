@@ -13,8 +13,9 @@ import type { LineIndex } from './lineIndex';
  *
  * Carried-over findings are exact when a per-server rule keeps its promise: a finding about
  * a server lies inside that server's entry (or outside every entry) and depends only on the
- * entry and on the text outside all entries. The differential test
- * (test/unit/invariants/incremental.test.ts) compares this with a full lint on many edits.
+ * entry and on the text outside all entries. The differential check
+ * (test/fuzz/lib/incremental.ts, run by the unit suite and by `npm run fuzz`) compares this
+ * with a full lint over thousands of chained edits.
  * Anything else — YAML (anchors reach across entries), TOML (a server's tables can be
  * anywhere), syntax errors, an edit outside every entry, a changed number of servers —
  * takes a full lint.
@@ -22,8 +23,8 @@ import type { LineIndex } from './lineIndex';
 
 /** What an analysis keeps so the next version can be linted incrementally. */
 export interface IncrementalState {
-  /** Everything besides the text that findings depend on (dialect, settings, policy, git state, rule set). */
-  key: string;
+  /** Everything besides the text that findings depend on (path, dialect, settings, policy, git state, rule set), computed on first call. */
+  keyOf(): string;
   /** The rules' findings before suppressions were applied. */
   unsuppressed: Finding[];
 }

@@ -82,11 +82,11 @@ export function analyze(text: string, filePath: string, settings: Settings = DEF
   if (!settings.enable) return { doc, dialect, config, findings: [] };
   const active = options.rules ?? RULES;
   const rules = rulesToRun(active, settings, dialect);
-  const key = incrementalKey(filePath, dialect, settings, options, rules);
-  const unsuppressed = (options.previous && relint(options.previous, key, doc, dialect, config, settings, filePath, options, rules)) ?? collectFindings(doc, dialect, config, settings, filePath, options, rules);
+  const keyOf = lazyIncrementalKey(filePath, dialect, settings, options.policy, options.gitState, rules);
+  const unsuppressed = (options.previous && relint(options.previous, keyOf(), doc, dialect, config, settings, filePath, options, rules)) ?? collectFindings(doc, dialect, config, settings, filePath, options, rules);
   const ran = new Set(rules.map((rule) => rule.id));
   const findings = suppress(unsuppressed.slice(), doc, settings, filePath, active, ran).sort(compareFindings);
-  return { doc, dialect, config, findings, incremental: { key, unsuppressed } };
+  return { doc, dialect, config, findings, incremental: { keyOf, unsuppressed } };
 }
 
 /** The rules that run on this file: not turned off, and meant for its client. */
@@ -94,9 +94,15 @@ function rulesToRun(active: readonly Rule[], settings: Settings, dialect: Dialec
   return active.filter((rule) => settings.rules[rule.id] !== 'off' && (!rule.meta.dialects || rule.meta.dialects.includes(dialect.id)));
 }
 
-/** Everything besides the text that findings depend on: a previous analysis is reused only under the same key. */
-function incrementalKey(filePath: string, dialect: Dialect, settings: Settings, options: LintOptions, rules: readonly Rule[]): string {
-  return JSON.stringify([filePath, dialect.id, settings, options.policy ?? null, options.gitState ?? null, rules.map((rule) => rule.id)]);
+/**
+ * Everything besides the text that findings depend on: a previous analysis is reused only
+ * under the same key. Computed when a next version first compares it (never in the CLI);
+ * a separate function so the closure holds these values only, never `options.previous`
+ * (each version would otherwise keep the one before it alive).
+ */
+function lazyIncrementalKey(filePath: string, dialect: Dialect, settings: Settings, policy: Policy | undefined, gitState: GitState | undefined, rules: readonly Rule[]): () => string {
+  let key: string | undefined;
+  return () => (key ??= JSON.stringify([filePath, dialect.id, settings, policy ?? null, gitState ?? null, rules.map((rule) => rule.id)]));
 }
 
 /**
@@ -106,7 +112,7 @@ function incrementalKey(filePath: string, dialect: Dialect, settings: Settings, 
  */
 function relint(previous: Analysis, key: string, doc: ParsedDocument, dialect: Dialect, config: McpConfig, settings: Settings, filePath: string, options: LintOptions, rules: readonly Rule[]): Finding[] | undefined {
   const state = previous.incremental;
-  if (!state || state.key !== key || previous.dialect !== dialect) return undefined;
+  if (!state || previous.dialect !== dialect || state.keyOf() !== key) return undefined;
   const region = changedRegion(previous.doc.text, doc.text);
   if (!region) return undefined;
   const index = confinedServerIndex(previous, doc, config, region);
