@@ -22,7 +22,8 @@ test('ignoredPaths globs match relative to a workspace folder, case-insensitivel
   assert.ok(isIgnoredPath('/home/me/proj/.VSCode/mcp.json', ['.vscode/*.json'], folders));
   assert.ok(isIgnoredPath('/home/me/proj/a.json', ['{a,b}.json'], folders));
   assert.ok(!isIgnoredPath('/home/me/proj/src/examples/mcp.json', ['examples/**'], folders), 'anchored at the folder');
-  assert.ok(!isIgnoredPath('/home/me/proj/.vscode/mcp.json', ['*.json'], folders), '* stays within one segment');
+  assert.ok(!isIgnoredPath('/home/me/proj/a/.vscode/mcp.json', ['.vscode/*.json'], folders), 'a pattern with a slash is anchored at the folder');
+  assert.ok(isIgnoredPath('/home/me/proj/.vscode/mcp.json', ['*.json'], folders), 'a name without a slash matches at any depth, as the CLI does');
   assert.ok(!isIgnoredPath('/home/me/proj/.vscode/mcp.json', [], folders));
   assert.ok(!isIgnoredPath('/home/me/proj/.vscode/mcp.json', [''], folders));
 });

@@ -6,6 +6,8 @@ import { homedir } from 'node:os';
 import { DIALECTS, configFileGlobs } from '../dialects';
 import type { UserEnvironment } from '../dialects/types';
 import { UsageError } from './args';
+import { globProblem, matchesIgnorePattern } from '../engine/glob';
+import { displaySafe } from '../common/displaySafe';
 
 /** A file the scan will read. */
 export interface TargetFile {
@@ -249,22 +251,18 @@ function loadGitignore(file: string): Ignore | undefined {
 }
 
 /**
- * --exclude / ignoredPaths: a pattern with a slash is matched against the whole relative
- * path, one without against every name on it (`fixtures` excludes any folder so named),
- * as in .gitignore. A folder that matches is not entered.
+ * --exclude / ignoredPaths, in the glob dialect of engine/glob.ts (a name without a `/`
+ * matches any folder or file so named, as in .gitignore). A folder that matches is not
+ * entered. A pattern too complex to match safely is a usage error.
  */
 function excludeMatcher(patterns: readonly string[]): ((relativePosix: string) => boolean) | undefined {
-  const cleaned = patterns.map((p) => p.trim().replace(/^\.\//, '').replace(/\/+$/, '')).filter((p) => p.length > 0);
+  const cleaned = patterns.filter((p) => p.trim().length > 0);
   if (cleaned.length === 0) return undefined;
-  const withSlash = cleaned.filter((p) => p.includes('/'));
-  const names = cleaned.filter((p) => !p.includes('/'));
-  const pathMatch = withSlash.length ? picomatch(withSlash, { dot: true }) : () => false;
-  const nameMatch = names.length ? picomatch(names, { dot: true }) : () => false;
-  return (rel) => {
-    if (rel === '') return false;
-    if (pathMatch(rel)) return true;
-    return rel.split('/').some((segment) => nameMatch(segment));
-  };
+  for (const pattern of cleaned) {
+    const problem = globProblem(pattern);
+    if (problem) throw new UsageError(`Cannot use the --exclude or ignoredPaths pattern ${displaySafe(pattern.slice(0, 80))}…: ${problem}`);
+  }
+  return (rel) => cleaned.some((pattern) => matchesIgnorePattern(pattern, rel));
 }
 
 /**

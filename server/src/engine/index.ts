@@ -5,7 +5,8 @@
 export { lint, analyze, type Analysis, type LintOptions } from './lint';
 export { applyTextEdits, applyFix, fixAll, selectSafeFixes, type FixAllResult } from './applyFixes';
 export { LineIndex } from './lineIndex';
-export { parseSuppressions, applySuppressions, suppressionEdit, fileGlobMatches, SUPPRESSION_PREFIX, type Suppression } from './suppressions';
+export { matchesFilePattern, matchesIgnorePattern, globProblem } from './glob';
+export { parseSuppressions, applySuppressions, suppressionEdit, SUPPRESSION_PREFIX, type Suppression } from './suppressions';
 export { PLAINTEXT_SECRET_RULES } from './lint';
 export type { GitState } from '../rules/types';
 export { parsePolicy, type Policy } from '../common/policy';

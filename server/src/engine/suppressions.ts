@@ -1,6 +1,7 @@
 import type { ParsedDocument } from '../parse/tree';
 import type { Finding, OffsetEdit, Range } from './types';
 import type { SuppressionEntry } from '../common/settings';
+import { matchesFilePattern } from './glob';
 
 /**
  * In-file suppressions (JSONC `//` or block comments, TOML and YAML `#` comments):
@@ -86,7 +87,7 @@ export interface SuppressionResult {
 /** Filters `findings` through the file's suppression comments and the settings entries. */
 export function applySuppressions(findings: readonly Finding[], input: SuppressionInput): SuppressionResult {
   const suppressions = parseSuppressions(input.doc);
-  const entries = input.entries.filter((entry) => fileGlobMatches(entry.file, input.filePath));
+  const entries = input.entries.filter((entry) => matchesFilePattern(entry.file, input.filePath));
   const used = suppressions.map((s) => new Set<string>());
   const kept: Finding[] = [];
   const suppressed: Finding[] = [];
@@ -133,30 +134,6 @@ export function applySuppressions(findings: readonly Finding[], input: Suppressi
 
 function coversRule(rules: readonly string[], ruleId: string): boolean {
   return rules.includes(ruleId) || rules.includes('*');
-}
-
-/**
- * A settings entry's `file` glob against the file path: absolute globs match the whole path,
- * relative ones match a suffix made of whole path segments (`claude_desktop_config.json`,
- * `.vscode/mcp.json`, `**\/mcp.json`). Case-insensitive, forward slashes.
- */
-export function fileGlobMatches(glob: string, filePath: string): boolean {
-  const path = filePath.replace(/\\/g, '/').toLowerCase();
-  let pattern = glob.replace(/\\/g, '/').toLowerCase().replace(/^\.\//, '');
-  const absolute = pattern.startsWith('/') || /^[a-z]:\//.test(pattern);
-  if (!absolute) pattern = pattern.replace(/^(\*\*\/)+/, '');
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '*' && pattern[i + 1] === '*') {
-      source += pattern[i + 2] === '/' ? '(?:.*/)?' : '.*';
-      i += pattern[i + 2] === '/' ? 2 : 1;
-    } else if (c === '*') source += '[^/]*';
-    else if (c === '?') source += '[^/]';
-    else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
-  }
-  const regex = absolute ? new RegExp(`^${source}$`) : new RegExp(`(?:^|/)${source}$`);
-  return regex.test(path);
 }
 
 /**

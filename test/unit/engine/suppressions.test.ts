@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, applyTextEdits, lint, parseSettings, suppressionEdit, fileGlobMatches, RULES, type Finding } from '../../../server/src/engine';
+import { analyze, applyTextEdits, lint, parseSettings, suppressionEdit, matchesFilePattern, RULES, type Finding } from '../../../server/src/engine';
 import { parseDocument } from '../../../server/src/parse';
 
 const TOKEN = 'ghp_' + 'aB3dE5gH7jK9mN1pQ3sT5vX7zA9cE1gI3kM5'.slice(0, 36);
@@ -93,12 +93,12 @@ test('settings suppressions (strict JSON files): by file glob, rule and server',
   assert.equal(lint(desktop, file, other).filter((f) => f.ruleId.startsWith('unpinned')).length, 2);
 });
 
-test('fileGlobMatches: relative globs match whole trailing segments, absolute ones the whole path', () => {
-  assert.ok(fileGlobMatches('**/mcp.json', '/p/.vscode/mcp.json'));
-  assert.ok(fileGlobMatches('.vscode/mcp.json', '/p/.vscode/mcp.json'));
-  assert.ok(!fileGlobMatches('code/mcp.json', '/p/.vscode/mcp.json'));
-  assert.ok(fileGlobMatches('/p/**', '/p/.vscode/mcp.json'));
-  assert.ok(fileGlobMatches('C:/Users/*/claude_desktop_config.json', 'C:\\Users\\a\\claude_desktop_config.json'));
+test('matchesFilePattern: relative globs match whole trailing segments, absolute ones the whole path', () => {
+  assert.ok(matchesFilePattern('**/mcp.json', '/p/.vscode/mcp.json'));
+  assert.ok(matchesFilePattern('.vscode/mcp.json', '/p/.vscode/mcp.json'));
+  assert.ok(!matchesFilePattern('code/mcp.json', '/p/.vscode/mcp.json'));
+  assert.ok(matchesFilePattern('/p/**', '/p/.vscode/mcp.json'));
+  assert.ok(matchesFilePattern('C:/Users/*/claude_desktop_config.json', 'C:\\Users\\a\\claude_desktop_config.json'));
 });
 
 test('suppressionEdit: next-line comment with the line indentation, in the file comment syntax; file-level at the top', () => {
