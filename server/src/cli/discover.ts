@@ -6,7 +6,7 @@ import { homedir } from 'node:os';
 import { DIALECTS, configFileGlobs } from '../dialects';
 import type { UserEnvironment } from '../dialects/types';
 import { UsageError } from './args';
-import { globProblem, matchesIgnorePattern } from '../engine/glob';
+import { compileGlob, globProblem, matchesIgnorePattern } from '../engine/glob';
 import { displaySafe } from '../common/displaySafe';
 
 /** A file the scan will read. */
@@ -108,10 +108,12 @@ export function discover(options: DiscoverOptions): Discovery {
  * Every dialect's globs as one test, built for a walk where almost no name is a config
  * name: globs are grouped by their last segment, so a file name is one map lookup; a
  * group's globs are compiled on its first hit, and a glob that is only "any folder, then
- * this name" needs no regex at all.
+ * this name" needs no matching at all.
  */
 export function configFileMatcher(): (relativePosix: string) => boolean {
-  const options = { dot: true, nocase: true };
+  // engine/glob.ts rather than picomatch: picomatch's `**` never matches a folder name
+  // holding a line break (its regex `.`), so such a folder hid its configs from the scan.
+  const anyOf = (globs: readonly string[]) => (rel: string) => globs.some((glob) => compileGlob(glob).matches(rel));
   const isWild = (segment: string) => /[*?[\]{}]/.test(segment);
   const byName = new Map<string, string[]>();
   const wild: string[] = [];
@@ -122,7 +124,7 @@ export function configFileMatcher(): (relativePosix: string) => boolean {
   }
   const compiled = new Map<string, (rel: string) => boolean>();
   const always = () => true;
-  const wildName = wild.length ? picomatch(wild.map((g) => g.slice(g.lastIndexOf('/') + 1)), options) : () => false;
+  const wildName = wild.length ? anyOf(wild.map((g) => g.slice(g.lastIndexOf('/') + 1))) : () => false;
   let wildFull: ((rel: string) => boolean) | undefined;
   return (rel) => {
     const name = rel.slice(rel.lastIndexOf('/') + 1).toLowerCase();
@@ -130,13 +132,13 @@ export function configFileMatcher(): (relativePosix: string) => boolean {
     if (globs) {
       let matcher = compiled.get(name);
       if (!matcher) {
-        matcher = globs.some((g) => g.toLowerCase() === `**/${name}`) ? always : picomatch(globs, options);
+        matcher = globs.some((g) => g.toLowerCase() === `**/${name}`) ? always : anyOf(globs);
         compiled.set(name, matcher);
       }
       if (matcher(rel)) return true;
     }
     if (wild.length === 0 || !wildName(name)) return false;
-    wildFull ??= picomatch(wild, options);
+    wildFull ??= anyOf(wild);
     return wildFull(rel);
   };
 }

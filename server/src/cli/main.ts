@@ -12,6 +12,7 @@ import { COLORS, PLAIN, packageVersion, processIO, useColor, type CliIO } from '
 import { scanFiles, type FixRecord, type Notice } from './scan';
 import { cacheKey, resolveCacheLocation, ResultCache } from './cache';
 import { describePins, pinFiles } from './pin';
+import { displaySafe } from '../common/displaySafe';
 
 /** Exit codes, documented in docs/cli.md. */
 export const EXIT_CLEAN = 0;
@@ -30,11 +31,11 @@ export function main(argv: readonly string[], io: CliIO = processIO()): number {
     return run(argv, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`mcp-hygiene: ${error.message}\nRun "mcp-hygiene --help" for usage.\n`);
+      io.stderr.write(`mcp-hygiene: ${displaySafe(error.message)}\nRun "mcp-hygiene --help" for usage.\n`);
       return EXIT_ERROR;
     }
     if (error instanceof IoError) {
-      io.stderr.write(`mcp-hygiene: ${error.message}\n`);
+      io.stderr.write(`mcp-hygiene: ${displaySafe(error.message)}\n`);
       return EXIT_ERROR;
     }
     io.stderr.write(`mcp-hygiene: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
@@ -104,7 +105,7 @@ function run(argv: readonly string[], io: CliIO): number {
   const outcome = scanFiles(discovery.files, { settings, fix: options.fix, dryRun: options.dryRun, relativeTo, fingerprints, onProgress: progressReporter(io), ...(loadedPolicy?.policy ? { policy: loadedPolicy.policy } : {}), ...(cache ? { cache } : {}) });
   // A cache that cannot be written costs speed, not correctness: one warning, not in the report.
   const cacheProblem = cache?.save();
-  if (cacheProblem) io.stderr.write(`warning: ${cacheProblem}\n`);
+  if (cacheProblem) io.stderr.write(`warning: ${displaySafe(cacheProblem)}\n`);
   notices.push(...outcome.notices);
   const skipped = [...discovery.skipped, ...outcome.skipped].sort((a, b) => compareStrings(a.file, b.file));
 
@@ -128,7 +129,7 @@ function run(argv: readonly string[], io: CliIO): number {
   const fixStream = machineOnStdout ? io.stderr : io.stdout;
   if (options.fix) fixStream.write(describeFixes(outcome.fixes, options));
 
-  for (const notice of notices) io.stderr.write(`${notice.level}: ${notice.message}\n`);
+  for (const notice of notices) io.stderr.write(`${notice.level}: ${displaySafe(notice.message)}\n`);
 
   const report = { findings, skipped, notices, lintedCount: outcome.linted.length, filesByDialect: outcome.filesByDialect, baselineAccepted, cwd: io.cwd };
   const output =
@@ -158,8 +159,8 @@ function describeFixes(fixes: readonly FixRecord[], options: CliOptions): string
     if (options.dryRun) {
       lines.push(record.diff ?? '');
     } else {
-      lines.push(`Fixed ${record.file}:`);
-      for (const title of record.applied) lines.push(`  - ${title}`);
+      lines.push(`Fixed ${displaySafe(record.file)}:`);
+      for (const title of record.applied) lines.push(`  - ${displaySafe(title)}`);
     }
   }
   if (!options.dryRun) lines.push('');

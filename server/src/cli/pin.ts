@@ -6,6 +6,7 @@ import type { OffsetEdit } from '../engine/types';
 import type { CliIO } from './io';
 import type { CliOptions } from './args';
 import type { TargetFile } from './discover';
+import { displaySafe } from '../common/displaySafe';
 
 /**
  * `scan --fix --network --pin`: before the usual safe fixes, every unpinned npm / PyPI
@@ -76,8 +77,8 @@ export async function pinFiles(files: readonly TargetFile[], options: PinPassOpt
 
 export function describePins(outcome: PinOutcome, options: Pick<CliOptions, 'dryRun'>): string {
   const lines: string[] = [];
-  for (const p of outcome.pinned) lines.push(`${options.dryRun ? 'Would pin' : 'Pinned'} ${p.name} to ${p.version} in ${p.file} (from ${p.registry})`);
-  for (const f of outcome.failed) lines.push(`Cannot pin ${f.name} in ${f.file}: ${f.error}`);
+  for (const p of outcome.pinned) lines.push(displaySafe(`${options.dryRun ? 'Would pin' : 'Pinned'} ${p.name} to ${p.version} in ${p.file} (from ${p.registry})`));
+  for (const f of outcome.failed) lines.push(displaySafe(`Cannot pin ${f.name} in ${f.file}: ${f.error}`));
   if (lines.length === 0) lines.push('Nothing to pin: no unpinned npm, PyPI or container image spec is reported.');
   return lines.join('\n') + '\n';
 }

@@ -2,13 +2,16 @@ import type { Severity } from '../../engine';
 import type { Palette } from '../io';
 import type { ReportedFinding } from '../scan';
 import { countBySeverity, dialectCounts, type Report } from './report';
+import { displaySafe } from '../../common/displaySafe';
 
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
 
 /**
  * Human output: findings grouped by file (severity, rule, server, line:col, message, and the
  * first fix as a hint), then a "Skipped" section, then the files scanned per dialect and one
- * summary line. No source text is printed, so no secret can leak through it.
+ * summary line. No source text is printed, so no secret can leak through it. Every string
+ * that comes from the scanned files (names, messages quoting values) goes through
+ * `displaySafe`, so it cannot inject terminal escapes or CI annotations.
  */
 export function formatText(report: Report, colors: Palette): string {
   const out: string[] = [];
@@ -20,24 +23,24 @@ export function formatText(report: Report, colors: Palette): string {
     byFile.set(finding.file, list);
   }
   for (const [file, findings] of byFile) {
-    out.push(colors.underline(file));
+    out.push(colors.underline(displaySafe(file)));
     const positions = findings.map((f) => `${f.range.start.line + 1}:${f.range.start.character + 1}`);
     const width = Math.max(...positions.map((p) => p.length));
     findings.forEach((f, i) => {
       const severity = paint[f.severity](f.severity.padEnd(11));
-      const server = f.server !== null ? `  ${colors.dim(`[${f.server}]`)}` : '';
-      out.push(`  ${positions[i].padEnd(width)}  ${severity} ${colors.bold(f.ruleId)}${server}  ${f.message}`);
+      const server = f.server !== null ? `  ${colors.dim(`[${displaySafe(f.server)}]`)}` : '';
+      out.push(`  ${positions[i].padEnd(width)}  ${severity} ${colors.bold(displaySafe(f.ruleId))}${server}  ${displaySafe(f.message)}`);
       const fix = f.fixes[0];
       if (fix) {
         const auto = f.fixes.some((x) => x.safe) ? ' (--fix applies it)' : '';
-        out.push(`  ${' '.repeat(width)}  ${colors.dim(`fix: ${fix.title}${auto}`)}`);
+        out.push(`  ${' '.repeat(width)}  ${colors.dim(`fix: ${displaySafe(fix.title)}${auto}`)}`);
       }
     });
     out.push('');
   }
   if (report.skipped.length > 0) {
     out.push(colors.bold('Skipped'));
-    for (const s of report.skipped) out.push(`  ${s.file}: ${s.reason}`);
+    for (const s of report.skipped) out.push(`  ${displaySafe(s.file)}: ${displaySafe(s.reason)}`);
     out.push('');
   }
   // "Scanned 4 files: vscode 2, claude-desktop 1, generic 1": which client each file was read as.
