@@ -8,8 +8,10 @@ import { displaySafe } from '../../server/src/common/displaySafe';
  * a server named like this erased the line above and printed a fake GitHub annotation.
  */
 const HOSTILE_SERVER = 'x\u001b[2K\u001b[1A\r\n::error file=README.md,line=1::all clear';
-/** A folder name can hold the same (Linux allows every byte but `/` and NUL). */
-/** (picomatch's `**` never matched a name holding a line break: the CLI used to skip such a folder unseen.) */
+/**
+ * A folder name can hold the same (Linux allows every byte but `/` and NUL). Its U+2028
+ * also hid the folder from the walk before (picomatch's `**` never matched it).
+ */
 const HOSTILE_FOLDER = '::warning::\u001b]0;pwned\u0007\u202eevil\u2028::error::folder';
 
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
