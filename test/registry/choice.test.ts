@@ -39,11 +39,15 @@ test('npm registry: --registry, project .npmrc (scope first), ~/.npmrc, setting,
     const base = { configFile: file, workspaceFolder: folder, home, env: { REG: 'https://env.example' } };
     assert.equal(npmRegistryFor('x', base), 'https://registry.npmjs.org');
     assert.equal(npmRegistryFor('x', { ...base, setting: 'https://setting.example/' }), 'https://setting.example');
-    writeFileSync(join(home, '.npmrc'), 'registry=https://home.example/\n');
+    writeFileSync(join(home, '.npmrc'), 'registry=https://home.example/\n@acme:registry = "${REG}/acme/"\n');
     assert.equal(npmRegistryFor('x', { ...base, setting: 'https://setting.example' }), 'https://home.example');
-    writeFileSync(join(folder, '.npmrc'), '; comment\n@acme:registry = "${REG}/acme/"\nregistry=https://project.example\n//project.example/:_authToken=secret\n');
+    assert.equal(npmRegistryFor('@acme/y', base), 'https://env.example/acme', 'variables expand in ~/.npmrc');
+    writeFileSync(join(folder, '.npmrc'), '; comment\nregistry=https://project.example\n//project.example/:_authToken=secret\n');
     assert.equal(npmRegistryFor('x', base), 'https://project.example');
-    assert.equal(npmRegistryFor('@acme/y', base), 'https://env.example/acme');
+    assert.equal(npmRegistryFor('@acme/y', base), 'https://project.example');
+    // A project .npmrc choosing which of the user's variables go into a URL is refused.
+    writeFileSync(join(folder, '.npmrc'), '@acme:registry = "${REG}/acme/"\n');
+    assert.throws(() => npmRegistryFor('@acme/y', base), (error: Error) => /sets @acme:registry with an environment variable/.test(error.message) && !error.message.includes('env.example'));
     assert.equal(npmRegistryFor('@acme/y', { ...base, explicit: 'https://cli.example/' }), 'https://cli.example');
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -68,6 +72,8 @@ test('image locations: Docker Hub (library/ for official images), hosts in the n
   assert.deepEqual(imageLocation('mcp/fetch', 'https://mirror.example/'), { base: 'https://mirror.example', repository: 'mcp/fetch', display: 'https://mirror.example' });
 });
 
-test('URLs in messages lose credentials and query strings', () => {
-  assert.equal(displayUrl('https://user:pass@npm.example/path?token=abc'), 'https://npm.example/path');
+test('URLs in messages keep only scheme, host and port', () => {
+  assert.equal(displayUrl('https://user:pass@npm.example/path?token=abc'), 'https://npm.example');
+  assert.equal(displayUrl('http://127.0.0.1:8765/npm_0123456789abcdef/'), 'http://127.0.0.1:8765');
+  assert.equal(displayUrl('not a url /with-a-token'), 'an invalid URL');
 });

@@ -56,25 +56,25 @@ const MAX_REDIRECTS = 5;
 const MAX_TUNNEL_HEADER_BYTES = 64 * 1024;
 const USER_AGENT = 'mcp-hygiene (pin lookup; https://github.com/mcp-hygiene/mcp-hygiene)';
 
-/** Host (and port) of a URL for messages; never the path's query or credentials. */
+/** Host (and port) of a URL for messages; never its path, query or credentials. */
 export function hostOf(url: string): string {
   try {
     return new URL(url).host;
   } catch {
-    return url;
+    return 'the registry';
   }
 }
 
-/** Drops user:password@ and the query from a URL before it goes into a message. */
+/**
+ * A URL as messages show it: scheme, host and port only. User, password, path and query
+ * may each hold a token (`registry=https://host/<token>/` in an `.npmrc`).
+ */
 export function displayUrl(url: string): string {
   try {
     const parsed = new URL(url);
-    parsed.username = '';
-    parsed.password = '';
-    parsed.search = '';
-    return parsed.toString().replace(/\/$/, '');
+    return `${parsed.protocol}//${parsed.host}`;
   } catch {
-    return url;
+    return 'an invalid URL';
   }
 }
 
@@ -149,7 +149,7 @@ export async function httpRequest(url: string, options: HttpOptions): Promise<Ht
       try {
         target = new URL(current);
       } catch {
-        throw new RegistryError(`"${displayUrl(current)}" is not a valid registry URL.`, 'unreachable');
+        throw new RegistryError('The registry URL is not a valid URL. Check the registry in the settings, the .npmrc or the launch arguments.', 'unreachable');
       }
       if (target.protocol !== 'https:' && target.protocol !== 'http:') throw new RegistryError(`Registry URL ${displayUrl(current)} must use http or https.`, 'unreachable');
       const proxy = proxyFor(target, env);

