@@ -69,6 +69,50 @@ afterEach(() => {
   scanHooks.onLint = undefined;
 });
 
+/** The cache's former content hash: 32-bit FNV-1a over the UTF-16 code units, plus the length. */
+function oldContentHash(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `${(hash >>> 0).toString(16).padStart(8, '0')}-${text.length}`;
+}
+
+/**
+ * `target`, padded with spaces to the length of `clean`'s first line and followed by a
+ * `// build ??????` comment whose six characters are chosen so that its old hash equals
+ * `clean`'s: meet in the middle, 64^3 states forward from the prefix, 64^3 backward from
+ * the final hash (an FNV-1a step is invertible), about 16 expected matches.
+ */
+function fnvCollision(clean: string, target: string): string {
+  const PRIME = 0x01000193;
+  let inverse = PRIME; // Newton's iteration for PRIME^-1 mod 2^32
+  for (let i = 0; i < 5; i++) inverse = Math.imul(inverse, 2 - Math.imul(PRIME, inverse));
+  const step = (hash: number, code: number) => Math.imul(hash ^ code, PRIME) >>> 0;
+  const back = (hash: number, code: number) => (Math.imul(hash, inverse) ^ code) >>> 0;
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.'.split('').map((c) => c.charCodeAt(0));
+  const firstLine = clean.slice(0, clean.indexOf('\n'));
+  const prefix = `${target.padEnd(firstLine.length)}\n// build `;
+  const suffix = '\n';
+  assert.equal(prefix.length + 6 + suffix.length, clean.length);
+  let start = 0x811c9dc5;
+  for (const char of prefix) start = step(start, char.charCodeAt(0));
+  let end = Number.parseInt(oldContentHash(clean).split('-')[0], 16);
+  for (const char of [...suffix].reverse()) end = back(end, char.charCodeAt(0));
+  const forward = new Map<number, number[]>();
+  for (const a of alphabet) for (const b of alphabet) for (const c of alphabet) forward.set(step(step(step(start, a), b), c), [a, b, c]);
+  for (const f of alphabet) {
+    for (const e of alphabet) {
+      for (const d of alphabet) {
+        const found = forward.get(back(back(back(end, f), e), d));
+        if (found) return prefix + String.fromCharCode(...found, d, e, f) + suffix;
+      }
+    }
+  }
+  throw new Error('no collision in this alphabet: change the clean text');
+}
+
 function readCache(dir: string, name = CACHE): { tool: string; key: string; files: Record<string, { hash: string; findings?: Array<{ ruleId: string; severity: string }>; skip?: string }> } {
   return JSON.parse(readFileSync(join(dir, name), 'utf8'));
 }
@@ -198,6 +242,57 @@ describe('--cache: what invalidates an entry', () => {
     assert.notEqual(contentHash('ab'), contentHash('ab '));
   });
 
+  test('a crafted file with the same length and the old 32-bit FNV-1a hash is linted again, not reported clean', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const clean = '{ "servers": { "memory": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-memory@2025.4.25"] } } }\n// build 000000\n';
+      const crafted = fnvCollision(clean, '{ "servers": { "memory": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-memory"] } } }');
+      assert.equal(crafted.length, clean.length);
+      assert.equal(oldContentHash(crafted), oldContentHash(clean), 'the old key could not tell them apart');
+      assert.notEqual(contentHash(crafted), contentHash(clean));
+      writeTree(dir, { '.vscode/mcp.json': clean });
+      const first = runCli(['scan', '--cache'], { cwd: dir });
+      assert.equal(first.code, 0, first.stdout);
+      writeTree(dir, { '.vscode/mcp.json': crafted });
+      const { run, linted } = linting(() => runCli(['scan', '--cache'], { cwd: dir }));
+      assert.equal(linted.length, 1, 'the crafted file is linted');
+      assert.equal(run.code, 1);
+      assert.match(run.stdout, /unpinned-npm-package/);
+    } finally {
+      cleanup();
+    }
+  });
+
+  test('tampered entries (unknown rule, negative line, escape bytes, a short hash) drop the whole cache', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      writeTree(dir, PROJECT);
+      const plain = runCli(['scan'], { cwd: dir });
+      runCli(['scan', '--cache'], { cwd: dir });
+      const good = readFileSync(join(dir, CACHE), 'utf8');
+      const victim = join(dir, '.mcp.json');
+      type Entry = { hash: string; findings: Array<{ ruleId: string; message: string; range: { start: { line: number } } }> };
+      const tamperings: Record<string, (entry: Entry) => void> = {
+        'unknown rule id': (entry) => (entry.findings[0].ruleId = 'all-clear'),
+        'negative line': (entry) => (entry.findings[0].range.start.line = -1),
+        'escape bytes in a message': (entry) => (entry.findings[0].message = '\u001b[2K\u001b[1Aall clear'),
+        'a 32-bit hash': (entry) => (entry.hash = entry.hash.slice(0, 8)),
+        'no findings for a file that has some': (entry) => ((entry as unknown as { findings: unknown }).findings = 'none'),
+      };
+      for (const [what, tamper] of Object.entries(tamperings)) {
+        const cache = JSON.parse(good) as { files: Record<string, Entry> };
+        tamper(cache.files[victim]);
+        writeFileSync(join(dir, CACHE), JSON.stringify(cache));
+        const { run, linted } = linting(() => runCli(['scan', '--cache'], { cwd: dir }));
+        assert.equal(linted.length, FOUND, `${what}: every file is linted again`);
+        assert.equal(run.stdout, plain.stdout, what);
+        assert.equal(readFileSync(join(dir, CACHE), 'utf8'), good, `${what}: the cache is written anew`);
+      }
+    } finally {
+      cleanup();
+    }
+  });
+
   test('--fix lints every file (the cache has no fix edits) and stores the fixed result', () => {
     const { dir, cleanup } = tempDir();
     try {
@@ -258,13 +353,13 @@ describe('--cache: the cache file', () => {
       }
       writeFileSync(join(dir, CACHE), '');
       runCli(['scan', '-f', 'json', '--cache'], { cwd: dir });
-      // A damaged entry in an otherwise valid file: that file is linted again, the output is unchanged.
+      // A damaged entry in an otherwise valid file: the whole cache is dropped, the output is unchanged.
       const cache = readCache(dir);
       const victim = join(dir, '.vscode/mcp.json');
       (cache.files[victim] as unknown as { findings: unknown[] }).findings = [{ ruleId: 'secret-in-env' }];
       writeFileSync(join(dir, CACHE), JSON.stringify(cache));
       const { run, linted } = linting(() => runCli(['scan', '-f', 'json', '--cache'], { cwd: dir }));
-      assert.deepEqual(linted, [victim]);
+      assert.equal(linted.length, FOUND);
       assert.equal(run.stdout, plain.stdout);
     } finally {
       cleanup();

@@ -1,9 +1,13 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { SEVERITIES, type Finding, type Fix, type Severity } from '../engine/types';
+import { CATEGORIES, SEVERITIES, type Finding, type Fix } from '../engine/types';
 import type { Policy } from '../common/policy';
 import type { Settings } from '../common/settings';
+import * as z from '../common/zod';
+import { RULES } from '../rules';
+import { DIALECTS } from '../dialects';
 import { packageVersion } from './io';
+import { sha256 } from './fingerprints';
 
 /**
  * `scan --cache`: the findings of each linted file, kept in one JSON file between runs (like
@@ -19,12 +23,18 @@ import { packageVersion } from './io';
  *
  * Only what the reports need is stored: rule, category, severity, range, server, message
  * (the engine masks secrets in messages and fix titles) and fix titles — never fix edits,
- * source text or settings values. Per file, the content is kept as a 32-bit hash only.
+ * source text or settings values. Per file, the content is kept as its SHA-256 only: a
+ * 32-bit hash let a crafted file of the same length and hash be reported with the clean
+ * result of the file it replaced.
+ *
+ * The cache file sits in the repository's folder, so it is input like any other: every
+ * entry is checked against a schema (known rule and dialect ids, non-negative positions,
+ * no control characters) and one invalid entry drops the whole file.
  */
 export const DEFAULT_CACHE_FILE = '.mcp-hygiene-cache';
 
 /** Bump when the stored shape changes: an older file is then ignored and replaced. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 /** A finding as stored: fixes keep their title and safety only. */
 export type CachedFinding = Omit<Finding, 'fixes'> & { fixes: Array<Pick<Fix, 'title' | 'safe'>> };
@@ -47,17 +57,9 @@ interface CacheFile {
   files: Record<string, CacheEntry>;
 }
 
-/**
- * FNV-1a (32 bits) over the UTF-16 code units, plus the length: enough to notice an edited
- * file, and cheap. A cryptographic hash would mean loading node:crypto on every cached run.
- */
+/** SHA-256 of a file's text: no other text can be crafted to share it. */
 export function contentHash(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return `${(hash >>> 0).toString(16).padStart(8, '0')}-${text.length}`;
+  return sha256(text);
 }
 
 /**
@@ -76,7 +78,7 @@ export function cacheKey(settings: Settings, policy: Policy | undefined): string
     // The running code cannot be identified: a key no other run has, so nothing is reused.
     engine = `unknown-${process.pid}-${Date.now()}-${Math.random()}`;
   }
-  return [`mcp-hygiene ${packageVersion()}`, `engine ${engine}`, `node ${process.version}`, `settings ${contentHash(JSON.stringify(settings))}`, `policy ${contentHash(JSON.stringify(policy ?? null))}`].join('; ');
+  return [`mcp-hygiene ${packageVersion()}`, `engine ${engine}`, `node ${process.version}`, `settings ${sha256(JSON.stringify(settings))}`, `policy ${sha256(JSON.stringify(policy ?? null))}`].join('; ');
 }
 
 /** `--cache-location`: a file, or a folder (existing, or written with a trailing slash) to hold `.mcp-hygiene-cache`. */
@@ -104,7 +106,7 @@ export class ResultCache {
     // project file): only an absent or empty file, or one that starts like ours, is replaced.
     this.foreign = text !== undefined && text.trim() !== '' && !text.startsWith(CACHE_PREFIX);
     const previous = text !== undefined && !this.foreign ? parseCacheFile(text) : undefined;
-    // Missing, damaged, older format or another key: start empty and write it anew.
+    // Missing, damaged (any invalid entry), older format or another key: start empty and write it anew.
     this.stored = previous?.key === key ? previous.files : {};
     this.dirty = previous?.key !== key;
   }
@@ -115,12 +117,14 @@ export class ResultCache {
   /** The stored result for this file when its content is unchanged, else undefined. */
   lookup(absolute: string, hash: string): CacheEntry | undefined {
     const entry = Object.hasOwn(this.stored, absolute) ? this.stored[absolute] : undefined;
-    if (!entry || entry.hash !== hash || !isEntry(entry)) return undefined;
+    if (!entry || entry.hash !== hash) return undefined;
     this.updated.set(absolute, entry);
     return entry;
   }
 
+  /** Stores the result, unless it would not pass the schema when read back (a server name with control characters): that file is linted next time. */
   remember(absolute: string, entry: CacheEntry): void {
+    if (!ENTRY.safeParse(entry).success) return this.forget(absolute);
     this.updated.set(absolute, entry);
     this.dirty = true;
   }
@@ -191,47 +195,50 @@ function readIfPresent(path: string): string | undefined {
   }
 }
 
+/** No control characters (an edited cache could plant terminal escapes in a message). */
+const text = () => z.string().check(z.refine((value) => !/[\u0000-\u001f\u007f-\u009f]/.test(value)));
+const count = () => z.number().check(z.int(), z.minimum(0));
+const position = z.object({ line: count(), character: count() });
+const isKnown = (ids: ReadonlySet<string>) => z.string().check(z.refine((id) => ids.has(id)));
+const sha256Hex = () => z.string().check(z.regex(/^[0-9a-f]{64}$/));
+
+const FINDING = z.object({
+  ruleId: isKnown(new Set(RULES.map((rule) => rule.id))),
+  category: z.enum(CATEGORIES),
+  severity: z.enum(SEVERITIES),
+  range: z.object({ start: position, end: position }).check(z.refine(({ start, end }) => start.line < end.line || (start.line === end.line && start.character <= end.character))),
+  server: z.union([text(), z.null()]),
+  message: text(),
+  fixes: z.array(z.object({ title: text(), safe: z.boolean() })),
+});
+
+const ENTRY = z.union([
+  z.object({
+    hash: sha256Hex(),
+    dialect: isKnown(new Set(DIALECTS.map((dialect) => dialect.id))),
+    findings: z.array(FINDING),
+    fingerprints: z.optional(z.object({ relativeFile: text(), values: z.array(sha256Hex()) })),
+  }).check(z.refine((entry) => !entry.fingerprints || entry.fingerprints.values.length === entry.findings.length)),
+  z.object({ hash: sha256Hex(), skip: text() }),
+]);
+
+const CACHE_FILE = z.object({
+  tool: z.literal('mcp-hygiene'),
+  cacheFormat: z.literal(CACHE_FORMAT),
+  key: z.string(),
+  files: z.record(z.string(), ENTRY),
+});
+
+/** The cache file when every entry is valid, else undefined (the whole file is dropped). */
 function parseCacheFile(text: string): CacheFile | undefined {
+  let data: unknown;
   try {
-    const data = JSON.parse(text) as Partial<CacheFile> | null;
-    if (data?.tool !== 'mcp-hygiene' || data.cacheFormat !== CACHE_FORMAT || typeof data.key !== 'string') return undefined;
-    if (!data.files || typeof data.files !== 'object' || Array.isArray(data.files)) return undefined;
-    return data as CacheFile;
+    data = JSON.parse(text);
   } catch {
     return undefined;
   }
-}
-
-/** Checked on use, so a damaged entry is linted again rather than crashing a formatter. */
-function isEntry(entry: unknown): entry is CacheEntry {
-  const e = entry as Record<string, unknown>;
-  if (typeof e !== 'object' || e === null || typeof e.hash !== 'string') return false;
-  if (typeof e.skip === 'string') return true;
-  if (typeof e.dialect !== 'string' || !Array.isArray(e.findings)) return false;
-  if (e.fingerprints !== undefined) {
-    const fp = e.fingerprints as Record<string, unknown>;
-    if (typeof fp !== 'object' || fp === null || typeof fp.relativeFile !== 'string' || !Array.isArray(fp.values)) return false;
-    if (fp.values.length !== e.findings.length || !fp.values.every((v) => typeof v === 'string')) return false;
-  }
-  return e.findings.every(isFinding);
-}
-
-function isFinding(value: unknown): boolean {
-  const f = value as Record<string, unknown>;
-  if (typeof f !== 'object' || f === null) return false;
-  const range = f.range as { start?: Record<string, unknown>; end?: Record<string, unknown> } | undefined;
-  const isPosition = (p: Record<string, unknown> | undefined) => typeof p?.line === 'number' && typeof p.character === 'number';
-  return (
-    typeof f.ruleId === 'string' &&
-    typeof f.category === 'string' &&
-    SEVERITIES.includes(f.severity as Severity) &&
-    typeof f.message === 'string' &&
-    (f.server === null || typeof f.server === 'string') &&
-    isPosition(range?.start) &&
-    isPosition(range?.end) &&
-    Array.isArray(f.fixes) &&
-    f.fixes.every((fix: { title?: unknown; safe?: unknown } | null) => typeof fix?.title === 'string' && typeof fix.safe === 'boolean')
-  );
+  const parsed = CACHE_FILE.safeParse(data);
+  return parsed.success ? (parsed.data as CacheFile) : undefined;
 }
 
 function isDirectory(path: string): boolean {

@@ -5,10 +5,11 @@ import { detectSecret } from '../secrets/detect';
 /** The key under SARIF `partialFingerprints`; bump the version if the recipe changes. */
 export const FINGERPRINT_KEY = 'mcpHygiene/v1';
 
-// node:crypto is loaded on first use: only SARIF and baselines need fingerprints, and
+// node:crypto is loaded on first use: only SARIF, baselines and --cache need it, and
 // loading it costs start-up time on every run.
 let crypto: typeof import('node:crypto') | undefined;
-const sha256 = (text: string) => (crypto ??= require('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(text, 'utf8').digest('hex');
+/** Hex SHA-256 of the text's UTF-8 bytes. */
+export const sha256 = (text: string) => (crypto ??= require('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
  * A finding's identity for baselines and SARIF `partialFingerprints`, stable when unrelated

@@ -31,6 +31,8 @@ export {
   optional,
   positive,
   record,
+  refine,
+  regex,
   string,
   union,
   unknown,
