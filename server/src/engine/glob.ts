@@ -218,33 +218,35 @@ function automaton(alternatives: readonly string[]): CompiledGlob {
 
 /** Runs the automaton over the text keeping the set of live states: no backtracking. */
 function run(states: readonly State[], text: string, orParentFolder: boolean, work: { steps: number }): boolean {
-  let live = closure(states, [0]);
+  // seenAt[state] = the step that last added it: a set cleared in O(1) per character.
+  const seenAt = new Int32Array(states.length).fill(-1);
+  let live: number[] = [];
+  addWithClosure(states, 0, live, seenAt, 0);
   for (let i = 0; i < text.length && live.length > 0; i++) {
     const char = text[i];
-    if (orParentFolder && char === '/' && live.includes(1)) return true;
+    if (orParentFolder && char === '/' && seenAt[1] === i) return true;
     const next: number[] = [];
     for (const index of live) {
       for (const move of states[index].reads) {
         work.steps++;
-        if (move.accepts(char)) next.push(move.to);
+        if (move.accepts(char)) addWithClosure(states, move.to, next, seenAt, i + 1);
       }
     }
-    live = closure(states, next);
+    live = next;
   }
-  return live.includes(1);
+  return seenAt[1] === text.length;
 }
 
-/** The states given and every state reachable from them without reading a character, once each. */
-function closure(states: readonly State[], from: readonly number[]): number[] {
-  const seen = new Set<number>();
-  const stack = [...from];
+/** Adds `state` and every state reachable from it without reading a character, each once per step. */
+function addWithClosure(states: readonly State[], state: number, into: number[], seenAt: Int32Array, step: number): void {
+  const stack = [state];
   while (stack.length > 0) {
     const index = stack.pop() as number;
-    if (seen.has(index)) continue;
-    seen.add(index);
-    stack.push(...states[index].free);
+    if (seenAt[index] === step) continue;
+    seenAt[index] = step;
+    into.push(index);
+    for (const free of states[index].free) stack.push(free);
   }
-  return [...seen];
 }
 
 /** `[...]` starting at `start`: its test and closing index, or undefined when unclosed. */
