@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, existsSync, type Dirent } from 'node:fs';
+import { readdirSync, realpathSync, statSync, existsSync, type Dirent, type Stats } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -6,6 +6,7 @@ import { homedir } from 'node:os';
 import { DIALECTS, configFileGlobs } from '../dialects';
 import type { UserEnvironment } from '../dialects/types';
 import { UsageError } from './args';
+import { kindOf, readRegularTextFile, UnreadableFileError } from '../host/readRegularFile';
 
 /** A file the scan will read. */
 export interface TargetFile {
@@ -15,6 +16,11 @@ export interface TargetFile {
   display: string;
   /** Named on the command line or matched by a glob argument: linted whatever its name. */
   explicit: boolean;
+  /**
+   * Real path of the folder --fix may write in: the walked folder, the glob's base, or the
+   * named file's folder. A symbolic link to a file outside it is read but never written.
+   */
+  root: string;
 }
 
 export interface SkippedFile {
@@ -42,6 +48,9 @@ const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
 const toPosix = (path: string) => (sep === '\\' ? path.replace(/\\/g, '/') : path);
 
+/** Larger .gitignore files are not applied (real ones are a few KB; the `ignore` package compiles every line). */
+const MAX_GITIGNORE_BYTES = 1024 * 1024;
+
 /**
  * Finds the files to lint. Directories are walked for every dialect's globs (honouring
  * nested .gitignore files, --exclude and ignoredPaths, never entering node_modules or .git);
@@ -66,11 +75,11 @@ export function discover(options: DiscoverOptions): Discovery {
     if (stat?.isFile()) {
       const display = toPosix(given);
       if (isExcluded(absolute, '')) skipped.push({ file: display, reason: 'matches an --exclude or ignoredPaths pattern' });
-      else add({ absolute, display, explicit: true });
+      else add({ absolute, display, explicit: true, root: realFolder(dirname(absolute)) });
       continue;
     }
     if (stat && !stat.isDirectory()) {
-      skipped.push({ file: toPosix(given), reason: 'not a regular file' });
+      skipped.push({ file: toPosix(given), reason: `not a regular file (${kindOf(stat)})` });
       continue;
     }
     if (stat?.isDirectory()) {
@@ -94,7 +103,8 @@ export function discover(options: DiscoverOptions): Discovery {
   if (options.userConfigs) {
     for (const absolute of userConfigFiles(options.env)) {
       if (isExcluded(absolute, '')) continue;
-      add({ absolute, display: toPosix(absolute), explicit: true });
+      // The user's own files, often links into a dotfiles repository: the link's target may be rewritten.
+      add({ absolute, display: toPosix(absolute), explicit: true, root: realFolder(dirname(realFolder(absolute))) });
     }
   }
 
@@ -154,7 +164,8 @@ interface IgnoreScope {
 }
 
 function walk(root: string, displayBase: string, context: WalkContext): void {
-  const scopes = context.gitignore ? ancestorGitignores(root) : [];
+  const scopes = context.gitignore ? ancestorGitignores(root, context.skipped) : [];
+  const realRoot = realFolder(root);
   const displayOf = (fromRoot: string) => {
     const joined = toPosix(join(displayBase === '' ? '.' : displayBase, fromRoot));
     return joined;
@@ -169,7 +180,7 @@ function walk(root: string, displayBase: string, context: WalkContext): void {
     }
     let scopesHere = inherited;
     if (context.gitignore && entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) {
-      const rules = loadGitignore(join(dir, '.gitignore'));
+      const rules = loadGitignore(join(dir, '.gitignore'), displayOf(fromRoot === '' ? '.gitignore' : `${fromRoot}/.gitignore`), context.skipped);
       if (rules) scopesHere = [...inherited, { base: dir, rules }];
     }
     for (const entry of entries) {
@@ -177,6 +188,7 @@ function walk(root: string, displayBase: string, context: WalkContext): void {
       const childFromRoot = fromRoot === '' ? entry.name : `${fromRoot}/${entry.name}`;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
+      let special: Stats | undefined;
       if (entry.isSymbolicLink()) {
         // Linked files are read; linked folders are not entered (no cycles, as git and ripgrep do).
         const target = statOrUndefined(absolute);
@@ -186,13 +198,20 @@ function walk(root: string, displayBase: string, context: WalkContext): void {
         }
         isFile = target.isFile();
         isDir = false;
+        if (!isFile && !target.isDirectory()) special = target;
+      } else if (!isDir && !isFile) {
+        special = statOrUndefined(absolute);
       }
-      if (!isDir && !isFile) continue;
+      if (!isDir && !isFile && !special) continue;
       if (isDir && ALWAYS_SKIPPED_DIRS.has(entry.name)) continue;
       if (isIgnored(scopesHere, absolute, isDir)) continue;
       if (context.isExcluded(absolute, childFromRoot)) continue;
       if (isDir) visit(absolute, childFromRoot, scopesHere);
-      else if (context.matcher(childFromRoot)) context.add({ absolute, display: displayOf(childFromRoot), explicit: context.explicit });
+      else if (context.matcher(childFromRoot)) {
+        // A FIFO or device named like a config is listed, never opened (a FIFO would block the scan).
+        if (special) context.skipped.push({ file: displayOf(childFromRoot), reason: `not a regular file (${kindOf(special)})` });
+        else context.add({ absolute, display: displayOf(childFromRoot), explicit: context.explicit, root: realRoot });
+      }
     }
   };
   visit(root, '', scopes);
@@ -215,7 +234,7 @@ function isIgnored(scopes: readonly IgnoreScope[], absolute: string, isDir: bool
  * When the walked folder sits inside a git work tree, the .gitignore files between the
  * repository root and it apply too (the folder's own one is read by the walk).
  */
-function ancestorGitignores(root: string): IgnoreScope[] {
+function ancestorGitignores(root: string, skipped: SkippedFile[]): IgnoreScope[] {
   const chain: string[] = [];
   let dir = dirname(root);
   let repoFound = existsSync(join(root, '.git'));
@@ -234,15 +253,27 @@ function ancestorGitignores(root: string): IgnoreScope[] {
   for (const base of chain) {
     const file = join(base, '.gitignore');
     if (!existsSync(file)) continue;
-    const rules = loadGitignore(file);
+    const rules = loadGitignore(file, toPosix(file), skipped);
     if (rules) scopes.push({ base, rules });
   }
   return scopes;
 }
 
-function loadGitignore(file: string): Ignore | undefined {
+/**
+ * A .gitignore that cannot be read as a bounded regular file (a FIFO, a link to /dev/zero, a
+ * huge one) is not applied and is listed under Skipped: the scan then reads more, never hangs.
+ */
+function loadGitignore(file: string, display: string, skipped: SkippedFile[]): Ignore | undefined {
+  let text: string;
   try {
-    return ignore().add(readFileSync(file, 'utf8'));
+    text = readRegularTextFile(file, MAX_GITIGNORE_BYTES);
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    if (error.reason !== 'not-found') skipped.push({ file: display, reason: `${error.message}; its ignore rules are not applied` });
+    return undefined;
+  }
+  try {
+    return ignore().add(text);
   } catch {
     return undefined;
   }
@@ -291,6 +322,15 @@ export function userConfigFiles(env: Record<string, string | undefined>): string
     }
   }
   return [...files].sort(compareStrings);
+}
+
+/** The real path of a folder (links resolved), or the path itself when it cannot be resolved. */
+function realFolder(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 function statOrUndefined(path: string) {

@@ -37,9 +37,20 @@ export function main(argv: readonly string[], io: CliIO = processIO()): number {
       io.stderr.write(`mcp-hygiene: ${error.message}\n`);
       return EXIT_ERROR;
     }
-    io.stderr.write(`mcp-hygiene: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr.write(internalErrorMessage(error, io.env));
     return EXIT_ERROR;
   }
+}
+
+/**
+ * One line for a bug, so a hostile input cannot flood a CI log; the stack trace only with
+ * MCP_HYGIENE_DEBUG set (any value but empty or 0).
+ */
+export function internalErrorMessage(error: unknown, env: CliIO['env']): string {
+  const debug = env.MCP_HYGIENE_DEBUG !== undefined && env.MCP_HYGIENE_DEBUG !== '' && env.MCP_HYGIENE_DEBUG !== '0';
+  if (debug && error instanceof Error && error.stack) return `mcp-hygiene: internal error: ${error.stack}\n`;
+  const summary = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return `mcp-hygiene: internal error: ${summary.split('\n')[0].slice(0, 500)}. Please report it; set MCP_HYGIENE_DEBUG=1 for the stack trace.\n`;
 }
 
 /**
@@ -53,6 +64,7 @@ export async function mainAsync(argv: readonly string[], io: CliIO = processIO()
   } catch {
     return main(argv, io); // reports the usage error
   }
+  let pinWriteFailed = false;
   if (options.command === 'scan' && options.pin) {
     try {
       const { settings } = loadSettings(options, io.cwd);
@@ -60,12 +72,14 @@ export async function mainAsync(argv: readonly string[], io: CliIO = processIO()
       const outcome = await pinFiles(discovery.files, { settings, dryRun: options.dryRun, io });
       const machineOnStdout = options.format !== 'text' && options.output === undefined;
       (machineOnStdout ? io.stderr : io.stdout).write(describePins(outcome, options));
+      pinWriteFailed = outcome.unwritten.length > 0;
     } catch (error) {
       if (!(error instanceof UsageError || error instanceof IoError)) throw error;
       // main() reports it below.
     }
   }
-  return main(argv, io);
+  const code = main(argv, io);
+  return pinWriteFailed ? EXIT_ERROR : code;
 }
 
 function run(argv: readonly string[], io: CliIO): number {
@@ -147,6 +161,8 @@ function run(argv: readonly string[], io: CliIO): number {
     io.stdout.write(output);
   }
 
+  // Fixes that could not be written are an I/O error, whatever was found.
+  if (outcome.unwritten.length > 0) return EXIT_ERROR;
   const threshold = THRESHOLD[options.failOn];
   return findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
@@ -217,7 +233,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`mcp-hygiene: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(internalErrorMessage(error, process.env));
       process.exitCode = 2;
     },
   );
