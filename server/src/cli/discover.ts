@@ -1,5 +1,5 @@
 import { readdirSync, realpathSync, statSync, existsSync, type Dirent, type Stats } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { homedir } from 'node:os';
@@ -16,11 +16,6 @@ export interface TargetFile {
   display: string;
   /** Named on the command line or matched by a glob argument: linted whatever its name. */
   explicit: boolean;
-  /**
-   * Real path of the folder --fix may write in: the walked folder, the glob's base, or the
-   * named file's folder. A symbolic link to a file outside it is read but never written.
-   */
-  root: string;
 }
 
 export interface SkippedFile {
@@ -41,6 +36,12 @@ export interface DiscoverOptions {
 export interface Discovery {
   files: TargetFile[];
   skipped: SkippedFile[];
+  /**
+   * Real paths --fix may write in: the folders walked, the globs' bases, the files named
+   * (their folders resolved, not the file itself) and the user configs' real files. A file
+   * whose symbolic link leads outside all of them is read, never written.
+   */
+  writableRoots: string[];
 }
 
 /** Folders never walked: installed packages and git's own data. */
@@ -60,6 +61,7 @@ const MAX_GITIGNORE_BYTES = 1024 * 1024;
 export function discover(options: DiscoverOptions): Discovery {
   const found = new Map<string, TargetFile>();
   const skipped: SkippedFile[] = [];
+  const writableRoots: string[] = [];
   const excluded = excludeMatcher(options.exclude);
   const isExcluded = excluded
     ? (absolute: string, fromRoot: string) => excluded(toPosix(relative(options.cwd, absolute))) || (fromRoot !== '' && excluded(fromRoot))
@@ -75,7 +77,8 @@ export function discover(options: DiscoverOptions): Discovery {
     if (stat?.isFile()) {
       const display = toPosix(given);
       if (isExcluded(absolute, '')) skipped.push({ file: display, reason: 'matches an --exclude or ignoredPaths pattern' });
-      else add({ absolute, display, explicit: true, root: realFolder(dirname(absolute)) });
+      else add({ absolute, display, explicit: true });
+      writableRoots.push(join(realPath(dirname(absolute)), basename(absolute)));
       continue;
     }
     if (stat && !stat.isDirectory()) {
@@ -83,6 +86,7 @@ export function discover(options: DiscoverOptions): Discovery {
       continue;
     }
     if (stat?.isDirectory()) {
+      writableRoots.push(realPath(absolute));
       walk(absolute, given, { matcher: (rel) => configMatcher(rel), explicit: false, isExcluded, gitignore: options.gitignore, add, skipped });
       continue;
     }
@@ -91,6 +95,7 @@ export function discover(options: DiscoverOptions): Discovery {
       const base = scan.base === '' ? '.' : scan.base;
       const baseAbsolute = resolve(options.cwd, base);
       if (!statOrUndefined(baseAbsolute)?.isDirectory()) throw new UsageError(`No such directory: ${base} (in the glob ${given}).`);
+      writableRoots.push(realPath(baseAbsolute));
       const globMatcher = picomatch(scan.glob, { dot: true });
       const before = found.size;
       walk(baseAbsolute, scan.base, { matcher: globMatcher, explicit: true, isExcluded, gitignore: options.gitignore, add, skipped });
@@ -103,13 +108,14 @@ export function discover(options: DiscoverOptions): Discovery {
   if (options.userConfigs) {
     for (const absolute of userConfigFiles(options.env)) {
       if (isExcluded(absolute, '')) continue;
+      add({ absolute, display: toPosix(absolute), explicit: true });
       // The user's own files, often links into a dotfiles repository: the link's target may be rewritten.
-      add({ absolute, display: toPosix(absolute), explicit: true, root: realFolder(dirname(realFolder(absolute))) });
+      writableRoots.push(realPath(absolute));
     }
   }
 
   const files = [...found.values()].sort((a, b) => compareStrings(a.display, b.display));
-  return { files, skipped };
+  return { files, skipped, writableRoots };
 }
 
 /**
@@ -165,7 +171,6 @@ interface IgnoreScope {
 
 function walk(root: string, displayBase: string, context: WalkContext): void {
   const scopes = context.gitignore ? ancestorGitignores(root, context.skipped) : [];
-  const realRoot = realFolder(root);
   const displayOf = (fromRoot: string) => {
     const joined = toPosix(join(displayBase === '' ? '.' : displayBase, fromRoot));
     return joined;
@@ -210,7 +215,7 @@ function walk(root: string, displayBase: string, context: WalkContext): void {
       else if (context.matcher(childFromRoot)) {
         // A FIFO or device named like a config is listed, never opened (a FIFO would block the scan).
         if (special) context.skipped.push({ file: displayOf(childFromRoot), reason: `not a regular file (${kindOf(special)})` });
-        else context.add({ absolute, display: displayOf(childFromRoot), explicit: context.explicit, root: realRoot });
+        else context.add({ absolute, display: displayOf(childFromRoot), explicit: context.explicit });
       }
     }
   };
@@ -324,8 +329,8 @@ export function userConfigFiles(env: Record<string, string | undefined>): string
   return [...files].sort(compareStrings);
 }
 
-/** The real path of a folder (links resolved), or the path itself when it cannot be resolved. */
-function realFolder(path: string): string {
+/** The path with every link resolved, or the path itself when it cannot be resolved. */
+function realPath(path: string): string {
   try {
     return realpathSync(path);
   } catch {

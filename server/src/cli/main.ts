@@ -69,7 +69,7 @@ export async function mainAsync(argv: readonly string[], io: CliIO = processIO()
     try {
       const { settings } = loadSettings(options, io.cwd);
       const discovery = discover({ cwd: io.cwd, paths: options.paths, exclude: [...options.exclude, ...settings.ignoredPaths], gitignore: options.gitignore, userConfigs: options.userConfigs, env: io.env });
-      const outcome = await pinFiles(discovery.files, { settings, dryRun: options.dryRun, io });
+      const outcome = await pinFiles(discovery.files, { settings, dryRun: options.dryRun, io, writableRoots: discovery.writableRoots });
       const machineOnStdout = options.format !== 'text' && options.output === undefined;
       (machineOnStdout ? io.stderr : io.stdout).write(describePins(outcome, options));
       pinWriteFailed = outcome.unwritten.length > 0;
@@ -115,7 +115,7 @@ function run(argv: readonly string[], io: CliIO): number {
   };
   const fingerprints = options.format === 'sarif' || options.baseline !== undefined || options.writeBaseline !== undefined;
   const cache = options.cache ? new ResultCache(resolveCacheLocation(io.cwd, options.cacheLocation), cacheKey(settings, loadedPolicy?.policy)) : undefined;
-  const outcome = scanFiles(discovery.files, { settings, fix: options.fix, dryRun: options.dryRun, relativeTo, fingerprints, onProgress: progressReporter(io), ...(loadedPolicy?.policy ? { policy: loadedPolicy.policy } : {}), ...(cache ? { cache } : {}) });
+  const outcome = scanFiles(discovery.files, { settings, fix: options.fix, dryRun: options.dryRun, writableRoots: discovery.writableRoots, relativeTo, fingerprints, onProgress: progressReporter(io), ...(loadedPolicy?.policy ? { policy: loadedPolicy.policy } : {}), ...(cache ? { cache } : {}) });
   // A cache that cannot be written costs speed, not correctness: one warning, not in the report.
   const cacheProblem = cache?.save();
   if (cacheProblem) io.stderr.write(`warning: ${cacheProblem}\n`);

@@ -26,6 +26,8 @@ export interface PinPassOptions {
   settings: Settings;
   dryRun: boolean;
   io: CliIO;
+  /** Discovery's writableRoots: a link leading outside them is never written through. */
+  writableRoots: readonly string[];
   /** Lookup overrides (tests): timeout, advisory list, home folder. */
   lookup?: Partial<import('../registry').LookupContext>;
 }
@@ -71,7 +73,7 @@ export async function pinFiles(files: readonly TargetFile[], options: PinPassOpt
     for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) fixed = fixed.slice(0, edit.offset) + edit.content + fixed.slice(edit.offset + edit.length);
     // Lookups take seconds: an editor may have saved the file meanwhile, which the write detects.
     try {
-      writeFileAtomic(file.absolute, Buffer.from(bom + fixed, 'utf8'), { display: file.display, expected: fileVersion(read.bytes, read.stat), root: file.root });
+      writeFileAtomic(file.absolute, Buffer.from(bom + fixed, 'utf8'), { display: file.display, expected: fileVersion(read.bytes, read.stat), roots: options.writableRoots });
     } catch (error) {
       if (!(error instanceof AtomicWriteError)) throw error;
       const pinnedHere = new Set(outcome.pinned.filter((p) => p.file === file.display));

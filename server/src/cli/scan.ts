@@ -59,6 +59,8 @@ export interface ScanOptions {
   onProgress?: (done: number, total: number) => void;
   /** The organisation policy (`policyFile`), read by the caller. */
   policy?: Policy;
+  /** Discovery's writableRoots: --fix never writes through a link leading outside them. */
+  writableRoots: readonly string[];
   /** `--cache`: results of unchanged files are reused (not with --fix) and this run's are stored. */
   cache?: ResultCache;
 }
@@ -158,7 +160,7 @@ export function scanFiles(files: readonly TargetFile[], options: ScanOptions): S
           outcome.fixes.push({ file: file.display, applied: result.applied, diff: unifiedDiff(file.display, text, result.text, secrets) });
         } else {
           try {
-            writeFileAtomic(file.absolute, Buffer.from(bom + result.text, 'utf8'), { display: file.display, expected: fileVersion(bytes, read.stat), root: file.root, write: scanHooks.write });
+            writeFileAtomic(file.absolute, Buffer.from(bom + result.text, 'utf8'), { display: file.display, expected: fileVersion(bytes, read.stat), roots: options.writableRoots, write: scanHooks.write });
           } catch (error) {
             if (!(error instanceof AtomicWriteError)) throw error;
             // The file is as it was read: its findings stand, and none is reported as fixed.

@@ -38,10 +38,10 @@ export interface AtomicWriteOptions {
   /** The file as it was read: when it no longer matches, nothing is written. */
   expected: FileVersion;
   /**
-   * Real path of the folder the write must stay in. A symbolic link whose target lies
-   * outside it is refused: a scanned repository must not make --fix rewrite ~/.bashrc.
+   * Real paths (folders or files) the write must stay in. A symbolic link whose target lies
+   * outside all of them is refused: a scanned repository must not make --fix rewrite ~/.bashrc.
    */
-  root: string;
+  roots: readonly string[];
   /** The write call, injectable so a test can fail it part-way (ENOSPC) or change the file meanwhile. */
   write?: (fd: number, buffer: Buffer, offset: number, length: number) => number;
 }
@@ -61,8 +61,8 @@ export function writeFileAtomic(path: string, data: Buffer, options: AtomicWrite
   } catch (error) {
     throw ioError(display, error);
   }
-  if (target !== options.root && !target.startsWith(options.root.endsWith(sep) ? options.root : options.root + sep)) {
-    throw new AtomicWriteError('outside-root', `${display} is a symbolic link to ${target}, outside the scanned folder; not written. Fix that file directly if you mean to.`);
+  if (!options.roots.some((root) => target === root || target.startsWith(root.endsWith(sep) ? root : root + sep))) {
+    throw new AtomicWriteError('outside-root', `${display} is a symbolic link to ${target}, outside the scanned folders; not written. Fix that file directly if you mean to.`);
   }
   const original = statOrThrow(target, display);
   if (!original.isFile()) throw new AtomicWriteError('not-regular', `${display} is not a regular file any more; not written. Run again.`);
