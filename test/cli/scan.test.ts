@@ -250,7 +250,7 @@ describe('discovery', () => {
       const output = parseJsonOutput(runCli(args, { cwd: dir }).stdout);
       assert.deepEqual(output.skipped, [
         { file: 'app/.mcp.json', reason: 'broken symbolic link' },
-        ...(fifo.status === 0 ? [{ file: 'pipe.json', reason: 'not a regular file' }] : []),
+        ...(fifo.status === 0 ? [{ file: 'pipe.json', reason: 'not a regular file (a FIFO)' }] : []),
       ]);
     } finally {
       cleanup();
