@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { rmSync, symlinkSync } from 'node:fs';
+import { readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { discover } from '../../server/src/cli/discover';
@@ -106,6 +106,47 @@ test('a FIFO policy file gives one warning and no policy; a FIFO baseline is an 
     const baseline = runCliProcess(['scan', '--baseline', 'baseline.json'], dir);
     assert.equal(baseline.code, 2);
     assert.equal(baseline.stderr, 'mcp-hygiene: Cannot read the baseline baseline.json: not a regular file (a FIFO).\n');
+  } finally {
+    cleanup();
+  }
+});
+
+test('a FIFO committed as .mcp-hygiene-cache counts as no cache: --cache finishes and replaces it', { skip: !posix }, () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    writeTree(dir, { '.mcp.json': UNPINNED });
+    mkfifo(join(dir, '.mcp-hygiene-cache'));
+    const run = runCliProcess(['scan', '--cache'], dir);
+    assert.equal(run.code, 1, run.stderr);
+    assert.equal(run.stderr, '');
+    assert.ok(statSync(join(dir, '.mcp-hygiene-cache')).isFile(), 'the cache was written as a regular file');
+  } finally {
+    cleanup();
+  }
+});
+
+test('--output and --write-baseline never write through a committed link or into a FIFO (exit 2)', { skip: !posix }, () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    writeTree(dir, { 'repo/.mcp.json': UNPINNED, 'victim.txt': 'keep me\n' });
+    const repo = join(dir, 'repo');
+    symlinkSync('../victim.txt', join(repo, 'report.sarif'));
+    symlinkSync('../victim.txt', join(repo, 'baseline.json'));
+    mkfifo(join(repo, 'report.txt'));
+    const report = runCliProcess(['scan', '-f', 'sarif', '-o', 'report.sarif'], repo);
+    assert.equal(report.code, 2);
+    assert.equal(report.stderr, 'mcp-hygiene: Cannot write the report to report.sarif: a symbolic link; not followed.\n');
+    const baseline = runCliProcess(['scan', '--write-baseline', 'baseline.json'], repo);
+    assert.equal(baseline.code, 2);
+    assert.match(baseline.stderr, /Cannot write the baseline .*baseline\.json: a symbolic link; not followed\.\n$/);
+    assert.equal(readFileSync(join(dir, 'victim.txt'), 'utf8'), 'keep me\n');
+    const fifo = runCliProcess(['scan', '-o', 'report.txt'], repo);
+    assert.equal(fifo.code, 2);
+    assert.equal(fifo.stderr, 'mcp-hygiene: Cannot write the report to report.txt: not a regular file (a FIFO).\n');
+    // An ordinary existing report is replaced as before.
+    writeTree(repo, { 'old.txt': 'x'.repeat(10_000) });
+    assert.equal(runCliProcess(['scan', '-o', 'old.txt'], repo).code, 1);
+    assert.match(readFileSync(join(repo, 'old.txt'), 'utf8'), /^\.mcp\.json\n/);
   } finally {
     cleanup();
   }

@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
 import { IoError } from './args';
 import { ABSOLUTE_MAX_READ_BYTES, readRegularTextFile, UnreadableFileError } from '../host/readRegularFile';
+import { writeNamedFile } from '../host/atomicWrite';
 import { compareStrings } from './discover';
 
 /**
@@ -40,9 +40,9 @@ export function serializeBaseline(entries: readonly BaselineEntry[]): string {
 
 export function writeBaseline(path: string, entries: readonly BaselineEntry[]): void {
   try {
-    writeFileSync(path, serializeBaseline(entries));
+    writeNamedFile(path, serializeBaseline(entries));
   } catch (error) {
-    throw new IoError(`Cannot write the baseline ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+    throw new IoError(`Cannot write the baseline ${path}: ${(error as Error).message}.`);
   }
 }
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, fchmodSync, fchownSync, fsyncSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
-import { ABSOLUTE_MAX_READ_BYTES, readRegularFile, UnreadableFileError } from './readRegularFile';
+import { ABSOLUTE_MAX_READ_BYTES, kindOf, readRegularFile, UnreadableFileError } from './readRegularFile';
 
 /**
  * Rewriting a config in place (`--fix`, `--pin`) without ever losing a byte: a full disk, a
@@ -102,6 +102,35 @@ export function writeFileAtomic(path: string, data: Buffer, options: AtomicWrite
   syncFolder(dirname(target));
 }
 
+/**
+ * Creates or replaces a file the user named (`--output`, `--write-baseline`) without
+ * following a symbolic link or blocking on a FIFO that a scanned repository may have
+ * committed under that name. Throws an Error whose message is a short reason
+ * ("a symbolic link; not followed", "not a regular file (a FIFO)", "the disk is full").
+ */
+export function writeNamedFile(path: string, text: string): void {
+  let fd: number;
+  try {
+    // No O_TRUNC yet: a device or FIFO must be refused before anything is done to it.
+    fd = openSync(path, constants.O_WRONLY | constants.O_CREAT | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0), 0o666);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // ELOOP: the name is a symbolic link (O_NOFOLLOW); ENXIO: a FIFO nobody reads (O_NONBLOCK).
+    throw new Error(code === 'ELOOP' ? 'a symbolic link; not followed' : code === 'ENXIO' ? 'not a regular file (a FIFO)' : reasonOf(error));
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new Error(`not a regular file (${kindOf(stat)})`);
+    ftruncateSync(fd, 0);
+    const data = Buffer.from(text, 'utf8');
+    for (let offset = 0; offset < data.length; ) offset += writeSync(fd, data, offset, data.length - offset);
+  } catch (error) {
+    throw error instanceof Error && !(error as NodeJS.ErrnoException).code ? error : new Error(reasonOf(error));
+  } finally {
+    closeQuietly(fd);
+  }
+}
+
 function sameVersion(path: string, expected: FileVersion): boolean {
   try {
     const { bytes, stat } = readRegularFile(path, ABSOLUTE_MAX_READ_BYTES);
@@ -134,9 +163,12 @@ function statOrThrow(path: string, display: string) {
 }
 
 function ioError(display: string, error: unknown): AtomicWriteError {
+  return new AtomicWriteError('io', `Cannot write ${display} (${reasonOf(error)}); it is unchanged.`, (error as NodeJS.ErrnoException)?.code);
+}
+
+function reasonOf(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
-  const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(error));
-  return new AtomicWriteError('io', `Cannot write ${display} (${why}); it is unchanged.`, code);
+  return code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(error));
 }
 
 function sha256(bytes: Buffer): string {
