@@ -125,28 +125,24 @@ test('a FIFO committed as .mcp-hygiene-cache counts as no cache: --cache finishe
   }
 });
 
-test('--output and --write-baseline never write through a committed link or into a FIFO (exit 2)', { skip: !posix }, () => {
+test('--write-baseline never writes through a committed link or into a FIFO (exit 2)', { skip: !posix }, () => {
   const { dir, cleanup } = tempDir();
   try {
     writeTree(dir, { 'repo/.mcp.json': UNPINNED, 'victim.txt': 'keep me\n' });
     const repo = join(dir, 'repo');
-    symlinkSync('../victim.txt', join(repo, 'report.sarif'));
     symlinkSync('../victim.txt', join(repo, 'baseline.json'));
-    mkfifo(join(repo, 'report.txt'));
-    const report = runCliProcess(['scan', '-f', 'sarif', '-o', 'report.sarif'], repo);
-    assert.equal(report.code, 2);
-    assert.equal(report.stderr, 'mcp-hygiene: Cannot write the report to report.sarif: a symbolic link; not followed.\n');
-    const baseline = runCliProcess(['scan', '--write-baseline', 'baseline.json'], repo);
-    assert.equal(baseline.code, 2);
-    assert.match(baseline.stderr, /Cannot write the baseline .*baseline\.json: a symbolic link; not followed\.\n$/);
+    mkfifo(join(repo, 'fifo.json'));
+    const linked = runCliProcess(['scan', '--write-baseline', 'baseline.json'], repo);
+    assert.equal(linked.code, 2);
+    assert.match(linked.stderr, /^mcp-hygiene: Cannot write the baseline .*baseline\.json: a symbolic link; not followed\.\n$/);
     assert.equal(readFileSync(join(dir, 'victim.txt'), 'utf8'), 'keep me\n');
-    const fifo = runCliProcess(['scan', '-o', 'report.txt'], repo);
+    const fifo = runCliProcess(['scan', '--write-baseline', 'fifo.json'], repo);
     assert.equal(fifo.code, 2);
-    assert.equal(fifo.stderr, 'mcp-hygiene: Cannot write the report to report.txt: not a regular file (a FIFO).\n');
-    // An ordinary existing report is replaced as before.
-    writeTree(repo, { 'old.txt': 'x'.repeat(10_000) });
-    assert.equal(runCliProcess(['scan', '-o', 'old.txt'], repo).code, 1);
-    assert.match(readFileSync(join(repo, 'old.txt'), 'utf8'), /^\.mcp\.json\n/);
+    assert.match(fifo.stderr, /^mcp-hygiene: Cannot write the baseline .*fifo\.json: not a regular file \(a FIFO\)\.\n$/);
+    // An ordinary, longer baseline is replaced whole (truncated first).
+    writeTree(repo, { 'old.json': 'x'.repeat(10_000) });
+    assert.equal(runCliProcess(['scan', '--write-baseline', 'old.json'], repo).code, 0);
+    assert.equal(JSON.parse(readFileSync(join(repo, 'old.json'), 'utf8')).findings.length, 1);
   } finally {
     cleanup();
   }

@@ -1,4 +1,4 @@
-import { writeNamedFile } from '../host/atomicWrite';
+import { writeFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { RULES, type Severity } from '../engine';
 import { IoError, parseCliArgs, UsageError, USAGE, type CliOptions, type FailOn } from './args';
@@ -153,9 +153,10 @@ function run(argv: readonly string[], io: CliIO): number {
         : formatText(report, useColor(options.output === undefined ? io.stdout : undefined, io.env) ? COLORS : PLAIN);
   if (options.output !== undefined) {
     try {
-      writeNamedFile(resolve(io.cwd, options.output), output);
+      // Links are followed on purpose: `-o /dev/stdout` is a common idiom, and the name is the user's.
+      writeFileSync(resolve(io.cwd, options.output), output);
     } catch (error) {
-      throw new IoError(`Cannot write the report to ${options.output}: ${(error as Error).message}.`);
+      throw new IoError(`Cannot write the report to ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
     }
   } else {
     io.stdout.write(output);

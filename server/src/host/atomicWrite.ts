@@ -103,7 +103,7 @@ export function writeFileAtomic(path: string, data: Buffer, options: AtomicWrite
 }
 
 /**
- * Creates or replaces a file the user named (`--output`, `--write-baseline`) without
+ * Creates or replaces a file meant to be committed (`--write-baseline`) without
  * following a symbolic link or blocking on a FIFO that a scanned repository may have
  * committed under that name. Throws an Error whose message is a short reason
  * ("a symbolic link; not followed", "not a regular file (a FIFO)", "the disk is full").
