@@ -8,9 +8,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { scanHooks } from '../../server/src/cli/scan';
 import { writeFileAtomic, fileVersion } from '../../server/src/host/atomicWrite';
-import { runCli, tempDir, writeTree } from './helpers';
+import { REPO_ROOT, runCli, tempDir, writeTree } from './helpers';
 
 /** A VS Code config under the Claude key: its one safe fix renames the root key. */
 const WRONG_ROOT_KEY = '{\n  "mcpServers": {\n    "docs": { "url": "https://mcp.docs.example.com/mcp" }\n  }\n}\n';
@@ -212,6 +213,35 @@ test('a real full file system (64 KB tmpfs): the write fails cleanly and the ori
     assert.deepEqual(findingIds(run.stdout), ['schema-wrong-root-key']);
   } finally {
     spawnSync('umount', [mount]);
+    cleanup();
+  }
+});
+
+test('as an ordinary user: a read-only config and one owned by someone else are not replaced (exit 2)', (t) => {
+  if (process.platform !== 'linux' || process.getuid?.() !== 0) return t.skip('needs root to run the CLI as another user');
+  const nobody = 65534;
+  const { dir, cleanup } = tempDir();
+  try {
+    writeTree(dir, { 'ro/.vscode/mcp.json': WRONG_ROOT_KEY, 'theirs/.vscode/mcp.json': WRONG_ROOT_KEY });
+    for (const folder of ['ro', 'ro/.vscode', 'ro/.vscode/mcp.json', 'theirs', 'theirs/.vscode']) chownSync(join(dir, folder), nobody, nobody);
+    chmodSync(join(dir, 'ro/.vscode/mcp.json'), 0o444);
+    // Root's file, writable by all: an in-place write would keep root as its owner, a rename would not.
+    chmodSync(join(dir, 'theirs/.vscode/mcp.json'), 0o666);
+    chmodSync(dir, 0o755);
+    const runAsNobody = (cwd: string) =>
+      spawnSync(process.execPath, ['--import', pathToFileURL(join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href, join(REPO_ROOT, 'server/src/cli/main.ts'), 'scan', '--fix'], { cwd, uid: nobody, gid: nobody, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH } });
+    const readOnly = runAsNobody(join(dir, 'ro'));
+    assert.equal(readOnly.status, 2, readOnly.stderr);
+    assert.match(readOnly.stderr, /^error: Cannot write \.vscode\/mcp\.json \(permission denied\); it is unchanged\.$/m);
+    const theirs = runAsNobody(join(dir, 'theirs'));
+    assert.equal(theirs.status, 2, theirs.stderr);
+    assert.match(theirs.stderr, /^error: \.vscode\/mcp\.json belongs to another user; replacing it would change its owner, so it is not written\. Run as its owner\.$/m);
+    for (const folder of ['ro', 'theirs']) {
+      assert.equal(readFileSync(join(dir, folder, CONFIG), 'utf8'), WRONG_ROOT_KEY);
+      assert.deepEqual(readdirSync(join(dir, folder, '.vscode')), ['mcp.json']);
+    }
+    assert.equal(statSync(join(dir, 'theirs', CONFIG)).uid, 0);
+  } finally {
     cleanup();
   }
 });

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { ABSOLUTE_MAX_READ_BYTES, kindOf, readRegularFile, UnreadableFileError } from './readRegularFile';
 
@@ -70,6 +70,12 @@ export function writeFileAtomic(path: string, data: Buffer, options: AtomicWrite
   // Replacing the file gives it our owner: only root can give it back, and only its owner may change it.
   if (uid !== undefined && uid !== 0 && uid !== original.uid) {
     throw new AtomicWriteError('other-owner', `${display} belongs to another user; replacing it would change its owner, so it is not written. Run as its owner.`);
+  }
+  try {
+    // A rename would replace a read-only file as well: honour the mode as an in-place write would.
+    accessSync(target, constants.W_OK);
+  } catch (error) {
+    throw ioError(display, error);
   }
   const temp = join(dirname(target), `.${basename(target)}.mcp-hygiene-${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;
