@@ -164,7 +164,7 @@ test('a symbolic link to a file outside the scanned folders is not written throu
       assert.equal(run.code, 2, args.join(' '));
       assert.equal(readFileSync(join(dir, 'outside/mcp.json'), 'utf8'), WRONG_ROOT_KEY);
       assert.ok(lstatSync(join(dir, 'repo', CONFIG)).isSymbolicLink());
-      assert.match(run.stderr, /^error: \.vscode\/mcp\.json is a symbolic link to .*outside\/mcp\.json, outside the scanned folders; not written\./m);
+      assert.match(run.stderr, /^error: \.vscode\/mcp\.json leads through a symbolic link to .*outside\/mcp\.json, outside the scanned folders; not written\./m);
       assert.deepEqual(findingIds(run.stdout), ['schema-wrong-root-key']);
     }
     // Scanning the folder that holds the target too makes it part of the scan: then it is fixed.

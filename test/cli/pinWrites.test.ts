@@ -62,7 +62,7 @@ test('--pin does not write through a link to a file outside the scanned folders'
     assert.equal(result.code, 2);
     assert.equal(readFileSync(join(dir, 'outside/mcp.json'), 'utf8'), CONFIG);
     assert.ok(lstatSync(join(dir, 'repo/.vscode/mcp.json')).isSymbolicLink());
-    assert.match(result.stdout, /^Cannot pin lsp-demo in \.vscode\/mcp\.json: \.vscode\/mcp\.json is a symbolic link to .*, outside the scanned folders; not written\./m);
+    assert.match(result.stdout, /^Cannot pin lsp-demo in \.vscode\/mcp\.json: \.vscode\/mcp\.json leads through a symbolic link to .*, outside the scanned folders; not written\./m);
   } finally {
     cleanup();
   }

@@ -62,7 +62,7 @@ export function writeFileAtomic(path: string, data: Buffer, options: AtomicWrite
     throw ioError(display, error);
   }
   if (!options.roots.some((root) => target === root || target.startsWith(root.endsWith(sep) ? root : root + sep))) {
-    throw new AtomicWriteError('outside-root', `${display} is a symbolic link to ${target}, outside the scanned folders; not written. Fix that file directly if you mean to.`);
+    throw new AtomicWriteError('outside-root', `${display} leads through a symbolic link to ${target}, outside the scanned folders; not written. Fix that file directly if you mean to.`);
   }
   const original = statOrThrow(target, display);
   if (!original.isFile()) throw new AtomicWriteError('not-regular', `${display} is not a regular file any more; not written. Run again.`);
@@ -81,7 +81,7 @@ export function writeFileAtomic(path: string, data: Buffer, options: AtomicWrite
   let fd: number | undefined;
   try {
     fd = openSync(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | (constants.O_NOFOLLOW ?? 0), 0o600);
-    // The exact mode, whatever the umask; group too, which matters to shared checkouts.
+    // The original's owner and group (the group matters to shared checkouts).
     if (uid !== undefined) {
       try {
         fchownSync(fd, original.uid, original.gid);
@@ -89,6 +89,7 @@ export function writeFileAtomic(path: string, data: Buffer, options: AtomicWrite
         if (uid === 0) throw error; // the owner may lack a group the file has: it keeps the owner's
       }
     }
+    // After the chown, which clears set-id bits; the exact mode, whatever the umask.
     fchmodSync(fd, original.mode & 0o7777);
     const write = options.write ?? writeSync;
     for (let offset = 0; offset < data.length; ) offset += write(fd, data, offset, data.length - offset);
