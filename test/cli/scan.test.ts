@@ -140,7 +140,7 @@ describe('exit codes and --fail-on', () => {
         [['scan', 'does-not-exist'], /No such file or directory: does-not-exist/],
         [['scan', 'nothing/**/*.json'], /No such directory: nothing/],
         [['scan', '*.yaml'], /No files match the glob \*\.yaml/],
-        [['scan', '--baseline', 'missing.json'], /Cannot read the baseline missing\.json: ENOENT/],
+        [['scan', '--baseline', 'missing.json'], /Cannot read the baseline missing\.json: not found\./],
         [['scan', '--baseline', 'bad.json'], /not valid JSON/],
         [['scan', '--config', 'missing.json'], /Cannot read the settings file missing\.json/],
         [['scan', '--config', 'bad.json'], /settings file bad\.json is not valid/],
@@ -250,7 +250,7 @@ describe('discovery', () => {
       const output = parseJsonOutput(runCli(args, { cwd: dir }).stdout);
       assert.deepEqual(output.skipped, [
         { file: 'app/.mcp.json', reason: 'broken symbolic link' },
-        ...(fifo.status === 0 ? [{ file: 'pipe.json', reason: 'not a regular file' }] : []),
+        ...(fifo.status === 0 ? [{ file: 'pipe.json', reason: 'not a regular file (a FIFO)' }] : []),
       ]);
     } finally {
       cleanup();

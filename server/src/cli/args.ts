@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { RULE_LEVELS, type RuleLevel } from '../common/settings';
+import { MAX_GLOB_COUNT, MAX_GLOB_LENGTH, RULE_LEVELS, type RuleLevel } from '../common/settings';
 
 export const FORMATS = ['text', 'json', 'sarif'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -159,6 +159,10 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   for (const [flag, value] of [['--output', base.output], ['--baseline', base.baseline], ['--write-baseline', base.writeBaseline], ['--config', base.config], ['--cache-location', base.cacheLocation]] as const) {
     if (value !== undefined && value.trim() === '') throw new UsageError(`${flag} needs a file name.`);
   }
+  // The same bounds as the ignoredPaths setting: the glob compiler fails obscurely beyond them.
+  if (base.exclude.length > MAX_GLOB_COUNT) throw new UsageError(`Too many --exclude patterns (${base.exclude.length}); the limit is ${MAX_GLOB_COUNT}.`);
+  const tooLong = base.exclude.find((pattern) => pattern.length > MAX_GLOB_LENGTH);
+  if (tooLong !== undefined) throw new UsageError(`An --exclude pattern is ${tooLong.length} characters long; the limit is ${MAX_GLOB_LENGTH}.`);
   return { ...base, paths: paths.length ? paths : ['.'] };
 }
 

@@ -1,5 +1,6 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { IoError } from './args';
+import { ABSOLUTE_MAX_READ_BYTES, readRegularTextFile, UnreadableFileError } from '../host/readRegularFile';
+import { writeNamedFile } from '../host/atomicWrite';
 import { compareStrings } from './discover';
 
 /**
@@ -39,9 +40,9 @@ export function serializeBaseline(entries: readonly BaselineEntry[]): string {
 
 export function writeBaseline(path: string, entries: readonly BaselineEntry[]): void {
   try {
-    writeFileSync(path, serializeBaseline(entries));
+    writeNamedFile(path, serializeBaseline(entries));
   } catch (error) {
-    throw new IoError(`Cannot write the baseline ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+    throw new IoError(`Cannot write the baseline ${path}: ${(error as Error).message}.`);
   }
 }
 
@@ -49,9 +50,11 @@ export function writeBaseline(path: string, entries: readonly BaselineEntry[]): 
 export function readBaseline(path: string, shownAs: string): Map<string, number> {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    // A baseline grows with the findings it accepts: only the tool's hard ceiling applies.
+    text = readRegularTextFile(path, ABSOLUTE_MAX_READ_BYTES);
   } catch (error) {
-    throw new IoError(`Cannot read the baseline ${shownAs}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+    if (!(error instanceof UnreadableFileError)) throw error;
+    throw new IoError(`Cannot read the baseline ${shownAs}: ${error.message}.`);
   }
   let data: unknown;
   try {

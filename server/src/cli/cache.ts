@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { ABSOLUTE_MAX_READ_BYTES, readRegularTextFile } from '../host/readRegularFile';
 import { dirname, join, resolve } from 'node:path';
 import { CATEGORIES, SEVERITIES, type Finding, type Fix } from '../engine/types';
 import type { Policy } from '../common/policy';
@@ -187,9 +188,10 @@ export function toCachedFinding(finding: Finding): CachedFinding {
 /** How every cache file starts (JSON.stringify keeps the key order of CacheFile). */
 const CACHE_PREFIX = '{"tool":"mcp-hygiene"';
 
+/** A cache that is not a regular file (a FIFO committed to the repository) counts as absent. */
 function readIfPresent(path: string): string | undefined {
   try {
-    return readFileSync(path, 'utf8');
+    return readRegularTextFile(path, ABSOLUTE_MAX_READ_BYTES);
   } catch {
     return undefined;
   }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { parseSettings, settingsSchema, type Settings } from '../common/settings';
@@ -6,8 +6,13 @@ import { parsePolicy, type Policy } from '../common/policy';
 import { ruleById } from '../rules';
 import type { CliOptions } from './args';
 import { UsageError } from './args';
+import { readRegularTextFile, UnreadableFileError } from '../host/readRegularFile';
+import { MAX_NESTING_DEPTH, nestingLimitOffset } from '../parse/nesting';
 
 export const DEFAULT_CONFIG_FILE = '.mcp-hygiene.json';
+
+/** Settings and policy files are a few KB; anything near this is not one (and would cost memory to parse). */
+export const MAX_SETTINGS_FILE_BYTES = 1024 * 1024;
 
 export interface LoadedSettings {
   settings: Settings;
@@ -33,9 +38,10 @@ export function loadSettings(options: CliOptions, cwd: string): LoadedSettings {
     configFile = candidate;
     let text: string;
     try {
-      text = readFileSync(candidate, 'utf8');
+      text = readRegularTextFile(candidate, MAX_SETTINGS_FILE_BYTES);
     } catch (error) {
-      throw new UsageError(`Cannot read the settings file ${options.config ?? DEFAULT_CONFIG_FILE}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+      if (!(error instanceof UnreadableFileError)) throw error;
+      throw new UsageError(`Cannot read the settings file ${options.config ?? DEFAULT_CONFIG_FILE}: ${error.message}.`);
     }
     const parsedFile = parseSettingsFileText(text, options.config ?? DEFAULT_CONFIG_FILE);
     if (parsedFile.error) throw new UsageError(parsedFile.error);
@@ -64,11 +70,10 @@ export function loadSettings(options: CliOptions, cwd: string): LoadedSettings {
 export function parseSettingsFileText(text: string, displayName: string): { raw: Record<string, unknown>; problems: string[]; error?: string } {
   const raw: Record<string, unknown> = {};
   const problems: string[] = [];
-  const errors: ParseError[] = [];
-  const value: unknown = parseJsonc(text.replace(/^\uFEFF/, ''), errors, { allowTrailingComma: true });
-  if (errors.length > 0 || !value || typeof value !== 'object' || Array.isArray(value)) {
-    const detail = errors.length ? `${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset}` : 'expected a JSON object';
-    return { raw, problems, error: `The settings file ${displayName} is not valid: ${detail}.` };
+  const parsed = parseJsoncBounded(text);
+  const value = parsed.value;
+  if (parsed.error !== undefined || !value || typeof value !== 'object' || Array.isArray(value)) {
+    return { raw, problems, error: `The settings file ${displayName} is not valid: ${parsed.error ?? 'expected a JSON object'}.` };
   }
   const known = new Set(Object.keys(settingsSchema.shape));
   for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
@@ -87,12 +92,27 @@ export function parseSettingsFileText(text: string, displayName: string): { raw:
 export function loadPolicyFile(path: string): { policy: Policy | undefined; problems: string[] } {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularTextFile(path, MAX_SETTINGS_FILE_BYTES);
   } catch (error) {
-    return { policy: undefined, problems: [`Cannot read the policy file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}. No policy is applied.`] };
+    if (!(error instanceof UnreadableFileError)) throw error;
+    return { policy: undefined, problems: [`Cannot read the policy file ${path}: ${error.message}. No policy is applied.`] };
   }
-  const errors: ParseError[] = [];
-  const value: unknown = parseJsonc(text.replace(/^\uFEFF/, ''), errors, { allowTrailingComma: true });
-  if (errors.length > 0) return { policy: undefined, problems: [`The policy file ${path} is not valid JSON (${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset}). No policy is applied.`] };
+  const { value, error } = parseJsoncBounded(text);
+  if (error !== undefined) return { policy: undefined, problems: [`The policy file ${path} is not valid JSON (${error}). No policy is applied.`] };
   return parsePolicy(value);
+}
+
+/**
+ * JSONC as settings and policy files are written (BOM, comments, trailing commas). Nesting
+ * is checked first in one flat pass: jsonc-parser recurses per level and a 100 000-deep file
+ * would overflow the stack.
+ */
+function parseJsoncBounded(text: string): { value: unknown; error?: string } {
+  const body = text.replace(/^\uFEFF/, '');
+  const tooDeep = nestingLimitOffset(body, 'json', MAX_NESTING_DEPTH);
+  if (tooDeep >= 0) return { value: undefined, error: `nested deeper than ${MAX_NESTING_DEPTH} levels at offset ${tooDeep}` };
+  const errors: ParseError[] = [];
+  const value: unknown = parseJsonc(body, errors, { allowTrailingComma: true });
+  if (errors.length > 0) return { value, error: `${printParseErrorCode(errors[0].error)} at offset ${errors[0].offset}` };
+  return { value };
 }

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync, statSync, existsSync, type Dirent } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { readdirSync, realpathSync, statSync, existsSync, type Dirent, type Stats } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { homedir } from 'node:os';
@@ -8,6 +8,7 @@ import type { UserEnvironment } from '../dialects/types';
 import { UsageError } from './args';
 import { compileGlob, globProblem, matchesIgnorePattern } from '../engine/glob';
 import { displaySafe } from '../common/displaySafe';
+import { kindOf, readRegularTextFile, UnreadableFileError } from '../host/readRegularFile';
 
 /** A file the scan will read. */
 export interface TargetFile {
@@ -37,12 +38,21 @@ export interface DiscoverOptions {
 export interface Discovery {
   files: TargetFile[];
   skipped: SkippedFile[];
+  /**
+   * Real paths --fix may write in: the folders walked, the globs' bases, the files named
+   * (their folders resolved, not the file itself) and the user configs' real files. A file
+   * whose symbolic link leads outside all of them is read, never written.
+   */
+  writableRoots: string[];
 }
 
 /** Folders never walked: installed packages and git's own data. */
 const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git']);
 
 const toPosix = (path: string) => (sep === '\\' ? path.replace(/\\/g, '/') : path);
+
+/** Larger .gitignore files are not applied (real ones are a few KB; the `ignore` package compiles every line). */
+const MAX_GITIGNORE_BYTES = 1024 * 1024;
 
 /**
  * Finds the files to lint. Directories are walked for every dialect's globs (honouring
@@ -53,6 +63,7 @@ const toPosix = (path: string) => (sep === '\\' ? path.replace(/\\/g, '/') : pat
 export function discover(options: DiscoverOptions): Discovery {
   const found = new Map<string, TargetFile>();
   const skipped: SkippedFile[] = [];
+  const writableRoots: string[] = [];
   const excluded = excludeMatcher(options.exclude);
   const isExcluded = excluded
     ? (absolute: string, fromRoot: string) => excluded(toPosix(relative(options.cwd, absolute))) || (fromRoot !== '' && excluded(fromRoot))
@@ -69,13 +80,15 @@ export function discover(options: DiscoverOptions): Discovery {
       const display = toPosix(given);
       if (isExcluded(absolute, '')) skipped.push({ file: display, reason: 'matches an --exclude or ignoredPaths pattern' });
       else add({ absolute, display, explicit: true });
+      writableRoots.push(join(realPath(dirname(absolute)), basename(absolute)));
       continue;
     }
     if (stat && !stat.isDirectory()) {
-      skipped.push({ file: toPosix(given), reason: 'not a regular file' });
+      skipped.push({ file: toPosix(given), reason: `not a regular file (${kindOf(stat)})` });
       continue;
     }
     if (stat?.isDirectory()) {
+      writableRoots.push(realPath(absolute));
       walk(absolute, given, { matcher: (rel) => configMatcher(rel), explicit: false, isExcluded, gitignore: options.gitignore, add, skipped });
       continue;
     }
@@ -84,6 +97,7 @@ export function discover(options: DiscoverOptions): Discovery {
       const base = scan.base === '' ? '.' : scan.base;
       const baseAbsolute = resolve(options.cwd, base);
       if (!statOrUndefined(baseAbsolute)?.isDirectory()) throw new UsageError(`No such directory: ${base} (in the glob ${given}).`);
+      writableRoots.push(realPath(baseAbsolute));
       const globMatcher = picomatch(scan.glob, { dot: true });
       const before = found.size;
       walk(baseAbsolute, scan.base, { matcher: globMatcher, explicit: true, isExcluded, gitignore: options.gitignore, add, skipped });
@@ -97,11 +111,13 @@ export function discover(options: DiscoverOptions): Discovery {
     for (const absolute of userConfigFiles(options.env)) {
       if (isExcluded(absolute, '')) continue;
       add({ absolute, display: toPosix(absolute), explicit: true });
+      // The user's own files, often links into a dotfiles repository: the link's target may be rewritten.
+      writableRoots.push(realPath(absolute));
     }
   }
 
   const files = [...found.values()].sort((a, b) => compareStrings(a.display, b.display));
-  return { files, skipped };
+  return { files, skipped, writableRoots };
 }
 
 /**
@@ -158,7 +174,7 @@ interface IgnoreScope {
 }
 
 function walk(root: string, displayBase: string, context: WalkContext): void {
-  const scopes = context.gitignore ? ancestorGitignores(root) : [];
+  const scopes = context.gitignore ? ancestorGitignores(root, context.skipped) : [];
   const displayOf = (fromRoot: string) => {
     const joined = toPosix(join(displayBase === '' ? '.' : displayBase, fromRoot));
     return joined;
@@ -173,7 +189,7 @@ function walk(root: string, displayBase: string, context: WalkContext): void {
     }
     let scopesHere = inherited;
     if (context.gitignore && entries.some((e) => e.name === '.gitignore' && !e.isDirectory())) {
-      const rules = loadGitignore(join(dir, '.gitignore'));
+      const rules = loadGitignore(join(dir, '.gitignore'), displayOf(fromRoot === '' ? '.gitignore' : `${fromRoot}/.gitignore`), context.skipped);
       if (rules) scopesHere = [...inherited, { base: dir, rules }];
     }
     for (const entry of entries) {
@@ -181,6 +197,7 @@ function walk(root: string, displayBase: string, context: WalkContext): void {
       const childFromRoot = fromRoot === '' ? entry.name : `${fromRoot}/${entry.name}`;
       let isDir = entry.isDirectory();
       let isFile = entry.isFile();
+      let special: Stats | undefined;
       if (entry.isSymbolicLink()) {
         // Linked files are read; linked folders are not entered (no cycles, as git and ripgrep do).
         const target = statOrUndefined(absolute);
@@ -190,13 +207,20 @@ function walk(root: string, displayBase: string, context: WalkContext): void {
         }
         isFile = target.isFile();
         isDir = false;
+        if (!isFile && !target.isDirectory()) special = target;
+      } else if (!isDir && !isFile) {
+        special = statOrUndefined(absolute);
       }
-      if (!isDir && !isFile) continue;
+      if (!isDir && !isFile && !special) continue;
       if (isDir && ALWAYS_SKIPPED_DIRS.has(entry.name)) continue;
       if (isIgnored(scopesHere, absolute, isDir)) continue;
       if (context.isExcluded(absolute, childFromRoot)) continue;
       if (isDir) visit(absolute, childFromRoot, scopesHere);
-      else if (context.matcher(childFromRoot)) context.add({ absolute, display: displayOf(childFromRoot), explicit: context.explicit });
+      else if (context.matcher(childFromRoot)) {
+        // A FIFO or device named like a config is listed, never opened (a FIFO would block the scan).
+        if (special) context.skipped.push({ file: displayOf(childFromRoot), reason: `not a regular file (${kindOf(special)})` });
+        else context.add({ absolute, display: displayOf(childFromRoot), explicit: context.explicit });
+      }
     }
   };
   visit(root, '', scopes);
@@ -219,7 +243,7 @@ function isIgnored(scopes: readonly IgnoreScope[], absolute: string, isDir: bool
  * When the walked folder sits inside a git work tree, the .gitignore files between the
  * repository root and it apply too (the folder's own one is read by the walk).
  */
-function ancestorGitignores(root: string): IgnoreScope[] {
+function ancestorGitignores(root: string, skipped: SkippedFile[]): IgnoreScope[] {
   const chain: string[] = [];
   let dir = dirname(root);
   let repoFound = existsSync(join(root, '.git'));
@@ -238,15 +262,27 @@ function ancestorGitignores(root: string): IgnoreScope[] {
   for (const base of chain) {
     const file = join(base, '.gitignore');
     if (!existsSync(file)) continue;
-    const rules = loadGitignore(file);
+    const rules = loadGitignore(file, toPosix(file), skipped);
     if (rules) scopes.push({ base, rules });
   }
   return scopes;
 }
 
-function loadGitignore(file: string): Ignore | undefined {
+/**
+ * A .gitignore that cannot be read as a bounded regular file (a FIFO, a link to /dev/zero, a
+ * huge one) is not applied and is listed under Skipped: the scan then reads more, never hangs.
+ */
+function loadGitignore(file: string, display: string, skipped: SkippedFile[]): Ignore | undefined {
+  let text: string;
   try {
-    return ignore().add(readFileSync(file, 'utf8'));
+    text = readRegularTextFile(file, MAX_GITIGNORE_BYTES);
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    if (error.reason !== 'not-found') skipped.push({ file: display, reason: `${error.message}; its ignore rules are not applied` });
+    return undefined;
+  }
+  try {
+    return ignore().add(text);
   } catch {
     return undefined;
   }
@@ -291,6 +327,15 @@ export function userConfigFiles(env: Record<string, string | undefined>): string
     }
   }
   return [...files].sort(compareStrings);
+}
+
+/** The path with every link resolved, or the path itself when it cannot be resolved. */
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 function statOrUndefined(path: string) {

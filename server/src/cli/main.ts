@@ -38,9 +38,20 @@ export function main(argv: readonly string[], io: CliIO = processIO()): number {
       io.stderr.write(`mcp-hygiene: ${displaySafe(error.message)}\n`);
       return EXIT_ERROR;
     }
-    io.stderr.write(`mcp-hygiene: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr.write(internalErrorMessage(error, io.env));
     return EXIT_ERROR;
   }
+}
+
+/**
+ * One line for a bug, so a hostile input cannot flood a CI log; the stack trace only with
+ * MCP_HYGIENE_DEBUG set (any value but empty or 0).
+ */
+export function internalErrorMessage(error: unknown, env: CliIO['env']): string {
+  const debug = env.MCP_HYGIENE_DEBUG !== undefined && env.MCP_HYGIENE_DEBUG !== '' && env.MCP_HYGIENE_DEBUG !== '0';
+  if (debug && error instanceof Error && error.stack) return `mcp-hygiene: internal error: ${error.stack}\n`;
+  const summary = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return `mcp-hygiene: internal error: ${summary.split('\n')[0].slice(0, 500)}. Please report it; set MCP_HYGIENE_DEBUG=1 for the stack trace.\n`;
 }
 
 /**
@@ -54,19 +65,22 @@ export async function mainAsync(argv: readonly string[], io: CliIO = processIO()
   } catch {
     return main(argv, io); // reports the usage error
   }
+  let pinWriteFailed = false;
   if (options.command === 'scan' && options.pin) {
     try {
       const { settings } = loadSettings(options, io.cwd);
       const discovery = discover({ cwd: io.cwd, paths: options.paths, exclude: [...options.exclude, ...settings.ignoredPaths], gitignore: options.gitignore, userConfigs: options.userConfigs, env: io.env });
-      const outcome = await pinFiles(discovery.files, { settings, dryRun: options.dryRun, io });
+      const outcome = await pinFiles(discovery.files, { settings, dryRun: options.dryRun, io, writableRoots: discovery.writableRoots });
       const machineOnStdout = options.format !== 'text' && options.output === undefined;
       (machineOnStdout ? io.stderr : io.stdout).write(describePins(outcome, options));
+      pinWriteFailed = outcome.unwritten.length > 0;
     } catch (error) {
       if (!(error instanceof UsageError || error instanceof IoError)) throw error;
       // main() reports it below.
     }
   }
-  return main(argv, io);
+  const code = main(argv, io);
+  return pinWriteFailed ? EXIT_ERROR : code;
 }
 
 function run(argv: readonly string[], io: CliIO): number {
@@ -102,7 +116,7 @@ function run(argv: readonly string[], io: CliIO): number {
   };
   const fingerprints = options.format === 'sarif' || options.baseline !== undefined || options.writeBaseline !== undefined;
   const cache = options.cache ? new ResultCache(resolveCacheLocation(io.cwd, options.cacheLocation), cacheKey(settings, loadedPolicy?.policy)) : undefined;
-  const outcome = scanFiles(discovery.files, { settings, fix: options.fix, dryRun: options.dryRun, relativeTo, fingerprints, onProgress: progressReporter(io), ...(loadedPolicy?.policy ? { policy: loadedPolicy.policy } : {}), ...(cache ? { cache } : {}) });
+  const outcome = scanFiles(discovery.files, { settings, fix: options.fix, dryRun: options.dryRun, writableRoots: discovery.writableRoots, relativeTo, fingerprints, onProgress: progressReporter(io), ...(loadedPolicy?.policy ? { policy: loadedPolicy.policy } : {}), ...(cache ? { cache } : {}) });
   // A cache that cannot be written costs speed, not correctness: one warning, not in the report.
   const cacheProblem = cache?.save();
   if (cacheProblem) io.stderr.write(`warning: ${displaySafe(cacheProblem)}\n`);
@@ -140,6 +154,7 @@ function run(argv: readonly string[], io: CliIO): number {
         : formatText(report, useColor(options.output === undefined ? io.stdout : undefined, io.env) ? COLORS : PLAIN);
   if (options.output !== undefined) {
     try {
+      // Links are followed on purpose: `-o /dev/stdout` is a common idiom, and the name is the user's.
       writeFileSync(resolve(io.cwd, options.output), output);
     } catch (error) {
       throw new IoError(`Cannot write the report to ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
@@ -148,6 +163,8 @@ function run(argv: readonly string[], io: CliIO): number {
     io.stdout.write(output);
   }
 
+  // Fixes that could not be written are an I/O error, whatever was found.
+  if (outcome.unwritten.length > 0) return EXIT_ERROR;
   const threshold = THRESHOLD[options.failOn];
   return findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
@@ -218,7 +235,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`mcp-hygiene: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(internalErrorMessage(error, process.env));
       process.exitCode = 2;
     },
   );

@@ -1,4 +1,3 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyze, LineIndex, type Settings } from '../engine';
 import { pinTargetAt, pinTargets } from '../launch/pinnable';
@@ -7,6 +6,8 @@ import type { CliIO } from './io';
 import type { CliOptions } from './args';
 import type { TargetFile } from './discover';
 import { displaySafe } from '../common/displaySafe';
+import { readRegularFile } from '../host/readRegularFile';
+import { AtomicWriteError, fileVersion, writeFileAtomic } from '../host/atomicWrite';
 
 /**
  * `scan --fix --network --pin`: before the usual safe fixes, every unpinned npm / PyPI
@@ -18,12 +19,16 @@ import { displaySafe } from '../common/displaySafe';
 export interface PinOutcome {
   pinned: Array<{ file: string; name: string; version: string; registry: string }>;
   failed: Array<{ file: string; name: string; error: string }>;
+  /** Files whose pins could not be written (why is in `failed`): the run exits 2. */
+  unwritten: string[];
 }
 
 export interface PinPassOptions {
   settings: Settings;
   dryRun: boolean;
   io: CliIO;
+  /** Discovery's writableRoots: a link leading outside them is never written through. */
+  writableRoots: readonly string[];
   /** Lookup overrides (tests): timeout, advisory list, home folder. */
   lookup?: Partial<import('../registry').LookupContext>;
 }
@@ -31,16 +36,17 @@ export interface PinPassOptions {
 export async function pinFiles(files: readonly TargetFile[], options: PinPassOptions): Promise<PinOutcome> {
   // Loaded only here: a scan without --pin never loads the network code.
   const { lookupPinVersion, RegistryError } = await import('../registry');
-  const outcome: PinOutcome = { pinned: [], failed: [] };
+  const outcome: PinOutcome = { pinned: [], failed: [], unwritten: [] };
   // ~/.npmrc of the user the CLI runs as (HOME / USERPROFILE of the given environment).
   const home = options.io.env.HOME || options.io.env.USERPROFILE || undefined;
   for (const file of files) {
-    let bytes: string;
+    let read: ReturnType<typeof readRegularFile>;
     try {
-      bytes = readFileSync(file.absolute, 'utf8');
+      read = readRegularFile(file.absolute, options.settings.maxFileSize);
     } catch {
       continue; // the scan reports unreadable files
     }
+    const bytes = read.bytes.toString('utf8');
     const bom = bytes.startsWith('\uFEFF') ? '\uFEFF' : '';
     const text = bom ? bytes.slice(1) : bytes;
     const analysis = analyze(text, file.absolute, options.settings);
@@ -66,10 +72,15 @@ export async function pinFiles(files: readonly TargetFile[], options: PinPassOpt
     if (edits.length === 0 || options.dryRun) continue;
     let fixed = text;
     for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) fixed = fixed.slice(0, edit.offset) + edit.content + fixed.slice(edit.offset + edit.length);
+    // Lookups take seconds: an editor may have saved the file meanwhile, which the write detects.
     try {
-      writeFileSync(file.absolute, bom + fixed);
+      writeFileAtomic(file.absolute, Buffer.from(bom + fixed, 'utf8'), { display: file.display, expected: fileVersion(read.bytes, read.stat), roots: options.writableRoots });
     } catch (error) {
-      outcome.failed.push({ file: file.display, name: '(file)', error: `cannot write: ${(error as NodeJS.ErrnoException).code ?? String(error)}` });
+      if (!(error instanceof AtomicWriteError)) throw error;
+      const pinnedHere = new Set(outcome.pinned.filter((p) => p.file === file.display));
+      outcome.pinned = outcome.pinned.filter((p) => !pinnedHere.has(p));
+      outcome.failed.push({ file: file.display, name: [...pinnedHere].map((p) => p.name).join(', '), error: error.message });
+      outcome.unwritten.push(file.display);
     }
   }
   return outcome;

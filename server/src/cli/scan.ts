@@ -1,10 +1,12 @@
 import type { Policy } from '../common/policy';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { analyze, fixAll, dialectForPath, type Analysis, type Finding, type Fix, type Settings } from '../engine';
 import { contentHash, toCachedFinding, type CacheEntry, type ResultCache } from './cache';
 import type { TargetFile, SkippedFile } from './discover';
 import { fingerprintAll } from './fingerprints';
 import { unifiedDiff } from './diff';
+import { readRegularFile, UnreadableFileError } from '../host/readRegularFile';
+import { AtomicWriteError, fileVersion, writeFileAtomic, type AtomicWriteOptions } from '../host/atomicWrite';
 
 /**
  * A finding as the CLI reports it: the engine's finding plus where it is and its identity.
@@ -43,6 +45,8 @@ export interface ScanOutcome {
   skipped: SkippedFile[];
   notices: Notice[];
   fixes: FixRecord[];
+  /** Files whose fixes could not be written (the reason is in `notices`): the run exits 2. */
+  unwritten: string[];
 }
 
 export interface ScanOptions {
@@ -55,12 +59,17 @@ export interface ScanOptions {
   onProgress?: (done: number, total: number) => void;
   /** The organisation policy (`policyFile`), read by the caller. */
   policy?: Policy;
+  /** Discovery's writableRoots: --fix never writes through a link leading outside them. */
+  writableRoots: readonly string[];
   /** `--cache`: results of unchanged files are reused (not with --fix) and this run's are stored. */
   cache?: ResultCache;
 }
 
-/** For tests: called before each file is linted, so a test can tell a cached file from a linted one. */
-export const scanHooks: { onLint?: (absolute: string) => void } = {};
+/**
+ * For tests: `onLint` is called before each file is linted, so a test can tell a cached file
+ * from a linted one; `write` replaces the write call of --fix (a full disk, a concurrent edit).
+ */
+export const scanHooks: { onLint?: (absolute: string) => void; write?: AtomicWriteOptions['write'] } = {};
 
 const BINARY_SNIFF_BYTES = 8000;
 
@@ -69,7 +78,7 @@ const BINARY_SNIFF_BYTES = 8000;
  * is I/O only. A file that cannot be linted is skipped with its reason, never dropped.
  */
 export function scanFiles(files: readonly TargetFile[], options: ScanOptions): ScanOutcome {
-  const outcome: ScanOutcome = { linted: [], filesByDialect: {}, findings: [], skipped: [], notices: [], fixes: [] };
+  const outcome: ScanOutcome = { linted: [], filesByDialect: {}, findings: [], skipped: [], notices: [], fixes: [], unwritten: [] };
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   const cache = options.cache;
   files.forEach((file, index) => {
@@ -80,14 +89,15 @@ export function scanFiles(files: readonly TargetFile[], options: ScanOptions): S
       cache?.forget(file.absolute);
       skip(reason);
     };
-    let bytes: Buffer;
+    let read: ReturnType<typeof readRegularFile>;
     try {
-      const size = statSync(file.absolute).size;
-      if (size > options.settings.maxFileSize) return skipUnread(`too large (${size} bytes; maxFileSize is ${options.settings.maxFileSize})`);
-      bytes = readFileSync(file.absolute);
+      // Regular files only, read up to maxFileSize: the file may have become a FIFO since discovery.
+      read = readRegularFile(file.absolute, options.settings.maxFileSize);
     } catch (error) {
-      return skipUnread(`not readable (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      if (!(error instanceof UnreadableFileError)) throw error;
+      return skipUnread(error.reason === 'too-large' ? tooLargeReason(file.absolute, options.settings.maxFileSize) : error.message);
     }
+    const bytes = read.bytes;
     if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return skipUnread('binary file');
     let decoded: string;
     try {
@@ -150,9 +160,12 @@ export function scanFiles(files: readonly TargetFile[], options: ScanOptions): S
           outcome.fixes.push({ file: file.display, applied: result.applied, diff: unifiedDiff(file.display, text, result.text, secrets) });
         } else {
           try {
-            writeFileSync(file.absolute, bom + result.text);
+            writeFileAtomic(file.absolute, Buffer.from(bom + result.text, 'utf8'), { display: file.display, expected: fileVersion(bytes, read.stat), roots: options.writableRoots, write: scanHooks.write });
           } catch (error) {
-            outcome.notices.push({ level: 'error', file: file.display, message: `Cannot write the fixes to ${file.display}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.` });
+            if (!(error instanceof AtomicWriteError)) throw error;
+            // The file is as it was read: its findings stand, and none is reported as fixed.
+            outcome.notices.push({ level: 'error', file: file.display, message: error.message });
+            outcome.unwritten.push(file.display);
             return report(analysis, decoded);
           }
           outcome.fixes.push({ file: file.display, applied: result.applied });
@@ -165,6 +178,17 @@ export function scanFiles(files: readonly TargetFile[], options: ScanOptions): S
   });
   options.onProgress?.(files.length, files.length);
   return outcome;
+}
+
+/** The skip reason for a file over maxFileSize, with its size when it can still be told. */
+function tooLargeReason(path: string, maxFileSize: number): string {
+  let size: number | undefined;
+  try {
+    size = statSync(path).size;
+  } catch {
+    size = undefined;
+  }
+  return size === undefined ? `too large (maxFileSize is ${maxFileSize})` : `too large (${size} bytes; maxFileSize is ${maxFileSize})`;
 }
 
 function linted(outcome: ScanOutcome, file: TargetFile, dialect: string): void {

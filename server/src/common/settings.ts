@@ -8,10 +8,22 @@ import * as z from './zod';
 export const RULE_LEVELS = ['off', 'error', 'warning', 'information', 'hint'] as const;
 export type RuleLevel = (typeof RULE_LEVELS)[number];
 
+/**
+ * Upper bounds, so a hostile `.mcp-hygiene.json` cannot exhaust memory or a glob compiler.
+ * MAX_FILE_SIZE_LIMIT equals the host layer's ABSOLUTE_MAX_READ_BYTES (a test keeps them
+ * equal; common/ is imported by the client and stays free of file-system code).
+ */
+export const MAX_FILE_SIZE_LIMIT = 64 * 1024 * 1024;
+/** Real globs are tens of characters; picomatch fails with an internal error on very long ones. */
+export const MAX_GLOB_LENGTH = 1000;
+export const MAX_GLOB_COUNT = 1000;
+
+const glob = () => z.string().check(z.maxLength(MAX_GLOB_LENGTH));
+
 /** One entry of `mcpHygiene.suppressions` / `.mcp-hygiene.json` `suppressions`. */
 export const suppressionSchema = z.object({
   /** Glob of the file(s), relative to the workspace folder (`**` / `*`), or an absolute path. */
-  file: z.string().check(z.minLength(1)),
+  file: z.string().check(z.minLength(1), z.maxLength(MAX_GLOB_LENGTH)),
   /** Rule id, or `*` for every rule. */
   rule: z.string().check(z.minLength(1)),
   /** Only findings about this server entry. */
@@ -27,7 +39,7 @@ export const settingsSchema = z.object({
   /** Per-rule override: `{ "npx-unpinned": "off" }`. Unknown ids are reported, not fatal. */
   rules: z._default(z.record(z.string(), z.enum(RULE_LEVELS)), {}),
   /** Glob patterns (relative to the workspace) of files never linted. */
-  ignoredPaths: z._default(z.array(z.string()), []),
+  ignoredPaths: z._default(z.array(glob()).check(z.maxLength(MAX_GLOB_COUNT)), []),
   /** Package names (npm/PyPI/image) the team has vetted; supply-chain rules skip them. */
   trustedPackages: z._default(z.array(z.string()), []),
   /** Remote hosts the team trusts (for transport rules). */
@@ -39,7 +51,7 @@ export const settingsSchema = z.object({
   /** Path (absolute, or relative to the workspace folder) of an organisation policy file; empty = no policy. */
   policyFile: z._default(z.string(), ''),
   /** Suppressions for files that cannot hold comments (strict JSON): `{ file, rule, server?, reason }`. */
-  suppressions: z._default(z.array(suppressionSchema), []),
+  suppressions: z._default(z.array(suppressionSchema).check(z.maxLength(MAX_GLOB_COUNT)), []),
   /** Allow registry lookups (e.g. resolving a version to pin to). Off: fully offline. */
   network: z._default(z.boolean(), false),
   /** npm registry for "pin to the latest safe version" lookups; empty = .npmrc, else https://registry.npmjs.org. */
@@ -51,7 +63,7 @@ export const settingsSchema = z.object({
   /** Milliseconds one registry lookup may take before it is abandoned. */
   networkTimeout: z._default(z.number().check(z.int(), z.positive()), 5000),
   /** Files larger than this many bytes are skipped with one information diagnostic. */
-  maxFileSize: z._default(z.number().check(z.int(), z.positive()), 5_000_000),
+  maxFileSize: z._default(z.number().check(z.int(), z.positive(), z.maximum(MAX_FILE_SIZE_LIMIT)), 5_000_000),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;

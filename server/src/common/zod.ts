@@ -23,6 +23,7 @@ export {
   int,
   literal,
   maximum,
+  maxLength,
   minimum,
   minLength,
   null,

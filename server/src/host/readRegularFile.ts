@@ -77,7 +77,8 @@ export function readRegularTextFile(path: string, maxBytes: number): string {
   return readRegularFile(path, maxBytes).bytes.toString('utf8');
 }
 
-function kindOf(stat: Stats): string {
+/** What a non-regular file is, for a skip reason ("a FIFO", "a device", ...). */
+export function kindOf(stat: Stats): string {
   if (stat.isDirectory()) return 'a folder';
   if (stat.isFIFO()) return 'a FIFO';
   if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
