@@ -12,8 +12,11 @@ if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
   exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
-if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends pre-commit; } >/dev/null 2>&1; then
-  echo "pre-commit is not installed and 'apt-get install pre-commit' failed: check the network access to the Debian mirrors." >&2
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends pre-commit; } >"$log" 2>&1; then
+  echo "pre-commit is not installed and 'apt-get install pre-commit' failed: check the access to the Debian mirrors. Its last lines:" >&2
+  tail -n 5 "$log" >&2
   exit 1
 fi
 command -v pre-commit >/dev/null 2>&1
