@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse as parseYaml } from 'yaml';
-import { REPO_ROOT, SARIF_SCHEMA, buildCliOnce, tempDir, writeTree } from './helpers';
+import { REPO_ROOT, SARIF_SCHEMA, buildCliOnce, committedRepository, copyWorkingTree, tempDir } from './helpers';
 
 interface ActionStep {
   name?: string;
@@ -155,29 +155,9 @@ function runAction(actionPath: string, workspace: string, inputs: Record<string,
   return { failed, steps, outputs: contexts.steps.scan?.outputs ?? {} };
 }
 
-/** A git repository with the given files committed, as actions/checkout leaves it. */
-function checkedOutRepository(dir: string, files: Record<string, string>): string {
-  mkdirSync(dir, { recursive: true });
-  writeTree(dir, files);
-  for (const args of [['init', '-q'], ['add', '.'], ['-c', 'user.name=ci', '-c', 'user.email=ci@example.com', 'commit', '-qm', 'configs']]) {
-    const git = spawnSync('git', args, { cwd: dir, encoding: 'utf8' });
-    assert.equal(git.status, 0, git.stderr);
-  }
-  return dir;
-}
-
-/**
- * The repository as `uses: mcp-hygiene/mcp-hygiene@<ref>` downloads it: the tracked files
- * (with this working tree's edits) and nothing built or installed.
- */
+/** The repository as `uses: mcp-hygiene/mcp-hygiene@<ref>` downloads it: nothing built or installed. */
 function freshActionCheckout(dir: string): string {
-  const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: REPO_ROOT, encoding: 'utf8' });
-  assert.equal(listed.status, 0, listed.stderr);
-  for (const file of listed.stdout.split('\0').filter(Boolean)) {
-    if (file === 'node_modules' || !existsSync(join(REPO_ROOT, file))) continue;
-    mkdirSync(join(dir, file, '..'), { recursive: true });
-    cpSync(join(REPO_ROOT, file), join(dir, file));
-  }
+  copyWorkingTree(dir);
   assert.ok(!existsSync(join(dir, 'dist')) && !existsSync(join(dir, 'node_modules')));
   return dir;
 }
@@ -234,7 +214,7 @@ test('the action, from a fresh checkout, fails on an unpinned server and passes 
   try {
     const actionPath = freshActionCheckout(join(dir, 'action'));
 
-    const unpinned = runAction(actionPath, checkedOutRepository(join(dir, 'unpinned'), { '.vscode/mcp.json': UNPINNED }));
+    const unpinned = runAction(actionPath, committedRepository(join(dir, 'unpinned'), { '.vscode/mcp.json': UNPINNED }));
     const build = unpinned.steps[0];
     assert.equal(build.status, 0, build.stdout + build.stderr);
     assert.ok(existsSync(join(actionPath, 'dist', 'cli.js')), 'the first step bundles the CLI');
@@ -249,7 +229,7 @@ test('the action, from a fresh checkout, fails on an unpinned server and passes 
     assert.deepEqual(uploadStep(unpinned).with, { sarif_file: 'mcp-hygiene.sarif', category: 'mcp-hygiene' });
 
     // Same job, second use: the bundle is there, nothing is installed again.
-    const pinned = runAction(actionPath, checkedOutRepository(join(dir, 'pinned'), { '.vscode/mcp.json': PINNED }));
+    const pinned = runAction(actionPath, committedRepository(join(dir, 'pinned'), { '.vscode/mcp.json': PINNED }));
     assert.equal(pinned.steps[0].stdout, '', 'no build the second time');
     assert.ok(!pinned.failed, scanStep(pinned).stdout + scanStep(pinned).stderr);
     assert.equal(pinned.outputs['exit-code'], '0');
@@ -257,7 +237,7 @@ test('the action, from a fresh checkout, fails on an unpinned server and passes 
     assert.ok(uploadStep(pinned).ran);
 
     // Inputs: paths one per line (spaces inside a line kept), JSON in the log, a SARIF path, no upload, fail-on error.
-    const inputs = checkedOutRepository(join(dir, 'inputs'), { 'team configs/.mcp.json': UNPINNED.replace('"servers"', '"mcpServers"'), 'other/.cursor/mcp.json': UNPINNED.replace('"servers"', '"mcpServers"') });
+    const inputs = committedRepository(join(dir, 'inputs'), { 'team configs/.mcp.json': UNPINNED.replace('"servers"', '"mcpServers"'), 'other/.cursor/mcp.json': UNPINNED.replace('"servers"', '"mcpServers"') });
     const custom = runAction(actionPath, inputs, { paths: '  team configs  \n\n', format: 'json', 'sarif-file': 'reports/mcp.sarif', 'upload-sarif': 'false', 'fail-on': 'error' });
     assert.ok(!custom.failed, `an unpinned server is a warning, below fail-on error: ${scanStep(custom).stderr}`);
     const log = JSON.parse(scanStep(custom).stdout);
@@ -277,7 +257,7 @@ test('the action on a usage error (a missing baseline): exit 2 explained in the 
     mkdirSync(join(actionPath, 'dist'));
     cpSync(buildCliOnce(), join(actionPath, 'dist', 'cli.js'));
 
-    const workspace = checkedOutRepository(join(dir, 'repo'), { '.vscode/mcp.json': UNPINNED });
+    const workspace = committedRepository(join(dir, 'repo'), { '.vscode/mcp.json': UNPINNED });
     const run = runAction(actionPath, workspace, { baseline: 'no-such-baseline.json' });
     assert.ok(run.failed);
     assert.equal(scanStep(run).status, 2);

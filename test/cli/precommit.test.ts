@@ -6,13 +6,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { DIALECTS, isKnownConfigPath } from '../../server/src/dialects';
 import { UNCLAIMED_PATHS, dialectTargets } from '../fuzz/lib/dialectPaths';
-import { REPO_ROOT, tempDir, writeTree } from './helpers';
+import { REPO_ROOT, committedRepository, copyWorkingTree, tempDir } from './helpers';
 
 interface ManifestHook {
   id: string;
@@ -33,35 +33,9 @@ function pythonSearch(pattern: string, paths: readonly string[]): boolean[] {
   return JSON.parse(result.stdout);
 }
 
-function git(cwd: string, ...args: string[]): void {
-  const result = spawnSync('git', ['-c', 'user.name=ci', '-c', 'user.email=ci@example.com', ...args], { cwd, encoding: 'utf8' });
-  assert.equal(result.status, 0, result.stderr);
-}
-
-/** A git repository holding `files` in one commit. */
-function repository(dir: string, files: Record<string, string>): string {
-  mkdirSync(dir, { recursive: true });
-  writeTree(dir, files);
-  git(dir, 'init', '-q');
-  git(dir, 'add', '.');
-  git(dir, 'commit', '-qm', 'files');
-  return dir;
-}
-
 /** This working tree's files (edits included, nothing built) committed in a new repository, for try-repo to clone. */
 function hookRepository(dir: string): string {
-  const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: REPO_ROOT, encoding: 'utf8' });
-  assert.equal(listed.status, 0, listed.stderr);
-  mkdirSync(dir, { recursive: true });
-  for (const file of listed.stdout.split('\0').filter(Boolean)) {
-    if (file === 'node_modules' || !existsSync(join(REPO_ROOT, file))) continue;
-    mkdirSync(join(dir, file, '..'), { recursive: true });
-    cpSync(join(REPO_ROOT, file), join(dir, file));
-  }
-  git(dir, 'init', '-q');
-  git(dir, 'add', '.');
-  git(dir, 'commit', '-qm', 'hook under test');
-  return dir;
+  return committedRepository(copyWorkingTree(dir), {});
 }
 
 test('the hook manifest is valid (SchemaStore) and runs the package bin that `prepare` builds', () => {
@@ -117,13 +91,13 @@ test('pre-commit try-repo: an unpinned server fails the hook, a pinned config pa
     const tryRepo = (project: string) => spawnSync('pre-commit', ['try-repo', hooks, 'mcp-hygiene', '--all-files', '--verbose', '--color', 'never'], { cwd: project, env, encoding: 'utf8' });
 
     const server = (spec: string) => `{\n  "servers": {\n    "memory": { "command": "npx", "args": ["-y", "${spec}"] }\n  }\n}\n`;
-    const unpinned = tryRepo(repository(join(dir, 'unpinned'), { '.vscode/mcp.json': server('@modelcontextprotocol/server-memory'), 'package.json': '{ "name": "app" }\n' }));
+    const unpinned = tryRepo(committedRepository(join(dir, 'unpinned'), { '.vscode/mcp.json': server('@modelcontextprotocol/server-memory'), 'package.json': '{ "name": "app" }\n' }));
     assert.equal(unpinned.status, 1, unpinned.stdout + unpinned.stderr);
     assert.match(unpinned.stdout, /^mcp-hygiene\.+Failed$/m);
     assert.match(unpinned.stdout, /unpinned-npm-package {2}\[memory\]/);
     assert.match(unpinned.stdout, /^1 file, 1 finding /m, 'only the config file is passed, not package.json');
 
-    const pinned = tryRepo(repository(join(dir, 'pinned'), { '.vscode/mcp.json': server('@modelcontextprotocol/server-memory@2025.4.25'), 'sub/.cursor/mcp.json': '{ "mcpServers": {} }\n' }));
+    const pinned = tryRepo(committedRepository(join(dir, 'pinned'), { '.vscode/mcp.json': server('@modelcontextprotocol/server-memory@2025.4.25'), 'sub/.cursor/mcp.json': '{ "mcpServers": {} }\n' }));
     assert.equal(pinned.status, 0, pinned.stdout + pinned.stderr);
     assert.match(pinned.stdout, /^mcp-hygiene\.+Passed$/m);
     assert.match(pinned.stdout, /^2 files, 0 findings /m);
