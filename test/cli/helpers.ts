@@ -4,7 +4,7 @@
  * needs the real binary.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { main } from '../../server/src/cli/main';
@@ -73,6 +73,33 @@ export function layOutCorpus(root: string): string[] {
     placed.push(rel);
   }
   return placed;
+}
+
+/**
+ * Copies this working tree as a fresh checkout of it would hold it: tracked and new files
+ * (uncommitted edits included), nothing ignored, built or installed. Returns `dir`.
+ */
+export function copyWorkingTree(dir: string): string {
+  const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (listed.status !== 0) throw new Error(`git ls-files failed: ${listed.stderr}`);
+  for (const file of listed.stdout.split('\0').filter(Boolean)) {
+    // Deleted but not yet staged files are listed; node_modules is a symlink in worktrees.
+    if (file === 'node_modules' || !existsSync(join(REPO_ROOT, file))) continue;
+    mkdirSync(dirname(join(dir, file)), { recursive: true });
+    cpSync(join(REPO_ROOT, file), join(dir, file));
+  }
+  return dir;
+}
+
+/** A git repository at `dir` holding `files` in one commit, as a checkout leaves it. Returns `dir`. */
+export function committedRepository(dir: string, files: Record<string, string>): string {
+  mkdirSync(dir, { recursive: true });
+  writeTree(dir, files);
+  for (const args of [['init', '-q'], ['add', '.'], ['commit', '-qm', 'files']]) {
+    const git = spawnSync('git', ['-c', 'user.name=ci', '-c', 'user.email=ci@example.com', ...args], { cwd: dir, encoding: 'utf8' });
+    if (git.status !== 0) throw new Error(`git ${args[0]} failed: ${git.stderr}`);
+  }
+  return dir;
 }
 
 let built = false;
