@@ -47,6 +47,9 @@ export class WorkspaceFacts {
 
   /** Loads git's file lists for these folders (each at most once until invalidated). */
   async loadGit(folders: readonly string[]): Promise<boolean> {
+    // Restricted Mode: git reads the repository's own .git/config (core.fsmonitor,
+    // core.hooksPath...), so running it would run code the cloned repository chose.
+    if (this.options.untrusted) return false;
     let changed = false;
     await Promise.all(
       folders.map(async (folder) => {
@@ -190,9 +193,23 @@ function split(output: string): string[] {
   return output.split('\0').filter(Boolean);
 }
 
+/**
+ * Repository config keys that make git run a program. `ls-files` consults the fsmonitor hook
+ * (core.fsmonitor) on every call; the rest are neutralised too in case a later git version
+ * reaches them from ls-files. `-c` on the command line beats every config file.
+ */
+const NEUTRALISED_GIT_CONFIG = [
+  'core.fsmonitor=false',
+  'core.hooksPath=/dev/null',
+  'core.sshCommand=',
+  'core.pager=cat',
+  'diff.external=',
+];
+
 function runGit(cwd: string, args: string[]): Promise<string> {
+  const neutralised = NEUTRALISED_GIT_CONFIG.flatMap((setting) => ['-c', setting]);
   return new Promise((resolvePromise, reject) => {
-    execFile('git', args, { cwd, timeout: GIT_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024, windowsHide: true }, (error, stdout) => {
+    execFile('git', [...neutralised, ...args], { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' }, timeout: GIT_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024, windowsHide: true }, (error, stdout) => {
       if (error) reject(error);
       else resolvePromise(stdout);
     });
