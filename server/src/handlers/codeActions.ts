@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { findNodeAtLocation, modify, parseTree } from 'jsonc-parser';
 import { CodeActionKind, CreateFile, TextDocumentEdit, type CancellationToken, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAll, suppressionEdit, LineIndex, type Fix, type Finding, type LintOptions, type Range } from '../engine';
@@ -10,6 +9,9 @@ import { DEFAULT_CONFIG_FILE } from '../cli/config';
 import { containingFolder } from './workspaceFacts';
 import { isDiagnosticData, type AnalysisCache } from './analysis';
 import { throwIfCancelled } from './runSafe';
+import { parseJson } from '../parse/json';
+import { getValue } from '../parse/tree';
+import { insertArrayElement, insertProperty } from '../fixes/nodeEdits';
 
 export interface CodeActionContextOptions {
   cache: AnalysisCache;
@@ -116,11 +118,11 @@ async function suppressionActions(document: TextDocument, diagnostic: Diagnostic
     const text = JSON.stringify({ suppressions: [suppression] }, null, 2) + '\n';
     return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { documentChanges: [CreateFile.create(configUri, { ignoreIfExists: true }), TextDocumentEdit.create({ uri: configUri, version: null }, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }])] } }];
   }
-  const root = parseTree(existing);
-  const list = root ? findNodeAtLocation(root, ['suppressions']) : undefined;
-  const path = list && list.type === 'array' ? ['suppressions', list.children?.length ?? 0] : ['suppressions'];
-  const value = list && list.type === 'array' ? suppression : [suppression];
-  const edits = modify(existing, path, value, { formattingOptions: { insertSpaces: true, tabSize: 2 }, isArrayInsertion: list?.type === 'array' });
+  // Added in the file's own layout; an unreadable file or a `suppressions` that is not a list is left to the user.
+  const config = parseJson(existing);
+  const list = getValue(config.root, 'suppressions');
+  const edits = list ? (list.type === 'array' ? insertArrayElement(list, suppression, config) : undefined) : config.root?.type === 'object' ? insertProperty(config.root, 'suppressions', [suppression], config) : undefined;
+  if (!edits) return [];
   const lines = new LineIndex(existing);
   const textEdits = edits.map((e) => ({ range: lines.rangeAt(e.offset, e.length), newText: e.content }));
   const edit: WorkspaceEdit = options.documentChanges ? { documentChanges: [TextDocumentEdit.create({ uri: configUri, version: null }, textEdits)] } : { changes: { [configUri]: textEdits } };
