@@ -294,8 +294,8 @@ function insertMember(container: TreeNode, key: string | undefined, value: unkno
     if (!/^\s*$/.test(inner)) return undefined;
     const outerIndent = lineIndent(text, container.offset);
     const multiline = /[\r\n]/.test(inner) || enclosingIsMultiline(container, doc);
-    // `[]` -> `["A"]`, `{}` -> `{ "A": "x" }`: an existing padding is kept either way.
-    const padding = key === undefined ? inner : inner || ' ';
+    // `[]` -> `["A"]`; `{}` -> `{"A": "x"}` or `{ "A": "x" }` as the objects around it are written.
+    const padding = key === undefined || inner ? inner : layoutOf(nearestObject(container.parent), doc).padding;
     if (!multiline) return [{ offset: container.offset + 1, length: inner.length, content: padding + member(outerIndent, false) + padding }];
     const indent = outerIndent + containerLayout.indent;
     return [{ offset: container.offset + 1, length: inner.length, content: containerLayout.eol + indent + member(indent, true) + containerLayout.eol + outerIndent }];
@@ -339,9 +339,13 @@ function elementLayout(container: TreeNode, value: unknown, doc: ParsedDocument,
   if (sample) return layoutOf(sample, doc);
   // No such sibling: the spacing of the nearest object around (`{"a": 1}` vs `{ "a": 1 }`),
   // one-line or one member per line as the new member's position is.
-  let object: TreeNode | undefined = container;
+  return { ...layoutOf(nearestObject(container), doc), multiline };
+}
+
+function nearestObject(node: TreeNode | undefined): TreeNode | undefined {
+  let object = node;
   while (object && object.type !== 'object') object = object.parent;
-  return { ...layoutOf(object, doc), multiline };
+  return object;
 }
 
 /** Whether the collection around `node` (the one holding it, through its property) puts members on their own lines. */
