@@ -293,7 +293,8 @@ function insertMember(container: TreeNode, key: string | undefined, value: unkno
     const inner = text.slice(container.offset + 1, end - 1);
     if (!/^\s*$/.test(inner)) return undefined;
     const outerIndent = lineIndent(text, container.offset);
-    const multiline = /[\r\n]/.test(inner) || enclosingIsMultiline(container, doc);
+    // A TOML inline table must stay on one line.
+    const multiline = !(syntax === 'toml' && container.type === 'object') && (/[\r\n]/.test(inner) || enclosingIsMultiline(container, doc));
     // `[]` -> `["A"]`; `{}` -> `{"A": "x"}` or `{ "A": "x" }` as the objects around it are written.
     const padding = key === undefined || inner ? inner : layoutOf(nearestObject(container.parent), doc).padding;
     if (!multiline) return [{ offset: container.offset + 1, length: inner.length, content: padding + member(outerIndent, false) + padding }];
@@ -336,10 +337,11 @@ function elementLayout(container: TreeNode, value: unknown, doc: ParsedDocument,
   const kind = Array.isArray(value) ? 'array' : typeof value === 'object' && value !== null ? 'object' : undefined;
   const values = (container.children ?? []).map((child) => (child.type === 'property' ? child.children?.[1] : child));
   const sample = kind ? [...values].reverse().find((v) => v?.type === kind && (v.children?.length ?? 0) > 0) : undefined;
-  if (sample) return layoutOf(sample, doc);
   // No such sibling: the spacing of the nearest object around (`{"a": 1}` vs `{ "a": 1 }`),
   // one-line or one member per line as the new member's position is.
-  return { ...layoutOf(nearestObject(container), doc), multiline };
+  const layout = sample ? layoutOf(sample, doc) : { ...layoutOf(nearestObject(container), doc), multiline };
+  // TOML inline tables cannot span lines.
+  return doc.syntax === 'toml' ? { ...layout, multiline: false } : layout;
 }
 
 function nearestObject(node: TreeNode | undefined): TreeNode | undefined {

@@ -96,6 +96,9 @@ test('TOML inline arrays and tables: `env_vars = ["A"]` and literal-quoted neigh
   assert.equal(append('toml', "[s]\nenv_vars = ['A','B']\n", ['s', 'env_vars'], 'C'), "[s]\nenv_vars = ['A','B','C']\n");
   assert.equal(append('toml', '[s]\nenv_vars = [\n  "A",\n]\n', ['s', 'env_vars'], 'B'), '[s]\nenv_vars = [\n  "A",\n  "B",\n]\n');
   assert.equal(addKey('toml', '[s]\nenv = { A = "1" }\n', ['s', 'env'], 'B-C', '2'), '[s]\nenv = { A = "1", B-C = "2" }\n');
+  // Inline tables cannot span lines, even in a multi-line array.
+  assert.equal(addKey('toml', '[s]\nenv = {}\n', ['s', 'env'], 'K', 'v'), '[s]\nenv = { K = "v" }\n');
+  assert.equal(append('toml', 'servers = [\n  { name = "a" },\n]\n', ['servers'], { name: 'b', env: { K: 'v' } }), 'servers = [\n  { name = "a" },\n  { name = "b", env = { K = "v" } },\n]\n');
 });
 
 test('YAML: a flow sequence gets the element; a block sequence gets no insertion (none could keep its layout yet)', () => {
