@@ -293,8 +293,9 @@ function insertMember(container: TreeNode, key: string | undefined, value: unkno
     const inner = text.slice(container.offset + 1, end - 1);
     if (!/^\s*$/.test(inner)) return undefined;
     const outerIndent = lineIndent(text, container.offset);
-    // A TOML inline table must stay on one line.
-    const multiline = !(syntax === 'toml' && container.type === 'object') && (/[\r\n]/.test(inner) || enclosingIsMultiline(container, doc));
+    // One line stays one line (`[]` -> `["A"]`); brackets already apart get an indented member
+    // (never in a TOML inline table, which cannot span lines).
+    const multiline = /[\r\n]/.test(inner) && !(syntax === 'toml' && container.type === 'object');
     // `[]` -> `["A"]`; `{}` -> `{"A": "x"}` or `{ "A": "x" }` as the objects around it are written.
     const padding = key === undefined || inner ? inner : layoutOf(nearestObject(container.parent), doc).padding;
     if (!multiline) return [{ offset: container.offset + 1, length: inner.length, content: padding + member(outerIndent, false) + padding }];
@@ -348,14 +349,6 @@ function nearestObject(node: TreeNode | undefined): TreeNode | undefined {
   let object = node;
   while (object && object.type !== 'object') object = object.parent;
   return object;
-}
-
-/** Whether the collection around `node` (the one holding it, through its property) puts members on their own lines. */
-function enclosingIsMultiline(node: TreeNode, doc: ParsedDocument): boolean {
-  const holder = node.parent?.type === 'property' ? node.parent : node;
-  const enclosing = holder.parent;
-  if (!enclosing) return false;
-  return startsLine(doc.text, holder.offset) || layoutOf(enclosing, doc).multiline;
 }
 
 function writeKey(key: string, syntax: Syntax): string {

@@ -2,7 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyze, DIALECTS, LineIndex, type Fix } from '../../../server/src/engine';
-import type { TreeNode } from '../../../server/src/parse/tree';
+import { parseDocument } from '../../../server/src/parse';
+import { getValue, type TreeNode } from '../../../server/src/parse/tree';
+import { insertArrayElement, insertProperty } from '../../../server/src/fixes/nodeEdits';
 import { loadCorpus, loadFixtures } from '../../fuzz/lib/corpus';
 import { printedConfigArb } from '../../fuzz/lib/arbitraries';
 import { dialectTargets } from '../../fuzz/lib/dialectPaths';
@@ -184,6 +186,75 @@ test('property: the ${input:} and inputs insertions on generated VS Code files (
   fc.assert(generatedEditsProperty(withInputs, stats), { seed: fuzzSeed(), numRuns: fuzzRuns(80), includeErrorInReport: true });
   summary('generated inputs insertions', stats);
   assert.ok(stats.insertions > 0, 'no insertion was checked');
+});
+
+/** Keys and indexes from the root to `node`. */
+function pathOf(node: TreeNode): Array<string | number> {
+  const path: Array<string | number> = [];
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === 'property') path.unshift(parent.children![0].value as string);
+    else if (parent.type === 'array') path.unshift(parent.children!.indexOf(child));
+  }
+  return path;
+}
+
+function nodeAt(root: TreeNode | undefined, path: ReadonlyArray<string | number>): TreeNode | undefined {
+  let node = root;
+  for (const step of path) node = typeof step === 'number' ? node?.children?.[step] : getValue(node, step);
+  return node;
+}
+
+const PROBE = 'mcp-hygiene-probe';
+
+/**
+ * The primitives themselves on every array and object of a real file: each insertion removes
+ * nothing but whitespace, the output parses with no new problem and holds the new member at
+ * the same path, and the layout checks above hold. Declined insertions (block YAML…) are counted.
+ */
+function checkPrimitives(name: string, text: string, path: string, stats: Stats & { declined: number }): void {
+  const syntax = analyze(text, path)?.doc.syntax;
+  const doc = syntax && parseDocument(text, syntax);
+  if (!doc || doc.problems.length > 0) return;
+  stats.files++;
+  const containers: TreeNode[] = [];
+  const walk = (node: TreeNode) => {
+    if (node.type === 'array' || node.type === 'object') containers.push(node);
+    for (const child of node.children ?? []) walk(child);
+  };
+  if (doc.root) walk(doc.root);
+  for (const container of containers) {
+    // A key no container holds yet, so the insertion is a new member.
+    const edits = container.type === 'array' ? insertArrayElement(container, PROBE, doc) : getValue(container, PROBE) ? undefined : insertProperty(container, PROBE, PROBE, doc);
+    if (!edits) {
+      stats.declined++;
+      continue;
+    }
+    stats.insertions++;
+    const where = `${name} at ${JSON.stringify(pathOf(container))}`;
+    let out = text;
+    for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) {
+      if (!/^\s*$/.test(text.slice(edit.offset, edit.offset + edit.length))) stats.violations.push(`${where}: removes ${JSON.stringify(text.slice(edit.offset, edit.offset + edit.length))}`);
+      const problem = /\S/.test(edit.content.replace(/,/g, '')) ? insertionLayoutProblem(text, doc.root, edit.offset, edit.content, syntax === 'json') : undefined;
+      if (problem) stats.violations.push(`${where}: ${problem}: ${JSON.stringify(edit.content)}`);
+      out = out.slice(0, edit.offset) + edit.content + out.slice(edit.offset + edit.length);
+    }
+    const after = parseDocument(out, syntax)!;
+    if (after.problems.length > 0) {
+      stats.violations.push(`${where}: the output does not parse (${after.problems[0].message}): ${JSON.stringify(out.slice(Math.max(0, edits[0].offset - 80), edits[0].offset + 120))}`);
+      continue;
+    }
+    const grown = nodeAt(after.root, pathOf(container));
+    const added = container.type === 'array' ? grown?.children?.[grown.children.length - 1] : getValue(grown, PROBE);
+    if (grown?.children?.length !== (container.children?.length ?? 0) + 1 || added?.value !== PROBE) stats.violations.push(`${where}: the new member is not where it belongs`);
+  }
+}
+
+test('the insertion primitives on every array and object of every corpus file and fixture: nothing removed, output parses, member in place, neighbours\' layout', { skip: loadCorpus().length === 0 && 'corpus not on this machine' }, () => {
+  const stats = { ...empty(), declined: 0 };
+  for (const file of [...loadCorpus(), ...loadFixtures()]) checkPrimitives(file.name, file.text, file.lintPath, stats);
+  console.log(`# insertion primitives: ${stats.files} files, ${stats.insertions} insertions checked, ${stats.declined} declined (block YAML, TOML tables known only through a sub-table header, comment-only brackets)`);
+  assert.deepEqual(stats.violations.slice(0, 20), []);
+  assert.ok(stats.insertions > 1000);
 });
 
 test('the checks catch a re-serialised input and a line break in a one-line array', () => {

@@ -72,7 +72,9 @@ test('an indented file: a new inputs array goes above the comments that describe
   );
 });
 
-test('empty collections: `[]` and `{}` in a one-line parent stay one line; an empty list is added as `[]`', () => {
+test('empty collections: `[]` and `{}` stay one line, also in an indented file; brackets already apart get an indented member; an empty list is added as `[]`', () => {
+  assert.equal(addKey('json', '{\n  "env": {}\n}\n', ['env'], 'K', 'v'), '{\n  "env": { "K": "v" }\n}\n');
+  assert.equal(append('json', '{\n  "args": [\n  ]\n}\n', ['args'], '-y'), '{\n  "args": [\n    "-y"\n  ]\n}\n');
   assert.equal(append('json', '{"inputs": [], "servers": {}}', ['inputs'], input), '{"inputs": [{"type": "promptString", "id": "openai-key", "password": true}], "servers": {}}');
   assert.equal(addKey('json', '{"env": {}}', ['env'], 'K', 'v'), '{"env": {"K": "v"}}');
   assert.equal(addKey('json', '{ "env": {} }', ['env'], 'K', 'v'), '{ "env": { "K": "v" } }');
