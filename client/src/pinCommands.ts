@@ -2,12 +2,19 @@ import * as vscode from 'vscode';
 import { PIN_VERSION_COMMAND, PIN_VERSION_MANUALLY_COMMAND, type PinArguments, type PinResult } from '../../server/src/common/protocol';
 import { pinVersionProblem } from '../../server/src/common/pinInput';
 
-const PLACEHOLDERS: Record<PinArguments['kind'], string> = {
-  npm: 'Exact version, for example 1.2.3',
-  PyPI: 'Exact version, for example 1.2.3',
-  Docker: 'Digest, for example sha256:0123… (docker buildx imagetools inspect <image> shows it)',
-  git: 'Full commit id (40 hex digits; git rev-parse <ref> shows it)',
-};
+/** What to type, and the command that shows the real value (never a made-up example version). */
+function placeholder(args: PinArguments): string {
+  switch (args.kind) {
+    case 'npm':
+      return `Exact version (npm view ${args.name} version shows the newest)`;
+    case 'PyPI':
+      return `Exact version (pip index versions ${args.name} lists them)`;
+    case 'Docker':
+      return `Digest sha256:… (docker buildx imagetools inspect ${args.name}:${args.tag ?? 'latest'} shows it)`;
+    case 'git':
+      return 'Full commit id, 40 hex digits (git rev-parse <ref> shows it)';
+  }
+}
 
 /**
  * "Pin … to a version…": asks for the exact version (digest, commit) in an input box,
@@ -25,7 +32,7 @@ export function registerPinCommands(): vscode.Disposable {
       (await vscode.window.showInputBox({
         title: `Pin ${what}`,
         prompt: args.error ? `${args.error}` : args.kind === 'git' ? 'The commit to pin to.' : args.kind === 'Docker' ? 'The digest to pin to.' : 'The exact version to pin to.',
-        placeHolder: PLACEHOLDERS[args.kind],
+        placeHolder: placeholder(args),
         ignoreFocusOut: true,
         validateInput: (text) => pinVersionProblem(args.kind, text) ?? null,
       }));

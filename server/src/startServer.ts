@@ -295,7 +295,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
         return provideCodeActions(
           document,
           params,
-          { cache, lintOptions, documentChanges: !!capabilities.workspace?.workspaceEdit?.documentChanges, workspaceFolders: () => workspaceFolders, untrusted, pin },
+          { cache, lintOptions, documentChanges: !!capabilities.workspace?.workspaceEdit?.documentChanges, disabledSupport: !!capabilities.textDocument?.codeAction?.disabledSupport, workspaceFolders: () => workspaceFolders, untrusted, pin },
           token,
         );
       },

@@ -102,9 +102,36 @@ test('source.fixAll.mcpHygiene applies safe fixes only, as one edit, and only wh
   });
 });
 
-test('fix-all on a file with nothing safe to fix offers nothing', async () => {
+test('Fix All on a file whose only fix needs a choice explains itself with a disabled action, which nothing can run (not even on save)', async () => {
   await withClient({ pull: true }, async (client) => {
     await client.open(MCP_URI, MCP_JSON);
+    const diagnostics = await client.pullItems(MCP_URI);
+    assert.equal(diagnostics.length, 1, 'one problem: the secret, whose fixes all need a choice');
+    // editor.action.fixAll asks for source.fixAll, the Source Action menu for source,
+    // codeActionsOnSave for what the setting names: the same answer to each.
+    for (const only of [[FIX_ALL_KIND], ['source.fixAll'], ['source']]) {
+      const actions = await client.codeActions(MCP_URI, [], only);
+      assert.equal(actions.length, 1, `only=${only}`);
+      const [action] = actions;
+      assert.equal(action.kind, FIX_ALL_KIND);
+      assert.equal(action.title, "MCP Hygiene: 1 problem needs a choice (use each one's quick fixes)");
+      assert.match(action.disabled?.reason ?? '', /^1 problem needs a choice, so Fix All has nothing to apply on its own\. Open each one's quick fixes/);
+      // VS Code applies only valid (not disabled) actions on save; and there is nothing to apply or run anyway.
+      assert.equal(action.edit, undefined);
+      assert.equal(action.command, undefined);
+    }
+    assert.ok((await client.codeActions(MCP_URI, diagnostics)).every((a) => a.kind === CodeActionKind.QuickFix), 'not in the lightbulb');
+  });
+});
+
+test('Fix All with nothing fixable, or for a client that cannot show disabled actions, offers nothing', async () => {
+  await withClient({ pull: true, disabledSupport: false }, async (client) => {
+    await client.open(MCP_URI, MCP_JSON);
+    assert.deepEqual(await client.codeActions(MCP_URI, [], [FIX_ALL_KIND]), []);
+  });
+  await withClient({ pull: true }, async (client) => {
+    await client.open(MCP_URI, '{\n  "servers": {\n    "local": { "command": "node", "args": ["server.js"] }\n  }\n}\n');
+    assert.deepEqual(await client.pullItems(MCP_URI), []);
     assert.deepEqual(await client.codeActions(MCP_URI, [], [FIX_ALL_KIND]), []);
   });
 });
@@ -127,7 +154,8 @@ test('full rule registry: fix-all keeps the comment and the unsafe secret, and a
     assert.ok(fixed.includes(TOKEN));
     assert.ok(fixed.includes('// Team servers.'));
     await client.change(MCP_URI, fixed);
-    assert.deepEqual(await client.codeActions(MCP_URI, [], [FIX_ALL_KIND]), [], 'fix twice = fix once');
+    const again = await client.codeActions(MCP_URI, [], [FIX_ALL_KIND]);
+    assert.ok(again.every((action) => action.disabled && !action.edit && !action.command), 'fix twice = fix once: only the explanation of what needs a choice');
   });
 });
 

@@ -70,6 +70,8 @@ export interface TestClientOptions extends StartServerOptions {
   logger?: Logger;
   /** Advertise versioned workspace edits (default true). */
   documentChanges?: boolean;
+  /** Advertise codeAction disabledSupport, as VS Code does (default true). */
+  disabledSupport?: boolean;
   /** Advertise window/workDoneProgress (progress of the workspace scan). */
   workDoneProgress?: boolean;
   /** Injected `git` runner (RuntimeEnvironment.git). */
@@ -190,7 +192,7 @@ export class TestClient {
       },
       textDocument: {
         publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, dataSupport: true, ...(options.codeActionResolve ? { resolveSupport: { properties: ['edit'] } } : {}) },
+        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, dataSupport: true, disabledSupport: options.disabledSupport ?? true, ...(options.codeActionResolve ? { resolveSupport: { properties: ['edit'] } } : {}) },
         ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
       },
       ...(options.workDoneProgress ? { window: { workDoneProgress: true } } : {}),

@@ -69,7 +69,7 @@ test('network off (the default): only "Pin to a version…", whose input-box com
   await withClient({ pull: true, rules: RULES, pin: ISOLATED, settings: {}, codeActionResolve: true }, async (client) => {
     const before = registry.requests.length;
     const actions = await pinActions(client);
-    assert.deepEqual(actions.map((a) => a.title), ['Pin lsp-demo to a version…']);
+    assert.deepEqual(actions.map((a) => a.title), ['Pin lsp-demo to a version… (type it, or turn on mcpHygiene.network to look it up)']);
     const args = actions[0].command!.arguments![0] as PinArguments;
     assert.equal(args.kind, 'npm');
     assert.match(args.error ?? '', /mcpHygiene\.network/);
@@ -81,7 +81,7 @@ test('untrusted workspace: no lookup action even with network on in the settings
   const settings = { network: true, npmRegistry: `${registry.url}/npm` };
   await withClient({ pull: true, rules: RULES, pin: ISOLATED, settings, codeActionResolve: true, initializationOptions: { workspaceTrusted: false } }, async (client) => {
     const actions = await pinActions(client);
-    assert.deepEqual(actions.map((a) => a.title), ['Pin lsp-demo to a version…']);
+    assert.deepEqual(actions.map((a) => a.title), ['Pin lsp-demo to a version… (type it: lookups are off in an untrusted workspace)']);
     assert.match((actions[0].command!.arguments![0] as PinArguments).error ?? '', /lookups are off/);
   });
 });

@@ -1,6 +1,8 @@
 import type { OffsetEdit } from '../engine/types';
 import type { ParsedDocument, Syntax, TreeNode } from '../parse/tree';
 import type { StringValue } from '../engine/model';
+import { quoteToml } from '../parse/toml';
+import { detectIndentation, layoutOf, printValue, type Layout } from './formatting';
 
 /**
  * Syntax-agnostic removal edits on the common tree: they cut between sibling nodes, so
@@ -246,4 +248,188 @@ export function minimalEdit(before: string, after: string): OffsetEdit {
   let end = 0;
   while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
   return { offset: start, length: before.length - end - start, content: after.slice(start, after.length - end) };
+}
+
+// ---------------------------------------------------------------------------------------
+// Insertions: new text written the way its neighbours are, touching no byte of theirs
+// except the one separator the insertion needs (a comma after the previous member).
+// ---------------------------------------------------------------------------------------
+
+/**
+ * Appends `value` (a JSON-like value) as the last element of a bracketed array: JSON, JSONC,
+ * a TOML inline array (`env_vars = ["A"]`) or a YAML flow sequence. Undefined for a block
+ * YAML sequence, an array of TOML tables, or brackets holding only comments.
+ */
+export function insertArrayElement(array: TreeNode, value: unknown, doc: ParsedDocument): OffsetEdit[] | undefined {
+  if (array.type !== 'array') return undefined;
+  return insertMember(array, undefined, value, doc, undefined);
+}
+
+/**
+ * Adds `key: value` to an object: a JSON object, a TOML inline table or `[table]`, a YAML flow
+ * mapping. At the end, or before the member `before` (a property node of `object`), with
+ * the comments above that member left above it. Undefined where no faithful insertion
+ * exists (block YAML, a TOML table known only through a sub-table's header).
+ */
+export function insertProperty(object: TreeNode, key: string, value: unknown, doc: ParsedDocument, before?: TreeNode): OffsetEdit[] | undefined {
+  if (object.type !== 'object') return undefined;
+  if (doc.syntax === 'toml' && doc.text.charAt(object.offset) !== '{') return before ? undefined : insertTomlTableKey(object, key, value, doc);
+  return insertMember(object, key, value, doc, before);
+}
+
+function insertMember(container: TreeNode, key: string | undefined, value: unknown, doc: ParsedDocument, before: TreeNode | undefined): OffsetEdit[] | undefined {
+  const { text, syntax } = doc;
+  const [open, close] = container.type === 'array' ? ['[', ']'] : ['{', '}'];
+  const end = container.offset + container.length;
+  if (text.charAt(container.offset) !== open || text.charAt(end - 1) !== close) return undefined;
+  const children = container.children ?? [];
+  if (before && before.parent !== container) return undefined;
+  const containerLayout = layoutOf(container, doc);
+  const member = (indent: string, multiline: boolean) => {
+    const layout = elementLayout(container, value, doc, multiline);
+    return (key === undefined ? '' : writeKey(key, syntax) + containerLayout.colon) + printValue(value, layout, indent, quoteLike(children, doc), (k) => writeKey(k, syntax));
+  };
+  if (children.length === 0) {
+    const inner = text.slice(container.offset + 1, end - 1);
+    if (!/^\s*$/.test(inner)) return undefined;
+    const outerIndent = lineIndent(text, container.offset);
+    // One line stays one line (`[]` -> `["A"]`); brackets already apart get an indented member
+    // (never in a TOML inline table, which cannot span lines).
+    const multiline = /[\r\n]/.test(inner) && !(syntax === 'toml' && container.type === 'object');
+    // `[]` -> `["A"]`; `{}` -> `{"A": "x"}` or `{ "A": "x" }` as the objects around it are written.
+    const padding = key === undefined || inner ? inner : layoutOf(nearestObject(container.parent), doc).padding;
+    if (!multiline) return [{ offset: container.offset + 1, length: inner.length, content: padding + member(outerIndent, false) + padding }];
+    const indent = outerIndent + containerLayout.indent;
+    return [{ offset: container.offset + 1, length: inner.length, content: containerLayout.eol + indent + member(indent, true) + containerLayout.eol + outerIndent }];
+  }
+  if (before) {
+    if (startsLine(text, before.offset)) {
+      const indent = lineIndent(text, before.offset);
+      const at = commentsAboveStart(text, before.offset, syntax);
+      return [{ offset: at, length: 0, content: indent + member(indent, true) + ',' + containerLayout.eol }];
+    }
+    return [{ offset: before.offset, length: 0, content: member('', false) + ',' + containerLayout.comma }];
+  }
+  const last = children[children.length - 1];
+  const lastEnd = last.offset + last.length;
+  const commaAt = skipTrivia(text, lastEnd, end - 1, syntax);
+  const hasComma = text.charAt(commaAt) === ',';
+  if (startsLine(text, last.offset)) {
+    const indent = lineIndent(text, last.offset);
+    const entry = containerLayout.eol + indent + member(indent, true);
+    if (hasComma) {
+      const at = commaAt + 1 + sameLineComments(text, commaAt + 1, end - 1, syntax, false).length;
+      return [{ offset: at, length: 0, content: entry + ',' }];
+    }
+    // The comma goes right after the last member; the new one after that member's comment.
+    const at = lastEnd + sameLineComments(text, lastEnd, end - 1, syntax, false).length;
+    return at === lastEnd ? [{ offset: lastEnd, length: 0, content: ',' + entry }] : [{ offset: lastEnd, length: 0, content: ',' }, { offset: at, length: 0, content: entry }];
+  }
+  if (hasComma) return [{ offset: commaAt + 1, length: 0, content: containerLayout.comma + member('', false) + ',' }];
+  return [{ offset: lastEnd, length: 0, content: ',' + containerLayout.comma + member('', false) }];
+}
+
+/**
+ * The layout for a new member's own value: that of a sibling value of the same kind (a new
+ * input object copies the inputs before it), else one-line or one-member-per-line as the
+ * member's position is.
+ */
+function elementLayout(container: TreeNode, value: unknown, doc: ParsedDocument, multiline: boolean): Layout {
+  const kind = Array.isArray(value) ? 'array' : typeof value === 'object' && value !== null ? 'object' : undefined;
+  const values = (container.children ?? []).map((child) => (child.type === 'property' ? child.children?.[1] : child));
+  const sample = kind ? [...values].reverse().find((v) => v?.type === kind && (v.children?.length ?? 0) > 0) : undefined;
+  // No such sibling: the spacing of the nearest object around (`{"a": 1}` vs `{ "a": 1 }`),
+  // one-line or one member per line as the new member's position is.
+  const layout = sample ? layoutOf(sample, doc) : { ...layoutOf(nearestObject(container), doc), multiline };
+  // TOML inline tables cannot span lines.
+  return doc.syntax === 'toml' ? { ...layout, multiline: false } : layout;
+}
+
+function nearestObject(node: TreeNode | undefined): TreeNode | undefined {
+  let object = node;
+  while (object && object.type !== 'object') object = object.parent;
+  return object;
+}
+
+function writeKey(key: string, syntax: Syntax): string {
+  if (syntax === 'toml' && /^[A-Za-z0-9_-]+$/.test(key)) return key;
+  return syntax === 'toml' ? quoteToml(key) : JSON.stringify(key);
+}
+
+/** Strings quoted as the neighbours are: TOML and YAML literal `'...'` when they all use it. */
+function quoteLike(siblings: readonly TreeNode[], doc: ParsedDocument): (value: string) => string {
+  if (doc.syntax === 'json') return JSON.stringify;
+  const strings = siblings.map((s) => (s.type === 'property' ? s.children?.[1] : s)).filter((s): s is TreeNode => s?.type === 'string');
+  const literal = strings.length > 0 && strings.every((s) => doc.text.charAt(s.offset) === "'");
+  return (value) => (literal && !/['\r\n]/.test(value) && (doc.syntax === 'yaml' || !/[\x00-\x08\x0a-\x1f\x7f]/.test(value)) ? `'${value}'` : doc.quote(value));
+}
+
+/**
+ * `key = value` on a new line of a TOML `[table]`: after its last key (and that key's
+ * comment), with that key's indentation and `=` spacing; in a table with no key yet, right
+ * under its header. Never after a sub-table's header, where the key would land in the
+ * sub-table.
+ */
+function insertTomlTableKey(table: TreeNode, key: string, value: unknown, doc: ParsedDocument): OffsetEdit[] | undefined {
+  const { text } = doc;
+  const { eol } = detectIndentation(text);
+  const plain = (table.children ?? []).filter((p) => isPlainTomlKey(p, text));
+  const last = plain[plain.length - 1];
+  const layout = { ...layoutOf(undefined, doc), colon: ' = ' };
+  const line = (colon: string, indent: string) => indent + writeKey(key, 'toml') + colon + printValue(value, { ...layout, colon }, indent, quoteLike(plain, doc), (k) => writeKey(k, 'toml'));
+  if (last) {
+    const keyNode = last.children![0];
+    const valueNode = last.children?.[1];
+    const colon = valueNode ? text.slice(keyNode.offset + keyNode.length, valueNode.offset) : ' = ';
+    const lastEnd = last.offset + last.length;
+    const at = lastEnd + sameLineComments(text, lastEnd, text.length, 'toml', false).length;
+    return [{ offset: at, length: 0, content: eol + line(/^[ \t]*=[ \t]*$/.test(colon) ? colon : ' = ', lineIndent(text, last.offset)) }];
+  }
+  const header = /^\[([^\]\r\n]+)\][ \t]*(?:#[^\r\n]*)?/.exec(text.slice(table.offset));
+  const name = table.parent?.type === 'property' ? table.parent.children?.[0]?.value : undefined;
+  if (!header || typeof name !== 'string' || lastTomlSegment(header[1]) !== name) return undefined;
+  return [{ offset: table.offset + header[0].length, length: 0, content: eol + line(' = ', '') }];
+}
+
+/** A `key = value` line of the table itself (not a sub-table, not a dotted key). */
+function isPlainTomlKey(property: TreeNode, text: string): boolean {
+  const keyNode = property.children?.[0];
+  if (!keyNode || keyNode.offset !== property.offset || text.charAt(property.offset) === '[') return false;
+  return /^[ \t]*=/.test(text.slice(keyNode.offset + keyNode.length));
+}
+
+/** `a.b."c.d"` -> `c.d` (the table a `[header]` names). */
+function lastTomlSegment(header: string): string | undefined {
+  const segments = header.trim().match(/"(?:[^"\\]|\\.)*"|'[^']*'|[A-Za-z0-9_-]+/g);
+  const last = segments?.[segments.length - 1];
+  if (!last) return undefined;
+  if (last.startsWith('"')) return JSON.parse(last) as string;
+  return last.startsWith("'") ? last.slice(1, -1) : last;
+}
+
+/** Only spaces and tabs before `offset` on its line. */
+function startsLine(text: string, offset: number): boolean {
+  return /^[ \t]*$/.test(text.slice(lineStartOf(text, offset), offset));
+}
+
+function lineStartOf(text: string, offset: number): number {
+  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+}
+
+/** The spaces and tabs that start the line holding `offset`. */
+function lineIndent(text: string, offset: number): string {
+  return /^[ \t]*/.exec(text.slice(lineStartOf(text, offset), offset))![0];
+}
+
+/** Start of the line of `offset`, moved up over the comment lines right above it (they describe that member). */
+function commentsAboveStart(text: string, offset: number, syntax: Syntax): number {
+  let start = lineStartOf(text, offset);
+  while (start > 0) {
+    const previousStart = lineStartOf(text, start - (text.slice(start - 2, start) === '\r\n' ? 2 : 1));
+    const previous = text.slice(previousStart, start).trim();
+    const isComment = syntax === 'json' ? previous.startsWith('//') || (previous.startsWith('/*') && previous.endsWith('*/')) : previous.startsWith('#');
+    if (!isComment) break;
+    start = previousStart;
+  }
+  return start;
 }

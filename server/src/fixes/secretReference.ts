@@ -1,10 +1,8 @@
-import { modify } from 'jsonc-parser';
 import type { FixSpec, OffsetEdit } from '../engine/types';
 import type { ServerEntry } from '../engine/model';
 import type { RuleContext } from '../rules/types';
-import { getValue, type TreeNode } from '../parse/tree';
-import { removeProperty } from './nodeEdits';
-import { detectFormatting } from './formatting';
+import { getProperty, getValue, getValueAtPath, type ParsedDocument, type TreeNode } from '../parse/tree';
+import { insertArrayElement, insertProperty, removeProperty } from './nodeEdits';
 import { findReferences } from '../engine/interpolation';
 
 /**
@@ -21,16 +19,15 @@ export function secretReferenceFixes(context: RuleContext, server: ServerEntry, 
   // known to expand it only (the generic dialect does not know which client reads the file).
   if (doc.syntax === 'json' && dialect.variables.includes('input') && dialect.id !== 'generic') {
     const input = inputEdits(context, variableName, server);
-    fixes.push({
-      title: `Replace with \${input:${input.id}} (prompted once, stored securely)`,
-      safe: false,
-      preferred: true,
-      // Lazy: `modify` re-parses the whole file, too costly to do for every finding on every keystroke.
-      edits: () => {
-        const value: OffsetEdit = { offset: valueNode.offset, length: valueNode.length, content: doc.quote(replacement('${input:' + input.id + '}')) };
-        return [value, ...input.edits(value)];
-      },
-    });
+    if (input) {
+      fixes.push({
+        title: `Replace with \${input:${input.id}} (prompted once, stored securely)`,
+        safe: false,
+        preferred: true,
+        // Deferred: diagnostics carry the title only, the edits are sent when the fix is asked for.
+        edits: () => [{ offset: valueNode.offset, length: valueNode.length, content: doc.quote(replacement('${input:' + input.id + '}')) }, ...input.edits()],
+      });
+    }
   }
   if (dialect.envReference) {
     // An env entry "KEY": "${KEY}" hands the host's own KEY to the server (secret-mirrored-host-env):
@@ -92,9 +89,9 @@ export function variableNameFor(key: string, server: ServerEntry): string {
 
 /**
  * The `inputs` entry for `${input:id}`: reuses an existing password prompt with the same
- * id, otherwise appends one, keeping the file's indentation and comments.
+ * id, otherwise appends one (see `inputInsertion`).
  */
-function inputEdits(context: RuleContext, variableName: string, server: ServerEntry): { id: string; edits: (avoid: OffsetEdit) => OffsetEdit[] } {
+function inputEdits(context: RuleContext, variableName: string, server: ServerEntry): { id: string; edits: () => OffsetEdit[] } | undefined {
   const root = context.doc.root;
   const baseId = variableName.toLowerCase().replace(/_/g, '-');
   const inputsPath = inputsPathFor(context);
@@ -109,27 +106,29 @@ function inputEdits(context: RuleContext, variableName: string, server: ServerEn
   let id = baseId;
   for (let n = 2; existing.has(id); n++) id = `${baseId}-${n}`;
   const input = { type: 'promptString', id, description: `${humanize(variableName)} for the "${server.name}" MCP server`, password: true };
-  const path = inputsNode?.type === 'array' ? [...inputsPath, -1] : inputsPath;
-  const value = inputsNode?.type === 'array' ? input : [input];
-  // Put a new `inputs` before the servers map, where VS Code's own docs show it.
-  const options = {
-    getInsertionIndex: (properties: string[]) => {
-      const serversIndex = properties.indexOf('servers');
-      return serversIndex >= 0 ? serversIndex : properties.length;
-    },
-  };
-  // jsonc-parser formats the whole lines its insertion touches: in a file written on one
-  // line (or with the secret on the insertion's line) that edit would overlap the value's
-  // replacement. Then the entry is inserted as compact JSON, and nothing else is touched.
-  const edits = (avoid: OffsetEdit) => {
-    const formatted = modify(context.doc.text, path, value, { ...options, formattingOptions: detectFormatting(context.doc.text) });
-    return formatted.some((edit) => touches(edit, avoid)) ? modify(context.doc.text, path, value, options) : formatted;
-  };
-  return { id, edits };
+  const edits = inputInsertion(context.doc, inputsPath, input);
+  return edits && { id, edits: () => edits };
 }
 
-function touches(a: OffsetEdit, b: OffsetEdit): boolean {
-  return a.offset <= b.offset + b.length && b.offset <= a.offset + a.length;
+/**
+ * Adds `input` to the `inputs` array at `inputsPath`, written like the inputs before it;
+ * a missing `inputs` is created in the deepest object of its path that exists, before the
+ * servers map (where VS Code's own docs show it). Nothing else in the file is touched.
+ * Undefined when no faithful insertion exists (an `inputs` that is not an array).
+ */
+export function inputInsertion(doc: ParsedDocument, inputsPath: readonly string[], input: object): OffsetEdit[] | undefined {
+  const inputsNode = getValueAtPath(doc.root, inputsPath);
+  if (inputsNode) return inputsNode.type === 'array' ? insertArrayElement(inputsNode, input, doc) : undefined;
+  let holder = doc.root;
+  let depth = 0;
+  for (; depth < inputsPath.length - 1; depth++) {
+    const next = getValue(holder, inputsPath[depth]);
+    if (!next) break;
+    holder = next;
+  }
+  if (holder?.type !== 'object') return undefined;
+  const value = inputsPath.slice(depth + 1).reduceRight<unknown>((inner, key) => ({ [key]: inner }), [input]);
+  return insertProperty(holder, inputsPath[depth], value, doc, getProperty(holder, 'servers'));
 }
 
 /**

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { findNodeAtLocation, modify, parseTree } from 'jsonc-parser';
 import { CodeActionKind, CreateFile, TextDocumentEdit, type CancellationToken, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAll, suppressionEdit, LineIndex, type Fix, type Finding, type LintOptions, type Range } from '../engine';
@@ -10,6 +9,9 @@ import { DEFAULT_CONFIG_FILE } from '../cli/config';
 import { containingFolder } from './workspaceFacts';
 import { isDiagnosticData, type AnalysisCache } from './analysis';
 import { throwIfCancelled } from './runSafe';
+import { parseJson } from '../parse/json';
+import { getValue } from '../parse/tree';
+import { insertArrayElement, insertProperty } from '../fixes/nodeEdits';
 
 export interface CodeActionContextOptions {
   cache: AnalysisCache;
@@ -18,6 +20,8 @@ export interface CodeActionContextOptions {
   documentChanges: boolean;
   /** For the `.mcp-hygiene.json` suppression of strict-JSON files (absent: not offered). */
   workspaceFolders?(): readonly string[];
+  /** The client shows a `disabled` action's reason instead of running it (LSP 3.16 `disabledSupport`). */
+  disabledSupport?: boolean;
   /** Untrusted workspace: no action that writes outside the edited file. */
   untrusted?: boolean;
   /** "Pin to the latest safe version" / "Pin to a version…" for the unpinned rules (handlers/pin.ts). */
@@ -116,11 +120,11 @@ async function suppressionActions(document: TextDocument, diagnostic: Diagnostic
     const text = JSON.stringify({ suppressions: [suppression] }, null, 2) + '\n';
     return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { documentChanges: [CreateFile.create(configUri, { ignoreIfExists: true }), TextDocumentEdit.create({ uri: configUri, version: null }, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }])] } }];
   }
-  const root = parseTree(existing);
-  const list = root ? findNodeAtLocation(root, ['suppressions']) : undefined;
-  const path = list && list.type === 'array' ? ['suppressions', list.children?.length ?? 0] : ['suppressions'];
-  const value = list && list.type === 'array' ? suppression : [suppression];
-  const edits = modify(existing, path, value, { formattingOptions: { insertSpaces: true, tabSize: 2 }, isArrayInsertion: list?.type === 'array' });
+  // Added in the file's own layout; an unreadable file or a `suppressions` that is not a list is left to the user.
+  const config = parseJson(existing);
+  const list = getValue(config.root, 'suppressions');
+  const edits = list ? (list.type === 'array' ? insertArrayElement(list, suppression, config) : undefined) : config.root?.type === 'object' ? insertProperty(config.root, 'suppressions', [suppression], config) : undefined;
+  if (!edits) return [];
   const lines = new LineIndex(existing);
   const textEdits = edits.map((e) => ({ range: lines.rangeAt(e.offset, e.length), newText: e.content }));
   const edit: WorkspaceEdit = options.documentChanges ? { documentChanges: [TextDocumentEdit.create({ uri: configUri, version: null }, textEdits)] } : { changes: { [configUri]: textEdits } };
@@ -160,12 +164,32 @@ export function matchFinding(findings: readonly Finding[], ruleId: string, range
 async function fixAllAction(document: TextDocument, options: CodeActionContextOptions): Promise<CodeAction | undefined> {
   const analysis = await options.cache.get(document);
   if (analysis.kind !== 'analyzed') return undefined;
-  if (!analysis.analysis?.findings.some((f) => f.fixes.some((fix) => fix.safe))) return undefined;
+  const findings = analysis.analysis?.findings ?? [];
+  if (!findings.some((f) => f.fixes.some((fix) => fix.safe))) return needsChoiceAction(findings, options);
   const text = document.getText();
   const result = fixAll(text, analysis.path, analysis.settings, { ...options.lintOptions, ...analysis.lintOptions });
   const edit = minimalEdit(document, text, result.text);
   if (!edit) return undefined;
   return { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: workspaceEdit(document, [edit], options.documentChanges) };
+}
+
+/**
+ * Fix All on a file whose fixes all need a choice: instead of VS Code's bare "No fix all
+ * action available", a disabled action whose reason says why and what to do. Disabled, not
+ * a command: VS Code runs the commands of on-save actions, and requests them with
+ * triggerKind Invoked in recent versions, so no request field tells a save from the Fix All
+ * command. A disabled action is never run (on save VS Code applies only valid actions);
+ * Fix All shows its reason, the Source Action menu lists it greyed out.
+ */
+function needsChoiceAction(findings: readonly Finding[], options: CodeActionContextOptions): CodeAction | undefined {
+  const count = findings.filter((f) => f.fixes.length > 0).length;
+  if (count === 0 || !options.disabledSupport) return undefined;
+  const problems = count === 1 ? '1 problem needs' : `${count} problems need`;
+  return {
+    title: `MCP Hygiene: ${problems} a choice (use each one's quick fixes)`,
+    kind: FIX_ALL_KIND,
+    disabled: { reason: `${problems} a choice, so Fix All has nothing to apply on its own. Open each one's quick fixes (the light bulb on the squiggle, or the Problems panel) and pick a fix.` },
+  };
 }
 
 /** One edit covering only the changed middle (common prefix and suffix kept), so cursors and folds survive. */

@@ -43,6 +43,15 @@ export interface PinSupportOptions {
   home?: string;
 }
 
+/**
+ * Where the version comes from when no lookup is offered: the user types it. Said in the
+ * title, so the quick-fix list does not suggest the tool knows a version it never looked up.
+ */
+function manualHint(noLookupReason: string | undefined, untrusted: boolean): string {
+  if (!noLookupReason) return '';
+  return untrusted ? ' (type it: lookups are off in an untrusted workspace)' : ' (type it, or turn on mcpHygiene.network to look it up)';
+}
+
 export class PinSupport {
   constructor(private readonly options: PinSupportOptions) {}
 
@@ -68,8 +77,8 @@ export class PinSupport {
         ...(this.options.resolveSupport() ? {} : { command: { title, command: PIN_VERSION_COMMAND, arguments: [args] } }),
       });
     }
-    const manualTitle = target.kind === 'git' ? `Pin ${shortName(target.name)} to a commit…` : target.kind === 'Docker' ? `Pin ${target.name}:${target.tag} to a digest…` : `Pin ${target.name} to a version…`;
     const reason = target.kind === 'git' || lookups === true ? undefined : lookups;
+    const manualTitle = (target.kind === 'git' ? `Pin ${shortName(target.name)} to a commit…` : target.kind === 'Docker' ? `Pin ${target.name}:${target.tag} to a digest…` : `Pin ${target.name} to a version…`) + manualHint(reason, this.options.untrusted());
     actions.push({
       title: manualTitle,
       kind: CodeActionKind.QuickFix,

@@ -1,10 +1,8 @@
-import { applyEdits, modify } from 'jsonc-parser';
 import type { Rule } from './types';
 import type { OffsetEdit } from '../engine/types';
 import { claudeScopes, settingsKindOf } from '../permissions/settingsKnobs';
 import { getValue, getProperty } from '../parse/tree';
-import { detectFormatting } from '../fixes/formatting';
-import { minimalEdit } from '../fixes/nodeEdits';
+import { insertProperty } from '../fixes/nodeEdits';
 
 /**
  * `enableAllProjectMcpServers: true` makes Claude Code start every server in a project's
@@ -27,16 +25,10 @@ export const rule: Rule = {
     for (const scope of claudeScopes(context)) {
       const node = getValue(scope.node, 'enableAllProjectMcpServers');
       if (!node || node.type !== 'boolean' || node.value !== true) continue;
-      let edits: OffsetEdit[] = [{ offset: node.offset, length: node.length, content: 'false' }];
+      const switchOff: OffsetEdit = { offset: node.offset, length: node.length, content: 'false' };
       const hasList = getProperty(scope.node, 'enabledMcpjsonServers') !== undefined;
-      if (!hasList && context.doc.syntax === 'json') {
-        // Both changes as one edit: jsonc-parser may re-layout the object it inserts into.
-        const path = scope.project === undefined ? ['enabledMcpjsonServers'] : ['projects', scope.project, 'enabledMcpjsonServers'];
-        const text = context.doc.text;
-        const switched = text.slice(0, node.offset) + 'false' + text.slice(node.offset + node.length);
-        const inserted = applyEdits(switched, modify(switched, path, [], { formattingOptions: detectFormatting(text) }));
-        edits = [minimalEdit(text, inserted)];
-      }
+      const insertion = !hasList && context.doc.syntax === 'json' ? insertProperty(scope.node, 'enabledMcpjsonServers', [], context.doc) : undefined;
+      const edits = [switchOff, ...(insertion ?? [])];
       const where = scope.project === undefined ? '' : ` for project ${scope.project}`;
       context.report({
         node,
@@ -44,7 +36,7 @@ export const rule: Rule = {
         message: `Claude Code starts every server in the project's .mcp.json without asking${where} (enableAllProjectMcpServers: true), including servers a cloned repository or pull request adds. Set it to false and list the servers you have reviewed in enabledMcpjsonServers.`,
         fixes: [
           {
-            title: hasList
+            title: !insertion
               ? 'Set enableAllProjectMcpServers to false (approve servers through enabledMcpjsonServers)'
               : 'Set enableAllProjectMcpServers to false and add an empty enabledMcpjsonServers list (the .mcp.json server names are not in this file: add the ones you trust)',
             // Not safe: project servers stop starting until they are listed or approved.

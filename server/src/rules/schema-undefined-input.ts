@@ -1,8 +1,7 @@
-import { modify } from 'jsonc-parser';
 import type { Rule } from './types';
 import { findReferences } from '../engine/interpolation';
 import { getValue, getValueAtPath } from '../parse/tree';
-import { detectFormatting } from '../fixes/formatting';
+import { inputInsertion } from '../fixes/secretReference';
 import { clientName, schemaEntries, stringLeaves, subRange } from '../dialects/schemaCheck';
 
 /**
@@ -40,20 +39,8 @@ export const rule: Rule = {
           if (reference.syntax !== 'input' || ids.has(reference.name)) continue;
           const secretish = ['env', 'headers'].includes(path[0]);
           const input = { type: 'promptString', id: reference.name, description: `Value of ${reference.name} for the "${server.name}" MCP server`, ...(secretish ? { password: true } : {}) };
-          const fixes =
-            doc.syntax === 'json'
-              ? [
-                  {
-                    title: `Add a promptString input "${reference.name}"`,
-                    safe: false,
-                    preferred: true,
-                    edits: () =>
-                      modify(doc.text, inputsNode?.type === 'array' ? [...schema.inputsPath!, -1] : [...schema.inputsPath!], inputsNode?.type === 'array' ? input : [input], {
-                        formattingOptions: detectFormatting(doc.text),
-                      }),
-                  },
-                ]
-              : [];
+          const edits = doc.syntax === 'json' ? inputInsertion(doc, schema.inputsPath, input) : undefined;
+          const fixes = edits ? [{ title: `Add a promptString input "${reference.name}"`, safe: false, preferred: true, edits }] : [];
           context.report({
             ...subRange(doc, node, reference.start, reference.end),
             server,

@@ -53,7 +53,7 @@ export const rule: Rule = {
           context.report({
             ...spanOf(context.doc, image.value),
             server,
-            message: `Server "${server.name}" runs image ${written}: ${engine} runs whatever was pushed last. Pin a version tag and its digest, e.g. "${name}:1.2.3@sha256:<digest>" (docker buildx imagetools inspect shows it).`,
+            message: `Server "${server.name}" runs image ${written}: ${engine} runs whatever was pushed last. Pin a version tag and its digest, "${name}:<version>@sha256:<digest>" (docker buildx imagetools inspect ${name}:<version> shows the digest).`,
           });
         } else {
           context.report({

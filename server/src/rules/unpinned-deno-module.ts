@@ -30,16 +30,16 @@ export const rule: Rule = {
           context.report({
             ...node,
             server,
-            message: `Server "${server.name}" runs the remote module "${m.name}" with no version in its URL: ${deno.launcher} runs whatever that address serves. Use a URL with an exact version (e.g. ".../mod@1.2.3/mod.ts"), or vendor the module and pin it with a deno.lock.`,
+            message: `Server "${server.name}" runs the remote module "${m.name}" with no version in its URL: ${deno.launcher} runs whatever that address serves. Use a URL with an exact version (".../mod@<version>/mod.ts"), or vendor the module and pin it with a deno.lock.`,
           });
           continue;
         }
         const label = `${m.scheme}:${m.name}`;
         if (m.kind === 'range') {
-          context.report({ ...node, server, severity: 'information', message: `Server "${server.name}" runs "${label}@${m.version}", a version range: new releases run without review. Pin an exact version, e.g. "${label}@1.2.3".` });
+          context.report({ ...node, server, severity: 'information', message: `Server "${server.name}" runs "${label}@${m.version}", a version range: new releases run without review. Pin an exact version: "${label}@<version>".` });
         } else {
           const what = m.kind === 'none' ? 'with no version' : m.kind === 'tag' ? `at the moving "${m.version}" tag` : `with the open range "${m.version}"`;
-          context.report({ ...node, server, message: `Server "${server.name}" runs "${label}" ${what}: ${deno.launcher} fetches the newest matching release. Pin an exact version, e.g. "${label}@1.2.3".` });
+          context.report({ ...node, server, message: `Server "${server.name}" runs "${label}" ${what}: ${deno.launcher} fetches the newest matching release. Pin an exact version: "${label}@<version>".` });
         }
       }
     }

@@ -27,14 +27,14 @@ export const rule: Rule = {
           context.report({
             ...spanOf(context.doc, go.value),
             server,
-            message: `Server "${server.name}" runs "${go.launcher ?? 'go run'} ${go.path}@${go.version}": "${go.version}" resolves to a different version whenever the module moves on. Pin a release, e.g. "${go.path}@v1.2.3".`,
+            message: `Server "${server.name}" runs "${go.launcher ?? 'go run'} ${go.path}@${go.version}": "${go.version}" resolves to a different version whenever the module moves on. Pin a release: "${go.path}@<version>" (go list -m -versions <module> lists them).`,
           });
         } else {
           context.report({
             ...spanOf(context.doc, go.value),
             server,
             severity: 'information',
-            message: `Server "${server.name}" runs "${go.launcher ?? 'go run'} ${go.path}" with no version: it builds the version the working directory's go.mod requires, if any. Add "@v1.2.3" to make the version explicit.`,
+            message: `Server "${server.name}" runs "${go.launcher ?? 'go run'} ${go.path}" with no version: it builds the version the working directory's go.mod requires, if any. Add "@<version>" to make the version explicit (go list -m -versions <module> lists them).`,
           });
         }
       }

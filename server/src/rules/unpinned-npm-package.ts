@@ -38,7 +38,7 @@ export const rule: Rule = {
           let severity: 'warning' | 'information' = 'warning';
           switch (spec.kind) {
             case 'none':
-              message = `Server "${server.name}" runs npm package "${spec.name}" with no version: ${how} at whatever version is newest.${bridge} Pin an exact version, e.g. "${spec.name}@1.2.3".`;
+              message = `Server "${server.name}" runs npm package "${spec.name}" with no version: ${how} at whatever version is newest.${bridge} Pin an exact version: "${spec.name}@<version>" (npm view ${spec.name} version shows the newest).`;
               break;
             case 'tag':
               message = `Server "${server.name}" runs "${spec.name}@${spec.version}": the "${spec.version}" tag moves with every release and ${how}.${bridge} Pin an exact version instead.`;

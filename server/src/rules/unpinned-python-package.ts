@@ -31,10 +31,10 @@ export const rule: Rule = {
           let severity: 'warning' | 'information' = 'warning';
           switch (spec.kind) {
             case 'none':
-              message = `Server "${server.name}" ${what} with no version: ${python.launcher} installs the newest release at start-up. Pin one version, e.g. "${spec.name}==1.2.3"${python.launcher === 'uvx' ? ` (or "${spec.name}@1.2.3")` : ''}.`;
+              message = `Server "${server.name}" ${what} with no version: ${python.launcher} installs the newest release at start-up. Pin one version: "${spec.name}==<version>"${python.launcher === 'uvx' ? ` (or "${spec.name}@<version>")` : ''}; pip index versions ${spec.name} lists them.`;
               break;
             case 'tag':
-              message = `Server "${server.name}" ${what} at "@${spec.version}": ${python.launcher} re-resolves it to the newest release at every start. Pin one version, e.g. "${spec.name}==1.2.3".`;
+              message = `Server "${server.name}" ${what} at "@${spec.version}": ${python.launcher} re-resolves it to the newest release at every start. Pin one version: "${spec.name}==<version>" (pip index versions ${spec.name} lists them).`;
               break;
             case 'open-range':
               message = `Server "${server.name}" ${what} with "${spec.version}", a range with no upper bound: any future release runs without review. Pin one version with "==".`;
