@@ -1,11 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readRegularTextFile, UnreadableFileError } from '../host/readRegularFile';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, CreateFile, TextDocumentEdit, type CancellationToken, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAll, suppressionEdit, LineIndex, type Fix, type Finding, type LintOptions, type Range } from '../engine';
 import { DIAGNOSTIC_SOURCE, FILE_TOO_LARGE_CODE, FIX_ALL_KIND, FIX_ALL_TITLE } from '../common/protocol';
-import { DEFAULT_CONFIG_FILE } from '../cli/config';
+import { DEFAULT_CONFIG_FILE, MAX_SETTINGS_FILE_BYTES } from '../cli/config';
 import { containingFolder } from './workspaceFacts';
 import { isDiagnosticData, type AnalysisCache } from './analysis';
 import { throwIfCancelled } from './runSafe';
@@ -111,8 +111,10 @@ async function suppressionActions(document: TextDocument, diagnostic: Diagnostic
   const title = `Suppress ${ruleId}${finding.server ? ` for "${finding.server}"` : ''} in ${DEFAULT_CONFIG_FILE}`;
   let existing: string | undefined;
   try {
-    existing = readFileSync(configPath, 'utf8');
-  } catch {
+    existing = readRegularTextFile(configPath, MAX_SETTINGS_FILE_BYTES);
+  } catch (error) {
+    // Only a missing file is created; a FIFO, device or oversized file gets no action.
+    if (!(error instanceof UnreadableFileError) || error.reason !== 'not-found') return [];
     existing = undefined;
   }
   if (existing === undefined) {

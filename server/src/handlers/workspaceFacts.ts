@@ -1,10 +1,10 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readRegularTextFile, UnreadableFileError } from '../host/readRegularFile';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseSettings, type Settings } from '../common/settings';
 import type { Policy } from '../common/policy';
 import type { GitState } from '../rules/types';
-import { DEFAULT_CONFIG_FILE, loadPolicyFile, parseSettingsFileText } from '../cli/config';
+import { DEFAULT_CONFIG_FILE, loadPolicyFile, MAX_SETTINGS_FILE_BYTES, parseSettingsFileText } from '../cli/config';
 import type { Logger } from './runSafe';
 
 /** What the server adds to one file's lint besides the VS Code settings. */
@@ -126,15 +126,18 @@ export class WorkspaceFacts {
     if (this.fileSettings.has(folder)) return this.fileSettings.get(folder)!;
     const file = join(folder, DEFAULT_CONFIG_FILE);
     let value: Record<string, unknown> | null = null;
-    if (existsSync(file)) {
-      try {
-        const parsed = parseSettingsFileText(readFileSync(file, 'utf8'), file);
-        parsed.problems.forEach((p) => this.options.report(p));
-        if (parsed.error) this.options.report(parsed.error);
-        else value = parsed.raw;
-      } catch (error) {
-        this.options.report(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
-      }
+    let text: string | undefined;
+    try {
+      text = readRegularTextFile(file, MAX_SETTINGS_FILE_BYTES);
+    } catch (error) {
+      // Committed FIFOs and links to /dev/zero are refused by readRegularTextFile, never read.
+      if (!(error instanceof UnreadableFileError) || error.reason !== 'not-found') this.options.report(`Cannot read ${file}: ${(error as Error).message}. Its settings are not applied.`);
+    }
+    if (text !== undefined) {
+      const parsed = parseSettingsFileText(text, file);
+      parsed.problems.forEach((p) => this.options.report(p));
+      if (parsed.error) this.options.report(parsed.error);
+      else value = parsed.raw;
     }
     this.fileSettings.set(folder, value);
     return value;

@@ -1,4 +1,5 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { ABSOLUTE_MAX_READ_BYTES, readRegularTextFile, UnreadableFileError } from '../host/readRegularFile';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -128,12 +129,12 @@ export class WorkspaceScanner {
   async lintFromDisk(uri: string, path: string): Promise<{ diagnostics: Diagnostic[]; client?: string } | { error: string } | undefined> {
     let text: string;
     try {
-      text = readFileSync(path, 'utf8');
+      // A config swapped for a FIFO or a link to /dev/zero after discovery must not hang or flood the server.
+      text = readRegularTextFile(path, ABSOLUTE_MAX_READ_BYTES);
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
       this.clear(uri);
-      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
-      return { error: code ?? describeError(error) };
+      if (error instanceof UnreadableFileError) return error.reason === 'not-found' ? undefined : { error: error.message };
+      return { error: describeError(error) };
     }
     if (this.options.documents.get(uri)) return undefined;
     const analysis = await this.options.cache.analyzeFile(uri, text.replace(/^\uFEFF/, ''));
