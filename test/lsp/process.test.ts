@@ -115,3 +115,22 @@ test('the shipped loader: writes a V8 code cache on the first start, reuses it, 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// Issue 13 item 11: after a frame without Content-Length, vscode-jsonrpc's reader is stuck
+// for good; the server used to go silent. It now says why (log + stderr) and exits with 1,
+// so the client restarts it.
+test('a frame without Content-Length over stdio: the server logs why and exits with 1 instead of going silent', { timeout: 30_000 }, async () => {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'src', 'server.ts'), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: null, rootUri: null, capabilities: {} } });
+  child.stdin.write(`Content-Type: application/vscode-jsonrpc; charset=utf-8\r\nX-Secret: hunter2\r\n\r\n${body}`);
+  child.stdin.write(`Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+  assert.equal(await exited, 1);
+  assert.match(stderr, /unreadable LSP frame: Header must provide a Content-Length property/);
+  assert.match(stdout, /Unreadable message from the client/);
+  assert.doesNotMatch(stderr + stdout, /hunter2/);
+});
