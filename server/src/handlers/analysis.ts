@@ -5,6 +5,7 @@ import type { Settings } from '../common/settings';
 import { DIAGNOSTIC_SOURCE, FILE_TOO_LARGE_CODE, SETTINGS_SECTION, type DiagnosticData, type DiagnosticFix } from '../common/protocol';
 import { isIgnoredPath, uriToPath } from './documentPath';
 import type { FileFacts } from './workspaceFacts';
+import type { LintQueue } from './lintQueue';
 
 /** Why a document has the diagnostics it has. */
 export type AnalysisKind =
@@ -44,6 +45,8 @@ export interface AnalysisCacheOptions {
   onEngineError(uri: string, error: unknown): void;
   /** Per-file facts from the workspace (`.mcp-hygiene.json`, policy, git state); synchronous, from caches. */
   factsFor?(path: string, settings: Settings): FileFacts;
+  /** Runs large lints off the request path (absent: every lint runs inline). */
+  lintQueue?: LintQueue;
 }
 
 /**
@@ -204,7 +207,8 @@ export class AnalysisCache {
     const prior = previous && (await previous.catch(() => undefined))?.analysis;
     try {
       // `previous` is not kept in lintOptions: each version would hold on to the one before.
-      analysis = analyze(text, path, settings, prior ? { ...lintOptions, previous: prior } : lintOptions);
+      const lint = () => analyze(text, path, settings, prior ? { ...lintOptions, previous: prior } : lintOptions);
+      analysis = this.options.lintQueue ? await this.options.lintQueue.run(size, lint) : lint();
     } catch (error) {
       // Cached like any result, so a broken version is reported once, not on every request.
       this.options.onEngineError(uri, error);
