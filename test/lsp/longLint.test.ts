@@ -123,3 +123,23 @@ test('pull: when the large document changes while its lint is queued, the pull i
     assert.deepEqual(items.map((d) => d.range), [tokenRange(BIG_V3)]);
   });
 });
+
+test('pull: a queued lint of a version the client already edited past is skipped, and only the newest version is linted', async () => {
+  await withClient({ pull: true, inlineLintMaxBytes: INLINE_LINT_MAX_BYTES }, async (client) => {
+    await openBoth(client, true);
+    const lintsBefore = client.server.cache.lintCount;
+    await client.change(BIG_URI, BIG_V2);
+    const old = client.pull(BIG_URI);
+    await client.change(BIG_URI, BIG_V3);
+    const current = client.pull(BIG_URI);
+    const error = await old.then(
+      () => assert.fail('the pull of version 2 must not be answered with a report'),
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof ResponseError);
+    assert.equal(error.code, LSPErrorCodes.ServerCancelled);
+    const report = await current;
+    assert.deepEqual(report.kind === 'full' && report.items.map((d) => d.range), [tokenRange(BIG_V3)]);
+    assert.equal(client.server.cache.lintCount, lintsBefore + 1, 'version 2 was never linted');
+  });
+});

@@ -36,7 +36,7 @@ export function registerDiagnosticsPullSupport(
         if (known !== undefined && known === params.previousResultId) return { kind: 'unchanged', resultId: known };
         // A large document's lint may be queued: a cancelled pull answers at once.
         const analysis = await raceCancellation(cache.diagnosticsOf(document), token);
-        if (documents.get(document.uri)?.version !== analysis.version) return serverCancelled();
+        if (analysis.kind === 'superseded' || documents.get(document.uri)?.version !== analysis.version) return serverCancelled();
         if (params.previousResultId !== undefined && params.previousResultId === analysis.resultId) {
           return { kind: 'unchanged', resultId: analysis.resultId };
         }
@@ -80,7 +80,7 @@ export function registerDiagnosticsPushSupport(
     const analysis = await cache.diagnosticsOf(document);
     // Publish only if the document is still open at the version we analysed.
     const current = documents.get(document.uri);
-    if (!current || current.version !== analysis.version) return;
+    if (!current || current.version !== analysis.version || analysis.kind === 'superseded') return;
     await connection.sendDiagnostics({ uri: document.uri, version: analysis.version, diagnostics: analysis.diagnostics });
   }
 

@@ -26,8 +26,6 @@ export class LintQueue {
   private scheduled: Disposable | undefined;
   private busy = false;
   private yields = 0;
-  /** How many large lints went through the queue (tests). */
-  queuedCount = 0;
 
   constructor(
     private readonly setImmediate: (callback: () => void) => Disposable,
@@ -39,13 +37,18 @@ export class LintQueue {
     this.busy = true;
   }
 
-  /** Runs `lint` now when the text is small, else when its turn comes. */
-  run<T>(sizeInBytes: number, lint: () => T): Promise<T> {
+  /**
+   * Runs `lint` now when the text is small, else when its turn comes. A queued lint whose
+   * result nobody wants any more (`stillWanted` false: a newer version, the document closed,
+   * the settings changed) is skipped: it rejects with SupersededError instead of holding
+   * the event loop for nothing.
+   */
+  run<T>(sizeInBytes: number, lint: () => T, stillWanted: () => boolean = () => true): Promise<T> {
     if (sizeInBytes <= this.inlineMaxBytes) return Promise.resolve(lint());
-    this.queuedCount++;
     return new Promise<T>((resolve, reject) => {
       this.waiting.push(() => {
         try {
+          if (!stillWanted()) throw new SupersededError();
           resolve(lint());
         } catch (error) {
           reject(error);
@@ -75,5 +78,12 @@ export class LintQueue {
       }
       this.schedule();
     });
+  }
+}
+
+/** A queued lint was skipped because its document moved on before its turn. */
+export class SupersededError extends Error {
+  constructor() {
+    super('Lint skipped: the document changed before its turn');
   }
 }
