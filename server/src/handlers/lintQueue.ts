@@ -1,10 +1,12 @@
 import type { Disposable } from 'vscode-languageserver';
 
 /**
- * Documents up to this size are linted inline, on the request that asks (a few ms at most:
- * the LSP latency targets of docs/performance.md). Larger ones wait in the LintQueue.
+ * Documents up to this size are linted inline, on the request that asks: four times the
+ * 100-server config of the LSP latency targets (docs/performance.md), which must not wait
+ * for a macrotask. A full lint costs roughly 2 µs per byte on the shared build machine
+ * (235 KB: 0.4-0.7 s), so larger ones wait in the LintQueue.
  */
-export const INLINE_LINT_MAX_BYTES = 256 * 1024;
+export const INLINE_LINT_MAX_BYTES = 64 * 1024;
 
 /**
  * How many macrotasks in a row a large lint gives way to incoming messages before it runs
