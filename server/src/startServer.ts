@@ -104,7 +104,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
   let settings: SettingsStore | undefined;
   let diagnostics: DiagnosticsSupport | undefined;
   // Long lints wait for a macrotask with no message to answer (handlers/lintQueue.ts).
-  const lintQueue = new LintQueue(runtime.timer.setImmediate, options.inlineLintMaxBytes);
+  const lintQueue = new LintQueue((callback) => runtime.timer.setImmediate(callback), options.inlineLintMaxBytes);
   const cache = new AnalysisCache({
     settingsFor: (uri) => settings!.get(uri),
     workspaceFolders: () => workspaceFolders,

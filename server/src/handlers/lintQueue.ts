@@ -24,7 +24,7 @@ const MAX_YIELDS = 50;
  * first. A lint that has started still runs to its end (see docs/reliability.md).
  */
 export class LintQueue {
-  private readonly waiting: Array<() => void> = [];
+  private readonly waiting: Array<{ run(): void; skip(): void }> = [];
   private scheduled: Disposable | undefined;
   private busy = false;
   private yields = 0;
@@ -48,22 +48,25 @@ export class LintQueue {
   run<T>(sizeInBytes: number, lint: () => T, stillWanted: () => boolean = () => true): Promise<T> {
     if (sizeInBytes <= this.inlineMaxBytes) return Promise.resolve(lint());
     return new Promise<T>((resolve, reject) => {
-      this.waiting.push(() => {
+      const skip = () => reject(new SupersededError());
+      const run = () => {
+        if (!stillWanted()) return skip();
         try {
-          if (!stillWanted()) throw new SupersededError();
           resolve(lint());
         } catch (error) {
           reject(error);
         }
-      });
+      };
+      this.waiting.push({ run, skip });
       this.schedule();
     });
   }
 
+  /** Shutdown: nothing more runs; whoever waits is told the lint was skipped. */
   dispose(): void {
     this.scheduled?.dispose();
     this.scheduled = undefined;
-    this.waiting.length = 0;
+    for (const waiting of this.waiting.splice(0)) waiting.skip();
   }
 
   private schedule(): void {
@@ -76,14 +79,14 @@ export class LintQueue {
       } else {
         this.busy = false;
         this.yields = 0;
-        this.waiting.shift()!();
+        this.waiting.shift()!.run();
       }
       this.schedule();
     });
   }
 }
 
-/** A queued lint was skipped because its document moved on before its turn. */
+/** A queued lint was skipped: its document moved on before its turn, or the server shut down. */
 export class SupersededError extends Error {
   constructor() {
     super('Lint skipped: the document changed before its turn');
