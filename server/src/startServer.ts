@@ -30,7 +30,8 @@ import { provideCodeActions } from './handlers/codeActions';
 import { PinSupport } from './handlers/pin';
 import type { AdvisorySource } from './registry';
 import { uriToPath } from './handlers/documentPath';
-import { describeError, runSafe, runSafeAsync, type Logger } from './handlers/runSafe';
+import { describeError, raceCancellation, runSafe, runSafeAsync, type Logger } from './handlers/runSafe';
+import { LintQueue } from './handlers/lintQueue';
 
 /**
  * What the server needs from its host, injected so tests can drive it over in-memory
@@ -55,6 +56,8 @@ export interface StartServerOptions {
   rules?: readonly Rule[];
   /** Pin lookups: advisory list and environment (proxy / index variables) instead of the shipped ones and process.env. */
   pin?: { advisories?: AdvisorySource; env?: Record<string, string | undefined>; home?: string };
+  /** Documents larger than this are linted through the LintQueue (default INLINE_LINT_MAX_BYTES). */
+  inlineLintMaxBytes?: number;
 }
 
 /** Handles the server exposes for tests and embedding (nothing here is protocol). */
@@ -100,11 +103,14 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
   let workspaceFolders: string[] = [];
   let settings: SettingsStore | undefined;
   let diagnostics: DiagnosticsSupport | undefined;
+  // Long lints wait for a macrotask with no message to answer (handlers/lintQueue.ts).
+  const lintQueue = new LintQueue((callback) => runtime.timer.setImmediate(callback), options.inlineLintMaxBytes);
   const cache = new AnalysisCache({
     settingsFor: (uri) => settings!.get(uri),
     workspaceFolders: () => workspaceFolders,
     factsFor: (path, current) => facts?.factsFor(path, current, workspaceFolders) ?? { settings: current, gitState: 'unknown' },
     lintOptions,
+    lintQueue,
     onEngineError(uri, error) {
       logger.error(`Linting ${uri} failed; it has no MCP Hygiene diagnostics until it changes. ${describeError(error)}`);
     },
@@ -162,7 +168,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
     facts = new WorkspaceFacts({ logger, untrusted, report, ...(runtime.git ? { git: runtime.git } : {}) });
     const pull = !!capabilities.textDocument?.diagnostic;
     diagnostics = pull
-      ? registerDiagnosticsPullSupport(connection, documents, cache, logger, { refreshSupport: !!capabilities.workspace?.diagnostics?.refreshSupport })
+      ? registerDiagnosticsPullSupport(connection, documents, cache, logger, { refreshSupport: !!capabilities.workspace?.diagnostics?.refreshSupport, onRequest: () => lintQueue.noteActivity() })
       : registerDiagnosticsPushSupport(connection, documents, cache, logger, runtime);
     return {
       capabilities: {
@@ -239,6 +245,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
     runSafe(logger, () => scanner?.onDidClose(event.document.uri), 'Linting a closed file');
   });
   documents.onDidOpen((event) => scanner?.onDidOpen(event.document.uri));
+  documents.onDidChangeContent(() => lintQueue.noteActivity());
 
   connection.onDidChangeWatchedFiles((params) =>
     runSafe(
@@ -262,9 +269,10 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
     runSafeAsync(
       logger,
       async () => {
+        lintQueue.noteActivity();
         const document = documents.get(params.textDocument.uri);
         if (!document) return null;
-        const entry = await cache.get(document);
+        const entry = await raceCancellation(cache.get(document), token);
         return provideHover(entry, params.position);
       },
       null,
@@ -290,6 +298,7 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
     runSafeAsync(
       logger,
       async () => {
+        lintQueue.noteActivity();
         const document = documents.get(params.textDocument.uri);
         if (!document) return [];
         return provideCodeActions(
@@ -306,7 +315,10 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
   );
 
   // Registry lookups happen here only: when the user picks "Pin to the latest safe version".
-  connection.onCodeActionResolve((action, token) => runSafeAsync(logger, () => pin.resolve(action, token), action, 'Resolving the pin action', token));
+  connection.onCodeActionResolve((action, token) => {
+    lintQueue.noteActivity();
+    return runSafeAsync(logger, () => pin.resolve(action, token), action, 'Resolving the pin action', token);
+  });
 
   connection.onExecuteCommand((params, token) =>
     runSafeAsync(
@@ -318,7 +330,10 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
     ),
   );
 
-  connection.onShutdown(() => diagnostics?.dispose());
+  connection.onShutdown(() => {
+    diagnostics?.dispose();
+    lintQueue.dispose();
+  });
 
   documents.listen(connection);
   return { cache, documents };

@@ -148,7 +148,7 @@ export class TestClient {
     // Reader/writer objects, not raw streams: with streams vscode-languageserver/node
     // would call process.exit when they end.
     const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    const server = startServer(serverConnection, { timer: immediateTimers, validationDelayMs: 0, logger: options.logger, ...(options.git ? { git: options.git } : {}) }, { rules: options.rules ?? DEFAULT_TEST_RULES, ...(options.pin ? { pin: options.pin } : {}) });
+    const server = startServer(serverConnection, { timer: immediateTimers, validationDelayMs: 0, logger: options.logger, ...(options.git ? { git: options.git } : {}) }, { rules: options.rules ?? DEFAULT_TEST_RULES, ...(options.pin ? { pin: options.pin } : {}), ...(options.inlineLintMaxBytes ? { inlineLintMaxBytes: options.inlineLintMaxBytes } : {}) });
     serverConnection.listen();
 
     const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));

@@ -5,6 +5,7 @@ import type { Settings } from '../common/settings';
 import { DIAGNOSTIC_SOURCE, FILE_TOO_LARGE_CODE, SETTINGS_SECTION, type DiagnosticData, type DiagnosticFix } from '../common/protocol';
 import { isIgnoredPath, uriToPath } from './documentPath';
 import type { FileFacts } from './workspaceFacts';
+import { SupersededError, type LintQueue } from './lintQueue';
 
 /** Why a document has the diagnostics it has. */
 export type AnalysisKind =
@@ -17,7 +18,12 @@ export type AnalysisKind =
   /** Larger than `mcpHygiene.maxFileSize`: one information diagnostic, not linted. */
   | 'too-large'
   /** The engine itself threw (a parser or dialect bug): logged once, no diagnostics for this version. */
-  | 'engine-error';
+  | 'engine-error'
+  /**
+   * A queued large lint was skipped: the document moved on, closed or the settings changed
+   * before its turn. Not a result: its empty diagnostics must never be shown as current.
+   */
+  | 'superseded';
 
 /** Everything the server knows about one (uri, version): computed once, shared by every handler. */
 export interface DocumentAnalysis {
@@ -44,6 +50,8 @@ export interface AnalysisCacheOptions {
   onEngineError(uri: string, error: unknown): void;
   /** Per-file facts from the workspace (`.mcp-hygiene.json`, policy, git state); synchronous, from caches. */
   factsFor?(path: string, settings: Settings): FileFacts;
+  /** Runs large lints off the request path (absent: every lint runs inline). */
+  lintQueue?: LintQueue;
 }
 
 /**
@@ -95,7 +103,7 @@ export class AnalysisCache {
   }
 
   /** Diagnostics and resultId of this version (a slimmed entry is linted once more, keeping its resultId). */
-  diagnosticsOf(document: TextDocument): Promise<Pick<DocumentAnalysis, 'version' | 'diagnostics' | 'resultId'>> {
+  diagnosticsOf(document: TextDocument): Promise<Pick<DocumentAnalysis, 'kind' | 'version' | 'diagnostics' | 'resultId'>> {
     const existing = this.entries.get(document.uri);
     if (existing && existing.version === document.version && !existing.slim) return existing.result;
     return this.get(document);
@@ -117,7 +125,7 @@ export class AnalysisCache {
     // then re-linted incrementally (engine/incremental.ts).
     const existing = entries.get(uri);
     const previous = existing && !existing.slim && existing.version !== version ? existing.result : undefined;
-    const computed = this.compute(uri, version, text, previous);
+    const computed = this.compute(uri, version, text, previous, () => this.entries.get(uri)?.version === version);
     // A re-lint of a slimmed entry keeps its resultId: the diagnostics are the same.
     const result = keepResultId ? Promise.all([computed, keepResultId]).then(([entry, resultId]) => ({ ...entry, resultId })) : computed;
     const entry: CacheEntry = { version, result };
@@ -178,7 +186,8 @@ export class AnalysisCache {
     this.full = new Set();
   }
 
-  private async compute(uri: string, version: number, text: string, previous?: Promise<DocumentAnalysis>): Promise<DocumentAnalysis> {
+  /** `stillWanted`: whether a queued large lint should still run when its turn comes (LintQueue). */
+  private async compute(uri: string, version: number, text: string, previous?: Promise<DocumentAnalysis>, stillWanted?: () => boolean): Promise<DocumentAnalysis> {
     const editorSettings = await this.options.settingsFor(uri);
     const path = uriToPath(uri);
     const facts = this.options.factsFor?.(path, editorSettings);
@@ -199,13 +208,17 @@ export class AnalysisCache {
       const diagnostics = isKnownConfigPath(path) ? [tooLargeDiagnostic(size, settings.maxFileSize)] : [];
       return { ...base, kind: 'too-large', analysis: undefined, diagnostics };
     }
-    this.lintCount++;
     let analysis: Analysis | undefined;
     const prior = previous && (await previous.catch(() => undefined))?.analysis;
     try {
       // `previous` is not kept in lintOptions: each version would hold on to the one before.
-      analysis = analyze(text, path, settings, prior ? { ...lintOptions, previous: prior } : lintOptions);
+      const lint = () => {
+        this.lintCount++;
+        return analyze(text, path, settings, prior ? { ...lintOptions, previous: prior } : lintOptions);
+      };
+      analysis = this.options.lintQueue ? await this.options.lintQueue.run(size, lint, stillWanted) : lint();
     } catch (error) {
+      if (error instanceof SupersededError) return { ...base, kind: 'superseded', analysis: undefined, diagnostics: [] };
       // Cached like any result, so a broken version is reported once, not on every request.
       this.options.onEngineError(uri, error);
       return { ...base, kind: 'engine-error', analysis: undefined, diagnostics: [] };

@@ -1,7 +1,7 @@
-import type { CancellationToken, Connection, Disposable, DocumentDiagnosticReport, TextDocuments } from 'vscode-languageserver';
+import type { CancellationToken, Connection, DiagnosticServerCancellationData, Disposable, DocumentDiagnosticReport, ResponseError, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisCache } from './analysis';
-import { runSafe, runSafeAsync, type Logger } from './runSafe';
+import { raceCancellation, runSafe, runSafeAsync, serverCancelled, type Logger } from './runSafe';
 import type { RuntimeEnvironment } from '../startServer';
 
 export interface DiagnosticsSupport {
@@ -21,10 +21,11 @@ export function registerDiagnosticsPullSupport(
   documents: TextDocuments<TextDocument>,
   cache: AnalysisCache,
   logger: Logger,
-  options: { refreshSupport: boolean },
+  options: { refreshSupport: boolean; onRequest?: () => void },
 ): DiagnosticsSupport {
   connection.languages.diagnostics.on(async (params, token) => {
-    const result = await runSafeAsync<DocumentDiagnosticReport>(
+    options.onRequest?.();
+    const result = await runSafeAsync<DocumentDiagnosticReport | ResponseError<DiagnosticServerCancellationData>>(
       logger,
       async () => {
         const document = documents.get(params.textDocument.uri);
@@ -33,7 +34,9 @@ export function registerDiagnosticsPullSupport(
         // the cache no longer holds its diagnostics).
         const known = params.previousResultId !== undefined ? await cache.resultIdOf(document)?.catch(() => undefined) : undefined;
         if (known !== undefined && known === params.previousResultId) return { kind: 'unchanged', resultId: known };
-        const analysis = await cache.diagnosticsOf(document);
+        // A large document's lint may be queued: a cancelled pull answers at once.
+        const analysis = await raceCancellation(cache.diagnosticsOf(document), token);
+        if (analysis.kind === 'superseded' || documents.get(document.uri)?.version !== analysis.version) return serverCancelled();
         if (params.previousResultId !== undefined && params.previousResultId === analysis.resultId) {
           return { kind: 'unchanged', resultId: analysis.resultId };
         }
@@ -77,7 +80,7 @@ export function registerDiagnosticsPushSupport(
     const analysis = await cache.diagnosticsOf(document);
     // Publish only if the document is still open at the version we analysed.
     const current = documents.get(document.uri);
-    if (!current || current.version !== analysis.version) return;
+    if (!current || current.version !== analysis.version || analysis.kind === 'superseded') return;
     await connection.sendDiagnostics({ uri: document.uri, version: analysis.version, diagnostics: analysis.diagnostics });
   }
 

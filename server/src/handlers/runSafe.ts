@@ -1,4 +1,4 @@
-import { LSPErrorCodes, ResponseError, type CancellationToken } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, type CancellationToken, type DiagnosticServerCancellationData } from 'vscode-languageserver';
 
 /** Where the server logs: the client's output channel (connection.console) unless the runtime injects another. */
 export interface Logger {
@@ -50,6 +50,27 @@ export class CancelledError extends Error {
 
 export function throwIfCancelled(token: CancellationToken | undefined): void {
   if (token?.isCancellationRequested) throw new CancelledError();
+}
+
+/**
+ * `work`, or a CancelledError as soon as the token fires: a request waiting for a queued
+ * lint (handlers/lintQueue.ts) is answered at once; the lint itself still lands in the cache.
+ */
+export function raceCancellation<T>(work: Promise<T>, token: CancellationToken | undefined): Promise<T> {
+  if (!token) return work;
+  return new Promise<T>((resolve, reject) => {
+    const listener = token.onCancellationRequested(() => reject(new CancelledError()));
+    work.then(resolve, reject).finally(() => listener.dispose());
+  });
+}
+
+/**
+ * The document changed while its diagnostics were computed: LSP's ServerCancelled with
+ * retriggerRequest, so the client asks again for the current version instead of showing
+ * the old one as current.
+ */
+export function serverCancelled(): ResponseError<DiagnosticServerCancellationData> {
+  return new ResponseError(LSPErrorCodes.ServerCancelled, 'The document changed; ask again.', { retriggerRequest: true });
 }
 
 /** `any` data so the error fits every handler's declared error type (void, cancellation data...). */
