@@ -106,7 +106,9 @@ function redactRun(run: string): string {
       continue;
     }
     if (text.length < 12 || PUBLIC_ID.test(text)) continue;
-    const before = run.slice(0, m.index);
+    // Only the end of what precedes matters (`sha256:`, `#`, `/commits/`): a slice of the whole
+    // prefix for every piece was quadratic in a long run.
+    const before = run.slice(Math.max(0, m.index - 16), m.index);
     if (/^[0-9a-f]+$/i.test(text) && /(?:sha\d+:|[#@]|\/commits?\/)$/i.test(before)) continue;
     if (isCredentialShaped(text)) spans.push({ start: m.index, end: m.index + text.length });
   }

@@ -106,3 +106,29 @@ export function configWith(syntax: Syntax, position: Position, payload: string):
   if (Object.keys(headers).length) lines.push('    requestOptions:', '      headers:', ...Object.entries(headers).map(([k, v]) => `        ${q(k)}: ${q(v)}`));
   return lines.join('\n') + '\n';
 }
+
+export interface AdversarialTiming {
+  label: string;
+  ms: number;
+}
+
+/**
+ * Lints every case × every position × every syntax at `sizes` (characters of repeated
+ * unit) and returns the timings, slowest first; the caller judges them against its bound.
+ */
+export function timeAdversarial(lint: (text: string, path: string) => unknown, sizes: readonly number[]): AdversarialTiming[] {
+  const timings: AdversarialTiming[] = [];
+  for (const adversarial of ADVERSARIAL_CASES) {
+    for (const position of POSITIONS) {
+      for (const syntax of SYNTAXES) {
+        for (const size of sizes) {
+          const text = configWith(syntax, position, repeatTo(adversarial.unit, size));
+          const started = performance.now();
+          lint(text, PATH_FOR[syntax]);
+          timings.push({ label: `${adversarial.name} ×${size} in ${position}, ${syntax}`, ms: performance.now() - started });
+        }
+      }
+    }
+  }
+  return timings.sort((a, b) => b.ms - a.ms);
+}
