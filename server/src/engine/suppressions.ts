@@ -145,18 +145,67 @@ export function fileGlobMatches(glob: string, filePath: string): boolean {
   let pattern = glob.replace(/\\/g, '/').toLowerCase().replace(/^\.\//, '');
   const absolute = pattern.startsWith('/') || /^[a-z]:\//.test(pattern);
   if (!absolute) pattern = pattern.replace(/^(\*\*\/)+/, '');
-  let source = '';
+  return globMatches(globTokens(pattern), path, absolute);
+}
+
+/** `?` one character but `/`, `*` a run without `/`, `**` any run, `**\/` any run of whole folders. */
+type GlobToken = string | 'one' | 'segment' | 'any' | 'folders';
+
+function globTokens(pattern: string): GlobToken[] {
+  const tokens: GlobToken[] = [];
   for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
     if (c === '*' && pattern[i + 1] === '*') {
-      source += pattern[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      tokens.push(pattern[i + 2] === '/' ? 'folders' : 'any');
       i += pattern[i + 2] === '/' ? 2 : 1;
-    } else if (c === '*') source += '[^/]*';
-    else if (c === '?') source += '[^/]';
-    else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    } else if (c === '*') tokens.push('segment');
+    else if (c === '?') tokens.push('one');
+    else tokens.push(c);
   }
-  const regex = absolute ? new RegExp(`^${source}$`) : new RegExp(`(?:^|/)${source}$`);
-  return regex.test(path);
+  return tokens;
+}
+
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+
+/**
+ * The glob against the whole path (absolute) or a suffix starting after a `/` (relative),
+ * read once left to right with the set of glob positions reached: O(path × glob). A regex
+ * built from the glob backtracked exponentially on `*a*a*a…b` (a glob is settings text).
+ */
+function globMatches(tokens: readonly GlobToken[], path: string, absolute: boolean): boolean {
+  const end = tokens.length;
+  // `*`, `**` and `**\/` also match nothing: reaching one reaches the token after it.
+  const skipEmpty = (reached: boolean[]) => {
+    for (let t = 0; t < end; t++) if (reached[t] && (tokens[t] === 'segment' || tokens[t] === 'any' || tokens[t] === 'folders')) reached[t + 1] = true;
+  };
+  let reached: boolean[] = new Array(end + 1).fill(false);
+  // Inside the run of a `**\/`, which is left only by reading a `/`.
+  let inFolders: boolean[] = new Array(end).fill(false);
+  reached[0] = true;
+  skipEmpty(reached);
+  for (let i = 0; i < path.length; i++) {
+    const c = path[i];
+    const anyChar = !LINE_TERMINATOR.test(c);
+    const next: boolean[] = new Array(end + 1).fill(false);
+    const nextInFolders: boolean[] = new Array(end).fill(false);
+    for (let t = 0; t < end; t++) {
+      const token = tokens[t];
+      if (token === 'folders' && (reached[t] || inFolders[t])) {
+        nextInFolders[t] = anyChar;
+        if (c === '/') next[t + 1] = true;
+      }
+      if (!reached[t]) continue;
+      if (token === 'one') next[t + 1] ||= c !== '/';
+      else if (token === 'segment') next[t] ||= c !== '/';
+      else if (token === 'any') next[t] ||= anyChar;
+      else if (token === c) next[t + 1] = true;
+    }
+    if (!absolute && c === '/') next[0] = true;
+    skipEmpty(next);
+    reached = next;
+    inFolders = nextInFolders;
+  }
+  return reached[end];
 }
 
 /**

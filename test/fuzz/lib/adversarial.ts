@@ -49,6 +49,9 @@ export const ADVERSARIAL_CASES: readonly AdversarialCase[] = [
   { name: 'urls: scheme without a host', unit: 'http://', positions: ['arg', 'env value', 'url', 'comment'] },
   { name: 'urls: userinfo without a host', unit: 'a:b@', positions: ['url', 'arg'] },
   { name: 'whitespace run', unit: ' \t', positions: ['arg', 'env value', 'sh -c', 'comment'] },
+  { name: 'downloadExec: blank lines before a substitution', unit: '\n', positions: ['sh -c'] },
+  { name: 'interpolation: references inside references', unit: '{env:$a}', positions: ['arg', 'env value'] },
+  { name: 'keyNames: one long capital run', unit: 'A', positions: ['env key'] },
 ];
 
 /** `unit` repeated to about `size` characters. */
