@@ -1,5 +1,5 @@
 import { shellCommands, type ShellDialect } from './shellCommands';
-import { programName } from './command';
+import { programName, withoutTail, withoutTrailingSlashes } from './command';
 
 /**
  * Recognises "download and execute" in a shell or PowerShell string: `curl … | sh`,
@@ -140,7 +140,7 @@ function downloadedThenRun(script: string, dialect: ShellDialect): string | unde
 function outputFiles(program: string, args: string[], script: string): string[] {
   const files: string[] = [];
   const urls = args.filter((a) => /^(?:https?|ftp):\/\//i.test(a));
-  const basename = (url: string) => url.replace(/[?#].*$/, '').replace(/\/+$/, '').split('/').pop() ?? '';
+  const basename = (url: string) => withoutTrailingSlashes(withoutTail(url, /[?#]/)).split('/').pop() ?? '';
   if (program === 'curl') {
     for (let i = 0; i < args.length; i++) {
       const a = args[i];

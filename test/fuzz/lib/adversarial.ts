@@ -10,14 +10,16 @@ export type Syntax = 'json' | 'toml' | 'yaml';
 export const SYNTAXES: readonly Syntax[] = ['json', 'toml', 'yaml'];
 
 /** Where a config carries a string. */
-export type Position = 'command' | 'arg' | 'sh -c' | 'pwsh -Command' | 'cmd /c' | 'env value' | 'env key' | 'header' | 'url' | 'comment';
-export const POSITIONS: readonly Position[] = ['command', 'arg', 'sh -c', 'pwsh -Command', 'cmd /c', 'env value', 'env key', 'header', 'url', 'comment'];
+export type Position = 'command' | 'arg' | 'deno run' | 'sh -c' | 'pwsh -Command' | 'cmd /c' | 'env value' | 'env key' | 'header' | 'url' | 'comment';
+export const POSITIONS: readonly Position[] = ['command', 'arg', 'deno run', 'sh -c', 'pwsh -Command', 'cmd /c', 'env value', 'env key', 'header', 'url', 'comment'];
 
 export interface AdversarialCase {
   /** What it attacks: the scanner and the construct that used to backtrack. */
   name: string;
-  /** The repeated unit. */
+  /** The repeated unit, with text before and after it when the scanner needs a context. */
   unit: string;
+  prefix?: string;
+  suffix?: string;
   /** The positions where the attacked scanner reads it (the fuzz section uses every position). */
   positions: readonly Position[];
 }
@@ -52,11 +54,15 @@ export const ADVERSARIAL_CASES: readonly AdversarialCase[] = [
   { name: 'downloadExec: blank lines before a substitution', unit: '\n', positions: ['sh -c'] },
   { name: 'interpolation: references inside references', unit: '{env:$a}', positions: ['arg', 'env value'] },
   { name: 'keyNames: one long capital run', unit: 'A', positions: ['env key'] },
+  { name: 'denoLaunch: query marks before a line break', prefix: 'https://deno.land/x/a', unit: '?', suffix: '\nx', positions: ['deno run'] },
+  { name: 'downloadExec: query marks in a saved download', prefix: 'curl -O "https://x.example/a', unit: '?', suffix: '\nx"', positions: ['sh -c'] },
+  { name: 'filesystem: a run of slashes', unit: '/', suffix: 'x', positions: ['arg'] },
+  { name: 'contextFormats: trailing dots inside a token', prefix: 'tok', unit: '.', suffix: 'x', positions: ['env value', 'header'] },
 ];
 
-/** `unit` repeated to about `size` characters. */
-export function repeatTo(unit: string, size: number): string {
-  return unit.repeat(Math.max(1, Math.round(size / unit.length)));
+/** The case's unit repeated to about `size` characters, inside its prefix and suffix. */
+export function adversarialText({ unit, prefix = '', suffix = '' }: AdversarialCase, size: number): string {
+  return prefix + unit.repeat(Math.max(1, Math.round(size / unit.length))) + suffix;
 }
 
 /** A lint path whose dialect reads every server of a config in that syntax. */
@@ -81,6 +87,7 @@ export function configWith(syntax: Syntax, position: Position, payload: string):
   switch (position) {
     case 'command': command = payload; break;
     case 'arg': args = ['-y', 'pkg@1.0.0', payload]; break;
+    case 'deno run': command = 'deno'; args = ['run', payload]; break;
     case 'sh -c': command = 'bash'; args = ['-c', payload]; break;
     case 'pwsh -Command': command = 'pwsh'; args = ['-Command', payload]; break;
     case 'cmd /c': command = 'cmd'; args = ['/c', payload]; break;
@@ -125,7 +132,7 @@ export function timeAdversarial(lint: (text: string, path: string) => unknown, s
     for (const position of POSITIONS) {
       for (const syntax of SYNTAXES) {
         for (const size of sizes) {
-          const text = configWith(syntax, position, repeatTo(adversarial.unit, size));
+          const text = configWith(syntax, position, adversarialText(adversarial, size));
           const started = performance.now();
           lint(text, PATH_FOR[syntax]);
           timings.push({ label: `${adversarial.name} ×${size} in ${position}, ${syntax}`, ms: performance.now() - started });

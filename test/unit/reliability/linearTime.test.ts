@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileGlobMatches, lint } from '../../../server/src/engine';
-import { ADVERSARIAL_CASES, PATH_FOR, configWith, repeatTo } from '../../fuzz/lib/adversarial';
+import { ADVERSARIAL_CASES, PATH_FOR, adversarialText, configWith } from '../../fuzz/lib/adversarial';
 
 /**
  * Linting is linear in the input: for each adversarial case (test/fuzz/lib/adversarial.ts),
@@ -227,7 +227,7 @@ for (const adversarial of ADVERSARIAL_CASES) {
     const todo = KNOWN_SUPERLINEAR.get(adversarial.name);
     test(`linear work: ${adversarial.name} (${JSON.stringify(adversarial.unit)} repeated) in ${position}, JSON`, { todo }, () => {
       const counts = SIZES.map((size) => {
-        const text = configWith('json', position, repeatTo(adversarial.unit, size));
+        const text = configWith('json', position, adversarialText(adversarial, size));
         return countedWork(() => lint(text, PATH_FOR.json));
       });
       const culprits = [...workBySite].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([site, n]) => `${site.slice(0, 120)}: ${Math.round(n)}`);
