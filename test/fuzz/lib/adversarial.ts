@@ -57,6 +57,7 @@ export const ADVERSARIAL_CASES: readonly AdversarialCase[] = [
   { name: 'denoLaunch: query marks before a line break', prefix: 'https://deno.land/x/a', unit: '?', suffix: '\nx', positions: ['deno run'] },
   { name: 'downloadExec: query marks in a saved download', prefix: 'curl -O "https://x.example/a', unit: '?', suffix: '\nx"', positions: ['sh -c'] },
   { name: 'filesystem: a run of slashes', unit: '/', suffix: 'x', positions: ['arg'] },
+  { name: 'redact: query marks in one word of a message', unit: '?a', positions: ['sh -c', 'pwsh -Command'] },
   { name: 'contextFormats: trailing dots inside a token', prefix: 'tok', unit: '.', suffix: 'x', positions: ['env value', 'header'] },
 ];
 
