@@ -6,6 +6,7 @@
  *   npm run fuzz -- --only crash,truncation       some sections (crash, truncation, fixes,
  *                                                 leaks, incremental, extremes)
  *   npm run fuzz -- --big-mb 50                   size of the dense "huge file" case
+ *   npm run fuzz -- --only adversarial            scanner back-tracking inputs up to 1 MB
  *
  * Every section runs even when an earlier one fails; the summary lists cases, failures
  * (with fast-check's seed/path to replay them) and timings. Exit code 1 on any failure.
@@ -27,6 +28,7 @@ import { lintChecked } from './lib/checks';
 import { hugeConfig, hugeStringConfig } from './lib/extremes';
 import { checkIncremental, editableJsonConfigs } from './lib/incremental';
 import { createPrng } from './lib/prng';
+import { timeAdversarial } from './lib/adversarial';
 
 const argv = process.argv.slice(2);
 const option = (name: string) => {
@@ -129,6 +131,19 @@ section('extremes', () => {
   for (const path of ['/p/.codex/config.toml', '/p/.continue/mcpServers/x.yaml']) time('1 MB JSON text', hugeConfig(1_000_000), path);
   time('10 MB string', hugeStringConfig(10_000_000), '/p/.mcp.json');
   return lines.join('; ');
+});
+
+section('adversarial', () => {
+  // Every scanner's back-tracking unit, repeated up to 1 MB, in every string position and
+  // syntax (test/fuzz/lib/adversarial.ts). Linear scanners lint 1 MB well under a second on a
+  // quiet machine; the bound is generous because the build machine is shared.
+  const boundMs = Number(process.env.FUZZ_ADVERSARIAL_MS ?? 5000);
+  const timings = timeAdversarial(lint, [100_000, 1_000_000], boundMs);
+  const slowest = timings.slice(0, 8).map((t) => `${t.label}: ${Math.round(t.ms)} ms`);
+  process.stdout.write(`   slowest:\n     ${slowest.join('\n     ')}\n`);
+  const over = timings.filter((t) => t.ms > boundMs);
+  if (over.length) throw new Error(`${over.length} of ${timings.length} lints over ${boundMs} ms:\n${over.map((t) => `${t.label}: ${Math.round(t.ms)} ms`).join('\n')}`);
+  return `${timings.length} lints (cases × positions × syntaxes × 100 kB, 1 MB), all under ${boundMs} ms; slowest ${slowest[0]}`;
 });
 
 const failed = results.filter((r) => !r.ok);

@@ -22,34 +22,81 @@ export interface VariableReference {
   defaultValue?: string;
 }
 
-const PATTERNS: Array<[VariableSyntax, RegExp]> = [
-  ['gh-secrets', /\$\{\{\s*(?:secrets|inputs|env)\.([A-Za-z0-9_.-]+)\s*\}\}/g],
-  ['input', /\$\{input:([^}\s]+)\}/g],
-  ['env-colon', /\$\{env:([^}\s]+)\}/g],
-  ['vscode-builtin', /\$\{(workspaceFolder(?::[^}]+)?|workspaceFolderBasename|userHome|pathSeparator|\/|cwd|config:[^}]+|command:[^}]+|file:[^}]+)\}/g],
-  ['brace-env', /(?<!\$)\{(?:env|file):([^}\s]+)\}/g],
-  ['dollar-brace', /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}/g],
-  ['dollar', /\$([A-Za-z_][A-Za-z0-9_]*)/g],
+/**
+ * One pattern per syntax, written so a search never re-reads the rest of the text from every
+ * `${` (a value of 16 000 unclosed `${env:` took seconds):
+ * - a body that stops at `}` or whitespace is read greedily with the closing brace optional,
+ *   and a match without it is dropped: every start inside that body would stop at the same
+ *   character and fail too, so the search resumes after it;
+ * - a body that stops only at `}` always reaches one, so these patterns search only up to
+ *   the last `}` of the text (`closed`).
+ */
+interface Pattern {
+  syntax: VariableSyntax;
+  regex: RegExp;
+  /** The regex ends with an optional `(\}?)` group that must have matched. */
+  closeOptional?: boolean;
+  /** The regex needs a `}` after the start: searched up to the last one. */
+  closed?: boolean;
+}
+
+const PATTERNS: Pattern[] = [
+  { syntax: 'gh-secrets', regex: /\$\{\{\s*(?:secrets|inputs|env)\.([A-Za-z0-9_.-]+)\s*\}\}/g },
+  { syntax: 'input', regex: /\$\{input:([^}\s]*)(\}?)/g, closeOptional: true },
+  { syntax: 'env-colon', regex: /\$\{env:([^}\s]*)(\}?)/g, closeOptional: true },
+  { syntax: 'vscode-builtin', regex: /\$\{(workspaceFolder(?::[^}]+)?|workspaceFolderBasename|userHome|pathSeparator|\/|cwd|config:[^}]+|command:[^}]+|file:[^}]+)\}/g, closed: true },
+  { syntax: 'brace-env', regex: /(?<!\$)\{(?:env|file):([^}\s]*)(\}?)/g, closeOptional: true },
+  { syntax: 'dollar-brace', regex: /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}/g, closed: true },
+  { syntax: 'dollar', regex: /\$([A-Za-z_][A-Za-z0-9_]*)/g },
 ];
 
 /** Every variable reference in `text`, whatever the client; earlier patterns win overlaps. */
 export function findReferences(text: string): VariableReference[] {
   if (text.indexOf('$') < 0 && text.indexOf('{') < 0) return [];
   const found: VariableReference[] = [];
-  const taken: Array<[number, number]> = [];
-  for (const [syntax, pattern] of PATTERNS) {
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+  // Spans taken by earlier patterns, sorted and disjoint (binary-searched: a value can hold
+  // thousands of references).
+  let taken: Array<[number, number]> = [];
+  const lastClose = text.lastIndexOf('}');
+  const upToLastClose = text.slice(0, lastClose + 1);
+  for (const { syntax, regex, closeOptional, closed } of PATTERNS) {
+    const searched = closed ? upToLastClose : text;
+    const accepted: Array<[number, number]> = [];
+    regex.lastIndex = 0;
+    for (let match = regex.exec(searched); match; match = regex.exec(searched)) {
+      if (closeOptional && (match[1] === '' || match[2] !== '}')) continue;
       const start = match.index;
       const end = start + match[0].length;
-      if (taken.some(([s, e]) => start < e && end > s)) continue;
-      taken.push([start, end]);
+      if (overlaps(taken, start, end)) continue;
+      accepted.push([start, end]);
       const reference: VariableReference = { syntax, start, end, name: match[1] };
       if (syntax === 'dollar-brace' && match[2] !== undefined) reference.defaultValue = match[2];
       found.push(reference);
     }
+    if (accepted.length) taken = mergeSorted(taken, accepted);
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** Whether [start, end) overlaps a span of `spans` (sorted, disjoint). */
+function overlaps(spans: ReadonlyArray<[number, number]>, start: number, end: number): boolean {
+  let low = 0;
+  let high = spans.length;
+  // the first span that ends after `start`
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (spans[middle][1] <= start) low = middle + 1;
+    else high = middle;
+  }
+  return low < spans.length && spans[low][0] < end;
+}
+
+function mergeSorted(a: ReadonlyArray<[number, number]>, b: ReadonlyArray<[number, number]>): Array<[number, number]> {
+  const merged: Array<[number, number]> = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) merged.push(j >= b.length || (i < a.length && a[i][0] <= b[j][0]) ? a[i++] : b[j++]);
+  return merged;
 }
 
 /** True when the value is nothing but references (and separators such as "Bearer "). */

@@ -57,3 +57,21 @@ export function programName(command: string): string {
   const base = command.replace(/\\/g, '/').split('/').pop() ?? command;
   return base.toLowerCase().replace(/\.(cmd|exe|bat|ps1)$/, '');
 }
+
+/**
+ * `text.replace(/<start>.*$/, '')` in one pass (`start` a one-character class such as `[?#]`
+ * or `;`): the regex re-read the rest of the line from every candidate when a line break
+ * followed (`.` stops at one, so only a candidate on the last line counts).
+ */
+export function withoutTail(text: string, start: RegExp): string {
+  const lastLine = Math.max(text.lastIndexOf('\n'), text.lastIndexOf('\r'), text.lastIndexOf('\u2028'), text.lastIndexOf('\u2029')) + 1;
+  const cut = text.slice(lastLine).search(start);
+  return cut < 0 ? text : text.slice(0, lastLine + cut);
+}
+
+/** `text.replace(/\/+$/, '')` without the regex, which re-read a long run of slashes from each one. */
+export function withoutTrailingSlashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '/') end--;
+  return text.slice(0, end);
+}

@@ -1,5 +1,5 @@
 import type { StringValue } from '../engine/model';
-import type { Invocation } from './command';
+import { withoutTail, type Invocation } from './command';
 import { parseNpmSpec, type NpmSpec, type NpmSpecKind } from './npmSpec';
 
 /**
@@ -96,7 +96,8 @@ function stripSubpath(body: string): string {
  * `esm.sh/pkg@1.2.3`, `jsr.io/@s/p/1.2.3/`), or a full commit (raw.githubusercontent.com/u/r/<sha>/).
  */
 export function classifyModuleUrl(url: string): { kind: NpmSpecKind; version?: string } {
-  const path = url.replace(/^https?:\/\/[^/]+/i, '').replace(/[?#].*$/, '');
+  const withoutHost = url.replace(/^https?:\/\/[^/]+/i, '');
+  const path = withoutTail(withoutHost, /[?#]/);
   const at = /@(v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?)(?:\/|$)/.exec(path);
   if (at) return { kind: 'exact', version: at[1] };
   const atOther = /@([^/]+)(?:\/|$)/.exec(path.replace(/^\/@[^/]+\//, '/'));

@@ -1,4 +1,4 @@
-import type { Invocation } from './command';
+import { withoutTrailingSlashes, type Invocation } from './command';
 import { memoizeByObject } from '../engine/memo';
 
 /**
@@ -20,7 +20,7 @@ const FILESYSTEM_SERVER = /(?:^|[/@_-])(?:server-)?file-?system(?:[-_/@]|$)|mcp-
 export function classifyBroadPath(raw: string): string | undefined {
   const path = raw.trim().replace(/^["']|["']$/g, '');
   if (path === '') return undefined;
-  const unix = path.replace(/\\/g, '/').replace(/\/+$/, '') || '/';
+  const unix = withoutTrailingSlashes(path.replace(/\\/g, '/')) || '/';
   if (unix === '/' || unix === '/*' || unix === '/**') return 'the whole disk ("/")';
   if (/^[a-zA-Z]:\/?$/.test(unix) || /^[a-zA-Z]:\/\*+$/.test(unix)) return `the whole drive (${path})`;
   // WSL sees Windows drives under /mnt/<letter>; macOS's startup disk under /Volumes and /System/Volumes/Data.
@@ -89,11 +89,7 @@ export interface SensitivePath {
  * configs (`~`, `$HOME`, `${userHome}`, `%USERPROFILE%`, absolute home paths).
  */
 export function classifySensitivePath(raw: string): SensitivePath | undefined {
-  const path = raw
-    .trim()
-    .replace(/^["']|["']$/g, '')
-    .replace(/\\/g, '/')
-    .replace(/\/+$/, '')
+  const path = withoutTrailingSlashes(raw.trim().replace(/^["']|["']$/g, '').replace(/\\/g, '/'))
     // Windows profile folders written through their variables.
     .replace(/^(?:%APPDATA%|\$env:APPDATA|\$\{env:APPDATA\})(?=\/|$)/i, '~/AppData/Roaming')
     .replace(/^(?:%LOCALAPPDATA%|\$env:LOCALAPPDATA|\$\{env:LOCALAPPDATA\})(?=\/|$)/i, '~/AppData/Local');

@@ -1,4 +1,5 @@
 import type { NpmSpecKind } from './npmSpec';
+import { withoutTail } from './command';
 
 /**
  * Reads a Python requirement the way uv and pipx take it on the command line, enough to tell
@@ -55,7 +56,7 @@ export function parsePythonSpec(spec: string): PythonSpec {
   if (!match) return { kind: 'none', nameStart: -1 };
   const name = match[1];
   const base = { name, normalized: normalizePythonName(name), extras: match[2], nameStart: 0 };
-  const rest = text.slice(match[0].length).replace(/;.*$/, '').trim();
+  const rest = withoutTail(text.slice(match[0].length), /;/).trim();
   if (rest === '') return { ...base, kind: 'none' };
   if (rest.startsWith('@')) {
     const after = rest.slice(1).trim();

@@ -236,7 +236,9 @@ function matchParen(script: string, open: number): number {
 
 function redirection(script: string, i: number, pending: string, dialect: ShellDialect): { end: number; target: boolean; dropWord: boolean } | undefined {
   const ch = script[i];
-  const fd = /^\d$|^\*$/.test(pending);
+  // Compared, not regex-tested: `pending` is the word being built, and testing it at every
+  // character re-read (and flattened) the growing word each time — quadratic in its length.
+  const fd = pending.length === 1 && (pending === '*' || (pending >= '0' && pending <= '9'));
   if (ch === '&' && script[i + 1] === '>' && dialect === 'sh') {
     const end = script[i + 2] === '>' ? i + 3 : i + 2;
     return { end, target: true, dropWord: false };

@@ -18,7 +18,11 @@ export function isTrustedPackage(settings: Settings, name: string): boolean {
   let matchers = compiled.get(list);
   if (!matchers) {
     matchers = list.map((entry) => {
-      const raw = entry.trim().toLowerCase().replace(/(?<=.)@[^/]*$/, '');
+      const lower = entry.trim().toLowerCase();
+      // The version after the first '@' past the last '/' (not a leading '@scope'); found with
+      // indexOf, because `(?<=.)@[^/]*$` re-read the rest from every '@'.
+      const version = lower.indexOf('@', Math.max(1, lower.lastIndexOf('/') + 1));
+      const raw = version < 0 ? lower : lower.slice(0, version);
       if (raw.endsWith('*')) {
         const prefix = raw.slice(0, -1);
         return (candidate: string) => candidate.toLowerCase().startsWith(prefix);

@@ -2,8 +2,15 @@ import type { Rule } from './types';
 import { detectSecret } from '../secrets/detect';
 import { isSecretKeyName } from '../secrets/keyNames';
 
-/** `NAME=value`, `"NAME": "value"`, `NAME: value` inside a comment line. */
-const PAIR = /["']?([A-Za-z_][\w.-]*)["']?\s*[:=]\s*["']?([^\s"',;=:]+)/g;
+/**
+ * `NAME=value`, `"NAME": "value"`, `NAME: value` inside a comment line, read in two steps so
+ * each name is read once: NAME finds the next (maximal) name, VALUE must follow it. One regex
+ * with `[\w.-]*` re-read the rest of a long word from each of its letters (quadratic); a
+ * shorter name can never match where the maximal one did not, because a name character is
+ * never a quote, a space, `:` or `=`.
+ */
+const NAME = /["']?([A-Za-z_][\w.-]*)/g;
+const VALUE = /["']?\s*[:=]\s*["']?([^\s"',;=:]+)/y;
 
 /**
  * A credential inside a comment: an old token "commented out", a key pasted as a note. The
@@ -32,13 +39,16 @@ export const rule: Rule = {
       let found = detectSecret(text);
       if (found && found.reason !== 'format') found = undefined;
       if (!found) {
-        PAIR.lastIndex = 0;
-        for (let m = PAIR.exec(text); m && !found; m = PAIR.exec(text)) {
-          const at = m.index + m[0].length - m[2].length;
+        NAME.lastIndex = 0;
+        for (let name = NAME.exec(text); name && !found; name = NAME.exec(text)) {
+          VALUE.lastIndex = NAME.lastIndex;
+          const value = VALUE.exec(text);
+          if (!value) continue;
+          const at = VALUE.lastIndex - value[1].length;
           // The value may itself be the next name ("token: API_TOKEN=..."): resume from it.
-          PAIR.lastIndex = at;
-          if (!isSecretKeyName(m[1])) continue;
-          const verdict = detectSecret(m[2], m[1]);
+          NAME.lastIndex = at;
+          if (!isSecretKeyName(name[1])) continue;
+          const verdict = detectSecret(value[1], name[1]);
           if (verdict) found = { ...verdict, start: at + verdict.start, end: at + verdict.end };
         }
       }

@@ -142,7 +142,11 @@ export function findContextFormat(value: string, keyHint: string, credentialCont
   index ??= buildIndex();
   TOKEN_RUN.lastIndex = 0;
   for (let run = TOKEN_RUN.exec(value); run; run = TOKEN_RUN.exec(value)) {
-    const token = run[0].replace(/[.=]+$/, (tail) => (tail.includes('=') ? tail : ''));
+    // Trailing dots are punctuation, trailing '=' is base64 padding (kept). A loop: `[.=]+$`
+    // re-read a long run of dots from each one.
+    let end = run[0].length;
+    while (end > 0 && (run[0][end - 1] === '.' || run[0][end - 1] === '=')) end--;
+    const token = run[0].slice(end).includes('=') ? run[0] : run[0].slice(0, end);
     const candidates = index.get(token[0]);
     if (!candidates) continue;
     for (const { prefix, format } of candidates) {

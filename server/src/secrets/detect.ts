@@ -4,6 +4,7 @@ import { findContextFormat } from './contextFormats';
 import { isDocumentedExample, isPlaceholder } from './placeholders';
 import { isPasswordKeyName, isSecretKeyName, normaliseName } from './keyNames';
 import { entropy } from './entropy';
+import { blankSpans } from './mask';
 
 export { isPlaceholder } from './placeholders';
 export { isSecretKeyName } from './keyNames';
@@ -73,8 +74,7 @@ function detectUncached(value: string, key: string | undefined, options: DetectO
     }
     // Literal text around references ("Bearer ${X}") is not a secret by itself, but a literal
     // token next to a reference still is: blank out the references and look at the rest.
-    let masked = value;
-    for (const reference of [...references].reverse()) masked = masked.slice(0, reference.start) + ' '.repeat(reference.end - reference.start) + masked.slice(reference.end);
+    const masked = blankSpans(value, references);
     if (masked.trim().length < 8) return undefined;
     value = masked;
   }
@@ -227,7 +227,7 @@ export function looksLikeCredential(text: string, mode: 'strict' | 'position' | 
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(text)) return false; // the *name* of a variable
   if (/^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(text)) return false; // a version
   if (/^\d{4}-\d{2}-\d{2}/.test(text)) return false; // a date
-  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(text) && /\.[a-z]{2,}$/i.test(text) && !/\d.*[A-Z]|[A-Z].*\d/.test(text)) return false; // host / dotted id
+  if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(text) && /\.[a-z]{2,}$/i.test(text) && !(/\d/.test(text) && /[A-Z]/.test(text))) return false; // host / dotted id (no digit and capital in either order; `\d.*[A-Z]` re-read the rest from every digit)
   const digits = /\d/.test(text);
   // Where only credentials go (Authorization, --api-key), any non-word literal is one.
   if (mode === 'position') return entropy(text) >= 2.5 && (digits || /[A-Z]/.test(text) && /[a-z]/.test(text) && text.length >= 16);

@@ -43,7 +43,9 @@ const secretNameCache = new Map<string, boolean>();
 function normaliseUncached(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1_$2')
+    // `APIKey` -> `API_Key`; a lookahead, because `([A-Z]+)([A-Z][a-z])` re-read a long
+    // capital run from each of its letters.
+    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1_')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');

@@ -6,3 +6,14 @@ export function maskSecret(value: string): string {
   if (value.length < 12) return '•••';
   return value.slice(0, 4) + '…';
 }
+
+/** `text` with each span (sorted, disjoint) blanked out, built once (not re-sliced per span). */
+export function blankSpans(text: string, spans: ReadonlyArray<{ start: number; end: number }>): string {
+  let blanked = '';
+  let cursor = 0;
+  for (const span of spans) {
+    blanked += text.slice(cursor, span.start) + ' '.repeat(span.end - span.start);
+    cursor = span.end;
+  }
+  return blanked + text.slice(cursor);
+}

@@ -24,10 +24,44 @@ export function redactSecrets(text: string): string {
   });
 }
 
+const QUERY_START = /[?&]/g;
+const QUERY_NAME = /[^=&#\s]*/y;
+const QUERY_VALUE = /=([^&#\s]+)/y;
+
+/**
+ * `?name=value` / `&name=value` with a secret-like value masked, as
+ * `replace(/([?&][^=&#\s]+=)([^&#\s]+)/g, …)` did, in one pass: that regex re-read the name
+ * from every `?` inside it (`?a?a?a…`). When a name fails, every `?` inside it fails at the
+ * same character, so the scan resumes there.
+ */
+function maskQueryValues(word: string): string {
+  let out = '';
+  let copied = 0;
+  QUERY_START.lastIndex = 0;
+  for (let at = QUERY_START.exec(word)?.index ?? -1; at >= 0; ) {
+    QUERY_NAME.lastIndex = at + 1;
+    QUERY_NAME.exec(word);
+    const nameEnd = QUERY_NAME.lastIndex;
+    QUERY_VALUE.lastIndex = nameEnd;
+    const value = nameEnd > at + 1 ? QUERY_VALUE.exec(word) : null;
+    let next = nameEnd;
+    if (value) {
+      next = QUERY_VALUE.lastIndex;
+      if (isSecretLike(value[1], word.slice(at + 1, nameEnd))) {
+        out += word.slice(copied, nameEnd + 1) + maskSecret(value[1]);
+        copied = next;
+      }
+    }
+    QUERY_START.lastIndex = next;
+    at = QUERY_START.exec(word)?.index ?? -1;
+  }
+  return copied === 0 ? word : out + word.slice(copied);
+}
+
 function redactWord(word: string, previousWord: string): string {
   // URL userinfo password and query values.
   let out = word.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@\s]*:)([^@/\s]+)@/i, (_, head: string, password: string) => `${head}${maskSecret(password)}@`);
-  out = out.replace(/([?&][^=&#\s]+=)([^&#\s]+)/g, (match, head: string, value: string) => (isSecretLike(value, head.slice(1, -1)) ? head + maskSecret(value) : match));
+  out = maskQueryValues(out);
   if (out !== word) return out;
   // NAME=value and --flag=value.
   const assignment = /^([^=]+)=(.+)$/.exec(word);
@@ -106,7 +140,9 @@ function redactRun(run: string): string {
       continue;
     }
     if (text.length < 12 || PUBLIC_ID.test(text)) continue;
-    const before = run.slice(0, m.index);
+    // Only the end of what precedes matters (`sha256:`, `#`, `/commits/`): a slice of the whole
+    // prefix for every piece was quadratic in a long run.
+    const before = run.slice(Math.max(0, m.index - 16), m.index);
     if (/^[0-9a-f]+$/i.test(text) && /(?:sha\d+:|[#@]|\/commits?\/)$/i.test(before)) continue;
     if (isCredentialShaped(text)) spans.push({ start: m.index, end: m.index + text.length });
   }

@@ -3,6 +3,7 @@ import { findReferences } from '../engine/interpolation';
 import { isPlaceholder } from './placeholders';
 import { detectSecret } from './detect';
 import { isSecretKeyName } from './keyNames';
+import { blankSpans } from './mask';
 
 /**
  * URLs and connection strings inside config values, and the credentials they carry:
@@ -239,8 +240,7 @@ export function findUrlSecrets(value: string): UrlSecret[] {
 /** The value with every URL blanked out (same length), for rules that leave URLs to others. */
 export function maskUrls(value: string): string {
   if (!value.includes('://') && !value.includes('=')) return value;
-  let masked = value;
-  for (const span of findUrls(value)) masked = masked.slice(0, span.start) + ' '.repeat(span.end - span.start) + masked.slice(span.end);
+  let masked = blankSpans(value, findUrls(value));
   if (ADO_HINT.test(masked) || AZURE_HINT.test(masked)) {
     ADO_PASSWORD.lastIndex = 0;
     masked = masked.replace(ADO_PASSWORD, (m) => ' '.repeat(m.length));
