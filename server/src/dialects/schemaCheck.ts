@@ -129,16 +129,24 @@ export const stringLeaves = memoizeByObject(function stringLeaves(node: TreeNode
 });
 
 /**
- * Offset + length of characters [start, end) of a string node's value when the source holds
- * the value verbatim (no escapes, plain or quoted); otherwise the whole node.
+ * Where a string node's value starts in the source when the source holds it verbatim (no
+ * escapes): `quoted` when it sits between quotes. Undefined otherwise. Computed once per node:
+ * comparing the source per reference made values full of references quadratic.
  */
-export function subRange(doc: ParsedDocument, node: TreeNode, start: number, end: number): { offset: number; length: number } {
+export function verbatimValue(doc: ParsedDocument, node: TreeNode): { offset: number; quoted: boolean } | undefined {
   const value = node.value;
-  if (typeof value === 'string' && start >= 0 && end >= start) {
-    const raw = doc.text.slice(node.offset, node.offset + node.length);
-    if (raw === value) return { offset: node.offset + start, length: end - start };
-    if (raw.length >= 2 && raw.slice(1, -1) === value) return { offset: node.offset + 1 + start, length: end - start };
-  }
+  if (typeof value !== 'string') return undefined;
+  if (node.length === value.length && doc.text.startsWith(value, node.offset)) return { offset: node.offset, quoted: false };
+  if (node.length === value.length + 2 && doc.text.startsWith(value, node.offset + 1)) return { offset: node.offset + 1, quoted: true };
+  return undefined;
+}
+
+/**
+ * Offset + length of characters [start, end) of a string node's value when the source holds
+ * the value verbatim (see verbatimValue); otherwise the whole node.
+ */
+export function subRange(node: TreeNode, verbatim: ReturnType<typeof verbatimValue>, start: number, end: number): { offset: number; length: number } {
+  if (verbatim && start >= 0 && end >= start) return { offset: verbatim.offset + start, length: end - start };
   return { offset: node.offset, length: node.length };
 }
 

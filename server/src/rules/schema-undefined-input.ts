@@ -2,7 +2,7 @@ import type { Rule } from './types';
 import { findReferences } from '../engine/interpolation';
 import { getValue, getValueAtPath } from '../parse/tree';
 import { inputInsertion } from '../fixes/secretReference';
-import { clientName, schemaEntries, stringLeaves, subRange } from '../dialects/schemaCheck';
+import { clientName, schemaEntries, stringLeaves, subRange, verbatimValue } from '../dialects/schemaCheck';
 
 /**
  * `${input:id}` with no `inputs` entry of that id: VS Code cannot resolve it and the server
@@ -35,14 +35,16 @@ export const rule: Rule = {
     const client = clientName(dialect);
     for (const server of schemaEntries(context.config.servers)) {
       for (const { node, path } of stringLeaves(server.node)) {
+        let verbatim: ReturnType<typeof verbatimValue> | null = null;
         for (const reference of findReferences(node.value as string)) {
           if (reference.syntax !== 'input' || ids.has(reference.name)) continue;
+          verbatim ??= verbatimValue(doc, node);
           const secretish = ['env', 'headers'].includes(path[0]);
           const input = { type: 'promptString', id: reference.name, description: `Value of ${reference.name} for the "${server.name}" MCP server`, ...(secretish ? { password: true } : {}) };
           const edits = doc.syntax === 'json' ? inputInsertion(doc, schema.inputsPath, input) : undefined;
           const fixes = edits ? [{ title: `Add a promptString input "${reference.name}"`, safe: false, preferred: true, edits }] : [];
           context.report({
-            ...subRange(doc, node, reference.start, reference.end),
+            ...subRange(node, verbatim, reference.start, reference.end),
             server,
             message: `\${input:${reference.name}} refers to no entry of "inputs": ${client} cannot ask for the value, so server "${server.name}" does not start. Add {"type": "promptString", "id": "${reference.name}"${secretish ? ', "password": true' : ''}} to "inputs", or fix the id${ids.size ? ` (declared: ${[...ids].map((i) => `"${i}"`).join(', ')})` : ''}.`,
             fixes,

@@ -1,7 +1,7 @@
 import type { Rule } from './types';
 import type { VariableReference, VariableSyntax } from '../engine/interpolation';
 import { findReferences } from '../engine/interpolation';
-import { clientName, isShell, schemaEntries, stringLeaves, subRange } from '../dialects/schemaCheck';
+import { clientName, isShell, schemaEntries, stringLeaves, subRange, verbatimValue } from '../dialects/schemaCheck';
 import { isSecretLike } from '../secrets/redact';
 import { maskSecret } from '../secrets/mask';
 
@@ -46,21 +46,23 @@ export const rule: Rule = {
         const top = path[0];
         if (top === undefined || schema.literalKeys?.includes(top)) continue;
         const value = node.value as string;
+        let verbatim: ReturnType<typeof verbatimValue> | null = null;
         for (const reference of findReferences(value)) {
           if (dialect.variables.includes(reference.syntax)) continue;
           // Bare $NAME is ordinary text in commands and arguments (and a shell expands it itself).
           if (reference.syntax === 'dollar' && !['env', 'envs', 'environment', 'headers', 'url', 'http_headers', 'requestOptions'].includes(top)) continue;
           if (shell && (top === 'args' || top === 'command') && reference.syntax !== 'input') continue;
-          report(reference, node, value);
+          verbatim ??= verbatimValue(doc, node);
+          report(reference, node, value, verbatim);
         }
       }
     }
 
-    function report(reference: VariableReference, node: NonNullable<ReturnType<typeof stringLeaves>[number]['node']>, value: string) {
+    function report(reference: VariableReference, node: NonNullable<ReturnType<typeof stringLeaves>[number]['node']>, value: string, verbatim: ReturnType<typeof verbatimValue>) {
       // A `${NAME:-default}` default is often the secret itself: never quote it.
       const raw = value.slice(reference.start, reference.end);
       const text = reference.defaultValue && isSecretLike(reference.defaultValue, reference.name) ? raw.replace(reference.defaultValue, maskSecret(reference.defaultValue)) : raw;
-      const range = subRange(doc, node, reference.start, reference.end);
+      const range = subRange(node, verbatim, reference.start, reference.end);
       const replacement = ENV_LIKE.includes(reference.syntax) && dialect.envReference ? dialect.envReference(reference.name) : undefined;
       const instead = replacement
         ? ` Write ${replacement} instead.`
@@ -79,7 +81,14 @@ export const rule: Rule = {
                 title: `Replace ${text} with ${replacement}`,
                 safe: false,
                 preferred: true,
-                edits: [{ offset: node.offset, length: node.length, content: doc.quote(value.slice(0, reference.start) + replacement + value.slice(reference.end)) }],
+                // Inside quotes the reference alone is replaced (client syntaxes hold no quote
+                // or backslash); one edit per reference that rewrote the whole value made a
+                // value full of references quadratic.
+                edits: [
+                  verbatim?.quoted && !/["'\\]/.test(replacement)
+                    ? { offset: verbatim.offset + reference.start, length: reference.end - reference.start, content: replacement }
+                    : { offset: node.offset, length: node.length, content: doc.quote(value.slice(0, reference.start) + replacement + value.slice(reference.end)) },
+                ],
               },
             ]
           : [],

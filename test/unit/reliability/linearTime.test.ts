@@ -215,18 +215,9 @@ test('the work counter charges a quadratic scan quadratically and a linear one l
   assert.ok(at(linear, 40_000) / at(linear, 10_000) < MAX_RATIO);
 });
 
-/** Cases still super-linear outside the scanners, reported as todo (docs/reliability.md, "Hostile workspaces"). */
-const KNOWN_SUPERLINEAR = new Map([
-  [
-    'interpolation: references inside references',
-    'schema-unexpanded-variable reports every reference with a fix that rewrites the whole value, and subRange re-slices the node per reference: output quadratic in the references of one value',
-  ],
-]);
-
 for (const adversarial of ADVERSARIAL_CASES) {
   for (const position of adversarial.positions) {
-    const todo = KNOWN_SUPERLINEAR.get(adversarial.name);
-    test(`linear work: ${adversarial.name} (${JSON.stringify(adversarial.unit)} repeated) in ${position}, JSON`, { todo }, () => {
+    test(`linear work: ${adversarial.name} (${JSON.stringify(adversarial.unit)} repeated) in ${position}, JSON`, () => {
       const counts = SIZES.map((size) => {
         const text = configWith('json', position, adversarialText(adversarial, size));
         return countedWork(() => lint(text, PATH_FOR.json));
