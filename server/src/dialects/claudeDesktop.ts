@@ -29,7 +29,10 @@ export const claudeDesktop: Dialect = {
     transports: ['stdio'],
     commandKeys: ['command'],
     urlKeys: ['url', 'serverUrl', 'httpUrl'],
-    expansionHint: 'write the value itself, let the server inherit it from the environment Claude Desktop was started with, or start the server through a wrapper script that sets it',
+    // Not "inherit it from Claude Desktop's environment": stdio servers started through the MCP
+    // SDK get only HOME, LOGNAME, PATH, SHELL, TERM and USER (a few more on Windows) plus `env`
+    // (modelcontextprotocol/typescript-sdk, src/client/stdio.ts getDefaultEnvironment).
+    expansionHint: 'start the server through a wrapper that reads the value from your keychain or an env file outside the repository, since Claude Desktop passes servers only a few standard variables besides env',
     remote: false,
     standardEntries: true,
     renames: { cmd: 'command', envs: 'env', environment: 'env' },

@@ -63,6 +63,9 @@ export const codex: Dialect = {
     commandKeys: ['command'],
     urlKeys: ['url'],
     expansionHint: 'list the variable in env_vars = ["NAME"] (or bearer_token_env_var / env_http_headers for HTTP) so Codex forwards it from its environment',
+    // codex-rs config: `env_vars` names variables copied from Codex's environment into the
+    // stdio server's (docs/config.md "mcp_servers"; shared/docs/client-dialects.md, Codex).
+    passthroughListKey: 'env_vars',
     remote: true,
     standardEntries: false,
     literalKeys: ['name', 'bearer_token_env_var', 'env_vars', 'env_http_headers'],

@@ -60,6 +60,7 @@ export const goose: Dialect = {
     commandKeys: ['cmd'],
     urlKeys: ['uri'],
     expansionHint: 'list the variable in env_keys so Goose reads it from the keyring or secrets.yaml',
+    passthroughListKey: 'env_keys',
     remote: true,
     standardEntries: false,
     literalKeys: ['name', 'description', 'display_name', 'env_keys'],

@@ -48,6 +48,12 @@ export interface DialectSchema {
   literalKeys?: readonly string[];
   /** For clients without an env-reference syntax: how to pass a secret or variable instead. */
   expansionHint?: string;
+  /**
+   * A list in the server entry naming variables the client hands the server from its own
+   * environment (Codex `env_vars`, Goose `env_keys`): the one way these clients keep a secret
+   * out of the file and still deliver it, so the secret fix moves the name there.
+   */
+  passthroughListKey?: string;
 }
 
 // Field types shared by many clients. `.optional()` everywhere: presence is checked by

@@ -43,41 +43,35 @@ export function secretReferenceFixes(context: RuleContext, server: ServerEntry, 
       edits: [{ offset: valueNode.offset, length: valueNode.length, content: doc.quote(replacement(reference)) }],
     });
   }
-  if (!dialect.envReference && !dialect.variables.includes('input') && dialect.id !== 'generic') {
-    const removal = removeEnvEntryFix(context, server, valueNode);
-    if (removal) fixes.push(removal);
+  if (!dialect.envReference && !dialect.variables.includes('input') && dialect.schema?.passthroughListKey) {
+    const move = passthroughFix(context, server, valueNode, dialect.schema.passthroughListKey);
+    if (move) fixes.push(move);
   }
   return fixes;
 }
 
 /**
- * Clients that expand no variable (Claude Desktop, Zed, LM Studio, Junie, Visual Studio,
- * Codex, Goose): a reference would be passed to the server literally, so the only fix is to
- * delete the whole `"KEY": "value"` entry of the server's env map (comments and the rest of
- * the entry kept) and say where the value goes instead, in the client's own terms (its
- * schema's `expansionHint`). Unsafe, never in fix-all: the server loses the value until the
- * user provides it.
+ * Clients that expand no variable but forward named variables from their own environment
+ * (Codex `env_vars`, Goose `env_keys`): delete the `"KEY": "value"` entry of the server's env
+ * map and name KEY in that list, in one fix, so the server still receives KEY once the user
+ * sets it where the client runs. Unsafe, never in fix-all: the value must be set first.
+ * Clients with neither mechanism get no removal fix: deleting the value would leave a server
+ * without it (Claude Desktop passes servers only a few standard variables); their message
+ * says what to do instead (secrets/advice.ts).
  */
-function removeEnvEntryFix(context: RuleContext, server: ServerEntry, valueNode: TreeNode): FixSpec | undefined {
+function passthroughFix(context: RuleContext, server: ServerEntry, valueNode: TreeNode, listKey: string): FixSpec | undefined {
   const property = valueNode.parent;
   const key = property?.type === 'property' ? property.children?.[0]?.value : undefined;
   if (typeof key !== 'string' || property?.children?.[1] !== valueNode || !server.envNode || property.parent !== server.envNode) return undefined;
   // A duplicated key: removing one entry would reveal the other, not remove the secret.
   if (server.envNode.children?.some((p) => p !== property && p.children?.[0]?.value === key)) return undefined;
-  const edit = removeProperty(property, context.doc);
-  if (!edit) return undefined;
-  return { title: `Remove the plaintext ${key} from the file (${whereInstead(context)})`, safe: false, edits: [edit] };
-}
-
-/** Where a secret goes for a client without variables, from its schema's `expansionHint`. */
-function whereInstead(context: RuleContext): string {
-  const { dialect } = context;
-  const hint = dialect.schema?.expansionHint ?? '';
-  const name = dialect.displayName;
-  if (hint.includes('env_vars')) return `list it in env_vars so ${name} forwards it from its environment`;
-  if (hint.includes('env_keys')) return `list it in env_keys so ${name} reads it from the keyring or secrets.yaml`;
-  if (!hint.includes('inherit') && hint.includes('wrapper script')) return 'set it in a wrapper script that starts the server';
-  return `set it in the environment ${name} starts from`;
+  const removal = removeProperty(property, context.doc);
+  if (!removal) return undefined;
+  const list = getValue(server.node, listKey);
+  const listed = list?.type === 'array' && list.children?.some((item) => item.value === key || getValue(item, 'name')?.value === key);
+  const addition = listed ? [] : list ? (list.type === 'array' ? insertArrayElement(list, key, context.doc) : undefined) : insertProperty(server.node, listKey, [key], context.doc);
+  if (!addition) return undefined;
+  return { title: `Move ${key} to ${listKey} (${context.dialect.displayName} passes it from its environment; set it there)`, safe: false, edits: [removal, ...addition] };
 }
 
 /** Environment-style variable name for a key: "x-api-key" -> "X_API_KEY". */

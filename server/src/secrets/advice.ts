@@ -10,6 +10,10 @@ export function moveAdvice(context: RuleContext): string {
   if (dialect.id === 'generic') where = 'Move it out of the file into a variable reference your client expands';
   else if (dialect.variables.includes('input')) where = 'Move it to an ${input:...} prompt or an ${env:...} variable';
   else if (dialect.envReference) where = `Move it to an environment variable referenced as ${dialect.envReference('NAME')}`;
-  else where = `${dialect.displayName} expands no variables here: remove it from the file and set it in the environment the client is started from, or use the server's own login`;
+  else if (dialect.schema?.passthroughListKey) where = `Name it in this server's ${dialect.schema.passthroughListKey} instead, so ${dialect.displayName} passes it from its own environment`;
+  // No way to keep the value in the file's client and out of the file: the server itself has to
+  // fetch it. "Set it in the client's environment" is not advice: MCP SDK clients pass servers
+  // only a few standard variables (see dialects/claudeDesktop.ts).
+  else where = `${dialect.displayName} expands no variables here: start the server through a wrapper that reads it from your keychain or an env file outside the repository, or use the server's own login`;
   return `${where}, and rotate it if this file was ever shared or committed.`;
 }

@@ -41,6 +41,11 @@ export const FIX_EXCEPTIONS: readonly FixException[] = [
     reason: 'Rewriting "API_KEY": "${{ secrets.API_KEY }}" into the client\'s own syntax makes the reference work as the user wrote it: the server now really receives the host\'s API_KEY, which the information-level mirror rule reports for the first time. True of the fixed file; pointing it at another variable (as the secret fixes do with MCP_) would silently change what the user asked for.',
   },
   {
+    fixedRule: 'secret-in-env',
+    appears: 'secret-mirrored-host-env',
+    reason: 'Codex and Goose can only forward a variable under its own name (env_vars / env_keys): "Move KEY to env_vars" makes the server receive the host\'s KEY, which the information-level mirror rule then reports. True of the fixed file, and the only way these clients keep the value out of it; the message of that finding says to forward a narrowly scoped token.',
+  },
+  {
     fixedRule: 'schema-syntax-error',
     appears: 'schema-syntax-error',
     reason: 'The rule lists at most ten syntax problems per file: removing one trailing comma of eleven or more lets the next one be listed, so the count of this rule stays at ten (the file really has that problem).',

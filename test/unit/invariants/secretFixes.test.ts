@@ -12,8 +12,10 @@ import { fuzzSeed } from '../../fuzz/lib/config';
  *  - `${input:}` writes `inputs` where the dialect's schema says (settings.json: `mcp.inputs`,
  *    also when the file has a root `servers` key; devcontainer.json:
  *    `customizations.vscode.mcp.inputs`) — regression from fuzz seed 7;
- *  - clients that expand no variable get "Remove the plaintext KEY from the file (…)", which
- *    deletes the whole env entry and says where the value goes, in the client's terms.
+ *  - clients that expand no variable but forward named variables (Codex `env_vars`, Goose
+ *    `env_keys`) get "Move KEY to env_vars", which deletes the env entry and names KEY in the
+ *    list, so the server still receives it; clients with neither get no removal fix at all
+ *    (deleting the value would leave the server without it) and a message saying what to do.
  */
 const seed = fuzzSeed();
 const TOKEN = makeSecret(0, seed + 11);
@@ -28,7 +30,7 @@ function check(name: string, text: string, path: string): void {
   assert.ok(stats.fixes > 0, `${name}: no fix offered`);
 }
 
-const removal = (findings: readonly Finding[]) => findings.flatMap((f) => f.fixes.filter((x) => x.title.startsWith('Remove the plaintext ')));
+const removal = (findings: readonly Finding[]) => findings.flatMap((f) => f.fixes.filter((x) => /^(Remove the plaintext |Move \S+ to )/.test(x.title)));
 
 test('${input:} in a VS Code settings.json goes to mcp.inputs, also with a root "servers" key', () => {
   const path = '/home/u/.config/Code/User/settings.json';
@@ -57,69 +59,60 @@ test('${input:} in a devcontainer.json goes to customizations.vscode.mcp.inputs'
   assert.deepEqual(lint(out, path).filter((f) => f.ruleId === 'schema-undefined-input'), []);
 });
 
-const NO_INTERPOLATION: Array<{ path: string; root: string; where: RegExp }> = [
-  { path: '/Users/me/Library/Application Support/Claude/claude_desktop_config.json', root: 'mcpServers', where: /\(set it in the environment Claude Desktop starts from\)$/ },
-  { path: '/p/.zed/settings.json', root: 'context_servers', where: /\(set it in a wrapper script that starts the server\)$/ },
-  { path: '/home/me/.lmstudio/mcp.json', root: 'mcpServers', where: /\(set it in the environment LM Studio starts from\)$/ },
-  { path: '/p/.junie/mcp/mcp.json', root: 'mcpServers', where: /\(set it in the environment JetBrains Junie starts from\)$/ },
-  { path: '/p/.vs/mcp.json', root: 'servers', where: /\(set it in the environment Visual Studio starts from\)$/ },
+const NO_INTERPOLATION: readonly string[] = [
+  '/Users/me/Library/Application Support/Claude/claude_desktop_config.json',
+  '/p/.zed/settings.json',
+  '/home/me/.lmstudio/mcp.json',
+  '/p/.junie/mcp/mcp.json',
+  '/p/.vs/mcp.json',
 ];
+const rootKey = (path: string) => (path.endsWith('.zed/settings.json') ? 'context_servers' : path.endsWith('.vs/mcp.json') ? 'servers' : 'mcpServers');
 
-test('clients without variables: "Remove the plaintext KEY" deletes the env entry, first/middle/last/only, comments and CRLF kept', () => {
-  const env = (i: number, n: number) => Array.from({ length: n }, (_, k) => (k === i ? `"GITHUB_TOKEN": "${TOKEN}"` : `"LOG_${k}": "debug"`));
-  for (const { path, root, where } of NO_INTERPOLATION) {
-    const jsonc = path.endsWith('.zed/settings.json');
-    for (const n of [1, 2, 3]) {
-      for (let i = 0; i < n; i++) {
-        for (const eol of ['\n', '\r\n']) {
-          const entries = env(i, n).map((e, k) => `        ${e}${k < n - 1 ? ',' : ''}${jsonc ? ` // entry ${k}` : ''}`);
-          const text = [`{`, `  "${root}": {`, `    "github": {`, `      "command": "npx",`, `      "args": ["-y", "@modelcontextprotocol/server-github@0.6.2"],`, `      "env": {`, ...entries, `      }`, `    }`, `  }`, `}`, ``].join(eol);
-          const name = `${path} entry ${i + 1} of ${n} ${JSON.stringify(eol)}`;
-          check(name, text, path);
-          const findings = lint(text, path);
-          const fixes = removal(findings);
-          assert.equal(fixes.length, 1, name);
-          assert.match(fixes[0].title, /^Remove the plaintext GITHUB_TOKEN from the file /);
-          assert.match(fixes[0].title, where, name);
-          assert.equal(fixes[0].safe, false, 'never in fix-all');
-          const out = applyFix(text, fixes[0]);
-          assert.ok(!out.includes(secretBody(TOKEN)), name);
-          for (let k = 0; k < n; k++) if (k !== i) assert.ok(out.includes(`"LOG_${k}": "debug"`), name);
-          if (jsonc) for (let k = 0; k < n; k++) if (k !== i) assert.ok(out.includes(`// entry ${k}`), `${name}: lost a comment`);
-          assert.equal(fixAll(text, path).text.includes(secretBody(TOKEN)), true, `${name}: fix-all must not remove it`);
-          assertNoLeak(findings.map((f) => [f.message, ...f.fixes.map((x) => x.title)].join('\n')).join('\n'), secrets);
-        }
-      }
-    }
-  }
-});
-
-test('clients without variables: connection strings and env secrets of every kind; headers and args get no removal fix', () => {
-  for (const { path, root } of NO_INTERPOLATION) {
+test('clients with no variables and no pass-through list: no fix deletes the secret (the server would lose it); the message says what to do', () => {
+  for (const path of NO_INTERPOLATION) {
     const servers = {
-      db: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-postgres@0.6.2'], env: { DATABASE_URL: DSN, OPENAI_API_KEY: makeSecret(2, seed), API_KEY: makeSecret(6, seed), DB_PASSWORD: PASSWORD } },
+      db: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-postgres@0.6.2'], env: { DATABASE_URL: DSN, OPENAI_API_KEY: makeSecret(2, seed), API_KEY: makeSecret(6, seed), DB_PASSWORD: PASSWORD, GITHUB_TOKEN: TOKEN } },
       remote: { type: 'http', url: 'https://mcp.example.com/mcp', headers: { Authorization: 'Bearer ' + TOKEN } },
       args: { command: 'npx', args: ['-y', 'srv@1.0.0', '--api-key', TOKEN] },
     };
-    const text = JSON.stringify({ [root]: servers }, null, 2);
-    check(`${path} many secrets`, text, path);
+    const text = JSON.stringify({ [rootKey(path)]: servers }, null, 2);
     const findings = lint(text, path);
-    for (const f of findings.filter((x) => x.fixes.some((y) => y.title.startsWith('Remove the plaintext ')))) assert.equal(f.server, 'db', `${f.ruleId} on ${f.server}`);
-    assert.ok(removal(findings).length >= 4, path);
+    const secretsFound = findings.filter((f) => f.category === 'secret' && f.server === 'db');
+    assert.ok(secretsFound.length >= 4, path);
+    assert.deepEqual(removal(findings), [], path);
+    for (const f of secretsFound) assert.match(f.message, /expands no variables here: start the server through a wrapper that reads it from your keychain or an env file outside the repository/, `${path} ${f.ruleId}`);
+    assert.equal(fixAll(text, path).text.includes(secretBody(TOKEN)), true, `${path}: fix-all must not remove it`);
+    assertNoLeak(findings.map((f) => [f.message, ...f.fixes.map((x) => x.title)].join('\n')).join('\n'), secrets);
   }
 });
 
-test('Codex (TOML) and Goose (YAML): the entry goes, the table or map stays valid', () => {
-  const codex = `[mcp_servers.github]\ncommand = "npx"\nargs = ["-y", "@modelcontextprotocol/server-github@0.6.2"]\n\n[mcp_servers.github.env]\nGITHUB_TOKEN = "${TOKEN}" # pat\nLOG_LEVEL = "debug"\n\n[mcp_servers.inline]\ncommand = "npx"\nargs = ["-y", "x@1.0.0"]\nenv = { API_KEY = "${makeSecret(6, seed)}" }\n`;
-  check('codex', codex, '/p/.codex/config.toml');
-  const codexFixes = removal(lint(codex, '/p/.codex/config.toml'));
-  assert.equal(codexFixes.length, 2);
-  assert.match(codexFixes[0].title, /\(list it in env_vars so Codex forwards it from its environment\)$/);
+test('Codex (TOML): "Move KEY to env_vars" deletes the entry and names KEY in env_vars, so Codex still hands the server the value from its environment', () => {
+  const apiKey = makeSecret(6, seed);
+  const codex = `[mcp_servers.github]\ncommand = "npx"\nargs = ["-y", "@modelcontextprotocol/server-github@0.6.2"]\n\n[mcp_servers.github.env]\nGITHUB_TOKEN = "${TOKEN}" # pat\nLOG_LEVEL = "debug"\n\n[mcp_servers.inline]\ncommand = "npx"\nargs = ["-y", "x@1.0.0"]\nenv_vars = ["HOME_DIR"]\nenv = { API_KEY = "${apiKey}" }\n`;
+  const path = '/p/.codex/config.toml';
+  check('codex', codex, path);
+  const fixes = removal(lint(codex, path));
+  assert.deepEqual(fixes.map((f) => f.title), ['Move GITHUB_TOKEN to env_vars (Codex passes it from its environment; set it there)', 'Move API_KEY to env_vars (Codex passes it from its environment; set it there)']);
+  const first = applyFix(codex, fixes[0]);
+  assert.ok(!first.includes(secretBody(TOKEN)));
+  assert.match(first, /\[mcp_servers\.github\]\ncommand = "npx"\nargs = \[[^\n]*\]\nenv_vars = \["GITHUB_TOKEN"\]\n/);
+  assert.match(first, /LOG_LEVEL = "debug"/);
+  const second = applyFix(codex, fixes[1]);
+  assert.match(second, /env_vars = \["HOME_DIR", "API_KEY"\]\nenv = \{ ?\}?/);
+  assert.ok(!second.includes(apiKey));
+  assert.ok(fixes.every((f) => !f.safe), 'never in fix-all: the value must be set in the environment first');
+});
+
+test('Goose (YAML): the message names env_keys; no fix is offered where env_keys cannot be written faithfully', () => {
   const goose = `extensions:\n  github:\n    name: github\n    type: stdio\n    enabled: true\n    cmd: npx\n    args: ["-y", "@modelcontextprotocol/server-github@0.6.2"]\n    envs:\n      GITHUB_TOKEN: ${TOKEN} # pat\n`;
-  check('goose', goose, '/home/me/.config/goose/config.yaml');
-  const [gooseFix] = removal(lint(goose, '/home/me/.config/goose/config.yaml'));
-  assert.match(gooseFix.title, /\(list it in env_keys so Goose reads it from the keyring or secrets\.yaml\)$/);
-  assert.match(applyFix(goose, gooseFix), /envs:\s*\{\}/);
+  const findings = lint(goose, '/home/me/.config/goose/config.yaml');
+  const secret = findings.find((f) => f.ruleId === 'secret-in-env')!;
+  assert.match(secret.message, /Name it in this server's env_keys instead, so Goose passes it from its own environment/);
+  for (const fix of removal(findings)) {
+    const out = applyFix(goose, fix);
+    assert.match(out, /env_keys/);
+    assert.ok(!out.includes(secretBody(TOKEN)));
+  }
 });
 
 test('clients with a variable syntax keep their replacement fixes and get no removal fix', () => {

@@ -28,10 +28,10 @@ test('clients without interpolation and files of an unknown client get no replac
     const findings = lint(text, path).filter((f) => f.category === 'secret');
     assert.ok(findings.length > 0, path);
     for (const finding of findings) {
-      // Claude Desktop: the env entry can only be removed (never replaced by a reference it
-      // would pass on literally); headers have no fix; an unknown client gets none at all.
-      const expected = path === CLAUDE_DESKTOP && finding.ruleId === 'secret-in-env' ? ['Remove the plaintext GITHUB_TOKEN from the file (set it in the environment Claude Desktop starts from)'] : [];
-      assert.deepEqual(finding.fixes.map((f) => f.title), expected, `${path}: ${finding.ruleId}`);
+      // Claude Desktop: never replaced by a reference it would pass on literally, and never
+      // deleted (its servers get only a few standard variables, so the server would lose it);
+      // an unknown client gets no fix at all.
+      assert.deepEqual(finding.fixes.map((f) => f.title), [], `${path}: ${finding.ruleId}`);
       for (const fix of finding.fixes) for (const edit of fix.edits) assert.deepEqual(findReferences(edit.newText), [], 'no reference written');
     }
   }
