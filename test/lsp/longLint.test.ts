@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import { CancellationTokenSource, DocumentDiagnosticRequest, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import { withClient, type TestClient } from './harness';
 import { MCP_JSON, TOKEN, tokenRange } from './fixtures';
+import { ruleById } from '../../server/src/rules';
+import type { Rule } from '../../server/src/rules/types';
 
 const SMALL_URI = 'file:///p/.vscode/mcp.json';
 const BIG_URI = 'file:///p/big/.vscode/mcp.json';
@@ -141,5 +143,46 @@ test('pull: a queued lint of a version the client already edited past is skipped
     const report = await current;
     assert.deepEqual(report.kind === 'full' && report.items.map((d) => d.range), [tokenRange(BIG_V3)]);
     assert.equal(client.server.cache.lintCount, lintsBefore + 1, 'version 2 was never linted');
+  });
+});
+
+/**
+ * The first rule to run; on the large document it calls `onLargeLint` from inside the
+ * lint, so the test can send a request while that lint is running.
+ */
+function signallingRule(onLargeLint: () => void): Rule {
+  return {
+    id: 'test-signals',
+    meta: { category: 'other', defaultSeverity: 'warning', description: 'test', fixable: false, owasp: [], threat: 'test' },
+    check(context) {
+      if (context.filePath.includes('/big/')) onLargeLint();
+    },
+  };
+}
+
+test('a hover sent while a large lint is running is answered before that lint ends: the lint pauses between rules', async () => {
+  const order: string[] = [];
+  let client: TestClient | undefined;
+  let hover: Promise<unknown> | undefined;
+  // Most of the registry after the signalling rule: the lint has many steps left when the hover arrives.
+  const rules = [signallingRule(() => {
+    if (hover || !client) return;
+    order.push('large lint running');
+    hover = client.hover(SMALL_URI, { line: 4, character: 8 }).then((result) => {
+      order.push('hover');
+      return result;
+    });
+  }), ...['secret-in-env', 'unpinned-npm-package', 'unpinned-python-package', 'broad-filesystem-access', 'insecure-http-remote', 'schema-unknown-key', 'schema-unexpanded-variable', 'deprecated-server'].map((id) => ruleById(id)!)];
+  await withClient({ pull: false, inlineLintMaxBytes: INLINE_LINT_MAX_BYTES, rules }, async (c) => {
+    await c.open(SMALL_URI, MCP_JSON);
+    await c.pushed(SMALL_URI, 1);
+    client = c;
+    await c.open(BIG_URI, BIG_V1);
+    const diagnostics = await c.pushed(BIG_URI, 1);
+    order.push('large lint done');
+    assert.ok(hover, 'the signalling rule ran on the large document');
+    assert.match(JSON.stringify(await hover), /server-github/);
+    assert.deepEqual(order, ['large lint running', 'hover', 'large lint done']);
+    assert.deepEqual(diagnostics.filter((d) => d.code === 'secret-in-env').map((d) => d.range), [tokenRange(BIG_V1)]);
   });
 });

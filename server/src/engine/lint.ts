@@ -72,18 +72,39 @@ export function lint(text: string, filePath: string, settings: Settings = DEFAUL
 
 /** Like `lint`, but keeps the parse and model for hovers and code actions. Undefined = not an MCP config. */
 export function analyze(text: string, filePath: string, settings: Settings = DEFAULT_SETTINGS, options: LintOptions = {}): Analysis | undefined {
+  return runToEnd(analyzeSteps(text, filePath, settings, options));
+}
+
+/** A step of `analyzeSteps`: nothing to pass, the caller only decides when to go on. */
+export type LintSteps<T> = Generator<void, T, void>;
+
+/** Runs a stepwise lint without pausing. */
+export function runToEnd<T>(steps: LintSteps<T>): T {
+  let step = steps.next();
+  while (!step.done) step = steps.next();
+  return step.value;
+}
+
+/**
+ * `analyze` in steps: it pauses after the parse, after reading the model and after each
+ * rule, so a host can answer other requests in between (the language server's LintQueue
+ * for large documents). Driven to the end it is exactly `analyze`: one code path.
+ */
+export function* analyzeSteps(text: string, filePath: string, settings: Settings = DEFAULT_SETTINGS, options: LintOptions = {}): LintSteps<Analysis | undefined> {
   const forced = typeof options.dialect === 'string' ? dialectById(options.dialect) : options.dialect;
   const byPath = forced ?? dialectForPath(filePath);
   const doc = parseDocument(text, byPath?.syntax ?? syntaxForPath(filePath));
   if (!doc) return undefined;
+  yield;
   const dialect = byPath ?? dialectForContent(doc.root);
   if (!dialect) return undefined;
   const config = dialect.read(doc);
   if (!settings.enable) return { doc, dialect, config, findings: [] };
+  yield;
   const active = options.rules ?? RULES;
   const rules = rulesToRun(active, settings, dialect);
   const keyOf = lazyIncrementalKey(filePath, dialect, settings, options.policy, options.gitState, rules);
-  const unsuppressed = (options.previous && relint(options.previous, keyOf(), doc, dialect, config, settings, filePath, options, rules)) ?? collectFindings(doc, dialect, config, settings, filePath, options, rules);
+  const unsuppressed = (options.previous && relint(options.previous, keyOf(), doc, dialect, config, settings, filePath, options, rules)) ?? (yield* collectFindings(doc, dialect, config, settings, filePath, options, rules));
   const ran = new Set(rules.map((rule) => rule.id));
   const findings = suppress(unsuppressed.slice(), doc, settings, filePath, active, ran).sort(compareFindings);
   return { doc, dialect, config, findings, incremental: { keyOf, unsuppressed } };
@@ -119,8 +140,8 @@ function relint(previous: Analysis, key: string, doc: ParsedDocument, dialect: D
   if (index === undefined) return undefined;
   const perServer = rules.filter((rule) => rule.meta.scope === 'server');
   const perServerIds = new Set(perServer.map((rule) => rule.id));
-  const findings = collectFindings(doc, dialect, config, settings, filePath, options, rules.filter((rule) => !perServerIds.has(rule.id)));
-  findings.push(...collectFindings(doc, dialect, { ...config, servers: [config.servers[index]] }, settings, filePath, options, perServer));
+  const findings = runToEnd(collectFindings(doc, dialect, config, settings, filePath, options, rules.filter((rule) => !perServerIds.has(rule.id))));
+  findings.push(...runToEnd(collectFindings(doc, dialect, { ...config, servers: [config.servers[index]] }, settings, filePath, options, perServer)));
   const edited = entrySpan(previous.config.servers[index]);
   const oldLines = previous.doc.lines;
   const deferredEdits = deferredEditsFromFullLint(doc.text, filePath, settings, options);
@@ -151,8 +172,8 @@ function deferredEditsFromFullLint(text: string, filePath: string, settings: Set
   };
 }
 
-/** Runs `rules` (already filtered by rulesToRun) and returns their findings, before suppressions. */
-function collectFindings(doc: ParsedDocument, dialect: Dialect, config: McpConfig, settings: Settings, filePath: string, options: LintOptions, rules: readonly Rule[]): Finding[] {
+/** Runs `rules` (already filtered by rulesToRun), pausing after each, and returns their findings before suppressions. */
+function* collectFindings(doc: ParsedDocument, dialect: Dialect, config: McpConfig, settings: Settings, filePath: string, options: LintOptions, rules: readonly Rule[]): LintSteps<Finding[]> {
   const findings: Finding[] = [];
   const gitNote = options.gitState && options.gitState !== 'unknown' ? GIT_NOTES[options.gitState] : undefined;
   // One context for the whole run (rules are synchronous): `report` reads the rule being run.
@@ -186,6 +207,7 @@ function collectFindings(doc: ParsedDocument, dialect: Dialect, config: McpConfi
     } catch (error) {
       options.onRuleError?.(candidate.id, error);
     }
+    yield;
   }
   return findings;
 }

@@ -1,6 +1,6 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, isKnownConfigPath, ruleDocsUrl, type Analysis, type Finding, type Fix, type LintOptions, type Severity } from '../engine';
+import { analyzeSteps, runToEnd, isKnownConfigPath, ruleDocsUrl, type Analysis, type Finding, type Fix, type LintOptions, type Severity } from '../engine';
 import type { Settings } from '../common/settings';
 import { DIAGNOSTIC_SOURCE, FILE_TOO_LARGE_CODE, SETTINGS_SECTION, type DiagnosticData, type DiagnosticFix } from '../common/protocol';
 import { isIgnoredPath, uriToPath } from './documentPath';
@@ -214,9 +214,9 @@ export class AnalysisCache {
       // `previous` is not kept in lintOptions: each version would hold on to the one before.
       const lint = () => {
         this.lintCount++;
-        return analyze(text, path, settings, prior ? { ...lintOptions, previous: prior } : lintOptions);
+        return analyzeSteps(text, path, settings, prior ? { ...lintOptions, previous: prior } : lintOptions);
       };
-      analysis = this.options.lintQueue ? await this.options.lintQueue.run(size, lint, stillWanted) : lint();
+      analysis = this.options.lintQueue ? await this.options.lintQueue.run(size, lint, stillWanted) : runToEnd(lint());
     } catch (error) {
       if (error instanceof SupersededError) return { ...base, kind: 'superseded', analysis: undefined, diagnostics: [] };
       // Cached like any result, so a broken version is reported once, not on every request.

@@ -1,4 +1,5 @@
 import type { Disposable } from 'vscode-languageserver';
+import { runToEnd, type LintSteps } from '../engine';
 
 /**
  * Documents up to this size are linted inline, on the request that asks: four times the
@@ -15,16 +16,18 @@ export const INLINE_LINT_MAX_BYTES = 64 * 1024;
 const MAX_YIELDS = 50;
 
 /**
- * Keeps long lints off the request path. The engine is synchronous: a lint of a multi-MB
- * config holds the event loop for its whole length, and every message behind it (a hover,
- * a code action on another file) would wait. So a large lint does not run on the request
- * that asks for it: it is queued, the queue runs one lint per macrotask, and only on a
- * macrotask where no request or edit was handled since the previous one. vscode-jsonrpc
- * handles one queued message per macrotask, so every message already received is answered
- * first. A lint that has started still runs to its end (see docs/reliability.md).
+ * Keeps long lints off the request path. A lint of a multi-MB config takes seconds, and
+ * every message behind it (a hover, a code action on another file) would wait. So a large
+ * lint does not run on the request that asks for it: it is queued, starts on a macrotask
+ * where no request or edit was handled since the previous one (vscode-jsonrpc handles one
+ * queued message per macrotask, so every message already received is answered first), and
+ * then runs one step per macrotask — the engine's stepwise lint pauses after the parse, the
+ * model and each rule (engine/lint.ts `analyzeSteps`) — so a message arriving while it runs
+ * waits for one step at most, not for the whole lint. One large lint runs at a time.
  */
 export class LintQueue {
-  private readonly waiting: Array<{ run(): void; skip(): void }> = [];
+  private readonly waiting: Job[] = [];
+  private running: { job: Job; steps: LintSteps<unknown> } | undefined;
   private scheduled: Disposable | undefined;
   private busy = false;
   private yields = 0;
@@ -40,24 +43,16 @@ export class LintQueue {
   }
 
   /**
-   * Runs `lint` now when the text is small, else when its turn comes. A queued lint whose
-   * result nobody wants any more (`stillWanted` false: a newer version, the document closed,
-   * the settings changed) is skipped: it rejects with SupersededError instead of holding
-   * the event loop for nothing.
+   * Runs the stepwise lint `start()` to its end now when the text is small, else step by
+   * step when its turn comes. A lint whose result nobody wants any more (`stillWanted`
+   * false: a newer version, the document closed, the settings changed) is dropped, before
+   * or between its steps: it rejects with SupersededError instead of holding the event loop
+   * for nothing.
    */
-  run<T>(sizeInBytes: number, lint: () => T, stillWanted: () => boolean = () => true): Promise<T> {
-    if (sizeInBytes <= this.inlineMaxBytes) return Promise.resolve(lint());
+  run<T>(sizeInBytes: number, start: () => LintSteps<T>, stillWanted: () => boolean = () => true): Promise<T> {
+    if (sizeInBytes <= this.inlineMaxBytes) return Promise.resolve(runToEnd(start()));
     return new Promise<T>((resolve, reject) => {
-      const skip = () => reject(new SupersededError());
-      const run = () => {
-        if (!stillWanted()) return skip();
-        try {
-          resolve(lint());
-        } catch (error) {
-          reject(error);
-        }
-      };
-      this.waiting.push({ run, skip });
+      this.waiting.push({ start, stillWanted, resolve: resolve as (value: unknown) => void, reject });
       this.schedule();
     });
   }
@@ -66,24 +61,63 @@ export class LintQueue {
   dispose(): void {
     this.scheduled?.dispose();
     this.scheduled = undefined;
-    for (const waiting of this.waiting.splice(0)) waiting.skip();
+    if (this.running) this.running.job.reject(new SupersededError());
+    this.running = undefined;
+    for (const waiting of this.waiting.splice(0)) waiting.reject(new SupersededError());
   }
 
   private schedule(): void {
-    if (this.scheduled || this.waiting.length === 0) return;
+    if (this.scheduled || (!this.running && this.waiting.length === 0)) return;
     this.scheduled = this.setImmediate(() => {
       this.scheduled = undefined;
-      if (this.busy && this.yields < MAX_YIELDS) {
+      if (this.running) this.step(this.running);
+      else if (this.busy && this.yields < MAX_YIELDS) {
         this.busy = false;
         this.yields++;
       } else {
         this.busy = false;
         this.yields = 0;
-        this.waiting.shift()!.run();
+        const job = this.waiting.shift()!;
+        if (!job.stillWanted()) job.reject(new SupersededError());
+        else {
+          try {
+            this.running = { job, steps: job.start() };
+          } catch (error) {
+            job.reject(error);
+          }
+        }
       }
       this.schedule();
     });
   }
+
+  /** One step of the running lint; at its end (or when it is no longer wanted) the next one may start. */
+  private step(running: { job: Job; steps: LintSteps<unknown> }): void {
+    const { job, steps } = running;
+    try {
+      if (!job.stillWanted()) {
+        steps.return(undefined);
+        this.running = undefined;
+        job.reject(new SupersededError());
+        return;
+      }
+      const result = steps.next();
+      if (result.done) {
+        this.running = undefined;
+        job.resolve(result.value);
+      }
+    } catch (error) {
+      this.running = undefined;
+      job.reject(error);
+    }
+  }
+}
+
+interface Job {
+  start(): LintSteps<unknown>;
+  stillWanted(): boolean;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
 }
 
 /** A queued lint was skipped: its document moved on before its turn, or the server shut down. */
