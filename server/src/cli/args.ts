@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { MAX_GLOB_COUNT, MAX_GLOB_LENGTH, RULE_LEVELS, type RuleLevel } from '../common/settings';
 
-export const FORMATS = ['text', 'json', 'sarif'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** `note` = information and hint; `none` never fails. */
@@ -47,7 +47,8 @@ for every known client's config file names (default: the current directory), hon
 .gitignore; a file named explicitly is linted whatever its name.
 
 Output
-  -f, --format <text|json|sarif>  report format (default: text)
+  -f, --format <text|json|sarif|github>
+                                  report format (default: text; github: Actions annotations)
   -o, --output <file>             write the report to a file instead of stdout
       --fail-on <level>           error | warning | note | none (default: warning);
                                   exit 1 when a finding at or above it is reported

@@ -5,6 +5,7 @@ import { IoError, parseCliArgs, UsageError, USAGE, type CliOptions, type FailOn 
 import { applyBaseline, readBaseline, writeBaseline } from './baseline';
 import { loadPolicyFile, loadSettings } from './config';
 import { compareStrings, discover } from './discover';
+import { formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
@@ -151,7 +152,9 @@ function run(argv: readonly string[], io: CliIO): number {
       ? formatJson(report)
       : options.format === 'sarif'
         ? formatSarif(report, packageVersion())
-        : formatText(report, useColor(options.output === undefined ? io.stdout : undefined, io.env) ? COLORS : PLAIN);
+        : options.format === 'github'
+          ? formatGithub(report)
+          : formatText(report, useColor(options.output === undefined ? io.stdout : undefined, io.env) ? COLORS : PLAIN);
   if (options.output !== undefined) {
     try {
       // Links are followed on purpose: `-o /dev/stdout` is a common idiom, and the name is the user's.
