@@ -14,6 +14,10 @@ export interface CliOptions {
   format: Format;
   output?: string;
   failOn: FailOn;
+  /** --quiet: report errors only (as eslint --quiet); the exit code then follows errors only. */
+  quiet: boolean;
+  /** --max-warnings N: warnings fail the run only when there are more than N (as eslint). */
+  maxWarnings?: number;
   fix: boolean;
   dryRun: boolean;
   baseline?: string;
@@ -52,6 +56,8 @@ Output
   -o, --output <file>             write the report to a file instead of stdout
       --fail-on <level>           error | warning | note | none (default: warning);
                                   exit 1 when a finding at or above it is reported
+      --max-warnings <n>          warnings fail the run only when there are more than n
+      --quiet                     report errors only
 
 Fixing
       --fix                       apply the safe fixes in place (as fix-all in the editor)
@@ -86,6 +92,11 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
 2 usage or I/O error. Docs: https://github.com/mcp-hygiene/mcp-hygiene/blob/main/docs/cli.md
 `;
 
+function count(value: string, flag: string): number {
+  if (/^\d{1,9}$/.test(value.trim())) return Number(value.trim());
+  throw new UsageError(`${flag} needs a whole number of 0 or more (got "${value}").`);
+}
+
 function oneOf<T extends string>(value: string, allowed: readonly T[], flag: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`Invalid value for ${flag}: "${value}". Expected one of: ${allowed.join(', ')}.`);
@@ -103,6 +114,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         format: { type: 'string', short: 'f' },
         output: { type: 'string', short: 'o' },
         'fail-on': { type: 'string' },
+        'max-warnings': { type: 'string' },
+        quiet: { type: 'boolean' },
         fix: { type: 'boolean' },
         'dry-run': { type: 'boolean' },
         baseline: { type: 'string' },
@@ -134,6 +147,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     format,
     output: values.output,
     failOn: oneOf(values['fail-on'] ?? 'warning', FAIL_ON, '--fail-on'),
+    quiet: values.quiet ?? false,
+    ...(values['max-warnings'] !== undefined ? { maxWarnings: count(values['max-warnings'], '--max-warnings') } : {}),
     fix: values.fix ?? false,
     dryRun: values['dry-run'] ?? false,
     baseline: values.baseline,

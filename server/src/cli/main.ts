@@ -139,6 +139,8 @@ function run(argv: readonly string[], io: CliIO): number {
     baselineAccepted = known.length;
   }
 
+  if (options.quiet) findings = findings.filter((f) => f.severity === 'error');
+
   // What --fix did goes to stdout unless stdout carries a machine-readable report.
   const machineOnStdout = options.format !== 'text' && options.output === undefined;
   const fixStream = machineOnStdout ? io.stderr : io.stdout;
@@ -169,7 +171,12 @@ function run(argv: readonly string[], io: CliIO): number {
   // Fixes that could not be written are an I/O error, whatever was found.
   if (outcome.unwritten.length > 0) return EXIT_ERROR;
   const threshold = THRESHOLD[options.failOn];
-  return findings.some((f) => SEVERITY_RANK[f.severity] >= threshold) ? EXIT_FINDINGS : EXIT_CLEAN;
+  // With --max-warnings, warnings count against their budget instead of failing one by one.
+  const failing = findings.filter((f) => SEVERITY_RANK[f.severity] >= threshold && !(options.maxWarnings !== undefined && f.severity === 'warning'));
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
+  const overBudget = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  if (overBudget) io.stderr.write(`${warnings} warnings, more than --max-warnings ${options.maxWarnings}.\n`);
+  return failing.length > 0 || overBudget ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 function describeFixes(fixes: readonly FixRecord[], options: CliOptions): string {
