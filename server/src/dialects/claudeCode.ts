@@ -1,4 +1,5 @@
 import * as z from '../common/zod';
+import { COPILOT_CLI, VISUAL_STUDIO, VSCODE_PORTABLE } from './readers';
 import type { Dialect, UserEnvironment } from './types';
 import type { TreeNode } from '../parse/tree';
 import type { Transport } from '../engine/model';
@@ -85,6 +86,8 @@ export const claudeCode: Dialect = {
   matchPath: files.matchPath,
   read: (doc) => readServersMap(doc, { serversPath: ['mcpServers'], ...CLAUDE_CODE_SHAPE }),
   envReference: (name) => '${' + name + '}',
+  // A project `.mcp.json` is also Copilot CLI's, VS Code's and Visual Studio's (dialects/readers.ts).
+  sharedReaders: (path) => (path.endsWith('/.mcp.json') ? [COPILOT_CLI, VSCODE_PORTABLE, VISUAL_STUDIO] : []),
   userConfigPaths: (env: UserEnvironment) => managedPaths(env),
   schema: claudeCodeSchema(['mcpServers']),
 };

@@ -66,6 +66,8 @@ export const codex: Dialect = {
     // codex-rs config: `env_vars` names variables copied from Codex's environment into the
     // stdio server's (docs/config.md "mcp_servers"; shared/docs/client-dialects.md, Codex).
     passthroughListKey: 'env_vars',
+    // Same config docs: `env_http_headers` (header -> variable) and `bearer_token_env_var`.
+    headerIndirection: { headersKey: 'http_headers', envHeadersKey: 'env_http_headers', bearerKey: 'bearer_token_env_var' },
     remote: true,
     standardEntries: false,
     literalKeys: ['name', 'bearer_token_env_var', 'env_vars', 'env_http_headers'],

@@ -1,5 +1,6 @@
 import * as z from '../common/zod';
 import type { Dialect } from './types';
+import { VISUAL_STUDIO } from './readers';
 import { readServersMap } from './mcpServersMap';
 import { envMap, filePatterns, joinPath, str, strList, strMap, anyObject } from './schema';
 
@@ -20,6 +21,7 @@ export const cursor: Dialect = {
   matchPath: files.matchPath,
   read: (doc) => readServersMap(doc, { serversPath: ['mcpServers'], oauthKeys: ['auth'] }),
   envReference: (name) => '${env:' + name + '}',
+  sharedReaders: () => [VISUAL_STUDIO],
   userConfigPaths: (env) => [joinPath(env, env.home, '.cursor', 'mcp.json')],
   schema: {
     serversPath: ['mcpServers'],

@@ -1,4 +1,5 @@
 import type { Dialect } from './types';
+import { COPILOT_AGENT_HOST } from './readers';
 import { readServersMap } from './mcpServersMap';
 import { filePatterns } from './schema';
 import { vscodeSchema } from './vscode';
@@ -21,6 +22,7 @@ export const devcontainer: Dialect = {
   matchPath: files.matchPath,
   read: (doc) => readServersMap(doc, { serversPath: SERVERS }),
   envReference: (name) => '${env:' + name + '}',
+  sharedReaders: () => [COPILOT_AGENT_HOST],
   userConfigPaths: () => [],
   schema: vscodeSchema(SERVERS, ['customizations', 'vscode', 'mcp', 'inputs']),
 };

@@ -54,6 +54,17 @@ export interface DialectSchema {
    * out of the file and still deliver it, so the secret fix moves the name there.
    */
   passthroughListKey?: string;
+  /**
+   * The client starts stdio servers with its own whole environment plus `env` (Zed), so a
+   * variable removed from `env` still reaches the server once it is set where the client runs.
+   */
+  inheritsEnvironment?: boolean;
+  /**
+   * Remote headers the client fills from named variables (Codex): `headersKey` holds literal
+   * headers, `envHeadersKey` maps a header to the variable holding its value, `bearerKey`
+   * names the variable whose value is sent as `Authorization: Bearer <value>`.
+   */
+  headerIndirection?: { headersKey: string; envHeadersKey: string; bearerKey: string };
 }
 
 // Field types shared by many clients. `.optional()` everywhere: presence is checked by

@@ -42,8 +42,24 @@ export interface Dialect {
    * Absolute paths; files that may not exist are listed too (the caller checks).
    */
   userConfigPaths?(env: UserEnvironment): string[];
+  /**
+   * Other clients that read the file at this path, with the syntaxes each expands
+   * (dialects/readers.ts): a secret fix whose syntax one of them cannot use says so in its title.
+   */
+  sharedReaders?(normalizedPath: string): readonly SharedReader[];
   /** What the client accepts, for the schema-* rules (see dialects/schema.ts); none = no schema checks. */
   schema?: DialectSchema;
+}
+
+/** Another client reading the same file (see dialects/readers.ts). */
+export interface SharedReader {
+  name: string;
+  /** Syntaxes that reach the server through this reader; 'unverified' when its docs and source say nothing. */
+  expands: readonly VariableSyntax[] | 'unverified';
+  /** What happens to a server using another syntax, as a title fragment ("skip servers that need it"). */
+  otherwise: string;
+  /** Where this behaviour is documented (file or URL). */
+  source: string;
 }
 
 /** Where user-level files live: home, Windows %APPDATA%, platform, $XDG_CONFIG_HOME. */

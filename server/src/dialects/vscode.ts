@@ -1,5 +1,6 @@
 import * as z from '../common/zod';
 import type { Dialect } from './types';
+import { COPILOT_AGENT_HOST, VISUAL_STUDIO } from './readers';
 import { readServersMap } from './mcpServersMap';
 import { anyObject, bool, envMap, filePatterns, joinPath, str, strList, strMap, vscodeUserDirs, type DialectSchema } from './schema';
 
@@ -65,6 +66,8 @@ export const vscode: Dialect = {
   matchPath: files.matchPath,
   read: (doc) => readServersMap(doc, { serversPath: ['servers'] }),
   envReference: (name) => '${env:' + name + '}',
+  // Agent Host sessions get these servers forwarded; a workspace `.vscode/mcp.json` is also Visual Studio's.
+  sharedReaders: (path) => (path.endsWith('/.vscode/mcp.json') ? [COPILOT_AGENT_HOST, VISUAL_STUDIO] : [COPILOT_AGENT_HOST]),
   userConfigPaths: (env) => [...vscodeUserDirs(env).map((dir) => joinPath(env, dir, 'mcp.json')), joinPath(env, env.home, '.vscode-server', 'data', 'User', 'mcp.json')],
   schema: vscodeSchema(['servers'], ['inputs'], ['servers', 'inputs', 'sandbox', '$schema']),
 };

@@ -1,4 +1,5 @@
 import type { Dialect } from './types';
+import { COPILOT_AGENT_HOST } from './readers';
 import { readServersMap } from './mcpServersMap';
 import { readKnobs } from './knobs';
 import { filePatterns, joinPath, vscodeUserDirs } from './schema';
@@ -27,6 +28,7 @@ export const vscodeSettings: Dialect = {
     }),
   }),
   envReference: (name) => '${env:' + name + '}',
+  sharedReaders: () => [COPILOT_AGENT_HOST],
   userConfigPaths: (env) => vscodeUserDirs(env).map((dir) => joinPath(env, dir, 'settings.json')),
   schema: vscodeSchema(['mcp', 'servers'], ['mcp', 'inputs']),
 };

@@ -34,6 +34,9 @@ export const zed: Dialect = {
   userConfigPaths: (env) => [env.platform === 'win32' ? joinPath(env, appDataDir(env), 'Zed', 'settings.json') : joinPath(env, xdgConfigDir(env), 'zed', 'settings.json')],
   schema: {
     serversPath: ['context_servers'],
+    // The stdio child gets Zed's own environment plus `env`: `.envs(...)` without `env_clear`
+    // (zed-industries/zed crates/context_server/src/transport/stdio_transport.rs).
+    inheritsEnvironment: true,
     serversShape: 'map',
     entry: z.object({
       source: z.enum(['custom', 'extension']),

@@ -274,6 +274,7 @@ export function insertArrayElement(array: TreeNode, value: unknown, doc: ParsedD
 export function insertProperty(object: TreeNode, key: string, value: unknown, doc: ParsedDocument, before?: TreeNode): OffsetEdit[] | undefined {
   if (object.type !== 'object') return undefined;
   if (doc.syntax === 'toml' && doc.text.charAt(object.offset) !== '{') return before ? undefined : insertTomlTableKey(object, key, value, doc);
+  if (doc.syntax === 'yaml' && doc.text.charAt(object.offset) !== '{') return before ? undefined : insertYamlBlockKey(object, key, value, doc);
   return insertMember(object, key, value, doc, before);
 }
 
@@ -353,6 +354,8 @@ function nearestObject(node: TreeNode | undefined): TreeNode | undefined {
 
 function writeKey(key: string, syntax: Syntax): string {
   if (syntax === 'toml' && /^[A-Za-z0-9_-]+$/.test(key)) return key;
+  // A plain YAML key needs no quotes when it cannot be read as anything but a string.
+  if (syntax === 'yaml' && /^[A-Za-z_][A-Za-z0-9_-]*$/.test(key) && !/^(?:true|false|yes|no|on|off|null|y|n)$/i.test(key)) return key;
   return syntax === 'toml' ? quoteToml(key) : JSON.stringify(key);
 }
 
@@ -389,6 +392,28 @@ function insertTomlTableKey(table: TreeNode, key: string, value: unknown, doc: P
   const name = table.parent?.type === 'property' ? table.parent.children?.[0]?.value : undefined;
   if (!header || typeof name !== 'string' || lastTomlSegment(header[1]) !== name) return undefined;
   return [{ offset: table.offset + header[0].length, length: 0, content: eol + line(' = ', '') }];
+}
+
+/**
+ * `key: value` as a new last line of a block mapping, at the column of its keys, after the
+ * last member and the comment on its last line. The value is written in flow style (`[A]`,
+ * `{ H: V }`), which a block mapping accepts on one line.
+ */
+function insertYamlBlockKey(mapping: TreeNode, key: string, value: unknown, doc: ParsedDocument): OffsetEdit[] | undefined {
+  const { text } = doc;
+  const members = mapping.children ?? [];
+  const first = members[0];
+  const last = members[members.length - 1];
+  if (!first || !last) return undefined;
+  const column = first.offset - lineStartOf(text, first.offset);
+  if (!members.every((member) => member.offset - lineStartOf(text, member.offset) === column)) return undefined;
+  const { eol } = detectIndentation(text);
+  const lastEnd = last.offset + last.length;
+  const lineEnd = text.slice(lastEnd).search(/\r?\n|$/) + lastEnd;
+  if (hasComment(text, lastEnd, lineEnd, 'yaml') && !/^[ \t]*#[^\r\n]*$/.test(text.slice(lastEnd, lineEnd))) return undefined;
+  const layout: Layout = { ...layoutOf(undefined, doc), multiline: false, colon: ': ', padding: ' ', comma: ' ' };
+  const line = ' '.repeat(column) + writeKey(key, 'yaml') + ': ' + printValue(value, layout, '', quoteLike(members, doc), (k) => writeKey(k, 'yaml'));
+  return [{ offset: lineEnd, length: 0, content: eol + line }];
 }
 
 /** A `key = value` line of the table itself (not a sub-table, not a dotted key). */

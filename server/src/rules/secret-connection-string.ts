@@ -42,7 +42,7 @@ export const rule: Rule = {
             start: secret.start,
             end: secret.end,
             severity: 'error',
-            message: `Server "${server.name}" has a ${secret.kind} connection string with a plaintext password in ${site.position}${local}.${privileged} ${moveAdvice(context)}`,
+            message: `Server "${server.name}" has a ${secret.kind} connection string with a plaintext password in ${site.position}${local}.${privileged} ${moveAdvice(context, site.where === 'env' ? 'env' : 'other')}`,
             variable: base ? `${base}_PASSWORD` : variableFor(site, 'DB_PASSWORD'),
           });
         }

@@ -33,7 +33,7 @@ export const rule: Rule = {
           fixStart: verdict.fixStart,
           fixEnd: verdict.fixEnd,
           severity: verdict.reason === 'format' ? 'error' : 'warning',
-          message: `Server "${server.name}" has a plaintext ${verdict.label} in env "${site.key}"${verdict.reason === 'key' ? ' (judged by its name and shape)' : ''}. ${moveAdvice(context)}`,
+          message: `Server "${server.name}" has a plaintext ${verdict.label} in env "${site.key}"${verdict.reason === 'key' ? ' (judged by its name and shape)' : ''}. ${moveAdvice(context, 'env')}`,
           variable: variableFor(site),
         });
       }

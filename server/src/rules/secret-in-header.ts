@@ -60,7 +60,7 @@ export const rule: Rule = {
           fixStart: verdict.fixStart,
           fixEnd: verdict.fixEnd,
           severity: verdict.reason === 'format' ? 'error' : 'warning',
-          message: `Server "${server.name}" sends a plaintext ${verdict.label} in ${site.position}. ${moveAdvice(context)}`,
+          message: `Server "${server.name}" sends a plaintext ${verdict.label} in ${site.position}. ${moveAdvice(context, 'header')}`,
           variable: variableFor(site),
         });
       }

@@ -61,12 +61,11 @@ test('${input:} in a devcontainer.json goes to customizations.vscode.mcp.inputs'
 
 const NO_INTERPOLATION: readonly string[] = [
   '/Users/me/Library/Application Support/Claude/claude_desktop_config.json',
-  '/p/.zed/settings.json',
   '/home/me/.lmstudio/mcp.json',
   '/p/.junie/mcp/mcp.json',
   '/p/.vs/mcp.json',
 ];
-const rootKey = (path: string) => (path.endsWith('.zed/settings.json') ? 'context_servers' : path.endsWith('.vs/mcp.json') ? 'servers' : 'mcpServers');
+const rootKey = (path: string) => (path.endsWith('.vs/mcp.json') ? 'servers' : 'mcpServers');
 
 test('clients with no variables and no pass-through list: no fix deletes the secret (the server would lose it); the message says what to do', () => {
   for (const path of NO_INTERPOLATION) {
@@ -98,20 +97,38 @@ test('Codex (TOML): "Move KEY to env_vars" deletes the entry and names KEY in en
   assert.match(first, /\[mcp_servers\.github\]\ncommand = "npx"\nargs = \[[^\n]*\]\nenv_vars = \["GITHUB_TOKEN"\]\n/);
   assert.match(first, /LOG_LEVEL = "debug"/);
   const second = applyFix(codex, fixes[1]);
-  assert.match(second, /env_vars = \["HOME_DIR", "API_KEY"\]\nenv = \{ ?\}?/);
+  // The only entry of the inline env table goes with its table: `env = {}` would say nothing.
+  assert.match(second, /env_vars = \["HOME_DIR", "API_KEY"\]\n$/);
   assert.ok(!second.includes(apiKey));
   assert.ok(fixes.every((f) => !f.safe), 'never in fix-all: the value must be set in the environment first');
 });
 
-test('Goose (YAML): the message names env_keys; no fix is offered where env_keys cannot be written faithfully', () => {
-  const goose = `extensions:\n  github:\n    name: github\n    type: stdio\n    enabled: true\n    cmd: npx\n    args: ["-y", "@modelcontextprotocol/server-github@0.6.2"]\n    envs:\n      GITHUB_TOKEN: ${TOKEN} # pat\n`;
-  const findings = lint(goose, '/home/me/.config/goose/config.yaml');
+test('Goose (YAML): "Move KEY to env_keys" removes the entry and adds env_keys at the entry\'s indentation, one line, nothing else touched', () => {
+  const goose = `extensions:\n  github:\n    name: github\n    type: stdio\n    enabled: true\n    cmd: npx\n    args: ["-y", "@modelcontextprotocol/server-github@0.6.2"]\n    envs:\n      GITHUB_TOKEN: ${TOKEN} # pat\n    timeout: 300\n`;
+  const path = '/home/me/.config/goose/config.yaml';
+  check('goose', goose, path);
+  const findings = lint(goose, path);
   const secret = findings.find((f) => f.ruleId === 'secret-in-env')!;
   assert.match(secret.message, /Name it in this server's env_keys instead, so Goose passes it from its own environment/);
-  for (const fix of removal(findings)) {
-    const out = applyFix(goose, fix);
-    assert.match(out, /env_keys/);
-    assert.ok(!out.includes(secretBody(TOKEN)));
+  const [fix] = removal(findings);
+  assert.equal(fix.title, 'Move GITHUB_TOKEN to env_keys (Goose passes it from its environment; set it there)');
+  const out = applyFix(goose, fix);
+  assert.equal(out, `extensions:\n  github:\n    name: github\n    type: stdio\n    enabled: true\n    cmd: npx\n    args: ["-y", "@modelcontextprotocol/server-github@0.6.2"]\n    timeout: 300\n    env_keys: ["GITHUB_TOKEN"]\n`);
+});
+
+test('Zed: "Remove KEY from env" (Zed starts servers with its own environment); headers and args get no fix and the wrapper advice', () => {
+  const path = '/p/.zed/settings.json';
+  const text = `{\n  // Zed settings\n  "theme": "One Dark",\n  "context_servers": {\n    "db": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "--api-key", "${TOKEN}"], "env": { "DATABASE_URL": "${DSN}", "LOG_LEVEL": "info" } },\n    "remote": { "url": "https://mcp.example.com/mcp", "headers": { "Authorization": "Bearer ${TOKEN}" } }\n  }\n}\n`;
+  check('zed', text, path);
+  const findings = lint(text, path);
+  const dsn = findings.find((f) => f.ruleId === 'secret-connection-string')!;
+  assert.deepEqual(dsn.fixes.map((f) => f.title), ['Remove DATABASE_URL from env (Zed passes its own environment to the server; set DATABASE_URL there)']);
+  assert.match(dsn.message, /Remove it from env and set it where Zed runs/);
+  const out = applyFix(text, dsn.fixes[0]);
+  assert.ok(out.includes('"env": { "LOG_LEVEL": "info" }') && !out.includes(PASSWORD), out);
+  for (const f of findings.filter((x) => x.ruleId === 'secret-in-header' || x.ruleId === 'secret-in-args')) {
+    assert.deepEqual(f.fixes, [], f.ruleId);
+    assert.match(f.message, /expands no variables here: start the server through a wrapper/);
   }
 });
 
