@@ -27,6 +27,10 @@ const files = filePatterns([
 export const amazonQ: Dialect = {
   id: 'amazon-q',
   displayName: 'Amazon Q Developer',
+  secretDelivery: {
+    mechanism: '`${env:NAME}` in env (stdio) and headers (http)',
+    source: 'https://docs.aws.amazon.com/amazonq/latest/qdeveloper-ug/mcp-ide.html',
+  },
   syntax: 'json',
   commentsAllowed: false,
   variables: ['env-colon'],

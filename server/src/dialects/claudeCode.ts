@@ -79,6 +79,10 @@ const files = filePatterns(['.mcp.json', 'managed-mcp.json', '.claude-plugin/plu
 export const claudeCode: Dialect = {
   id: 'claude-code',
   displayName: 'Claude Code',
+  secretDelivery: {
+    mechanism: '`${VAR}` / `${VAR:-default}` in command, args, env, url and headers',
+    source: 'https://code.claude.com/docs/en/mcp ("Environment variable expansion in .mcp.json")',
+  },
   syntax: 'json',
   commentsAllowed: false,
   variables: ['dollar-brace'],

@@ -19,6 +19,10 @@ const files = filePatterns(['.claude.json']);
 export const claudeCodeUser: Dialect = {
   id: 'claude-code-user',
   displayName: 'Claude Code (~/.claude.json)',
+  secretDelivery: {
+    mechanism: '`${VAR}` / `${VAR:-default}`, as in `.mcp.json`',
+    source: 'https://code.claude.com/docs/en/mcp',
+  },
   syntax: 'json',
   commentsAllowed: false,
   variables: ['dollar-brace'],

@@ -13,6 +13,10 @@ const files = filePatterns(['claude_desktop_config.json', 'Claude/claude_desktop
 export const claudeDesktop: Dialect = {
   id: 'claude-desktop',
   displayName: 'Claude Desktop',
+  secretDelivery: {
+    mechanism: 'none: values are literal, and the stdio child receives only HOME, LOGNAME, PATH, SHELL, TERM, USER besides `env`',
+    source: 'modelcontextprotocol docs/docs/develop/connect-local-servers.mdx (no expansion); modelcontextprotocol/typescript-sdk src/client/stdio.ts getDefaultEnvironment',
+  },
   syntax: 'json',
   commentsAllowed: false,
   variables: [],

@@ -18,6 +18,10 @@ const files = filePatterns(['cline_mcp_settings.json', '.cline/mcp.json']);
 export const cline: Dialect = {
   id: 'cline',
   displayName: 'Cline',
+  secretDelivery: {
+    mechanism: '`${env:NAME}`',
+    source: 'cline/cline apps/vscode/src/utils/envExpansion.ts',
+  },
   syntax: 'json',
   commentsAllowed: false,
   variables: ['env-colon'],

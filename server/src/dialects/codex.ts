@@ -23,6 +23,10 @@ const ENV_VAR_ITEM = z.union([z.string(), z.object({ name: z.string(), source: z
 export const codex: Dialect = {
   id: 'codex',
   displayName: 'Codex',
+  secretDelivery: {
+    mechanism: 'none in the file; names instead: `env_vars` (forwarded from Codex\'s environment), `bearer_token_env_var`, `env_http_headers`',
+    source: 'openai/codex docs/config.md (mcp_servers); codex-rs/config/src/mcp_types.rs',
+  },
   syntax: 'toml',
   commentsAllowed: true,
   variables: [],

@@ -20,6 +20,10 @@ const files = filePatterns(['.continue/mcpServers/*.yaml', '.continue/mcpServers
 export const continueDev: Dialect = {
   id: 'continue',
   displayName: 'Continue',
+  secretDelivery: {
+    mechanism: '`${{ secrets.NAME }}` from `.env` files (`~/.continue/.env`, `<workspace>/.continue/.env`, `<workspace>/.env`) or Hub secrets',
+    source: 'continuedev/continue docs/customize/deep-dives/mcp.mdx; core/config/yaml/LocalPlatformClient.ts',
+  },
   syntax: 'yaml',
   commentsAllowed: true,
   variables: ['gh-secrets'],

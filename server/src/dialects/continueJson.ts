@@ -13,6 +13,10 @@ const files = filePatterns(['.continue/mcpServers/*.json']);
 export const continueJson: Dialect = {
   id: 'continue-json',
   displayName: 'Continue (JSON drop-in)',
+  secretDelivery: {
+    mechanism: '`${{ secrets.NAME }}`, as the YAML files',
+    source: 'continuedev/continue packages/config-yaml/src/schemas/mcp/json.ts',
+  },
   syntax: 'json',
   commentsAllowed: false,
   variables: ['gh-secrets'],

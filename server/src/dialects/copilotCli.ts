@@ -14,6 +14,10 @@ const files = filePatterns(['.copilot/mcp-config.json']);
 export const copilotCli: Dialect = {
   id: 'github-copilot-cli',
   displayName: 'GitHub Copilot CLI',
+  secretDelivery: {
+    mechanism: '`$VAR`, `${VAR}`, `${VAR:-default}`',
+    source: 'github/docs content/copilot/how-tos/use-copilot-agents/use-copilot-cli.md; microsoft/vscode mcpEnvironmentVariableExpansion.ts ("the Copilot CLI\'s rules")',
+  },
   syntax: 'json',
   commentsAllowed: false,
   variables: ['dollar', 'dollar-brace'],

@@ -18,6 +18,10 @@ const files = filePatterns(['.github/copilot/mcp.json', '.github/copilot-mcp.jso
 export const copilotCodingAgent: Dialect = {
   id: 'github-copilot-coding-agent',
   displayName: 'GitHub Copilot coding agent',
+  secretDelivery: {
+    mechanism: '`$COPILOT_MCP_NAME` / `${COPILOT_MCP_NAME}` from secrets of the repository\'s `copilot` environment',
+    source: 'github/docs content/copilot/how-tos/use-copilot-agents/coding-agent/extend-coding-agent-with-mcp.md',
+  },
   syntax: 'json',
   commentsAllowed: false,
   variables: ['dollar', 'dollar-brace'],

@@ -14,6 +14,10 @@ const files = filePatterns(['.cursor/mcp.json']);
 export const cursor: Dialect = {
   id: 'cursor',
   displayName: 'Cursor',
+  secretDelivery: {
+    mechanism: '`${env:NAME}` in command, args, env, url and headers',
+    source: 'https://cursor.com/docs/mcp ("Config interpolation")',
+  },
   syntax: 'json',
   commentsAllowed: true,
   variables: ['env-colon', 'vscode-builtin'],

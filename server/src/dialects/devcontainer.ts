@@ -15,6 +15,10 @@ const files = filePatterns(['.devcontainer/devcontainer.json', '.devcontainer.js
 export const devcontainer: Dialect = {
   id: 'devcontainer',
   displayName: 'Dev Container (VS Code MCP)',
+  secretDelivery: {
+    mechanism: 'as `.vscode/mcp.json`: `${input:id}` (inputs under `customizations.vscode.mcp.inputs`) or `${env:NAME}`',
+    source: 'microsoft/vscode-docs docs/agents/reference/mcp-configuration.md; devcontainers spec `customizations.vscode`',
+  },
   syntax: 'json',
   commentsAllowed: true,
   variables: ['input', 'env-colon', 'vscode-builtin'],

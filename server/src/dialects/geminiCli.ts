@@ -25,6 +25,10 @@ const files = filePatterns([
 export const geminiCli: Dialect = {
   id: 'gemini-cli',
   displayName: 'Gemini CLI',
+  secretDelivery: {
+    mechanism: '`$VAR` / `${VAR}` anywhere in settings.json',
+    source: 'google-gemini/gemini-cli packages/cli/src/config/settings.ts (resolveEnvVarsInObject); docs/tools/mcp-server.md',
+  },
   syntax: 'json',
   commentsAllowed: true,
   variables: ['dollar-brace', 'dollar'],

@@ -21,6 +21,10 @@ const BUILTIN = ['builtin', 'platform', 'frontend', 'inline_python'];
 export const goose: Dialect = {
   id: 'goose',
   displayName: 'Goose',
+  secretDelivery: {
+    mechanism: 'none in the file; `env_keys` names variables Goose reads from its keyring or environment',
+    source: 'block/goose documentation/docs/guides/config-files.md; crates/goose/src/agents/extension.rs (env_keys)',
+  },
   syntax: 'yaml',
   commentsAllowed: true,
   variables: [],

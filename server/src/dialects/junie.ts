@@ -14,6 +14,10 @@ const files = filePatterns(['.junie/mcp/mcp.json']);
 export const junie: Dialect = {
   id: 'junie',
   displayName: 'JetBrains Junie',
+  secretDelivery: {
+    mechanism: 'none documented',
+    source: 'https://www.jetbrains.com/help/junie/model-context-protocol-mcp.html',
+  },
   syntax: 'json',
   commentsAllowed: false,
   variables: [],

@@ -14,6 +14,10 @@ const files = filePatterns(['.kiro/settings/mcp.json']);
 export const kiro: Dialect = {
   id: 'kiro',
   displayName: 'Kiro',
+  secretDelivery: {
+    mechanism: '`${VAR}` in command, args, env, url and headers',
+    source: 'https://kiro.dev/docs/mcp/configuration',
+  },
   syntax: 'json',
   commentsAllowed: false,
   variables: ['dollar-brace', 'env-colon'],

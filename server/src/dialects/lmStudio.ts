@@ -12,6 +12,10 @@ const files = filePatterns(['.lmstudio/mcp.json']);
 export const lmStudio: Dialect = {
   id: 'lm-studio',
   displayName: 'LM Studio',
+  secretDelivery: {
+    mechanism: 'none documented (OAuth for remote servers)',
+    source: 'https://lmstudio.ai/docs/app/mcp',
+  },
   syntax: 'json',
   commentsAllowed: false,
   variables: [],

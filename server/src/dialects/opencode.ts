@@ -22,6 +22,10 @@ const files = filePatterns(['opencode.json', 'opencode.jsonc']);
 export const opencode: Dialect = {
   id: 'opencode',
   displayName: 'opencode',
+  secretDelivery: {
+    mechanism: '`{env:NAME}` and `{file:path}` anywhere in the config',
+    source: 'https://opencode.ai/docs/config/ (anomalyco/opencode packages/web/src/content/docs/config.mdx, "Variables")',
+  },
   syntax: 'json',
   commentsAllowed: true,
   variables: ['brace-env'],

@@ -14,6 +14,10 @@ const files = filePatterns(['.roo/mcp.json', 'rooveterinaryinc.roo-cline/setting
 export const rooCode: Dialect = {
   id: 'roo-code',
   displayName: 'Roo Code',
+  secretDelivery: {
+    mechanism: '`${env:NAME}`',
+    source: 'RooCodeInc/Roo-Code src/utils/config.ts (injectVariables)',
+  },
   syntax: 'json',
   commentsAllowed: false,
   variables: ['env-colon', 'vscode-builtin'],

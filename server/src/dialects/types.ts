@@ -43,6 +43,11 @@ export interface Dialect {
    */
   userConfigPaths?(env: UserEnvironment): string[];
   /**
+   * How the client gets a value to a server without it being written in the file, and where
+   * that is documented: the source column of docs/remediation.md, whose fixes rely on it.
+   */
+  secretDelivery?: { mechanism: string; source: string };
+  /**
    * Other clients that read the file at this path, with the syntaxes each expands
    * (dialects/readers.ts): a secret fix whose syntax one of them cannot use says so in its title.
    */

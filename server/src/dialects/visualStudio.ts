@@ -17,6 +17,10 @@ const files = filePatterns(['.vs/mcp.json']);
 export const visualStudio: Dialect = {
   id: 'visual-studio',
   displayName: 'Visual Studio',
+  secretDelivery: {
+    mechanism: 'none documented (OAuth for remote servers through the Manage Authentication CodeLens)',
+    source: 'MicrosoftDocs/visualstudio-docs docs/ide/mcp-servers.md',
+  },
   syntax: 'json',
   commentsAllowed: false,
   variables: [],

@@ -59,6 +59,10 @@ const files = filePatterns([
 export const vscode: Dialect = {
   id: 'vscode',
   displayName: 'VS Code',
+  secretDelivery: {
+    mechanism: '`${input:id}` (prompted once, kept in VS Code\'s secret storage) or `${env:NAME}` in command, args, env, url and headers; the server also inherits VS Code\'s environment and `envFile`',
+    source: 'microsoft/vscode-docs docs/agents/reference/mcp-configuration.md; microsoft/vscode src/vs/workbench/api/node/extHostMcpNode.ts (env = process.env + envFile + env)',
+  },
   syntax: 'json',
   commentsAllowed: true,
   variables: ['input', 'env-colon', 'vscode-builtin'],

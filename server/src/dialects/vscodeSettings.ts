@@ -15,6 +15,10 @@ const files = filePatterns(['.vscode/settings.json', 'Code/User/settings.json', 
 export const vscodeSettings: Dialect = {
   id: 'vscode-settings',
   displayName: 'VS Code settings.json (mcp)',
+  secretDelivery: {
+    mechanism: 'as `.vscode/mcp.json`: `${input:id}` (inputs under `mcp.inputs`) or `${env:NAME}`',
+    source: 'microsoft/vscode-docs docs/copilot/chat/mcp-servers.md (2025-03, the `mcp` setting)',
+  },
   syntax: 'json',
   commentsAllowed: true,
   variables: ['input', 'env-colon', 'vscode-builtin'],

@@ -27,6 +27,10 @@ const globs = [...specific.globs, '**/mcp_config.json'];
 export const windsurf: Dialect = {
   id: 'windsurf',
   displayName: 'Windsurf / Antigravity',
+  secretDelivery: {
+    mechanism: '`${env:NAME}` in command, args, env, serverUrl, url and headers',
+    source: 'https://docs.windsurf.com/windsurf/cascade/mcp',
+  },
   syntax: 'json',
   commentsAllowed: false,
   variables: ['env-colon', 'vscode-builtin'],

@@ -24,6 +24,10 @@ const files = filePatterns(['.zed/settings.json', 'zed/settings.json', 'Zed/sett
 export const zed: Dialect = {
   id: 'zed',
   displayName: 'Zed',
+  secretDelivery: {
+    mechanism: 'none in the file; the stdio child inherits Zed\'s own environment plus `env`',
+    source: 'zed-industries/zed crates/context_server/src/transport/stdio_transport.rs (`.envs(...)`, no `env_clear`); docs/src/ai/mcp.md',
+  },
   syntax: 'json',
   commentsAllowed: true,
   variables: [],
