@@ -34,7 +34,7 @@ export const rule: Rule = {
             start: secret.start,
             end: secret.end,
             severity: secret.reason === 'format' ? 'error' : 'warning',
-            message: `Server "${server.name}" has a plaintext ${secret.label} in ${where} of a URL in ${site.position}; URLs end up in logs and proxies. ${moveAdvice(context)}${secret.where !== 'userinfo' && secret.where !== 'path' ? ' Prefer sending it in a header if the service accepts one.' : ''}`,
+            message: `Server "${server.name}" has a plaintext ${secret.label} in ${where} of a URL in ${site.position}; URLs end up in logs and proxies. ${moveAdvice(context, 'url')}${secret.where !== 'userinfo' && secret.where !== 'path' && !context.dialect.schema?.headerIndirection ? ' Prefer sending it in a header if the service accepts one.' : ''}`,
             variable: variableFor(site, purpose),
           });
         }

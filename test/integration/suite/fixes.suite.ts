@@ -15,43 +15,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 // Constants only (the module imports nothing): the kind users put in editor.codeActionsOnSave.
-import { DIAGNOSTIC_SOURCE as SOURCE, FIX_ALL_KIND, FIX_ALL_TITLE } from '../../../server/src/common/protocol';
+import { FIX_ALL_KIND, FIX_ALL_TITLE } from '../../../server/src/common/protocol';
 import { WAIT_MS, waitFor } from './wait';
-
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
-const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE);
-const codes = (uri: vscode.Uri) => ours(uri).map(codeOf).sort();
-
-function workspaceFile(...segments: string[]): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the test workspace should be open');
-  return vscode.Uri.joinPath(folder.uri, ...segments);
-}
-
-async function readDisk(uri: vscode.Uri): Promise<string> {
-  return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-}
-
-async function writeDisk(uri: vscode.Uri, text: string): Promise<void> {
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-}
-
-/** Closes the editors showing `uri` (saved by then, so no prompt) and deletes its top folder. */
-async function removeTestFolder(uri: vscode.Uri, folderName: string): Promise<void> {
-  for (const group of vscode.window.tabGroups.all) {
-    for (const tab of group.tabs) {
-      if (tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri.toString()) {
-        await vscode.window.tabGroups.close(tab).then(undefined, () => undefined);
-      }
-    }
-  }
-  await vscode.workspace.fs.delete(workspaceFile(folderName), { recursive: true }).then(undefined, () => undefined);
-}
-
-function describe(actions: (vscode.CodeAction | vscode.Command)[] | undefined): string {
-  if (!actions?.length) return 'none';
-  return actions.map((a) => `"${a.title}" kind=${'kind' in a ? (a as vscode.CodeAction).kind?.value : 'command'}`).join('; ');
-}
+import { codeOf, codes, describe, ours, readDisk, removeTestFolder, workspaceFile, writeDisk } from './files';
 
 /** A filesystem server given the whole disk, with a comment and this file's own formatting. */
 const PERMISSION_JSON = `{

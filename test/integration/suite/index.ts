@@ -15,6 +15,7 @@ import { registerTests } from './extension.suite';
 import { registerEditorTests } from './editor.suite';
 import { registerFixTests } from './fixes.suite';
 import { registerPinTests } from './pin.suite';
+import { registerSecretFixTests } from './secretFixes.suite';
 
 /** One line per mocha test in the results file. */
 export interface TestResult {
@@ -78,6 +79,7 @@ export function run(): Promise<void> {
       registerTests();
       registerEditorTests();
       registerFixTests();
+      registerSecretFixTests();
       // Last: it turns network lookups on in the user settings (and off again) for its own file.
       registerPinTests();
       const runner = mocha.run((failures) => {

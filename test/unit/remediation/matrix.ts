@@ -55,10 +55,10 @@ const SYNTAX_EXAMPLE: Record<VariableSyntax, string> = {
 
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
-/** The advice part of a message (its sentence that starts with what to do). */
-function advice(message: string): string {
-  const sentences = message.split(/(?<=\.) (?=[A-Z$])/);
-  return sentences[sentences.length - 1];
+/** The advice part of a message: from the sentence that says what to do (secrets/advice.ts) to the end. */
+function advice(message: string, dialect: Dialect): string {
+  const starts = [`${dialect.displayName} expands no variables`, 'Name it in', 'Remove it from env', 'Name the variable', 'Move it'].map((m) => message.indexOf(m)).filter((i) => i >= 0);
+  return starts.length ? message.slice(Math.min(...starts)) : message;
 }
 
 export function renderRemediation(rows: readonly MatrixRow[]): string {
@@ -93,10 +93,22 @@ export function renderRemediation(rows: readonly MatrixRow[]): string {
     }
     out.push('', '| Secret in | Finding | Offered |', '|---|---|---|');
     for (const row of own) {
-      const offered = row.fixes.length ? row.fixes.map((t) => '• ' + t).join('<br>') : `no fix — ${advice(row.finding.message)}`;
+      const offered = row.fixes.length ? row.fixes.map((t) => '• ' + t).join('<br>') : `no fix — ${advice(row.finding.message, row.dialect)}`;
       out.push(`| ${row.place} | \`${row.finding.ruleId}\` | ${cell(offered)} |`);
     }
     out.push('');
   }
+  out.push('## What no fix can do yet', '');
+  out.push('Places where the client offers no way to get the value to the server from outside the file (no variable syntax there, no forwarded names, no inherited environment), so the finding carries advice instead of a fix:', '');
+  for (const dialect of dialects) {
+    const missing = rows.filter((r) => r.dialect === dialect && r.fixes.length === 0).map((r) => r.place);
+    if (missing.length) out.push(`- ${dialect.displayName}: ${missing.join(', ')}`);
+  }
+  out.push(
+    '',
+    'A wrapper launcher (a shell that loads the value from the OS keychain or an env file outside the repository and then runs the server) would keep these servers working, but it is not offered as a one-click fix: it is specific to one OS and shell, it hides the real launch command from the other rules (pinning, permissions), and it needs a file the fix cannot create. Claude Desktop extensions (`.mcpb`) keep `sensitive` user settings in the OS keychain, which needs a packaged extension rather than an edit.',
+    'Visual Studio reads `.mcp.json`, `.vscode/mcp.json` and `.cursor/mcp.json` as well; its documentation says nothing about variables, so whether it expands the syntax a fix writes is not verified either way.',
+    '',
+  );
   return out.join('\n');
 }
