@@ -1,6 +1,7 @@
 import type { ServerEntry, StringValue } from '../engine/model';
 import { invocationOf, programName, splitCommand, type Invocation } from './command';
-import { CMD_METACHARACTERS, shellScriptOf } from './shell';
+import { CMD_METACHARACTERS, shellScriptOf, shellScriptOfWords } from './shell';
+import { containerCommandOf } from './docker';
 import { shellCommands, type ShellCommand, type ShellDialect } from './shellCommands';
 import { memoizeByObject } from '../engine/memo';
 
@@ -18,11 +19,22 @@ import { memoizeByObject } from '../engine/memo';
 export interface ServerCommands {
   /** The server itself. */
   main?: Invocation;
-  /** The other commands of a shell string (set-up steps, pipeline members), in order. */
+  /**
+   * The other commands of a shell string (set-up steps, pipeline members), in order, then
+   * the commands run inside the container the server starts or enters.
+   */
   others: Invocation[];
 }
 
 export const serverCommands = memoizeByObject(function serverCommands(server: ServerEntry): ServerCommands {
+  const { main, others } = commandsAsWritten(server);
+  // What a container runs (`docker exec -i ctr npx pkg`) is launched too: the inner commands
+  // join `others`, and `main` stays the container command that the permission rules read.
+  const inside = [main, ...others].flatMap((invocation) => (invocation ? commandsInside(invocation) : []));
+  return { main, others: inside.length ? [...others, ...inside] : others };
+});
+
+function commandsAsWritten(server: ServerEntry): ServerCommands {
   const shell = shellScriptOf(server);
   // `cmd /c npx -y pkg` with no operators is one program: read as written (splitCommand keeps a
   // Windows program path with spaces whole).
@@ -38,7 +50,23 @@ export const serverCommands = memoizeByObject(function serverCommands(server: Se
   }
   const base = invocationOf(server);
   return { main: base && unwrap(base), others: [] };
-});
+}
+
+/**
+ * The commands run inside the container `invocation` starts or enters (launch/docker.ts
+ * containerCommandOf), through a shell string and nested containers: `kubectl exec pod --
+ * sh -c "cd /srv && npx -y pkg"` gives `cd /srv` and `npx -y pkg`.
+ */
+function commandsInside(invocation: Invocation, depth = 0): Invocation[] {
+  const words = containerCommandOf(invocation);
+  if (!words || depth > 3) return [];
+  const shell = shellScriptOfWords(words);
+  const direct = rebuild(words, []);
+  const commands = shell
+    ? shell.encoded ? [] : parseShellValues(shell.values, shell.shell).flatMap((c) => (c.invocation ? [c.invocation] : []))
+    : direct ? [unwrap(direct)] : [];
+  return commands.flatMap((command) => [command, ...commandsInside(command, depth + 1)]);
+}
 
 /** Every command of the server, the main one first. */
 export function allCommands(server: ServerEntry): Invocation[] {
