@@ -19,22 +19,23 @@ import { memoizeByObject } from '../engine/memo';
 export interface ServerCommands {
   /** The server itself. */
   main?: Invocation;
-  /**
-   * The other commands of a shell string (set-up steps, pipeline members), in order, then
-   * the commands run inside the container the server starts or enters.
-   */
+  /** The other commands of a shell string (set-up steps, pipeline members), in order. */
   others: Invocation[];
+  /**
+   * What runs inside the container the server starts or enters (`docker exec -i ctr npx pkg`):
+   * launched like any other command (the package rules read it, launch/packages.ts), but its
+   * paths and ports are the container's, so the host permission rules (allCommands) do not.
+   */
+  contained: Invocation[];
 }
 
 export const serverCommands = memoizeByObject(function serverCommands(server: ServerEntry): ServerCommands {
   const { main, others } = commandsAsWritten(server);
-  // What a container runs (`docker exec -i ctr npx pkg`) is launched too: the inner commands
-  // join `others`, and `main` stays the container command that the permission rules read.
-  const inside = [main, ...others].flatMap((invocation) => (invocation ? commandsInside(invocation) : []));
-  return { main, others: inside.length ? [...others, ...inside] : others };
+  const contained = [main, ...others].flatMap((invocation) => (invocation ? commandsInside(invocation) : []));
+  return { main, others, contained };
 });
 
-function commandsAsWritten(server: ServerEntry): ServerCommands {
+function commandsAsWritten(server: ServerEntry): Omit<ServerCommands, 'contained'> {
   const shell = shellScriptOf(server);
   // `cmd /c npx -y pkg` with no operators is one program: read as written (splitCommand keeps a
   // Windows program path with spaces whole).

@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, applyFix, lint, LineIndex } from '../../../server/src/engine';
 import { pinTargetAt, pinTargets } from '../../../server/src/launch/pinnable';
+import { allCommands, serverCommands } from '../../../server/src/launch/effective';
+import { allLaunches } from '../../../server/src/launch/packages';
 
 const PATH = '/work/app/.cursor/mcp.json';
 const config = (command: string, args: string[]) => JSON.stringify({ mcpServers: { tools: { command, args } } }, null, 2) + '\n';
@@ -61,4 +63,11 @@ test('a typosquat inside a container is a warning whose rename fix edits only th
   const finding = lint(text, PATH).find((f) => f.ruleId === 'typosquat-package')!;
   assert.equal(finding.severity, 'warning');
   assert.equal(applyFix(text, finding.fixes[0]), text.replace('server-filesytem@', 'server-filesystem@'));
+});
+
+test('what a container runs is launched (the package rules read it) but is not a host command (the permission rules do not)', () => {
+  const server = analyze(config('docker', ['exec', '-i', 'sandbox', 'sh', '-c', 'cd /srv && npx -y firecrawl-mcp']), PATH)!.config.servers[0];
+  assert.deepEqual(allCommands(server).map((c) => c.program), ['docker']);
+  assert.deepEqual(serverCommands(server).contained.map((c) => c.program), ['cd', 'npx']);
+  assert.deepEqual(allLaunches(server).map((l) => l.npm?.launcher), [undefined, undefined, 'npx']);
 });
