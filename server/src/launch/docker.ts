@@ -185,6 +185,57 @@ export const dockerRunOf = memoizeByObject(function dockerRunOf(invocation: Invo
   return run;
 });
 
+// `exec` options that take a value (docker, podman, nerdctl); the others are flags.
+const EXEC_OPTIONS_WITH_VALUE = new Set(['-e', '--env', '--env-file', '-w', '--workdir', '-u', '--user', '--detach-keys', '--preserve-fds', '--preserve-fd']);
+
+/**
+ * The command line a container engine runs inside a container, as the words of the
+ * invocation (so findings point at them): `docker|podman|nerdctl [container] exec [opts]
+ * <container> cmd…`, `docker run [opts] <image> cmd…` and `kubectl|oc exec [opts] <pod> --
+ * cmd…`. After an image, words that start with `-` are the image entrypoint's options, not
+ * a command: undefined then, as for anything else.
+ */
+export const containerCommandOf = memoizeByObject(function containerCommandOf(invocation: Invocation): StringValue[] | undefined {
+  const { program, args } = invocation;
+  if (program === 'kubectl' || program === 'oc') {
+    // Only the `--` form: `kubectl exec pod cmd` without it is gone from kubectl.
+    const exec = args.findIndex((a) => a.value === 'exec');
+    const dashes = args.findIndex((a) => a.value === '--');
+    return exec >= 0 && dashes > exec && dashes + 1 < args.length ? args.slice(dashes + 1) : undefined;
+  }
+  const run = dockerRunOf(invocation);
+  if (run) return run.imageArgs.length && !run.imageArgs[0].value.startsWith('-') ? run.imageArgs : undefined;
+  if (!ENGINES.has(program)) return undefined;
+  let i = 0;
+  while (i < args.length && args[i].value.startsWith('-')) {
+    const text = args[i].value;
+    i += !text.includes('=') && GLOBAL_OPTIONS_WITH_VALUE.has(text) ? 2 : 1;
+  }
+  if (i < args.length && args[i].value === 'container') i++;
+  if (i >= args.length || args[i].value !== 'exec') return undefined;
+  // podman exec --latest names no container: the command follows the options.
+  let container = true;
+  for (i++; i < args.length; i++) {
+    const text = args[i].value;
+    if (text === '--') {
+      i++;
+      break;
+    }
+    if (!text.startsWith('-') || text === '-') break;
+    if (program === 'podman' && (text === '-l' || text === '--latest')) container = false;
+    if (text.startsWith('--')) {
+      if (!text.includes('=') && EXEC_OPTIONS_WITH_VALUE.has(text)) i++;
+      continue;
+    }
+    // Short flags, possibly combined (`-it`, `-ie`, `-eNAME=v`): a value letter takes the rest, or the next word.
+    const letters = text.slice(1);
+    const valueLetter = [...letters].findIndex((letter) => EXEC_OPTIONS_WITH_VALUE.has('-' + letter));
+    if (valueLetter === letters.length - 1) i++;
+  }
+  if (container) i++;
+  return i < args.length ? args.slice(i) : undefined;
+});
+
 /** Splits `registry/repository:tag@digest`. The registry is the first component when it looks like a host. */
 export function parseImageReference(reference: string): Omit<DockerImage, 'value' | 'index'> {
   let rest = reference.trim();

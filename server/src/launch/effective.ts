@@ -1,6 +1,7 @@
 import type { ServerEntry, StringValue } from '../engine/model';
 import { invocationOf, programName, splitCommand, type Invocation } from './command';
-import { CMD_METACHARACTERS, shellScriptOf } from './shell';
+import { CMD_METACHARACTERS, shellScriptOf, shellScriptOfWords } from './shell';
+import { containerCommandOf } from './docker';
 import { shellCommands, type ShellCommand, type ShellDialect } from './shellCommands';
 import { memoizeByObject } from '../engine/memo';
 
@@ -20,9 +21,21 @@ export interface ServerCommands {
   main?: Invocation;
   /** The other commands of a shell string (set-up steps, pipeline members), in order. */
   others: Invocation[];
+  /**
+   * What runs inside the container the server starts or enters (`docker exec -i ctr npx pkg`):
+   * launched like any other command (the package rules read it, launch/packages.ts), but its
+   * paths and ports are the container's, so the host permission rules (allCommands) do not.
+   */
+  contained: Invocation[];
 }
 
 export const serverCommands = memoizeByObject(function serverCommands(server: ServerEntry): ServerCommands {
+  const { main, others } = commandsAsWritten(server);
+  const contained = [main, ...others].flatMap((invocation) => (invocation ? commandsInside(invocation) : []));
+  return { main, others, contained };
+});
+
+function commandsAsWritten(server: ServerEntry): Omit<ServerCommands, 'contained'> {
   const shell = shellScriptOf(server);
   // `cmd /c npx -y pkg` with no operators is one program: read as written (splitCommand keeps a
   // Windows program path with spaces whole).
@@ -38,7 +51,23 @@ export const serverCommands = memoizeByObject(function serverCommands(server: Se
   }
   const base = invocationOf(server);
   return { main: base && unwrap(base), others: [] };
-});
+}
+
+/**
+ * The commands run inside the container `invocation` starts or enters (launch/docker.ts
+ * containerCommandOf), through a shell string and nested containers: `kubectl exec pod --
+ * sh -c "cd /srv && npx -y pkg"` gives `cd /srv` and `npx -y pkg`.
+ */
+function commandsInside(invocation: Invocation, depth = 0): Invocation[] {
+  const words = containerCommandOf(invocation);
+  if (!words || depth > 3) return [];
+  const shell = shellScriptOfWords(words);
+  const direct = rebuild(words, []);
+  const commands = shell
+    ? shell.encoded ? [] : parseShellValues(shell.values, shell.shell).flatMap((c) => (c.invocation ? [c.invocation] : []))
+    : direct ? [unwrap(direct)] : [];
+  return commands.flatMap((command) => [command, ...commandsInside(command, depth + 1)]);
+}
 
 /** Every command of the server, the main one first. */
 export function allCommands(server: ServerEntry): Invocation[] {

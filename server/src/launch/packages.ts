@@ -46,8 +46,9 @@ export interface LaunchInfo {
   docker?: DockerRun;
   packages: LaunchedPackage[];
   /**
-   * The other commands of a shell string (`source ~/.nvm/nvm.sh && npx -y a && node b`),
-   * each read the same way; `invocation` is the server itself (launch/effective.ts).
+   * The other commands of a shell string (`source ~/.nvm/nvm.sh && npx -y a && node b`) and
+   * the commands run inside the server's container (`docker exec -i ctr npx -y a`), each read
+   * the same way; `invocation` is the server itself (launch/effective.ts).
    */
   others: LaunchInfo[];
 }
@@ -58,9 +59,9 @@ const cache = new WeakMap<ServerEntry, LaunchInfo>();
 export function launchInfo(server: ServerEntry): LaunchInfo {
   let info = cache.get(server);
   if (!info) {
-    const { main, others } = serverCommands(server);
+    const { main, others, contained } = serverCommands(server);
     info = launchOf(main);
-    info.others = others.map(launchOf);
+    info.others = [...others, ...contained].map(launchOf);
     cache.set(server, info);
   }
   return info;

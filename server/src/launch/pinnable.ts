@@ -1,7 +1,8 @@
 import type { McpConfig, StringValue } from '../engine/model';
 import type { OffsetEdit } from '../engine/types';
 import type { ParsedDocument } from '../parse/tree';
-import { launchInfo, pinEdit, replaceInString, spanOf, type LaunchedPackage } from './packages';
+import { allLaunches, launchedPackages, pinEdit, replaceInString, spanOf, type LaunchedPackage } from './packages';
+import type { Invocation } from './command';
 import { isCommitSha } from './pythonSpec';
 import { pinVersionProblem, type PinKind } from '../common/pinInput';
 
@@ -40,64 +41,67 @@ export interface PinTarget {
 export function pinTargets(doc: ParsedDocument, config: McpConfig): PinTarget[] {
   const targets: PinTarget[] = [];
   for (const server of config.servers) {
-    const info = launchInfo(server);
-    if (info.npm) {
-      const npm = info.npm;
-      for (const p of npm.packages) {
-        const span = spanOf(doc, p.value);
-        if (p.spec.kind === 'git') {
-          targets.push({ ruleId: 'unpinned-git-source', kind: 'git', server: server.name, launcher: npm.launcher, name: p.text, ...span, edit: (sha) => gitEdit(doc, p.value, p.text, sha, '#') });
-          continue;
+    // Every launch of the server: a shell string's commands and what a container runs too
+    // (`docker exec -i ctr npx pkg`), as the unpinned rules read them.
+    for (const info of allLaunches(server)) {
+      if (info.npm) {
+        const npm = info.npm;
+        for (const p of npm.packages) {
+          const span = spanOf(doc, p.value);
+          if (p.spec.kind === 'git') {
+            targets.push({ ruleId: 'unpinned-git-source', kind: 'git', server: server.name, launcher: npm.launcher, name: p.text, ...span, edit: (sha) => gitEdit(doc, p.value, p.text, sha, '#') });
+            continue;
+          }
+          if (!p.spec.name || p.spec.kind === 'exact' || p.spec.kind === 'url' || p.spec.kind === 'local') continue;
+          const pkg = packageFor(server, 'npm', p.value, p.text);
+          if (!pkg) continue;
+          targets.push({
+            ruleId: 'unpinned-npm-package', kind: 'npm', server: server.name, launcher: npm.launcher, name: p.spec.name,
+            ...(npm.registry ? { registry: npm.registry.value } : {}), ...span,
+            edit: (version) => {
+              if (!validPinVersion('npm', version)) return undefined;
+              // pinEdit's spelling (`[npm:]name@version`), written in place when possible.
+              const prefix = /^(npm:)/i.exec(pkg.text)?.[1] ?? '';
+              return replaceSpec(doc, p.value, p.text, `${prefix}${pkg.name}@${cleanNpmVersion(version)}`) ?? pinEdit(doc, pkg, cleanNpmVersion(version));
+            },
+          });
         }
-        if (!p.spec.name || p.spec.kind === 'exact' || p.spec.kind === 'url' || p.spec.kind === 'local') continue;
-        const pkg = packageFor(server, 'npm', p.value, p.text);
-        if (!pkg) continue;
+      } else if (info.python) {
+        const python = info.python;
+        const index = python.indexes.find((i) => i.option !== '--extra-index-url' && i.option !== '--find-links' && i.option !== '-f');
+        for (const p of python.packages) {
+          const span = spanOf(doc, p.value);
+          if (p.spec.kind === 'git') {
+            targets.push({ ruleId: 'unpinned-git-source', kind: 'git', server: server.name, launcher: python.launcher, name: p.text, ...span, edit: (sha) => gitEdit(doc, p.value, p.text, sha, '@') });
+            continue;
+          }
+          if (!p.spec.name || p.spec.kind === 'exact' || p.spec.kind === 'url' || p.spec.kind === 'local') continue;
+          const name = p.spec.name;
+          const extras = p.spec.extras ?? '';
+          // uvx's positional is both package and command: `pkg@1.2.3` is the form uv documents
+          // for it; `--from`, `--with` and pipx take a PEP 508 requirement (`pkg==1.2.3`).
+          const positionalUvx = (python.launcher === 'uvx' || python.launcher === 'uv tool run') && p.role === 'main' && p.value.value === p.text && !extras && isUvxPositional(info.invocation, p.value);
+          targets.push({
+            ruleId: 'unpinned-python-package', kind: 'PyPI', server: server.name, launcher: python.launcher, name,
+            ...(index ? { registry: index.value.value } : {}), ...span,
+            edit: (version) => (validPinVersion('PyPI', version) ? replaceSpec(doc, p.value, p.text, `${name}${extras}${positionalUvx ? '@' : '=='}${version.trim()}`) : undefined),
+          });
+        }
+      } else if (info.docker?.image) {
+        const docker = info.docker;
+        const image = docker.image!;
+        if (image.digest || !image.repository || /[$%{}]/.test(image.reference)) continue;
+        const name = image.registry ? `${image.registry}/${image.repository}` : image.repository;
+        const tag = image.tag ?? 'latest';
+        const written = image.value.value;
+        // The name as written (keeps `docker.io/` or a `library/` prefix), without its tag.
+        const tagSuffix = image.tag ? `:${image.tag}` : '';
+        const base = tagSuffix && written.endsWith(tagSuffix) ? written.slice(0, -tagSuffix.length) : written;
         targets.push({
-          ruleId: 'unpinned-npm-package', kind: 'npm', server: server.name, launcher: npm.launcher, name: p.spec.name,
-          ...(npm.registry ? { registry: npm.registry.value } : {}), ...span,
-          edit: (version) => {
-            if (!validPinVersion('npm', version)) return undefined;
-            // pinEdit's spelling (`[npm:]name@version`), written in place when possible.
-            const prefix = /^(npm:)/i.exec(pkg.text)?.[1] ?? '';
-            return replaceSpec(doc, p.value, p.text, `${prefix}${pkg.name}@${cleanNpmVersion(version)}`) ?? pinEdit(doc, pkg, cleanNpmVersion(version));
-          },
+          ruleId: 'unpinned-container-image', kind: 'Docker', server: server.name, launcher: `${docker.engine} run`, name, tag, ...spanOf(doc, image.value),
+          edit: (digest) => (validPinVersion('Docker', digest) ? replaceSpec(doc, image.value, written, `${base}:${tag}@${digest.trim().toLowerCase()}`) : undefined),
         });
       }
-    } else if (info.python) {
-      const python = info.python;
-      const index = python.indexes.find((i) => i.option !== '--extra-index-url' && i.option !== '--find-links' && i.option !== '-f');
-      for (const p of python.packages) {
-        const span = spanOf(doc, p.value);
-        if (p.spec.kind === 'git') {
-          targets.push({ ruleId: 'unpinned-git-source', kind: 'git', server: server.name, launcher: python.launcher, name: p.text, ...span, edit: (sha) => gitEdit(doc, p.value, p.text, sha, '@') });
-          continue;
-        }
-        if (!p.spec.name || p.spec.kind === 'exact' || p.spec.kind === 'url' || p.spec.kind === 'local') continue;
-        const name = p.spec.name;
-        const extras = p.spec.extras ?? '';
-        // uvx's positional is both package and command: `pkg@1.2.3` is the form uv documents
-        // for it; `--from`, `--with` and pipx take a PEP 508 requirement (`pkg==1.2.3`).
-        const positionalUvx = (python.launcher === 'uvx' || python.launcher === 'uv tool run') && p.role === 'main' && p.value.value === p.text && !extras && isUvxPositional(server, p.value);
-        targets.push({
-          ruleId: 'unpinned-python-package', kind: 'PyPI', server: server.name, launcher: python.launcher, name,
-          ...(index ? { registry: index.value.value } : {}), ...span,
-          edit: (version) => (validPinVersion('PyPI', version) ? replaceSpec(doc, p.value, p.text, `${name}${extras}${positionalUvx ? '@' : '=='}${version.trim()}`) : undefined),
-        });
-      }
-    } else if (info.docker?.image) {
-      const docker = info.docker;
-      const image = docker.image!;
-      if (image.digest || !image.repository || /[$%{}]/.test(image.reference)) continue;
-      const name = image.registry ? `${image.registry}/${image.repository}` : image.repository;
-      const tag = image.tag ?? 'latest';
-      const written = image.value.value;
-      // The name as written (keeps `docker.io/` or a `library/` prefix), without its tag.
-      const tagSuffix = image.tag ? `:${image.tag}` : '';
-      const base = tagSuffix && written.endsWith(tagSuffix) ? written.slice(0, -tagSuffix.length) : written;
-      targets.push({
-        ruleId: 'unpinned-container-image', kind: 'Docker', server: server.name, launcher: `${docker.engine} run`, name, tag, ...spanOf(doc, image.value),
-        edit: (digest) => (validPinVersion('Docker', digest) ? replaceSpec(doc, image.value, written, `${base}:${tag}@${digest.trim().toLowerCase()}`) : undefined),
-      });
     }
   }
   return targets;
@@ -116,13 +120,13 @@ function cleanNpmVersion(version: string): string {
   return version.trim().replace(/^[=v]+/, '');
 }
 
-function packageFor(server: Parameters<typeof launchInfo>[0], ecosystem: LaunchedPackage['ecosystem'], value: StringValue, text: string): LaunchedPackage | undefined {
-  return launchInfo(server).packages.find((p) => p.ecosystem === ecosystem && p.value.node === value.node && p.text === text);
+function packageFor(server: Parameters<typeof launchedPackages>[0], ecosystem: LaunchedPackage['ecosystem'], value: StringValue, text: string): LaunchedPackage | undefined {
+  return launchedPackages(server).find((p) => p.ecosystem === ecosystem && p.value.node === value.node && p.text === text);
 }
 
 /** Whether `value` is the positional argument (not the value of `--from`). */
-function isUvxPositional(server: Parameters<typeof launchInfo>[0], value: StringValue): boolean {
-  const args = launchInfo(server).invocation?.args ?? [];
+function isUvxPositional(invocation: Invocation | undefined, value: StringValue): boolean {
+  const args = invocation?.args ?? [];
   const index = args.findIndex((a) => a.node === value.node && a.value === value.value);
   if (index <= 0) return index === 0;
   const previous = args[index - 1].value;

@@ -34,7 +34,11 @@ function commandWords(server: ServerEntry): StringValue[] {
 
 /** Computed once per server entry (the shell-wrapper rule and the launch parsers both ask). */
 export const shellScriptOf = memoizeByObject(function shellScriptOf(server: ServerEntry): ShellScript | undefined {
-  const words = commandWords(server);
+  return shellScriptOfWords(commandWords(server));
+});
+
+/** The shell script a command line runs (`words[0]` is the program), e.g. the command of `docker exec ctr sh -c "…"`. */
+export function shellScriptOfWords(words: readonly StringValue[]): ShellScript | undefined {
   if (words.length === 0) return undefined;
   let program = programName(words[0].value);
   let rest = words.slice(1);
@@ -99,7 +103,7 @@ export const shellScriptOf = memoizeByObject(function shellScriptOf(server: Serv
     }
   }
   return undefined;
-});
+}
 
 function decodeUtf16Base64(text: string): string | undefined {
   const trimmed = text.trim();

@@ -42,9 +42,10 @@ export const rule: Rule = {
             message = `Server "${server.name}" runs "${pkg.name}": the scope differs by a typo from the genuine "${match.genuine}", so it is published by someone else. Use "${match.genuine}" if that is what you meant.`;
             break;
           default:
+            // Same publisher: not a squat (only they publish under that scope), but still a
+            // warning: the launch fails, or runs another of their packages, until fixed.
             if (match.sameOwner) {
-              severity = 'information';
-              message = `Server "${server.name}" runs "${pkg.name}", one or two letters off "${match.genuine}" from the same publisher: probably a typo (the launch will fail or run a different package). Check the name.`;
+              message = `Server "${server.name}" runs "${pkg.name}", one or two letters off "${match.genuine}" from the same publisher: probably a typo, so the launch fails or runs a different package. Check the name.`;
             } else {
               message = `Server "${server.name}" runs "${pkg.name}", one or two letters off the known server "${match.genuine}": a typo here installs whatever someone registered under that name. Check it is the package you meant (and add it to mcpHygiene.trustedPackages if so).`;
             }

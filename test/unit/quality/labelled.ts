@@ -838,8 +838,9 @@ function supplyChain(b: Builder): void {
   n('mcp-proxy npm (genuine)', { command: 'npx', args: ['-y', 'mcp-proxy@5.5.4', '--port', '8080', 'node', 'server.js'] });
   n('docker mcp/fetch (genuine)', { command: 'docker', args: ['run', '-i', '--rm', `mcp/fetch@sha256:${HEX64}`] });
   n('docker.io prefix of a genuine image', { command: 'docker', args: ['run', '-i', '--rm', `docker.io/mcp/fetch@sha256:${HEX64}`] });
-  n('typo inside the publisher\'s own namespace (information: only the publisher can push there)', { command: 'docker', args: ['run', '-i', '--rm', `mcp/filesytem@sha256:${HEX64}`, '/projects'] });
-  n('typo inside the publisher\'s own npm scope (information)', { command: 'npx', args: ['-y', '@modelcontextprotocol/server-memroy@2025.8.4'] });
+  // Issue 15 class 6: a typo inside the publisher's own scope is not a squat, but the launch fails or runs another package: a warning.
+  p('typo inside the publisher\'s own namespace', SQ, 'mcp/filesytem', { command: 'docker', args: ['run', '-i', '--rm', `mcp/filesytem@sha256:${HEX64}`, '/projects'] });
+  p('typo inside the publisher\'s own npm scope', SQ, '@modelcontextprotocol/server-memroy', { command: 'npx', args: ['-y', '@modelcontextprotocol/server-memroy@2025.8.4'] });
   n('PyPI name spelled with underscores (same package, PEP 503)', { command: 'uvx', args: ['mcp_server_git==2026.1.14'] });
   n('unrelated real package', { command: 'npx', args: ['-y', '@acme-internal/billing-mcp@3.1.0'] });
   n('short unrelated name', { command: 'uvx', args: ['jira-mcp==0.1.2'] });

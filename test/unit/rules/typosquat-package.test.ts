@@ -22,7 +22,7 @@ test('look-alike characters, scope typos, near-miss names and curated collisions
     { at: 'mcp-server-fetsh', severity: 'warning', message: /"mcp-server-fetch"/ },
     { at: 'github-mcp-server', severity: 'warning', message: /unrelated third-party Git tool/ },
     { at: '@modelcontextprotocol/server-fetch', severity: 'warning', message: /Python package.*uvx mcp-server-fetch/ },
-    { at: 'mcp/filesytem', severity: 'information', message: /same publisher: probably a typo/ },
+    { at: 'mcp/filesytem', severity: 'warning', message: /same publisher: probably a typo/ },
     { at: 'chrome-devtool-mcp', severity: 'warning', message: /"chrome-devtools-mcp"/ },
   ]);
 });
