@@ -31,6 +31,7 @@ export const continueDev: Dialect = {
   matchPath: files.matchPath,
   read: readContinue,
   envReference: (name) => '${{ secrets.' + name + ' }}',
+  referenceSource: 'read from ~/.continue/.env or the workspace .env',
   userConfigPaths: (env) => [joinPath(env, env.home, '.continue', 'config.yaml')],
   schema: {
     serversPath: ['mcpServers'],

@@ -2,6 +2,7 @@ import type { Dialect } from './types';
 import { readServersMap } from './mcpServersMap';
 import { filePatterns } from './schema';
 import { cursor } from './cursor';
+import { continueDev } from './continueDev';
 
 const files = filePatterns(['.continue/mcpServers/*.json']);
 
@@ -23,7 +24,8 @@ export const continueJson: Dialect = {
   globs: files.globs,
   matchPath: files.matchPath,
   read: (doc) => readServersMap(doc, { serversPath: ['mcpServers'] }),
-  envReference: (name) => '${{ secrets.' + name + ' }}',
+  envReference: continueDev.envReference,
+  referenceSource: continueDev.referenceSource,
   userConfigPaths: () => [],
   schema: { ...cursor.schema!, transports: ['stdio', 'sse', 'http'], strictKeys: false },
 };

@@ -29,6 +29,7 @@ export const copilotCodingAgent: Dialect = {
   matchPath: files.matchPath,
   read: (doc) => readServersMap(doc, { serversPath: ['mcpServers'], toolsKeys: ['tools'], includeToolsKeys: ['tools'] }),
   envReference: (name) => '$' + (name.startsWith('COPILOT_MCP_') ? name : 'COPILOT_MCP_' + name),
+  referenceSource: "add it as a secret of the repository's copilot environment",
   userConfigPaths: () => [],
   schema: {
     serversPath: ['mcpServers'],

@@ -38,6 +38,11 @@ export interface Dialect {
    */
   envReference?(name: string): string;
   /**
+   * Where the value of an `envReference` comes from, as a fix title says it; default "read from
+   * your environment". Continue reads `.env` files, the Copilot coding agent repository secrets.
+   */
+  referenceSource?: string;
+  /**
    * The client's user-level (machine-wide) files on this machine, for the machine scan.
    * Absolute paths; files that may not exist are listed too (the caller checks).
    */

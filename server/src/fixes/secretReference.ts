@@ -39,7 +39,7 @@ export function secretReferenceFixes(context: RuleContext, server: ServerEntry, 
     const referenced = findReferences(reference)[0];
     if (typeof key === 'string' && key.toUpperCase() === (referenced?.name ?? variableName).toUpperCase()) reference = dialect.envReference('MCP_' + variableName);
     fixes.push({
-      title: `Replace with ${reference} (read from your environment${readerCaveat(readers, findReferences(reference)[0]?.syntax)})`,
+      title: `Replace with ${reference} (${dialect.referenceSource ?? 'read from your environment'}${readerCaveat(readers, findReferences(reference)[0]?.syntax)})`,
       safe: false,
       preferred: fixes.length === 0,
       edits: [{ offset: valueNode.offset, length: valueNode.length, content: doc.quote(replacement(reference)) }],
