@@ -16,7 +16,7 @@ export function moveAdvice(context: RuleContext, place: SecretPlace = 'other'): 
   let where: string;
   if (dialect.id === 'generic') where = 'Move it out of the file into a variable reference your client expands';
   else if (dialect.variables.includes('input')) where = 'Move it to an ${input:...} prompt or an ${env:...} variable';
-  else if (dialect.envReference) where = `Move it to an environment variable referenced as ${dialect.envReference('NAME')}`;
+  else if (dialect.envReference) where = dialect.referenceSource ? `Move it out as ${dialect.envReference('NAME')} (${dialect.referenceSource})` : `Move it to an environment variable referenced as ${dialect.envReference('NAME')}`;
   else if (place === 'env' && schema?.passthroughListKey) where = `Name it in this server's ${schema.passthroughListKey} instead, so ${name} passes it from its own environment`;
   else if (place === 'env' && schema?.inheritsEnvironment) where = `Remove it from env and set it where ${name} runs (${name} passes its own environment to servers)`;
   else if (place === 'header' && schema?.headerIndirection) where = `Name the variable holding it in ${schema.headerIndirection.bearerKey} (Authorization) or ${schema.headerIndirection.envHeadersKey} instead`;
