@@ -8,7 +8,7 @@ import {
   RevealOutputChannelOn,
 } from 'vscode-languageclient/node';
 import { SERVER_NODE_FLAGS, SETTINGS_SECTION, serverEnvironmentOverrides } from '../../server/src/common/protocol';
-import { configDocumentSelector } from './selectors';
+import { additionalFilePatterns, configDocumentSelector, CONFIG_FILE_GLOBS, type ConfigDocumentFilter } from './selectors';
 import { RedactingOutputChannel } from './redactingChannel';
 
 /** Client id: also the prefix of the (deliberately not contributed) `mcpHygiene.trace.server`. */
@@ -55,6 +55,17 @@ export class McpHygieneClient implements vscode.Disposable {
     return this.starts;
   }
 
+  /**
+   * The documents the server is sent: every dialect's files and `mcpHygiene.additionalFiles`
+   * (read per workspace folder; a change restarts the client, see extension.ts).
+   */
+  documentSelector(): ConfigDocumentFilter[] {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const globsOf = (scope?: vscode.Uri) => vscode.workspace.getConfiguration(SETTINGS_SECTION, scope).get<string[]>('additionalFiles') ?? [];
+    const patterns = folders.length ? folders.flatMap((folder) => additionalFilePatterns(globsOf(folder.uri), [folder.uri.fsPath])) : additionalFilePatterns(globsOf(), []);
+    return configDocumentSelector(CONFIG_FILE_GLOBS, [...new Set(patterns)]);
+  }
+
   /** The running client, for tests and commands; undefined while stopped. */
   get languageClient(): LanguageClient | undefined {
     return this.client;
@@ -81,7 +92,7 @@ export class McpHygieneClient implements vscode.Disposable {
       debug: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6019'], env } },
     };
     const clientOptions: LanguageClientOptions = {
-      documentSelector: configDocumentSelector(),
+      documentSelector: this.documentSelector(),
       synchronize: { configurationSection: CONFIGURATION_SECTION },
       outputChannel: this.output,
       // Verbose LSP traces would copy whole documents (secrets included) into the log.

@@ -3,6 +3,8 @@ import { CLIENT_NAME, McpHygieneClient, RESTART_COMMAND, SCAN_MACHINE_COMMAND } 
 import { scanMachine } from './machineScan';
 import { StatusBar } from './statusBar';
 import { registerPinCommands } from './pinCommands';
+import { LINT_AS_CONFIG_COMMAND, lintAsConfig } from './additionalFiles';
+import { SETTINGS_SECTION } from '../../server/src/common/protocol';
 
 let client: McpHygieneClient | undefined;
 
@@ -12,6 +14,8 @@ export interface McpHygieneApi {
   serverStartCount(): number;
   /** Whether a language server is running now. */
   isServerRunning(): boolean;
+  /** The status bar item's last text (tests). */
+  statusText(): string;
 }
 
 /** Entry point: creates the output channel and the language client, registers the commands. */
@@ -19,9 +23,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<McpHyg
   const output = vscode.window.createOutputChannel(CLIENT_NAME);
   client = new McpHygieneClient(context, output);
   const current = client;
+  const statusBar = new StatusBar(current);
   context.subscriptions.push(
     output,
-    new StatusBar(),
+    statusBar,
+    vscode.commands.registerCommand(LINT_AS_CONFIG_COMMAND, (argument?: unknown) => lintAsConfig(argument)),
+    // The document selector holds mcpHygiene.additionalFiles: a new one takes a new client.
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(`${SETTINGS_SECTION}.additionalFiles`)) void current.restart().catch(() => undefined);
+    }),
     // "Pin … to a version…": the input box behind the server's pin quick fixes.
     registerPinCommands(),
     // Argument (tests): `{ home }` or a path, scanned instead of the real home folder.
@@ -45,6 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<McpHyg
   return {
     serverStartCount: () => current.startCount,
     isServerRunning: () => current.languageClient?.isRunning() ?? false,
+    statusText: () => statusBar.text,
   };
 }
 

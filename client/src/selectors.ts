@@ -32,11 +32,30 @@ export interface ConfigDocumentFilter {
  * json/jsonc editors that are untitled and have no path yet: the server decides those by
  * content (a `servers` / `mcpServers` root key).
  */
-export function configDocumentSelector(globs: readonly string[] = CONFIG_FILE_GLOBS): ConfigDocumentFilter[] {
+export function configDocumentSelector(globs: readonly string[] = CONFIG_FILE_GLOBS, additionalFiles: readonly string[] = []): ConfigDocumentFilter[] {
   const filters: ConfigDocumentFilter[] = [];
   for (const scheme of DOCUMENT_SCHEMES) {
     for (const pattern of globs) filters.push({ scheme, pattern });
   }
+  for (const pattern of additionalFiles) filters.push({ scheme: 'file', pattern });
   for (const language of ['json', 'jsonc']) filters.push({ scheme: 'untitled', language });
   return filters;
+}
+
+/**
+ * `mcpHygiene.additionalFiles` globs as document-filter patterns, which VS Code matches
+ * against the whole path: as the server reads them (engine/glob.ts), a glob with a `/` is
+ * relative to each workspace folder, one without matches that name in any folder, and an
+ * absolute one stays as it is.
+ */
+export function additionalFilePatterns(globs: readonly string[], workspaceFolders: readonly string[]): string[] {
+  const patterns: string[] = [];
+  for (const raw of globs) {
+    const glob = raw.trim().replace(/\\/g, '/');
+    if (!glob) continue;
+    if (glob.startsWith('/') || /^[a-zA-Z]:\//.test(glob)) patterns.push(glob);
+    else if (!glob.includes('/')) patterns.push(`**/${glob}`);
+    else for (const folder of workspaceFolders) patterns.push(`${folder.replace(/\\/g, '/').replace(/\/+$/, '')}/${glob.replace(/^\.\//, '')}`);
+  }
+  return [...new Set(patterns)];
 }

@@ -16,8 +16,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES } from './rules';
 import type { Rule } from './rules/types';
-import type { LintOptions } from './engine';
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, PIN_VERSION_COMMAND, SCAN_MACHINE_REQUEST, SETTINGS_SECTION, type PinArguments, type ScanMachineParams } from './common/protocol';
+import { unclaimedConfigClient, type LintOptions } from './engine';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, PIN_VERSION_COMMAND, SCAN_MACHINE_REQUEST, SETTINGS_SECTION, UNCLAIMED_CONFIG_REQUEST, type PinArguments, type ScanMachineParams, type UnclaimedConfigParams, type UnclaimedConfigResult } from './common/protocol';
 import { configFileGlobs } from './dialects';
 import { DEFAULT_CONFIG_FILE } from './cli/config';
 import { WorkspaceFacts } from './handlers/workspaceFacts';
@@ -290,6 +290,22 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
       },
       undefined,
       'Scanning the MCP configs of this machine',
+      token,
+    ),
+  );
+
+  connection.onRequest(UNCLAIMED_CONFIG_REQUEST, (params: UnclaimedConfigParams, token) =>
+    runSafeAsync(
+      logger,
+      async (): Promise<UnclaimedConfigResult> => {
+        if (typeof params?.uri !== 'string' || typeof params.text !== 'string') return {};
+        const { maxFileSize } = await settings!.get(params.uri);
+        if (Buffer.byteLength(params.text, 'utf8') > maxFileSize) return {};
+        const client = unclaimedConfigClient(params.text, uriToPath(params.uri));
+        return client ? { client } : {};
+      },
+      {},
+      'Checking whether a file is an MCP config',
       token,
     ),
   );

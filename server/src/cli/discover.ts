@@ -18,6 +18,11 @@ export interface TargetFile {
   display: string;
   /** Named on the command line or matched by a glob argument: linted whatever its name. */
   explicit: boolean;
+  /**
+   * Found by a folder walk only because its name mentions MCP (`mcp.json`, `mcp-servers.yaml`):
+   * linted when its content has a servers map, else left out without a word.
+   */
+  byContent?: boolean;
 }
 
 export interface SkippedFile {
@@ -30,6 +35,8 @@ export interface DiscoverOptions {
   paths: readonly string[];
   /** --exclude and settings.ignoredPaths: matched against paths relative to cwd and to the walked root. */
   exclude: readonly string[];
+  /** settings.additionalFiles: files a folder walk lints besides the dialects' own names (same matching as exclude). */
+  include?: readonly string[];
   gitignore: boolean;
   userConfigs: boolean;
   env: Record<string, string | undefined>;
@@ -45,6 +52,13 @@ export interface Discovery {
    */
   writableRoots: string[];
 }
+
+/**
+ * Names no client uses but that say "MCP config" (`mcp.json` at a repository's root,
+ * `mcp-servers.yaml`, `mcp_config.example.json`): a folder walk reads them and lints those
+ * with a servers map as generic configs (issue 15 class 9), so a template is not skipped.
+ */
+const MCP_NAMED = /mcp[^/]*\.(?:jsonc?|ya?ml|toml)$/i;
 
 /** Folders never walked: installed packages and git's own data. */
 const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git']);
@@ -64,11 +78,12 @@ export function discover(options: DiscoverOptions): Discovery {
   const found = new Map<string, TargetFile>();
   const skipped: SkippedFile[] = [];
   const writableRoots: string[] = [];
-  const excluded = excludeMatcher(options.exclude);
+  const excluded = patternsMatcher(options.exclude, '--exclude or ignoredPaths');
   const isExcluded = excluded
     ? (absolute: string, fromRoot: string) => excluded(toPosix(relative(options.cwd, absolute))) || (fromRoot !== '' && excluded(fromRoot))
     : () => false;
   const configMatcher = configFileMatcher();
+  const included = patternsMatcher(options.include ?? [], 'additionalFiles');
   const add = (file: TargetFile) => {
     if (!found.has(file.absolute)) found.set(file.absolute, file);
   };
@@ -89,7 +104,10 @@ export function discover(options: DiscoverOptions): Discovery {
     }
     if (stat?.isDirectory()) {
       writableRoots.push(realPath(absolute));
-      walk(absolute, given, { matcher: (rel) => configMatcher(rel), explicit: false, isExcluded, gitignore: options.gitignore, add, skipped });
+      const isIncluded = included ? (rel: string) => included(rel) || included(toPosix(relative(options.cwd, join(absolute, rel)))) : () => false;
+      const byName = (rel: string) => configMatcher(rel) || isIncluded(rel);
+      const byContent = (rel: string) => !byName(rel) && MCP_NAMED.test(rel.slice(rel.lastIndexOf('/') + 1));
+      walk(absolute, given, { matcher: (rel) => byName(rel) || byContent(rel), byContent, explicit: false, isExcluded, gitignore: options.gitignore, add, skipped });
       continue;
     }
     const scan = picomatch.scan(toPosix(given));
@@ -161,6 +179,8 @@ export function configFileMatcher(): (relativePosix: string) => boolean {
 
 interface WalkContext {
   matcher: (relativePosix: string) => boolean;
+  /** Of the files the matcher takes, those kept only if their content is an MCP config. */
+  byContent?: (relativePosix: string) => boolean;
   explicit: boolean;
   isExcluded: (absolute: string, fromRoot: string) => boolean;
   gitignore: boolean;
@@ -219,7 +239,7 @@ function walk(root: string, displayBase: string, context: WalkContext): void {
       else if (context.matcher(childFromRoot)) {
         // A FIFO or device named like a config is listed, never opened (a FIFO would block the scan).
         if (special) context.skipped.push({ file: displayOf(childFromRoot), reason: `not a regular file (${kindOf(special)})` });
-        else context.add({ absolute, display: displayOf(childFromRoot), explicit: context.explicit });
+        else context.add({ absolute, display: displayOf(childFromRoot), explicit: context.explicit, ...(context.byContent?.(childFromRoot) ? { byContent: true } : {}) });
       }
     }
   };
@@ -289,16 +309,16 @@ function loadGitignore(file: string, display: string, skipped: SkippedFile[]): I
 }
 
 /**
- * --exclude / ignoredPaths, in the glob dialect of engine/glob.ts (a name without a `/`
+ * --exclude / ignoredPaths (and additionalFiles, which adds files the same way), in the glob dialect of engine/glob.ts (a name without a `/`
  * matches any folder or file so named, as in .gitignore). A folder that matches is not
  * entered. A pattern too complex to match safely is a usage error.
  */
-function excludeMatcher(patterns: readonly string[]): ((relativePosix: string) => boolean) | undefined {
+function patternsMatcher(patterns: readonly string[], optionName: string): ((relativePosix: string) => boolean) | undefined {
   const cleaned = patterns.filter((p) => p.trim().length > 0);
   if (cleaned.length === 0) return undefined;
   for (const pattern of cleaned) {
     const problem = globProblem(pattern);
-    if (problem) throw new UsageError(`Cannot use the --exclude or ignoredPaths pattern ${displaySafe(pattern.slice(0, 80))}…: ${problem}`);
+    if (problem) throw new UsageError(`Cannot use the ${optionName} pattern ${displaySafe(pattern.slice(0, 80))}…: ${problem}`);
   }
   return (rel) => cleaned.some((pattern) => matchesIgnorePattern(pattern, rel));
 }

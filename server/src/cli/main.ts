@@ -70,7 +70,7 @@ export async function mainAsync(argv: readonly string[], io: CliIO = processIO()
   if (options.command === 'scan' && options.pin) {
     try {
       const { settings } = loadSettings(options, io.cwd);
-      const discovery = discover({ cwd: io.cwd, paths: options.paths, exclude: [...options.exclude, ...settings.ignoredPaths], gitignore: options.gitignore, userConfigs: options.userConfigs, env: io.env });
+      const discovery = discover({ cwd: io.cwd, paths: options.paths, exclude: [...options.exclude, ...settings.ignoredPaths], include: settings.additionalFiles, gitignore: options.gitignore, userConfigs: options.userConfigs, env: io.env });
       const outcome = await pinFiles(discovery.files, { settings, dryRun: options.dryRun, io, writableRoots: discovery.writableRoots });
       const machineOnStdout = options.format !== 'text' && options.output === undefined;
       (machineOnStdout ? io.stderr : io.stdout).write(describePins(outcome, options));
@@ -107,6 +107,7 @@ function run(argv: readonly string[], io: CliIO): number {
     cwd: io.cwd,
     paths: options.paths,
     exclude: [...options.exclude, ...settings.ignoredPaths],
+    include: settings.additionalFiles,
     gitignore: options.gitignore,
     userConfigs: options.userConfigs,
     env: io.env,

@@ -83,7 +83,8 @@ export function scanFiles(files: readonly TargetFile[], options: ScanOptions): S
   const cache = options.cache;
   files.forEach((file, index) => {
     options.onProgress?.(index, files.length);
-    const skip = (reason: string) => outcome.skipped.push({ file: file.display, reason });
+    // A file read only because its name mentions MCP was a guess: when it is not a config, say nothing.
+    const skip = (reason: string) => void (file.byContent || outcome.skipped.push({ file: file.display, reason }));
     // Skipped before its content is known: whatever the cache held for it no longer applies.
     const skipUnread = (reason: string) => {
       cache?.forget(file.absolute);

@@ -146,3 +146,20 @@ export function serverEnvironmentOverrides(env: Readonly<Record<string, string |
 
 /** Where the server keeps V8's code cache of its bundle (server/src/serverEntry.ts); the client gives its global storage. */
 export const CODE_CACHE_DIR_ENV = 'MCP_HYGIENE_CODE_CACHE_DIR';
+
+/**
+ * Request (client -> server) behind the status item for a JSON/YAML/TOML file the client does
+ * not send the server (no client reads it at its path): does its content look like an MCP
+ * config? The client sends the active editor's text only, never other files.
+ */
+export const UNCLAIMED_CONFIG_REQUEST = 'mcpHygiene/unclaimedConfig';
+
+export interface UnclaimedConfigParams {
+  uri: string;
+  text: string;
+}
+
+export interface UnclaimedConfigResult {
+  /** The format its content has ("MCP config (unknown client)", "Zed"...); absent: not an MCP config. */
+  client?: string;
+}

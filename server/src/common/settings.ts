@@ -40,6 +40,12 @@ export const settingsSchema = z.object({
   rules: z._default(z.record(z.string(), z.enum(RULE_LEVELS)), {}),
   /** Glob patterns (relative to the workspace) of files never linted. */
   ignoredPaths: z._default(z.array(glob()).check(z.maxLength(MAX_GLOB_COUNT)), []),
+  /**
+   * Glob patterns of files at paths no client reads that are still MCP configs (templates,
+   * a tool's own file): linted as generic configs by the editor, the workspace scan and the
+   * CLI's folder walk. Same glob dialect as ignoredPaths.
+   */
+  additionalFiles: z._default(z.array(glob()).check(z.maxLength(MAX_GLOB_COUNT)), []),
   /** Package names (npm/PyPI/image) the team has vetted; supply-chain rules skip them. */
   trustedPackages: z._default(z.array(z.string()), []),
   /** Remote hosts the team trusts (for transport rules). */

@@ -83,7 +83,8 @@ export function matchesIgnorePattern(pattern: string, relativePath: string): boo
   const cleaned = normalizeSeparators(pattern.trim());
   const path = normalizeSeparators(relativePath);
   if (cleaned === '' || cleaned === '/' || path === '') return false;
-  const anchored = cleaned.includes('/') ? cleaned : `**/${cleaned}`;
+  // Decided on the pattern as written: `./name` has a `/`, so it names the folder's own file.
+  const anchored = pattern.replace(/\\/g, '/').includes('/') ? cleaned : `**/${cleaned}`;
   return compileGlob(anchored).matches(path, { orParentFolder: true });
 }
 

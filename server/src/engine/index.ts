@@ -2,7 +2,7 @@
  * The engine's public surface: text in, findings (with fixes) out. No LSP, no VS Code,
  * no I/O — the language server, the CLI and the tests are thin shells around this.
  */
-export { lint, analyze, analyzeSteps, runToEnd, type Analysis, type LintOptions, type LintSteps } from './lint';
+export { lint, analyze, analyzeSteps, runToEnd, unclaimedConfigClient, type Analysis, type LintOptions, type LintSteps } from './lint';
 export { applyTextEdits, applyFix, fixAll, selectSafeFixes, type FixAllResult } from './applyFixes';
 export { LineIndex } from './lineIndex';
 export { matchesFilePattern, matchesIgnorePattern, globProblem } from './glob';

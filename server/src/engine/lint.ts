@@ -25,6 +25,8 @@ export interface LintOptions {
   policy?: Policy;
   /** Whether git tracks this file (found out by the caller, never by the engine). */
   gitState?: GitState;
+  /** An editor already shows this open document's parse errors (VS Code's JSON support): they are not repeated. */
+  editorShowsSyntaxErrors?: boolean;
   /**
    * The analysis of the previous version of the same file: when the edit stays inside one
    * server entry, per-server rules run on that server only (engine/incremental.ts).
@@ -75,6 +77,18 @@ export function analyze(text: string, filePath: string, settings: Settings = DEF
   return runToEnd(analyzeSteps(text, filePath, settings, options));
 }
 
+/**
+ * For a file at a path no client reads: the client whose format its content has, when it
+ * holds at least one server with a command or a URL (the editor then offers to lint it as an
+ * MCP config, issue 15 class 9). Undefined for a claimed path or anything else.
+ */
+export function unclaimedConfigClient(text: string, filePath: string): string | undefined {
+  if (dialectForPath(filePath)) return undefined;
+  const doc = parseDocument(text, syntaxForPath(filePath));
+  const dialect = doc && dialectForContent(doc.root);
+  return dialect && dialect.read(doc).servers.some((server) => server.command || server.url) ? dialect.displayName : undefined;
+}
+
 /** A step of `analyzeSteps`: nothing to pass, the caller only decides when to go on. */
 export type LintSteps<T> = Generator<void, T, void>;
 
@@ -103,7 +117,7 @@ export function* analyzeSteps(text: string, filePath: string, settings: Settings
   yield;
   const active = options.rules ?? RULES;
   const rules = rulesToRun(active, settings, dialect);
-  const keyOf = lazyIncrementalKey(filePath, dialect, settings, options.policy, options.gitState, rules);
+  const keyOf = lazyIncrementalKey(filePath, dialect, settings, options, rules);
   const unsuppressed = (options.previous && relint(options.previous, keyOf(), doc, dialect, config, settings, filePath, options, rules)) ?? (yield* collectFindings(doc, dialect, config, settings, filePath, options, rules));
   const ran = new Set(rules.map((rule) => rule.id));
   const findings = suppress(unsuppressed.slice(), doc, settings, filePath, active, ran).sort(compareFindings);
@@ -121,9 +135,9 @@ function rulesToRun(active: readonly Rule[], settings: Settings, dialect: Dialec
  * a separate function so the closure holds these values only, never `options.previous`
  * (each version would otherwise keep the one before it alive).
  */
-function lazyIncrementalKey(filePath: string, dialect: Dialect, settings: Settings, policy: Policy | undefined, gitState: GitState | undefined, rules: readonly Rule[]): () => string {
+function lazyIncrementalKey(filePath: string, dialect: Dialect, settings: Settings, { policy, gitState, editorShowsSyntaxErrors }: LintOptions, rules: readonly Rule[]): () => string {
   let key: string | undefined;
-  return () => (key ??= JSON.stringify([filePath, dialect.id, settings, policy ?? null, gitState ?? null, rules.map((rule) => rule.id)]));
+  return () => (key ??= JSON.stringify([filePath, dialect.id, settings, policy ?? null, gitState ?? null, editorShowsSyntaxErrors ?? false, rules.map((rule) => rule.id)]));
 }
 
 /**
@@ -188,6 +202,7 @@ function* collectFindings(doc: ParsedDocument, dialect: Dialect, config: McpConf
     filePath,
     ...(options.policy ? { policy: options.policy } : {}),
     ...(options.gitState ? { gitState: options.gitState } : {}),
+    ...(options.editorShowsSyntaxErrors ? { editorShowsSyntaxErrors: true } : {}),
     report: (descriptor) => {
       const finding = toFinding(rule, descriptor, doc.lines, severityOverride);
       if (byGit) {

@@ -125,7 +125,9 @@ export class AnalysisCache {
     // then re-linted incrementally (engine/incremental.ts).
     const existing = entries.get(uri);
     const previous = existing && !existing.slim && existing.version !== version ? existing.result : undefined;
-    const computed = this.compute(uri, version, text, previous, () => this.entries.get(uri)?.version === version);
+    // VS Code's JSON language features validate json and jsonc documents themselves.
+    const editorShowsSyntaxErrors = document.languageId === 'json' || document.languageId === 'jsonc';
+    const computed = this.compute(uri, version, text, previous, () => this.entries.get(uri)?.version === version, editorShowsSyntaxErrors);
     // A re-lint of a slimmed entry keeps its resultId: the diagnostics are the same.
     const result = keepResultId ? Promise.all([computed, keepResultId]).then(([entry, resultId]) => ({ ...entry, resultId })) : computed;
     const entry: CacheEntry = { version, result };
@@ -187,7 +189,8 @@ export class AnalysisCache {
   }
 
   /** `stillWanted`: whether a queued large lint should still run when its turn comes (LintQueue). */
-  private async compute(uri: string, version: number, text: string, previous?: Promise<DocumentAnalysis>, stillWanted?: () => boolean): Promise<DocumentAnalysis> {
+  /** `editorShowsSyntaxErrors`: an open document the editor validates itself (LintOptions.editorShowsSyntaxErrors). */
+  private async compute(uri: string, version: number, text: string, previous?: Promise<DocumentAnalysis>, stillWanted?: () => boolean, editorShowsSyntaxErrors = false): Promise<DocumentAnalysis> {
     const editorSettings = await this.options.settingsFor(uri);
     const path = uriToPath(uri);
     const facts = this.options.factsFor?.(path, editorSettings);
@@ -196,6 +199,7 @@ export class AnalysisCache {
       ...this.options.lintOptions,
       ...(facts?.policy ? { policy: facts.policy } : {}),
       ...(facts && facts.gitState !== 'unknown' ? { gitState: facts.gitState } : {}),
+      ...(editorShowsSyntaxErrors ? { editorShowsSyntaxErrors } : {}),
     };
     const base = { uri, version, path, settings, lintOptions, resultId: `${version}:${this.nextResultId++}` };
     if (isIgnoredPath(path, settings.ignoredPaths, this.options.workspaceFolders())) {

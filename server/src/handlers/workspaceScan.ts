@@ -54,7 +54,7 @@ export class WorkspaceScanner {
       const settings = await this.options.settingsFor(pathToFileURL(folder).toString());
       if (!settings.enable) continue;
       try {
-        const found = discover({ cwd: folder, paths: [folder], exclude: settings.ignoredPaths, gitignore: false, userConfigs: false, env: {} });
+        const found = discover({ cwd: folder, paths: [folder], exclude: settings.ignoredPaths, include: settings.additionalFiles, gitignore: false, userConfigs: false, env: {} });
         files.push(...found.files.map((f) => f.absolute));
       } catch (error) {
         this.options.logger.warn(`Could not list the MCP config files of a workspace folder: ${describeError(error)}`);

@@ -8,6 +8,11 @@ const MAX = 10;
 /**
  * Parse errors in a file a client claims by its path (and, for strict-JSON clients,
  * trailing commas, which their parser rejects). One finding per problem, at most ten.
+ * Parse errors are not repeated in an editor that shows them itself: VS Code's JSON language
+ * features validate json and jsonc documents (microsoft/vscode
+ * extensions/json-language-features/server/src/jsonServer.ts). Trailing commas stay: VS Code
+ * flags them generically (a warning in jsonc), ours says the strict client then loads nothing
+ * and comes with the fix that fix-all on save applies.
  */
 export const rule: Rule = {
   id: 'schema-syntax-error',
@@ -24,7 +29,7 @@ export const rule: Rule = {
     if (dialect.matchPath(normalizePath(context.filePath)) <= 0) return;
     const client = clientName(dialect);
     const language = doc.syntax === 'json' ? (dialect.commentsAllowed ? 'JSONC' : 'JSON') : doc.syntax.toUpperCase();
-    const problems = [...doc.problems];
+    const problems = context.editorShowsSyntaxErrors ? [] : [...doc.problems];
     const trailing = doc.syntax === 'json' && !dialect.commentsAllowed ? trailingCommas(doc.text) : [];
     const total = problems.length + trailing.length;
     let reported = 0;

@@ -54,6 +54,8 @@ export interface RuleContext {
   readonly policy?: Policy;
   /** Whether git tracks the file, when the caller knows. */
   readonly gitState?: GitState;
+  /** An editor already shows the open document's parse errors (LintOptions.editorShowsSyntaxErrors). */
+  readonly editorShowsSyntaxErrors?: boolean;
   report(descriptor: ReportDescriptor): void;
 }
 

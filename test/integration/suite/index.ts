@@ -16,6 +16,7 @@ import { registerEditorTests } from './editor.suite';
 import { registerFixTests } from './fixes.suite';
 import { registerPinTests } from './pin.suite';
 import { registerSecretFixTests } from './secretFixes.suite';
+import { registerAdditionalFileTests } from './additionalFiles.suite';
 
 /** One line per mocha test in the results file. */
 export interface TestResult {
@@ -80,6 +81,7 @@ export function run(): Promise<void> {
       registerEditorTests();
       registerFixTests();
       registerSecretFixTests();
+      registerAdditionalFileTests();
       // Last: it turns network lookups on in the user settings (and off again) for its own file.
       registerPinTests();
       const runner = mocha.run((failures) => {

@@ -44,6 +44,9 @@ const TABLE: Array<{ pattern: string; path: string; ignored: boolean; suppressed
   // Case-insensitive, backslashes are separators, `./` and a trailing slash are ignored.
   { pattern: 'Examples\\X', path: 'examples/x/.vscode/mcp.json', ignored: true, suppressed: false },
   { pattern: './examples/', path: 'examples/.vscode/mcp.json', ignored: true, suppressed: false },
+  // `./name` has a slash: the folder's own file, not every file so named (the "Lint this file" command writes these).
+  { pattern: './mcp.json', path: 'mcp.json', ignored: true, suppressed: true },
+  { pattern: './mcp.json', path: 'a/.vscode/mcp.json', ignored: false, suppressed: true },
   // `*` stays within one segment; `**` inside a segment is a `*`.
   { pattern: 'a*/.cursor/mcp.json', path: 'ab/.cursor/mcp.json', ignored: true, suppressed: true },
   { pattern: 'a**json', path: 'a/.vscode/mcp.json', ignored: false, suppressed: false },
