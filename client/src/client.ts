@@ -59,11 +59,11 @@ export class McpHygieneClient implements vscode.Disposable {
    * The documents the server is sent: every dialect's files and `mcpHygiene.additionalFiles`
    * (read per workspace folder; a change restarts the client, see extension.ts).
    */
-  documentSelector(): ConfigDocumentFilter[] {
+  documentSelector(mcpNamed = true): ConfigDocumentFilter[] {
     const folders = vscode.workspace.workspaceFolders ?? [];
     const globsOf = (scope?: vscode.Uri) => vscode.workspace.getConfiguration(SETTINGS_SECTION, scope).get<string[]>('additionalFiles') ?? [];
     const patterns = folders.length ? folders.flatMap((folder) => additionalFilePatterns(globsOf(folder.uri), [folder.uri.fsPath])) : additionalFilePatterns(globsOf(), []);
-    return configDocumentSelector(CONFIG_FILE_GLOBS, [...new Set(patterns)]);
+    return configDocumentSelector(CONFIG_FILE_GLOBS, [...new Set(patterns)], mcpNamed);
   }
 
   /** The running client, for tests and commands; undefined while stopped. */

@@ -11,6 +11,7 @@
  */
 export { CONFIG_FILE_GLOBS } from './configFileGlobs';
 import { CONFIG_FILE_GLOBS } from './configFileGlobs';
+import { MCP_NAMED_GLOBS } from '../../server/src/common/protocol';
 
 /**
  * URI schemes whose documents may be config files: files on disk, unsaved editors
@@ -32,12 +33,13 @@ export interface ConfigDocumentFilter {
  * json/jsonc editors that are untitled and have no path yet: the server decides those by
  * content (a `servers` / `mcpServers` root key).
  */
-export function configDocumentSelector(globs: readonly string[] = CONFIG_FILE_GLOBS, additionalFiles: readonly string[] = []): ConfigDocumentFilter[] {
+export function configDocumentSelector(globs: readonly string[] = CONFIG_FILE_GLOBS, additionalFiles: readonly string[] = [], mcpNamed = true): ConfigDocumentFilter[] {
   const filters: ConfigDocumentFilter[] = [];
   for (const scheme of DOCUMENT_SCHEMES) {
     for (const pattern of globs) filters.push({ scheme, pattern });
   }
-  for (const pattern of additionalFiles) filters.push({ scheme: 'file', pattern });
+  // Files named like MCP configs are sent too; the server lints them only when their content is one.
+  for (const pattern of [...(mcpNamed ? MCP_NAMED_GLOBS : []), ...additionalFiles]) filters.push({ scheme: 'file', pattern });
   for (const language of ['json', 'jsonc']) filters.push({ scheme: 'untitled', language });
   return filters;
 }

@@ -39,9 +39,9 @@ export class StatusBar implements vscode.Disposable {
     const generation = ++this.generation;
     const document = vscode.window.activeTextEditor?.document;
     if (!document) return this.item.hide();
-    const isConfig = vscode.languages.match(this.client.documentSelector() as vscode.DocumentSelector, document) > 0;
+    const matches = (selector: object[]) => vscode.languages.match(selector as vscode.DocumentSelector, document) > 0;
     const ours = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === DIAGNOSTIC_SOURCE);
-    if (isConfig) {
+    if (matches(this.client.documentSelector(false))) {
       // Untitled JSON matches the selector by language: only show when it is linted as a config.
       if (document.isUntitled && ours.length === 0) return this.item.hide();
       return this.showCounts(ours);
@@ -49,6 +49,8 @@ export class StatusBar implements vscode.Disposable {
     const client = await this.unclaimedConfigClient(document);
     if (generation !== this.generation) return;
     if (!client) return this.item.hide();
+    // Named like an MCP config (MCP_NAMED_GLOBS): the server lints it already.
+    if (matches(this.client.documentSelector())) return this.showCounts(ours);
     this.item.text = '$(shield) MCP: not linted';
     this.item.tooltip = `This file looks like an MCP config (${client}), but no client reads it at this path, so MCP Hygiene does not lint it. Click to lint it as an MCP config (adds it to mcpHygiene.additionalFiles).`;
     this.item.command = { title: 'Lint This File as an MCP Config', command: LINT_AS_CONFIG_COMMAND, arguments: [document.uri] };

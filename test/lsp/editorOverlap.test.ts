@@ -52,3 +52,22 @@ test('the server tells whether a file the client does not send is an MCP config,
     assert.deepEqual(await client.connection.sendRequest(UNCLAIMED_CONFIG_REQUEST, { uri: 42 }), {}, 'a malformed request gets an empty answer');
   });
 });
+
+test('one value gets one diagnostic: rules agreeing on a span become related information, and their fixes and suppressions stay on offer', async () => {
+  await withClient({ pull: true, rules: RULES }, async (client) => {
+    const uri = pathToFileURL('/work/app/.vscode/mcp.json').toString();
+    const text = JSON.stringify({ servers: { pg: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-postgres', 'postgresql://localhost/app'] } } }, null, 2);
+    await client.open(uri, text);
+    const onPackage = (await client.pullItems(uri)).filter((d) => d.range.start.line === 6);
+    assert.equal(onPackage.length, 1, 'deprecated-server and unpinned-npm-package flag the same package: one diagnostic');
+    const [diagnostic] = onPackage;
+    assert.equal(diagnostic.code, 'deprecated-server');
+    assert.deepEqual((diagnostic.data as { alsoRules?: string[] }).alsoRules, ['unpinned-npm-package']);
+    assert.equal(diagnostic.relatedInformation?.length, 1);
+    assert.match(diagnostic.relatedInformation![0].message, /^unpinned-npm-package \(warning\): /);
+    assert.deepEqual(diagnostic.relatedInformation![0].location.range, diagnostic.range);
+    const titles = (await client.codeActions(uri, [diagnostic])).map((a) => a.title);
+    for (const rule of ['deprecated-server', 'unpinned-npm-package']) assert.ok(titles.includes(`Suppress ${rule} for this line`), `${rule} can still be suppressed: ${titles.join(' | ')}`);
+    assert.ok(titles.some((t) => /^Pin @modelcontextprotocol\/server-postgres to a version/.test(t)), `the merged unpinned finding keeps its pin action: ${titles.join(' | ')}`);
+  });
+});

@@ -8,6 +8,7 @@ import type { UserEnvironment } from '../dialects/types';
 import { UsageError } from './args';
 import { compileGlob, globProblem, matchesIgnorePattern } from '../engine/glob';
 import { displaySafe } from '../common/displaySafe';
+import { MCP_NAMED_GLOBS } from '../common/protocol';
 import { kindOf, readRegularTextFile, UnreadableFileError } from '../host/readRegularFile';
 
 /** A file the scan will read. */
@@ -53,12 +54,7 @@ export interface Discovery {
   writableRoots: string[];
 }
 
-/**
- * Names no client uses but that say "MCP config" (`mcp.json` at a repository's root,
- * `mcp-servers.yaml`, `mcp_config.example.json`): a folder walk reads them and lints those
- * with a servers map as generic configs (issue 15 class 9), so a template is not skipped.
- */
-const MCP_NAMED = /mcp[^/]*\.(?:jsonc?|ya?ml|toml)$/i;
+const mcpNamed = (relativePosix: string) => MCP_NAMED_GLOBS.some((glob) => compileGlob(glob).matches(relativePosix));
 
 /** Folders never walked: installed packages and git's own data. */
 const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git']);
@@ -106,7 +102,8 @@ export function discover(options: DiscoverOptions): Discovery {
       writableRoots.push(realPath(absolute));
       const isIncluded = included ? (rel: string) => included(rel) || included(toPosix(relative(options.cwd, join(absolute, rel)))) : () => false;
       const byName = (rel: string) => configMatcher(rel) || isIncluded(rel);
-      const byContent = (rel: string) => !byName(rel) && MCP_NAMED.test(rel.slice(rel.lastIndexOf('/') + 1));
+      // MCP_NAMED_GLOBS: kept only when the content is an MCP config.
+      const byContent = (rel: string) => !byName(rel) && mcpNamed(rel);
       walk(absolute, given, { matcher: (rel) => byName(rel) || byContent(rel), byContent, explicit: false, isExcluded, gitignore: options.gitignore, add, skipped });
       continue;
     }

@@ -3,6 +3,15 @@
  * this file is imported by the client bundle, so it must not pull in server code.
  */
 
+/**
+ * Names no client uses but that say "MCP config" (`mcp.json` at a repository's root,
+ * `mcp-servers.yaml`, `team.mcp.json`): the CLI walk, the workspace scan and the editor read
+ * them and lint those whose content holds a servers map as generic configs; the others are
+ * dropped without a word (issue 15 class 9). Brace-expanded by case, since VS Code's document
+ * filters match case-sensitively.
+ */
+export const MCP_NAMED_GLOBS = ['**/*{mcp,MCP,Mcp}*.{json,jsonc,yaml,yml,toml}'] as const;
+
 /** `Diagnostic.source` of every diagnostic the server publishes. */
 export const DIAGNOSTIC_SOURCE = 'mcp-hygiene';
 
@@ -26,7 +35,13 @@ export const FILE_TOO_LARGE_CODE = 'file-too-large';
 export interface DiagnosticData {
   ruleId: string;
   version: number;
+  /** The fixes of `ruleId`'s finding, then of each `alsoRules` finding. */
   fixes: DiagnosticFix[];
+  /**
+   * Rules that flagged the same span less severely: one value gets one diagnostic, the others
+   * ride along as related information, and their fixes and suppressions stay on offer.
+   */
+  alsoRules?: string[];
 }
 
 export interface DiagnosticFix {

@@ -228,7 +228,7 @@ export class AnalysisCache {
       return { ...base, kind: 'engine-error', analysis: undefined, diagnostics: [] };
     }
     if (!analysis) return { ...base, kind: 'not-config', analysis: undefined, diagnostics: [] };
-    return { ...base, kind: 'analyzed', analysis, diagnostics: analysis.findings.map((finding) => toDiagnostic(finding, version)) };
+    return { ...base, kind: 'analyzed', analysis, diagnostics: bySpan(analysis.findings).map(([primary, ...others]) => toDiagnostic(primary, version, others, uri)) };
   }
 }
 
@@ -239,9 +239,35 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** A finding as an LSP diagnostic; its fixes ride along in `data` for the code-action handler. */
-export function toDiagnostic(finding: Finding, version: number): Diagnostic {
-  const data: DiagnosticData = { ruleId: finding.ruleId, version, fixes: finding.fixes.map(toDiagnosticFix) };
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, information: 2, hint: 3 };
+
+/**
+ * Findings grouped by their exact span, the most severe first in each group (ties keep the
+ * engine's order): when several rules flag one value (`insecure-http-remote` and
+ * `remote-without-auth` on a URL, `deprecated-server` and `unpinned-npm-package` on a
+ * package), the editor shows one diagnostic (issue 15 class 7). Groups keep the order of
+ * their first finding.
+ */
+export function bySpan(findings: readonly Finding[]): Finding[][] {
+  const groups = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const { start, end } = finding.range;
+    const key = `${start.line}:${start.character}:${end.line}:${end.character}`;
+    const group = groups.get(key);
+    if (group) group.push(finding);
+    else groups.set(key, [finding]);
+  }
+  return [...groups.values()].map((group) => (group.length === 1 ? group : [...group].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])));
+}
+
+/**
+ * A finding as an LSP diagnostic; its fixes ride along in `data` for the code-action handler.
+ * `others` flagged the same span: they become related information (shown under it in the
+ * Problems view), and their fixes join the diagnostic's.
+ */
+export function toDiagnostic(finding: Finding, version: number, others: readonly Finding[] = [], uri?: string): Diagnostic {
+  const fixes = [finding, ...others].flatMap((f) => f.fixes.map(toDiagnosticFix));
+  const data: DiagnosticData = { ruleId: finding.ruleId, version, fixes, ...(others.length ? { alsoRules: others.map((f) => f.ruleId) } : {}) };
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity],
@@ -249,8 +275,15 @@ export function toDiagnostic(finding: Finding, version: number): Diagnostic {
     code: finding.ruleId,
     codeDescription: codeDescriptionOf(finding.ruleId),
     message: finding.message,
+    ...(others.length && uri ? { relatedInformation: others.map((other) => ({ location: { uri, range: other.range }, message: `${other.ruleId} (${other.severity}): ${other.message}` })) } : {}),
     data,
   };
+}
+
+/** The rules a diagnostic stands for: its own and those merged into it (DiagnosticData.alsoRules). */
+export function rulesOf(diagnostic: Diagnostic): string[] {
+  const own = typeof diagnostic.code === 'string' ? [diagnostic.code] : [];
+  return isDiagnosticData(diagnostic.data) ? [diagnostic.data.ruleId, ...(diagnostic.data.alsoRules ?? [])] : own;
 }
 
 /** One shared (never mutated) link object per rule: 1 000 open configs hold thousands of diagnostics. */

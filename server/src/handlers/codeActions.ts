@@ -7,7 +7,7 @@ import { fixAll, suppressionEdit, LineIndex, type Fix, type Finding, type LintOp
 import { DIAGNOSTIC_SOURCE, FILE_TOO_LARGE_CODE, FIX_ALL_KIND, FIX_ALL_TITLE } from '../common/protocol';
 import { DEFAULT_CONFIG_FILE, MAX_SETTINGS_FILE_BYTES } from '../cli/config';
 import { containingFolder } from './workspaceFacts';
-import { isDiagnosticData, type AnalysisCache } from './analysis';
+import { isDiagnosticData, rulesOf, type AnalysisCache } from './analysis';
 import { throwIfCancelled } from './runSafe';
 import { parseJson } from '../parse/json';
 import { getValue } from '../parse/tree';
@@ -25,7 +25,7 @@ export interface CodeActionContextOptions {
   /** Untrusted workspace: no action that writes outside the edited file. */
   untrusted?: boolean;
   /** "Pin to the latest safe version" / "Pin to a version…" for the unpinned rules (handlers/pin.ts). */
-  pin?: { actionsFor(document: TextDocument, diagnostic: Diagnostic): Promise<CodeAction[]> };
+  pin?: { actionsFor(document: TextDocument, diagnostic: Diagnostic, ruleId: string): Promise<CodeAction[]> };
 }
 
 /** Findings about suppressions themselves are not suppressible. */
@@ -58,11 +58,13 @@ export async function provideCodeActions(
           edit: workspaceEdit(document, fix.edits, options.documentChanges),
         });
       }
-      if (options.pin) actions.push(...(await options.pin.actionsFor(document, diagnostic)));
+      if (options.pin) for (const ruleId of rulesOf(diagnostic)) actions.push(...(await options.pin.actionsFor(document, diagnostic, ruleId)));
     }
     for (const diagnostic of params.context.diagnostics) {
-      if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string' || NOT_SUPPRESSIBLE.has(diagnostic.code)) continue;
-      actions.push(...(await suppressionActions(document, diagnostic, diagnostic.code, options)));
+      if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
+      for (const ruleId of rulesOf(diagnostic)) {
+        if (!NOT_SUPPRESSIBLE.has(ruleId)) actions.push(...(await suppressionActions(document, diagnostic, ruleId, options)));
+      }
     }
   }
   // Source actions only when asked for (codeActionsOnSave, the Source Action menu): the
@@ -139,19 +141,16 @@ async function fixesFor(document: TextDocument, diagnostic: Diagnostic, options:
     if (data.fixes.every((fix) => !fix.deferred)) return data.fixes as Fix[];
     // Deferred edits: from this version's analysis (cached, so no re-lint), matched by rule, range and title.
     const analysis = await options.cache.get(document);
-    const finding = matchFinding(analysis.analysis?.findings ?? [], data.ruleId, diagnostic.range);
+    const findings = rulesOf(diagnostic).map((ruleId) => matchFinding(analysis.analysis?.findings ?? [], ruleId, diagnostic.range));
     return data.fixes.flatMap((fix) => {
       if (!fix.deferred) return [fix as Fix];
-      const current = finding?.fixes.find((candidate) => candidate.title === fix.title);
+      const current = findings.flatMap((finding) => finding?.fixes ?? []).find((candidate) => candidate.title === fix.title);
       return current ? [current] : [];
     });
   }
-  const ruleId = data?.ruleId ?? (typeof diagnostic.code === 'string' ? diagnostic.code : undefined);
-  if (!ruleId) return [];
   // Stale (or data-less) diagnostic: look at the current version's findings.
   const analysis = await options.cache.get(document);
-  const finding = matchFinding(analysis.analysis?.findings ?? [], ruleId, diagnostic.range);
-  return finding?.fixes ?? [];
+  return rulesOf(diagnostic).flatMap((ruleId) => matchFinding(analysis.analysis?.findings ?? [], ruleId, diagnostic.range)?.fixes ?? []);
 }
 
 /** Same rule and same range; failing that, the only finding of that rule overlapping the range. */

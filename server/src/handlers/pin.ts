@@ -56,12 +56,13 @@ export class PinSupport {
   constructor(private readonly options: PinSupportOptions) {}
 
   /** The pin actions for one diagnostic (no network here: the lookup waits for resolve). */
-  async actionsFor(document: TextDocument, diagnostic: Diagnostic): Promise<CodeAction[]> {
-    if (diagnostic.source !== DIAGNOSTIC_SOURCE || typeof diagnostic.code !== 'string' || !PIN_RULES.has(diagnostic.code)) return [];
+  /** `ruleId`: the diagnostic's own rule or one merged into it (DiagnosticData.alsoRules). */
+  async actionsFor(document: TextDocument, diagnostic: Diagnostic, ruleId: string): Promise<CodeAction[]> {
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE || !PIN_RULES.has(ruleId)) return [];
     const entry = await this.options.cache.get(document);
-    const target = targetFor(entry, diagnostic.code, diagnostic.range);
+    const target = targetFor(entry, ruleId, diagnostic.range);
     if (!target) return [];
-    const finding = matchFinding(entry.analysis!.findings, diagnostic.code, diagnostic.range)!;
+    const finding = matchFinding(entry.analysis!.findings, ruleId, diagnostic.range)!;
     const args: PinArguments = { uri: document.uri, version: entry.version, ruleId: target.ruleId, range: finding.range, kind: target.kind, name: target.name, ...(target.tag ? { tag: target.tag } : {}) };
     const actions: CodeAction[] = [];
     const lookups = this.lookupsAllowed(entry);

@@ -110,8 +110,8 @@ export function registerTests(): void {
       );
     });
 
-    test('does not lint JSON files that are not MCP configs', async () => {
-      const other = workspaceFile('not-an-mcp-config.json');
+    test('does not lint a JSON file no client reads (until the user asks)', async () => {
+      const other = workspaceFile('server-template.json');
       const document = await vscode.workspace.openTextDocument(other);
       await vscode.window.showTextDocument(document, { preview: false, preserveFocus: true });
       // By now the server has answered for mcp.json; give it the same chance here.

@@ -1,0 +1,32 @@
+/**
+ * The contract of every finding message (issue 15 class 7): its first sentence says what is
+ * wrong and what to do in at most SUMMARY_MAX characters — the editor shows that sentence as
+ * the diagnostic, the Problems view cuts longer ones — and the sentences after it explain
+ * (the hover, the CLI and the rule page show the whole message).
+ */
+export const SUMMARY_MAX = 120;
+
+/**
+ * The first sentence: up to the first `.`, `!` or `?` followed by a space or the end, outside
+ * double quotes (a quoted `"server.js"` or `"v1.2."` does not end it). The whole message when
+ * it has no such end.
+ */
+export function summaryOf(message: string): string {
+  let quoted = false;
+  for (let i = 0; i < message.length; i++) {
+    const char = message[i];
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === '.' || char === '!' || char === '?') && (i + 1 === message.length || /\s/.test(message[i + 1]))) return message.slice(0, i + 1);
+  }
+  return message;
+}
+
+/**
+ * A value quoted in a summary, kept short: past `max` characters its middle becomes `…`, so
+ * both the start (scope, host) and the end (version, file) stay readable.
+ */
+export function shortValue(value: string, max = 40): string {
+  if (value.length <= max) return value;
+  const head = Math.ceil((max - 1) / 2);
+  return `${value.slice(0, head)}…${value.slice(value.length - (max - 1 - head))}`;
+}
