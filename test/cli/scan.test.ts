@@ -177,18 +177,20 @@ describe('discovery', () => {
         'notes/mcp.json': ONLY_UNPINNED,
       });
       const files = (args: string[]) => [...new Set(parseJsonOutput(runCli(['scan', '-f', 'json', ...args], { cwd: dir }).stdout).findings.map((f) => f.file))].sort();
-      assert.deepEqual(files([]), ['a/.vscode/mcp.json', 'b/.cursor/mcp.json', 'c/claude_desktop_config.json', 'generated/.mcp.json', 'pkg/deeper/.mcp.json']);
+      // notes/mcp.json: no client reads it there, but its name says MCP and its content is a config (issue 15 class 9).
+      assert.deepEqual(files([]), ['a/.vscode/mcp.json', 'b/.cursor/mcp.json', 'c/claude_desktop_config.json', 'generated/.mcp.json', 'notes/mcp.json', 'pkg/deeper/.mcp.json']);
       assert.deepEqual(files(['--no-gitignore']), [
         'a/.vscode/mcp.json',
         'b/.cursor/mcp.json',
         'c/claude_desktop_config.json',
         'generated/.mcp.json',
         'generated/x/.mcp.json',
+        'notes/mcp.json',
         'pkg/.cursor/mcp.json',
         'pkg/deeper/.mcp.json',
         'vendor/.mcp.json',
       ]);
-      assert.deepEqual(files(['--exclude', 'pkg', '--exclude', 'a/**', '--exclude', '**/claude_desktop_config.json']), ['b/.cursor/mcp.json', 'generated/.mcp.json']);
+      assert.deepEqual(files(['--exclude', 'pkg', '--exclude', 'a/**', '--exclude', '**/claude_desktop_config.json']), ['b/.cursor/mcp.json', 'generated/.mcp.json', 'notes/mcp.json']);
     } finally {
       cleanup();
     }

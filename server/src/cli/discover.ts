@@ -9,6 +9,7 @@ import { UsageError } from './args';
 import { compileGlob, globProblem, matchesIgnorePattern } from '../engine/glob';
 import { displaySafe } from '../common/displaySafe';
 import { MCP_NAMED_GLOBS } from '../common/protocol';
+import { DEFAULT_CONFIG_FILE } from './config';
 import { kindOf, readRegularTextFile, UnreadableFileError } from '../host/readRegularFile';
 
 /** A file the scan will read. */
@@ -54,7 +55,8 @@ export interface Discovery {
   writableRoots: string[];
 }
 
-const mcpNamed = (relativePosix: string) => MCP_NAMED_GLOBS.some((glob) => compileGlob(glob).matches(relativePosix));
+/** MCP_NAMED_GLOBS, but never the tool's own settings file. */
+const mcpNamed = (relativePosix: string) => !relativePosix.endsWith(DEFAULT_CONFIG_FILE) && MCP_NAMED_GLOBS.some((glob) => compileGlob(glob).matches(relativePosix));
 
 /** Folders never walked: installed packages and git's own data. */
 const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git']);
@@ -80,8 +82,9 @@ export function discover(options: DiscoverOptions): Discovery {
     : () => false;
   const configMatcher = configFileMatcher();
   const included = patternsMatcher(options.include ?? [], 'additionalFiles');
+  // A file both named on the command line and found as a guess counts as named (it is reported even when not a config).
   const add = (file: TargetFile) => {
-    if (!found.has(file.absolute)) found.set(file.absolute, file);
+    if (!found.has(file.absolute) || (found.get(file.absolute)!.byContent && !file.byContent)) found.set(file.absolute, file);
   };
 
   for (const given of options.paths) {

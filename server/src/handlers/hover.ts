@@ -1,6 +1,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
 import type { ServerEntry } from '../engine/model';
-import type { Analysis } from '../engine';
+import { ruleDocsUrl, type Analysis } from '../engine';
+import { summaryOf } from '../engine/summary';
 import { invocationOf } from '../launch/command';
 import { launchInfo, type LaunchedPackage } from '../launch/packages';
 import { advisoryTarget, matchingAdvisories } from '../launch/advisoryMatch';
@@ -23,11 +24,32 @@ export function provideHover(entry: DocumentAnalysis, position: Position): Hover
   if (!analysis) return null;
   const offset = analysis.doc.lines.offsetAt(position);
   const server = serverAt(analysis, offset);
-  if (!server) return null;
+  const details = findingDetails(analysis, offset);
+  if (!server && !details.length) return null;
+  const sections = [...details, ...(server ? [describeServer(server)] : [])];
   return {
-    contents: { kind: MarkupKind.Markdown, value: describeServer(server) },
-    range: analysis.doc.lines.rangeAt(server.nameNode.offset, server.nameNode.length),
+    contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') },
+    ...(server ? { range: analysis.doc.lines.rangeAt(server.nameNode.offset, server.nameNode.length) } : {}),
   };
+}
+
+/**
+ * The rest of each finding under the cursor whose diagnostic shows only its first sentence
+ * (engine/summary.ts): why it matters and how, with the rule's page.
+ */
+function findingDetails(analysis: Analysis, offset: number): string[] {
+  const { lines } = analysis.doc;
+  return analysis.findings
+    .filter((finding) => offset >= lines.offsetAt(finding.range.start) && offset <= lines.offsetAt(finding.range.end))
+    .flatMap((finding) => {
+      const rest = finding.message.slice(summaryOf(finding.message).length).trim();
+      return rest ? [`**${finding.ruleId}** — ${markdownText(rest)} [Rule page](${ruleDocsUrl(finding.ruleId)})`] : [];
+    });
+}
+
+/** Plain text in Markdown: characters that would format or link are escaped. */
+function markdownText(text: string): string {
+  return text.replace(/[\\`*_{}[\]()<>#+!|~]/g, '\\$&');
 }
 
 /** The innermost server whose name or body contains the offset. */
