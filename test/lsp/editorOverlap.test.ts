@@ -71,3 +71,19 @@ test('one value gets one diagnostic: rules agreeing on a span become related inf
     assert.ok(titles.some((t) => /^Pin @modelcontextprotocol\/server-postgres to a version/.test(t)), `the merged unpinned finding keeps its pin action: ${titles.join(' | ')}`);
   });
 });
+
+test('the hover on a flagged value carries the rest of each finding\'s message and its rule page, never a secret', async () => {
+  await withClient({ pull: true, rules: RULES }, async (client) => {
+    const uri = pathToFileURL('/work/app/.vscode/mcp.json').toString();
+    const token = ['ghp', 'R8x2Lq9Vw4Zt7Yp3Kc6Nb1Md5Fh0Js2Gk8Pa'].join('_');
+    const text = JSON.stringify({ servers: { gh: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-github'], env: { GITHUB_TOKEN: token } } } }, null, 2);
+    await client.open(uri, text);
+    const items = await client.pullItems(uri);
+    for (const diagnostic of items) {
+      const hover = await client.hover(uri, diagnostic.range.start);
+      const value = typeof hover?.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+      assert.ok(value.includes(`**${diagnostic.code}**`) || !/\.\s+\S/.test(String(diagnostic.message)), `${diagnostic.code}: the hover explains it`);
+      assert.ok(!value.includes(token.slice(4)), 'no secret in the hover');
+    }
+  });
+});
