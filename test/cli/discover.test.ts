@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import picomatch from 'picomatch';
 import { configFileGlobs } from '../../server/src/dialects';
-import { configFileMatcher } from '../../server/src/cli/discover';
+import { configFileMatcher, isMcpNamed } from '../../server/src/cli/discover';
+import { MCP_NAMED_GLOBS } from '../../server/src/common/protocol';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,5 +44,13 @@ test('a folder walk lints additionalFiles and files named like MCP configs by th
     assert.ok(!JSON.stringify(report).includes('never-read'));
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('the walk\'s test for names that say MCP agrees with the globs the editor uses', () => {
+  const globs = picomatch([...MCP_NAMED_GLOBS], { dot: true });
+  for (const path of ['mcp.json', 'a/mcp.json', 'templates/team-mcp.example.yaml', 'x/MCP_servers.toml', 'Mcp.jsonc', 'a/b/my.mcp.yml', 'mcp.md', 'mcpjson', 'a/mcp/x.json', 'notes.json', '.mcp-hygiene.json', 'a/.mcp-hygiene.json']) {
+    const editor = globs(path) && !path.endsWith('.mcp-hygiene.json');
+    assert.equal(isMcpNamed(path), editor, path);
   }
 });

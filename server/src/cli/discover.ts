@@ -8,7 +8,6 @@ import type { UserEnvironment } from '../dialects/types';
 import { UsageError } from './args';
 import { compileGlob, globProblem, matchesIgnorePattern } from '../engine/glob';
 import { displaySafe } from '../common/displaySafe';
-import { MCP_NAMED_GLOBS } from '../common/protocol';
 import { DEFAULT_CONFIG_FILE } from './config';
 import { kindOf, readRegularTextFile, UnreadableFileError } from '../host/readRegularFile';
 
@@ -55,8 +54,15 @@ export interface Discovery {
   writableRoots: string[];
 }
 
-/** MCP_NAMED_GLOBS, but never the tool's own settings file. */
-const mcpNamed = (relativePosix: string) => !relativePosix.endsWith(DEFAULT_CONFIG_FILE) && MCP_NAMED_GLOBS.some((glob) => compileGlob(glob).matches(relativePosix));
+/**
+ * MCP_NAMED_GLOBS as a test of the last segment (the globs are `**` + a name pattern; a glob
+ * automaton per walked file cost the corpus walk 20 ms), never the tool's own settings file.
+ */
+export const isMcpNamed = (relativePosix: string) => {
+  const name = relativePosix.slice(relativePosix.lastIndexOf('/') + 1);
+  return name !== DEFAULT_CONFIG_FILE && MCP_NAMED_NAME.test(name);
+};
+const MCP_NAMED_NAME = /mcp.*\.(?:jsonc?|ya?ml|toml)$/i;
 
 /** Folders never walked: installed packages and git's own data. */
 const ALWAYS_SKIPPED_DIRS = new Set(['node_modules', '.git']);
@@ -106,7 +112,7 @@ export function discover(options: DiscoverOptions): Discovery {
       const isIncluded = included ? (rel: string) => included(rel) || included(toPosix(relative(options.cwd, join(absolute, rel)))) : () => false;
       const byName = (rel: string) => configMatcher(rel) || isIncluded(rel);
       // MCP_NAMED_GLOBS: kept only when the content is an MCP config.
-      const byContent = (rel: string) => !byName(rel) && mcpNamed(rel);
+      const byContent = (rel: string) => isMcpNamed(rel) && !byName(rel);
       walk(absolute, given, { matcher: (rel) => byName(rel) || byContent(rel), byContent, explicit: false, isExcluded, gitignore: options.gitignore, add, skipped });
       continue;
     }
