@@ -148,25 +148,50 @@ export function discover(options: DiscoverOptions): Discovery {
  * Every dialect's globs as one test, built for a walk where almost no name is a config
  * name: globs are grouped by their last segment, so a file name is one map lookup; a
  * group's globs are compiled on its first hit, and a glob that is only "any folder, then
- * this name" needs no matching at all.
+ * this name" needs no matching at all. Globs with a wildcard name (`.continue/mcpServers/*.yaml`)
+ * are grouped by their parent folder's name the same way, so an ordinary `.json` file runs
+ * no automaton (that cost the corpus walk ~30 ms).
  */
 export function configFileMatcher(): (relativePosix: string) => boolean {
   // engine/glob.ts rather than picomatch: picomatch's `**` never matches a folder name
   // holding a line break (its regex `.`), so such a folder hid its configs from the scan.
-  const anyOf = (globs: readonly string[]) => (rel: string) => globs.some((glob) => compileGlob(glob).matches(rel));
+  const anyOf = (globs: readonly string[]) => {
+    // `**/` + literal folders and name (most client paths): a case-insensitive suffix test, no automaton.
+    const tails = globs.filter((glob) => glob.startsWith('**/') && !/[*?[\]{}\\]/.test(glob.slice(3))).map((glob) => glob.slice(3).toLowerCase());
+    const others = globs.filter((glob) => !tails.includes(glob.slice(3).toLowerCase()) || !glob.startsWith('**/'));
+    return (rel: string) => {
+      const lower = rel.toLowerCase();
+      return tails.some((tail) => lower === tail || lower.endsWith('/' + tail)) || others.some((glob) => compileGlob(glob).matches(rel));
+    };
+  };
   const isWild = (segment: string) => /[*?[\]{}]/.test(segment);
   const byName = new Map<string, string[]>();
+  const byParent = new Map<string, string[]>();
   const wild: string[] = [];
   for (const glob of configFileGlobs()) {
-    const name = glob.slice(glob.lastIndexOf('/') + 1).toLowerCase();
-    if (isWild(name)) wild.push(glob);
-    else byName.set(name, [...(byName.get(name) ?? []), glob]);
+    const segments = glob.toLowerCase().split('/');
+    const name = segments[segments.length - 1];
+    const parent = segments.length > 1 ? segments[segments.length - 2] : '';
+    if (!isWild(name)) byName.set(name, [...(byName.get(name) ?? []), glob]);
+    else if (parent && !isWild(parent) && parent !== '**') byParent.set(parent, [...(byParent.get(parent) ?? []), glob]);
+    else wild.push(glob);
   }
   const compiled = new Map<string, (rel: string) => boolean>();
   const always = () => true;
   const wildName = wild.length ? anyOf(wild.map((g) => g.slice(g.lastIndexOf('/') + 1))) : () => false;
   let wildFull: ((rel: string) => boolean) | undefined;
+  const compiledByParent = new Map<string, (rel: string) => boolean>();
   return (rel) => {
+    const slash = rel.lastIndexOf('/');
+    if (slash > 0 && byParent.size) {
+      const parent = rel.slice(rel.lastIndexOf('/', slash - 1) + 1, slash).toLowerCase();
+      const globs = byParent.get(parent);
+      if (globs) {
+        let matcher = compiledByParent.get(parent);
+        if (!matcher) compiledByParent.set(parent, (matcher = anyOf(globs)));
+        if (matcher(rel)) return true;
+      }
+    }
     const name = rel.slice(rel.lastIndexOf('/') + 1).toLowerCase();
     const globs = byName.get(name);
     if (globs) {
