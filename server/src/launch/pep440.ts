@@ -33,13 +33,14 @@ export function parsePep440(text: string): Pep440Version | undefined {
   if (match[5] !== undefined) version.post = Number(match[5]);
   else if (match[6]) version.post = match[7] ? Number(match[7]) : 0;
   if (match[8]) version.dev = match[9] ? Number(match[9]) : 0;
-  if (match[10]) version.local = match[10].toLowerCase();
+  // `-` and `_` in a local label normalise to `.` (PEP 440 "Local version segments").
+  if (match[10]) version.local = match[10].toLowerCase().replace(/[-_]/g, '.');
   return version;
 }
 
 const PRE_ORDER: Record<string, number> = { a: 0, b: 1, rc: 2 };
 
-/** Negative, zero or positive like a sort comparator. Local labels are compared last, as strings. */
+/** Negative, zero or positive like a sort comparator. Local labels are compared last (compareLocal). */
 export function comparePep440(a: Pep440Version, b: Pep440Version): number {
   if (a.epoch !== b.epoch) return a.epoch - b.epoch;
   const length = Math.max(a.release.length, b.release.length);
@@ -53,7 +54,41 @@ export function comparePep440(a: Pep440Version, b: Pep440Version): number {
   if (a.local === b.local) return 0;
   if (a.local === undefined) return -1;
   if (b.local === undefined) return 1;
-  return a.local < b.local ? -1 : 1;
+  return compareLocal(a.local, b.local);
+}
+
+/**
+ * PEP 440 local labels, segment by segment (split on `.`): digits-only segments compare as
+ * integers and sort after alphanumeric ones, which compare as (lower-case) strings; when one
+ * label is the start of the other, the longer sorts after. So `1.0+10` > `1.0+9`,
+ * `1.0+abc.5` > `1.0+abc.4`, `1.0+5` > `1.0+abc`, `1.0+abc.1` > `1.0+abc`.
+ */
+function compareLocal(a: string, b: string): number {
+  const left = a.split('.');
+  const right = b.split('.');
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const x = left[i];
+    const y = right[i];
+    const xNumeric = /^\d+$/.test(x);
+    const yNumeric = /^\d+$/.test(y);
+    if (xNumeric && yNumeric) {
+      const difference = compareDigits(x, y);
+      if (difference !== 0) return difference;
+    } else if (xNumeric !== yNumeric) {
+      return xNumeric ? 1 : -1;
+    } else if (x !== y) {
+      return x < y ? -1 : 1;
+    }
+  }
+  return left.length - right.length;
+}
+
+/** Integers of any length, compared without Number's precision limit (leading zeros ignored). */
+function compareDigits(x: string, y: string): number {
+  const a = x.replace(/^0+(?=\d)/, '');
+  const b = y.replace(/^0+(?=\d)/, '');
+  if (a.length !== b.length) return a.length - b.length;
+  return a === b ? 0 : a < b ? -1 : 1;
 }
 
 /**

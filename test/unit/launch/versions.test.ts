@@ -20,6 +20,12 @@ test('PEP 440 ordering: dev < pre < final < post, trailing zeros ignored, epochs
   assert.equal(comparePep440Text('1.0', '1.0.0'), 0);
   assert.equal(comparePep440Text('2.0.0b14', '2.0.0B14'), 0);
   assert.ok(comparePep440Text('1.10', '1.9')! > 0, 'numeric, not lexical');
+  // Local labels (PEP 440 "Local version identifiers"): segment by segment, digits as integers,
+  // numeric after alphanumeric, a longer label after its own prefix, -/_ read as '.'.
+  const locals = ['1.0', '1.0+abc', '1.0+abc.4', '1.0+abc.5', '1.0+abc.5.a', '1.0+ubuntu.2', '1.0+5', '1.0+9', '1.0+10', '1.0+10.1', '1.0+99999999999999999999'];
+  for (let i = 0; i + 1 < locals.length; i++) assert.ok(comparePep440Text(locals[i], locals[i + 1])! < 0, `${locals[i]} < ${locals[i + 1]}`);
+  assert.equal(comparePep440Text('1.0+abc-5', '1.0+ABC_5'), 0);
+  assert.equal(comparePep440Text('1.0+007', '1.0+7'), 0);
 });
 
 test('advisory ranges over PEP 440 versions', () => {
