@@ -229,14 +229,14 @@ describe('--cache: what invalidates an entry', () => {
   });
 
   test('the global key covers the package, the running code, node, the settings and the policy', () => {
-    const key = cacheKey(DEFAULT_SETTINGS, undefined);
+    const key = cacheKey([{ settings: DEFAULT_SETTINGS }]);
     assert.match(key, /^mcp-hygiene \d+\.\d+\.\d+.*; engine \d+-[\d.]+; node v\d+/);
-    assert.equal(cacheKey({ ...DEFAULT_SETTINGS }, undefined), key);
-    assert.notEqual(cacheKey({ ...DEFAULT_SETTINGS, rules: { 'secret-in-env': 'warning' } }, undefined), key);
-    assert.notEqual(cacheKey({ ...DEFAULT_SETTINGS, trustedHosts: ['a.example'] }, undefined), key);
-    assert.notEqual(cacheKey(DEFAULT_SETTINGS, { servers: ['github'], packages: [], images: [], hosts: [], publishers: [] }), key);
+    assert.equal(cacheKey([{ settings: { ...DEFAULT_SETTINGS } }]), key);
+    assert.notEqual(cacheKey([{ settings: { ...DEFAULT_SETTINGS, rules: { 'secret-in-env': 'warning' } } }]), key);
+    assert.notEqual(cacheKey([{ settings: { ...DEFAULT_SETTINGS, trustedHosts: ['a.example'] } }]), key);
+    assert.notEqual(cacheKey([{ settings: DEFAULT_SETTINGS, policy: { servers: ['github'], packages: [], images: [], hosts: [], publishers: [] } }]), key);
     // Settings values never appear in it (a registry URL may carry a credential).
-    const withCredential = cacheKey({ ...DEFAULT_SETTINGS, npmRegistry: 'https://user:hunter2-registry-token@npm.example.com/' }, undefined);
+    const withCredential = cacheKey([{ settings: { ...DEFAULT_SETTINGS, npmRegistry: 'https://user:hunter2-registry-token@npm.example.com/' } }]);
     assert.ok(!withCredential.includes('hunter2'));
     assert.notEqual(contentHash('a'), contentHash('b'));
     assert.notEqual(contentHash('ab'), contentHash('ab '));

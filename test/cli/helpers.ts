@@ -20,14 +20,16 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process (no build, no child process) with its own cwd and environment. */
-export function runCli(args: readonly string[], options: { cwd: string; env?: Record<string, string | undefined>; tty?: boolean }): CliRun {
+export function runCli(args: readonly string[], options: { cwd: string; env?: Record<string, string | undefined>; tty?: boolean; stdin?: string }): CliRun {
   let stdout = '';
   let stderr = '';
+  const stdin = options.stdin === undefined ? undefined : Buffer.from(options.stdin, 'utf8');
   const code = main(args, {
     cwd: options.cwd,
     env: options.env ?? {},
     stdout: { write: (text: string) => (stdout += text), isTTY: options.tty ?? false },
     stderr: { write: (text: string) => (stderr += text), isTTY: options.tty ?? false },
+    ...(stdin ? { readStdin: (limit: number) => (stdin.length > limit ? undefined : stdin) } : {}),
   });
   return { code, stdout, stderr };
 }

@@ -157,7 +157,7 @@ test('a config replaced by a FIFO after discovery is skipped with its reason', {
     rmSync(join(dir, '.cursor/mcp.json'));
     // O_NONBLOCK on the open: without a writer this FIFO would block a plain open forever.
     mkfifo(join(dir, '.cursor/mcp.json'));
-    const outcome = scanFiles(discovery.files, { settings: DEFAULT_SETTINGS, fix: true, dryRun: false, writableRoots: discovery.writableRoots, relativeTo: (p) => p, fingerprints: false });
+    const outcome = scanFiles(discovery.files, { configFor: () => ({ settings: DEFAULT_SETTINGS }), fix: true, dryRun: false, writableRoots: discovery.writableRoots, relativeTo: (p) => p, fingerprints: false });
     assert.deepEqual(outcome.skipped, [{ file: '.cursor/mcp.json', reason: 'not a regular file (a FIFO)' }]);
     assert.deepEqual(outcome.linted.map((f) => f.display), ['.mcp.json']);
   } finally {

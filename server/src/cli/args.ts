@@ -9,7 +9,7 @@ export const FAIL_ON = ['error', 'warning', 'note', 'none'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
 export interface CliOptions {
-  command: 'scan' | 'help' | 'version' | 'list-rules';
+  command: 'scan' | 'help' | 'version' | 'list-rules' | 'print-config';
   paths: string[];
   format: Format;
   output?: string;
@@ -35,6 +35,14 @@ export interface CliOptions {
   cache: boolean;
   /** --cache-location as given (a file, or a folder for `.mcp-hygiene-cache`); undefined = the default. */
   cacheLocation?: string;
+  /** --color / --no-color: overrides the terminal, NO_COLOR and FORCE_COLOR detection. */
+  color?: boolean;
+  /** --stdin: lint standard input instead of files (as eslint and ruff). */
+  stdin: boolean;
+  /** --stdin-filename: the path standard input stands for (it decides the client and the settings). */
+  stdinFilename?: string;
+  /** --print-config FILE: the file whose effective settings are printed. */
+  printConfig?: string;
 }
 
 /** A mistake in how the CLI was called: exit code 2 with the message on stderr. */
@@ -69,8 +77,16 @@ Baselines
       --baseline <file>           report only findings not recorded in this baseline
       --write-baseline <file>     record the current findings as accepted
 
+Input
+      --stdin                     lint standard input; with --fix, print the fixed text
+                                  on stdout and the remaining findings on stderr
+      --stdin-filename <path>     the path standard input stands for (decides the client
+                                  and the settings; without it the content must show it)
+
 Configuration
-      --config <file>             settings file (default: ./.mcp-hygiene.json if present)
+      --config <file>             settings file for every file (default: the nearest
+                                  .mcp-hygiene.json above each file, up to the git root)
+      --print-config <file>       print the settings that apply to <file> as JSON
       --rule <id=level>           off | error | warning | information | hint (repeatable)
       --exclude <glob>            skip matching files and folders (repeatable)
       --no-gitignore              do not honour .gitignore files
@@ -84,6 +100,8 @@ Caching
                                   (default: ./.mcp-hygiene-cache)
 
 Other
+      --color, --no-color         force coloured output on or off (default: on a terminal,
+                                  unless NO_COLOR is set)
       --list-rules                list the rules (with --format json: as JSON)
   -v, --version                   print the version
   -h, --help                      print this help
@@ -130,6 +148,11 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         cache: { type: 'boolean' },
         'cache-location': { type: 'string' },
         'list-rules': { type: 'boolean' },
+        color: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        stdin: { type: 'boolean' },
+        'stdin-filename': { type: 'string' },
+        'print-config': { type: 'string' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -162,17 +185,29 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     gitignore: !values['no-gitignore'],
     cache: values.cache ?? false,
     cacheLocation: values['cache-location'],
+    ...(values.color || values['no-color'] ? { color: values.color === true } : {}),
+    stdin: values.stdin ?? false,
+    stdinFilename: values['stdin-filename'],
+    printConfig: values['print-config'],
   };
+  if (values.color && values['no-color']) throw new UsageError('--color and --no-color contradict each other: give one.');
   if (values.help) return { ...base, command: 'help' };
   if (values.version) return { ...base, command: 'version' };
   if (values['list-rules']) return { ...base, command: 'list-rules' };
+  if (base.printConfig !== undefined) {
+    if (base.printConfig.trim() === '') throw new UsageError('--print-config needs a file name.');
+    return { ...base, command: 'print-config' };
+  }
   if (positionals.length === 0) throw new UsageError('Missing command: try "mcp-hygiene scan".');
   const [command, ...paths] = positionals;
   if (command !== 'scan') throw new UsageError(`Unknown command "${command}": the only command is "scan".`);
   if (base.dryRun && !base.fix) throw new UsageError('--dry-run only makes sense with --fix.');
   if (base.pin && (!base.fix || !base.network)) throw new UsageError('--pin needs --fix and --network: it looks versions up in package registries.');
   if (base.cacheLocation !== undefined && !base.cache) throw new UsageError('--cache-location only makes sense with --cache.');
-  for (const [flag, value] of [['--output', base.output], ['--baseline', base.baseline], ['--write-baseline', base.writeBaseline], ['--config', base.config], ['--cache-location', base.cacheLocation]] as const) {
+  if (base.stdinFilename !== undefined && !base.stdin) throw new UsageError('--stdin-filename only makes sense with --stdin.');
+  if (base.stdin && paths.length) throw new UsageError('--stdin lints standard input: give no paths with it (use --stdin-filename for the path it stands for).');
+  if (base.stdin && (base.pin || base.cache || base.userConfigs || base.writeBaseline !== undefined)) throw new UsageError('--stdin cannot be combined with --pin, --cache, --user-configs or --write-baseline.');
+  for (const [flag, value] of [['--output', base.output], ['--baseline', base.baseline], ['--write-baseline', base.writeBaseline], ['--config', base.config], ['--cache-location', base.cacheLocation], ['--stdin-filename', base.stdinFilename]] as const) {
     if (value !== undefined && value.trim() === '') throw new UsageError(`${flag} needs a file name.`);
   }
   // The same bounds as the ignoredPaths setting: the glob compiler fails obscurely beyond them.

@@ -70,7 +70,8 @@ export function contentHash(text: string): string {
  * dist/cli.js never serves findings of the previous build (under tsx this is the size and
  * mtime of this source file only).
  */
-export function cacheKey(settings: Settings, policy: Policy | undefined): string {
+/** Everything besides a file's text that its findings depend on; `configs`: every settings file (and policy) of the run. */
+export function cacheKey(configs: ReadonlyArray<{ settings: Settings; policy?: Policy }>): string {
   let engine: string;
   try {
     const stat = statSync(__filename);
@@ -79,7 +80,7 @@ export function cacheKey(settings: Settings, policy: Policy | undefined): string
     // The running code cannot be identified: a key no other run has, so nothing is reused.
     engine = `unknown-${process.pid}-${Date.now()}-${Math.random()}`;
   }
-  return [`mcp-hygiene ${packageVersion()}`, `engine ${engine}`, `node ${process.version}`, `settings ${sha256(JSON.stringify(settings))}`, `policy ${sha256(JSON.stringify(policy ?? null))}`].join('; ');
+  return [`mcp-hygiene ${packageVersion()}`, `engine ${engine}`, `node ${process.version}`, `settings ${sha256(JSON.stringify(configs.map((c) => [c.settings, c.policy ?? null])))}`].join('; ');
 }
 
 /** `--cache-location`: a file, or a folder (existing, or written with a trailing slash) to hold `.mcp-hygiene-cache`. */

@@ -24,6 +24,8 @@ export interface TargetFile {
    * linted when its content has a servers map, else left out without a word.
    */
   byContent?: boolean;
+  /** --stdin: the bytes read from standard input; the file is never read or written. */
+  stdin?: Buffer;
 }
 
 export interface SkippedFile {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** Everything the CLI touches outside the file system, injectable so tests can run main() in-process. */
@@ -7,6 +7,8 @@ export interface CliIO {
   env: Record<string, string | undefined>;
   stdout: OutputStream;
   stderr: OutputStream;
+  /** Standard input, read at most `limit` bytes (more: undefined, the input is too large). */
+  readStdin?(limit: number): Buffer | undefined;
 }
 
 export interface OutputStream {
@@ -15,14 +17,43 @@ export interface OutputStream {
 }
 
 export function processIO(): CliIO {
-  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr };
+  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, readStdin: readStdinBounded };
+}
+
+/** Reads file descriptor 0 to its end, giving up past `limit` bytes (the same bound as files: maxFileSize). */
+function readStdinBounded(limit: number): Buffer | undefined {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const chunk = Buffer.alloc(64 * 1024);
+  for (;;) {
+    let read: number;
+    try {
+      read = readSync(0, chunk, 0, chunk.length, null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN') {
+        // A non-blocking pipe with nothing yet: wait a moment rather than spin.
+        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        continue;
+      }
+      if (code === 'EOF') break;
+      throw error;
+    }
+    if (read === 0) break;
+    total += read;
+    if (total > limit) return undefined;
+    chunks.push(Buffer.from(chunk.subarray(0, read)));
+  }
+  return Buffer.concat(chunks);
 }
 
 /**
  * Colour only for a terminal, never when NO_COLOR is set (https://no-color.org); FORCE_COLOR
- * (any value but 0/false) turns it on even for pipes and files, as in chalk and node.
+ * (any value but 0/false) turns it on even for pipes and files, as in chalk and node; the
+ * --color / --no-color flag (`flag`) decides before all of them, as in eslint.
  */
-export function useColor(stream: OutputStream | undefined, env: CliIO['env']): boolean {
+export function useColor(stream: OutputStream | undefined, env: CliIO['env'], flag?: boolean): boolean {
+  if (flag !== undefined) return flag;
   const force = env.FORCE_COLOR;
   if (force !== undefined && force !== '') return force !== '0' && force.toLowerCase() !== 'false';
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;

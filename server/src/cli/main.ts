@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
-import { RULES, type Severity } from '../engine';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { dialectForPath, matchesIgnorePattern, RULES, type Severity } from '../engine';
 import { IoError, parseCliArgs, UsageError, USAGE, type CliOptions, type FailOn } from './args';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline';
-import { loadPolicyFile, loadSettings } from './config';
-import { compareStrings, discover } from './discover';
+import { SettingsResolver } from './config';
+import { compareStrings, discover, type TargetFile } from './discover';
 import { formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
@@ -69,7 +69,7 @@ export async function mainAsync(argv: readonly string[], io: CliIO = processIO()
   let pinWriteFailed = false;
   if (options.command === 'scan' && options.pin) {
     try {
-      const { settings } = loadSettings(options, io.cwd);
+      const { settings } = new SettingsResolver(options, io.cwd).base;
       const discovery = discover({ cwd: io.cwd, paths: options.paths, exclude: [...options.exclude, ...settings.ignoredPaths], include: settings.additionalFiles, gitignore: options.gitignore, userConfigs: options.userConfigs, env: io.env });
       const outcome = await pinFiles(discovery.files, { settings, dryRun: options.dryRun, io, writableRoots: discovery.writableRoots });
       const machineOnStdout = options.format !== 'text' && options.output === undefined;
@@ -95,35 +95,50 @@ function run(argv: readonly string[], io: CliIO): number {
     return EXIT_CLEAN;
   }
   if (options.command === 'list-rules') {
-    io.stdout.write(listRules(options, useColor(io.stdout, io.env)));
+    io.stdout.write(listRules(options, useColor(io.stdout, io.env, options.color)));
     return EXIT_CLEAN;
   }
 
-  const { settings, problems } = loadSettings(options, io.cwd);
-  const notices: Notice[] = problems.map((message) => ({ level: 'warning', message }));
-  const loadedPolicy = settings.policyFile ? loadPolicyFile(resolve(io.cwd, settings.policyFile)) : undefined;
-  for (const message of loadedPolicy?.problems ?? []) notices.push({ level: 'warning', message });
-  const discovery = discover({
-    cwd: io.cwd,
-    paths: options.paths,
-    exclude: [...options.exclude, ...settings.ignoredPaths],
-    include: settings.additionalFiles,
-    gitignore: options.gitignore,
-    userConfigs: options.userConfigs,
-    env: io.env,
-  });
+  const resolver = new SettingsResolver(options, io.cwd);
+  if (options.command === 'print-config') {
+    io.stdout.write(printConfig(resolver, resolve(io.cwd, options.printConfig!), options.printConfig!));
+    return EXIT_CLEAN;
+  }
+  const { settings } = resolver.base;
+  const discovery = options.stdin
+    ? { files: [stdinTarget(options, io, settings.maxFileSize)], skipped: [], writableRoots: [] }
+    : discover({
+        cwd: io.cwd,
+        paths: options.paths,
+        exclude: [...options.exclude, ...settings.ignoredPaths],
+        include: settings.additionalFiles,
+        gitignore: options.gitignore,
+        userConfigs: options.userConfigs,
+        env: io.env,
+      });
+  // A nested .mcp-hygiene.json's ignoredPaths apply below its own folder (the walk used the base one's).
+  const files = discovery.files.filter((file) => file.explicit || !ignoredByOwnSettings(resolver, file));
   const relativeTo = (absolute: string) => {
     const rel = relative(io.cwd, absolute);
     return sep === '\\' ? rel.replace(/\\/g, '/') : rel;
   };
   const fingerprints = options.format === 'sarif' || options.baseline !== undefined || options.writeBaseline !== undefined;
-  const cache = options.cache ? new ResultCache(resolveCacheLocation(io.cwd, options.cacheLocation), cacheKey(settings, loadedPolicy?.policy)) : undefined;
-  const outcome = scanFiles(discovery.files, { settings, fix: options.fix, dryRun: options.dryRun, writableRoots: discovery.writableRoots, relativeTo, fingerprints, onProgress: progressReporter(io), ...(loadedPolicy?.policy ? { policy: loadedPolicy.policy } : {}), ...(cache ? { cache } : {}) });
+  const configFor = (absolute: string) => resolver.forFile(absolute);
+  files.forEach((file) => configFor(file.absolute)); // every settings file of the run is known before the cache key is made
+  const cache = options.cache ? new ResultCache(resolveCacheLocation(io.cwd, options.cacheLocation), cacheKey(resolver.used().map(({ settings: s, policy }) => ({ settings: s, policy })))) : undefined;
+  const outcome = scanFiles(files, { configFor, fix: options.fix, dryRun: options.dryRun, writableRoots: discovery.writableRoots, relativeTo, fingerprints, onProgress: progressReporter(io), ...(cache ? { cache } : {}) });
   // A cache that cannot be written costs speed, not correctness: one warning, not in the report.
   const cacheProblem = cache?.save();
   if (cacheProblem) io.stderr.write(`warning: ${displaySafe(cacheProblem)}\n`);
+  const notices: Notice[] = resolver.used().flatMap((config) => config.problems.map((message): Notice => ({ level: 'warning', message })));
   notices.push(...outcome.notices);
   const skipped = [...discovery.skipped, ...outcome.skipped].sort((a, b) => compareStrings(a.file, b.file));
+  if (options.stdin && outcome.linted.length === 0) {
+    const reason = skipped[0]?.reason ?? 'not an MCP config';
+    throw new UsageError(`Standard input was not linted: ${reason}.${options.stdinFilename ? '' : ' Give --stdin-filename <path> so the path decides the client.'}`);
+  }
+  // --stdin --fix (as ruff): the fixed text is the output; the report and what was fixed go to stderr.
+  const stdinFix = options.stdin && options.fix && !options.dryRun;
 
   // Baselines: --write-baseline accepts everything found now; --baseline hides what it accepts.
   let findings = outcome.findings;
@@ -144,7 +159,7 @@ function run(argv: readonly string[], io: CliIO): number {
 
   // What --fix did goes to stdout unless stdout carries a machine-readable report.
   const machineOnStdout = options.format !== 'text' && options.output === undefined;
-  const fixStream = machineOnStdout ? io.stderr : io.stdout;
+  const fixStream = machineOnStdout || stdinFix ? io.stderr : io.stdout;
   if (options.fix) fixStream.write(describeFixes(outcome.fixes, options));
 
   for (const notice of notices) io.stderr.write(`${notice.level}: ${displaySafe(notice.message)}\n`);
@@ -157,7 +172,7 @@ function run(argv: readonly string[], io: CliIO): number {
         ? formatSarif(report, packageVersion())
         : options.format === 'github'
           ? formatGithub(report)
-          : formatText(report, useColor(options.output === undefined ? io.stdout : undefined, io.env) ? COLORS : PLAIN);
+          : formatText(report, useColor(options.output === undefined ? (stdinFix ? io.stderr : io.stdout) : undefined, io.env, options.color) ? COLORS : PLAIN);
   if (options.output !== undefined) {
     try {
       // Links are followed on purpose: `-o /dev/stdout` is a common idiom, and the name is the user's.
@@ -166,8 +181,9 @@ function run(argv: readonly string[], io: CliIO): number {
       throw new IoError(`Cannot write the report to ${options.output}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
     }
   } else {
-    io.stdout.write(output);
+    (stdinFix ? io.stderr : io.stdout).write(output);
   }
+  if (stdinFix) io.stdout.write(outcome.stdinFixed ?? discovery.files[0].stdin!.toString('utf8'));
 
   // Fixes that could not be written are an I/O error, whatever was found.
   if (outcome.unwritten.length > 0) return EXIT_ERROR;
@@ -178,6 +194,40 @@ function run(argv: readonly string[], io: CliIO): number {
   const overBudget = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   if (overBudget) io.stderr.write(`${warnings} warnings, more than --max-warnings ${options.maxWarnings}.\n`);
   return failing.length > 0 || overBudget ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/**
+ * --stdin: standard input as one file at --stdin-filename (resolved against the working
+ * directory: the path decides the client and the settings), or, without it, a file no client
+ * claims, read by its content. Bounded like a file (maxFileSize).
+ */
+function stdinTarget(options: CliOptions, io: CliIO, maxFileSize: number): TargetFile {
+  if (!io.readStdin) throw new IoError('Standard input cannot be read here.');
+  const bytes = io.readStdin(maxFileSize);
+  if (!bytes) throw new IoError(`Standard input is larger than maxFileSize (${maxFileSize} bytes). Raise maxFileSize in the settings to lint it.`);
+  const given = options.stdinFilename;
+  return { absolute: resolve(io.cwd, given ?? STDIN_NAME), display: given ? given.replace(/\\/g, '/') : STDIN_NAME, explicit: true, stdin: bytes };
+}
+
+/** The name standard input is shown and linted under without --stdin-filename: no client claims it. */
+const STDIN_NAME = '<stdin>';
+
+/** Whether the file's own (nested) settings file ignores it; the walk only applied the base one's ignoredPaths. */
+function ignoredByOwnSettings(resolver: SettingsResolver, file: TargetFile): boolean {
+  const own = resolver.forFile(file.absolute);
+  if (own === resolver.base || !own.configFile || own.settings.ignoredPaths.length === 0) return false;
+  const fromOwnFolder = relative(dirname(own.configFile), file.absolute).split(sep).join('/');
+  return own.settings.ignoredPaths.some((pattern) => matchesIgnorePattern(pattern, fromOwnFolder));
+}
+
+/** --print-config: the settings that apply to `file`, where they come from, and the client its path names. */
+function printConfig(resolver: SettingsResolver, absolute: string, given: string): string {
+  const config = resolver.forFile(absolute);
+  const dialect = dialectForPath(absolute);
+  const problems = config.problems.length ? { problems: config.problems } : {};
+  // A registry URL may carry a credential: never printed.
+  const settings = JSON.parse(JSON.stringify(config.settings, (_key, value: unknown) => (typeof value === 'string' ? value.replace(/(\/\/[^/:@\s]*:)[^@/\s]+@/, '$1***@') : value))) as unknown;
+  return JSON.stringify({ file: given, configFile: config.configFile ?? null, client: dialect?.id ?? null, ...problems, settings }, null, 2) + '\n';
 }
 
 function describeFixes(fixes: readonly FixRecord[], options: CliOptions): string {

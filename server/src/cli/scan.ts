@@ -47,18 +47,19 @@ export interface ScanOutcome {
   fixes: FixRecord[];
   /** Files whose fixes could not be written (the reason is in `notices`): the run exits 2. */
   unwritten: string[];
+  /** --stdin --fix: the fixed text, when a fix applied. */
+  stdinFixed?: string;
 }
 
 export interface ScanOptions {
-  settings: Settings;
+  /** The settings (and policy) each file is linted with: the nearest .mcp-hygiene.json (SettingsResolver). */
+  configFor(absolute: string): { settings: Settings; policy?: Policy };
   fix: boolean;
   dryRun: boolean;
   relativeTo: (absolute: string) => string;
   /** Fingerprints cost a hash per finding: only SARIF and baselines need them. */
   fingerprints: boolean;
   onProgress?: (done: number, total: number) => void;
-  /** The organisation policy (`policyFile`), read by the caller. */
-  policy?: Policy;
   /** Discovery's writableRoots: --fix never writes through a link leading outside them. */
   writableRoots: readonly string[];
   /** `--cache`: results of unchanged files are reused (not with --fix) and this run's are stored. */
@@ -83,6 +84,7 @@ export function scanFiles(files: readonly TargetFile[], options: ScanOptions): S
   const cache = options.cache;
   files.forEach((file, index) => {
     options.onProgress?.(index, files.length);
+    const { settings, policy } = options.configFor(file.absolute);
     // A file read only because its name mentions MCP was a guess: when it is not a config, say nothing.
     const skip = (reason: string) => void (file.byContent || outcome.skipped.push({ file: file.display, reason }));
     // Skipped before its content is known: whatever the cache held for it no longer applies.
@@ -90,13 +92,13 @@ export function scanFiles(files: readonly TargetFile[], options: ScanOptions): S
       cache?.forget(file.absolute);
       skip(reason);
     };
-    let read: ReturnType<typeof readRegularFile>;
+    let read: { bytes: Buffer; stat?: ReturnType<typeof readRegularFile>['stat'] };
     try {
       // Regular files only, read up to maxFileSize: the file may have become a FIFO since discovery.
-      read = readRegularFile(file.absolute, options.settings.maxFileSize);
+      read = file.stdin ? { bytes: file.stdin, stat: undefined } : readRegularFile(file.absolute, settings.maxFileSize);
     } catch (error) {
       if (!(error instanceof UnreadableFileError)) throw error;
-      return skipUnread(error.reason === 'too-large' ? tooLargeReason(file.absolute, options.settings.maxFileSize) : error.message);
+      return skipUnread(error.reason === 'too-large' ? tooLargeReason(file.absolute, settings.maxFileSize) : error.message);
     }
     const bytes = read.bytes;
     if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return skipUnread('binary file');
@@ -146,7 +148,7 @@ export function scanFiles(files: readonly TargetFile[], options: ScanOptions): S
       }
     };
     scanHooks.onLint?.(file.absolute);
-    let analysis = analyze(text, file.absolute, options.settings, { onRuleError, ...(options.policy ? { policy: options.policy } : {}) });
+    let analysis = analyze(text, file.absolute, settings, { onRuleError, ...(policy ? { policy } : {}) });
     if (!analysis) {
       const byPath = dialectForPath(file.absolute);
       const reason = byPath ? `${byPath.displayName} config, but ${byPath.syntax.toUpperCase()} files cannot be read yet` : 'not an MCP config (no client uses this file name and it has no servers key)';
@@ -154,14 +156,19 @@ export function scanFiles(files: readonly TargetFile[], options: ScanOptions): S
       return skip(reason);
     }
     if (options.fix) {
-      const result = fixAll(text, file.absolute, options.settings);
+      const result = fixAll(text, file.absolute, settings);
       if (result.text !== text && result.applied.length > 0) {
-        if (options.dryRun) {
+        if (file.stdin && !options.dryRun) {
+          outcome.fixes.push({ file: file.display, applied: result.applied });
+          outcome.stdinFixed = bom + result.text;
+          text = result.text;
+          analysis = analyze(text, file.absolute, settings, { onRuleError, ...(policy ? { policy } : {}) }) ?? analysis;
+        } else if (options.dryRun) {
           const secrets = analysis.findings.filter((f) => f.category === 'secret').map((f) => unquote(textAt(text, analysis!.doc.lines, f)));
           outcome.fixes.push({ file: file.display, applied: result.applied, diff: unifiedDiff(file.display, text, result.text, secrets) });
         } else {
           try {
-            writeFileAtomic(file.absolute, Buffer.from(bom + result.text, 'utf8'), { display: file.display, expected: fileVersion(bytes, read.stat), roots: options.writableRoots, write: scanHooks.write });
+            writeFileAtomic(file.absolute, Buffer.from(bom + result.text, 'utf8'), { display: file.display, expected: fileVersion(bytes, read.stat!), roots: options.writableRoots, write: scanHooks.write });
           } catch (error) {
             if (!(error instanceof AtomicWriteError)) throw error;
             // The file is as it was read: its findings stand, and none is reported as fixed.
@@ -171,7 +178,7 @@ export function scanFiles(files: readonly TargetFile[], options: ScanOptions): S
           }
           outcome.fixes.push({ file: file.display, applied: result.applied });
           text = result.text;
-          analysis = analyze(text, file.absolute, options.settings, { onRuleError, ...(options.policy ? { policy: options.policy } : {}) }) ?? analysis;
+          analysis = analyze(text, file.absolute, settings, { onRuleError, ...(policy ? { policy } : {}) }) ?? analysis;
         }
       }
     }
