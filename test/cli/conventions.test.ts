@@ -4,8 +4,10 @@
  */
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { runCli, tempDir, writeTree } from './helpers';
 
 const UNPINNED = '{\n  "mcpServers": {\n    "docs": { "command": "npx", "args": ["-y", "docs-mcp-server"] }\n  }\n}\n';
@@ -144,4 +146,18 @@ describe('.mcp-hygiene.json found by walking up from each file', () => {
       cleanup();
     }
   });
+});
+
+test('--stdin reads a real pipe (the process entry point, not an injected reader)', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    const entry = join(__dirname, '..', '..', 'server', 'src', 'cli', 'main.ts');
+    // tsx by its absolute URL: the child runs in the temporary folder, where no node_modules is.
+    const tsx = pathToFileURL(require.resolve('tsx')).href;
+    const run = spawnSync(process.execPath, ['--import', tsx, entry, 'scan', '--stdin', '--stdin-filename', '.cursor/mcp.json', '-f', 'json'], { cwd: dir, input: UNPINNED, encoding: 'utf8' });
+    assert.equal(run.status, 1, run.stderr);
+    assert.deepEqual(json(run.stdout).findings.map((f) => f.ruleId), ['unpinned-npm-package']);
+  } finally {
+    cleanup();
+  }
 });
