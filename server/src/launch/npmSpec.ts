@@ -1,7 +1,9 @@
+import npa from 'npm-package-arg';
+
 /**
- * Reads an npm package spec the way npm-package-arg does, enough to tell whether it names
- * one immutable version. `name@1.2.3` is pinned; a bare name, a dist-tag (`latest`, `next`,
- * `beta`) or a range (`^1`, `~1.2`, `>=1`, `1.x`, `1`) is not.
+ * An npm package spec as npx reads it, enough to tell whether it names one immutable version.
+ * `name@1.2.3` is pinned; a bare name, a dist-tag (`latest`, `next`, `beta`) or a range (`^1`,
+ * `~1.2`, `>=1`, `1.x`, `1`) is not.
  */
 export type NpmSpecKind =
   | 'exact' // name@1.2.3
@@ -23,34 +25,50 @@ export interface NpmSpec {
   gitRef?: string;
 }
 
-const EXACT_VERSION = /^=?v?\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
-const RANGE_CHARS = /^[\d.xX*^~<>=| -]+$|^[\d]+(\.[\dxX*]+)?$/;
-
+/**
+ * npm's own spec parser (npm-package-arg) decides what the spec is — git (`github:u/r#sha`,
+ * `@s/p@github:u/r#sha`, `git+https://…`), alias (`pkg@npm:other@1.2.3`, judged by `other@1.2.3`),
+ * file or directory (`pkg@file:../x`, `x.tgz`, `./dir`), remote tarball, tag, version or range
+ * — so a spec means here what it means to npx. It is given a fixed `where` and only its
+ * classification is used: no path is resolved against the running process, nothing is read.
+ * A spec npm itself rejects (a space, a bad tag) is not a registry package.
+ */
 export function parseNpmSpec(spec: string): NpmSpec {
-  const text = spec.trim();
-  if (/^(?:\.{1,2}[\\/]|[\\/]|~[\\/]|file:|[a-zA-Z]:[\\/])/.test(text) || text === '.' || text === '..') return { kind: 'local' };
-  if (/^(?:git\+|git:|github:|gitlab:|bitbucket:|gist:)/i.test(text) || /^[\w.-]+\/[\w.-]+(?:#.*)?$/.test(text) && !text.startsWith('@')) {
-    const hash = text.indexOf('#');
-    return { kind: 'git', gitRef: hash >= 0 ? text.slice(hash + 1) : undefined };
+  let parsed: npa.Result;
+  try {
+    parsed = npa(spec.trim(), '/');
+  } catch {
+    return { kind: 'local' };
   }
-  if (/^https?:\/\//i.test(text)) {
-    // A URL that is really a git repository is a git spec.
-    if (/\.git(?:#.*)?$/i.test(text)) {
-      const hash = text.indexOf('#');
-      return { kind: 'git', gitRef: hash >= 0 ? text.slice(hash + 1) : undefined };
+  return fromResult(parsed);
+}
+
+function fromResult(parsed: npa.Result): NpmSpec {
+  switch (parsed.type) {
+    case 'alias':
+      return fromResult((parsed as npa.AliasResult).subSpec);
+    case 'git': {
+      const gitRef = parsed.gitCommittish ?? (parsed.gitRange ? `semver:${parsed.gitRange}` : undefined);
+      return { kind: 'git', ...(gitRef ? { gitRef } : {}) };
     }
-    return { kind: 'url' };
+    case 'remote':
+      return { kind: 'url' };
+    case 'file':
+    case 'directory':
+      return { kind: 'local' };
+    case 'version':
+      return { name: parsed.name ?? undefined, version: parsed.rawSpec, kind: 'exact' };
+    case 'tag':
+      return { name: parsed.name ?? undefined, version: parsed.rawSpec, kind: 'tag' };
+    default: {
+      const name = parsed.name ?? undefined;
+      // `pkg` and `pkg@*` both parse as the range `*`: only the written one names a version.
+      if (parsed.raw === name || parsed.raw === `${name}@` || parsed.rawSpec === '') return { name, kind: 'none' };
+      const version = parsed.rawSpec;
+      const openRange = version === '*' || /^[xX]$/.test(version) || (/^>=?\s*[\d.]+[xX*.]*$/.test(version) && !version.includes('<'));
+      return { name, version, kind: openRange ? 'open-range' : 'range' };
+    }
   }
-  // npm:alias@version — the real package is after `npm:`.
-  const unaliased = text.startsWith('npm:') ? text.slice(4) : text;
-  const at = unaliased.indexOf('@', unaliased.startsWith('@') ? 1 : 0);
-  const name = at < 0 ? unaliased : unaliased.slice(0, at);
-  const version = at < 0 ? undefined : unaliased.slice(at + 1);
-  if (version === undefined || version === '') return { name, kind: 'none', version };
-  if (EXACT_VERSION.test(version)) return { name, version, kind: 'exact' };
-  if (version === '*' || /^[xX]$/.test(version) || /^>=?\s*[\d.]+[xX*.]*$/.test(version) && !version.includes('<')) return { name, version, kind: 'open-range' };
-  if (RANGE_CHARS.test(version)) return { name, version, kind: 'range' };
-  return { name, version, kind: 'tag' };
 }
 
 /** True for a string that can only be a registry package name (lowercase, url-safe). */

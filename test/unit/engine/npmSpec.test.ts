@@ -26,6 +26,19 @@ test('npm specs are classified the way npm resolves them', () => {
     ['/opt/server', 'local'],
     ['C:\\tools\\server', 'local'],
     ['npm:real-pkg@1.0.0', 'exact', 'real-pkg', '1.0.0'],
+    // What the hand parser misread (issue 16), now read by npm's own npm-package-arg:
+    ['@s/p@github:u/r#0123456789abcdef0123456789abcdef01234567', 'git'],
+    ['pkg@npm:other@1.2.3', 'exact', 'other', '1.2.3'],
+    ['pkg@npm:other@latest', 'tag', 'other', 'latest'],
+    ['pkg@file:../x', 'local'],
+    ['x.tgz', 'local'],
+    ['pkg@^1.2.3-rc.1', 'range', 'pkg', '^1.2.3-rc.1'],
+    ['pkg@=1.2.3', 'exact', 'pkg', '=1.2.3'],
+    ['pkg@x', 'open-range', 'pkg', 'x'],
+    ['gitlab:user/repo#v1.0.0', 'git'],
+    // npm reads a plain https URL as a tarball even when it ends in .git (git needs git+https:).
+    ['https://example.com/repo.git#main', 'url'],
+    ['pkg@bad tag name', 'local'],
   ];
   for (const [spec, kind, name, version] of table) {
     const parsed = parseNpmSpec(spec);
@@ -33,4 +46,11 @@ test('npm specs are classified the way npm resolves them', () => {
     if (name) assert.equal(parsed.name, name, spec);
     if (version) assert.equal(parsed.version, version, spec);
   }
+});
+
+test('git refs: a commit, a tag or branch, a semver range, none', () => {
+  assert.equal(parseNpmSpec('@s/p@github:u/r#0123456789abcdef0123456789abcdef01234567').gitRef, '0123456789abcdef0123456789abcdef01234567');
+  assert.equal(parseNpmSpec('user/repo#main').gitRef, 'main');
+  assert.equal(parseNpmSpec('github:user/repo#semver:^1.2.0').gitRef, 'semver:^1.2.0');
+  assert.equal(parseNpmSpec('github:user/repo').gitRef, undefined);
 });
