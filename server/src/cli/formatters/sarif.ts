@@ -4,9 +4,11 @@ import { RULES, ruleDocsUrl, type Severity } from '../../engine';
 import { REPOSITORY_URL } from '../../common/links';
 import { FINGERPRINT_KEY } from '../fingerprints';
 import type { Report } from './report';
+// The SARIF 2.1.0 object model (@types/sarif, types only): the compiler checks every property name and value set.
+import type { ArtifactLocation, Log, Notification, ReportingDescriptor, Result } from 'sarif';
 
 /** SARIF has three result levels; information and hint are both `note`. */
-export function sarifLevel(severity: Severity): 'error' | 'warning' | 'note' {
+export function sarifLevel(severity: Severity): Extract<Result.level, 'error' | 'warning' | 'note'> {
   return severity === 'error' ? 'error' : severity === 'warning' ? 'warning' : 'note';
 }
 
@@ -29,7 +31,7 @@ function ruleName(id: string): string {
 export function formatSarif(report: Report, version: string): string {
   const ruleIndex = new Map(RULES.map((rule, i) => [rule.id, i]));
   const location = (file: string) => artifactLocation(file, report.cwd);
-  const sarif = {
+  const sarif: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
@@ -40,7 +42,7 @@ export function formatSarif(report: Report, version: string): string {
             version,
             semanticVersion: version,
             informationUri: REPOSITORY_URL,
-            rules: RULES.map((rule) => ({
+            rules: RULES.map((rule): ReportingDescriptor => ({
               id: rule.id,
               name: ruleName(rule.id),
               shortDescription: { text: rule.meta.description },
@@ -60,13 +62,13 @@ export function formatSarif(report: Report, version: string): string {
           {
             executionSuccessful: !report.notices.some((n) => n.level === 'error'),
             toolExecutionNotifications: [
-              ...report.skipped.map((s) => ({
-                level: 'note' as const,
+              ...report.skipped.map((s): Notification => ({
+                level: 'note',
                 message: { text: `Skipped ${s.file}: ${s.reason}.` },
                 descriptor: { id: 'file-skipped' },
                 locations: [{ physicalLocation: { artifactLocation: location(s.file) } }],
               })),
-              ...report.notices.map((n) => ({
+              ...report.notices.map((n): Notification => ({
                 level: n.level,
                 message: { text: n.message },
                 descriptor: { id: n.level === 'error' ? 'rule-failed' : 'configuration' },
@@ -77,7 +79,7 @@ export function formatSarif(report: Report, version: string): string {
         ],
         originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(report.cwd.endsWith('/') ? report.cwd : report.cwd + '/').href } },
         columnKind: 'utf16CodeUnits',
-        results: report.findings.map((f) => ({
+        results: report.findings.map((f): Result => ({
           ruleId: f.ruleId,
           ruleIndex: ruleIndex.get(f.ruleId) ?? -1,
           level: sarifLevel(f.severity),
@@ -105,7 +107,7 @@ export function formatSarif(report: Report, version: string): string {
 }
 
 /** Relative paths under %SRCROOT% (percent-encoded per segment); anything else as a file: URI. */
-function artifactLocation(file: string, cwd: string): { uri: string; uriBaseId?: string } {
+function artifactLocation(file: string, cwd: string): ArtifactLocation {
   if (isAbsolute(file) || file === '..' || file.startsWith('../')) return { uri: pathToFileURL(resolve(cwd, file)).href };
   return { uri: file.split('/').filter((s) => s !== '.').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
 }
