@@ -69,9 +69,11 @@ export async function mainAsync(argv: readonly string[], io: CliIO = processIO()
   let pinWriteFailed = false;
   if (options.command === 'scan' && options.pin) {
     try {
-      const { settings } = new SettingsResolver(options, io.cwd).base;
+      const resolver = new SettingsResolver(options, io.cwd);
+      const { settings } = resolver.base;
       const discovery = discover({ cwd: io.cwd, paths: options.paths, exclude: [...options.exclude, ...settings.ignoredPaths], include: settings.additionalFiles, gitignore: options.gitignore, userConfigs: options.userConfigs, env: io.env });
-      const outcome = await pinFiles(discovery.files, { settings, dryRun: options.dryRun, io, writableRoots: discovery.writableRoots });
+      const onProgress = options.quiet ? undefined : progressReporter(io, 'Resolving', 'packages');
+      const outcome = await pinFiles(discovery.files, { configFor: (absolute) => resolver.forFile(absolute), dryRun: options.dryRun, io, writableRoots: discovery.writableRoots, ...(onProgress ? { onProgress } : {}) });
       const machineOnStdout = options.format !== 'text' && options.output === undefined;
       (machineOnStdout ? io.stderr : io.stdout).write(describePins(outcome, options));
       pinWriteFailed = outcome.unwritten.length > 0;
@@ -262,10 +264,11 @@ function listRules(options: CliOptions, color: boolean): string {
 }
 
 /**
- * "Scanning 120/400" on stderr, only on a terminal and only once a run has taken a moment,
- * so quick runs and CI logs stay clean.
+ * "Scanning 120/400 files…" (or "Resolving 12/40 packages…" for --pin) on one rewritten
+ * stderr line, only on a terminal and only once a run has taken a moment, so quick runs and
+ * CI logs stay clean.
  */
-function progressReporter(io: CliIO): ((done: number, total: number) => void) | undefined {
+function progressReporter(io: CliIO, verb = 'Scanning', noun = 'files'): ((done: number, total: number) => void) | undefined {
   if (io.stderr.isTTY !== true) return undefined;
   const started = Date.now();
   let shown = false;
@@ -279,7 +282,7 @@ function progressReporter(io: CliIO): ((done: number, total: number) => void) | 
     if (now - started < 300 || now - last < 100) return;
     last = now;
     shown = true;
-    io.stderr.write(`\rScanning ${done}/${total} files…`);
+    io.stderr.write(`\r${verb} ${done}/${total} ${noun}…`);
   };
 }
 

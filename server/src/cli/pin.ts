@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { analyze, LineIndex, type Settings } from '../engine';
-import { pinTargetAt, pinTargets } from '../launch/pinnable';
+import { analyze, type Settings } from '../engine';
+import { pinTargetAt, pinTargets, type PinTarget } from '../launch/pinnable';
 import type { OffsetEdit } from '../engine/types';
 import type { CliIO } from './io';
 import type { CliOptions } from './args';
@@ -24,51 +24,96 @@ export interface PinOutcome {
 }
 
 export interface PinPassOptions {
-  settings: Settings;
+  /** The settings of each file (its nearest .mcp-hygiene.json). */
+  configFor(absolute: string): { settings: Settings };
   dryRun: boolean;
   io: CliIO;
   /** Discovery's writableRoots: a link leading outside them is never written through. */
   writableRoots: readonly string[];
   /** Lookup overrides (tests): timeout, advisory list, home folder. */
   lookup?: Partial<import('../registry').LookupContext>;
+  /** The registry lookup itself (tests count the requests in flight); default: registry/lookupPinVersion. */
+  lookupVersion?: typeof import('../registry').lookupPinVersion;
+  /** Called as lookups finish: (done, total). */
+  onProgress?(done: number, total: number): void;
+}
+
+/** Registry lookups in flight at once: enough to hide latency, few enough not to look like a flood. */
+export const PIN_CONCURRENCY = 8;
+
+interface PinJob {
+  file: TargetFile;
+  target: PinTarget;
+  label: string;
+  settings: Settings;
 }
 
 export async function pinFiles(files: readonly TargetFile[], options: PinPassOptions): Promise<PinOutcome> {
   // Loaded only here: a scan without --pin never loads the network code.
-  const { lookupPinVersion, RegistryError } = await import('../registry');
+  const registry = await import('../registry');
+  const lookupVersion = options.lookupVersion ?? registry.lookupPinVersion;
   const outcome: PinOutcome = { pinned: [], failed: [], unwritten: [] };
   // ~/.npmrc of the user the CLI runs as (HOME / USERPROFILE of the given environment).
   const home = options.io.env.HOME || options.io.env.USERPROFILE || undefined;
+
+  // What to look up, file by file, in the order the report lists them.
+  const reads = new Map<TargetFile, { read: ReturnType<typeof readRegularFile>; bom: string; text: string }>();
+  const jobs: PinJob[] = [];
   for (const file of files) {
+    const { settings } = options.configFor(file.absolute);
     let read: ReturnType<typeof readRegularFile>;
     try {
-      read = readRegularFile(file.absolute, options.settings.maxFileSize);
+      read = readRegularFile(file.absolute, settings.maxFileSize);
     } catch {
       continue; // the scan reports unreadable files
     }
     const bytes = read.bytes.toString('utf8');
     const bom = bytes.startsWith('\uFEFF') ? '\uFEFF' : '';
     const text = bom ? bytes.slice(1) : bytes;
-    const analysis = analyze(text, file.absolute, options.settings);
+    const analysis = analyze(text, file.absolute, settings);
     if (!analysis) continue;
+    reads.set(file, { read, bom, text });
     const targets = pinTargets(analysis.doc, analysis.config);
-    const lines = new LineIndex(text);
-    const edits: OffsetEdit[] = [];
     for (const finding of analysis.findings) {
-      const offset = lines.offsetAt(finding.range.start);
-      const target = pinTargetAt(targets, finding.ruleId, offset, lines.offsetAt(finding.range.end) - offset);
+      const offset = analysis.doc.lines.offsetAt(finding.range.start);
+      const target = pinTargetAt(targets, finding.ruleId, offset, analysis.doc.lines.offsetAt(finding.range.end) - offset);
       if (!target || target.kind === 'git') continue;
-      const label = target.kind === 'Docker' ? `${target.name}:${target.tag}` : target.name;
-      try {
-        const result = await lookupPinVersion(target, { settings: options.settings, configFile: file.absolute, workspaceFolder: resolve(options.io.cwd), env: options.io.env, ...(home ? { home } : {}), ...options.lookup });
-        const edit = target.edit(result.version);
-        if (!edit || edits.some((e) => edit.offset < e.offset + e.length && e.offset < edit.offset + edit.length)) continue;
-        edits.push(edit);
-        outcome.pinned.push({ file: file.display, name: label, version: result.version, registry: result.registry });
-      } catch (error) {
-        outcome.failed.push({ file: file.display, name: label, error: error instanceof RegistryError ? error.message : String(error) });
-      }
+      jobs.push({ file, target, label: target.kind === 'Docker' ? `${target.name}:${target.tag}` : target.name, settings });
     }
+  }
+
+  // The lookups, PIN_CONCURRENCY at a time; results kept by job, so the outcome's order is the jobs' order.
+  const results = new Array<{ version: string; registry: string } | { error: string }>(jobs.length);
+  let next = 0;
+  let done = 0;
+  const worker = async () => {
+    while (next < jobs.length) {
+      const index = next++;
+      const { file, target, settings } = jobs[index];
+      try {
+        results[index] = await lookupVersion(target, { settings, configFile: file.absolute, workspaceFolder: resolve(options.io.cwd), env: options.io.env, ...(home ? { home } : {}), ...options.lookup });
+      } catch (error) {
+        results[index] = { error: error instanceof registry.RegistryError ? error.message : String(error) };
+      }
+      options.onProgress?.(++done, jobs.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PIN_CONCURRENCY, jobs.length) }, worker));
+
+  for (const [file, { read, bom, text }] of reads) {
+    const edits: OffsetEdit[] = [];
+    jobs.forEach((job, index) => {
+      if (job.file !== file) return;
+      const result = results[index];
+      if ('error' in result) {
+        outcome.failed.push({ file: file.display, name: job.label, error: result.error });
+        return;
+      }
+      const edit = job.target.edit(result.version);
+      if (!edit || edits.some((e) => edit.offset < e.offset + e.length && e.offset < edit.offset + edit.length)) return;
+      edits.push(edit);
+      outcome.pinned.push({ file: file.display, name: job.label, version: result.version, registry: result.registry });
+    });
     if (edits.length === 0 || options.dryRun) continue;
     let fixed = text;
     for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) fixed = fixed.slice(0, edit.offset) + edit.content + fixed.slice(edit.offset + edit.length);
