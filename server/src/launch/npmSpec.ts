@@ -31,14 +31,21 @@ export interface NpmSpec {
  * file or directory (`pkg@file:../x`, `x.tgz`, `./dir`), remote tarball, tag, version or range
  * — so a spec means here what it means to npx. It is given a fixed `where` and only its
  * classification is used: no path is resolved against the running process, nothing is read.
- * A spec npm itself rejects (a space, a bad tag) is not a registry package.
+ * A spec npm rejects keeps its name when it has a package's shape (a homoglyph such as a
+ * Cyrillic `о` in `lоdash`: npx fails on it, and the typosquat rule must still see it);
+ * anything else it rejects (a space) is not a registry package.
  */
 export function parseNpmSpec(spec: string): NpmSpec {
+  const text = spec.trim();
   let parsed: npa.Result;
   try {
-    parsed = npa(spec.trim(), '/');
+    parsed = npa(text, '/');
   } catch {
-    return { kind: 'local' };
+    const shape = /^((?:@[^\s@/]+\/)?[^\s@/.][^\s@/]*)(?:@(\S*))?$/u.exec(text);
+    if (!shape) return { kind: 'local' };
+    const [, name, version] = shape;
+    if (!version) return { name, kind: 'none' };
+    return { name, version, kind: /^=?v?\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]*)?$/.test(version) ? 'exact' : 'tag' };
   }
   return fromResult(parsed);
 }

@@ -39,6 +39,8 @@ test('npm specs are classified the way npm resolves them', () => {
     // npm reads a plain https URL as a tarball even when it ends in .git (git needs git+https:).
     ['https://example.com/repo.git#main', 'url'],
     ['pkg@bad tag name', 'local'],
+    // npm rejects a homoglyph name, but it is still a package name to the typosquat rule.
+    ['l\u043edash@1.2.3', 'exact', 'l\u043edash', '1.2.3'],
   ];
   for (const [spec, kind, name, version] of table) {
     const parsed = parseNpmSpec(spec);
