@@ -161,3 +161,22 @@ test('--stdin reads a real pipe (the process entry point, not an injected reader
     cleanup();
   }
 });
+
+test('--machine lints only the user-level configs of the home it sees, and the JSON names the host and user', () => {
+  const { dir, cleanup } = tempDir();
+  try {
+    writeTree(dir, { 'home/alice/.cursor/mcp.json': UNPINNED, 'project/.vscode/mcp.json': UNPINNED.replace('mcpServers', 'servers') });
+    const home = join(dir, 'home', 'alice');
+    const run = runCli(['scan', '--machine', '--format', 'json', '--fail-on', 'none'], { cwd: join(dir, 'project'), env: { HOME: home } });
+    assert.equal(run.code, 0, run.stderr);
+    const report = JSON.parse(run.stdout) as { findings: Array<{ file: string }>; machine: { host: string; user: string; home: string } };
+    assert.deepEqual([...new Set(report.findings.map((f) => f.file))], [join(home, '.cursor', 'mcp.json')], 'the working directory is not scanned');
+    assert.equal(report.machine.user, 'alice');
+    assert.equal(report.machine.home, home);
+    assert.ok(report.machine.host.length > 0);
+    const withProject = runCli(['scan', '--machine', '--format', 'json', '--fail-on', 'none', '.'], { cwd: join(dir, 'project'), env: { HOME: home } });
+    assert.equal(new Set((JSON.parse(withProject.stdout) as { findings: Array<{ file: string }> }).findings.map((f) => f.file)).size, 2, 'named folders are added');
+  } finally {
+    cleanup();
+  }
+});

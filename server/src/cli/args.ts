@@ -29,6 +29,8 @@ export interface CliOptions {
   /** With --fix and --network: also pin unpinned packages and images to the latest safe version. */
   pin: boolean;
   userConfigs: boolean;
+  /** --machine: this machine's user-level configs only (as --user-configs without the working directory); JSON reports name the host. */
+  machine: boolean;
   exclude: string[];
   gitignore: boolean;
   /** --cache: reuse the findings of files unchanged since the last cached run. */
@@ -91,6 +93,8 @@ Configuration
       --exclude <glob>            skip matching files and folders (repeatable)
       --no-gitignore              do not honour .gitignore files
       --user-configs              also lint this machine's user-level client configs
+      --machine                   lint only this machine's user-level configs (for MDM
+                                  collection: the JSON report names the host and user)
       --network                   allow registry lookups (off by default)
 
 Caching
@@ -143,6 +147,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         network: { type: 'boolean' },
         pin: { type: 'boolean' },
         'user-configs': { type: 'boolean' },
+        machine: { type: 'boolean' },
         exclude: { type: 'string', multiple: true },
         'no-gitignore': { type: 'boolean' },
         cache: { type: 'boolean' },
@@ -180,7 +185,8 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     config: values.config,
     network: values.network ?? false,
     pin: values.pin ?? false,
-    userConfigs: values['user-configs'] ?? false,
+    userConfigs: (values['user-configs'] ?? false) || (values.machine ?? false),
+    machine: values.machine ?? false,
     exclude: values.exclude ?? [],
     gitignore: !values['no-gitignore'],
     cache: values.cache ?? false,
@@ -214,7 +220,9 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (base.exclude.length > MAX_GLOB_COUNT) throw new UsageError(`Too many --exclude patterns (${base.exclude.length}); the limit is ${MAX_GLOB_COUNT}.`);
   const tooLong = base.exclude.find((pattern) => pattern.length > MAX_GLOB_LENGTH);
   if (tooLong !== undefined) throw new UsageError(`An --exclude pattern is ${tooLong.length} characters long; the limit is ${MAX_GLOB_LENGTH}.`);
-  return { ...base, paths: paths.length ? paths : ['.'] };
+  if (base.machine && base.stdin) throw new UsageError('--machine and --stdin cannot be combined.');
+  // --machine scans no folder unless some are named (the projects checked out on the host).
+  return { ...base, paths: paths.length || base.machine ? paths : ['.'] };
 }
 
 function parseRuleFlag(text: string): { id: string; level: RuleLevel } {

@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { hostname, homedir } from 'node:os';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { dialectForPath, matchesIgnorePattern, RULES, type Severity } from '../engine';
 import { IoError, parseCliArgs, UsageError, USAGE, type CliOptions, type FailOn } from './args';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline';
@@ -166,7 +167,7 @@ function run(argv: readonly string[], io: CliIO): number {
 
   for (const notice of notices) io.stderr.write(`${notice.level}: ${displaySafe(notice.message)}\n`);
 
-  const report = { findings, skipped, notices, lintedCount: outcome.linted.length, filesByDialect: outcome.filesByDialect, baselineAccepted, cwd: io.cwd };
+  const report = { findings, skipped, notices, lintedCount: outcome.linted.length, filesByDialect: outcome.filesByDialect, baselineAccepted, cwd: io.cwd, ...(options.machine ? { machine: machineOf(io) } : {}) };
   const output =
     options.format === 'json'
       ? formatJson(report)
@@ -220,6 +221,12 @@ function ignoredByOwnSettings(resolver: SettingsResolver, file: TargetFile): boo
   if (own === resolver.base || !own.configFile || own.settings.ignoredPaths.length === 0) return false;
   const fromOwnFolder = relative(dirname(own.configFile), file.absolute).split(sep).join('/');
   return own.settings.ignoredPaths.some((pattern) => matchesIgnorePattern(pattern, fromOwnFolder));
+}
+
+/** The host and the user whose home the scan read (HOME / USERPROFILE, as the user-config discovery uses). */
+function machineOf(io: CliIO): { host: string; user: string; home: string } {
+  const home = io.env.HOME || io.env.USERPROFILE || homedir();
+  return { host: hostname(), user: basename(home), home };
 }
 
 /** --print-config: the settings that apply to `file`, where they come from, and the client its path names. */

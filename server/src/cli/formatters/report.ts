@@ -15,6 +15,8 @@ export interface Report {
   baselineAccepted: number;
   /** The working directory, absolute: SARIF's %SRCROOT%. */
   cwd: string;
+  /** --machine: which host and user the report is about (MDM collection merges reports by it). */
+  machine?: { host: string; user: string; home: string };
 }
 
 export function countBySeverity(findings: readonly ReportedFinding[]): Record<Severity, number> {
