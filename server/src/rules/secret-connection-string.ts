@@ -11,11 +11,11 @@ import { normaliseName } from '../secrets/keyNames';
  * archived reference Postgres server takes its DSN as a positional argument, so this is
  * common. A privileged login (postgres, root, sa, admin) is called out: it owns the server.
  *
- * Not reported: a well-known default credential on a loopback database
+ * A well-known default credential on a loopback database
  * (`postgresql://postgres:postgres@localhost:5432/db`, the postgres image's default;
- * `guest:guest` for RabbitMQ, `scott:tiger` for Oracle). Everybody knows it, so the file
- * leaks nothing; the superuser login is broad-database-credentials' finding. The same pair on
- * another host, and any other password on localhost, is reported.
+ * `guest:guest` for RabbitMQ, `scott:tiger` for Oracle) is information only (issue 15
+ * class 1): everybody knows it, so the file leaks nothing new, but the database accepts it.
+ * The same pair on another host, and any other password on localhost, is an error.
  */
 export const rule: Rule = {
   id: 'secret-connection-string',
@@ -33,7 +33,17 @@ export const rule: Rule = {
       for (const site of allSites(server)) {
         if (!site.value.includes('=') && !site.value.includes('://')) continue;
         for (const secret of findConnectionSecrets(site.value)) {
-          if (secret.local && isDefaultCredential(secret.user, site.value.slice(secret.start, secret.end))) continue;
+          if (secret.local && isDefaultCredential(secret.user, site.value.slice(secret.start, secret.end))) {
+            reportSecret(context, {
+              site,
+              start: secret.start,
+              end: secret.end,
+              severity: 'information',
+              message: `Server "${server.name}" logs in to a local ${secret.kind} database with its well-known default password. Fine for a throwaway container; set a real password anywhere else. ${moveAdvice(context, site.where === 'env' ? 'env' : 'other')}`,
+              variable: variableFor(site, 'DB_PASSWORD'),
+            });
+            continue;
+          }
           const privileged = secret.privilegedUser ? ` It logs in as the privileged user "${secret.user}", which can read and change every database on the server: use a dedicated least-privilege user.` : '';
           const local = secret.local ? ' (a local database, but the password still leaks with the file)' : '';
           const base = site.where === 'env' && site.key ? normaliseName(site.key).toUpperCase().replace(/_(?:URL|URI|DSN|CONNECTION_STRING|CONN(?:ECTION)?)$/, '') : undefined;

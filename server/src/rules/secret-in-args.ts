@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { detectSecret } from '../secrets/detect';
+import { detectSecret, severityOf } from '../secrets/detect';
 import { argSites } from '../secrets/sites';
 import { maskUrls } from '../secrets/urlSecrets';
 import { reportSecret, variableFor } from '../secrets/report';
@@ -42,7 +42,7 @@ export const rule: Rule = {
           end: verdict.end,
           fixStart: verdict.fixStart,
           fixEnd: verdict.fixEnd,
-          severity: verdict.reason === 'format' ? 'error' : 'warning',
+          severity: severityOf(verdict.reason),
           message: `Server "${server.name}" has a plaintext ${verdict.label} in ${what}; command lines are also visible in the process list. ${moveAdvice(context)}`,
           variable: variableFor(site, site.argKind === 'positional' ? (verdict.label.includes('API key') ? 'API_KEY' : 'TOKEN') : undefined),
         });

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { detectSecret } from '../secrets/detect';
+import { detectSecret, severityOf } from '../secrets/detect';
 import { isSecretKeyName } from '../secrets/keyNames';
 
 /**
@@ -57,7 +57,7 @@ export const rule: Rule = {
         offset: comment.offset + found.start,
         length: found.end - found.start,
         server: null,
-        severity: found.reason === 'format' ? 'error' : 'warning',
+        severity: severityOf(found.reason),
         message: `A comment holds a plaintext ${found.label}. The client ignores comments, but the secret still leaks with the file: delete it and rotate it if the file was ever shared or committed.`,
         fixes: [
           {

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { detectSecret } from '../secrets/detect';
+import { detectSecret, severityOf } from '../secrets/detect';
 import { envSites } from '../secrets/sites';
 import { maskUrls } from '../secrets/urlSecrets';
 import { reportSecret, variableFor } from '../secrets/report';
@@ -32,7 +32,7 @@ export const rule: Rule = {
           end: verdict.end,
           fixStart: verdict.fixStart,
           fixEnd: verdict.fixEnd,
-          severity: verdict.reason === 'format' ? 'error' : 'warning',
+          severity: severityOf(verdict.reason),
           message: `Server "${server.name}" has a plaintext ${verdict.label} in env "${site.key}"${verdict.reason === 'key' ? ' (judged by its name and shape)' : ''}. ${moveAdvice(context, 'env')}`,
           variable: variableFor(site),
         });

@@ -1,5 +1,5 @@
 import type { Rule } from './types';
-import { detectSecret } from '../secrets/detect';
+import { detectSecret, severityOf } from '../secrets/detect';
 import { headerSites, type SecretSite } from '../secrets/sites';
 import { maskUrls } from '../secrets/urlSecrets';
 import { reportSecret, variableFor } from '../secrets/report';
@@ -15,6 +15,8 @@ const TOKEN_KEYS = ['bearer_token', 'bearerToken', 'authorization_token', 'autho
  * `X-API-Key`, cookies, subscription tokens), including the default literal of a
  * `${VAR:-default}` reference: it is sent with every request and leaks with the file.
  */
+const SESSION_COOKIE = /sess|sid|auth|token|jwt|login|remember|csrf|xsrf/i;
+
 export const rule: Rule = {
   id: 'secret-in-header',
   meta: {
@@ -47,7 +49,7 @@ export const rule: Rule = {
           context.report({
             node: site.node,
             server,
-            severity: verdict.reason === 'format' ? 'error' : 'warning',
+            severity: severityOf(verdict.reason),
             message: `Server "${server.name}" has a plaintext ${verdict.label} in "bearer_token" (Codex refuses inline tokens). Use bearer_token_env_var with the name of an environment variable that holds it, and rotate it if this file was ever shared.`,
             fixes: [{ title: `Replace with bearer_token_env_var = "${name}"`, safe: false, preferred: true, edits: [{ offset: property.offset, length: property.length, content: `bearer_token_env_var = ${context.doc.quote(name)}` }] }],
           });
@@ -59,7 +61,7 @@ export const rule: Rule = {
           end: verdict.end,
           fixStart: verdict.fixStart,
           fixEnd: verdict.fixEnd,
-          severity: verdict.reason === 'format' ? 'error' : 'warning',
+          severity: severityOf(verdict.reason),
           message: `Server "${server.name}" sends a plaintext ${verdict.label} in ${site.position}. ${moveAdvice(context, 'header')}`,
           variable: variableFor(site),
         });
@@ -76,13 +78,14 @@ export const rule: Rule = {
         offset += pair.length + 1;
         if (eq <= 0) continue;
         const value = pair.slice(eq + 1);
-        const verdict = detectSecret(value, name, { credential: true });
+        // A session or auth cookie holds a credential whatever it looks like; any other cookie only when it looks random.
+        const verdict = detectSecret(value, name, { credential: true, randomOnly: !SESSION_COOKIE.test(name) });
         if (!verdict) continue;
         reportSecret(context, {
           site,
           start: valueStart + verdict.start,
           end: valueStart + verdict.end,
-          severity: verdict.reason === 'format' ? 'error' : 'warning',
+          severity: severityOf(verdict.reason),
           message: `Server "${site.server.name}" sends a plaintext session cookie "${name}" in ${site.position}: whoever reads the file can use the session. ${moveAdvice(context)}`,
           variable: variableFor(site, 'COOKIE'),
         });

@@ -3,6 +3,7 @@ import { allSites } from '../secrets/sites';
 import { findUrlSecrets } from '../secrets/urlSecrets';
 import { reportSecret, variableFor, envName } from '../secrets/report';
 import { moveAdvice } from '../secrets/advice';
+import { severityOf } from '../secrets/detect';
 
 /**
  * A credential inside a URL: a `user:password@` login, an `?api_key=` / `?token=` /
@@ -33,7 +34,7 @@ export const rule: Rule = {
             site,
             start: secret.start,
             end: secret.end,
-            severity: secret.reason === 'format' ? 'error' : 'warning',
+            severity: severityOf(secret.reason),
             message: `Server "${server.name}" has a plaintext ${secret.label} in ${where} of a URL in ${site.position}; URLs end up in logs and proxies. ${moveAdvice(context, 'url')}${secret.where !== 'userinfo' && secret.where !== 'path' && !context.dialect.schema?.headerIndirection ? ' Prefer sending it in a header if the service accepts one.' : ''}`,
             variable: variableFor(site, purpose),
           });

@@ -18,11 +18,12 @@ export { entropy } from './entropy';
  */
 export interface SecretVerdict {
   /**
-   * 'format': a known token format (secretlint, a provider shape, a JWT, Basic credentials)
-   * -> error. 'key': a credential-named key or credential position holding a
-   * credential-like literal -> warning.
+   * The tier (issue 15 class 1; severityOf maps it): 'format': a known token format
+   * (secretlint, a provider shape, a JWT, Basic credentials), even with a made-up-looking
+   * body -> error. 'key': any other literal in a credential-named key or credential position
+   * -> warning. 'example': a vendor's published documentation example -> information.
    */
-  reason: 'format' | 'key';
+  reason: 'format' | 'key' | 'example';
   /** What it is, for messages: "GitHub token", "API key". Never the value. */
   label: string;
   /** Offsets of the secret inside the value (a default literal, the part after "Bearer "). */
@@ -39,6 +40,16 @@ export interface SecretVerdict {
 export interface DetectOptions {
   /** The value sits where only credentials go (Authorization header, `--api-key`, cookie). */
   credential?: boolean;
+  /**
+   * A slot that may hold credentials among other values (a cookie of any name): a literal
+   * there counts only when it looks random, not whatever it is.
+   */
+  randomOnly?: boolean;
+}
+
+/** The severity of each tier, the same wherever the secret sits and in every client (issue 15 class 8). */
+export function severityOf(reason: SecretVerdict['reason']): 'error' | 'warning' | 'information' {
+  return reason === 'format' ? 'error' : reason === 'key' ? 'warning' : 'information';
 }
 
 const cache = new Map<string, SecretVerdict | null>();
@@ -51,7 +62,7 @@ const CACHE_LIMIT = 4000;
  */
 export function detectSecret(value: string, key?: string, options: DetectOptions = {}): SecretVerdict | undefined {
   if (value.length < 4) return undefined;
-  const cacheKey = (options.credential ? '1' : '0') + (key ?? '') + '\u0000' + value;
+  const cacheKey = (options.credential ? '1' : '0') + (options.randomOnly ? '1' : '0') + (key ?? '') + '\u0000' + value;
   const cached = cache.get(cacheKey);
   if (cached !== undefined) return cached ?? undefined;
   const verdict = detectUncached(value, key, options);
@@ -79,9 +90,11 @@ function detectUncached(value: string, key: string | undefined, options: DetectO
     value = masked;
   }
   const trimmed = value.trim();
-  if (isPlaceholder(trimmed)) return undefined;
   const keyHint = key ? normaliseName(key) : '';
   const credential = options.credential === true || (key !== undefined && isSecretKeyName(key));
+  // Placeholder syntax alone ("YOUR_API_KEY", "<token>", "changeme"): nothing to look at. A
+  // value that only contains such a marker ("ghp_xxxx…", "sk-...") is judged on its format match.
+  if (isPlaceholder(trimmed) && !VENDOR_PREFIX.test(trimmed) && !isDocumentedExample(trimmed)) return undefined;
 
   // Public-by-design keys (publishable, anon) are never findings, whatever their key says.
   const shaped = findContextFormat(value, keyHint, credential);
@@ -95,8 +108,11 @@ function detectUncached(value: string, key: string | undefined, options: DetectO
   for (const match of [known, shaped, token]) {
     if (!match) continue;
     const text = value.slice(match.start, match.end);
-    if (isPlaceholder(text) || isDocumentedExample(text)) return undefined;
+    // A vendor's own documentation example: information, so nobody rotates a key that never worked.
+    if (isDocumentedExample(text)) return { reason: 'example', label: `${match.label} (a documented example value)`, start: match.start, end: match.end };
+    if (isPlaceholder(text)) return undefined;
   }
+  if (isPlaceholder(trimmed)) return undefined;
   if (known) return { reason: 'format', label: known.label, start: known.start, end: known.end };
   if (shaped) return { reason: 'format', label: shaped.label, start: shaped.start, end: shaped.end };
   if (token) return { reason: 'format', label: token.label, start: token.start, end: token.end };
@@ -123,12 +139,17 @@ function detectUncached(value: string, key: string | undefined, options: DetectO
   if (credential) {
     const leading = value.length - value.trimStart().length;
     const isPassword = key !== undefined && isPasswordKeyName(key);
-    if (looksLikeCredential(trimmed, isPassword ? 'password' : options.credential ? 'position' : 'strict')) {
+    // Any literal in a credential slot is what the server gets as its credential, however
+    // made up it looks (issue 15 class 1: weak passwords and test tokens are pasted too).
+    if (looksLikeCredential(trimmed, isPassword ? 'password' : options.randomOnly ? 'position' : 'slot')) {
       return { reason: 'key', label: isPassword ? 'password' : labelForKey(keyHint), start: leading, end: leading + trimmed.length };
     }
   }
   return undefined;
 }
+
+/** Prefixes of vendor token formats, so "ghp_…" is looked at even when its body reads like filler. */
+const VENDOR_PREFIX = /^(?:gh[pousr]_|github_pat_|glpat-|xox[abpr]-|sk-(?:ant|proj)-|sk_(?:live|test)_|rk_live_|AKIA|ASIA|AIza|hf_|npm_|pypi-)/;
 
 const AUTH_SCHEME = /(?:^|[\s"':])(bearer|basic|token|bot|apikey|api-key|sso-key|ssws|key|splunk)\s+([A-Za-z0-9_\-.=+/~:]{6,})/i;
 
@@ -215,15 +236,18 @@ const SECRET_REFERENCE = /^(?:op:\/\/|vault:|arn:aws|projects\/[^/]+\/secrets\/|
  * A literal that could plausibly be a credential: not a word, name, path, URL, number,
  * e-mail or reference to a secret store. Passwords only need to be non-trivial text.
  */
-export function looksLikeCredential(text: string, mode: 'strict' | 'position' | 'password'): boolean {
+export function looksLikeCredential(text: string, mode: 'strict' | 'position' | 'slot' | 'password'): boolean {
   const isPassword = mode === 'password';
-  if (text.length < (isPassword ? 4 : mode === 'position' ? 8 : 10) || text.length > 8192) return false;
+  const anyLiteral = isPassword || mode === 'slot';
+  if (text.length < (anyLiteral ? 4 : mode === 'position' ? 8 : 10) || text.length > 8192) return false;
   if (/\s/.test(text) && !isPassword) return false;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text) || SECRET_REFERENCE.test(text)) return false;
   if (isPathLike(text) || /\.(?:json|pem|key|p12|pfx|crt|cer|txt|env|ya?ml|toml|ini|conf|cfg)$/i.test(text)) return false;
   if (/^-?\d+(?:\.\d+)?$/.test(text) || /^(?:true|false|null|yes|no|on|off|enabled|disabled)$/i.test(text)) return false;
   if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(text)) return false; // e-mail
-  if (isPassword) return !/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(text) && !/^\d{1,3}$/.test(text);
+  // In a credential slot any other literal is a credential; the shape checks below are for
+  // values whose key says nothing.
+  if (anyLiteral) return !/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(text) && !/^\d{1,3}$/.test(text) && (isPassword || !/^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(text));
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(text)) return false; // the *name* of a variable
   if (/^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(text)) return false; // a version
   if (/^\d{4}-\d{2}-\d{2}/.test(text)) return false; // a date

@@ -1,8 +1,11 @@
 
 /**
  * Template text that people leave in configs instead of a real value: `YOUR_API_KEY`,
- * `<token>`, `sk-...`, `ghp_xxxxxxxx`, `changeme`, provider documentation examples. These
- * are not findings: the file holds no credential yet.
+ * `<token>`, `sk-...`, `ghp_xxxxxxxx`, `changeme`, `REDACTED`, empty. These are not findings:
+ * the file holds no credential yet. Only recognised placeholder *syntax* counts (issue 15
+ * class 1): a value that merely looks made up — a counting run, a repeated chunk, a weak
+ * password such as `hunter2` or `123456`, `hardcoded-secret-value-here` — is what the server
+ * really receives, so it is a finding (a weak one is still a credential).
  */
 
 /** Words that only ever appear in template values (matched as whole words, any case). */
@@ -20,8 +23,8 @@ const EXACT = new Set([
   'test', 'testing', 'none', 'null', 'nil', 'undefined', 'n/a', 'na', 'tbd', 'todo', 'secret', 'password', 'passwd', 'token',
   'apikey', 'api_key', 'api-key', 'key', 'changeme', 'change_me', 'change-me', 'example', 'dummy', 'sample', 'placeholder',
   'empty', 'ollama', 'lm-studio', 'lmstudio', 'not-needed', 'not_needed', 'no-key', 'nokey', 'no_key', 'sk-no-key-required',
-  'anything', 'any', 'optional', 'unused', 'ignored', 'local', 'default', 'admin', 'user', 'guest', 'public', 'demo', 'xxx',
-  'abc', 'abc123', 'abcdef', '123456', '12345678', '123456789', '1234567890', 'qwerty', 'letmein', 'foobar', 'foo', 'bar',
+  'anything', 'any', 'optional', 'unused', 'ignored', 'local', 'default', 'public', 'demo', 'xxx', 'foo', 'bar', 'redacted',
+  'bearer', 'basic',
 ]);
 
 /** Parts of a template word: split on non-letters and camelCase humps. */
@@ -50,21 +53,24 @@ export function isPlaceholder(value: string): boolean {
   }
   // "Bearer <token>", "tvly-YOUR_API_KEY", "<your-key-here>"
   if (/<[^<>]{2,}>/.test(text)) return true;
+  // A vendor prefix with a stub body ("ghp_123", "sk-", "tvly-abc"): an elided example, no token.
+  if (/^(?:gh[pousr]_|github_pat_|glpat-|xox[abpr]-|sk-(?:ant-(?:api03-)?|proj-)?|sk_(?:live|test)_|AKIA|AIza|hf_|npm_|pypi-|tvly-)[A-Za-z0-9]{0,6}$/.test(text)) return true;
   const parts = words(text);
   if (parts.length > 0 && !hasRandomRun(text)) {
-    const templated = parts.filter((w) => TEMPLATE_WORD_SET.has(w)).length;
-    // At least two template words ("your api key", "insert token here") or one strong one.
-    if (templated >= 2 && templated * 2 >= parts.length) return true;
+    // One strong word ("your", "insert", "replace", "placeholder"), or an instruction ending
+    // in "here" ("api-key-goes-here", "put-token-here"); "hardcoded-secret-value-here" is neither.
     if (parts.some((w) => STRONG_WORDS.has(w))) return true;
+    if (parts[parts.length - 1] === 'here' && parts.some((w) => INSTRUCTION_WORDS.has(w))) return true;
+    if (parts.every((w) => TEMPLATE_WORD_SET.has(w)) && parts.length >= 2) return true; // "api key", "secret token"
   }
-  // Made-up filler: counting runs (1234567890, abcdefgh) or one chunk repeated (abc123abc123abc123).
-  if (isFiller(text)) return true;
-  // Documented example values (AWS's AKIAIOSFODNN7EXAMPLE, ...EXAMPLEKEY).
+  // A value spelled as an example ("sk_test_example", "exampletoken"); AWS's documented keys
+  // (…EXAMPLE, …EXAMPLEKEY) are told apart by the callers first (isDocumentedExample).
   if (/example/i.test(text)) return true;
-  // Keyboard and counting sequences.
-  if (/^(?:0?123456789?0?|abcdef(?:ghij)?|qwerty(?:uiop)?|asdfgh(?:jkl)?)/i.test(text) && text.length <= 16) return true;
   return false;
 }
+
+/** Verbs of a fill-me-in instruction, before a final "here". */
+const INSTRUCTION_WORDS = new Set(['enter', 'put', 'add', 'set', 'fill', 'provide', 'goes', 'go', 'update', 'insert', 'paste', 'replace']);
 
 /** Words that on their own mark a template ("replace-me", "my-token-here"). */
 const STRONG_WORDS = new Set(['your', 'yours', 'placeholder', 'changeme', 'insert', 'paste', 'redacted', 'dummy', 'fake', 'example', 'sample', 'todo', 'fixme', 'lorem', 'notreal', 'replace']);
@@ -85,40 +91,10 @@ function hasRandomRun(text: string): boolean {
 const DOCUMENTED_EXAMPLES = new Set(['2cafc0970149a84f', '7f75367e78812551', '3543c50b0cb9cea8', '2ddc147f3a3b5a17', 'f2d6ca16515033e5']);
 
 export function isDocumentedExample(value: string): boolean {
-  return DOCUMENTED_EXAMPLES.has(sha256(value).slice(0, 16));
+  // AWS's documentation keys end in EXAMPLE / EXAMPLEKEY (AKIAIOSFODNN7EXAMPLE).
+  return /EXAMPLE(?:KEY)?$/.test(value) || DOCUMENTED_EXAMPLES.has(sha256(value).slice(0, 16));
 }
 
 // node:crypto is loaded on first use: loading it costs every process start-up time.
 let crypto: typeof import('node:crypto') | undefined;
 const sha256 = (text: string) => (crypto ??= require('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(text).digest('hex');
-
-const SEQUENCES = ['0123456789', 'abcdefghijklmnopqrstuvwxyz', '9876543210', 'qwertyuiop', 'asdfghjkl'];
-
-/**
- * Hand-typed filler that imitates a token: an 8+ character counting run, or a body that is
- * one short chunk repeated. Random tokens contain neither (an 8-long ordered run has a
- * probability far below 1e-9 per position).
- */
-function isFiller(text: string): boolean {
-  const lower = text.toLowerCase();
-  for (const sequence of SEQUENCES) {
-    for (let i = 0; i + 8 <= sequence.length; i++) if (lower.includes(sequence.slice(i, i + 8))) return true;
-  }
-  const body = text.replace(/^(?:[a-z]+[_-]){1,3}/i, '');
-  if (body.length >= 12 && /^(.{1,12}?)\1{2,}.{0,12}$/.test(body)) return true;
-  return body.length >= 8 && countingShare(body) >= 0.6;
-}
-
-/** Share of characters inside ascending runs ("abc123def456", "a1b2c3d4e5"), stride 1 or 2. */
-function countingShare(text: string): number {
-  const marked = new Uint8Array(text.length);
-  for (const stride of [1, 2]) {
-    for (let i = 0; i + 2 * stride < text.length; i++) {
-      const a = text.charCodeAt(i);
-      if (text.charCodeAt(i + stride) === a + 1 && text.charCodeAt(i + 2 * stride) === a + 2) marked[i] = marked[i + stride] = marked[i + 2 * stride] = 1;
-    }
-  }
-  let count = 0;
-  for (const m of marked) count += m;
-  return count / text.length;
-}

@@ -1,7 +1,7 @@
 import { parseUrlLoosely } from '../engine/urls';
 import { findReferences } from '../engine/interpolation';
 import { isPlaceholder } from './placeholders';
-import { detectSecret } from './detect';
+import { detectSecret, type SecretVerdict } from './detect';
 import { isSecretKeyName } from './keyNames';
 import { blankSpans } from './mask';
 
@@ -177,9 +177,9 @@ function isLiteralPassword(password: string): boolean {
   if (findReferences(decoded).length > 0 || /^%[A-Za-z_]\w*%$/.test(decoded)) return false;
   if (/^(.)\1*$/.test(decoded) || /^[x*•.]+$/i.test(decoded)) return false;
   if (/^[<[{].*[>\]}]$/.test(decoded)) return false;
-  const lower = decoded.toLowerCase();
-  if (/^(?:your|my|insert|enter|replace|change|example|placeholder|secret_?here|password_?here|pass(?:word)?$|pwd$|xxx|\.\.\.)/.test(lower) || /your[-_ ]?pass|_here$|-here$/.test(lower)) return false;
-  return true;
+  // Only placeholder syntax ("your_password", "changeme", "<password>") is not a password; a
+  // weak one ("pass", "password", "mypassword") is what the database really accepts (issue 15 class 1).
+  return !/^(?:your|insert|enter|replace|change[-_]?me|placeholder|example|redacted)|[-_]here$|\.{3}|…/i.test(decoded);
 }
 
 export interface UrlSecret {
@@ -187,7 +187,7 @@ export interface UrlSecret {
   label: string;
   /** Query key or 'userinfo' or 'path'. */
   where: string;
-  reason: 'format' | 'key';
+  reason: SecretVerdict['reason'];
   start: number;
   end: number;
 }
@@ -222,7 +222,7 @@ export function findUrlSecrets(value: string): UrlSecret[] {
     for (const param of parsed.query) {
       if (!param.value || param.valueEnd <= param.valueStart) continue;
       const verdict = detectSecret(param.value, param.key, { credential: isSecretKeyName(param.key) });
-      if (!verdict || isPlaceholder(param.value)) continue;
+      if (!verdict || (verdict.reason !== 'example' && isPlaceholder(param.value))) continue;
       // The whole raw parameter value is the range: decoding may have changed its length.
       found.push({ label: verdict.label, where: param.key, reason: verdict.reason, start: span.start + param.valueStart, end: span.start + param.valueEnd });
     }
@@ -240,6 +240,9 @@ export function findUrlSecrets(value: string): UrlSecret[] {
 /** The value with every URL blanked out (same length), for rules that leave URLs to others. */
 export function maskUrls(value: string): string {
   if (!value.includes('://') && !value.includes('=')) return value;
+  // A secret-manager reference (`op://vault/item with spaces/field`) is one value that names a
+  // secret kept elsewhere: blanking its "URL" part would leave a fragment that reads as a literal.
+  if (/^\s*(?:op|vault|sm|gcpsm|secret|keychain):\/\//i.test(value)) return ' '.repeat(value.length);
   let masked = blankSpans(value, findUrls(value));
   if (ADO_HINT.test(masked) || AZURE_HINT.test(masked)) {
     ADO_PASSWORD.lastIndex = 0;

@@ -95,8 +95,11 @@ test('the launch parsers skip credentials but still read real packages', () => {
   assert.deepEqual(npm('npx', token), []);
   assert.deepEqual(npm('npx', '-y', '@modelcontextprotocol/server-github'), ['@modelcontextprotocol/server-github']);
   assert.deepEqual(npm('npx', '--quiet', '@modelcontextprotocol/server-github@0.6.2'), ['@modelcontextprotocol/server-github@0.6.2']);
-  // An unknown boolean before a real package: npm reads it as a boolean, so the package is the positional.
-  assert.deepEqual(npm('npx', '--token', 'some-mcp-server'), ['some-mcp-server']);
+  // After an option whose name says it holds a credential, any literal is that credential
+  // (issue 15 class 1: weak or made-up-looking values are real to the server), never a package
+  // a message would quote; a package name after another unknown option is still the package.
+  assert.deepEqual(npm('npx', '--token', 'some-mcp-server'), []);
+  assert.deepEqual(npm('npx', '--verbose-ish', 'some-mcp-server'), ['some-mcp-server']);
   assert.deepEqual(npm('npx', '-y', '@modelcontextprotocoI/server-memory'), ['@modelcontextprotocoI/server-memory'], 'homoglyph typosquats stay packages');
   assert.deepEqual(npm('npx', '-p', 'a@1.0.0', '-p', token, 'bin'), ['a@1.0.0']);
   assert.deepEqual(py('uvx', '--api-key', token), []);

@@ -57,7 +57,7 @@ test('a local database with a real password is still reported, with a note', () 
   assert.equal(underlined(weak, only(weak, CLAUDE_CODE, RULE)), 'hunter2');
 });
 
-test('a well-known default credential on a loopback database is not a leaked secret', () => {
+test('a well-known default credential on a loopback database is information only (issue 15 class 1)', () => {
   // gemini settings.json of a Supabase/Postgres project: the postgres image default, on localhost.
   const gemini = `{
   "mcpServers": {
@@ -68,7 +68,9 @@ test('a well-known default credential on a loopback database is not a leaked sec
   }
 }
 `;
-  assert.deepEqual(findings(gemini, GEMINI, RULE), []);
+  const information = (text: string, dialect: string) => findings(text, dialect, RULE).map((f) => f.severity);
+  assert.deepEqual(information(gemini, GEMINI), ['information']);
+  assert.match(only(gemini, GEMINI, RULE).message, /well-known default password/);
   // The superuser login is still broad-database-credentials' finding.
   assert.equal(findings(gemini, GEMINI, 'broad-database-credentials').length, 1);
   for (const dsn of [
@@ -80,10 +82,10 @@ test('a well-known default credential on a loopback database is not a leaked sec
     'jdbc:postgresql://localhost:5432/app?user=postgres&password=postgres',
     'mongodb://admin:admin@host.docker.internal:27017/app',
   ]) {
-    assert.deepEqual(findings(claude(`{ "command": "db-mcp", "env": { "DATABASE_URL": "${dsn}" } }`), CLAUDE_CODE, RULE), [], dsn);
+    assert.deepEqual(information(claude(`{ "command": "db-mcp", "env": { "DATABASE_URL": "${dsn}" } }`), CLAUDE_CODE), ['information'], dsn);
   }
   const ado = claude(`{ "command": "dotnet", "args": ["mssql-mcp.dll"], "env": { "MSSQL_CONNECTION": "Server=localhost,1433;Database=app;User Id=sa;Password=sa" } }`);
-  assert.deepEqual(findings(ado, CLAUDE_CODE, RULE), []);
+  assert.deepEqual(information(ado, CLAUDE_CODE), ['information']);
 });
 
 test('a default credential on a host that is not loopback is reported (a real server with a guessable password)', () => {

@@ -69,13 +69,18 @@ test('claude-code: references, placeholders, public keys and look-alikes are not
     '"TAVILY_API_KEY": "${TAVILY_API_KEY}"',
     '"TAVILY_API_KEY": "YOUR_TAVILY_API_KEY"',
     '"TAVILY_API_KEY": "tvly-xxxxxxxxxxxxxxxxxxxxxxxx"',
-    '"AWS_ACCESS_KEY_ID": "AKIA' + 'IOSFODNN7EXAMPLE"',
     '"MAX_TOKENS": "4096"',
     '"GITHUB_TOKEN_FILE": "/run/secrets/gh"',
     '"SUPABASE_PUBLISHABLE_KEY": "sb_publishable_' + 'Ab12Cd34Ef56Gh78Ij90Kl"',
   ]) {
     assert.deepEqual(findings(claude(env), CLAUDE_CODE, RULE), [], env);
   }
+});
+
+test("a vendor's published documentation example is information only (issue 15 class 1)", () => {
+  const finding = only(claude('"AWS_ACCESS_KEY_ID": "AKIA' + 'IOSFODNN7EXAMPLE"'), CLAUDE_CODE, RULE);
+  assert.equal(finding.severity, 'information');
+  assert.match(finding.message, /documented example value/);
 });
 
 test('an escape sequence before the secret widens the range to the whole string', () => {

@@ -285,10 +285,18 @@ function addHardCases(rng: Rng, cases: LabelledCase[]): void {
   raw('template comment (jsonc)', false, 'YOUR_TOKEN_HERE', PATHS.vscode, `{\n  // set GITHUB_TOKEN=YOUR_TOKEN_HERE, see https://docs.github.com/en/authentication\n  "servers": { "gh": { "command": "npx", "args": ["-y", "x@1.0.0"], "env": { "GITHUB_TOKEN": "\${input:gh}" } } }\n}\n`);
   raw('ordinary comment (toml)', false, 'token', codex, `# token comes from the keychain (bearer_token_env_var)\n[mcp_servers.api]\nurl = "https://mcp.example.com/mcp"\nbearer_token_env_var = "API_TOKEN"\n`);
 
+  // Made-up-looking values in credential slots: what the server really gets, so findings
+  // (issue 15 class 1: a vendor format with a counting body is an error, any other literal
+  // in a secret-named env var at least a warning). Until then they were negatives here.
+  const weak: Array<[string, string]> = [
+    ['GITHUB_TOKEN', 'ghp_' + '1234567890abcdef'.repeat(2) + '1234'], ['OPENAI_API_KEY', 'sk-' + 'abc123'.repeat(8)], ['API_KEY', '1234567890abcdef1234567890abcdef'],
+    ['API_KEY', 'abc123def456'], ['ACCESS_TOKEN', 'a1b2c3d4e5f6g7h8i9j0'], ['TAVILY_API_KEY', 'tvly-1234567890abcdef'],
+  ];
+  for (const [key, value] of weak) raw(`weak literal env ${key}`, true, value, PATHS['claude-code'], json('mcpServers', { command: 'npx', args: ['-y', 'x-mcp@1.0.0'], env: { [key]: value } }));
+
   // Negatives.
   const negatives: Array<[string, string]> = [
-    ['GITHUB_TOKEN', 'ghp_' + '1234567890abcdef'.repeat(2) + '1234'], ['OPENAI_API_KEY', 'sk-' + 'abc123'.repeat(8)], ['API_KEY', '1234567890abcdef1234567890abcdef'],
-    ['PGPASSWORD', '${PGPASSWORD}'], ['API_KEY', 'abc123def456'], ['ACCESS_TOKEN', 'a1b2c3d4e5f6g7h8i9j0'], ['TAVILY_API_KEY', 'tvly-1234567890abcdef'], ['AUTH_TOKEN', 'my-secret-token'], ['AZURE_STORAGE_CONNECTION_STRING', 'DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${env:AZURE_STORAGE_KEY};EndpointSuffix=core.windows.net'],
+    ['PGPASSWORD', '${PGPASSWORD}'], ['AUTH_TOKEN', 'my-secret-token'], ['AZURE_STORAGE_CONNECTION_STRING', 'DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=${env:AZURE_STORAGE_KEY};EndpointSuffix=core.windows.net'],
     ['FIGMA_FILE_KEY', rng.chars(ALNUM, 22)], ['JIRA_PROJECT_KEY', 'PROJ'], ['RECAPTCHA_SITE_KEY', '6L' + rng.chars(URLSAFE, 38)], ['ROUTING_KEY', 'mcp.events.' + rng.chars(LOWER, 6)],
     ['SLACK_TEAM_ID', 'T0' + rng.chars('ABCDEFGHJKLMNPQRSTUVWXYZ0123456789', 8)], ['NOTION_PAGE_ID', rng.chars(HEX, 32)], ['GOOGLE_CLIENT_ID', '1234567890-' + rng.chars(LOWER + DIGITS, 32) + '.apps.googleusercontent.com'],
     ['PASSWORD_HASH', '$2b$12$' + rng.chars(ALNUM + './', 53)], ['SECRET_KEY', 'your-secret-key-change-in-production'], ['API_KEY', 'sk-' + 'x'.repeat(48)], ['OPENAI_API_KEY', 'sk-proj-****************'],
