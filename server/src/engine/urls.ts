@@ -60,3 +60,15 @@ export function isLoopbackHost(host: string): boolean {
   const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
   return bare === 'localhost' || bare.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(bare) || bare === '::1' || bare === '0:0:0:0:0:0:0:1';
 }
+
+/**
+ * Destinations that are this machine although they are not loopback names: the unspecified
+ * address (a client connecting to 0.0.0.0 or [::] reaches the local host), the hosts-file
+ * names of loopback (`localhost.localdomain`, `ip6-localhost`) and the names
+ * Docker and Podman give the host (`host.docker.internal`, `host.containers.internal`,
+ * `gateway.docker.internal`), whose traffic stays on the machine's virtual network.
+ */
+export function isLocalDestination(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === '0.0.0.0' || bare === '::' || bare === 'localhost.localdomain' || bare === 'ip6-localhost' || bare === 'ip6-loopback' || /^(?:host\.docker|host\.containers|gateway\.docker|host\.lima|host\.rancher-desktop)\.internal$/.test(bare);
+}

@@ -3,6 +3,7 @@ import type { FixSpec } from '../engine/types';
 import { allCommands } from '../launch/effective';
 import { classifyBroadPath, classifyPathPattern, isFilesystemServer, looksLikePath } from '../launch/filesystem';
 import { dockerRunOf } from '../launch/docker';
+import type { ServerEntry, StringValue } from '../engine/model';
 
 /**
  * A filesystem server whose allowed directory is `/`, a drive root or a home directory can
@@ -10,6 +11,11 @@ import { dockerRunOf } from '../launch/docker';
  * needs for the task at hand. Wildcards and `..` in an allowed path are reported too: the
  * server either expands them (broader than meant) or takes them literally (a broken path),
  * and `..` climbs out of the project. Container mounts are docker-host-mount's.
+ *
+ * Any other server handed the whole disk, a drive or a home directory as an argument
+ * (`node server.js ~`, `npx -y some-server /`, `--root C:\\`) is a warning (issue 15
+ * class 3): what it does with the path is its own business, but a path argument is how
+ * servers learn where to read and write. A `/` after a URL or route option is a route.
  */
 export const rule: Rule = {
   id: 'broad-filesystem-access',
@@ -27,7 +33,11 @@ export const rule: Rule = {
     const workspace = context.dialect.id !== 'generic' && context.dialect.variables.includes('vscode-builtin');
     for (const server of context.config.servers) {
       for (const invocation of allCommands(server)) {
-        if (!invocation || !isFilesystemServer(invocation) || dockerRunOf(invocation)) continue;
+        if (!invocation || dockerRunOf(invocation)) continue;
+        if (!isFilesystemServer(invocation)) {
+          reportPathArguments(invocation.args, server);
+          continue;
+        }
         for (const arg of invocation.args) {
           // --allowed-directory=/x style flags carry the path after '='.
           const eq = arg.value.startsWith('-') ? arg.value.indexOf('=') : -1;
@@ -65,5 +75,25 @@ export const rule: Rule = {
         }
       }
     }
+
+    function reportPathArguments(args: readonly StringValue[], server: ServerEntry): void {
+      args.forEach((arg, index) => {
+        const eq = arg.value.startsWith('-') ? arg.value.indexOf('=') : -1;
+        const option = eq >= 0 ? arg.value.slice(0, eq) : args[index - 1]?.value.startsWith('-') ? args[index - 1].value : '';
+        const path = eq >= 0 ? arg.value.slice(eq + 1) : arg.value;
+        if (path.trim() === '/' && ROUTE_OPTION.test(option)) return;
+        const kind = classifyBroadPath(path);
+        if (!kind) return;
+        context.report({
+          node: arg.node,
+          server,
+          severity: 'warning',
+          message: `Server "${server.name}" is handed ${kind} as a path: if it reads or writes files there, the agent reaches everything below it. Pass only the folder it needs.`,
+        });
+      });
+    }
   },
 };
+
+/** Options whose value is a URL route, where `/` is the site root, not the disk. */
+const ROUTE_OPTION = /url|route|prefix|endpoint|base|mount|http|path-prefix/i;

@@ -26,6 +26,9 @@ import { rule as secretCredentialFileInArgs } from './secret-credential-file-in-
 import { rule as secretInComment } from './secret-in-comment';
 import { rule as broadFilesystemAccess } from './broad-filesystem-access';
 import { rule as sensitivePathAccess } from './sensitive-path-access';
+import { rule as unencryptedDatabaseConnection } from './unencrypted-database-connection';
+import { rule as corsAllowAll } from './cors-allow-all';
+import { rule as tunnelOrCaptureHost } from './tunnel-or-capture-host';
 import { rule as dockerPrivileged } from './docker-privileged';
 import { rule as dockerHostMount } from './docker-host-mount';
 import { rule as dockerHostNamespace } from './docker-host-namespace';
@@ -128,6 +131,9 @@ export const RULES: readonly Rule[] = [
   remoteWithoutAuth,
   privateOrMetadataHost,
   untrustedRemoteHost,
+  unencryptedDatabaseConnection,
+  corsAllowAll,
+  tunnelOrCaptureHost,
   // supply-chain
   knownVulnerableVersion,
   knownMaliciousPackage,

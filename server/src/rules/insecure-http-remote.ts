@@ -1,29 +1,19 @@
 import type { Rule } from './types';
-import { isLoopbackHost } from '../engine/urls';
+import { isLocalDestination, isLoopbackHost } from '../engine/urls';
 import { classifyHost, remoteEndpointsOf } from '../launch/remote';
 import { replaceInString, spanOf } from '../launch/packages';
 
 /**
  * Template text where a host belongs (`http://your_server_ip:8080`, `http://<host>/mcp`,
- * `http://${HOST}/mcp`, `http://placeholder`): not a destination yet, nothing is sent until
- * someone fills it in, and the variable may well be loopback. The same test as
- * remote-without-auth's (and as classifyHost's template check), except that reserved
- * documentation domains (`example.com`) are still reported: they are real host names, and a
- * copied `http://` scheme is exactly what this rule is about.
+ * `http://placeholder`) is a warning (issue 15 class 5): nothing is sent yet, but whoever fills
+ * it in keeps the plaintext scheme. A variable there (`http://${HOST}/mcp`) is not reported:
+ * it may well be loopback. Reserved documentation domains (`example.com`) are real host names
+ * and reported like any other.
  */
-const TEMPLATE_HOST = /[${}<>]|your|placeholder|xxx|^(?:host|hostname|server)$/i;
+const TEMPLATE_HOST = /[<>]|your|placeholder|xxx|^(?:host|hostname|server)$/i;
+/** A variable where the host belongs (`${HOST}`, `{env:HOST}`): it may well be loopback, so nothing is said. */
+const VARIABLE_HOST = /[${}]/;
 
-/**
- * Destinations that are this machine although they are not loopback names: the unspecified
- * address (a client connecting to 0.0.0.0 or [::] reaches the local host), the hosts-file
- * names of loopback (`localhost.localdomain`, `ip6-localhost`) and the names
- * Docker and Podman give the host (`host.docker.internal`, `host.containers.internal`,
- * `gateway.docker.internal`), whose traffic stays on the machine's virtual network.
- */
-function isLocalDestination(host: string): boolean {
-  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return bare === '0.0.0.0' || bare === '::' || bare === 'localhost.localdomain' || bare === 'ip6-localhost' || bare === 'ip6-loopback' || /^(?:host\.docker|host\.containers|gateway\.docker|host\.lima|host\.rancher-desktop)\.internal$/.test(bare);
-}
 
 /**
  * A remote MCP server reached over plain http:// (or ws://) sends every tool call, result
@@ -47,7 +37,9 @@ export const rule: Rule = {
       for (const endpoint of remoteEndpointsOf(server)) {
         const { parsed, value } = endpoint;
         if (parsed.scheme !== 'http' && parsed.scheme !== 'ws') continue;
-        if (!parsed.host || isLoopbackHost(parsed.host) || TEMPLATE_HOST.test(parsed.host)) continue;
+        if (!parsed.host || isLoopbackHost(parsed.host) || VARIABLE_HOST.test(parsed.host)) continue;
+        // A template host ("your-host", "<host>") is filled in later, and keeps the plaintext scheme it came with (issue 15 class 5).
+        const template = TEMPLATE_HOST.test(parsed.host);
         if (context.settings.trustedHosts.includes(parsed.host)) continue;
         if (isLocalDestination(parsed.host)) continue;
         const secure = parsed.scheme === 'http' ? 'https' : 'wss';
@@ -56,13 +48,15 @@ export const rule: Rule = {
         // A URL inside a longer string (a command line written as one string, a shell line) is rewritten in place.
         const edit = replaceInString(context.doc, value, value.value, fixed);
         // On a private network or an internal name the path is shorter (LAN, VPN, compose network): still readable, less exposed.
-        const internal = classifyHost(parsed.host)?.kind === 'private';
+        const internal = template || classifyHost(parsed.host)?.kind === 'private';
         const via = endpoint.via === 'bridge' ? ` through ${endpoint.bridge}${endpoint.allowHttpFlag ? ' (--allow-http lets it)' : ''}` : '';
         context.report({
           ...spanOf(context.doc, value),
           server,
           severity: internal ? 'warning' : 'error',
-          message: `Server "${server.name}" connects to ${internal ? 'internal host ' : ''}${parsed.host} over unencrypted ${parsed.scheme}://${via}: requests, results and any token can be read or altered on the network. Use ${secure}://.`,
+          message: template
+            ? `Server "${server.name}" has a placeholder host (${parsed.host}) with plain ${parsed.scheme}://: whoever fills it in keeps the unencrypted scheme. Write ${secure}:// in the template.`
+            : `Server "${server.name}" connects to ${internal ? 'internal host ' : ''}${parsed.host} over unencrypted ${parsed.scheme}://${via}: requests, results and any token can be read or altered on the network. Use ${secure}://.`,
           fixes: edit
             ? [
                 {

@@ -7,7 +7,9 @@ import { dockerRunOf, parseDockerMount } from '../launch/docker';
 /**
  * A filesystem server allowed into `~/.ssh`, `~/.aws`, `~/.kube`, `/etc`..., or a container
  * with such a directory mounted, hands the agent the keys to other systems: one prompt
- * injection away from exfiltration.
+ * injection away from exfiltration. Any other server given such a directory as an argument
+ * (`--dir ~/.ssh`, `/etc`) is a warning (issue 15 class 3); a file below a system folder
+ * (`--config /etc/mcp/server.json`) is only its configuration, not the folder.
  */
 export const rule: Rule = {
   id: 'sensitive-path-access',
@@ -24,7 +26,7 @@ export const rule: Rule = {
     for (const server of context.config.servers) {
       for (const invocation of allCommands(server)) {
         if (!invocation) continue;
-        const candidates: Array<{ path: string; value: StringValue; how: string }> = [];
+        const candidates: Array<{ path: string; value: StringValue; how: string; other?: boolean }> = [];
         const run = dockerRunOf(invocation);
         if (run) {
           for (const option of run.options) {
@@ -32,22 +34,28 @@ export const rule: Rule = {
             const mount = parseDockerMount(option);
             if (mount && !mount.named && option.value) candidates.push({ path: mount.source, value: option.value, how: 'mounts' });
           }
-        } else if (isFilesystemServer(invocation)) {
+        } else {
+          const filesystem = isFilesystemServer(invocation);
           for (const arg of invocation.args) {
             const eq = arg.value.startsWith('-') ? arg.value.indexOf('=') : -1;
             const path = eq >= 0 ? arg.value.slice(eq + 1) : arg.value;
-            if (looksLikePath(path)) candidates.push({ path, value: arg, how: 'gives the filesystem server access to' });
+            if (!looksLikePath(path)) continue;
+            if (filesystem) candidates.push({ path, value: arg, how: 'gives the filesystem server access to' });
+            else candidates.push({ path, value: arg, how: 'is handed', other: true });
           }
         }
-        for (const { path, value, how } of candidates) {
+        for (const { path, value, how, other } of candidates) {
           const sensitive = classifySensitivePath(path);
           if (!sensitive) continue;
           // Host system directories mounted into a container are docker-host-mount's.
           if (run && sensitive.kind === 'system') continue;
+          // For a server that is not a filesystem server, the folder itself is the finding; a file
+          // below it (its kubeconfig, its /etc/mcp/server.json) is the server's own configuration.
+          if (other && (classifySensitivePath(parentOf(path)) || (sensitive.kind === 'system' && /\.[A-Za-z0-9]{1,5}$/.test(path.trim())))) continue;
           context.report({
             node: value.node,
             server,
-            severity: sensitive.kind === 'credentials' ? 'error' : 'warning',
+            severity: sensitive.kind === 'credentials' && !other ? 'error' : 'warning',
             message: `Server "${server.name}" ${how} ${sensitive.label}: ${sensitive.kind === 'credentials' ? 'the agent can read these credentials and be steered into leaking them' : 'the agent can read (and possibly change) host configuration'}. Remove this path and give the server only the project folder it needs.`,
           });
         }
@@ -55,3 +63,10 @@ export const rule: Rule = {
     }
   },
 };
+
+/** The path without its last segment (`~/.kube/config` -> `~/.kube`). */
+function parentOf(path: string): string {
+  const trimmed = path.trim().replace(/[\\/]+$/, '');
+  const cut = Math.max(trimmed.lastIndexOf('/'), trimmed.lastIndexOf('\\'));
+  return cut > 0 ? trimmed.slice(0, cut) : '';
+}

@@ -607,8 +607,9 @@ function transport(b: Builder): void {
   n('http host.docker.internal (docker host)', { url: 'http://host.docker.internal:8811/sse', transport: 'sse' });
   n('ws localhost', { url: 'ws://localhost:9000/mcp' }, { dialects: ['claude-code', 'vscode'] });
   n('wss public', { url: 'wss://realtime.acme-corp.com/mcp', headers: auth }, { dialects: ['claude-code', 'vscode'] });
-  n('http template host', { url: 'http://YOUR_SERVER_IP:8080/mcp' });
-  n('http angle placeholder', { url: 'http://<your-host>:3000/mcp' });
+  // Issue 15 class 5: a template host keeps the plaintext scheme whoever fills it in (were negatives).
+  p('http template host', HTTP, 'http://YOUR_SERVER_IP:8080/mcp', { url: 'http://YOUR_SERVER_IP:8080/mcp' });
+  p('http angle placeholder', HTTP, 'http://<your-host>:3000/mcp', { url: 'http://<your-host>:3000/mcp' });
   n('http variable host', { url: 'http://${MCP_HOST}:8080/mcp' }, { dialects: ['claude-code', 'gemini', 'kiro'] });
   n('http env: variable host', { url: 'http://${env:MCP_HOST}/mcp' }, { dialects: ['vscode', 'cursor', 'cline'] });
   n('mcp-remote https', { command: 'npx', args: ['-y', 'mcp-remote@0.1.29', 'https://mcp.acme-corp.com/sse'] });
