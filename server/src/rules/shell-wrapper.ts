@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import type { FixSpec } from '../engine/types';
 import { shellScriptOf, simpleShellWords, CMD_METACHARACTERS } from '../launch/shell';
 import { downloadAndExecute } from '../launch/downloadExec';
@@ -35,7 +36,7 @@ export const rule: Rule = {
           ...range,
           server,
           severity: 'error',
-          message: `Server "${server.name}" runs a base64-encoded PowerShell command (${shell.flag}), which hides what it does from review${preview ? `; it decodes to "${preview}${shell.script.length > 80 ? '…' : ''}"` : ''}. Run the program directly with plain arguments.`,
+          message: `Base64-encoded PowerShell command (${shortValue(shell.flag, 20)}): run the program directly with plain arguments. Server "${server.name}" hides what it runs from review${preview ? `; it decodes to "${preview}${shell.script.length > 80 ? '…' : ''}"` : ''}.`,
         });
         continue;
       }
@@ -44,7 +45,7 @@ export const rule: Rule = {
         context.report({
           ...range,
           server,
-          message: `Server "${server.name}" runs a cmd.exe command string with operators ("${abbreviate(shell.script)}"): it can chain or redirect commands that a reviewer and the other checks do not see as the server. Run one program directly (cmd /c <launcher> <args> at most).`,
+          message: `cmd.exe command string with operators: run one program directly (cmd /c <launcher> <args> at most). Server "${server.name}" ("${abbreviate(shell.script)}") can chain or redirect commands that a reviewer and the other checks do not see.`,
         });
         continue;
       }
@@ -55,7 +56,7 @@ export const rule: Rule = {
           ...range,
           server,
           severity: 'information',
-          message: `Server "${server.name}" wraps a single command in "${shellName}" ("${abbreviate(shell.script)}"), only to expand variables: the shell hides the program from the client's approval and from the other checks. Run the program directly and pass the values through the server's env.`,
+          message: `"${shortValue(shellName, 20)}" wraps one command only to expand variables: run the program directly, values in env. Server "${server.name}" ("${abbreviate(shell.script)}"): the shell hides the program from the client's approval and from the other checks.`,
         });
         continue;
       }
@@ -65,7 +66,7 @@ export const rule: Rule = {
           ...range,
           server,
           severity: 'information',
-          message: `Server "${server.name}" wraps a single command in "${shellName}": the shell adds nothing but hides the program from the client's approval and from the other checks. Run "${words[0]}" directly with its arguments.`,
+          message: `"${shortValue(shellName, 20)}" wraps a single command: run "${shortValue(words[0], 30)}" directly with its arguments. Server "${server.name}": the shell adds nothing but hides the program from the client's approval and from the other checks.`,
           fixes: fix ? [fix] : [],
         });
         continue;
@@ -73,7 +74,7 @@ export const rule: Rule = {
       context.report({
         ...range,
         server,
-        message: `Server "${server.name}" runs a shell script through "${shellName}" ("${abbreviate(shell.script)}"): chaining, expansions and downloads in it run with your rights and escape the other launch checks. Put the steps in a reviewed script file in the repository, or run one program directly.`,
+        message: `Shell script through "${shortValue(shellName, 20)}": run one program directly, or a reviewed script file in the repository. Server "${server.name}" ("${abbreviate(shell.script)}"): chaining, expansions and downloads in it run with your rights and escape the other launch checks.`,
       });
     }
   },

@@ -2,6 +2,7 @@ import type { Rule } from './types';
 import { allLaunches, spanOf } from '../launch/packages';
 import { isTrustedPackage } from '../launch/trust';
 import { looksLikePackageName } from '../launch/npmSpec';
+import { shortValue } from '../engine/summary';
 
 const BRIDGES = new Set(['mcp-remote', 'supergateway', 'mcp-proxy', '@modelcontextprotocol/inspector']);
 
@@ -38,17 +39,17 @@ export const rule: Rule = {
           let severity: 'warning' | 'information' = 'warning';
           switch (spec.kind) {
             case 'none':
-              message = `Server "${server.name}" runs npm package "${spec.name}" with no version: ${how} at whatever version is newest.${bridge} Pin an exact version: "${spec.name}@<version>" (npm view ${spec.name} version shows the newest).`;
+              message = `npm package "${shortValue(spec.name)}" has no version: pin an exact version. Server "${server.name}": ${how} at whatever version is newest.${bridge} Write "${spec.name}@<version>" (npm view ${spec.name} version shows the newest).`;
               break;
             case 'tag':
-              message = `Server "${server.name}" runs "${spec.name}@${spec.version}": the "${spec.version}" tag moves with every release and ${how}.${bridge} Pin an exact version instead.`;
+              message = `npm package "${shortValue(spec.name)}" follows the moving "${shortValue(spec.version ?? '', 20)}" tag: pin an exact version. Server "${server.name}": the tag moves with every release and ${how}.${bridge}`;
               break;
             case 'open-range':
-              message = `Server "${server.name}" runs "${spec.name}@${spec.version}", a range with no upper bound: ${how} at any future version.${bridge} Pin an exact version instead.`;
+              message = `npm package "${shortValue(spec.name)}" has an open range ("${shortValue(spec.version ?? '', 20)}"): pin an exact version. Server "${server.name}": ${how} at any future version.${bridge}`;
               break;
             default:
               severity = 'information';
-              message = `Server "${server.name}" runs "${spec.name}@${spec.version}", a version range: new patch or minor releases run without review. Pin an exact version to review upgrades.`;
+              message = `npm package "${shortValue(spec.name)}" has a version range ("${shortValue(spec.version ?? '', 20)}"): pin an exact version to review upgrades. Server "${server.name}": new patch or minor releases run without review.`;
           }
           context.report({ ...spanOf(context.doc, value), server, message, severity });
         }

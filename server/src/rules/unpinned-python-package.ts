@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import { allLaunches, spanOf } from '../launch/packages';
 import { isTrustedPackage } from '../launch/trust';
 
@@ -26,22 +27,22 @@ export const rule: Rule = {
         for (const { spec, value, role } of python.packages) {
           if (!spec.name || spec.kind === 'exact' || spec.kind === 'git' || spec.kind === 'url' || spec.kind === 'local') continue;
           if (isTrustedPackage(context.settings, spec.name)) continue;
-          const what = role === 'with' ? `adds PyPI package "${spec.name}" (--with)` : `runs PyPI package "${spec.name}"`;
+          const what = `PyPI package "${shortValue(spec.name)}"${role === 'with' ? ' (added with --with)' : ''}`;
           let message: string;
           let severity: 'warning' | 'information' = 'warning';
           switch (spec.kind) {
             case 'none':
-              message = `Server "${server.name}" ${what} with no version: ${python.launcher} installs the newest release at start-up. Pin one version: "${spec.name}==<version>"${python.launcher === 'uvx' ? ` (or "${spec.name}@<version>")` : ''}; pip index versions ${spec.name} lists them.`;
+              message = `${what} has no version: pin one version. Server "${server.name}": ${python.launcher} installs the newest release at start-up. Write "${spec.name}==<version>"${python.launcher === 'uvx' ? ` (or "${spec.name}@<version>")` : ''}; pip index versions ${spec.name} lists them.`;
               break;
             case 'tag':
-              message = `Server "${server.name}" ${what} at "@${spec.version}": ${python.launcher} re-resolves it to the newest release at every start. Pin one version: "${spec.name}==<version>" (pip index versions ${spec.name} lists them).`;
+              message = `${what} follows "@${shortValue(spec.version ?? '', 20)}": pin one version. Server "${server.name}": ${python.launcher} re-resolves it to the newest release at every start. Write "${spec.name}==<version>" (pip index versions ${spec.name} lists them).`;
               break;
             case 'open-range':
-              message = `Server "${server.name}" ${what} with "${spec.version}", a range with no upper bound: any future release runs without review. Pin one version with "==".`;
+              message = `${what} has an open range ("${shortValue(spec.version ?? '', 20)}"): pin one version with "==". Server "${server.name}": any future release runs without review.`;
               break;
             default:
               severity = 'information';
-              message = `Server "${server.name}" ${what} with the range "${spec.version}": new releases inside it run without review. Pin one version with "==" to review upgrades.`;
+              message = `${what} has a version range ("${shortValue(spec.version ?? '', 20)}"): pin one version with "==" to review upgrades. Server "${server.name}": new releases inside it run without review.`;
           }
           context.report({ ...spanOf(context.doc, value), server, message, severity });
         }

@@ -47,5 +47,5 @@ test('an unpinned npx package gets the placeholder and the command that shows th
   const text = '{\n  "mcpServers": {\n    "fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "/tmp"] }\n  }\n}\n';
   const finding = analyze(text, '/p/.cursor/mcp.json')!.findings.find((f) => f.ruleId === 'unpinned-npm-package');
   assert.ok(finding);
-  assert.match(finding.message, /Pin an exact version: "@modelcontextprotocol\/server-filesystem@<version>" \(npm view @modelcontextprotocol\/server-filesystem version shows the newest\)\.$/);
+  assert.match(finding.message, /Write "@modelcontextprotocol\/server-filesystem@<version>" \(npm view @modelcontextprotocol\/server-filesystem version shows the newest\)\.$/);
 });

@@ -15,12 +15,12 @@ test('sh -c scripts warn, single commands inform, encoded PowerShell is an error
     e: { command: 'pwsh', args: ['-Command', 'Get-Date;', 'node', 'server.js'] },
     f: { command: 'cmd', args: ['/c', 'npx -y pkg@1.0.0 > log.txt'] },
   }, [
-    { at: 'cd "$(git rev-parse --show-toplevel)" && exec ./run.sh', severity: 'warning', message: /shell script through "bash -lc"/ },
-    { at: 'npx -y tavily-mcp@0.1.3', severity: 'information', message: /Run "npx" directly/ },
+    { at: 'cd "$(git rev-parse --show-toplevel)" && exec ./run.sh', severity: 'warning', message: /^Shell script through "bash -lc": run one program directly/ },
+    { at: 'npx -y tavily-mcp@0.1.3', severity: 'information', message: /run "npx" directly/ },
     { at: 'exec "$HOME/bin/server"', severity: 'information', message: /only to expand variables/ },
     { at: encoded, severity: 'error', message: /decodes to "Start-Process calc"/ },
     { at: 'Get-Date;', to: 'server.js', severity: 'warning', message: /pwsh -Command/ },
-    { at: 'npx -y pkg@1.0.0 > log.txt', severity: 'warning', message: /cmd\.exe command string with operators/ },
+    { at: 'npx -y pkg@1.0.0 > log.txt', severity: 'warning', message: /^cmd\.exe command string with operators/ },
   ]);
 });
 

@@ -13,9 +13,9 @@ test('unpinned npm specs across npx, npm exec, bunx, pnpm dlx, pnpx and yarn dlx
     f: { command: 'yarn', args: ['dlx', '-p', 'yarn-tool', 'bin'] },
     g: { command: 'npx', args: ['--package=pkg-option', 'bin-name'] },
   }, [
-    { at: '@scope/server', severity: 'warning', message: /no version: npx -y installs it without asking/ },
-    { at: 'tool@latest', severity: 'warning', message: /"latest" tag moves/ },
-    { at: 'bun-tool@>=1', severity: 'warning', message: /no upper bound/ },
+    { at: '@scope/server', severity: 'warning', message: /^npm package "@scope\/server" has no version: pin an exact version\. .*npx -y installs it without asking/ },
+    { at: 'tool@latest', severity: 'warning', message: /follows the moving "latest" tag: pin an exact version/ },
+    { at: 'bun-tool@>=1', severity: 'warning', message: /open range \(">=1"\): pin an exact version/ },
     { at: 'pnpm-tool@^2.0.0', severity: 'information', message: /version range/ },
     { at: 'pnpx-tool@next', severity: 'warning', message: /pnpx installs it without asking/ },
     { at: 'yarn-tool', severity: 'warning', message: /yarn dlx/ },

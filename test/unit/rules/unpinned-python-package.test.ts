@@ -12,11 +12,11 @@ test('uvx, uv tool run, pipx run and uv run --with without an exact version', ()
     e: { command: 'uv', args: ['run', '--with', 'mcp', 'mcp', 'run', 'server.py'] },
     f: { command: 'uvx', args: ['--with', 'extra-dep', 'main-pkg==1.0.0'] },
   }, [
-    { at: 'mcp-server-fetch', severity: 'warning', message: /no version: uvx installs the newest release.*"mcp-server-fetch==<version>".*pip index versions mcp-server-fetch lists them/ },
+    { at: 'mcp-server-fetch', severity: 'warning', message: /^PyPI package "mcp-server-fetch" has no version: pin one version\. .*uvx installs the newest release.*"mcp-server-fetch==<version>".*pip index versions mcp-server-fetch lists them/ },
     { at: 'awslabs.aws-documentation-mcp-server@latest', severity: 'warning', message: /re-resolves/ },
-    { at: 'pkg-a>=1.0', severity: 'warning', message: /no upper bound/ },
+    { at: 'pkg-a>=1.0', severity: 'warning', message: /open range/ },
     { at: 'pkg-b~=1.2', severity: 'information', message: /range/ },
-    { at: 'mcp', severity: 'warning', message: /adds PyPI package "mcp" \(--with\)/ },
+    { at: 'mcp', severity: 'warning', message: /PyPI package "mcp" \(added with --with\)/ },
     { at: 'extra-dep', severity: 'warning', message: /--with/ },
   ]);
 });
