@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import type { FixSpec } from '../engine/types';
 import { allCommands } from '../launch/effective';
 import { classifyBroadPath, classifyPathPattern, isFilesystemServer, looksLikePath } from '../launch/filesystem';
@@ -58,7 +59,7 @@ export const rule: Rule = {
             context.report({
               node: arg.node,
               server,
-              message: `Server "${server.name}" gets filesystem access to ${kind}: the agent can read and change everything below it, including credentials. Give it only the project folder it needs.`,
+              message: `Filesystem access to ${shortValue(kind, 60)}: give it only the project folder it needs. Server "${server.name}": the agent can read and change everything below it, including credentials.`,
               fixes,
             });
             continue;
@@ -70,7 +71,7 @@ export const rule: Rule = {
             node: arg.node,
             server,
             severity: 'warning',
-            message: `Server "${server.name}" has an allowed path with ${pattern} (${path}): ${pattern.startsWith('a wildcard') ? 'depending on the server it matches far more than meant or does not match at all' : 'it reaches outside the project folder'}. Write the exact directory instead.`,
+            message: `Allowed path with ${pattern} (${shortValue(path, 40)}): write the exact directory instead. Server "${server.name}": ${pattern.startsWith('a wildcard') ? 'depending on the server it matches far more than meant or does not match at all' : 'it reaches outside the project folder'}.`,
           });
         }
       }
@@ -88,7 +89,7 @@ export const rule: Rule = {
           node: arg.node,
           server,
           severity: 'warning',
-          message: `Server "${server.name}" is handed ${kind} as a path: if it reads or writes files there, the agent reaches everything below it. Pass only the folder it needs.`,
+          message: `${capitalise(shortValue(kind, 60))} handed to a server: pass only the folder it needs. Server "${server.name}": if it reads or writes files there, the agent reaches everything below it.`,
         });
       });
     }
@@ -97,3 +98,5 @@ export const rule: Rule = {
 
 /** Options whose value is a URL route, where `/` is the site root, not the disk. */
 const ROUTE_OPTION = /url|route|prefix|endpoint|base|mount|http|path-prefix/i;
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import { isLocalDestination, isLoopbackHost } from '../engine/urls';
 import { classifyHost, remoteEndpointsOf } from '../launch/remote';
 import { replaceInString, spanOf } from '../launch/packages';
@@ -55,8 +56,8 @@ export const rule: Rule = {
           server,
           severity: internal ? 'warning' : 'error',
           message: template
-            ? `Server "${server.name}" has a placeholder host (${parsed.host}) with plain ${parsed.scheme}://: whoever fills it in keeps the unencrypted scheme. Write ${secure}:// in the template.`
-            : `Server "${server.name}" connects to ${internal ? 'internal host ' : ''}${parsed.host} over unencrypted ${parsed.scheme}://${via}: requests, results and any token can be read or altered on the network. Use ${secure}://.`,
+            ? `Placeholder host (${shortValue(parsed.host, 40)}) with plain ${parsed.scheme}://: write ${secure}:// in the template. Server "${server.name}": whoever fills it in keeps the unencrypted scheme.`
+            : `Unencrypted ${parsed.scheme}:// to ${internal ? 'internal host ' : ''}${shortValue(parsed.host, 50)}: use ${secure}://. Server "${server.name}"${via}: requests, results and any token can be read or altered on the network.`,
           fixes: edit
             ? [
                 {

@@ -39,7 +39,7 @@ export const rule: Rule = {
               start: secret.start,
               end: secret.end,
               severity: 'information',
-              message: `Server "${server.name}" logs in to a local ${secret.kind} database with its well-known default password. Fine for a throwaway container; set a real password anywhere else. ${moveAdvice(context, site.where === 'env' ? 'env' : 'other')}`,
+              message: `Default password for a local ${secret.kind} database: set a real one anywhere but a throwaway container. Server "${server.name}" logs in with the well-known default password. ${moveAdvice(context, site.where === 'env' ? 'env' : 'other')}`,
               variable: variableFor(site, 'DB_PASSWORD'),
             });
             continue;
@@ -52,7 +52,7 @@ export const rule: Rule = {
             start: secret.start,
             end: secret.end,
             severity: 'error',
-            message: `Server "${server.name}" has a ${secret.kind} connection string with a plaintext password in ${site.position}${local}.${privileged} ${moveAdvice(context, site.where === 'env' ? 'env' : 'other')}`,
+            message: `Plaintext password in a ${secret.kind} connection string: move it out of the file. Server "${server.name}", ${site.position}${local}.${privileged} ${moveAdvice(context, site.where === 'env' ? 'env' : 'other')}`,
             variable: base ? `${base}_PASSWORD` : variableFor(site, 'DB_PASSWORD'),
           });
         }

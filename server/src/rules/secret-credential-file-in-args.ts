@@ -56,12 +56,12 @@ export const rule: Rule = {
           const mount = args[i + 1];
           const source = mountSource(mount.value);
           const match = source && (classify(source, CREDENTIAL_FILES) ?? classify(source, CREDENTIAL_DIRS));
-          if (match) context.report({ node: mount.node, server, severity: match.severity, message: `Server "${server.name}" mounts ${match.what} into its container. Mount only the single credential it needs, read-only, or pass a scoped token instead.` });
+          if (match) context.report({ node: mount.node, server, severity: match.severity, message: `Credential files mounted into a container: mount only the one it needs, read-only, or pass a scoped token. Server "${server.name}" mounts ${match.what}.` });
           i++;
           continue;
         }
         if (value === '--env-file' && container && args[i + 1]) {
-          context.report({ node: args[i + 1].node, server, severity: 'information', message: `Server "${server.name}" gets a whole env file in its container (--env-file): every secret in it, not only the ones this server needs. Keep a file with just this server's variables.` });
+          context.report({ node: args[i + 1].node, server, severity: 'information', message: `A whole env file is passed to a container (--env-file): keep a file with just this server's variables. Server "${server.name}" gets every secret in it, not only the ones it needs.` });
           i++;
           continue;
         }
@@ -69,7 +69,7 @@ export const rule: Rule = {
         if (/^-/.test(path) || /:\/\//.test(path)) continue;
         const match = classify(path, CREDENTIAL_FILES);
         if (!match) continue;
-        context.report({ node: args[i].node, server, severity: match.severity, message: `Server "${server.name}" is given ${match.what} as an argument. Give it only the credential it needs (a scoped token or a dedicated key), not a file of them.` });
+        context.report({ node: args[i].node, server, severity: match.severity, message: `Credential file passed as an argument: give only the credential it needs (a scoped token or a dedicated key). Server "${server.name}" is given ${match.what}.` });
       }
     }
   },

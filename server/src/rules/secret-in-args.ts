@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import { detectSecret, severityOf } from '../secrets/detect';
 import { argSites } from '../secrets/sites';
 import { maskUrls } from '../secrets/urlSecrets';
@@ -43,7 +44,7 @@ export const rule: Rule = {
           fixStart: verdict.fixStart,
           fixEnd: verdict.fixEnd,
           severity: severityOf(verdict.reason),
-          message: `Server "${server.name}" has a plaintext ${verdict.label} in ${what}; command lines are also visible in the process list. ${moveAdvice(context)}`,
+          message: `Plaintext ${shortValue(verdict.label, 40)} in an argument: move it out of the file. Server "${server.name}", ${what}; command lines are also visible in the process list. ${moveAdvice(context)}`,
           variable: variableFor(site, site.argKind === 'positional' ? (verdict.label.includes('API key') ? 'API_KEY' : 'TOKEN') : undefined),
         });
       }

@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import { detectSecret, severityOf } from '../secrets/detect';
 import { isSecretKeyName } from '../secrets/keyNames';
 
@@ -58,7 +59,7 @@ export const rule: Rule = {
         length: found.end - found.start,
         server: null,
         severity: severityOf(found.reason),
-        message: `A comment holds a plaintext ${found.label}. The client ignores comments, but the secret still leaks with the file: delete it and rotate it if the file was ever shared or committed.`,
+        message: `Plaintext ${shortValue(found.label, 40)} in a comment: delete it, and rotate it if the file was ever shared or committed. The client ignores comments, but the secret still leaks with the file.`,
         fixes: [
           {
             title: 'Remove the secret from the comment',

@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import { detectSecret, severityOf } from '../secrets/detect';
 import { envSites } from '../secrets/sites';
 import { maskUrls } from '../secrets/urlSecrets';
@@ -33,7 +34,7 @@ export const rule: Rule = {
           fixStart: verdict.fixStart,
           fixEnd: verdict.fixEnd,
           severity: severityOf(verdict.reason),
-          message: `Server "${server.name}" has a plaintext ${verdict.label} in env "${site.key}"${verdict.reason === 'key' ? ' (judged by its name and shape)' : ''}. ${moveAdvice(context, 'env')}`,
+          message: `Plaintext ${shortValue(verdict.label, 46)} in env "${shortValue(site.key ?? '', 28)}": move it out of the file. Server "${server.name}"${verdict.reason === 'key' ? ' (judged by its name and shape)' : ''}. ${moveAdvice(context, 'env')}`,
           variable: variableFor(site),
         });
       }

@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import { detectSecret, severityOf } from '../secrets/detect';
 import { headerSites, type SecretSite } from '../secrets/sites';
 import { maskUrls } from '../secrets/urlSecrets';
@@ -50,7 +51,7 @@ export const rule: Rule = {
             node: site.node,
             server,
             severity: severityOf(verdict.reason),
-            message: `Server "${server.name}" has a plaintext ${verdict.label} in "bearer_token" (Codex refuses inline tokens). Use bearer_token_env_var with the name of an environment variable that holds it, and rotate it if this file was ever shared.`,
+            message: `Plaintext ${shortValue(verdict.label, 40)} in "bearer_token": use bearer_token_env_var instead. Server "${server.name}": Codex refuses inline tokens; name an environment variable that holds it, and rotate it if this file was ever shared.`,
             fixes: [{ title: `Replace with bearer_token_env_var = "${name}"`, safe: false, preferred: true, edits: [{ offset: property.offset, length: property.length, content: `bearer_token_env_var = ${context.doc.quote(name)}` }] }],
           });
           continue;
@@ -62,7 +63,7 @@ export const rule: Rule = {
           fixStart: verdict.fixStart,
           fixEnd: verdict.fixEnd,
           severity: severityOf(verdict.reason),
-          message: `Server "${server.name}" sends a plaintext ${verdict.label} in ${site.position}. ${moveAdvice(context, 'header')}`,
+          message: `Plaintext ${shortValue(verdict.label, 40)} in a header: move it out of the file. Server "${server.name}" sends it in ${site.position}. ${moveAdvice(context, 'header')}`,
           variable: variableFor(site),
         });
       }
@@ -86,7 +87,7 @@ export const rule: Rule = {
           start: valueStart + verdict.start,
           end: valueStart + verdict.end,
           severity: severityOf(verdict.reason),
-          message: `Server "${site.server.name}" sends a plaintext session cookie "${name}" in ${site.position}: whoever reads the file can use the session. ${moveAdvice(context)}`,
+          message: `Plaintext session cookie "${shortValue(name, 30)}": move it out of the file. Server "${site.server.name}" sends it in ${site.position}, and whoever reads the file can use the session. ${moveAdvice(context)}`,
           variable: variableFor(site, 'COOKIE'),
         });
         return; // one finding per header: the fix replaces the whole secret part once

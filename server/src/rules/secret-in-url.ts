@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import { allSites } from '../secrets/sites';
 import { findUrlSecrets } from '../secrets/urlSecrets';
 import { reportSecret, variableFor, envName } from '../secrets/report';
@@ -35,7 +36,7 @@ export const rule: Rule = {
             start: secret.start,
             end: secret.end,
             severity: severityOf(secret.reason),
-            message: `Server "${server.name}" has a plaintext ${secret.label} in ${where} of a URL in ${site.position}; URLs end up in logs and proxies. ${moveAdvice(context, 'url')}${secret.where !== 'userinfo' && secret.where !== 'path' && !context.dialect.schema?.headerIndirection ? ' Prefer sending it in a header if the service accepts one.' : ''}`,
+            message: `Plaintext ${shortValue(secret.label, 40)} in a URL: move it out of the file. Server "${server.name}", ${where} of a URL in ${site.position}; URLs end up in logs and proxies. ${moveAdvice(context, 'url')}${secret.where !== 'userinfo' && secret.where !== 'path' && !context.dialect.schema?.headerIndirection ? ' Prefer sending it in a header if the service accepts one.' : ''}`,
             variable: variableFor(site, purpose),
           });
         }

@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import { findReferences, type VariableSyntax } from '../engine/interpolation';
 import { getValue } from '../parse/tree';
 import { isSecretKeyName } from '../secrets/keyNames';
@@ -41,7 +42,7 @@ export const rule: Rule = {
         context.report({
           node: entry.valueNode,
           server,
-          message: `Server "${server.name}" (third-party code) receives your own ${entry.key} unchanged from the host environment. If that token is broad (all repositories, all scopes), give this server a dedicated, narrowly scoped token in its own variable instead.`,
+          message: `Your own ${shortValue(entry.key, 32)} is passed through unchanged: give this server a dedicated, narrowly scoped token. Server "${server.name}" is third-party code; a broad token (all repositories, all scopes) goes with it.`,
         });
       }
       // Codex: env_vars = ["*"] forwards everything; env_vars = ["GITHUB_TOKEN"] mirrors one.
@@ -56,13 +57,13 @@ export const rule: Rule = {
             node: item,
             server,
             severity: 'warning',
-            message: `Server "${server.name}" (third-party code) is given the whole host environment through env_vars "${name}": every token and key in your shell goes to it. List only the variables it needs.`,
+            message: `The whole host environment is forwarded (env_vars "${shortValue(name, 20)}"): list only the variables it needs. Server "${server.name}" (third-party code) gets every token and key in your shell.`,
           });
         } else if (isSecretKeyName(name) && !SENSITIVE_HOST_VARIABLES[name.toUpperCase()]) {
           context.report({
             node: item,
             server,
-            message: `Server "${server.name}" (third-party code) receives your own ${name} from the host environment. If that token is broad, forward a dedicated, narrowly scoped one instead.`,
+            message: `Your own ${shortValue(name, 32)} is forwarded from the host: forward a dedicated, narrowly scoped one instead. Server "${server.name}" is third-party code.`,
           });
         }
       }

@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import type { TreeNode } from '../parse/tree';
 import { entries } from '../parse/tree';
 import { detectSecret, isPlaceholder } from '../secrets/detect';
@@ -44,7 +45,7 @@ export const rule: Rule = {
             start: verdict.start,
             end: verdict.end,
             severity: 'error',
-            message: `Server "${server.name}" has a plaintext OAuth client secret in "${key}": with the client id it lets anyone act as this OAuth application. Use a public client (PKCE, no secret) if the provider allows it; otherwise: ${moveAdvice(context)}`,
+            message: `Plaintext OAuth client secret in "${shortValue(key, 30)}": use a public client (PKCE) or move it out of the file. Server "${server.name}": with the client id it lets anyone act as this OAuth application. ${moveAdvice(context)}`,
             variable: variableFor(site, 'CLIENT_SECRET'),
           });
         }

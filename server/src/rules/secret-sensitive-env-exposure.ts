@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import { getValue } from '../parse/tree';
 import { findReferences } from '../engine/interpolation';
 import { SENSITIVE_HOST_VARIABLES } from '../secrets/launch';
@@ -35,7 +36,7 @@ export const rule: Rule = {
         context.report({
           node: entry.valueNode,
           server,
-          message: `Server "${server.name}" is given ${description} through env "${entry.key}". Pass it only to servers that need it, and prefer a dedicated deploy key or a scoped role.`,
+          message: `Broad host credentials in env "${shortValue(entry.key, 32)}": pass them only to servers that need them. Server "${server.name}" is given ${description}; prefer a dedicated deploy key or a scoped role.`,
         });
       }
       const invocation = invocationOf(server);
@@ -45,14 +46,14 @@ export const rule: Rule = {
           context.report({
             node: arg.node,
             server,
-            message: `Server "${server.name}" mounts ${SENSITIVE_HOST_VARIABLES.SSH_AUTH_SOCK.replace(/^your SSH agent/, 'your SSH agent socket into its container')}. Use a deploy key with access to only what it needs.`,
+            message: `Your SSH agent socket is mounted into a container: use a deploy key with access to only what it needs. Server "${server.name}" mounts ${SENSITIVE_HOST_VARIABLES.SSH_AUTH_SOCK.replace(/^your SSH agent/, 'your SSH agent socket into its container')}.`,
           });
         }
         for (const site of argSites(server)) {
           if (site.argKind !== 'docker-env' || !site.key) continue;
           const description = SENSITIVE_HOST_VARIABLES[site.key.toUpperCase()];
           if (description && site.key.toUpperCase() === 'AWS_SESSION_TOKEN' && findReferences(site.value).length > 0) {
-            context.report({ node: site.node, server, message: `Server "${server.name}" is given ${description} through ${site.position}. Pass it only to servers that need it, with a narrowly scoped role.` });
+            context.report({ node: site.node, server, message: `Broad host credentials passed on: pass them only to servers that need them, with a narrowly scoped role. Server "${server.name}" is given ${description} through ${site.position}.` });
           }
         }
       }
@@ -61,7 +62,7 @@ export const rule: Rule = {
         const nameNode = item.type === 'object' ? getValue(item, 'name') : item;
         const name = nameNode?.type === 'string' ? (nameNode.value as string) : '';
         const description = SENSITIVE_HOST_VARIABLES[name.toUpperCase()];
-        if (description) context.report({ node: item, server, message: `Server "${server.name}" is given ${description} through env_vars "${name}". Forward it only to servers that need it.` });
+        if (description) context.report({ node: item, server, message: `Broad host credentials forwarded (env_vars "${shortValue(name, 32)}"): forward them only to servers that need them. Server "${server.name}" is given ${description}.` });
       }
     }
   },

@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import type { StringValue } from '../engine/model';
 import { allCommands } from '../launch/effective';
 import { classifySensitivePath, isFilesystemServer, looksLikePath } from '../launch/filesystem';
@@ -56,7 +57,7 @@ export const rule: Rule = {
             node: value.node,
             server,
             severity: sensitive.kind === 'credentials' && !other ? 'error' : 'warning',
-            message: `Server "${server.name}" ${how} ${sensitive.label}: ${sensitive.kind === 'credentials' ? 'the agent can read these credentials and be steered into leaking them' : 'the agent can read (and possibly change) host configuration'}. Remove this path and give the server only the project folder it needs.`,
+            message: `${sensitive.kind === 'credentials' ? 'Credential' : 'System'} folder ${shortValue(sensitive.label, 50)}: remove this path; give only the folder it needs. Server "${server.name}" ${how} it: ${sensitive.kind === 'credentials' ? 'the agent can read these credentials and be steered into leaking them' : 'the agent can read (and possibly change) host configuration'}.`,
           });
         }
       }

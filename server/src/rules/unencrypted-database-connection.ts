@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import { allSites } from '../secrets/sites';
 import { findUrls } from '../secrets/urlSecrets';
 import { isLocalDestination, isLoopbackHost, parseUrlLoosely } from '../engine/urls';
@@ -49,7 +50,7 @@ export const rule: Rule = {
           context.report({
             node: site.node,
             server,
-            message: `Server "${server.name}" reaches ${kind} at ${url.host} without TLS: turn TLS on (sslmode=require, tls=true or the TLS scheme). Queries, results and the login cross the network in clear text.`,
+            message: `${kind} at ${shortValue(url.host, 40)} without TLS: turn TLS on (sslmode=require, tls=true or the TLS scheme). Server "${server.name}": queries, results and the login cross the network in clear text.`,
           });
         }
       }

@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import { classifyHost, remoteEndpointsOf } from '../launch/remote';
 
 /**
@@ -35,7 +36,7 @@ export const rule: Rule = {
         context.report({
           node: endpoint.value.node,
           server,
-          message: `Server "${server.name}" connects to ${host.label}: ${why}. Use the server's official, named HTTPS endpoint.`,
+          message: `Remote server at ${shortValue(host.label, 60)}: use its official, named HTTPS endpoint. Server "${server.name}": ${why}.`,
         });
       }
     }

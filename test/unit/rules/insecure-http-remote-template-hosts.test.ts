@@ -26,7 +26,7 @@ test('template hosts are a warning whoever fills them in (issue 15 class 5); var
   } })), ['a: warning', 'c: warning', 'd: warning', 'e: warning']);
   const bridge = lint('{"mcpServers":{"r":{"command":"npx","args":["-y","mcp-remote@0.1.29","http://your_server_ip:3010/sse","--allow-http"]}}}', '/repo/.cursor/mcp.json').filter((f) => f.ruleId === RULE);
   assert.equal(bridge.length, 1);
-  assert.match(bridge[0].message, /placeholder host \(your_server_ip\) with plain http:\/\/: whoever fills it in keeps the unencrypted scheme/);
+  assert.match(bridge[0].message, /^Placeholder host \(your_server_ip\) with plain http:\/\/: write https:\/\/ in the template\..*whoever fills it in keeps the unencrypted scheme/);
 });
 
 test('remote-without-auth still leaves template hosts alone', () => {

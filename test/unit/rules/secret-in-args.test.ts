@@ -27,7 +27,7 @@ test('vscode: "--access-token", "<token>" underlines the value argument; fix use
   const finding = only(text, VSCODE, RULE);
   assert.equal(finding.severity, 'error');
   assert.equal(underlined(text, finding), `"${SBP}"`);
-  assert.match(finding.message, /Supabase access token in argument --access-token/);
+  assert.match(finding.message, /^Plaintext Supabase access token in an argument: move it out of the file\..*argument --access-token/);
   const fixed = checkFix(text, VSCODE, finding);
   assert.ok(fixed.includes('"--access-token", "${input:srv-access-token}"'), fixed);
 });

@@ -12,7 +12,7 @@ test('vscode: a commented-out token is an error on the token; the fix removes it
   const finding = only(text, VSCODE, RULE);
   assert.equal(finding.severity, 'error');
   assert.equal(underlined(text, finding), GHP);
-  assert.match(finding.message, /comment holds a plaintext GitHub token/);
+  assert.match(finding.message, /^Plaintext GitHub token in a comment: delete it/);
   const fixed = checkFix(text, VSCODE, finding, 0, { allowComments: true, editsComment: true });
   assert.ok(fixed.includes('// "GITHUB_PERSONAL_ACCESS_TOKEN": "<removed>",'), fixed);
 });

@@ -28,7 +28,7 @@ test('vscode: "Bearer <literal>" underlines the token only and the fix keeps the
   const finding = only(text, VSCODE, RULE);
   assert.equal(finding.severity, 'warning');
   assert.equal(underlined(text, finding), OPAQUE);
-  assert.match(finding.message, /bearer token in header "Authorization"/);
+  assert.match(finding.message, /^Plaintext bearer token in a header: move it out of the file\..*header "Authorization"/);
   const fixed = checkFix(text, VSCODE, finding);
   assert.ok(fixed.includes('"Authorization": "Bearer ${input:api-token}"'), fixed);
 });

@@ -42,7 +42,7 @@ test('claude-code: a user:password@ login is an error on the password only', () 
   const finding = only(text, CLAUDE_CODE, RULE);
   assert.equal(finding.severity, 'error');
   assert.equal(underlined(text, finding), PASSWORD);
-  assert.match(finding.message, /password in the login part/);
+  assert.match(finding.message, /^Plaintext password in a URL: move it out of the file\..*the login part/);
   checkFix(text, CLAUDE_CODE, finding);
 });
 
