@@ -41,7 +41,7 @@ test('--format github: one annotation per finding with file, line, column, end a
     const tokenLine = VSCODE.split('\n')[6];
     const col = tokenLine.indexOf('"' + FAKE_GITHUB_TOKEN) + 1;
     assert.deepEqual({ ...secret.properties }, { file: '.vscode/mcp.json', line: '7', col: String(col), endLine: '7', endColumn: String(col + FAKE_GITHUB_TOKEN.length + 2), title: 'secret-in-env' });
-    assert.match(secret.message, /plaintext GitHub token in env "GITHUB_PERSONAL_ACCESS_TOKEN".* \[github\]$/);
+    assert.match(secret.message, /^Plaintext GitHub token in env "GITHUB_PERSONAL_ACCESS_TOKEN": move it out of the file\..* \[github\]$/);
     const unpinned = annotations.find((a) => a.properties.title === 'unpinned-npm-package')!;
     assert.equal(unpinned.command, 'warning');
     assert.ok(!run.stdout.includes(FAKE_GITHUB_TOKEN.slice(4)), 'the token is not printed');

@@ -319,7 +319,7 @@ describe('text output', () => {
       const run = runCli(['scan', '.', 'odd.json'], { cwd: dir });
       const lines = run.stdout.split('\n');
       assert.equal(lines[0], '.vscode/mcp.json');
-      assert.match(run.stdout, /^ {2}7:48 +error +secret-in-env {2}\[github\] {2}Server "github" has a plaintext/m);
+      assert.match(run.stdout, /^ {2}7:48 +error +secret-in-env {2}\[github\] {2}Plaintext GitHub token in env/m);
       assert.match(run.stdout, /^ +fix: Replace with \$\{input:/m);
       assert.match(run.stdout, /^Skipped\n {2}odd\.json: not an MCP config/m);
       assert.match(lines.filter(Boolean).at(-1)!, /^1 file, \d+ findings \(\d+ errors?, \d+ warnings?, \d+ information, \d+ hints?\), 1 skipped$/);
