@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import type { ServerEntry } from '../engine/model';
 import { isWildcardToolName, toolRisk } from '../permissions/toolNames';
 import { removeSiblings } from '../fixes/nodeEdits';
@@ -37,7 +38,7 @@ export const rule: Rule = {
         node: entry.node,
         server: server ?? null,
         severity: risk.level === 'high' ? 'warning' : 'information',
-        message: `allowedTools "${entry.value}" runs ${pattern ? 'every tool matching it, which by name' : 'a tool that by its name'} ${risk.what}, without asking you, even when the agent was steered by injected text. ${risk.level === 'high' ? 'Remove it from allowedTools' : 'Keep it only if its changes are easy to undo'}.`,
+        message: `allowedTools "${shortValue(entry.value, 40)}" ${shortValue(risk.what, 40)}: ${risk.level === 'high' ? 'remove it from allowedTools' : 'keep it only if its changes are easy to undo'}. It runs ${pattern ? 'every tool matching it' : 'the tool'} without asking you, even when the agent was steered by injected text.`,
         fixes: edit ? [{ title: `Stop auto-approving "${entry.value}"`, safe: false, preferred: true, edits: [edit] }] : [],
       });
     }
@@ -61,7 +62,7 @@ export const rule: Rule = {
           node: tool.node,
           server,
           severity: risk.level === 'high' && !ignored ? 'warning' : 'information',
-          message: `Server "${server.name}" auto-approves "${tool.value}", a tool that by its name ${risk.what}: a client that honours this list runs it without asking you, even when the agent was steered by injected text. ${risk.level === 'high' ? 'Stop auto-approving it' : 'Keep it auto-approved only if its changes are easy to undo'}.`,
+          message: `Auto-approved tool "${shortValue(tool.value, 40)}" ${shortValue(risk.what, 40)}: ${risk.level === 'high' ? 'stop auto-approving it' : 'keep it only if its changes are easy to undo'}. Server "${server.name}": a client that honours this list runs it without asking you, even when the agent was steered by injected text.`,
           fixes: edit ? [{ title: `Stop auto-approving "${tool.value}"`, safe: false, preferred: true, edits: [edit] }] : [],
         });
       }

@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import type { FixSpec } from '../engine/types';
 import { launchedPackages, replaceInString, spanOf } from '../launch/packages';
 import { deprecatedServer } from '../data';
@@ -35,7 +36,7 @@ export const rule: Rule = {
         context.report({
           ...spanOf(context.doc, pkg.value),
           server,
-          message: `Server "${server.name}" runs "${pkg.name}", which is ${entry.status.replace(/\.$/, '')}: it gets no security fixes. ${replacement} ${entry.url}`,
+          message: `"${shortValue(pkg.name)}" gets no security fixes: move to its replacement. Server "${server.name}": the package is ${entry.status.replace(/\.$/, '')}. ${replacement} ${entry.url}`,
           fixes,
         });
       }

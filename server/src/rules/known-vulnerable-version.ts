@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import type { FixSpec } from '../engine/types';
 import { launchedPackages, replaceInString, spanOf } from '../launch/packages';
 import { advisoryTarget, firstSafeVersion, matchingAdvisories } from '../launch/advisoryMatch';
@@ -36,12 +37,9 @@ export const rule: Rule = {
         const first = matched.find((a) => a.severity === 'error') ?? matched[0];
         const allVersions = matched.every((a) => a.affected.trim() === '*');
         const scope = allVersions ? 'every version of' : target.mode === 'range' ? 'every version allowed by' : '';
-        const advice = safe
-          ? `Upgrade to ${safe} or later.`
-          : matched.some((a) => !a.fixed)
-            ? `No fixed version is published${allVersions ? '' : ' for all of them'}: replace the server or remove it.`
-            : 'Upgrade to a fixed version.';
-        const message = `Server "${server.name}" runs ${scope ? `${scope} ` : ''}"${label}", affected by ${ids.length === 1 ? 'a known vulnerability' : `${ids.length} known vulnerabilities`}: ${ids.join(', ')}. ${first.summary.replace(/\.$/, '')} (${first.url}). ${advice}`;
+        const action = safe ? `upgrade to ${shortValue(safe, 20)} or later` : matched.some((a) => !a.fixed) ? 'replace or remove the server' : 'upgrade to a fixed version';
+        const noFix = !safe && matched.some((a) => !a.fixed) ? ` No fixed version is published${allVersions ? '' : ' for all of them'}.` : '';
+        const message = `"${shortValue(label, 50)}" has ${ids.length === 1 ? 'a known vulnerability' : `${ids.length} known vulnerabilities`}: ${action}. Server "${server.name}" runs ${scope ? `${scope} ` : ''}"${label}": ${ids.join(', ')}. ${first.summary.replace(/\.$/, '')} (${first.url}).${noFix}`;
         const fixes: FixSpec[] = [];
         if (safe && target.version) {
           const newVersion = pkg.ecosystem === 'Docker' && target.version.startsWith('v') && !safe.startsWith('v') ? 'v' + safe : safe;

@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import type { FixSpec, Severity } from '../engine/types';
 import type { MapEntry, StringValue } from '../engine/model';
 import { allCommands, serverCommands } from '../launch/effective';
@@ -129,7 +130,7 @@ export const rule: Rule = {
             ...at,
             server,
             severity: disabling,
-            message: `Server "${server.name}" sets ${env.key}=${env.value.trim()}, which turns off TLS certificate checks: anyone on the network path can impersonate the API and read its traffic and tokens. Remove it; if a private CA is the reason, trust that CA instead (NODE_EXTRA_CA_CERTS, SSL_CERT_FILE).`,
+            message: `${shortValue(`${env.key}=${env.value.trim()}`, 50)} turns off TLS certificate checks: remove it; trust a private CA instead if needed. Server "${server.name}": anyone on the network path can impersonate the API and read its traffic and tokens (NODE_EXTRA_CA_CERTS, SSL_CERT_FILE take a CA).`,
             fixes: edit ? [{ title: `Remove ${env.key} from "${server.name}"`, safe: false, preferred: true, edits: [edit] }] : [],
           });
           continue;
@@ -139,7 +140,7 @@ export const rule: Rule = {
             ...at,
             server,
             severity: 'information',
-            message: `Server "${server.name}" trusts extra certificate authorities from ${env.key}: whoever controls that file can impersonate any site to it. Make sure it holds only your organisation's CA.`,
+            message: `Extra certificate authorities from ${shortValue(env.key, 30)}: check the file holds only your organisation's CA. Server "${server.name}": whoever controls that file can impersonate any site to it.`,
           });
           continue;
         }
@@ -150,7 +151,7 @@ export const rule: Rule = {
             ...at,
             server,
             severity: 'information',
-            message: `Server "${server.name}" sends its traffic through the proxy in ${env.key}${parsed?.scheme === 'http' ? ' over plain http://' : ''}: the proxy sees every host it talks to. Make sure it is one your organisation runs.`,
+            message: `Traffic goes through the proxy in ${shortValue(env.key, 30)}${parsed?.scheme === 'http' ? ' over plain http://' : ''}: check it is one your organisation runs. Server "${server.name}": the proxy sees every host it talks to.`,
           });
         }
       }
@@ -167,7 +168,7 @@ export const rule: Rule = {
           ...spanOf(context.doc, arg),
           server,
           severity: 'warning',
-          message: `Server "${server.name}" is started with ${text}, which turns off TLS certificate checks: anyone on the network path can impersonate the remote end. Remove it; trust a private CA instead if that is the reason.`,
+          message: `${shortValue(text, 50)} turns off TLS certificate checks: remove it; trust a private CA instead if needed. Server "${server.name}": anyone on the network path can impersonate the remote end.`,
           fixes,
         });
       }

@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import type { Severity } from '../engine/types';
 import { launchedPackages, replaceInString, spanOf } from '../launch/packages';
 import type { FixSpec } from '../engine/types';
@@ -32,22 +33,22 @@ export const rule: Rule = {
         let message: string;
         switch (match.kind) {
           case 'lookalike':
-            message = `Server "${server.name}" runs "${pkg.name}": ${match.lookalike!.reason} Use ${match.lookalike!.instead}.`;
+            message = `"${shortValue(pkg.name, 34)}" is a known look-alike: use the genuine package. Server "${server.name}": ${match.lookalike!.reason} Use ${match.lookalike!.instead}.`;
             break;
           case 'confusable':
             severity = 'error';
-            message = `Server "${server.name}" runs "${pkg.name}", which looks identical to "${match.genuine}" but is spelled with different characters: a classic impersonation. Use "${match.genuine}" if that is what you meant.`;
+            message = `"${shortValue(pkg.name, 34)}" imitates "${shortValue(match.genuine ?? '', 34)}": use the genuine name. Server "${server.name}" runs "${pkg.name}", which looks identical to "${match.genuine}" but is spelled with look-alike characters: a classic impersonation.`;
             break;
           case 'scope':
-            message = `Server "${server.name}" runs "${pkg.name}": the scope differs by a typo from the genuine "${match.genuine}", so it is published by someone else. Use "${match.genuine}" if that is what you meant.`;
+            message = `"${shortValue(pkg.name, 34)}" has a typo in its scope: use "${shortValue(match.genuine ?? '', 34)}" if you meant it. Server "${server.name}" runs "${pkg.name}": the scope differs by a typo from the genuine "${match.genuine}", so someone else publishes it.`;
             break;
           default:
             // Same publisher: not a squat (only they publish under that scope), but still a
             // warning: the launch fails, or runs another of their packages, until fixed.
             if (match.sameOwner) {
-              message = `Server "${server.name}" runs "${pkg.name}", one or two letters off "${match.genuine}" from the same publisher: probably a typo, so the launch fails or runs a different package. Check the name.`;
+              message = `"${shortValue(pkg.name, 34)}" is one or two letters off "${shortValue(match.genuine ?? '', 34)}": check the name. Server "${server.name}" runs "${pkg.name}", from the same publisher: probably a typo, so the launch fails or runs a different package.`;
             } else {
-              message = `Server "${server.name}" runs "${pkg.name}", one or two letters off the known server "${match.genuine}": a typo here installs whatever someone registered under that name. Check it is the package you meant (and add it to mcpHygiene.trustedPackages if so).`;
+              message = `"${shortValue(pkg.name, 34)}" is one or two letters off "${shortValue(match.genuine ?? '', 34)}": check the name. Server "${server.name}" runs "${pkg.name}", near the known server "${match.genuine}": a typo here installs whatever someone registered under that name (add it to mcpHygiene.trustedPackages if it is the one you meant).`;
             }
         }
         const fixes: FixSpec[] = [];

@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import { allLaunches, spanOf } from '../launch/packages';
 import { isTrustedPackage } from '../launch/trust';
 
@@ -49,18 +50,19 @@ export const rule: Rule = {
         if (isTrustedPackage(context.settings, name)) continue;
         const engine = docker.engine;
         if (!image.tag || image.tag === 'latest' || isMovingTag(image.tag)) {
-          const written = !image.tag ? `"${name}" with no tag (= latest)` : image.tag === 'latest' ? `"${name}:latest"` : `"${name}:${image.tag}", a tag that follows a branch, channel or variant,`;
+          const shown = shortValue(image.tag ? `${name}:${image.tag}` : name, 56);
+          const how = !image.tag ? 'has no tag (= latest)' : image.tag === 'latest' ? 'follows latest' : 'follows a moving tag';
           context.report({
             ...spanOf(context.doc, image.value),
             server,
-            message: `Server "${server.name}" runs image ${written}: ${engine} runs whatever was pushed last. Pin a version tag and its digest, "${name}:<version>@sha256:<digest>" (docker buildx imagetools inspect ${name}:<version> shows the digest).`,
+            message: `Image "${shown}" ${how}: pin a version tag and its digest. Server "${server.name}": ${engine} runs whatever was pushed last${image.tag && image.tag !== 'latest' ? ' (the tag follows a branch, channel or variant)' : ''}. Write "${name}:<version>@sha256:<digest>" (docker buildx imagetools inspect ${name}:<version> shows the digest).`,
           });
         } else {
           context.report({
             ...spanOf(context.doc, image.value),
             server,
             severity: 'information',
-            message: `Server "${server.name}" runs image "${name}:${image.tag}": tags can be re-pushed, so the content may change. Add the digest, e.g. "${name}:${image.tag}@sha256:<digest>", to run exactly what you reviewed.`,
+            message: `Image "${shortValue(`${name}:${image.tag}`, 60)}" has a tag but no digest: add the digest. Server "${server.name}": tags can be re-pushed, so the content may change; "${name}:${image.tag}@sha256:<digest>" runs exactly what you reviewed.`,
           });
         }
       }

@@ -203,7 +203,7 @@ approval_mode = "approve"
 approval_mode = "approve"
 `;
   const found = lintRule(RULE, '/Users/a/.codex/config.toml', codex);
-  assert.deepEqual(found.map((f) => [f.severity, f.message.match(/auto-approves "([^"]+)"/)?.[1]]), [
+  assert.deepEqual(found.map((f) => [f.severity, f.message.match(/^Auto-approved tool "([^"]+)"/)?.[1]]), [
     ['information', 'update-argent'],
     ['warning', 'debugger-evaluate'],
   ]);

@@ -14,11 +14,11 @@ test('pinned versions inside advisories: npm, PyPI (PEP 440), Go and the GitHub 
     gosdk: { command: 'go', args: ['run', 'github.com/modelcontextprotocol/go-sdk/examples/server@v1.3.0'] },
     azure: { command: 'uvx', args: ['msmcp-azure==2.0.0b15'] },
   }, [
-    { at: 'mcp-remote@0.1.15', severity: 'error', message: /GHSA-6xpm-ggf7-wc3p \(CVE-2025-6514\).*Upgrade to 0\.1\.16/, fixes: 1 },
-    { at: 'mcp-server-git==2025.9.1', severity: 'error', message: /4 known vulnerabilities.*Upgrade to 2026\.1\.14/, fixes: 1 },
-    { at: 'mcp-server-kubernetes@2.4.0', severity: 'error', message: /Upgrade to 3\.7\.0/ },
+    { at: 'mcp-remote@0.1.15', severity: 'error', message: /^"mcp-remote@0\.1\.15" has a known vulnerability: upgrade to 0\.1\.16 or later\..*GHSA-6xpm-ggf7-wc3p \(CVE-2025-6514\)/, fixes: 1 },
+    { at: 'mcp-server-git==2025.9.1', severity: 'error', message: /4 known vulnerabilities: upgrade to 2026\.1\.14/, fixes: 1 },
+    { at: 'mcp-server-kubernetes@2.4.0', severity: 'error', message: /upgrade to 3\.7\.0/ },
     { at: 'ghcr.io/github/github-mcp-server:v0.20.0', severity: 'warning', message: /GHSA-w4q6-qw23-4rg7/ },
-    { at: 'github.com/modelcontextprotocol/go-sdk/examples/server@v1.3.0', severity: 'warning', message: /Upgrade to 1\.4\.1/ },
+    { at: 'github.com/modelcontextprotocol/go-sdk/examples/server@v1.3.0', severity: 'warning', message: /upgrade to 1\.4\.1/ },
     { at: 'msmcp-azure==2.0.0b15', severity: 'warning', message: /2\.0\.0b17/ },
   ]);
 });
