@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import type { FixSpec } from '../engine/types';
 import type { StringValue } from '../engine/model';
 import { allCommands, serverCommands } from '../launch/effective';
@@ -69,7 +70,7 @@ export const rule: Rule = {
           context.report({
             ...valueRange(context.doc, holder, base + lead, base + lead + spec.length),
             server,
-            message: `Server "${server.name}" publishes container port ${published} on every network interface: anyone on your network can reach it. Publish it on loopback only (127.0.0.1:${explicitAll ? spec.slice(explicitAll[0].length) : spec}).`,
+            message: `Container port ${shortValue(published, 30)} published on every interface: publish it on loopback only (127.0.0.1:${shortValue(explicitAll ? spec.slice(explicitAll[0].length) : spec, 20)}). Server "${server.name}": anyone on your network can reach it.`,
             fixes: quoteFix(holder, base + lead, base + lead + (explicitAll ? explicitAll[0].length : 0), '127.0.0.1:', `Publish on 127.0.0.1 only for "${server.name}"`),
           });
         }
@@ -78,7 +79,7 @@ export const rule: Rule = {
           context.report({
             node: option.flag.node,
             server,
-            message: `Server "${server.name}" publishes every port its image exposes (${option.written}) on every network interface: anyone on your network can reach them. Publish the one port it needs on loopback instead (-p 127.0.0.1:<port>:<port>).`,
+            message: `Every exposed port published on every interface (${shortValue(option.written, 20)}): publish the one it needs on loopback (-p 127.0.0.1:<port>:<port>). Server "${server.name}": anyone on your network can reach them.`,
           });
         }
         continue;
@@ -95,7 +96,7 @@ export const rule: Rule = {
             ...valueRange(context.doc, args[i], eq + 1 + inspect.start, eq + 1 + inspect.end),
             server,
             severity: 'error',
-            message: `Server "${server.name}" opens Node's debugger on every network interface (${text}): anyone who can reach the port can run code in the server. Remove it, or use --inspect=127.0.0.1:<port> while debugging.`,
+            message: `Node's debugger open on every interface (${shortValue(text, 30)}): remove it, or use --inspect=127.0.0.1:<port>. Server "${server.name}": anyone who can reach the port can run code in the server.`,
           });
           continue;
         }
@@ -110,7 +111,7 @@ export const rule: Rule = {
         context.report({
           ...valueRange(context.doc, target, start, end),
           server,
-          message: `Server "${server.name}" listens on every network interface (${flag} ${target.value.slice(start, end)}): anyone on your network can call its tools. Bind it to 127.0.0.1.`,
+          message: `Listens on every interface (${shortValue(`${flag} ${target.value.slice(start, end)}`, 40)}): bind it to 127.0.0.1. Server "${server.name}": anyone on your network can call its tools.`,
           fixes: quoteFix(target, start, end, '127.0.0.1', `Listen on 127.0.0.1 for "${server.name}"`),
         });
       }
@@ -129,7 +130,7 @@ export const rule: Rule = {
         context.report({
           ...valueRange(context.doc, value, base + part.start, base + part.end),
           server,
-          message: `Server "${server.name}" listens on every network interface (${key}=${text.trim()}): anyone on your network can call its tools. Bind it to 127.0.0.1.`,
+          message: `Listens on every interface (${shortValue(`${key}=${text.trim()}`, 40)}): bind it to 127.0.0.1. Server "${server.name}": anyone on your network can call its tools.`,
           fixes: base === 0 ? quoteFix(value, part.start, part.end, '127.0.0.1', `Listen on 127.0.0.1 for "${server.name}"`) : [],
         });
       }

@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import type { StringValue } from '../engine/model';
 import { serverCommands } from '../launch/effective';
 import { dockerRunOf } from '../launch/docker';
@@ -48,7 +49,7 @@ export const rule: Rule = {
           ...range,
           server,
           severity: local ? 'information' : 'warning',
-          message: `Server "${server.name}" connects to ${how} as "${user}", an account that can change or drop anything${local ? ' (a local database, but the agent can still destroy its data)' : ''}. Create a role with only the rights the tools need (read-only for queries) and connect as that.`,
+          message: `Database login "${shortValue(user, 20)}" can change or drop anything: connect as a role with only the rights the tools need. Server "${server.name}" connects to ${how}${local ? ' (a local database, but the agent can still destroy its data)' : ''}; read-only is enough for queries.`,
         });
       };
       for (const value of values) {

@@ -38,7 +38,7 @@ export const rule: Rule = {
           offset: first.offset,
           length: last.offset + last.length - first.offset,
           server,
-          message: `Server "${server.name}" ${when} ${what}: whatever that URL serves ${when === 'runs' ? 'at start-up' : 'at every connection'} runs with your rights, with no version, review or integrity check. Install a pinned package from a registry (or a reviewed script checked into the repository) and run it directly.`,
+          message: `Code downloaded and run from a URL: install a pinned package (or a reviewed script in the repository) and run it. Server "${server.name}" ${when} ${what}: whatever that URL serves ${when === 'runs' ? 'at start-up' : 'at every connection'} runs with your rights, with no version, review or integrity check.`,
         });
         break;
       }

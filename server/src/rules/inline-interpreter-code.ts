@@ -34,7 +34,7 @@ export const rule: Rule = {
         context.report({
           ...spanOf(context.doc, found.value),
           server,
-          message: `Server "${server.name}" runs ${found.what} ("${preview.length > 50 ? preview.slice(0, 47) + '…' : preview}"): code kept in the config is unversioned and easy to slip past review. Move it into a file in the repository (or a published package at a pinned version) and run that.`,
+          message: `Inline code in the config: move it into a file in the repository (or a pinned package) and run that. Server "${server.name}" runs ${found.what} ("${preview.length > 50 ? preview.slice(0, 47) + '…' : preview}"): code kept in the config is unversioned and easy to slip past review.`,
         });
       }
     }

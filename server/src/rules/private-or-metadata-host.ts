@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import type { StringValue } from '../engine/model';
 import { parseUrlLoosely } from '../engine/urls';
 import { classifyHost, remoteEndpointsOf } from '../launch/remote';
@@ -38,8 +39,8 @@ export const rule: Rule = {
           severity: host.kind === 'metadata' ? 'error' : 'information',
           message:
             host.kind === 'metadata'
-              ? `Server "${server.name}" connects to ${host.label}: that endpoint hands out this machine's cloud credentials. Remove it.`
-              : `Server "${server.name}" connects to ${host.label}: it only works inside that network, and an agent can reach internal services through it. Make sure this is intended.`,
+              ? `URL on ${shortValue(host.label, 60)}: remove it. Server "${server.name}": that endpoint hands out this machine's cloud credentials.`
+              : `Remote server on ${shortValue(host.label, 60)}: check this is intended. Server "${server.name}": it only works inside that network, and an agent can reach internal services through it.`,
         });
       }
       // Metadata URLs anywhere else (args, env): the server is being pointed at credentials.
@@ -56,7 +57,7 @@ export const rule: Rule = {
             ...valueRange(context.doc, value, m.index, m.index + m[0].length),
             server,
             severity: 'error',
-            message: `Server "${server.name}" is given a URL on ${host.label}: that endpoint hands out this machine's cloud credentials to whoever reads it. Remove it.`,
+            message: `URL on ${shortValue(host.label, 60)}: remove it. Server "${server.name}" is given an endpoint that hands out this machine's cloud credentials to whoever reads it.`,
           });
         }
       }

@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import type { Severity } from '../engine/types';
 import { allLaunches, spanOf } from '../launch/packages';
 import { isCommitSha } from '../launch/pythonSpec';
@@ -43,16 +44,16 @@ export const rule: Rule = {
           let severity: Severity = 'warning';
           if (source.kind === 'url') {
             if (source.hash) continue;
-            message = `Server "${server.name}" is installed by ${source.launcher} from the URL "${source.text}": whatever that address serves next time runs, with no registry version or integrity check. Use a registry package at an exact version${source.launcher.startsWith('u') || source.launcher.startsWith('p') ? ', or add "#sha256=<hash>" to the URL' : ''}.`;
+            message = `Installed from a URL with no version or hash: use a registry package at an exact version. Server "${server.name}" is installed by ${source.launcher} from "${source.text}": whatever that address serves next time runs, with no integrity check. Alternatively use a registry package at an exact version${source.launcher.startsWith('u') || source.launcher.startsWith('p') ? ', or add "#sha256=<hash>" to the URL' : ''}.`;
           } else if (isCommitSha(source.gitRef)) {
             continue;
           } else if (!source.gitRef) {
-            message = `Server "${server.name}" is installed by ${source.launcher} from git "${source.text}" with no ref: it runs the default branch's newest commit at every start. Pin a full 40-character commit id${source.launcher === 'uvx' || source.launcher.startsWith('uv') || source.launcher.startsWith('pipx') ? ' ("…@<commit>")' : ' ("…#<commit>")'}, or use a registry release.`;
+            message = `Installed from git with no ref: pin a full 40-character commit id. Server "${server.name}" is installed by ${source.launcher} from "${source.text}": it runs the default branch's newest commit at every start. Write the commit id${source.launcher === 'uvx' || source.launcher.startsWith('uv') || source.launcher.startsWith('pipx') ? ' ("…@<commit>")' : ' ("…#<commit>")'}, or use a registry release.`;
           } else if (/^(?:semver:)?v?\d+(?:\.\d+)+/.test(source.gitRef)) {
             severity = 'information';
-            message = `Server "${server.name}" is installed from git at "${source.gitRef}": a tag can be moved or re-created. Pin the full 40-character commit id the tag points to.`;
+            message = `Installed from the git tag "${shortValue(source.gitRef ?? '', 30)}": pin the full 40-character commit id it points to. Server "${server.name}": a tag can be moved or re-created.`;
           } else {
-            message = `Server "${server.name}" is installed from git at "${source.gitRef}", a branch or other movable ref: it runs whatever that ref points to at start-up. Pin a full 40-character commit id.`;
+            message = `Installed from the movable git ref "${shortValue(source.gitRef ?? '', 30)}": pin a full 40-character commit id. Server "${server.name}": it runs whatever that ref points to at start-up.`;
           }
           context.report({ ...spanOf(context.doc, source.value), server, message, severity });
         }

@@ -9,7 +9,7 @@ test('superuser in a DSN argument: warning on the user name (Claude Desktop, VS 
   const [finding] = lintRule(RULE, '/Users/a/Library/Application Support/Claude/claude_desktop_config.json', desktop);
   assert.equal(finding.text, 'postgres');
   assert.equal(finding.severity, 'warning');
-  assert.match(finding.message, /as "postgres"/);
+  assert.match(finding.message, /^Database login "postgres" can change or drop anything: connect as a role/);
   const vscode = '{"servers":{"my":{"command":"uvx","args":["mysql-mcp==1.0"],"env":{"DATABASE_URL":"mysql://root:${input:pw}@10.0.0.5/app"}}}}';
   assert.deepEqual(lintRule(RULE, '/repo/.vscode/mcp.json', vscode).map((f) => f.text), ['root']);
 });

@@ -13,10 +13,10 @@ test('git and URL installs without a commit or hash', () => {
     e: { command: 'npx', args: ['-y', 'https://aka.ms/some/preview'] },
   }, [
     { at: 'github:user/repo', severity: 'warning', message: /no ref/ },
-    { at: 'git+https://github.com/u/r.git#main', severity: 'warning', message: /"main", a branch/ },
-    { at: 'git+https://github.com/oraios/serena', severity: 'warning', message: /uvx from git/ },
+    { at: 'git+https://github.com/u/r.git#main', severity: 'warning', message: /movable git ref "main"/ },
+    { at: 'git+https://github.com/oraios/serena', severity: 'warning', message: /installed by uvx from "git\+https/ },
     { at: 'git+https://github.com/u/r@v1.2.0', severity: 'information', message: /tag can be moved/ },
-    { at: 'https://aka.ms/some/preview', severity: 'warning', message: /from the URL/ },
+    { at: 'https://aka.ms/some/preview', severity: 'warning', message: /from a URL with no version or hash/ },
   ]);
 });
 
