@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import { isWildcardToolName } from '../permissions/toolNames';
 import { getValue } from '../parse/tree';
 import { stringList } from '../engine/model';
@@ -30,7 +31,7 @@ export const rule: Rule = {
       context.report({
         node: wildcard.node,
         server,
-        message: `Server "${server.name}" exposes all its tools ("tools": ["${wildcard.value}"]): the Copilot agent calls them without asking, including write tools and any the server adds later. List the tools the agent needs by name.`,
+        message: `All tools exposed ("tools": ["${shortValue(wildcard.value, 10)}"]): list the tools the agent needs by name. Server "${server.name}": the Copilot agent calls them without asking, including write tools and any the server adds later.`,
       });
     }
   },

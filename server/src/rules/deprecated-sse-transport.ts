@@ -23,7 +23,7 @@ export const rule: Rule = {
       context.report({
         node,
         server,
-        message: `Server "${server.name}" uses the deprecated SSE transport. If the server supports Streamable HTTP (often a /mcp endpoint instead of /sse), switch to type "http" and its URL; clients are dropping SSE.`,
+        message: `Deprecated SSE transport: switch to type "http" if the server supports Streamable HTTP. Server "${server.name}": the endpoint is often /mcp instead of /sse; clients are dropping SSE.`,
       });
     }
   },

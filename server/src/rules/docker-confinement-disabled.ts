@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import { dockerOptions, dockerRunOfServer, removableOptionNodes } from '../launch/docker';
 import { removeSiblings } from '../fixes/nodeEdits';
 
@@ -39,7 +40,7 @@ export const rule: Rule = {
         context.report({
           node: option.value.node,
           server,
-          message: `Server "${server.name}" switches off ${what} for its container (--security-opt ${option.value.value}): the container loses the kernel confinement that stops escapes. Remove the option.`,
+          message: `Container confinement switched off (--security-opt ${shortValue(option.value.value, 30)}): remove the option. Server "${server.name}" switches off ${what}: the container loses the kernel confinement that stops escapes.`,
           fixes: edit ? [{ title: `Remove --security-opt ${option.value.value} from "${server.name}"`, safe: false, preferred: true, edits: [edit] }] : [],
         });
       }

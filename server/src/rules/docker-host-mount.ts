@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import { dockerRunOfServer, parseDockerMount, removableOptionNodes, type DockerOption } from '../launch/docker';
 import { classifyBroadPath, classifySensitivePath } from '../launch/filesystem';
 import { removeSiblings } from '../fixes/nodeEdits';
@@ -48,7 +49,7 @@ export const rule: Rule = {
             node: option.value.node,
             server,
             severity: 'warning',
-            message: `Server "${server.name}" gives its container the host device ${option.value.value.split(':')[0]}: the server can read or write it directly. Remove --device unless the server needs that hardware.`,
+            message: `Host device ${shortValue(option.value.value.split(':')[0], 30)} given to a container: remove --device unless it needs that hardware. Server "${server.name}" can read or write it directly.`,
             fixes: fix(option, `--device ${option.value.value}`),
           });
           continue;
@@ -63,7 +64,7 @@ export const rule: Rule = {
               node: option.value.node,
               server,
               severity: 'warning',
-              message: `Server "${server.name}" mounts ${mount.source}, which climbs out of the project folder with "..": the container sees files beyond the project. Mount the exact folder it needs.`,
+              message: `Mount ${shortValue(mount.source, 40)} climbs out of the project with "..": mount the exact folder it needs. Server "${server.name}": the container sees files beyond the project.`,
             });
           }
           continue;
@@ -73,8 +74,8 @@ export const rule: Rule = {
           node: option.value.node,
           server,
           message: socket
-            ? `Server "${server.name}" mounts ${what}: anything in the container can start a privileged container and take over the host. Remove the mount; use an MCP server that does not need the engine, or a socket proxy that allows only the calls it needs.`
-            : `Server "${server.name}" mounts ${what} into its container${mount.readOnly ? ' (read-only, but every secret below it is still readable)' : ''}: the container's isolation no longer protects the host. Mount only the project folder the server needs${mount.readOnly ? '' : ', read-only if it only reads'}.`,
+            ? `Container engine socket mounted: remove the mount, or use a socket proxy that allows only the calls it needs. Server "${server.name}" mounts ${what}: anything in the container can start a privileged container and take over the host.`
+            : `Host mount of ${shortValue(what, 50)}: mount only the project folder it needs${mount.readOnly ? '' : ', read-only if it only reads'}. Server "${server.name}" mounts it into its container${mount.readOnly ? ' (read-only, but every secret below it is still readable)' : ''}: the container's isolation no longer protects the host.`,
           fixes: fix(option, `${option.written} ${option.value.value} mount`),
         });
       }

@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import type { Severity } from '../engine/types';
 import { dockerRunOfServer, removableOptionNodes } from '../launch/docker';
 import { removeSiblings } from '../fixes/nodeEdits';
@@ -41,7 +42,7 @@ export const rule: Rule = {
           node: option.flag.node,
           server,
           severity: info.severity,
-          message: `Server "${server.name}" runs its container with ${written}: the server ${info.what}. Remove it${option.name === '--network' ? ' (publish the one port it needs on 127.0.0.1 instead, or use host.docker.internal to reach a host service)' : ''}.`,
+          message: `Container shares a host namespace (${shortValue(written, 30)}): remove it. Server "${server.name}": the server ${info.what}.${option.name === '--network' ? ' Publish the one port it needs on 127.0.0.1 instead, or use host.docker.internal to reach a host service.' : ''}`,
           fixes: edit ? [{ title: `Remove ${written} from "${server.name}"`, safe: false, preferred: true, edits: [edit] }] : [],
         });
       }

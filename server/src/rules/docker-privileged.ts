@@ -29,7 +29,7 @@ export const rule: Rule = {
         context.report({
           node: option.flag.node,
           server,
-          message: `Server "${server.name}" runs its container with --privileged: the container gets every capability and host device, so the server (or an agent steering it) can take over the host. Remove --privileged and add only the specific --cap-add or --device the image documents, if any.`,
+          message: `Privileged container (--privileged): remove it; add only the --cap-add or --device the image documents. Server "${server.name}": the container gets every capability and host device, so the server (or an agent steering it) can take over the host.`,
           fixes: edit
             ? [{ title: `Remove --privileged from "${server.name}"`, safe: false, preferred: true, edits: [edit] }]
             : [],

@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import { isLoopbackHost } from '../engine/urls';
 import { getProperty } from '../parse/tree';
 import { remoteEndpointsOf } from '../launch/remote';
@@ -48,7 +49,7 @@ export const rule: Rule = {
       context.report({
         node: server.url.node,
         server,
-        message: `Server "${server.name}" (${parsed.host}) has no credentials configured. That is expected if the client signs in with OAuth when it connects; otherwise anyone can call this endpoint, and you cannot tell it from an impostor. Check that the server requires authentication.`,
+        message: `No credentials for ${shortValue(parsed.host, 50)}: check that the server requires authentication. Server "${server.name}": that is expected if the client signs in with OAuth when it connects; otherwise anyone can call this endpoint, and you cannot tell it from an impostor.`,
       });
     }
   },

@@ -32,7 +32,7 @@ test('docker --privileged is an error on the flag (VS Code)', () => {
   assert.equal(finding.text, '"--privileged"');
   assert.equal(finding.severity, 'error');
   assert.equal(finding.server, 'box');
-  assert.match(finding.message, /Server "box" runs its container with --privileged/);
+  assert.match(finding.message, /^Privileged container \(--privileged\): remove it.*Server "box"/);
 });
 
 test('podman container run --privileged=true (Claude Code) and a one-string command', () => {

@@ -20,10 +20,10 @@ const ACTION = /\b(?:pin|use|remove|move|set|add|replace|rename|restrict|turn|li
  */
 const PENDING = new Set([
   'auto-approve-all-tools', 'browser-sandbox-disabled',
-  'claude-bypass-permissions', 'claude-enable-all-project-servers', 'claude-wildcard-mcp-permission', 'codex-approval-bypass', 'copilot-all-tools', 'custom-package-registry',
-  'deno-all-permissions', 'deprecated-sse-transport', 'docker-added-capabilities', 'docker-confinement-disabled', 'docker-host-mount', 'docker-host-namespace',
-  'docker-privileged', 'github-server-write-access', 'goose-auto-mode', 'known-malicious-package',
-  'loader-env-override', 'privilege-escalation-command', 'remote-without-auth', 'schema-command-and-url', 'schema-invalid-type',
+  'claude-bypass-permissions', 'claude-enable-all-project-servers', 'claude-wildcard-mcp-permission', 'codex-approval-bypass', 'custom-package-registry',
+  'deno-all-permissions', 'docker-added-capabilities',
+  'github-server-write-access', 'goose-auto-mode', 'known-malicious-package',
+  'loader-env-override', 'privilege-escalation-command', 'schema-command-and-url', 'schema-invalid-type',
   'schema-missing-required-key', 'schema-syntax-error', 'schema-unexpanded-variable', 'schema-unknown-key', 'schema-unsupported-transport', 'schema-wrong-root-key',
   'trust-all-tools',
   'unpinned-deno-module', 'unpinned-go-module', 'vscode-global-auto-approve', 'zed-tool-permissions',
