@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import { isWildcardToolName } from '../permissions/toolNames';
 import { removeSiblings } from '../fixes/nodeEdits';
 import { clientReadsEntryKey } from '../permissions/settingsKnobs';
@@ -28,7 +29,7 @@ export const rule: Rule = {
       context.report({
         node: entry.node,
         server: context.config.servers.find((s) => s.name === match[1]) ?? null,
-        message: `allowedTools "${entry.value}" lets the agent call every tool of server "${match[1]}", including ones added by later updates, without asking you. List the read-only tools you have checked ("@${match[1]}/tool_name") instead.`,
+        message: `allowedTools "${shortValue(entry.value, 40)}" approves every tool of a server: list the read-only tools you have checked. The agent calls every tool of server "${match[1]}", including ones added by later updates, without asking you ("@${match[1]}/tool_name" names one).`,
         fixes: edit ? [{ title: `Remove "${entry.value}" from allowedTools`, safe: true, preferred: true, edits: [edit] }] : [],
       });
     }
@@ -52,7 +53,7 @@ export const rule: Rule = {
         node: wildcard.node,
         server,
         severity: ignored ? 'information' : undefined,
-        message: `Server "${server.name}" auto-approves every tool (${shown}): a client that honours this runs any of its tools, including ones added by later updates, without asking you. List only read-only tools you have checked, or none.`,
+        message: `Every tool auto-approved (${shortValue(shown, 30)}): list only read-only tools you have checked, or none. Server "${server.name}": a client that honours this runs any of its tools, including ones added by later updates, without asking you.`,
         fixes: edit
           ? [
               {

@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import { allCommands } from '../launch/effective';
 
 const SUBCOMMANDS = new Set(['run', 'serve', 'x']);
@@ -47,7 +48,7 @@ export const rule: Rule = {
           context.report({
             node: args[i].node,
             server,
-            message: `Server "${server.name}" runs Deno with ${text}, allowing ${what}: Deno's sandbox no longer limits the server. List exactly what it needs instead (e.g. --allow-net=api.example.com --allow-read=./data).`,
+            message: `Deno runs with ${shortValue(text, 30)}: list exactly what it needs (e.g. --allow-net=api.example.com). Server "${server.name}" is allowed ${what}: Deno's sandbox no longer limits it (--allow-read=./data style flags do).`,
           });
         }
       }

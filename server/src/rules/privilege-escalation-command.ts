@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import type { Invocation } from '../launch/command';
 import { invocationOf } from '../launch/command';
 import { shellInvocations, wrapperChain } from '../launch/effective';
@@ -35,7 +36,7 @@ export const rule: Rule = {
         context.report({
           node: direct.programValue.node,
           server,
-          message: `Server "${server.name}" is started with ${direct.program}: it runs with administrator rights, and so does every tool call the agent makes. Run it as your normal user; grant the one permission it needs (group membership, file ACL) instead.`,
+          message: `Started with ${shortValue(direct.program, 20)}: run it as your normal user and grant the one permission it needs. Server "${server.name}" runs with administrator rights, and so does every tool call the agent makes (a group membership or file ACL is enough).`,
         });
         continue;
       }
@@ -49,7 +50,7 @@ export const rule: Rule = {
       context.report({
         node: found ? found.programValue.node : shell!.values[0].node,
         server,
-        message: `Server "${server.name}" runs a shell script that calls ${name}: part of the server runs with administrator rights. Remove it and grant only the permission it needs.`,
+        message: `Shell script calls ${shortValue(name, 20)}: remove it and grant only the permission it needs. Server "${server.name}": part of the server runs with administrator rights.`,
       });
     }
   },

@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import { allLaunches, spanOf } from '../launch/packages';
 import { isTrustedPackage } from '../launch/trust';
 
@@ -30,16 +31,16 @@ export const rule: Rule = {
           context.report({
             ...node,
             server,
-            message: `Server "${server.name}" runs the remote module "${m.name}" with no version in its URL: ${deno.launcher} runs whatever that address serves. Use a URL with an exact version (".../mod@<version>/mod.ts"), or vendor the module and pin it with a deno.lock.`,
+            message: `Remote module with no version in its URL: use a URL with an exact version, or pin it with a deno.lock. Server "${server.name}" runs "${m.name}": ${deno.launcher} runs whatever that address serves (".../mod@<version>/mod.ts" is pinned).`,
           });
           continue;
         }
         const label = `${m.scheme}:${m.name}`;
         if (m.kind === 'range') {
-          context.report({ ...node, server, severity: 'information', message: `Server "${server.name}" runs "${label}@${m.version}", a version range: new releases run without review. Pin an exact version: "${label}@<version>".` });
+          context.report({ ...node, server, severity: 'information', message: `"${shortValue(`${label}@${m.version}`, 50)}" is a version range: pin an exact version. Server "${server.name}": new releases run without review; write "${label}@<version>".` });
         } else {
           const what = m.kind === 'none' ? 'with no version' : m.kind === 'tag' ? `at the moving "${m.version}" tag` : `with the open range "${m.version}"`;
-          context.report({ ...node, server, message: `Server "${server.name}" runs "${label}" ${what}: ${deno.launcher} fetches the newest matching release. Pin an exact version: "${label}@<version>".` });
+          context.report({ ...node, server, message: `"${shortValue(label, 50)}" is not pinned: pin an exact version. Server "${server.name}" runs it ${what}: ${deno.launcher} fetches the newest matching release; write "${label}@<version>".` });
         }
       }
     }

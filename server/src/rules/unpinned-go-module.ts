@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import { allLaunches, spanOf } from '../launch/packages';
 import { isTrustedPackage } from '../launch/trust';
 
@@ -27,14 +28,14 @@ export const rule: Rule = {
           context.report({
             ...spanOf(context.doc, go.value),
             server,
-            message: `Server "${server.name}" runs "${go.launcher ?? 'go run'} ${go.path}@${go.version}": "${go.version}" resolves to a different version whenever the module moves on. Pin a release: "${go.path}@<version>" (go list -m -versions <module> lists them).`,
+            message: `Go module "${shortValue(go.path, 50)}" follows "@${shortValue(go.version ?? '', 16)}": pin a release. Server "${server.name}" runs "${go.launcher ?? 'go run'} ${go.path}@${go.version}", which resolves to a different version whenever the module moves on. Write "${go.path}@<version>" (go list -m -versions <module> lists them).`,
           });
         } else {
           context.report({
             ...spanOf(context.doc, go.value),
             server,
             severity: 'information',
-            message: `Server "${server.name}" runs "${go.launcher ?? 'go run'} ${go.path}" with no version: it builds the version the working directory's go.mod requires, if any. Add "@<version>" to make the version explicit (go list -m -versions <module> lists them).`,
+            message: `Go module "${shortValue(go.path, 50)}" has no version: add "@<version>". Server "${server.name}" runs "${go.launcher ?? 'go run'} ${go.path}", which builds the version the working directory's go.mod requires, if any (go list -m -versions <module> lists them).`,
           });
         }
       }

@@ -19,7 +19,7 @@ test('alwaysAllow ["*"] (Roo) and autoApprove ["*"] (Kiro) are errors on the wil
   const [finding] = lintRule(RULE, '/repo/.roo/mcp.json', ROO);
   assert.equal(finding.text, '"*"');
   assert.equal(finding.severity, 'error');
-  assert.match(finding.message, /Server "gh" auto-approves every tool \("alwaysAllow": \["\*"\]\): a client that honours this runs any of its tools/);
+  assert.match(finding.message, /^Every tool auto-approved \("alwaysAllow": \["\*"\]\): list only read-only tools.*Server "gh": a client that honours this runs any of its tools/);
   const kiro = '{"mcpServers":{"k":{"command":"uvx","args":["k-mcp==1.0"],"autoApprove":["read","*"]}}}';
   assert.deepEqual(lintRule(RULE, '/repo/.kiro/settings/mcp.json', kiro).map((f) => f.text), ['"*"']);
 });

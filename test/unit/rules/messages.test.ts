@@ -19,14 +19,14 @@ const ACTION = /\b(?:pin|use|remove|move|set|add|replace|rename|restrict|turn|li
  * rule; the list may only shrink: a rule that passes must leave it).
  */
 const PENDING = new Set([
-  'auto-approve-all-tools', 'browser-sandbox-disabled',
+  'browser-sandbox-disabled',
   'claude-bypass-permissions', 'claude-enable-all-project-servers', 'claude-wildcard-mcp-permission', 'codex-approval-bypass', 'custom-package-registry',
-  'deno-all-permissions', 'docker-added-capabilities',
+  'docker-added-capabilities',
   'github-server-write-access', 'goose-auto-mode', 'known-malicious-package',
-  'loader-env-override', 'privilege-escalation-command', 'schema-command-and-url', 'schema-invalid-type',
+  'loader-env-override', 'schema-command-and-url', 'schema-invalid-type',
   'schema-missing-required-key', 'schema-syntax-error', 'schema-unexpanded-variable', 'schema-unknown-key', 'schema-unsupported-transport', 'schema-wrong-root-key',
   'trust-all-tools',
-  'unpinned-deno-module', 'unpinned-go-module', 'vscode-global-auto-approve', 'zed-tool-permissions',
+  'vscode-global-auto-approve', 'zed-tool-permissions',
 ]);
 
 const findings = realisticFindings();

@@ -9,7 +9,7 @@ test('go run at @latest or a branch warns; without a version informs', () => {
     b: { command: 'go', args: ['run', '-tags', 'netgo', 'github.com/acme/other@main'] },
     c: { command: 'go', args: ['run', 'github.com/acme/third/cmd'] },
   }, [
-    { at: 'github.com/acme/mcp/cmd/server@latest', severity: 'warning', message: /"latest" resolves/ },
+    { at: 'github.com/acme/mcp/cmd/server@latest', severity: 'warning', message: /follows "@latest": pin a release\./ },
     { at: 'github.com/acme/other@main', severity: 'warning' },
     { at: 'github.com/acme/third/cmd', severity: 'information', message: /go\.mod/ },
   ]);
