@@ -34,7 +34,7 @@ export const rule: Rule = {
         node: url.property.children?.[0] ?? url.value,
         server,
         severity: behaviour.severity,
-        message: `Server "${server.name}" has both "${command.key}" and "${url.key}": ${client} ${behaviour.text}. Keep "${command.key}" for a local process or "${url.key}" for a remote server, not both.`,
+        message: `Both "${command.key}" and "${url.key}": keep "${command.key}" for a local process or "${url.key}" for a remote server. Server "${server.name}": ${client} ${behaviour.text}.`,
         fixes: [],
       });
     }

@@ -25,7 +25,7 @@ export const rule: Rule = {
         context.report({
           node: server.nameNode,
           server,
-          message: `Server "${server.name}" has no "${key}": ${why}. ${client} skips or rejects the entry until "${key}" is added.`,
+          message: `Missing "${key}": add it. Server "${server.name}": ${why}. ${client} skips or rejects the entry until "${key}" is added.`,
           fixes: [],
         });
       }

@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import type { VariableReference, VariableSyntax } from '../engine/interpolation';
 import { findReferences } from '../engine/interpolation';
 import { clientName, isShell, schemaEntries, stringLeaves, subRange, verbatimValue } from '../dialects/schemaCheck';
@@ -74,7 +75,7 @@ export const rule: Rule = {
       context.report({
         ...range,
         server: context.config.servers.find((s) => node.offset >= s.node.offset && node.offset < s.node.offset + s.node.length) ?? null,
-        message: `${client} does not expand ${text}: the server receives the literal text "${text}".${instead}`,
+        message: `${client} does not expand ${shortValue(text, 40)}: ${replacement ? `write ${shortValue(replacement, 40)} instead` : 'use a syntax it expands, or the value'}. The server receives the literal text "${text}".${replacement ? '' : instead}`,
         fixes: replacement
           ? [
               {

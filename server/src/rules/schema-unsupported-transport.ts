@@ -1,4 +1,5 @@
 import type { Rule } from './types';
+import { shortValue } from '../engine/summary';
 import { closest } from '../dialects/schema';
 import { transportOf } from '../dialects/mcpServersMap';
 import { clientName, declaredTransport, presentKey, schemaEntries, shown } from '../dialects/schemaCheck';
@@ -30,7 +31,7 @@ export const rule: Rule = {
           context.report({
             node: url.property.children?.[0] ?? url.value,
             server,
-            message: `${client} only starts local (stdio) servers from this file: remote server "${server.name}" is ignored. Add it in the app instead (Settings > Connectors), or bridge it with a local command such as mcp-remote.`,
+            message: `Remote server ignored here: add it in the app (Settings > Connectors) or bridge it with mcp-remote. ${client} only starts local (stdio) servers from this file, so "${server.name}" is not loaded.`,
             fixes: [],
           });
           continue;
@@ -44,7 +45,7 @@ export const rule: Rule = {
       context.report({
         node: declared.node,
         server,
-        message: `${client} does not accept "${schema.typeKey}": "${shown(declared.raw)}" (it accepts ${accepted}), so server "${server.name}" ${context.dialect.id === 'cline' || context.dialect.id === 'roo-code' ? 'fails validation and is not loaded' : 'is skipped or misread'}.${suggestion ? ` Use "${suggestion}".` : ''}`,
+        message: `Unsupported "${schema.typeKey}": "${shortValue(shown(declared.raw), 20)}": ${suggestion ? `use "${suggestion}"` : `use one ${client} accepts`}. It accepts ${accepted}, so server "${server.name}" ${context.dialect.id === 'cline' || context.dialect.id === 'roo-code' ? 'fails validation and is not loaded' : 'is skipped or misread'}.`,
         fixes: suggestion
           ? [{ title: `Use "${suggestion}"`, safe: same.length > 0, preferred: true, edits: [{ offset: declared.node.offset, length: declared.node.length, content: context.doc.quote(suggestion) }] }]
           : [],

@@ -48,7 +48,7 @@ export const rule: Rule = {
         context.report({
           node: keyNode,
           server: null,
-          message: `${client} reads servers only from ${where}: ${count === 1 ? 'the 1 server' : `the ${count} servers`} under "${key}" ${count === 1 ? 'is' : 'are'} ignored. Move ${count === 1 ? 'it' : 'them'} into "${expected}".`,
+          message: `Servers under "${key}" are ignored: move ${count === 1 ? 'it' : 'them'} into "${expected}". ${client} reads servers only from ${where}, so ${count === 1 ? 'the 1 server' : `the ${count} servers`} there ${count === 1 ? 'is' : 'are'} not loaded.`,
           fixes: [],
         });
         continue;
@@ -61,7 +61,7 @@ export const rule: Rule = {
       context.report({
         node: keyNode,
         server: null,
-        message: `${client} reads servers from ${where}, not "${key}" (the key ${USED_BY[key]} use${key === 'servers' || key === 'mcpServers' ? '' : 's'}): it ignores ${count === 1 ? 'the 1 server' : `all ${count} servers`} in this file. Rename "${key}" to "${expected}".${note}`,
+        message: `Wrong servers key "${key}": rename it to "${expected}". ${client} reads servers from ${where}, not "${key}" (the key ${USED_BY[key]} use${key === 'servers' || key === 'mcpServers' ? '' : 's'}): it ignores ${count === 1 ? 'the 1 server' : `all ${count} servers`} in this file.${note}`,
         fixes: trivial
           ? [{ title: `Rename "${key}" to "${expected}"`, safe: true, preferred: true, edits: [{ offset: keyNode.offset, length: keyNode.length, content: keyText(context.doc, keyNode, expected) }] }]
           : [],

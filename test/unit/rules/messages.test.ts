@@ -23,8 +23,8 @@ const PENDING = new Set([
   'claude-bypass-permissions', 'claude-enable-all-project-servers', 'claude-wildcard-mcp-permission', 'codex-approval-bypass', 'custom-package-registry',
   'docker-added-capabilities',
   'github-server-write-access', 'goose-auto-mode', 'known-malicious-package',
-  'loader-env-override', 'schema-command-and-url', 'schema-invalid-type',
-  'schema-missing-required-key', 'schema-syntax-error', 'schema-unexpanded-variable', 'schema-unknown-key', 'schema-unsupported-transport', 'schema-wrong-root-key',
+  'loader-env-override', 'schema-invalid-type',
+  'schema-syntax-error', 'schema-unknown-key',
   'trust-all-tools',
   'vscode-global-auto-approve', 'zed-tool-permissions',
 ]);
