@@ -13,4 +13,7 @@ test('long values keep their start and end', () => {
   assert.equal(shortValue('@modelcontextprotocol/server-brave-search', 40), '@modelcontextprotoco…server-brave-search');
   assert.equal(shortValue('@modelcontextprotocol/server-brave-search', 40).length, 40);
   assert.equal(shortValue('short'), 'short');
+  // A token-like run stays whole, so the message safety net can still recognise and mask it.
+  const token = 'ghp_' + 'R8x2Lq9Vw4Zt7Yp3Kc6Nb1Md5Fh0Js2Gk8Pa';
+  assert.equal(shortValue(`8080:${token}`, 20), `8080:${token}`);
 });
