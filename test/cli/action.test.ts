@@ -224,12 +224,12 @@ test('the action, from a fresh checkout, fails on an unpinned server and passes 
     assert.match(scanStep(unpinned).stdout, /unpinned-npm-package {2}\[memory\]/, 'the text report is in the log');
     assert.match(scanStep(unpinned).stdout, /::error::MCP configs have findings at or above warning\./);
     const sarif = assertValidSarif(join(dir, 'unpinned', 'mcp-hygiene.sarif'));
-    assert.deepEqual(sarif.runs[0].results.map((r) => [r.ruleId, r.locations[0].physicalLocation.artifactLocation.uri]), [['unpinned-npm-package', '.vscode/mcp.json']]);
+    assert.deepEqual(sarif.runs[0].results.map((r) => [r.ruleId, r.locations[0].physicalLocation.artifactLocation.uri]).sort(), [['unpinned-npm-package', '.vscode/mcp.json'], ['vscode-sandbox-off', '.vscode/mcp.json']].sort());
     assert.ok(uploadStep(unpinned).ran, 'uploaded although the scan step failed');
     assert.deepEqual(uploadStep(unpinned).with, { sarif_file: 'mcp-hygiene.sarif', category: 'mcp-hygiene' });
 
     // Same job, second use: the bundle is there, nothing is installed again.
-    const pinned = runAction(actionPath, committedRepository(join(dir, 'pinned'), { '.vscode/mcp.json': PINNED }));
+    const pinned = runAction(actionPath, committedRepository(join(dir, 'pinned'), { '.vscode/mcp.json': PINNED.replace('"] }', '"], "sandboxEnabled": true }') }));
     assert.equal(pinned.steps[0].stdout, '', 'no build the second time');
     assert.ok(!pinned.failed, scanStep(pinned).stdout + scanStep(pinned).stderr);
     assert.equal(pinned.outputs['exit-code'], '0');

@@ -27,7 +27,7 @@ test('text: one "Scanned" line before the summary, most files first, generic las
     const run = runCli(['scan', ...NAMED], { cwd: dir });
     const lines = run.stdout.split('\n').filter(Boolean);
     assert.equal(lines.at(-2), 'Scanned 4 files: vscode 2, cursor 1, generic 1');
-    assert.match(lines.at(-1)!, /^4 files, 3 findings .*, 1 skipped$/);
+    assert.match(lines.at(-1)!, /^4 files, 4 findings \(0 errors, 3 warnings, 1 information, 0 hints\), 1 skipped$/);
     assert.match(run.stdout, /^Skipped\n {2}configs\/notes\.json: not an MCP config/m);
   } finally {
     cleanup();

@@ -37,7 +37,7 @@ test('a trailing comma in a strict-JSON client\'s file keeps its finding and its
     const items = await client.pullItems(claudeCode);
     const comma = items.filter((d) => d.code === 'schema-syntax-error');
     assert.equal(comma.length, 1);
-    assert.match(comma[0].message, /^Trailing comma: Claude Code/);
+    assert.equal(comma[0].message, 'Trailing comma: remove it.', 'the first sentence; the hover says why');
     const actions = await client.codeActions(claudeCode, comma);
     assert.ok(actions.some((a) => a.title === 'Remove the trailing comma'));
   });

@@ -92,13 +92,13 @@ test('git state: a token in a tracked file is an error (rotate it), in an untrac
     await withClient({ pull: true, rules: RULES, git, workspaceFolder: pathToFileURL(root).toString(), settings: {} }, async (client) => {
       const tracked = await client.published.wait((p) => p.uri === uriOf(root, '.vscode/mcp.json') && p.diagnostics.length > 0, 'tracked file', 8000);
       assert.equal(tracked.diagnostics[0].severity, DiagnosticSeverity.Error);
-      assert.match(tracked.diagnostics[0].message, /already committed: rotate it/);
+      assert.match(tracked.diagnostics[0].message, /rotate it \(committed\)\.$/, 'the diagnostic (first sentence) says to rotate a committed secret');
       const untracked = await client.published.wait((p) => p.uri === uriOf(root, '.cursor/mcp.json') && p.diagnostics.length > 0, 'untracked file', 8000);
       const secret = untracked.diagnostics.find((d) => d.code === 'secret-in-env')!;
       assert.equal(secret.severity, DiagnosticSeverity.Warning);
-      assert.match(secret.message, /not tracked by git yet/);
+      assert.doesNotMatch(secret.message, /committed/);
       const ignored = await client.published.wait((p) => p.uri === uriOf(root, 'local/.cursor/mcp.json') && p.diagnostics.length > 0, 'ignored file', 8000);
-      assert.match(ignored.diagnostics.find((d) => d.code === 'secret-in-env')!.message, /git-ignored/);
+      assert.equal(ignored.diagnostics.find((d) => d.code === 'secret-in-env')!.severity, DiagnosticSeverity.Warning);
       // Editing an open document never runs git again.
       const runs = gitRuns;
       await client.open(uriOf(root, '.vscode/mcp.json'), MCP_JSON);
@@ -156,7 +156,7 @@ test('policy file and .mcp-hygiene.json: server-not-allowed follows the setting;
       await client.refreshes.wait((n) => n >= 1, 'refresh');
       const items = await client.pullItems(vscodeUri);
       assert.deepEqual(items.map((d) => d.code).sort(), ['secret-in-env', 'server-not-allowed']);
-      assert.match(items.find((d) => d.code === 'server-not-allowed')!.message, /package @modelcontextprotocol\/server-github/);
+      assert.match(items.find((d) => d.code === 'server-not-allowed')!.message, /^Server "github" is not on your MCP allow-list: remove it/);
       await client.changeSettings({ policyFile: 'missing.json' });
       assert.deepEqual((await client.pullItems(vscodeUri)).map((d) => d.code), ['secret-in-env']);
       await client.messages.wait((m) => m.message.includes('missing.json'), 'the unreadable policy file reported');
@@ -165,7 +165,7 @@ test('policy file and .mcp-hygiene.json: server-not-allowed follows the setting;
       const desktop = await client.pullItems(desktopUri);
       const unpinned = desktop.filter((d) => d.code === 'unpinned-npm-package');
       assert.equal(unpinned.length, 1, JSON.stringify(desktop.map((d) => d.message)));
-      assert.match(unpinned[0].message, /"other"/);
+      assert.match(unpinned[0].message, /"mcp-other"/);
     });
     // Untrusted workspace: its .mcp-hygiene.json cannot silence the linter.
     await withClient({ pull: true, rules: RULES, workspaceFolder: pathToFileURL(root).toString(), settings: {}, initializationOptions: { workspaceTrusted: false } }, async (client) => {

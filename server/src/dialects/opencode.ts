@@ -38,8 +38,8 @@ export const opencode: Dialect = {
     serversPath: ['mcp'],
     serversShape: 'map',
     entry: z.object({
-      type: z.enum(['local', 'remote'], { error: 'opencode expects "type" to be "local" or "remote"' }),
-      command: z.array(z.string(), { error: 'opencode expects "command" to be an array: the program followed by its arguments, e.g. ["npx", "-y", "pkg"]' }),
+      type: z.enum(['local', 'remote'], { error: 'Unknown "type": use "local" or "remote", the two opencode reads' }),
+      command: z.array(z.string(), { error: '"command" must be an array: write the program and its arguments, e.g. ["npx", "-y", "pkg"]. opencode rejects a string' }),
       environment: envMap,
       cwd: str,
       url: str,

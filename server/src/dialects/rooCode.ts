@@ -39,7 +39,7 @@ export const rooCode: Dialect = {
       url: str,
       headers: strMap,
       disabled: bool,
-      timeout: z.number().check(z.minimum(1, { error: 'Roo Code accepts a timeout from 1 to 3600 seconds' }), z.maximum(3600, { error: 'Roo Code accepts a timeout from 1 to 3600 seconds' })),
+      timeout: z.number().check(z.minimum(1, { error: 'Timeout out of range: use 1 to 3600 seconds, the range Roo Code accepts' }), z.maximum(3600, { error: 'Timeout out of range: use 1 to 3600 seconds, the range Roo Code accepts' })),
       alwaysAllow: strList,
       watchPaths: strList,
       disabledTools: strList,

@@ -44,7 +44,7 @@ export const zed: Dialect = {
     serversShape: 'map',
     entry: z.object({
       source: z.enum(['custom', 'extension']),
-      command: z.string({ error: 'Zed now expects "command" to be the program (a string) with "args" and "env" beside it; the nested {"path", "args", "env"} form is the early-2025 format that current Zed rejects' }),
+      command: z.string({ error: '"command" must be the program (a string): move "args" and "env" beside it. The nested {"path", "args", "env"} form is the early-2025 format that current Zed rejects' }),
       args: strList,
       env: envMap,
       timeout: num,

@@ -12,6 +12,7 @@ import type { GitState } from '../rules/types';
 import type { Policy } from '../common/policy';
 import { applySuppressions } from './suppressions';
 import { redactMessage } from '../secrets/redact';
+import { SUMMARY_MAX, summaryOf } from './summary';
 import { changedRegion, confinedServerIndex, entrySpan, moveFinding, type IncrementalState } from './incremental';
 
 export interface LintOptions {
@@ -48,11 +49,24 @@ export const PLAINTEXT_SECRET_RULES: ReadonlySet<string> = new Set([
   'secret-oauth-client-secret',
 ]);
 
-const GIT_NOTES: Record<'tracked' | 'untracked' | 'ignored', { severity: Severity; note: string }> = {
-  tracked: { severity: 'error', note: 'This file is tracked by git, so the secret is already committed: rotate it, then move it out of the file.' },
+/**
+ * `action` joins the first sentence (the diagnostic the editor shows) when it fits in
+ * SUMMARY_MAX: rotating a committed secret is the step a user must not miss.
+ */
+const GIT_NOTES: Record<'tracked' | 'untracked' | 'ignored', { severity: Severity; action?: string; note: string }> = {
+  tracked: { severity: 'error', action: ', and rotate it (committed)', note: 'This file is tracked by git, so the secret is already committed: rotate it, then move it out of the file.' },
   untracked: { severity: 'warning', note: 'The file is not tracked by git yet: move the secret out before committing it.' },
   ignored: { severity: 'warning', note: 'The file is git-ignored, but the secret still sits in plaintext on disk.' },
 };
+
+/** A secret finding's message with what git says about its file. */
+function withGitNote(message: string, byGit: (typeof GIT_NOTES)['tracked']): string {
+  const summary = summaryOf(message);
+  const rest = message.slice(summary.length).trim();
+  const joined = byGit.action && summary.endsWith('.') ? `${summary.slice(0, -1)}${byGit.action}.` : summary;
+  const first = joined.length <= SUMMARY_MAX ? joined : summary;
+  return [first, rest, byGit.note].filter(Boolean).join(' ');
+}
 
 /** Everything the engine learnt about one document version; the server caches it. */
 export interface Analysis {
@@ -207,7 +221,7 @@ function* collectFindings(doc: ParsedDocument, dialect: Dialect, config: McpConf
       const finding = toFinding(rule, descriptor, doc.lines, severityOverride);
       if (byGit) {
         finding.severity = byGit.severity;
-        finding.message = `${finding.message.replace(/\s+$/, '')} ${byGit.note}`;
+        finding.message = withGitNote(finding.message, byGit);
       }
       findings.push(finding);
     },

@@ -106,7 +106,7 @@ export function applySuppressions(findings: readonly Finding[], input: Suppressi
   suppressions.forEach((s, index) => {
     const where = s.kind === 'next-line' ? 'on the next line' : 'in this file';
     if (s.rules.length === 0) {
-      problems.push({ kind: 'unused', offset: s.offset, length: s.length, ruleIds: [], message: `This ${SUPPRESSION_PREFIX} comment names no rule, so it silences nothing. Add the rule id(s), e.g. "${SUPPRESSION_PREFIX}${s.kind === 'next-line' ? '-next-line' : ''} secret-in-env -- <reason>".` });
+      problems.push({ kind: 'unused', offset: s.offset, length: s.length, ruleIds: [], message: `Suppression names no rule: add the rule ids it should silence. As written it silences nothing; e.g. "${SUPPRESSION_PREFIX}${s.kind === 'next-line' ? '-next-line' : ''} secret-in-env -- <reason>".` });
       return;
     }
     const unused = s.rules.filter((id) => {
@@ -122,11 +122,11 @@ export function applySuppressions(findings: readonly Finding[], input: Suppressi
         offset: s.offset,
         length: s.length,
         ruleIds: unused,
-        message: `Unused suppression: ${unused.map((id) => `"${id}"`).join(', ')} reports nothing ${where}${detail}. Remove it so it cannot hide a future problem.`,
+        message: `Unused suppression: remove it so it cannot hide a future problem. ${unused.map((id) => `"${id}"`).join(', ')} reports nothing ${where}${detail}.`,
       });
     }
     if (s.reason === '') {
-      problems.push({ kind: 'no-reason', offset: s.offset, length: s.length, ruleIds: s.rules, message: `This suppression gives no reason. Add one after " -- " (e.g. "-- reviewed by security, see TICKET-123") so reviewers can judge it.` });
+      problems.push({ kind: 'no-reason', offset: s.offset, length: s.length, ruleIds: s.rules, message: `Suppression without a reason: add one after " -- " so reviewers can judge it (e.g. "-- reviewed by security, see TICKET-123").` });
     }
   });
   return { kept, suppressed, problems };

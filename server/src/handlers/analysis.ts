@@ -1,6 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeSteps, runToEnd, isKnownConfigPath, ruleDocsUrl, type Analysis, type Finding, type Fix, type LintOptions, type Severity } from '../engine';
+import { summaryOf } from '../engine/summary';
 import type { Settings } from '../common/settings';
 import { DIAGNOSTIC_SOURCE, FILE_TOO_LARGE_CODE, SETTINGS_SECTION, type DiagnosticData, type DiagnosticFix } from '../common/protocol';
 import { isIgnoredPath, uriToPath } from './documentPath';
@@ -274,8 +275,9 @@ export function toDiagnostic(finding: Finding, version: number, others: readonly
     source: DIAGNOSTIC_SOURCE,
     code: finding.ruleId,
     codeDescription: codeDescriptionOf(finding.ruleId),
-    message: finding.message,
-    ...(others.length && uri ? { relatedInformation: others.map((other) => ({ location: { uri, range: other.range }, message: `${other.ruleId} (${other.severity}): ${other.message}` })) } : {}),
+    // The first sentence (what is wrong, what to do); the hover shows the rest.
+    message: summaryOf(finding.message),
+    ...(others.length && uri ? { relatedInformation: others.map((other) => ({ location: { uri, range: other.range }, message: `${other.ruleId} (${other.severity}): ${summaryOf(other.message)}` })) } : {}),
     data,
   };
 }

@@ -50,8 +50,8 @@ export const rule: Rule = {
             server,
             severity: contained ? 'information' : 'warning',
             message: contained
-              ? `Server "${server.name}" passes ${match[0]} to the browser inside its container, which ${what}; the container is the remaining boundary. Prefer running the browser as a non-root user with its sandbox on.`
-              : `Server "${server.name}" passes ${match[0]}, which ${what}: a malicious page the agent opens can exploit the browser and reach this machine. Remove it; run the browser as a normal user (or in a container) instead.`,
+              ? `Browser protection off in a container (${match[0]}): run the browser as a non-root user with its sandbox on. Server "${server.name}": the flag ${what}; the container is the remaining boundary.`
+              : `Browser protection off (${match[0]}): remove it and run the browser as a normal user. Server "${server.name}": the flag ${what}, so a malicious page the agent opens can exploit the browser and reach this machine. If the browser must run as root, run it in a container.`,
           });
         }
       }

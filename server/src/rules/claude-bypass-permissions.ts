@@ -25,7 +25,7 @@ export const rule: Rule = {
       context.report({
         node: mode,
         server: null,
-        message: 'permissions.defaultMode "bypassPermissions" makes Claude Code run every tool call, edit and shell command without asking, including MCP tools and servers a repository adds. Use "default" (or "acceptEdits") and allow specific tools in permissions.allow.',
+        message: 'Claude Code runs everything without asking (defaultMode "bypassPermissions"): use "default" or "acceptEdits". Every tool call, edit and shell command runs unreviewed, including MCP tools and servers a repository adds. Allow specific tools in permissions.allow instead.',
         fixes: [{ title: 'Use defaultMode "default"', safe: false, preferred: true, edits: [{ offset: mode.offset, length: mode.length, content: context.doc.quote('default') }] }],
       });
     }
@@ -35,7 +35,7 @@ export const rule: Rule = {
         node: skip,
         server: null,
         severity: 'warning',
-        message: 'skipDangerousModePermissionPrompt: true hides the warning before bypass-permissions sessions and skips the approval of project MCP servers. Set it to false.',
+        message: 'Bypass-mode warning hidden (skipDangerousModePermissionPrompt: true): set it to false. It also skips the approval of project MCP servers.',
         fixes: [{ title: 'Set skipDangerousModePermissionPrompt to false', safe: true, preferred: true, edits: [{ offset: skip.offset, length: skip.length, content: 'false' }] }],
       });
     }

@@ -33,7 +33,7 @@ export const rule: Rule = {
       context.report({
         node,
         server: null,
-        message: `Claude Code starts every server in the project's .mcp.json without asking${where} (enableAllProjectMcpServers: true), including servers a cloned repository or pull request adds. Set it to false and list the servers you have reviewed in enabledMcpjsonServers.`,
+        message: `Every project MCP server starts without asking (enableAllProjectMcpServers): set it to false. Claude Code starts every server in the project's .mcp.json${where}, including servers a cloned repository or pull request adds. List the servers you have reviewed in enabledMcpjsonServers.`,
         fixes: [
           {
             title: !insertion

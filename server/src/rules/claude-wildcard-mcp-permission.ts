@@ -3,6 +3,7 @@ import { settingsKindOf, knobNode } from '../permissions/settingsKnobs';
 import { riskyToolWord } from '../permissions/toolNames';
 import { removeSiblings } from '../fixes/nodeEdits';
 import { stringList } from '../engine/model';
+import { shortValue } from '../engine/summary';
 
 /**
  * Claude Code `permissions.allow` entries that approve whole MCP servers (`mcp__github`,
@@ -40,7 +41,7 @@ export const rule: Rule = {
       context.report({
         node: entry.node,
         server: null,
-        message: `Claude Code permission "${text}" approves ${what} without asking. Allow individual read-only tools (mcp__server__tool) instead.`,
+        message: `Permission "${shortValue(text, 40)}" approves many MCP tools: allow single read-only tools (mcp__server__tool). Claude Code runs ${what} without asking.`,
         fixes: edit
           ? [{
               title: `Remove "${text}" from permissions.allow`,

@@ -32,7 +32,7 @@ export const rule: Rule = {
           node: sandbox,
           server: null,
           severity: 'error',
-          message: `sandbox_mode = "danger-full-access"${where} runs every command Codex issues without a sandbox: it can read and change anything your user can. Use "workspace-write".`,
+          message: `Codex runs commands without a sandbox (sandbox_mode = "danger-full-access"${where}): use "workspace-write". Every command Codex issues can read and change anything your user can.`,
           fixes: [{ title: 'Use sandbox_mode = "workspace-write"', safe: false, preferred: true, edits: replace(sandbox, 'workspace-write') }],
         });
       }
@@ -43,7 +43,7 @@ export const rule: Rule = {
           node: approval,
           server: null,
           severity: unsandboxed ? 'error' : 'warning',
-          message: `approval_policy = "never"${where} means Codex never asks before acting (and with sandbox_mode = "danger-full-access" nothing contains what it does). Use "on-request" so risky actions wait for you.`,
+          message: `Codex never asks before acting (approval_policy = "never"${where}): use "on-request" so risky actions wait for you. If sandbox_mode is also "danger-full-access", nothing contains what it does.`,
           fixes: [{ title: 'Use approval_policy = "on-request"', safe: false, preferred: true, edits: replace(approval, 'on-request') }],
         });
       }

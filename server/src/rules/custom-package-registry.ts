@@ -4,6 +4,7 @@ import type { ServerEntry, StringValue } from '../engine/model';
 import { allLaunches, spanOf } from '../launch/packages';
 import { parseUrlLoosely, isLoopbackHost } from '../engine/urls';
 import { findReferences } from '../engine/interpolation';
+import { shortValue } from '../engine/summary';
 
 /** The public registries themselves: naming them explicitly changes nothing. */
 const DEFAULT_REGISTRY_HOSTS = new Set(['registry.npmjs.org', 'registry.yarnpkg.com', 'pypi.org', 'pypi.python.org', 'files.pythonhosted.org', 'proxy.golang.org', 'sum.golang.org']);
@@ -73,19 +74,19 @@ function judge(context: RuleContext, server: ServerEntry, holder: StringValue, k
   if (text === '' || findReferences(text).length > 0) return; // set elsewhere: nothing to judge here
   const trusted = trustedHosts(context);
   if (kind === 'tls-off') {
-    report(context, server, node, 'error', `Server "${server.name}" turns off the package manager's TLS certificate check (${where}=${text}): anyone on the network path can serve a different package. Trust your proxy's CA (cafile / NODE_EXTRA_CA_CERTS) instead.`);
+    report(context, server, node, 'error', `Package TLS check off (${shortValue(`${where}=${text}`, 50)}): add your proxy's CA (cafile / NODE_EXTRA_CA_CERTS) instead. Server "${server.name}": anyone on the network path can serve a different package.`);
     return;
   }
   if (kind === 'checksum-off') {
-    report(context, server, node, 'warning', `Server "${server.name}" sets ${where}="${text}", which turns off Go's checksum database check for some modules: a tampered module version would not be detected. Remove it unless those modules are private.`);
+    report(context, server, node, 'warning', `Go checksum check off (${shortValue(`${where}=${text}`, 50)}): remove it unless those modules are private. Server "${server.name}": a tampered module version would not be detected.`);
     return;
   }
   if (kind === 'insecure-host') {
-    report(context, server, node, 'error', `Server "${server.name}" marks "${text}" as a trusted/insecure host (${where}): TLS errors for that package host are ignored, so anyone on the network path can serve a different package. Fix the host's certificate instead.`);
+    report(context, server, node, 'error', `Package host "${shortValue(text, 40)}" marked insecure: fix the host's certificate and remove the flag. Server "${server.name}" (${where}): TLS errors for that package host are ignored, so anyone on the network path can serve a different package.`);
     return;
   }
   if (kind === 'userconfig') {
-    report(context, server, node, 'information', `Server "${server.name}" points npm at another config file (${where} "${text}"), which can redirect the registry and install scripts. Make sure that file is reviewed.`);
+    report(context, server, node, 'information', `npm reads another config file ("${shortValue(text, 40)}"): check that file is reviewed. Server "${server.name}" (${where}): that file can redirect the registry and run install scripts.`);
     return;
   }
   // Go's GOPROXY is a comma/pipe list; "direct" and "off" are not hosts.
@@ -101,13 +102,13 @@ function judge(context: RuleContext, server: ServerEntry, holder: StringValue, k
     if (DEFAULT_REGISTRY_HOSTS.has(url.host) && url.scheme === 'https') continue;
     if (trusted.some((t) => url.host === t || url.host.endsWith('.' + t))) continue;
     if (url.scheme === 'http' && !isLoopbackHost(url.host)) {
-      report(context, server, node, 'error', `Server "${server.name}" installs packages over plain HTTP from "${url.host}" (${where}): anyone on the network path can replace the package. Use an https:// registry.`);
+      report(context, server, node, 'error', `Packages installed over plain HTTP from "${shortValue(url.host, 40)}": use an https:// registry. Server "${server.name}" (${where}): anyone on the network path can replace the package.`);
     } else if (isLoopbackHost(url.host)) {
-      report(context, server, node, 'information', `Server "${server.name}" installs packages from a registry on this machine (${where} "${raw}"): fine for local testing, but the config does not work, or means something else, on another machine.`);
+      report(context, server, node, 'information', `Packages come from a registry on this machine: use a shared registry before you share the config. Server "${server.name}" (${where} "${raw}"): fine for local testing, but on another machine the config fails or means something else.`);
     } else if (kind === 'extra-index') {
-      report(context, server, node, 'warning', `Server "${server.name}" adds the extra index "${url.host}" (${where}): pip and uv may pick a same-named package from either index, the classic dependency-confusion attack. Use one index (--index-url / uv's explicit index pinning) and add the host to mcpHygiene.trustedHosts once reviewed.`);
+      report(context, server, node, 'warning', `Extra package index "${shortValue(url.host, 40)}": use one index (--index-url, or uv's explicit index pinning). Server "${server.name}" (${where}): pip and uv may pick a same-named package from either index, the classic dependency-confusion attack. Add the host to mcpHygiene.trustedHosts once reviewed.`);
     } else {
-      report(context, server, node, 'warning', `Server "${server.name}" installs packages from "${url.host}" instead of the public registry (${where}): the package name no longer identifies the code. Check the registry is your organisation's, then add it to mcpHygiene.trustedHosts.`);
+      report(context, server, node, 'warning', `Packages come from "${shortValue(url.host, 40)}", not the public registry: check it is your organisation's, then trust it. Server "${server.name}" (${where}): the package name no longer identifies the code. Add the host to mcpHygiene.trustedHosts once reviewed.`);
     }
   }
 }

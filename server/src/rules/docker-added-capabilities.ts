@@ -51,8 +51,8 @@ export const rule: Rule = {
             server,
             severity: escape ? 'error' : 'warning',
             message: escape
-              ? `Server "${server.name}" adds the ${cap} capability to its container: ${cap === 'ALL' ? 'every capability, ' : ''}a known way to escape to the host. Remove it; if the image really needs a capability, grant the narrowest one and document why.`
-              : `Server "${server.name}" adds the ${cap} capability to its container, widening what a compromised server can do. Remove it unless the server documents that it needs it.`,
+              ? `Container capability ${cap} lets the server escape to the host: remove --cap-add ${cap}. Server "${server.name}": ${cap === 'ALL' ? 'ALL grants every capability, including known escapes' : `${cap} is a known container-escape primitive`}. If the image really needs a capability, grant the narrowest one and document why.`
+              : `Extra container capability ${cap}: remove it unless the server documents that it needs it. Server "${server.name}": --cap-add ${cap} widens what a compromised server can do.`,
           });
         }
       }

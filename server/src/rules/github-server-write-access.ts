@@ -80,8 +80,8 @@ export const rule: Rule = {
         server,
         severity: all && !readOnly ? 'warning' : 'information',
         message: all
-          ? `Server "${server.name}" enables all GitHub toolsets${readOnly ? '' : ', including every write tool (merge, push, delete, workflows)'}: an agent steered by text in an issue or pull request can use them with your token. Enable only the toolsets you need (e.g. repos,issues)${readOnly ? '' : ' and add read-only mode'}.`
-          : `Server "${server.name}" runs GitHub's MCP server with write access: an agent steered by text in an issue or pull request can push, merge or comment with your token. If it only needs to read, turn on read-only mode (--read-only, GITHUB_READ_ONLY=1, or the /readonly URL).`,
+          ? `All GitHub toolsets enabled: list only the toolsets you need (e.g. repos,issues)${readOnly ? '' : ' and turn on read-only mode'}. Server "${server.name}": ${readOnly ? 'every toolset' : 'every write tool (merge, push, delete, workflows)'} is available to an agent steered by text in an issue or pull request, with your token.`
+          : `GitHub server with write access: turn on read-only mode if it only needs to read. Server "${server.name}": an agent steered by text in an issue or pull request can push, merge or comment with your token. Read-only mode is --read-only, GITHUB_READ_ONLY=1, or the /readonly URL.`,
       });
     }
   },

@@ -45,6 +45,8 @@ import { rule as claudeEnableAllProjectServers } from './claude-enable-all-proje
 import { rule as claudeWildcardMcpPermission } from './claude-wildcard-mcp-permission';
 import { rule as claudeBypassPermissions } from './claude-bypass-permissions';
 import { rule as vscodeGlobalAutoApprove } from './vscode-global-auto-approve';
+import { rule as vscodeSandboxOff } from './vscode-sandbox-off';
+import { rule as vscodeSandboxTooBroad } from './vscode-sandbox-too-broad';
 import { rule as codexApprovalBypass } from './codex-approval-bypass';
 import { rule as zedToolPermissions } from './zed-tool-permissions';
 import { rule as gooseAutoMode } from './goose-auto-mode';
@@ -119,6 +121,8 @@ export const RULES: readonly Rule[] = [
   claudeBypassPermissions,
   vscodeGlobalAutoApprove,
   codexApprovalBypass,
+  vscodeSandboxOff,
+  vscodeSandboxTooBroad,
   zedToolPermissions,
   gooseAutoMode,
   githubServerWriteAccess,

@@ -2,6 +2,7 @@ import type { Rule } from './types';
 import { launchedPackages, spanOf } from '../launch/packages';
 import { advisoryTarget, matchingAdvisories } from '../launch/advisoryMatch';
 import { advisoriesFor } from '../data';
+import { shortValue } from '../engine/summary';
 
 /**
  * A package with a malicious-package report (OSV `MAL-` ids shipped in advisories.json).
@@ -31,8 +32,8 @@ export const rule: Rule = {
         const pinnedOutside = target?.mode === 'exact' && hit.length === 0;
         const versions = report.affected.trim() === '*' ? 'every version' : `versions ${report.affected}`;
         const message = pinnedOutside
-          ? `Server "${server.name}" runs "${pkg.text}", a package reported as malicious (${report.id}, ${versions}): ${report.summary.replace(/^MALICIOUS:\s*/, '')} This pinned version is outside the reported range, but the package is not trustworthy: remove it and use the real publisher's server. ${report.url}`
-          : `Server "${server.name}" runs "${pkg.text}", a package reported as malicious (${report.id}, ${versions}): ${report.summary.replace(/^MALICIOUS:\s*/, '')} Remove this server, and treat any machine that ran it as compromised (rotate the credentials it could read). ${report.url}`;
+          ? `Package "${shortValue(pkg.text, 30)}" is reported as malicious: remove it and use the real publisher's server. Server "${server.name}" runs it (${report.id}, ${versions}): ${report.summary.replace(/^MALICIOUS:\s*/, '')} This pinned version is outside the reported range, but the package is not trustworthy. ${report.url}`
+          : `Malicious package "${shortValue(pkg.text, 30)}": remove the server and treat machines that ran it as compromised. Server "${server.name}" runs it (${report.id}, ${versions}): ${report.summary.replace(/^MALICIOUS:\s*/, '')} Rotate the credentials it could read. ${report.url}`;
         context.report({ ...spanOf(context.doc, pkg.value), server, message, severity: 'error' });
       }
     }

@@ -35,7 +35,7 @@ export const rule: Rule = {
         offset: comment.offset,
         length: comment.length,
         server: null,
-        message: `${client} reads this file as strict JSON and rejects comments: the file fails to load and none of its servers run. Remove the comment.${index === MAX - 1 && comments.length > MAX ? ` (${comments.length - MAX} more comments are not listed.)` : ''}`,
+        message: `Comment in a strict JSON file: remove it. ${client} rejects comments, so the file fails to load and none of its servers run.${index === MAX - 1 && comments.length > MAX ? ` (${comments.length - MAX} more comments are not listed.)` : ''}`,
         fixes: [{ title: 'Remove the comment', safe: false, edits: [{ offset: start, length: end - start, content: '' }] }],
       });
     });

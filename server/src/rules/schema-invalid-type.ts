@@ -44,9 +44,9 @@ export const rule: Rule = {
         const where = `"${key}"${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`;
         let message: string;
         if (!/^Invalid (input|option)/.test(issue.message)) message = `${issue.message}${node.type === 'number' || node.type === 'string' ? ` (found ${node.type === 'number' ? String(node.value) : JSON.stringify(shown(String(node.value)))})` : ''}.`;
-        else if (issue.code === 'invalid_type' && /^Invalid input/.test(issue.message)) message = `${client} expects ${where} to be ${EXPECTED[issue.expected ?? ''] ?? issue.expected}, but it is ${describeNode(node)}: the server ${issue.path.length ? 'gets a wrong value' : 'entry is misread or rejected'}.`;
-        else if (issue.values) message = `${client} expects ${where} to be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; found ${node.type === 'string' ? JSON.stringify(shown(node.value as string)) : describeNode(node)}.`;
-        else message = `${client} does not accept this value for ${where} (found ${describeNode(node)}).`;
+        else if (issue.code === 'invalid_type' && /^Invalid input/.test(issue.message)) message = `${where} must be ${EXPECTED[issue.expected ?? ''] ?? issue.expected}, not ${describeNode(node)}: fix the value. ${client} ${issue.path.length ? 'passes the server a wrong value' : 'misreads or rejects the server entry'}.`;
+        else if (issue.values) message = `Unsupported value for ${where}: use one ${client} accepts. It accepts ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; found ${node.type === 'string' ? JSON.stringify(shown(node.value as string)) : describeNode(node)}.`;
+        else message = `Invalid value for ${where}: fix it. ${client} does not accept ${describeNode(node)} there.`;
         context.report({ node, server, message: message.replace(/\.\.$/, '.'), fixes: [] });
       }
     }

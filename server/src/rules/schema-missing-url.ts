@@ -25,7 +25,7 @@ export const rule: Rule = {
       context.report({
         node: declared.node,
         server,
-        message: `Server "${server.name}" is declared "${shown(declared.raw)}" (remote) but has no "${schema.urlKeys[0]}": ${client} has nowhere to connect.${hasCommand ? ` It has "${hasCommand.key}": if it is a local server, declare it as a local (stdio) server instead.` : ` Add "${schema.urlKeys[0]}" with the server's https:// address.`}`,
+        message: `Remote server without "${schema.urlKeys[0]}": ${hasCommand ? 'add the address, or declare it as a local (stdio) server' : `add "${schema.urlKeys[0]}" with the server's https:// address`}. Server "${server.name}" is declared "${shown(declared.raw)}", so ${client} has nowhere to connect.${hasCommand ? ` It has "${hasCommand.key}", which a local server uses.` : ''}`,
         fixes: [],
       });
     }

@@ -40,7 +40,7 @@ export const rule: Rule = {
         offset: problem.offset,
         length: problem.length,
         server: null,
-        message: `${language} syntax error: ${problem.message.replace(/\.$/, '')}. ${client} cannot load this file until it is fixed.${more(reported, total)}`,
+        message: `${language} syntax error (${problem.message.replace(/\.$/, '')}): fix it so ${client} can load this file.${more(reported, total)}`,
         fixes: [],
       });
     }
@@ -55,7 +55,7 @@ export const rule: Rule = {
         offset,
         length: 1,
         server: null,
-        message: `Trailing comma: ${client} parses this file as strict JSON, which rejects it, so the file does not load. Remove the comma.${more(reported, total)}`,
+        message: `Trailing comma: remove it. ${client} parses this file as strict JSON, which rejects it, so the file does not load.${more(reported, total)}`,
         fixes: [{ title, safe: true, preferred: true, edits: [offset, ...unlisted].map((at) => ({ offset: at, length: 1, content: '' })) }],
       });
     }

@@ -52,7 +52,7 @@ export const rule: Rule = {
           node: keyNode,
           server,
           severity,
-          message: `${client} does not read "${shown(key)}" in a server entry${consequence}.${suggestion ? ` Did you mean "${suggestion}"?` : comment && context.doc.syntax !== 'json' ? ' Write the note as a # comment instead.' : ' Remove it, or check the client documentation for the right key.'}`,
+          message: `Unknown key "${shown(key)}": ${suggestion ? `rename it to "${suggestion}"` : comment && context.doc.syntax !== 'json' ? 'write the note as a # comment instead' : 'remove it, or check the client documentation for the right key'}. ${client} does not read it in a server entry${consequence}.`,
           fixes:
             // Only when the value is valid under the new key: `alwaysAllow: [...]` -> Gemini `trust` is a hint, not a rename.
             suggestion && fits(schema.entry.shape, suggestion, toValue(valueNode))
@@ -70,7 +70,7 @@ export const rule: Rule = {
         context.report({
           node: keyNode,
           server: null,
-          message: `${client} does not read "${shown(key)}" at the top of this file; it is ignored.${suggestion ? ` Did you mean "${suggestion}"?` : ` Known keys: ${schema.rootKeys.map((k) => `"${k}"`).join(', ')}.`}`,
+          message: `Unknown top-level key "${shown(key)}": ${suggestion ? `rename it to "${suggestion}"` : 'remove it'}. ${client} ignores it here.${suggestion ? '' : ` Known keys: ${schema.rootKeys.map((k) => `"${k}"`).join(', ')}.`}`,
           fixes: [],
         });
       }
@@ -117,7 +117,7 @@ function checkLenient(context: RuleContext): void {
         node: keyNode,
         server,
         severity: 'information',
-        message: `No MCP client reads "${shown(key)}" in a server entry, so it has no effect. Did you mean "${suggestion}"?`,
+        message: `Unknown key "${shown(key)}": rename it to "${suggestion}". No MCP client reads it in a server entry, so it has no effect.`,
         fixes: [{ title: `Rename "${shown(key)}" to "${suggestion}"`, safe: false, preferred: true, edits: [{ offset: keyNode.offset, length: keyNode.length, content: keyText(context.doc, keyNode, suggestion) }] }],
       });
     }

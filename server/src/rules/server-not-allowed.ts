@@ -2,6 +2,7 @@ import type { Rule } from './types';
 import type { ServerEntry } from '../engine/model';
 import { launchedPackages } from '../launch/packages';
 import { parseUrlLoosely } from '../engine/urls';
+import { shortValue } from '../engine/summary';
 import { matchesPattern, publisherMatches, type Policy } from '../common/policy';
 
 /**
@@ -30,7 +31,7 @@ export const rule: Rule = {
       context.report({
         node: server.nameNode,
         server,
-        message: `Server "${server.name}"${what ? ` (${what})` : ''} is not on your organisation's MCP allow-list (mcpHygiene.policyFile). Remove it, or ask for it to be reviewed and added to the policy.`,
+        message: `Server "${shortValue(server.name, 40)}" is not on your MCP allow-list: remove it or have it reviewed. ${what ? `Its ${what} matches` : 'It matches'} no entry of your organisation's policy (mcpHygiene.policyFile).`,
       });
     }
   },

@@ -22,7 +22,7 @@ export const rule: Rule = {
       context.report({
         node: trust.node,
         server,
-        message: `Server "${server.name}" is trusted ("${trust.key}": true): the client runs all its tool calls, including ones added by later updates, without asking. Set it to false; limit the tools with includeTools if the prompts are too many.`,
+        message: `Every tool call runs without asking ("${trust.key}": true): set it to false. Server "${server.name}": the client runs all its tool calls, including ones added by later updates, without confirmation. If the prompts are too many, limit the tools with includeTools.`,
         fixes: [{ title: `Set ${trust.key} to false for "${server.name}"`, safe: true, preferred: true, edits: [{ offset: trust.node.offset, length: trust.node.length, content: 'false' }] }],
       });
     }

@@ -39,7 +39,7 @@ export const rule: Rule = {
         context.report({
           node,
           server: null,
-          message: `"${key}": true approves every tool call in VS Code chat without asking: MCP tools, file edits and terminal commands all run unreviewed, so one injected instruction is enough. Set it to false and approve trusted tools individually.`,
+          message: `Every chat tool call is auto-approved ("${key}"): set it to false. MCP tools, file edits and terminal commands all run unreviewed in VS Code chat, so one injected instruction is enough. Approve trusted tools individually instead.`,
           fixes: [{ title: `Set ${key} to false`, safe: true, preferred: true, edits: [{ offset: node.offset, length: node.length, content: 'false' }] }],
         });
       }

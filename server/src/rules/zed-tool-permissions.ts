@@ -3,6 +3,7 @@ import { settingsKindOf } from '../permissions/settingsKnobs';
 import { isWildcardToolName, riskyToolWord } from '../permissions/toolNames';
 import { entries, getValueAtPath, type TreeNode } from '../parse/tree';
 import { stringList } from '../engine/model';
+import { shortValue } from '../engine/summary';
 
 /**
  * Zed settings that let the agent act without confirmation: `agent.tool_permissions.default
@@ -32,7 +33,7 @@ export const rule: Rule = {
         node: globalDefault,
         server: null,
         severity: 'error',
-        message: 'agent.tool_permissions.default = "allow" runs every tool call (MCP tools, edits, terminal) without asking. Use "confirm" and allow trusted read-only tools one by one.',
+        message: 'Zed runs every tool call without asking (tool_permissions.default = "allow"): use "confirm". MCP tools, edits and terminal commands all run unreviewed; allow trusted read-only tools one by one.',
         fixes: [{ title: 'Use "confirm" as the default tool permission', safe: true, preferred: true, edits: quote(globalDefault, 'confirm') }],
       });
     }
@@ -42,7 +43,7 @@ export const rule: Rule = {
         node: legacy,
         server: null,
         severity: 'error',
-        message: 'agent.always_allow_tool_actions: true runs every tool call without asking. Set it to false.',
+        message: 'Zed runs every tool call without asking (agent.always_allow_tool_actions): set it to false.',
         fixes: [{ title: 'Set always_allow_tool_actions to false', safe: true, preferred: true, edits: literal(legacy, 'false') }],
       });
     }
@@ -51,7 +52,7 @@ export const rule: Rule = {
       context.report({
         node: trustAll,
         server: null,
-        message: 'session.trust_all_worktrees: true starts the MCP servers of every project you open without asking, including repositories you just cloned. Set it to false and trust worktrees one by one.',
+        message: 'Every project\'s MCP servers start without asking (session.trust_all_worktrees): set it to false. Zed starts them in every folder you open, including repositories you just cloned; trust worktrees one by one.',
         fixes: [{ title: 'Set trust_all_worktrees to false', safe: true, preferred: true, edits: literal(trustAll, 'false') }],
       });
     }
@@ -65,7 +66,7 @@ export const rule: Rule = {
         context.report({
           node: toolDefault,
           server: null,
-          message: `MCP tool "${name}" of server "${server}" is always allowed: by its name it changes things or runs code, and it runs without asking. Use "confirm".`,
+          message: `Tool "${shortValue(name, 40)}" is always allowed: use "confirm". By its name this tool of server "${server}" changes things or runs code, and it runs without asking.`,
           fixes: [{ title: `Confirm "${name}" before each call`, safe: false, preferred: true, edits: quote(toolDefault, 'confirm') }],
         });
       }
@@ -74,7 +75,7 @@ export const rule: Rule = {
         context.report({
           node: pattern.node,
           server: null,
-          message: `always_allow pattern "${pattern.value}" for MCP tool "${name}" of server "${server}" matches every call, so the tool never asks. Narrow the pattern or remove it.`,
+          message: `always_allow pattern "${shortValue(pattern.value, 30)}" matches every call: narrow the pattern or remove it. MCP tool "${name}" of server "${server}" never asks.`,
         });
       }
     }

@@ -136,8 +136,13 @@ export function registerSecretFixTests(): void {
         const document = await vscode.workspace.openTextDocument(uri);
         await vscode.window.showTextDocument(document);
         const diagnostic = await waitFor('the secret-in-env diagnostic', () => ours(uri).find((d) => codeOf(d) === 'secret-in-env'), WAIT_MS, () => `diagnostics: ${codes(uri).join(', ') || 'none'}`);
-        assert.match(diagnostic.message, /Claude Desktop expands no variables here: start the server through a wrapper that reads it from your keychain or an env file outside the repository/);
+        assert.match(diagnostic.message, /^Plaintext .* in env "SLACK_BOT_TOKEN": move it out of the file\.$/, 'the diagnostic is the first sentence');
         assert.ok(!diagnostic.message.includes(TOKEN));
+        // The rest of the message (how, for this client) is in the hover.
+        const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, diagnostic.range.start);
+        const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+        assert.match(hoverText, /Claude Desktop expands no variables here: start the server through a wrapper that reads it from your keychain or an env file outside the repository/);
+        assert.ok(!hoverText.includes(TOKEN));
         const actions = await quickFixes(uri, diagnostic.range);
         const removing = actions.filter((a) => 'edit' in a && a.edit && a.edit.entries().some(([, edits]) => edits.some((e) => document.getText(e.range).includes(TOKEN))));
         assert.deepEqual(removing.map((a) => a.title), [], `offered: ${describe(actions)}`);

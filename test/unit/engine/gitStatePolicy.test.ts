@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint, parseSettings, parsePolicy, type Finding } from '../../../server/src/engine';
+import { summaryOf } from '../../../server/src/engine/summary';
 
 const TOKEN = 'ghp_' + 'Zy8Xw7Vu6Ts5Rq4Po3Nm2Lk1Ji0Hg9Fe8Dc7B';
 const PATH = '/p/.vscode/mcp.json';
@@ -25,10 +26,13 @@ test('git state: tracked = error (already committed, rotate), untracked/ignored 
   const tracked = secret(lint(TEXT, PATH, undefined, { gitState: 'tracked' }));
   assert.equal(tracked.severity, 'error');
   assert.match(tracked.message, /already committed: rotate it/);
-  for (const state of ['untracked', 'ignored'] as const) {
+  assert.match(summaryOf(tracked.message), /^Plaintext .*: move it out of the file, and rotate it \(committed\)\.$/, 'the first sentence, which the editor shows, says to rotate');
+  for (const [state, note] of [['untracked', /not tracked by git yet/], ['ignored', /git-ignored/]] as const) {
     const f = secret(lint(TEXT, PATH, undefined, { gitState: state }));
     assert.equal(f.severity, 'warning', state);
     assert.ok(!f.message.includes('already committed'));
+    assert.match(f.message, note);
+    assert.equal(summaryOf(f.message), summaryOf(base.message), 'the note follows the first sentence');
   }
   assert.deepEqual(secret(lint(TEXT, PATH, undefined, { gitState: 'unknown' })), base);
   assert.ok(!tracked.message.includes(TOKEN.slice(4)), 'no secret in the message');

@@ -12,7 +12,8 @@ const VSCODE_CONFIG = `{
     "github": {
       "command": "npx",
       "args": ["-y", "@modelcontextprotocol/server-memory@2025.8.4"],
-      "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "${TOKEN}" }
+      "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "${TOKEN}" },
+      "sandboxEnabled": true
     }
   }
 }

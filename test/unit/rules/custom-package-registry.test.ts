@@ -12,11 +12,11 @@ test('registry and index options and environment variables', () => {
   }, [
     { at: 'http://registry.evil.example', severity: 'error', message: /plain HTTP from "registry\.evil\.example"/ },
     { at: 'https://pypi.acme.example/simple', severity: 'warning', message: /dependency-confusion/ },
-    { at: '--index-url=https://mirror.example/simple', piece: 'https://mirror.example/simple', severity: 'warning', message: /instead of the public registry/ },
+    { at: '--index-url=https://mirror.example/simple', piece: 'https://mirror.example/simple', severity: 'warning', message: /not the public registry/ },
     { at: 'mirror.example', severity: 'error', message: /TLS errors/ },
     { at: 'https://npm.internal.example', severity: 'warning', message: /NPM_CONFIG_REGISTRY/ },
     { at: 'http://localhost:8080/simple', severity: 'information', message: /on this machine/ },
-    { at: 'off', severity: 'warning', message: /checksum database/ },
+    { at: 'off', severity: 'warning', message: /Go checksum check off/ },
   ]);
 });
 

@@ -11,7 +11,7 @@ test('malicious packages are errors whatever the version or launcher', () => {
     d: { command: 'uv', args: ['run', '--with', 'Tiktoken_MCP==0.13.1', 'server.py'] },
     e: { command: 'npx', args: ['-y', 'postmark-mcp@1.0.15'] },
   }, [
-    { at: 'postmark-mcp', severity: 'error', message: /MAL-2025-47604.*treat any machine that ran it as compromised/ },
+    { at: 'postmark-mcp', severity: 'error', message: /^Malicious package "postmark-mcp": remove the server and treat machines that ran it as compromised\..*MAL-2025-47604/ },
     { at: 'postmark-mcp@1.0.16', severity: 'error' },
     { at: 'mcp-runcommand-server2', severity: 'error', message: /every version/ },
     { at: 'Tiktoken_MCP==0.13.1', severity: 'error', message: /MAL-2026-5326/ },

@@ -4,7 +4,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { lint, type Finding } from '../../../server/src/engine';
+import { lint, parsePolicy, type Finding } from '../../../server/src/engine';
+import { tokenOf, Rng, URLSAFE, HEX } from '../secrets/tokens';
 import { buildQualitySet } from '../quality/labelled';
 import { buildLauncherSet } from '../quality/launchersSet';
 import { buildSecretTiersSet } from '../quality/secretTiersSet';
@@ -31,5 +32,40 @@ export function realisticFindings(): Finding[] {
   for (const path of files(join(ROOT, 'test', 'fixtures', 'dialects'))) found.push(...lint(readFileSync(path, 'utf8'), path));
   for (const c of [...buildQualitySet(), ...buildLauncherSet(), ...buildSecretTiersSet(), ...buildPathsTransportSet()]) found.push(...lint(c.text, c.path));
   for (const row of matrixRows()) found.push(...lint(row.text, row.path));
+  for (const c of ruleCases()) found.push(...lint(c.text, c.path, undefined, c.policy ? { policy: parsePolicy(c.policy).policy } : {}));
   return found;
+}
+
+/**
+ * Files for the rules nothing above reaches (OAuth client secrets, host credentials, secrets
+ * in comments, the allow-list, suppressions, remote entries without a URL, comments in
+ * strict JSON), written as users write them, with long names.
+ */
+function ruleCases(): Array<{ text: string; path: string; policy?: unknown }> {
+  const ghp = tokenOf('github-classic', 91);
+  const clientSecret = new Rng(92).chars(URLSAFE, 40);
+  const opaque = new Rng(93).chars(HEX, 40);
+  const ws = '/home/dev/projects/customer-portal-integration-platform';
+  return [
+    { path: `${ws}/.cursor/mcp.json`, text: `{\n  "mcpServers": {\n    "internal-analytics-warehouse-reporting-api": { "url": "https://mcp.analytics.example.com/mcp", "auth": { "CLIENT_ID": "mcp-cli", "CLIENT_SECRET": "${clientSecret}" } }\n  }\n}\n` },
+    { path: `${ws}/.gemini/settings.json`, text: `{ "mcpServers": { "salesforce-crm-production-readonly-connector": { "httpUrl": "https://mcp.crm.example.com/mcp", "oauth": { "enabled": true, "clientId": "cli", "clientSecret": "${clientSecret}" } } } }` },
+    { path: `${ws}/.vscode/mcp.json`, text: `{\n  "servers": { "git-repository-operations-with-ssh-agent": { "command": "docker", "args": ["run", "-i", "--rm", "-v", "\${env:SSH_AUTH_SOCK}:/ssh-agent", "example/git-mcp:1.0.0"] } }\n}\n` },
+    { path: `${ws}/.mcp.json`, text: `{ "mcpServers": { "aws-infrastructure-cost-explorer-and-billing": { "command": "uvx", "args": ["awslabs.core-mcp-server@1.0.0"], "env": { "AWS_SESSION_TOKEN": "\${AWS_SESSION_TOKEN}", "AWS_PROFILE": "mcp-readonly" } } } }` },
+    { path: `${ws}/.codex/config.toml`, text: `[mcp_servers.git-with-agent-forwarding]\ncommand = "uvx"\nargs = ["mcp-server-git==0.6.2"]\nenv_vars = ["SSH_AUTH_SOCK"]\n` },
+    { path: `${ws}/.vscode/mcp.json`, text: `{\n  "servers": {\n    "github": {\n      "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github@0.6.2"],\n      // "GITHUB_PERSONAL_ACCESS_TOKEN": "${ghp}",\n      "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "\${input:github-pat}" }\n    }\n  },\n  "inputs": [{ "type": "promptString", "id": "github-pat", "description": "GitHub token", "password": true }]\n}\n` },
+    { path: `${ws}/.codex/config.toml`, text: `[mcp_servers.api]\nurl = "https://mcp.example.com/mcp"\n# old token: API_TOKEN=${opaque}\nbearer_token_env_var = "API_TOKEN"\n` },
+    {
+      path: `${ws}/.mcp.json`,
+      policy: { servers: ['github'] },
+      text: `{ "mcpServers": { "unreviewed-experimental-jira-confluence-bridge": { "command": "npx", "args": ["-y", "@acme-internal/jira-confluence-mcp-bridge-server@2.4.1"] }, "remote-search": { "type": "http", "url": "https://search.example.com/mcp" } } }`,
+    },
+    {
+      path: `${ws}/.vscode/mcp.json`,
+      text: `{\n  "servers": {\n    // mcp-hygiene-disable-next-line secret-in-env\n    "filesystem": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem@2025.8.21", "\${workspaceFolder}"] },\n    // mcp-hygiene-disable-next-line unpinned-npm-package, not-a-rule-id\n    "memory": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-memory"] },\n    // mcp-hygiene-disable-next-line\n    "time": { "command": "uvx", "args": ["mcp-server-time==0.6.2"] }\n  }\n}\n`,
+    },
+    { path: `${ws}/.vscode/mcp.json`, text: `{ "servers": { "company-knowledge-base-semantic-search-service": { "type": "http", "command": "node" }, "docs": { "type": "sse" } } }` },
+    { path: `${ws}/.cursor/mcp.json`, text: `{ "mcpServers": { "remote-docs": { "type": "http" } } }` },
+    { path: `${ws}/.vscode/mcp.json`, text: `{\n  "servers": { "workspace-filesystem-with-build-output-access": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem@2025.8.21", "."], "sandboxEnabled": true } },\n  "sandbox": { "filesystem": { "allowWrite": ["/Users/alexandra.montgomery-smith/Library/Application Support", "~", "~/.config/gcloud"] }, "network": { "allowedDomains": ["*"] } }\n}\n` },
+    { path: '/Users/dev/Library/Application Support/Claude/claude_desktop_config.json', text: `{\n  // production servers\n  "mcpServers": { "time": { "command": "uvx", "args": ["mcp-server-time==0.6.2"] } }\n}\n` },
+  ];
 }

@@ -56,9 +56,9 @@ test('typos keep their did-you-mean warning', () => {
     ['"enviroment"', 'warning'],
   ]);
   const found = lintRule(RULE, CLAUDE_DESKTOP, '{"mcpServers":{"fs":{"comand":"npx","arg":[],"enviroment":{}}}}').map((f) => f.message);
-  assert.match(found[0], /Did you mean "command"\?/);
-  assert.match(found[1], /Did you mean "args"\?/, 'singular of a known key');
-  assert.match(found[2], /Did you mean "env"\?/, 'a typo of another client\'s spelling (environment)');
+  assert.match(found[0], /rename it to "command"/);
+  assert.match(found[1], /rename it to "args"/, 'singular of a known key');
+  assert.match(found[2], /rename it to "env"/, 'a typo of another client\'s spelling (environment)');
   assert.deepEqual(seen(CLINE, '{"mcpServers":{"db":{"command":"db-mcp","alwaysAllow":["query"]}}}'), [['"alwaysAllow"', 'warning']]);
 });
 
@@ -82,7 +82,7 @@ test('documentation keys and other set-aside keys stay information, never a did-
     ['"metadata"', 'information'],
     ['"_meta"', 'information'],
   ]);
-  for (const f of found) assert.doesNotMatch(f.message, /Did you mean/);
+  for (const f of found) assert.doesNotMatch(f.message, /rename it/);
 });
 
 test('top level: comment keys are not reported, other unknown keys are', () => {
