@@ -234,7 +234,7 @@ describe('--cache: what invalidates an entry', () => {
     assert.equal(cacheKey([{ settings: { ...DEFAULT_SETTINGS } }]), key);
     assert.notEqual(cacheKey([{ settings: { ...DEFAULT_SETTINGS, rules: { 'secret-in-env': 'warning' } } }]), key);
     assert.notEqual(cacheKey([{ settings: { ...DEFAULT_SETTINGS, trustedHosts: ['a.example'] } }]), key);
-    assert.notEqual(cacheKey([{ settings: DEFAULT_SETTINGS, policy: { servers: ['github'], packages: [], images: [], hosts: [], publishers: [] } }]), key);
+    assert.notEqual(cacheKey([{ settings: DEFAULT_SETTINGS, policy: { servers: ['github'], packages: [], images: [], hosts: [], publishers: [], commands: [] } }]), key);
     // Settings values never appear in it (a registry URL may carry a credential).
     const withCredential = cacheKey([{ settings: { ...DEFAULT_SETTINGS, npmRegistry: 'https://user:hunter2-registry-token@npm.example.com/' } }]);
     assert.ok(!withCredential.includes('hunter2'));

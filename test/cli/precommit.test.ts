@@ -90,7 +90,7 @@ test('pre-commit try-repo: an unpinned server fails the hook, a pinned config pa
     const env = { ...process.env, PRE_COMMIT_HOME: join(dir, 'pre-commit-home'), NO_COLOR: '1' };
     const tryRepo = (project: string) => spawnSync('pre-commit', ['try-repo', hooks, 'mcp-hygiene', '--all-files', '--verbose', '--color', 'never'], { cwd: project, env, encoding: 'utf8' });
 
-    const server = (spec: string) => `{\n  "servers": {\n    "memory": { "command": "npx", "args": ["-y", "${spec}"] }\n  }\n}\n`;
+    const server = (spec: string) => `{\n  "servers": {\n    "memory": { "command": "npx", "args": ["-y", "${spec}"], "sandboxEnabled": true }\n  }\n}\n`;
     const unpinned = tryRepo(committedRepository(join(dir, 'unpinned'), { '.vscode/mcp.json': server('@modelcontextprotocol/server-memory'), 'package.json': '{ "name": "app" }\n' }));
     assert.equal(unpinned.status, 1, unpinned.stdout + unpinned.stderr);
     assert.match(unpinned.stdout, /^mcp-hygiene\.+Failed$/m);

@@ -54,6 +54,7 @@ export class UsageError extends Error {}
 export class IoError extends Error {}
 
 export const USAGE = `Usage: mcp-hygiene scan [options] [paths or globs...]
+       mcp-hygiene policy export --target <client> --policy <file> [--output <file>]
 
 Lints MCP server configuration files (VS Code, Claude, Cursor and other clients) for
 unpinned servers, plaintext secrets and excessive permissions. Directories are walked
@@ -206,7 +207,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   }
   if (positionals.length === 0) throw new UsageError('Missing command: try "mcp-hygiene scan".');
   const [command, ...paths] = positionals;
-  if (command !== 'scan') throw new UsageError(`Unknown command "${command}": the only command is "scan".`);
+  if (command !== 'scan') throw new UsageError(`Unknown command "${command}": use "scan" or "policy export".`);
   if (base.dryRun && !base.fix) throw new UsageError('--dry-run only makes sense with --fix.');
   if (base.pin && (!base.fix || !base.network)) throw new UsageError('--pin needs --fix and --network: it looks versions up in package registries.');
   if (base.cacheLocation !== undefined && !base.cache) throw new UsageError('--cache-location only makes sense with --cache.');

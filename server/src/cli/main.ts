@@ -15,6 +15,7 @@ import { scanFiles, type FixRecord, type Notice } from './scan';
 import { cacheKey, resolveCacheLocation, ResultCache } from './cache';
 import { describePins, pinFiles } from './pin';
 import { displaySafe } from '../common/displaySafe';
+import { runPolicyCommand } from './policyExport';
 
 /** Exit codes, documented in docs/cli.md. */
 export const EXIT_CLEAN = 0;
@@ -88,6 +89,7 @@ export async function mainAsync(argv: readonly string[], io: CliIO = processIO()
 }
 
 function run(argv: readonly string[], io: CliIO): number {
+  if (argv[0] === 'policy') return runPolicyCommand(argv.slice(1), io);
   const options = parseCliArgs(argv);
   if (options.command === 'help') {
     io.stdout.write(USAGE);

@@ -11,11 +11,14 @@ import * as z from './zod';
  *   "packages": ["@modelcontextprotocol/server-filesystem", "mcp-server-git"],
  *   "images": ["ghcr.io/github/github-mcp-server"],
  *   "hosts": ["mcp.acme.example", "*.acme.example"],
- *   "publishers": ["@acme", "ghcr.io/acme"]
+ *   "publishers": ["@acme", "ghcr.io/acme"],
+ *   "commands": [["npx", "-y", "@acme/mcp-tickets@2.4.1"]]
  * }
  * ```
- * A server is allowed when its name, one of its main packages or images, its URL host, or
- * its packages' publisher (npm scope / image namespace) is listed.
+ * A server is allowed when its name, one of its main packages or images, its URL host, its
+ * packages' publisher (npm scope / image namespace), or its exact command line is listed.
+ * `commands` exist because some clients enforce an allow-list only by exact command (Claude
+ * Code's and Copilot's `serverCommand`): `policy export` writes them as they are.
  */
 export const policySchema = z.object({
   /** Server entry names (the key in the config). */
@@ -28,6 +31,8 @@ export const policySchema = z.object({
   hosts: z._default(z.array(z.string()), []),
   /** npm scopes (`@acme`) and image namespaces (`ghcr.io/acme`). */
   publishers: z._default(z.array(z.string()), []),
+  /** Exact stdio command lines: the program, then every argument in order. */
+  commands: z._default(z.array(z.array(z.string()).check(z.minLength(1))), []),
 });
 
 export type Policy = z.infer<typeof policySchema>;
@@ -38,6 +43,11 @@ export function parsePolicy(raw: unknown): { policy: Policy | undefined; problem
   if (result.success) return { policy: result.data, problems: [] };
   const issue = result.error.issues[0];
   return { policy: undefined, problems: [`The policy file is not valid: ${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'}. No policy is applied.`] };
+}
+
+/** Whether a server's command line is exactly one of the policy's (every argument, in order). */
+export function commandListed(policy: Policy, commandLine: readonly string[]): boolean {
+  return policy.commands.some((listed) => listed.length === commandLine.length && listed.every((word, i) => word === commandLine[i]));
 }
 
 /** Case-insensitive match with a trailing `*` (prefix) and a leading `*.` (subdomains). */

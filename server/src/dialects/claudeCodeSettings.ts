@@ -26,7 +26,11 @@ export const claudeCodeSettings: Dialect = {
   globs: files.globs,
   matchPath: files.matchPath,
   read: (doc) => ({ servers: [], knobs: claudeSettingsKnobs(doc) }) satisfies McpConfig,
-  userConfigPaths: (env) => [joinPath(env, env.home, '.claude', 'settings.json')],
+  // The managed file's system paths: code.claude.com/docs/en/settings.md ("Settings files").
+  userConfigPaths: (env) => [
+    joinPath(env, env.home, '.claude', 'settings.json'),
+    env.platform === 'darwin' ? '/Library/Application Support/ClaudeCode/managed-settings.json' : env.platform === 'win32' ? 'C:\\Program Files\\ClaudeCode\\managed-settings.json' : '/etc/claude-code/managed-settings.json',
+  ],
 };
 
 /** The Claude Code settings that decide which servers start and which tools run unasked. */

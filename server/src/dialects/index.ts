@@ -9,6 +9,7 @@ import { claudeDesktop } from './claudeDesktop';
 import { claudeCode } from './claudeCode';
 import { claudeCodeUser } from './claudeCodeUser';
 import { claudeCodeSettings } from './claudeCodeSettings';
+import { copilotManagedSettings } from './copilotManagedSettings';
 import { cursor } from './cursor';
 import { windsurf } from './windsurf';
 import { cline } from './cline';
@@ -51,6 +52,7 @@ export const DIALECTS: readonly Dialect[] = [
   claudeCode,
   claudeCodeUser,
   claudeCodeSettings,
+  copilotManagedSettings,
   cursor,
   windsurf,
   cline,

@@ -46,6 +46,9 @@ import { rule as claudeWildcardMcpPermission } from './claude-wildcard-mcp-permi
 import { rule as claudeBypassPermissions } from './claude-bypass-permissions';
 import { rule as vscodeGlobalAutoApprove } from './vscode-global-auto-approve';
 import { rule as vscodeSandboxOff } from './vscode-sandbox-off';
+import { rule as mcpAllowlistTooBroad } from './mcp-allowlist-too-broad';
+import { rule as mcpAllowlistUnpinnedCommand } from './mcp-allowlist-unpinned-command';
+import { rule as mcpDenylistBypassable } from './mcp-denylist-bypassable';
 import { rule as vscodeSandboxTooBroad } from './vscode-sandbox-too-broad';
 import { rule as codexApprovalBypass } from './codex-approval-bypass';
 import { rule as zedToolPermissions } from './zed-tool-permissions';
@@ -123,6 +126,9 @@ export const RULES: readonly Rule[] = [
   codexApprovalBypass,
   vscodeSandboxOff,
   vscodeSandboxTooBroad,
+  mcpAllowlistTooBroad,
+  mcpAllowlistUnpinnedCommand,
+  mcpDenylistBypassable,
   zedToolPermissions,
   gooseAutoMode,
   githubServerWriteAccess,

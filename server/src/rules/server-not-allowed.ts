@@ -3,7 +3,7 @@ import type { ServerEntry } from '../engine/model';
 import { launchedPackages } from '../launch/packages';
 import { parseUrlLoosely } from '../engine/urls';
 import { shortValue } from '../engine/summary';
-import { matchesPattern, publisherMatches, type Policy } from '../common/policy';
+import { commandListed, matchesPattern, publisherMatches, type Policy } from '../common/policy';
 
 /**
  * Organisation allow-list (`mcpHygiene.policyFile`): every server must be listed by name,
@@ -37,7 +37,7 @@ export const rule: Rule = {
   },
 };
 
-/** Whether the policy allows the server: by name, main package or image, URL host or publisher. */
+/** Whether the policy allows the server: by name, main package or image, URL host, publisher or exact command. */
 export function isAllowed(policy: Policy, server: ServerEntry): boolean {
   if (policy.servers.some((p) => matchesPattern(p, server.name))) return true;
   const packages = launchedPackages(server).filter((pkg) => pkg.role === 'main');
@@ -48,7 +48,7 @@ export function isAllowed(policy: Policy, server: ServerEntry): boolean {
   }
   const host = server.url ? parseUrlLoosely(server.url.value)?.host : undefined;
   if (host && policy.hosts.some((p) => matchesPattern(p, host))) return true;
-  return false;
+  return server.command !== undefined && commandListed(policy, [server.command.value, ...server.args.map((arg) => arg.value)]);
 }
 
 function describe(server: ServerEntry): string {

@@ -33,7 +33,8 @@ const UNPINNED = `{
   "servers": {
     "memory": {
       "command": "npx",
-      "args": ["-y", "@modelcontextprotocol/server-memory"]
+      "args": ["-y", "@modelcontextprotocol/server-memory"],
+      "sandboxEnabled": true
     }
   }
 }

@@ -13,6 +13,7 @@ export const VIRTUAL_PATH: Readonly<Record<string, string>> = {
   'claude-code': '/proj/.mcp.json',
   'claude-code-user': '/home/me/.claude.json',
   'claude-code-settings': '/proj/.claude/settings.json',
+  'copilot-managed-settings': '/org/.github-private/copilot/managed-settings.json',
   cursor: '/proj/.cursor/mcp.json',
   windsurf: '/home/me/.codeium/windsurf/mcp_config.json',
   cline: '/home/me/.cline/data/settings/cline_mcp_settings.json',
