@@ -66,6 +66,11 @@ function ruleCases(): Array<{ text: string; path: string; policy?: unknown }> {
     { path: `${ws}/.vscode/mcp.json`, text: `{ "servers": { "company-knowledge-base-semantic-search-service": { "type": "http", "command": "node" }, "docs": { "type": "sse" } } }` },
     { path: `${ws}/.cursor/mcp.json`, text: `{ "mcpServers": { "remote-docs": { "type": "http" } } }` },
     { path: `${ws}/.vscode/mcp.json`, text: `{\n  "servers": { "workspace-filesystem-with-build-output-access": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem@2025.8.21", "."], "sandboxEnabled": true } },\n  "sandbox": { "filesystem": { "allowWrite": ["/Users/alexandra.montgomery-smith/Library/Application Support", "~", "~/.config/gcloud"] }, "network": { "allowedDomains": ["*"] } }\n}\n` },
+    {
+      path: '/Library/Application Support/ClaudeCode/managed-settings.json',
+      text: `{\n  "allowedMcpServers": [\n    { "serverUrl": "https://*" },\n    { "serverName": "internal-knowledge-base-and-ticketing-bridge" },\n    { "serverCommand": ["npx", "-y", "@acme-internal/jira-confluence-mcp-bridge-server@latest"] }\n  ],\n  "deniedMcpServers": [ { "serverName": "unreviewed-experimental-filesystem-with-shell" } ]\n}\n`,
+    },
+    { path: '/org/.github-private/copilot/managed-settings.json', text: `{ "allowedMcpServers": [ { "serverName": "github" }, { "serverUrl": "https://api.githubcopilot.com/*" }, { "serverCommand": ["cmd", "/c", "uvx", "markitdown-mcp"] } ] }` },
     { path: '/Users/dev/Library/Application Support/Claude/claude_desktop_config.json', text: `{\n  // production servers\n  "mcpServers": { "time": { "command": "uvx", "args": ["mcp-server-time==0.6.2"] } }\n}\n` },
   ];
 }
