@@ -31,13 +31,6 @@ export interface DeprecatedServer {
   dropIn?: { package: string; note: string };
 }
 
-export interface KnownServer {
-  ecosystem: string;
-  package: string;
-  publisher: string;
-  url: string;
-}
-
 export interface Lookalike {
   ecosystem: string;
   package: string;
@@ -72,7 +65,6 @@ function lazy<T>(build: () => T): () => T {
 
 const advisoryIndex = lazy(() => indexBy(advisoriesFile.advisories as Advisory[]));
 const deprecatedIndex = lazy(() => indexBy(deprecatedFile.servers as DeprecatedServer[]));
-const knownIndex = lazy(() => indexBy(knownFile.servers as KnownServer[]));
 const lookalikeIndex = lazy(() => indexBy(knownFile.lookalikes as Lookalike[]));
 
 export function advisoriesFor(ecosystem: string, name: string): readonly Advisory[] {
@@ -81,10 +73,6 @@ export function advisoriesFor(ecosystem: string, name: string): readonly Advisor
 
 export function deprecatedServer(ecosystem: string, name: string): DeprecatedServer | undefined {
   return deprecatedIndex().get(packageKey(ecosystem, name))?.[0];
-}
-
-export function knownServer(ecosystem: string, name: string): KnownServer | undefined {
-  return knownIndex().get(packageKey(ecosystem, name))?.[0];
 }
 
 export function lookalike(ecosystem: string, name: string): Lookalike | undefined {

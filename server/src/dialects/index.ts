@@ -74,8 +74,6 @@ export const DIALECTS: readonly Dialect[] = [
   generic,
 ];
 
-export const GENERIC_DIALECT = generic;
-
 const byId = new Map(DIALECTS.map((d) => [d.id, d]));
 
 export function dialectById(id: string): Dialect | undefined {

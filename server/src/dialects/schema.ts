@@ -78,16 +78,6 @@ export const bool = z.boolean();
 export const num = z.number();
 export const anyObject = z.record(z.string(), z.unknown());
 
-/** The keys nearly every mcpServers-style client reads. */
-export const STANDARD_ENTRY = {
-  type: str,
-  command: str,
-  args: strList,
-  env: envMap,
-  url: str,
-  headers: strMap,
-} as const;
-
 /** The root keys that hold servers in one client or another. */
 export const KNOWN_SERVERS_KEYS = ['mcpServers', 'servers', 'context_servers', 'mcp_servers', 'mcp', 'extensions'] as const;
 

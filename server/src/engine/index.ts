@@ -7,7 +7,6 @@ export { applyTextEdits, applyFix, fixAll, selectSafeFixes, type FixAllResult } 
 export { LineIndex } from './lineIndex';
 export { matchesFilePattern, matchesIgnorePattern, globProblem } from './glob';
 export { parseSuppressions, applySuppressions, suppressionEdit, SUPPRESSION_PREFIX, type Suppression } from './suppressions';
-export { PLAINTEXT_SECRET_RULES } from './lint';
 export type { GitState } from '../rules/types';
 export { parsePolicy, type Policy } from '../common/policy';
 export type { Finding, Fix, TextEdit, Range, Position, Severity, Category } from './types';

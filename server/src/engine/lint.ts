@@ -36,20 +36,6 @@ export interface LintOptions {
 }
 
 /**
- * Rules whose findings are plaintext secrets in the file: their severity follows git
- * (tracked = already committed = error; untracked or ignored = warning) unless the user
- * set the rule's level.
- */
-export const PLAINTEXT_SECRET_RULES: ReadonlySet<string> = new Set([
-  'secret-in-env',
-  'secret-in-header',
-  'secret-in-args',
-  'secret-in-url',
-  'secret-connection-string',
-  'secret-oauth-client-secret',
-]);
-
-/**
  * `action` joins the first sentence (the diagnostic the editor shows) when it fits in
  * SUMMARY_MAX: rotating a committed secret is the step a user must not miss.
  */
@@ -230,7 +216,7 @@ function* collectFindings(doc: ParsedDocument, dialect: Dialect, config: McpConf
     rule = candidate;
     const level = settings.rules[candidate.id];
     severityOverride = level === 'off' ? undefined : level;
-    byGit = gitNote && !severityOverride && PLAINTEXT_SECRET_RULES.has(candidate.id) ? gitNote : undefined;
+    byGit = gitNote && !severityOverride && candidate.meta.plaintextSecret ? gitNote : undefined;
     try {
       candidate.check(context);
     } catch (error) {

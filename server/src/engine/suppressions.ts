@@ -1,5 +1,5 @@
 import type { ParsedDocument } from '../parse/tree';
-import type { Finding, OffsetEdit, Range } from './types';
+import type { Finding, OffsetEdit } from './types';
 import type { SuppressionEntry } from '../common/settings';
 import { matchesFilePattern } from './glob';
 
@@ -153,7 +153,3 @@ export function suppressionEdit(doc: ParsedDocument, ruleId: string, scope: 'lin
   return { offset: lineStart, length: 0, content: `${indent}${marker} ${SUPPRESSION_PREFIX}-next-line ${ruleId} -- ${eol}` };
 }
 
-/** The range helper rules use for the suppression problems (kept here for the tests). */
-export function suppressionRange(doc: ParsedDocument, s: Pick<Suppression, 'offset' | 'length'>): Range {
-  return doc.lines.rangeAt(s.offset, s.length);
-}

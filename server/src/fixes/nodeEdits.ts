@@ -236,11 +236,6 @@ export function valueRange(doc: ParsedDocument, value: StringValue, start: numbe
   return { offset, length: end - start };
 }
 
-/** True when `node` is an element of `array` (so it can be removed on its own). */
-export function isElementOf(node: TreeNode, array: TreeNode | undefined): boolean {
-  return !!array && node.parent === array && array.type === 'array';
-}
-
 /** One edit that turns `before` into `after` (common prefix and suffix left alone). */
 export function minimalEdit(before: string, after: string): OffsetEdit {
   let start = 0;

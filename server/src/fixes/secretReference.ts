@@ -133,13 +133,6 @@ function removeMember(property: TreeNode, server: ServerEntry, doc: ParsedDocume
   return removeProperty(property, doc);
 }
 
-/** Environment-style variable name for a key: "x-api-key" -> "X_API_KEY". */
-export function variableNameFor(key: string, server: ServerEntry): string {
-  const base = key.replace(/[^A-Za-z0-9]+/g, '_').replace(/^_+|_+$/g, '').toUpperCase();
-  if (base && /^[A-Z_]/.test(base)) return base;
-  return (server.name.replace(/[^A-Za-z0-9]+/g, '_') + '_' + (base || 'SECRET')).toUpperCase();
-}
-
 /**
  * The `inputs` entry for `${input:id}`: reuses an existing password prompt with the same
  * id, otherwise appends one (see `inputInsertion`).

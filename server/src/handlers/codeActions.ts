@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, CreateFile, TextDocumentEdit, type CancellationToken, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAll, suppressionEdit, LineIndex, type Fix, type Finding, type LintOptions, type Range } from '../engine';
+import { fixAll, ruleById, suppressionEdit, LineIndex, type Fix, type Finding, type LintOptions, type Range } from '../engine';
 import { DIAGNOSTIC_SOURCE, FILE_TOO_LARGE_CODE, FIX_ALL_KIND, FIX_ALL_TITLE } from '../common/protocol';
 import { DEFAULT_CONFIG_FILE, MAX_SETTINGS_FILE_BYTES } from '../cli/config';
 import { containingFolder } from './workspaceFacts';
@@ -28,8 +28,10 @@ export interface CodeActionContextOptions {
   pin?: { actionsFor(document: TextDocument, diagnostic: Diagnostic, ruleId: string): Promise<CodeAction[]> };
 }
 
-/** Findings about suppressions themselves are not suppressible. */
-const NOT_SUPPRESSIBLE = new Set(['unused-suppression', 'suppression-without-reason', FILE_TOO_LARGE_CODE]);
+/** Findings about suppressions themselves (rule meta `suppressible: false`) and the size notice are not suppressible. */
+function suppressible(ruleId: string): boolean {
+  return ruleId !== FILE_TOO_LARGE_CODE && ruleById(ruleId)?.meta.suppressible !== false;
+}
 
 /**
  * Quick fixes come from the diagnostic's `data` while the document version is unchanged;
@@ -63,7 +65,7 @@ export async function provideCodeActions(
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
       for (const ruleId of rulesOf(diagnostic)) {
-        if (!NOT_SUPPRESSIBLE.has(ruleId)) actions.push(...(await suppressionActions(document, diagnostic, ruleId, options)));
+        if (suppressible(ruleId)) actions.push(...(await suppressionActions(document, diagnostic, ruleId, options)));
       }
     }
   }

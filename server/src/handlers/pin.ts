@@ -12,6 +12,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, PIN_VERSION_COMMAND, PIN_VERSION_MANUALLY_COMMAND, type PinArguments, type PinResult } from '../common/protocol';
 import { pinTargetAt, pinTargets, pinVersionProblem, type PinTarget } from '../launch/pinnable';
 import type { AdvisorySource } from '../registry';
+import { ruleById } from '../engine';
 import type { AnalysisCache, DocumentAnalysis } from './analysis';
 import { matchFinding } from './codeActions';
 import { containingFolder } from './workspaceFacts';
@@ -23,7 +24,6 @@ import { describeError, type Logger } from './runSafe';
  * "Pin to a version…" (the client asks in an input box; always offered, and the fallback
  * whenever a lookup is off or fails).
  */
-const PIN_RULES = new Set(['unpinned-npm-package', 'unpinned-python-package', 'unpinned-container-image', 'unpinned-git-source']);
 
 export interface PinSupportOptions {
   connection: Connection;
@@ -58,7 +58,7 @@ export class PinSupport {
   /** The pin actions for one diagnostic (no network here: the lookup waits for resolve). */
   /** `ruleId`: the diagnostic's own rule or one merged into it (DiagnosticData.alsoRules). */
   async actionsFor(document: TextDocument, diagnostic: Diagnostic, ruleId: string): Promise<CodeAction[]> {
-    if (diagnostic.source !== DIAGNOSTIC_SOURCE || !PIN_RULES.has(ruleId)) return [];
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE || !ruleById(ruleId)?.meta.pinnable) return [];
     const entry = await this.options.cache.get(document);
     const target = targetFor(entry, ruleId, diagnostic.range);
     if (!target) return [];

@@ -113,11 +113,6 @@ export function canonicalDockerOption(written: string): string {
   return SHORT_ALIASES[written] ?? LONG_ALIASES[written] ?? written;
 }
 
-/** Whether a `run` option consumes a value (by its canonical or written name). */
-export function dockerOptionTakesValue(name: string): boolean {
-  return OPTIONS_WITH_VALUE.has(canonicalDockerOption(name));
-}
-
 /**
  * Reads `docker run ...` (and the podman / nerdctl / `container run` spellings) from an
  * invocation; undefined for anything else (`docker exec`, `docker compose`, other programs).

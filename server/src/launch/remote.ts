@@ -37,11 +37,6 @@ const bridgeCommand = memoizeByObject(function bridgeCommand(server: ServerEntry
   return undefined;
 });
 
-/** The bridge a stdio server runs, if any. */
-export function bridgeOf(server: ServerEntry): string | undefined {
-  return bridgeCommand(server)?.bridge;
-}
-
 export const remoteEndpointsOf = memoizeByObject(function remoteEndpointsOf(server: ServerEntry): RemoteEndpoint[] {
   const endpoints: RemoteEndpoint[] = [];
   if (server.url) {

@@ -27,6 +27,7 @@ export const rule: Rule = {
     fixable: true,
     owasp: ['MCP01'],
     threat: 'Credential theft: the password opens the database to anyone who reads the file; a privileged login opens all of it.',
+    plaintextSecret: true,
   },
   check(context) {
     for (const server of context.config.servers) {

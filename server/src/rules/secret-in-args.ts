@@ -23,6 +23,7 @@ export const rule: Rule = {
     fixable: true,
     owasp: ['MCP01'],
     threat: 'Credential theft: the secret leaks with the file and is visible in the process list (ps) while the server runs.',
+    plaintextSecret: true,
   },
   check(context) {
     for (const server of context.config.servers) {

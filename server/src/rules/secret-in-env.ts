@@ -21,6 +21,7 @@ export const rule: Rule = {
     fixable: true,
     owasp: ['MCP01'],
     threat: 'Credential theft: the secret is readable by anyone who can read the file, its git history or its backups.',
+    plaintextSecret: true,
   },
   check(context) {
     for (const server of context.config.servers) {

@@ -28,6 +28,7 @@ export const rule: Rule = {
     fixable: true,
     owasp: ['MCP01'],
     threat: 'Credential theft: the token in the file authenticates as you to the remote service.',
+    plaintextSecret: true,
   },
   check(context) {
     for (const server of context.config.servers) {

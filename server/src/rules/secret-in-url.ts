@@ -23,6 +23,7 @@ export const rule: Rule = {
     fixable: true,
     owasp: ['MCP01'],
     threat: 'Credential theft: URLs are copied into logs, proxies and error messages, and leak with the file.',
+    plaintextSecret: true,
   },
   check(context) {
     for (const server of context.config.servers) {

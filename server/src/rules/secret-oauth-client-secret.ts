@@ -27,6 +27,7 @@ export const rule: Rule = {
     fixable: true,
     owasp: ['MCP01'],
     threat: 'Credential theft: the client secret lets anyone impersonate the OAuth application the server uses.',
+    plaintextSecret: true,
   },
   check(context) {
     for (const server of context.config.servers) {

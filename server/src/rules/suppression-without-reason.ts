@@ -13,6 +13,7 @@ export const rule: Rule = {
     fixable: false,
     owasp: ['MCP08'],
     threat: 'Unreviewable exceptions: without a reason nobody can tell a vetted exception from a silenced real problem.',
+    suppressible: false,
   },
   check() {
     // The engine reports suppressions without a reason; see engine/suppressions.ts.

@@ -29,6 +29,15 @@ export interface RuleMeta {
    * the only one (engine/incremental.ts). Undefined: the rule always sees the whole file.
    */
   scope?: 'server';
+  /**
+   * The finding is a plaintext secret in the file: its severity follows git (tracked = already
+   * committed = error, untracked or ignored = warning) unless the user set the rule's level.
+   */
+  plaintextSecret?: true;
+  /** False for findings about suppressions themselves: no "Suppress" quick fix is offered. */
+  suppressible?: false;
+  /** The finding is an unpinned package or image: the editor offers "Pin to …" for it. */
+  pinnable?: true;
 }
 
 export interface ReportDescriptor {

@@ -38,6 +38,7 @@ export const rule: Rule = {
     fixable: true,
     owasp: ['MCP04'],
     threat: 'Rug pull: a re-pushed tag (or a compromised publisher account) changes the server you run without any change to the config.',
+    pinnable: true,
   },
   check(context) {
     for (const server of context.config.servers) {

@@ -14,6 +14,7 @@ export const rule: Rule = {
     fixable: true,
     owasp: ['MCP08'],
     threat: 'Hidden future problems: a stale suppression silently hides the next finding of that rule on that line or in that file.',
+    suppressible: false,
   },
   check() {
     // The engine reports unused suppressions; see engine/suppressions.ts.

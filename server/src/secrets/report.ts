@@ -80,7 +80,3 @@ export function reportSecret(context: RuleContext, report: SecretReport): void {
   context.report({ ...range, server: site.server, severity: report.severity, message: report.message, fixes });
 }
 
-/** "Server "x"" for messages. */
-export function serverLabel(server: ServerEntry): string {
-  return `Server "${server.name}"`;
-}
