@@ -2,6 +2,7 @@ import * as z from '../common/zod';
 import type { Transport } from '../engine/model';
 import type { TreeNode } from '../parse/tree';
 import { matchSuffix, type UserEnvironment } from './types';
+import { editDistance } from '../common/editDistance';
 
 /**
  * What a client accepts, declared next to its reader in the dialect file, so that adding a
@@ -116,22 +117,6 @@ export function vscodeUserDirs(env: UserEnvironment): string[] {
   return ['Code', 'Code - Insiders'].map((product) => joinPath(env, appDataDir(env), product, 'User'));
 }
 
-/** Levenshtein distance, for did-you-mean suggestions. */
-export function editDistance(a: string, b: string): number {
-  if (a === b) return 0;
-  const previous = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0];
-    previous[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const above = previous[j];
-      previous[j] = Math.min(previous[j] + 1, previous[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagonal = above;
-    }
-  }
-  return previous[b.length];
-}
-
 /** The closest candidate: case-insensitive/separator-insensitive equality, else edit distance <= 2. */
 export function closest(word: string, candidates: readonly string[]): string | undefined {
   const fold = (s: string) => s.toLowerCase().replace(/[-_]/g, '');
@@ -141,7 +126,7 @@ export function closest(word: string, candidates: readonly string[]): string | u
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
-    const distance = editDistance(folded, fold(candidate));
+    const distance = editDistance(folded, fold(candidate), 2);
     if (distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

@@ -4,7 +4,7 @@
  */
 export { lint, analyze, analyzeSteps, runToEnd, unclaimedConfigClient, type Analysis, type LintOptions, type LintSteps } from './lint';
 export { applyTextEdits, applyFix, fixAll, selectSafeFixes, type FixAllResult } from './applyFixes';
-export { LineIndex } from './lineIndex';
+export { LineIndex, sameRange } from './lineIndex';
 export { matchesFilePattern, matchesIgnorePattern, globProblem } from './glob';
 export { parseSuppressions, applySuppressions, suppressionEdit, SUPPRESSION_PREFIX, type Suppression } from './suppressions';
 export type { GitState } from '../rules/types';

@@ -56,3 +56,8 @@ export class LineIndex {
     return { start: this.positionAt(start), end: this.positionAt(start + (length > 0 ? length : 0)) };
   }
 }
+
+/** Whether two ranges are the same span. */
+export function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}

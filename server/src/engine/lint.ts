@@ -1,6 +1,6 @@
 import type { Finding, Fix, FixSpec, OffsetEdit, Severity, TextEdit } from './types';
 import type { McpConfig } from './model';
-import { LineIndex } from './lineIndex';
+import { LineIndex, sameRange } from './lineIndex';
 import type { Dialect } from '../dialects/types';
 import { dialectById, dialectForContent, dialectForPath } from '../dialects';
 import { parseDocument, syntaxForPath, type ParsedDocument } from '../parse';
@@ -289,10 +289,6 @@ function toFix(fix: FixSpec, lines: LineIndex): Fix {
   const result = { title, safe: fix.safe, ...(fix.preferred ? { preferred: true } : {}), deferred: true } as Fix;
   Object.defineProperty(result, 'edits', { enumerable: true, configurable: true, get: () => (edits ??= convert(compute())) });
   return result;
-}
-
-function sameRange(a: Finding['range'], b: Finding['range']): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 function compareFindings(a: Finding, b: Finding): number {

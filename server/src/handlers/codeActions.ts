@@ -3,7 +3,7 @@ import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionKind, CreateFile, TextDocumentEdit, type CancellationToken, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fixAll, ruleById, suppressionEdit, LineIndex, type Fix, type Finding, type LintOptions, type Range } from '../engine';
+import { fixAll, ruleById, sameRange, suppressionEdit, LineIndex, type Fix, type Finding, type LintOptions, type Range } from '../engine';
 import { DIAGNOSTIC_SOURCE, FILE_TOO_LARGE_CODE, FIX_ALL_KIND, FIX_ALL_TITLE } from '../common/protocol';
 import { DEFAULT_CONFIG_FILE, MAX_SETTINGS_FILE_BYTES } from '../cli/config';
 import { containingFolder } from './workspaceFacts';
@@ -158,7 +158,7 @@ async function fixesFor(document: TextDocument, diagnostic: Diagnostic, options:
 /** Same rule and same range; failing that, the only finding of that rule overlapping the range. */
 export function matchFinding(findings: readonly Finding[], ruleId: string, range: Range): Finding | undefined {
   const sameRule = findings.filter((f) => f.ruleId === ruleId);
-  const exact = sameRule.find((f) => rangesEqual(f.range, range));
+  const exact = sameRule.find((f) => sameRange(f.range, range));
   if (exact) return exact;
   const overlapping = sameRule.filter((f) => rangesOverlap(f.range, range));
   return overlapping.length === 1 ? overlapping[0] : undefined;
@@ -219,10 +219,6 @@ function workspaceEdit(document: TextDocument, edits: readonly TextEdit[], docum
     return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: copy }] };
   }
   return { changes: { [document.uri]: copy } };
-}
-
-function rangesEqual(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
 }
 
 function before(a: Range['start'], b: Range['start']): boolean {

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { skeleton, editDistance, typosquatOf } from '../../../server/src/launch/typosquat';
+import { skeleton, typosquatOf } from '../../../server/src/launch/typosquat';
+import { editDistance } from '../../../server/src/common/editDistance';
 import { isTrustedPackage } from '../../../server/src/launch/trust';
 import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
 
