@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { MAX_GLOB_COUNT, MAX_GLOB_LENGTH, RULE_LEVELS, type RuleLevel } from '../common/settings';
 
 export const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -125,15 +125,22 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], flag: str
   throw new UsageError(`Invalid value for ${flag}: "${value}". Expected one of: ${allowed.join(', ')}.`);
 }
 
+/**
+ * node's parseArgs with positionals, strict, and its errors as UsageError (node's
+ * unknown-option message goes on about '--' positionals: its first sentence is kept).
+ */
+export function parseArgsOrUsage<const T extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: T): ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: T }>> {
+  try {
+    return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UsageError((error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? message.split('. ')[0] + '.' : message);
+  }
+}
+
 /** Parses argv (without node and the script). Throws UsageError on anything it cannot accept. */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: {
+  const parsed = parseArgsOrUsage(argv, {
         format: { type: 'string', short: 'f' },
         output: { type: 'string', short: 'o' },
         'fail-on': { type: 'string' },
@@ -161,13 +168,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
         'print-config': { type: 'string' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    // node's unknown-option message goes on about '--' positionals: keep its first sentence.
-    throw new UsageError((error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? message.split('. ')[0] + '.' : message);
-  }
+  });
   const { values, positionals } = parsed;
   const format = oneOf(values.format ?? 'text', FORMATS, '--format');
   const base: CliOptions = {

@@ -1,7 +1,6 @@
-import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { loadPolicyFile } from './config';
-import { IoError, UsageError } from './args';
+import { IoError, parseArgsOrUsage, UsageError } from './args';
 import type { CliIO } from './io';
 import { writeNamedFile } from '../host/atomicWrite';
 import { exportPolicy, EXPORT_TARGETS, type ExportTarget } from '../policy/export';
@@ -20,18 +19,7 @@ with --output; a note on stderr says where your device management delivers it.
 
 /** `mcp-hygiene policy …`: the exit code (0 written, 2 usage or I/O problem). */
 export function runPolicyCommand(argv: readonly string[], io: CliIO): number {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      strict: true,
-      options: { target: { type: 'string' }, policy: { type: 'string' }, output: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message.split('. ')[0] + '.' : String(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseArgsOrUsage(argv, { target: { type: 'string' }, policy: { type: 'string' }, output: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
   if (values.help) {
     io.stdout.write(POLICY_USAGE);
     return 0;
