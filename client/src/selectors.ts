@@ -46,7 +46,7 @@ export function configDocumentSelector(globs: readonly string[] = CONFIG_FILE_GL
 
 /**
  * `mcpHygiene.additionalFiles` globs as document-filter patterns, which VS Code matches
- * against the whole path: as the server reads them (engine/glob.ts), a glob with a `/` is
+ * against the whole path: as the server reads them (core/glob.ts), a glob with a `/` is
  * relative to each workspace folder, one without matches that name in any folder, and an
  * absolute one stays as it is.
  */

@@ -9,13 +9,12 @@ import {
   TextDocumentSyncKind,
   type ClientCapabilities,
   type Connection,
-  type Disposable,
   type InitializeResult,
   type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES } from './rules';
-import type { Rule } from './rules/types';
+import type { Rule } from './core/rule';
 import { unclaimedConfigClient, type LintOptions } from './engine';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, PIN_VERSION_COMMAND, SCAN_MACHINE_REQUEST, SETTINGS_SECTION, UNCLAIMED_CONFIG_REQUEST, type PinArguments, type ScanMachineParams, type UnclaimedConfigParams, type UnclaimedConfigResult } from './common/protocol';
 import { configFileGlobs } from './dialects';
@@ -31,24 +30,11 @@ import { PinSupport } from './handlers/pin';
 import type { AdvisorySource } from './registry';
 import { uriToPath } from './handlers/documentPath';
 import { describeError, raceCancellation, runSafe, runSafeAsync, type Logger } from './handlers/runSafe';
+import type { RuntimeEnvironment } from './handlers/runtime';
+
+export type { RuntimeEnvironment } from './handlers/runtime';
 import { LintQueue } from './handlers/lintQueue';
 
-/**
- * What the server needs from its host, injected so tests can drive it over in-memory
- * streams. Model: json-language-features' RuntimeEnvironment.
- */
-export interface RuntimeEnvironment {
-  readonly timer: {
-    setImmediate(callback: () => void): Disposable;
-    setTimeout(callback: () => void, ms: number): Disposable;
-  };
-  /** Where logs go; default: the client's output channel (connection.console). Never document text. */
-  readonly logger?: Logger;
-  /** Debounce after an edit before push diagnostics are recomputed (default 300 ms; tests use 0). */
-  readonly validationDelayMs?: number;
-  /** Runs git for the workspace's git state (tests inject one); default: `git` with a timeout. */
-  readonly git?: (cwd: string, args: string[]) => Promise<string>;
-}
 
 /** Test-only knobs. */
 export interface StartServerOptions {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { CodeActionKind, type Diagnostic } from 'vscode-languageserver/node';
 import { RULES } from '../../server/src/engine';
 import { FIX_ALL_KIND, type DiagnosticData } from '../../server/src/common/protocol';
-import type { Rule } from '../../server/src/rules/types';
+import type { Rule } from '../../server/src/core/rule';
 import { DEFAULT_TEST_RULES, withClient } from './harness';
 import { MCP_JSON, MCP_URI, TOKEN, actionVersion, applyAction, countingRule, tokenRange, trimCommandRule } from './fixtures';
 

@@ -1,7 +1,7 @@
 /** Shared documents, test-only rules and helpers for the LSP suite. */
 import type { CodeAction, TextEdit } from 'vscode-languageserver/node';
 import { applyTextEdits } from '../../server/src/engine';
-import type { Rule } from '../../server/src/rules/types';
+import type { Rule } from '../../server/src/core/rule';
 import { fakeGithubToken } from './harness';
 
 export const TOKEN = fakeGithubToken();

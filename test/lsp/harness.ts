@@ -45,7 +45,7 @@ const ProgressNotification = '$/progress';
 import { startServer, type ServerHandle, type StartServerOptions } from '../../server/src/startServer';
 import type { Logger } from '../../server/src/handlers/runSafe';
 import { ruleById } from '../../server/src/rules';
-import type { Rule } from '../../server/src/rules/types';
+import type { Rule } from '../../server/src/core/rule';
 
 /**
  * Protocol tests run with secret-in-env only unless they pass `rules` (e.g. the full RULES):

@@ -8,7 +8,7 @@ import { DiagnosticSeverity, type CodeAction } from 'vscode-languageserver/node'
 import { withClient } from './harness';
 import { MCP_JSON, MCP_URI, TOKEN, applyAction } from './fixtures';
 import { ruleById } from '../../server/src/rules';
-import type { Rule } from '../../server/src/rules/types';
+import type { Rule } from '../../server/src/core/rule';
 
 const RULES: Rule[] = ['secret-in-env', 'unpinned-npm-package', 'unused-suppression', 'suppression-without-reason', 'known-vulnerable-version', 'deprecated-server'].map((id) => ruleById(id)!);
 

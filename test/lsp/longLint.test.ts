@@ -9,7 +9,7 @@ import { CancellationTokenSource, DocumentDiagnosticRequest, LSPErrorCodes, Resp
 import { withClient, type TestClient } from './harness';
 import { MCP_JSON, TOKEN, tokenRange } from './fixtures';
 import { ruleById } from '../../server/src/rules';
-import type { Rule } from '../../server/src/rules/types';
+import type { Rule } from '../../server/src/core/rule';
 
 const SMALL_URI = 'file:///p/.vscode/mcp.json';
 const BIG_URI = 'file:///p/big/.vscode/mcp.json';

@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApplyWorkspaceEditRequest, CodeActionResolveRequest, ExecuteCommandRequest, type ApplyWorkspaceEditParams, type CodeAction } from 'vscode-languageserver/node';
 import { ruleById } from '../../server/src/rules';
-import type { Rule } from '../../server/src/rules/types';
+import type { Rule } from '../../server/src/core/rule';
 import { PIN_VERSION_COMMAND, PIN_VERSION_MANUALLY_COMMAND, type PinArguments, type PinResult } from '../../server/src/common/protocol';
 import { startLoopbackRegistry, type LoopbackRegistry } from '../registry/loopbackServers';
 import { freePort } from '../registry/verdaccio';

@@ -10,7 +10,7 @@ import { withClient } from './harness';
 import { MCP_JSON, TOKEN } from './fixtures';
 import { ruleById } from '../../server/src/rules';
 import { SCAN_MACHINE_REQUEST, type ScanMachineResult } from '../../server/src/common/protocol';
-import type { Rule } from '../../server/src/rules/types';
+import type { Rule } from '../../server/src/core/rule';
 
 const RULES: Rule[] = ['secret-in-env', 'unpinned-npm-package', 'unpinned-python-package', 'server-not-allowed', 'unused-suppression', 'suppression-without-reason'].map((id) => ruleById(id)!);
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { ABSOLUTE_MAX_READ_BYTES, readRegularTextFile } from '../host/readRegularFile';
 import { dirname, join, resolve } from 'node:path';
-import { CATEGORIES, SEVERITIES, type Finding, type Fix } from '../engine/types';
+import { CATEGORIES, SEVERITIES, type Finding, type Fix } from '../core/types';
 import type { Policy } from '../common/policy';
 import type { Settings } from '../common/settings';
 import * as z from '../common/zod';

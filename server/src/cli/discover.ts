@@ -4,9 +4,9 @@ import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
 import { homedir } from 'node:os';
 import { DIALECTS, configFileGlobs } from '../dialects';
-import type { UserEnvironment } from '../dialects/types';
+import type { UserEnvironment } from '../core/dialect';
 import { UsageError } from './args';
-import { compileGlob, globProblem, matchesIgnorePattern } from '../engine/glob';
+import { compileGlob, globProblem, matchesIgnorePattern } from '../core/glob';
 import { displaySafe } from '../common/displaySafe';
 import { DEFAULT_CONFIG_FILE } from './config';
 import { kindOf, readRegularTextFile, UnreadableFileError } from '../host/readRegularFile';
@@ -155,7 +155,7 @@ export function discover(options: DiscoverOptions): Discovery {
  * no automaton (that cost the corpus walk ~30 ms).
  */
 export function configFileMatcher(): (relativePosix: string) => boolean {
-  // engine/glob.ts rather than picomatch: picomatch's `**` never matches a folder name
+  // core/glob.ts rather than picomatch: picomatch's `**` never matches a folder name
   // holding a line break (its regex `.`), so such a folder hid its configs from the scan.
   const anyOf = (globs: readonly string[]) => {
     // `**/` + literal folders and name (most client paths): a case-insensitive suffix test, no automaton.
@@ -342,7 +342,7 @@ function loadGitignore(file: string, display: string, skipped: SkippedFile[]): I
 }
 
 /**
- * --exclude / ignoredPaths (and additionalFiles, which adds files the same way), in the glob dialect of engine/glob.ts (a name without a `/`
+ * --exclude / ignoredPaths (and additionalFiles, which adds files the same way), in the glob dialect of core/glob.ts (a name without a `/`
  * matches any folder or file so named, as in .gitignore). A folder that matches is not
  * entered. A pattern too complex to match safely is a usage error.
  */

@@ -1,5 +1,5 @@
 import type { Finding } from '../engine';
-import type { ParsedDocument, TreeNode } from '../parse/tree';
+import type { ParsedDocument, TreeNode } from '../core/tree';
 import { detectSecret } from '../secrets/detect';
 
 /** The key under SARIF `partialFingerprints`; bump the version if the recipe changes. */

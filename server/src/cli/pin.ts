@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { analyze, type Settings } from '../engine';
 import { pinTargetAt, pinTargets, type PinTarget } from '../launch/pinnable';
-import type { OffsetEdit } from '../engine/types';
+import type { OffsetEdit } from '../core/types';
 import type { CliIO } from './io';
 import type { CliOptions } from './args';
 import type { TargetFile } from './discover';

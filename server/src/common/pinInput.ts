@@ -1,5 +1,5 @@
 import * as semver from 'semver';
-import { parsePep440 } from '../launch/pep440';
+import { parsePep440 } from './pep440';
 
 /**
  * Validation of a version typed into "Pin to a version…", shared by the client's input box

@@ -1,8 +1,8 @@
 import * as z from '../common/zod';
-import type { Dialect } from './types';
-import type { ListKnob, McpConfig } from '../engine/model';
-import { stringList } from '../engine/model';
-import { getValue } from '../parse/tree';
+import type { Dialect } from '../core/dialect';
+import type { ListKnob, McpConfig } from '../core/model';
+import { stringList } from '../core/model';
+import { getValue } from '../core/tree';
 import { readServersMap } from './mcpServersMap';
 import { anyObject, bool, envMap, filePatterns, joinPath, num, str, strList, strMap } from './schema';
 

@@ -1,9 +1,9 @@
 import * as z from '../common/zod';
 import { COPILOT_CLI, VISUAL_STUDIO, VSCODE_PORTABLE } from './readers';
-import type { Dialect, UserEnvironment } from './types';
-import type { TreeNode } from '../parse/tree';
-import type { Transport } from '../engine/model';
-import { getValue } from '../parse/tree';
+import type { Dialect, UserEnvironment } from '../core/dialect';
+import type { TreeNode } from '../core/tree';
+import type { Transport } from '../core/model';
+import { getValue } from '../core/tree';
 import { readServersMap, type ServersMapShape } from './mcpServersMap';
 import { bool, filePatterns, num, str, strList, strMap, type DialectSchema } from './schema';
 

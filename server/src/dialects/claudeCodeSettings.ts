@@ -1,6 +1,6 @@
-import type { Dialect } from './types';
-import type { ConfigKnobs, McpConfig } from '../engine/model';
-import type { ParsedDocument } from '../parse/tree';
+import type { Dialect } from '../core/dialect';
+import type { ConfigKnobs, McpConfig } from '../core/model';
+import type { ParsedDocument } from '../core/tree';
 import { filePatterns, joinPath } from './schema';
 import { readKnobs } from './knobs';
 

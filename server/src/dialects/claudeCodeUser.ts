@@ -1,6 +1,6 @@
-import type { Dialect } from './types';
-import type { McpConfig, ServerEntry } from '../engine/model';
-import { entries, getValue } from '../parse/tree';
+import type { Dialect } from '../core/dialect';
+import type { McpConfig, ServerEntry } from '../core/model';
+import { entries, getValue } from '../core/tree';
 import { readServerEntry } from './mcpServersMap';
 import { filePatterns, joinPath } from './schema';
 import { CLAUDE_CODE_SHAPE, claudeCodeSchema } from './claudeCode';

@@ -1,5 +1,5 @@
 import * as z from '../common/zod';
-import type { Dialect } from './types';
+import type { Dialect } from '../core/dialect';
 import { readServersMap } from './mcpServersMap';
 import { appDataDir, envMap, filePatterns, joinPath, str, strList } from './schema';
 

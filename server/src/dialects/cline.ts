@@ -1,6 +1,6 @@
 import * as z from '../common/zod';
-import type { Dialect } from './types';
-import type { Transport } from '../engine/model';
+import type { Dialect } from '../core/dialect';
+import type { Transport } from '../core/model';
 import { readServersMap } from './mcpServersMap';
 import { transportOf } from './mcpServersMap';
 import { anyObject, bool, filePatterns, joinPath, str, strList, strMap, vscodeUserDirs } from './schema';

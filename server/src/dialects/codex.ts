@@ -1,8 +1,8 @@
 import * as z from '../common/zod';
-import type { Dialect } from './types';
-import type { ConfigKnobs, ListKnob, McpConfig, ServerEntry, StringValue } from '../engine/model';
-import type { ParsedDocument, TreeNode } from '../parse/tree';
-import { entries, getValue, getValueAtPath } from '../parse/tree';
+import type { Dialect } from '../core/dialect';
+import type { ConfigKnobs, ListKnob, McpConfig, ServerEntry, StringValue } from '../core/model';
+import type { ParsedDocument, TreeNode } from '../core/tree';
+import { entries, getValue, getValueAtPath } from '../core/tree';
 import { readServerEntry } from './mcpServersMap';
 import { anyObject, bool, envMap, filePatterns, joinPath, num, str, strList, strMap } from './schema';
 

@@ -1,9 +1,9 @@
 import * as z from '../common/zod';
-import type { Dialect } from './types';
-import type { McpConfig, ServerEntry } from '../engine/model';
-import { stringValue } from '../engine/model';
-import type { ParsedDocument } from '../parse/tree';
-import { getValue, getValueAtPath } from '../parse/tree';
+import type { Dialect } from '../core/dialect';
+import type { McpConfig, ServerEntry } from '../core/model';
+import { stringValue } from '../core/model';
+import type { ParsedDocument } from '../core/tree';
+import { getValue, getValueAtPath } from '../core/tree';
 import { mapEntries, readServerEntry } from './mcpServersMap';
 import { anyObject, envMap, filePatterns, joinPath, num, str, strList } from './schema';
 

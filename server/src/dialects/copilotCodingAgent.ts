@@ -1,6 +1,6 @@
 import * as z from '../common/zod';
-import type { Dialect } from './types';
-import { getValue } from '../parse/tree';
+import type { Dialect } from '../core/dialect';
+import { getValue } from '../core/tree';
 import { readServersMap } from './mcpServersMap';
 import { envMap, filePatterns, str, strList, strMap } from './schema';
 

@@ -1,5 +1,5 @@
-import type { Dialect } from './types';
-import type { McpConfig } from '../engine/model';
+import type { Dialect } from '../core/dialect';
+import type { McpConfig } from '../core/model';
 import { filePatterns } from './schema';
 import { readKnobs } from './knobs';
 

@@ -1,5 +1,5 @@
 import * as z from '../common/zod';
-import type { Dialect } from './types';
+import type { Dialect } from '../core/dialect';
 import { VISUAL_STUDIO } from './readers';
 import { readServersMap } from './mcpServersMap';
 import { envMap, filePatterns, joinPath, str, strList, strMap, anyObject } from './schema';

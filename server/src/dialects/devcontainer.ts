@@ -1,4 +1,4 @@
-import type { Dialect } from './types';
+import type { Dialect } from '../core/dialect';
 import { COPILOT_AGENT_HOST } from './readers';
 import { readServersMap } from './mcpServersMap';
 import { filePatterns } from './schema';

@@ -1,7 +1,7 @@
 import * as z from '../common/zod';
-import type { Dialect } from './types';
-import type { Transport } from '../engine/model';
-import { getValue } from '../parse/tree';
+import type { Dialect } from '../core/dialect';
+import type { Transport } from '../core/model';
+import { getValue } from '../core/tree';
 import { readServersMap, transportOf } from './mcpServersMap';
 import { readKnobs } from './knobs';
 import { anyObject, bool, envMap, filePatterns, joinPath, num, str, strList, strMap } from './schema';

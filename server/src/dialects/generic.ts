@@ -1,6 +1,6 @@
-import type { Dialect } from './types';
-import type { TreeNode } from '../parse/tree';
-import { getValue } from '../parse/tree';
+import type { Dialect } from '../core/dialect';
+import type { TreeNode } from '../core/tree';
+import { getValue } from '../core/tree';
 import { readServersMap } from './mcpServersMap';
 
 /** Root keys that hold a servers map in one client or another. */

@@ -1,6 +1,6 @@
-import type { Dialect } from './types';
-import { normalizePath } from './types';
-import type { TreeNode } from '../parse/tree';
+import type { Dialect } from '../core/dialect';
+import { normalizePath } from '../core/dialect';
+import type { TreeNode } from '../core/tree';
 import { vscode } from './vscode';
 import { vscodeSettings } from './vscodeSettings';
 import { devcontainer } from './devcontainer';
@@ -29,7 +29,7 @@ import { junie } from './junie';
 import { lmStudio } from './lmStudio';
 import { generic } from './generic';
 
-export type { Dialect } from './types';
+export type { Dialect } from '../core/dialect';
 
 /**
  * Every client format we know, explicitly listed. To add a client:

@@ -1,4 +1,4 @@
-import type { Dialect } from './types';
+import type { Dialect } from '../core/dialect';
 import { readServersMap } from './mcpServersMap';
 import { filePatterns, joinPath } from './schema';
 import { claudeDesktop } from './claudeDesktop';

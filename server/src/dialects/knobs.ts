@@ -1,7 +1,7 @@
-import type { ConfigKnobs } from '../engine/model';
-import { stringList } from '../engine/model';
-import type { TreeNode } from '../parse/tree';
-import { getValue, getValueAtPath } from '../parse/tree';
+import type { ConfigKnobs } from '../core/model';
+import { stringList } from '../core/model';
+import type { TreeNode } from '../core/tree';
+import { getValue, getValueAtPath } from '../core/tree';
 
 /** Which trust-related settings a client file may hold, by dotted key. */
 export interface KnobSpec {

@@ -1,7 +1,7 @@
-import type { Transport, McpConfig, ServerEntry, MapEntry, ListKnob, BooleanKnob, StringValue } from '../engine/model';
-import { stringList, stringValue } from '../engine/model';
-import type { ParsedDocument, TreeNode } from '../parse/tree';
-import { entries, getProperty, getValue, getValueAtPath } from '../parse/tree';
+import type { Transport, McpConfig, ServerEntry, MapEntry, ListKnob, BooleanKnob, StringValue } from '../core/model';
+import { stringList, stringValue } from '../core/model';
+import type { ParsedDocument, TreeNode } from '../core/tree';
+import { entries, getProperty, getValue, getValueAtPath } from '../core/tree';
 
 /**
  * The shape most clients share: an object of named server entries with `command`/`args`/

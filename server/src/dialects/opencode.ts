@@ -1,9 +1,9 @@
 import * as z from '../common/zod';
-import type { Dialect } from './types';
-import type { McpConfig, ServerEntry } from '../engine/model';
-import { stringList } from '../engine/model';
-import type { ParsedDocument } from '../parse/tree';
-import { entries, getValue } from '../parse/tree';
+import type { Dialect } from '../core/dialect';
+import type { McpConfig, ServerEntry } from '../core/model';
+import { stringList } from '../core/model';
+import type { ParsedDocument } from '../core/tree';
+import { entries, getValue } from '../core/tree';
 import { readServerEntry, transportOf } from './mcpServersMap';
 import { anyObject, bool, envMap, filePatterns, joinPath, num, str, strMap, xdgConfigDir } from './schema';
 

@@ -1,4 +1,4 @@
-import type { SharedReader } from './types';
+import type { SharedReader } from '../core/dialect';
 
 /**
  * Clients that read a file whose format another client owns. The file is linted in its

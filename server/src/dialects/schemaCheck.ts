@@ -1,10 +1,10 @@
-import type { ServerEntry } from '../engine/model';
-import type { ParsedDocument, TreeNode } from '../parse/tree';
-import { entries, getValue } from '../parse/tree';
-import type { Dialect } from './types';
+import type { ServerEntry } from '../core/model';
+import type { ParsedDocument, TreeNode } from '../core/tree';
+import { entries, getValue } from '../core/tree';
+import type { Dialect } from '../core/dialect';
 import type { DialectSchema } from './schema';
 import { transportOf } from './mcpServersMap';
-import { memoizeByObject } from '../engine/memo';
+import { memoizeByObject } from '../core/memo';
 
 /**
  * Helpers shared by the schema-* rules (rules/ holds rule files only). Everything here reads

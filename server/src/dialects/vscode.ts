@@ -1,5 +1,5 @@
 import * as z from '../common/zod';
-import type { Dialect } from './types';
+import type { Dialect } from '../core/dialect';
 import { COPILOT_AGENT_HOST, VISUAL_STUDIO } from './readers';
 import { readServersMap } from './mcpServersMap';
 import { anyObject, bool, envMap, filePatterns, joinPath, str, strList, strMap, vscodeUserDirs, type DialectSchema } from './schema';

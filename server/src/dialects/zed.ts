@@ -1,9 +1,9 @@
 import * as z from '../common/zod';
-import type { Dialect } from './types';
-import type { McpConfig, ServerEntry } from '../engine/model';
-import { stringList, stringValue } from '../engine/model';
-import type { TreeNode } from '../parse/tree';
-import { entries, getValue } from '../parse/tree';
+import type { Dialect } from '../core/dialect';
+import type { McpConfig, ServerEntry } from '../core/model';
+import { stringList, stringValue } from '../core/model';
+import type { TreeNode } from '../core/tree';
+import { entries, getValue } from '../core/tree';
 import { mapEntries, readServerEntry } from './mcpServersMap';
 import { anyObject, appDataDir, bool, envMap, filePatterns, joinPath, num, str, strList, strMap, xdgConfigDir } from './schema';
 

@@ -1,5 +1,5 @@
-import type { Finding, Fix, TextEdit } from './types';
-import { LineIndex } from './lineIndex';
+import type { Finding, Fix, TextEdit } from '../core/types';
+import { LineIndex } from '../core/lineIndex';
 import type { Settings } from '../common/settings';
 import { DEFAULT_SETTINGS } from '../common/settings';
 import { lint, type LintOptions } from './lint';

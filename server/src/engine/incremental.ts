@@ -1,7 +1,7 @@
-import type { Finding, Fix, Range, TextEdit } from './types';
-import type { McpConfig, ServerEntry } from './model';
-import type { ParsedDocument } from '../parse/tree';
-import type { LineIndex } from './lineIndex';
+import type { Finding, Fix, Range, TextEdit } from '../core/types';
+import type { McpConfig, ServerEntry } from '../core/model';
+import type { ParsedDocument } from '../core/tree';
+import type { LineIndex } from '../core/lineIndex';
 
 /**
  * Incremental re-linting, for the language server's keystrokes: when an edit stays inside

@@ -4,14 +4,14 @@
  */
 export { lint, analyze, analyzeSteps, runToEnd, unclaimedConfigClient, type Analysis, type LintOptions, type LintSteps } from './lint';
 export { applyTextEdits, applyFix, fixAll, selectSafeFixes, type FixAllResult } from './applyFixes';
-export { LineIndex, sameRange } from './lineIndex';
-export { matchesFilePattern, matchesIgnorePattern, globProblem } from './glob';
+export { LineIndex, sameRange } from '../core/lineIndex';
+export { matchesFilePattern, matchesIgnorePattern, globProblem } from '../core/glob';
 export { parseSuppressions, applySuppressions, suppressionEdit, SUPPRESSION_PREFIX, type Suppression } from './suppressions';
-export type { GitState } from '../rules/types';
+export type { GitState } from '../core/rule';
 export { parsePolicy, type Policy } from '../common/policy';
-export type { Finding, Fix, TextEdit, Range, Position, Severity, Category } from './types';
-export { CATEGORIES, SEVERITIES } from './types';
-export type { ServerEntry, McpConfig } from './model';
+export type { Finding, Fix, TextEdit, Range, Position, Severity, Category } from '../core/types';
+export { CATEGORIES, SEVERITIES } from '../core/types';
+export type { ServerEntry, McpConfig } from '../core/model';
 export { RULES, ruleById } from '../rules';
 export { DIALECTS, dialectById, dialectForPath, isKnownConfigPath } from '../dialects';
 export { parseSettings, DEFAULT_SETTINGS, settingsSchema, type Settings } from '../common/settings';

@@ -1,18 +1,18 @@
-import type { Finding, Fix, FixSpec, OffsetEdit, Severity, TextEdit } from './types';
-import type { McpConfig } from './model';
-import { LineIndex, sameRange } from './lineIndex';
-import type { Dialect } from '../dialects/types';
+import type { Finding, Fix, FixSpec, OffsetEdit, Severity, TextEdit } from '../core/types';
+import type { McpConfig } from '../core/model';
+import { LineIndex, sameRange } from '../core/lineIndex';
+import type { Dialect } from '../core/dialect';
 import { dialectById, dialectForContent, dialectForPath } from '../dialects';
 import { parseDocument, syntaxForPath, type ParsedDocument } from '../parse';
 import type { Settings } from '../common/settings';
 import { DEFAULT_SETTINGS } from '../common/settings';
-import type { ReportDescriptor, Rule, RuleContext } from '../rules/types';
+import type { ReportDescriptor, Rule, RuleContext } from '../core/rule';
 import { RULES } from '../rules';
-import type { GitState } from '../rules/types';
+import type { GitState } from '../core/rule';
 import type { Policy } from '../common/policy';
 import { applySuppressions } from './suppressions';
 import { redactMessage } from '../secrets/redact';
-import { SUMMARY_MAX, summaryOf } from './summary';
+import { SUMMARY_MAX, summaryOf } from '../core/summary';
 import { changedRegion, confinedServerIndex, entrySpan, moveFinding, type IncrementalState } from './incremental';
 
 export interface LintOptions {

@@ -1,7 +1,7 @@
-import type { ParsedDocument } from '../parse/tree';
-import type { Finding, OffsetEdit } from './types';
+import type { ParsedDocument } from '../core/tree';
+import type { Finding, OffsetEdit } from '../core/types';
 import type { SuppressionEntry } from '../common/settings';
-import { matchesFilePattern } from './glob';
+import { matchesFilePattern } from '../core/glob';
 
 /**
  * In-file suppressions (JSONC `//` or block comments, TOML and YAML `#` comments):

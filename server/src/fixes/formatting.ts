@@ -1,4 +1,4 @@
-import type { ParsedDocument, TreeNode } from '../parse/tree';
+import type { ParsedDocument, TreeNode } from '../core/tree';
 
 /**
  * The file's own indentation unit and line ending: the first indented line decides tabs vs

@@ -1,6 +1,6 @@
-import type { OffsetEdit } from '../engine/types';
-import type { ParsedDocument, Syntax, TreeNode } from '../parse/tree';
-import type { StringValue } from '../engine/model';
+import type { OffsetEdit } from '../core/types';
+import type { ParsedDocument, Syntax, TreeNode } from '../core/tree';
+import type { StringValue } from '../core/model';
 import { quoteToml } from '../parse/toml';
 import { detectIndentation, layoutOf, printValue, type Layout } from './formatting';
 

@@ -1,10 +1,10 @@
-import type { FixSpec, OffsetEdit } from '../engine/types';
-import type { ServerEntry } from '../engine/model';
-import type { RuleContext } from '../rules/types';
-import { getProperty, getValue, getValueAtPath, type ParsedDocument, type TreeNode } from '../parse/tree';
+import type { FixSpec, OffsetEdit } from '../core/types';
+import type { ServerEntry } from '../core/model';
+import type { RuleContext } from '../core/rule';
+import { getProperty, getValue, getValueAtPath, type ParsedDocument, type TreeNode } from '../core/tree';
 import { insertArrayElement, insertProperty, removeProperty } from './nodeEdits';
-import { findReferences, type VariableSyntax } from '../engine/interpolation';
-import { normalizePath, type SharedReader } from '../dialects/types';
+import { findReferences, type VariableSyntax } from '../core/interpolation';
+import { normalizePath, type SharedReader } from '../core/dialect';
 
 /**
  * Fixes that move a literal secret out of the file, in the syntax the file's client

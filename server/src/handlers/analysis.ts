@@ -1,7 +1,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeSteps, runToEnd, isKnownConfigPath, ruleDocsUrl, type Analysis, type Finding, type Fix, type LintOptions, type Severity } from '../engine';
-import { summaryOf } from '../engine/summary';
+import { summaryOf } from '../core/summary';
 import type { Settings } from '../common/settings';
 import { DIAGNOSTIC_SOURCE, FILE_TOO_LARGE_CODE, SETTINGS_SECTION, type DiagnosticData, type DiagnosticFix } from '../common/protocol';
 import { isIgnoredPath, uriToPath } from './documentPath';

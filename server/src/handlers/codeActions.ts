@@ -10,7 +10,7 @@ import { containingFolder } from './workspaceFacts';
 import { isDiagnosticData, rulesOf, type AnalysisCache } from './analysis';
 import { throwIfCancelled } from './runSafe';
 import { parseJson } from '../parse/json';
-import { getValue } from '../parse/tree';
+import { getValue } from '../core/tree';
 import { insertArrayElement, insertProperty } from '../fixes/nodeEdits';
 
 export interface CodeActionContextOptions {

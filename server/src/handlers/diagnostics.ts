@@ -2,7 +2,7 @@ import type { CancellationToken, Connection, DiagnosticServerCancellationData, D
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisCache } from './analysis';
 import { raceCancellation, runSafe, runSafeAsync, serverCancelled, type Logger } from './runSafe';
-import type { RuntimeEnvironment } from '../startServer';
+import type { RuntimeEnvironment } from './runtime';
 
 export interface DiagnosticsSupport {
   /** Re-lint every open document (settings changed): refresh (pull) or republish (push). */

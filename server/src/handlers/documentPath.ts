@@ -4,7 +4,7 @@
  * only `file:` URIs carry a meaningful path for us; other schemes keep their path part so
  * e.g. `untitled:` documents still get content-based detection.
  */
-import { compileGlob, isAbsoluteGlob, matchesIgnorePattern, normalizeSeparators } from '../engine/glob';
+import { compileGlob, isAbsoluteGlob, matchesIgnorePattern, normalizeSeparators } from '../core/glob';
 
 /** The file-system-ish path of a URI: `file:///c%3A/x/mcp.json` -> `c:/x/mcp.json`. */
 export function uriToPath(uri: string): string {
@@ -28,7 +28,7 @@ function safeDecode(text: string): string {
 
 /**
  * Whether `filePath` matches one of the `ignoredPaths` globs (syntax and meaning in
- * engine/glob.ts, the same as the CLI's `--exclude`). A relative glob is matched against
+ * core/glob.ts, the same as the CLI's `--exclude`). A relative glob is matched against
  * the path relative to each workspace folder containing the file (outside every folder:
  * the path without its root); an absolute one against the whole path.
  */

@@ -1,14 +1,14 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver';
-import type { ServerEntry } from '../engine/model';
+import type { ServerEntry } from '../core/model';
 import { ruleDocsUrl, type Analysis } from '../engine';
-import { summaryOf } from '../engine/summary';
-import { invocationOf } from '../launch/command';
+import { summaryOf } from '../core/summary';
+import { invocationOf } from '../core/invocation';
 import { launchInfo, type LaunchedPackage } from '../launch/packages';
 import { advisoryTarget, matchingAdvisories } from '../launch/advisoryMatch';
 import { deprecatedServer } from '../data';
 import { isFilesystemServer, looksLikePath } from '../launch/filesystem';
 import { dockerOptions, parseDockerMount } from '../launch/docker';
-import { parseUrlLoosely } from '../engine/urls';
+import { parseUrlLoosely } from '../core/urls';
 import type { DocumentAnalysis } from './analysis';
 
 const MAX_LIST = 6;
@@ -35,7 +35,7 @@ export function provideHover(entry: DocumentAnalysis, position: Position): Hover
 
 /**
  * The rest of each finding under the cursor whose diagnostic shows only its first sentence
- * (engine/summary.ts): why it matters and how, with the rule's page.
+ * (core/summary.ts): why it matters and how, with the rule's page.
  */
 function findingDetails(analysis: Analysis, offset: number): string[] {
   const { lines } = analysis.doc;

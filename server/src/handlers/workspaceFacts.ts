@@ -3,7 +3,7 @@ import { readRegularTextFile, UnreadableFileError } from '../host/readRegularFil
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseSettings, type Settings } from '../common/settings';
 import type { Policy } from '../common/policy';
-import type { GitState } from '../rules/types';
+import type { GitState } from '../core/rule';
 import { DEFAULT_CONFIG_FILE, loadPolicyFile, MAX_SETTINGS_FILE_BYTES, parseSettingsFileText } from '../cli/config';
 import type { Logger } from './runSafe';
 

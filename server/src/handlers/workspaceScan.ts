@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, FileChangeType, type Connection, type Diagnostic, type FileEvent, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIALECTS } from '../dialects';
-import type { UserEnvironment } from '../dialects/types';
+import type { UserEnvironment } from '../core/dialect';
 import { discover } from '../cli/discover';
 import { DIAGNOSTIC_SOURCE, type ScanMachineParams, type ScanMachineResult, type SeverityCounts } from '../common/protocol';
 import type { Settings } from '../common/settings';

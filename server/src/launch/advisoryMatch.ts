@@ -1,6 +1,6 @@
 import * as semver from 'semver';
 import { advisoriesFor, imageAlias, type Advisory } from '../data';
-import { satisfiesPep440, comparePep440Text } from './pep440';
+import { satisfiesPep440, comparePep440Text } from '../common/pep440';
 import type { LaunchedPackage } from './packages';
 
 /**

@@ -1,5 +1,5 @@
-import type { StringValue } from '../engine/model';
-import { withoutTail, type Invocation } from './command';
+import type { StringValue } from '../core/model';
+import { withoutTail, type Invocation } from '../core/invocation';
 import { parseNpmSpec, type NpmSpec, type NpmSpecKind } from './npmSpec';
 
 /**

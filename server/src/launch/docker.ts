@@ -1,8 +1,7 @@
-import type { ServerEntry, StringValue } from '../engine/model';
-import type { TreeNode } from '../parse/tree';
-import type { Invocation } from './command';
-import { serverCommands } from './effective';
-import { memoizeByObject } from '../engine/memo';
+import type { StringValue } from '../core/model';
+import type { TreeNode } from '../core/tree';
+import type { Invocation } from '../core/invocation';
+import { memoizeByObject } from '../core/memo';
 
 /**
  * A container started by `docker run`, `docker container run`, `podman run` or `nerdctl run`,
@@ -309,15 +308,6 @@ export function parseDockerMount(option: DockerOption): DockerMount | undefined 
   const readOnly = mode.split(',').some((m) => m === 'ro' || m === 'readonly');
   const named = !/^(?:[/~.$%]|[a-zA-Z]:)/.test(source);
   return { source, target, readOnly, named };
-}
-
-/**
- * `dockerRunOf` for a server entry (undefined for remote servers and other programs): the
- * container the server runs, through wrappers and shell strings (launch/effective.ts).
- */
-export function dockerRunOfServer(server: ServerEntry): DockerRun | undefined {
-  const invocation = serverCommands(server).main;
-  return invocation ? dockerRunOf(invocation) : undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { shellCommands, type ShellDialect } from './shellCommands';
-import { programName, withoutTail, withoutTrailingSlashes } from './command';
+import { programName, withoutTail, withoutTrailingSlashes } from '../core/invocation';
 
 /**
  * Recognises "download and execute" in a shell or PowerShell string: `curl … | sh`,

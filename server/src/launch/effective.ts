@@ -1,9 +1,9 @@
-import type { ServerEntry, StringValue } from '../engine/model';
-import { invocationOf, programName, splitCommand, type Invocation } from './command';
+import type { ServerEntry, StringValue } from '../core/model';
+import { invocationOf, programName, splitCommand, type Invocation } from '../core/invocation';
 import { CMD_METACHARACTERS, shellScriptOf, shellScriptOfWords } from './shell';
-import { containerCommandOf } from './docker';
+import { containerCommandOf, dockerRunOf, type DockerRun } from './docker';
 import { shellCommands, type ShellCommand, type ShellDialect } from './shellCommands';
-import { memoizeByObject } from '../engine/memo';
+import { memoizeByObject } from '../core/memo';
 
 /**
  * The commands a stdio server really runs, for the launch checks (packages, registries,
@@ -254,3 +254,12 @@ export const shellInvocations = memoizeByObject(function shellInvocations(server
     .filter((c) => c.invocation)
     .map((c) => ({ dialect: shell.shell, invocation: c.invocation! }));
 });
+
+/**
+ * `dockerRunOf` for a server entry (undefined for remote servers and other programs): the
+ * container the server runs, through wrappers and shell strings (launch/effective.ts).
+ */
+export function dockerRunOfServer(server: ServerEntry): DockerRun | undefined {
+  const invocation = serverCommands(server).main;
+  return invocation ? dockerRunOf(invocation) : undefined;
+}

@@ -1,5 +1,5 @@
-import { withoutTrailingSlashes, type Invocation } from './command';
-import { memoizeByObject } from '../engine/memo';
+import { withoutTrailingSlashes, type Invocation } from '../core/invocation';
+import { memoizeByObject } from '../core/memo';
 
 /**
  * Filesystem servers take their allowed directories as arguments. We recognise them by

@@ -1,5 +1,5 @@
-import type { StringValue } from '../engine/model';
-import type { Invocation } from './command';
+import type { StringValue } from '../core/model';
+import type { Invocation } from '../core/invocation';
 
 /** `go run [build flags] <package>[@version] [args]` (and `go install <package>@<version>`, in a shell string). */
 export interface GoLaunch {

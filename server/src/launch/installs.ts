@@ -1,5 +1,5 @@
-import type { StringValue } from '../engine/model';
-import type { Invocation } from './command';
+import type { StringValue } from '../core/model';
+import type { Invocation } from '../core/invocation';
 import type { NpmLaunch } from './npmLaunch';
 import type { PythonLaunch } from './pythonLaunch';
 import { splitFlag } from './npmLaunch';

@@ -1,7 +1,7 @@
-import type { ServerEntry, StringValue } from '../engine/model';
-import type { ParsedDocument } from '../parse/tree';
-import type { OffsetEdit } from '../engine/types';
-import type { Invocation } from './command';
+import type { ServerEntry, StringValue } from '../core/model';
+import type { ParsedDocument } from '../core/tree';
+import type { OffsetEdit } from '../core/types';
+import type { Invocation } from '../core/invocation';
 import { serverCommands } from './effective';
 import { skeleton } from './typosquat';
 import { npmLaunchOf, type NpmLaunch } from './npmLaunch';

@@ -1,8 +1,8 @@
-import type { McpConfig, StringValue } from '../engine/model';
-import type { OffsetEdit } from '../engine/types';
-import type { ParsedDocument } from '../parse/tree';
+import type { McpConfig, StringValue } from '../core/model';
+import type { OffsetEdit } from '../core/types';
+import type { ParsedDocument } from '../core/tree';
 import { allLaunches, launchedPackages, pinEdit, replaceInString, spanOf, type LaunchedPackage } from './packages';
-import type { Invocation } from './command';
+import type { Invocation } from '../core/invocation';
 import { isCommitSha } from './pythonSpec';
 import { pinVersionProblem, type PinKind } from '../common/pinInput';
 

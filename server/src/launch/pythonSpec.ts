@@ -1,5 +1,6 @@
 import type { NpmSpecKind } from './npmSpec';
-import { withoutTail } from './command';
+import { withoutTail } from '../core/invocation';
+import { normalizePythonName } from '../common/pythonName';
 
 /**
  * Reads a Python requirement the way uv and pipx take it on the command line, enough to tell
@@ -39,10 +40,6 @@ export interface PythonSpec {
 
 const VERSION_CLAUSE = /^(?:===?|~=|!=|<=?|>=?)\s*[^\s=<>!~,]/;
 const NAME = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*/;
-
-export function normalizePythonName(name: string): string {
-  return name.toLowerCase().replace(/[-_.]+/g, '-');
-}
 
 export function parsePythonSpec(spec: string): PythonSpec {
   const text = spec.trim();

@@ -1,8 +1,8 @@
-import type { ServerEntry, StringValue } from '../engine/model';
-import { parseUrlLoosely, type LooseUrl } from '../engine/urls';
-import type { Invocation } from './command';
+import type { ServerEntry, StringValue } from '../core/model';
+import { parseUrlLoosely, type LooseUrl } from '../core/urls';
+import type { Invocation } from '../core/invocation';
 import { allCommands } from './effective';
-import { memoizeByObject } from '../engine/memo';
+import { memoizeByObject } from '../core/memo';
 
 /**
  * Every remote endpoint a server talks to: its own `url`, and the URL handed to a

@@ -1,6 +1,6 @@
-import type { ServerEntry, StringValue } from '../engine/model';
-import { programName } from './command';
-import { memoizeByObject } from '../engine/memo';
+import type { ServerEntry, StringValue } from '../core/model';
+import { programName } from '../core/invocation';
+import { memoizeByObject } from '../core/memo';
 
 /**
  * A server started through a shell: `sh|bash|zsh -c "<script>"`, `pwsh|powershell -Command

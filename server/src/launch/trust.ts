@@ -1,5 +1,5 @@
 import type { Settings } from '../common/settings';
-import { normalizePythonName } from './pythonSpec';
+import { normalizePythonName } from '../common/pythonName';
 import { publisherMatches } from '../common/policy';
 
 /**

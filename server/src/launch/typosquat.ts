@@ -1,5 +1,5 @@
 import { genuinePackageNames, lookalike, type Lookalike } from '../data';
-import { normalizePythonName } from './pythonSpec';
+import { normalizePythonName } from '../common/pythonName';
 import { editDistance } from '../common/editDistance';
 
 /**

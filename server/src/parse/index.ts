@@ -1,9 +1,9 @@
-import type { ParsedDocument, ParseProblem, Syntax } from './tree';
-import { LineIndex } from '../engine/lineIndex';
+import type { ParsedDocument, ParseProblem, Syntax } from '../core/tree';
+import { LineIndex } from '../core/lineIndex';
 import { MAX_NESTING_DEPTH, nestingLimitOffset } from './nesting';
 import { parseJson } from './json';
 
-export type { ParsedDocument, Syntax, TreeNode } from './tree';
+export type { ParsedDocument, Syntax, TreeNode } from '../core/tree';
 
 /**
  * One parser per syntax. TOML and YAML parsers build the same tree shape as JSON

@@ -1,7 +1,7 @@
 import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type ParseError } from 'jsonc-parser';
-import { LineIndex } from '../engine/lineIndex';
-import type { OffsetRange } from '../engine/types';
-import type { ParsedDocument, ParseProblem, TreeNode } from './tree';
+import { LineIndex } from '../core/lineIndex';
+import type { OffsetRange } from '../core/types';
+import type { ParsedDocument, ParseProblem, TreeNode } from '../core/tree';
 
 /**
  * JSON and JSONC in one parser: comments and trailing commas are always accepted so a

@@ -1,4 +1,4 @@
-import type { Syntax } from './tree';
+import type { Syntax } from '../core/tree';
 
 /**
  * Deeper than any real config by far (they nest 5 or 6 levels), and far enough from the

@@ -1,7 +1,7 @@
 import { parseTOML, ParseError, type AST } from 'toml-eslint-parser';
-import { LineIndex } from '../engine/lineIndex';
-import type { OffsetRange } from '../engine/types';
-import type { ParsedDocument, ParseProblem, TreeNode } from './tree';
+import { LineIndex } from '../core/lineIndex';
+import type { OffsetRange } from '../core/types';
+import type { ParsedDocument, ParseProblem, TreeNode } from '../core/tree';
 
 /**
  * TOML (Codex `config.toml`) onto the common tree, with toml-eslint-parser: the only

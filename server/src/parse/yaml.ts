@@ -1,7 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, Parser, parseDocument, type Node as YamlNode } from 'yaml';
-import { LineIndex } from '../engine/lineIndex';
-import type { OffsetRange } from '../engine/types';
-import type { ParsedDocument, ParseProblem, TreeNode } from './tree';
+import { LineIndex } from '../core/lineIndex';
+import type { OffsetRange } from '../core/types';
+import type { ParsedDocument, ParseProblem, TreeNode } from '../core/tree';
 
 /**
  * YAML (Continue, Goose) onto the common tree, with the `yaml` package (eemeli/yaml): it

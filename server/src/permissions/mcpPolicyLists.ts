@@ -1,5 +1,5 @@
-import type { RuleContext } from '../rules/types';
-import { entries, getValue, type TreeNode } from '../parse/tree';
+import type { RuleContext } from '../core/rule';
+import { entries, getValue, type TreeNode } from '../core/tree';
 
 /** The managed-settings files that hold an MCP allow-list / deny-list of this shape. */
 const POLICY_DIALECTS = new Set(['claude-code-settings', 'copilot-managed-settings']);

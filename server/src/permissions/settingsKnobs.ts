@@ -1,6 +1,6 @@
-import type { RuleContext } from '../rules/types';
-import { normalizePath } from '../dialects/types';
-import { entries, getValue, type TreeNode } from '../parse/tree';
+import type { RuleContext } from '../core/rule';
+import { normalizePath } from '../core/dialect';
+import { entries, getValue, type TreeNode } from '../core/tree';
 
 /**
  * Trust knobs live in client settings files next to (or instead of) the servers. The

@@ -1,5 +1,5 @@
-import { normalizePythonName } from '../launch/pythonSpec';
-import { parsePep440 } from '../launch/pep440';
+import { normalizePythonName } from '../common/pythonName';
+import { parsePep440 } from '../common/pep440';
 import { chooseSafeVersion, type AdvisorySource, type Candidate } from './safeVersion';
 import { displayUrl, getJson, RegistryError, type HttpOptions } from './http';
 

@@ -1,6 +1,6 @@
 import * as semver from 'semver';
 import { advisoriesFor, type Advisory } from '../data';
-import { comparePep440, parsePep440, satisfiesPep440 } from '../launch/pep440';
+import { comparePep440, parsePep440, satisfiesPep440 } from '../common/pep440';
 
 /**
  * Which advisories apply to a package: the shipped list (server/src/data/advisories.json)

@@ -1,6 +1,6 @@
-import type { Rule } from './types';
-import { shortValue } from '../engine/summary';
-import type { ServerEntry } from '../engine/model';
+import type { Rule } from '../core/rule';
+import { shortValue } from '../core/summary';
+import type { ServerEntry } from '../core/model';
 import { isWildcardToolName, toolRisk } from '../permissions/toolNames';
 import { removeSiblings } from '../fixes/nodeEdits';
 import { clientReadsEntryKey } from '../permissions/settingsKnobs';

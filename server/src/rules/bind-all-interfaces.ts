@@ -1,7 +1,7 @@
-import type { Rule } from './types';
-import { shortValue } from '../engine/summary';
-import type { FixSpec } from '../engine/types';
-import type { StringValue } from '../engine/model';
+import type { Rule } from '../core/rule';
+import { shortValue } from '../core/summary';
+import type { FixSpec } from '../core/types';
+import type { StringValue } from '../core/model';
 import { allCommands, serverCommands } from '../launch/effective';
 import { dockerOptions, dockerRunOf, isFlagOn } from '../launch/docker';
 import { valueRange } from '../fixes/nodeEdits';

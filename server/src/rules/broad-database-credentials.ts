@@ -1,9 +1,9 @@
-import type { Rule } from './types';
-import { shortValue } from '../engine/summary';
-import type { StringValue } from '../engine/model';
+import type { Rule } from '../core/rule';
+import { shortValue } from '../core/summary';
+import type { StringValue } from '../core/model';
 import { serverCommands } from '../launch/effective';
 import { dockerRunOf } from '../launch/docker';
-import { isLoopbackHost } from '../engine/urls';
+import { isLoopbackHost } from '../core/urls';
 import { valueRange } from '../fixes/nodeEdits';
 
 /** Database accounts that own everything: superusers and the default admin logins. */

@@ -1,10 +1,10 @@
-import type { Rule } from './types';
-import { shortValue } from '../engine/summary';
-import type { FixSpec } from '../engine/types';
+import type { Rule } from '../core/rule';
+import { shortValue } from '../core/summary';
+import type { FixSpec } from '../core/types';
 import { allCommands } from '../launch/effective';
 import { classifyBroadPath, classifyPathPattern, isFilesystemServer, looksLikePath } from '../launch/filesystem';
 import { dockerRunOf } from '../launch/docker';
-import type { ServerEntry, StringValue } from '../engine/model';
+import type { ServerEntry, StringValue } from '../core/model';
 
 /**
  * A filesystem server whose allowed directory is `/`, a drive root or a home directory can

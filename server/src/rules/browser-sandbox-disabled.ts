@@ -1,5 +1,5 @@
-import type { Rule } from './types';
-import type { StringValue } from '../engine/model';
+import type { Rule } from '../core/rule';
+import type { StringValue } from '../core/model';
 import { allCommands, serverCommands } from '../launch/effective';
 import { dockerRunOf } from '../launch/docker';
 import { valueRange } from '../fixes/nodeEdits';

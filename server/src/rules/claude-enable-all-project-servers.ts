@@ -1,7 +1,7 @@
-import type { Rule } from './types';
-import type { OffsetEdit } from '../engine/types';
+import type { Rule } from '../core/rule';
+import type { OffsetEdit } from '../core/types';
 import { claudeScopes, settingsKindOf } from '../permissions/settingsKnobs';
-import { getValue, getProperty } from '../parse/tree';
+import { getValue, getProperty } from '../core/tree';
 import { insertProperty } from '../fixes/nodeEdits';
 
 /**

@@ -1,9 +1,9 @@
-import type { Rule } from './types';
+import type { Rule } from '../core/rule';
 import { settingsKindOf, knobNode } from '../permissions/settingsKnobs';
 import { riskyToolWord } from '../permissions/toolNames';
 import { removeSiblings } from '../fixes/nodeEdits';
-import { stringList } from '../engine/model';
-import { shortValue } from '../engine/summary';
+import { stringList } from '../core/model';
+import { shortValue } from '../core/summary';
 
 /**
  * Claude Code `permissions.allow` entries that approve whole MCP servers (`mcp__github`,

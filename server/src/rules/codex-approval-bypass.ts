@@ -1,6 +1,6 @@
-import type { Rule } from './types';
+import type { Rule } from '../core/rule';
 import { settingsKindOf } from '../permissions/settingsKnobs';
-import { entries, getValue, type TreeNode } from '../parse/tree';
+import { entries, getValue, type TreeNode } from '../core/tree';
 
 /**
  * Codex config.toml settings that remove confirmation or the sandbox for everything the

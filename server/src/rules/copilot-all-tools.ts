@@ -1,8 +1,8 @@
-import type { Rule } from './types';
-import { shortValue } from '../engine/summary';
+import type { Rule } from '../core/rule';
+import { shortValue } from '../core/summary';
 import { isWildcardToolName } from '../permissions/toolNames';
-import { getValue } from '../parse/tree';
-import { stringList } from '../engine/model';
+import { getValue } from '../core/tree';
+import { stringList } from '../core/model';
 
 /**
  * The GitHub Copilot coding agent (and Copilot CLI) run the tools listed in a server's

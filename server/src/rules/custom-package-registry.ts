@@ -1,10 +1,10 @@
-import type { Rule, RuleContext } from './types';
-import type { Severity } from '../engine/types';
-import type { ServerEntry, StringValue } from '../engine/model';
+import type { Rule, RuleContext } from '../core/rule';
+import type { Severity } from '../core/types';
+import type { ServerEntry, StringValue } from '../core/model';
 import { allLaunches, spanOf } from '../launch/packages';
-import { parseUrlLoosely, isLoopbackHost } from '../engine/urls';
-import { findReferences } from '../engine/interpolation';
-import { shortValue } from '../engine/summary';
+import { parseUrlLoosely, isLoopbackHost } from '../core/urls';
+import { findReferences } from '../core/interpolation';
+import { shortValue } from '../core/summary';
 
 /** The public registries themselves: naming them explicitly changes nothing. */
 const DEFAULT_REGISTRY_HOSTS = new Set(['registry.npmjs.org', 'registry.yarnpkg.com', 'pypi.org', 'pypi.python.org', 'files.pythonhosted.org', 'proxy.golang.org', 'sum.golang.org']);

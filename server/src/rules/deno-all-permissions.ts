@@ -1,5 +1,5 @@
-import type { Rule } from './types';
-import { shortValue } from '../engine/summary';
+import type { Rule } from '../core/rule';
+import { shortValue } from '../core/summary';
 import { allCommands } from '../launch/effective';
 
 const SUBCOMMANDS = new Set(['run', 'serve', 'x']);

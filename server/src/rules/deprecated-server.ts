@@ -1,6 +1,6 @@
-import type { Rule } from './types';
-import { shortValue } from '../engine/summary';
-import type { FixSpec } from '../engine/types';
+import type { Rule } from '../core/rule';
+import { shortValue } from '../core/summary';
+import type { FixSpec } from '../core/types';
 import { launchedPackages, replaceInString, spanOf } from '../launch/packages';
 import { deprecatedServer } from '../data';
 import { isTrustedPackage } from '../launch/trust';

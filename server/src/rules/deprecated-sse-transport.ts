@@ -1,4 +1,4 @@
-import type { Rule } from './types';
+import type { Rule } from '../core/rule';
 
 /**
  * The HTTP+SSE transport was replaced by Streamable HTTP in the 2025-03-26 MCP spec. SSE

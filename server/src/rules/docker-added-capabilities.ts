@@ -1,5 +1,6 @@
-import type { Rule } from './types';
-import { dockerOptions, dockerRunOfServer } from '../launch/docker';
+import type { Rule } from '../core/rule';
+import { dockerOptions } from '../launch/docker';
+import { dockerRunOfServer } from '../launch/effective';
 import { valueRange } from '../fixes/nodeEdits';
 
 /** Capabilities that amount to root on the host (or reading any file on it). */

@@ -1,6 +1,7 @@
-import type { Rule } from './types';
-import { shortValue } from '../engine/summary';
-import { dockerOptions, dockerRunOfServer, removableOptionNodes } from '../launch/docker';
+import type { Rule } from '../core/rule';
+import { shortValue } from '../core/summary';
+import { dockerOptions, removableOptionNodes } from '../launch/docker';
+import { dockerRunOfServer } from '../launch/effective';
 import { removeSiblings } from '../fixes/nodeEdits';
 
 /**

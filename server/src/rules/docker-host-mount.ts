@@ -1,6 +1,7 @@
-import type { Rule } from './types';
-import { shortValue } from '../engine/summary';
-import { dockerRunOfServer, parseDockerMount, removableOptionNodes, type DockerOption } from '../launch/docker';
+import type { Rule } from '../core/rule';
+import { shortValue } from '../core/summary';
+import { parseDockerMount, removableOptionNodes, type DockerOption } from '../launch/docker';
+import { dockerRunOfServer } from '../launch/effective';
 import { classifyBroadPath, classifySensitivePath } from '../launch/filesystem';
 import { removeSiblings } from '../fixes/nodeEdits';
 

@@ -1,7 +1,8 @@
-import type { Rule } from './types';
-import { shortValue } from '../engine/summary';
-import type { Severity } from '../engine/types';
-import { dockerRunOfServer, removableOptionNodes } from '../launch/docker';
+import type { Rule } from '../core/rule';
+import { shortValue } from '../core/summary';
+import type { Severity } from '../core/types';
+import { removableOptionNodes } from '../launch/docker';
+import { dockerRunOfServer } from '../launch/effective';
 import { removeSiblings } from '../fixes/nodeEdits';
 
 const NAMESPACES: Readonly<Record<string, { what: string; severity: Severity }>> = {

@@ -1,5 +1,6 @@
-import type { Rule } from './types';
-import { dockerOptions, dockerRunOfServer, isFlagOn, removableOptionNodes } from '../launch/docker';
+import type { Rule } from '../core/rule';
+import { dockerOptions, isFlagOn, removableOptionNodes } from '../launch/docker';
+import { dockerRunOfServer } from '../launch/effective';
 import { removeSiblings } from '../fixes/nodeEdits';
 
 /**

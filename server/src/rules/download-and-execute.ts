@@ -1,8 +1,8 @@
-import type { Rule } from './types';
+import type { Rule } from '../core/rule';
 import { shellScriptOf } from '../launch/shell';
 import { downloadAndExecute } from '../launch/downloadExec';
-import { stringValue } from '../engine/model';
-import { getValue } from '../parse/tree';
+import { stringValue } from '../core/model';
+import { getValue } from '../core/tree';
 
 /**
  * `curl … | sh` and its PowerShell cousin `iex (iwr …)` run whatever a web server returns,

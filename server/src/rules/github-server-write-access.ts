@@ -1,8 +1,8 @@
-import type { Rule } from './types';
-import type { StringValue } from '../engine/model';
+import type { Rule } from '../core/rule';
+import type { StringValue } from '../core/model';
 import { serverCommands } from '../launch/effective';
 import { dockerRunOf } from '../launch/docker';
-import { parseUrlLoosely } from '../engine/urls';
+import { parseUrlLoosely } from '../core/urls';
 import { valueRange } from '../fixes/nodeEdits';
 
 const TRUE = /^(?:1|true|yes|on)$/i;

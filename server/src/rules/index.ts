@@ -1,4 +1,4 @@
-import type { Rule } from './types';
+import type { Rule } from '../core/rule';
 import { rule as unpinnedNpmPackage } from './unpinned-npm-package';
 import { rule as unpinnedPythonPackage } from './unpinned-python-package';
 import { rule as unpinnedContainerImage } from './unpinned-container-image';
@@ -78,7 +78,7 @@ import { rule as serverNotAllowed } from './server-not-allowed';
 import { rule as unusedSuppression } from './unused-suppression';
 import { rule as suppressionWithoutReason } from './suppression-without-reason';
 
-export type { Rule, RuleMeta, RuleContext } from './types';
+export type { Rule, RuleMeta, RuleContext } from '../core/rule';
 
 /**
  * The explicit rule registry, grouped by category. To add a rule: one file named by its id

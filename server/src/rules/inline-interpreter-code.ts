@@ -1,4 +1,4 @@
-import type { Rule } from './types';
+import type { Rule } from '../core/rule';
 import { allLaunches, spanOf } from '../launch/packages';
 import { inlineCodeOf } from '../launch/inlineCode';
 import { redactSecrets } from '../secrets/redact';
@@ -23,7 +23,7 @@ export const rule: Rule = {
     for (const server of context.config.servers) {
       for (const info of allLaunches(server)) {
         if (!info.invocation) continue;
-        let found: { what: string; value: import('../engine/model').StringValue; code: string } | undefined;
+        let found: { what: string; value: import('../core/model').StringValue; code: string } | undefined;
         const inline = inlineCodeOf(info.invocation);
         if (inline) found = { what: `inline ${inline.interpreter} code (${inline.flag})`, value: inline.code, code: inline.code.value };
         else if (info.deno?.evalCode) found = { what: `inline Deno code (${info.deno.launcher})`, value: info.deno.evalCode, code: info.deno.evalCode.value };

@@ -1,6 +1,6 @@
-import type { Rule } from './types';
-import { shortValue } from '../engine/summary';
-import { isLocalDestination, isLoopbackHost } from '../engine/urls';
+import type { Rule } from '../core/rule';
+import { shortValue } from '../core/summary';
+import { isLocalDestination, isLoopbackHost } from '../core/urls';
 import { classifyHost, remoteEndpointsOf } from '../launch/remote';
 import { replaceInString, spanOf } from '../launch/packages';
 

@@ -1,8 +1,8 @@
-import type { Rule } from './types';
+import type { Rule } from '../core/rule';
 import { launchedPackages, spanOf } from '../launch/packages';
 import { advisoryTarget, matchingAdvisories } from '../launch/advisoryMatch';
 import { advisoriesFor } from '../data';
-import { shortValue } from '../engine/summary';
+import { shortValue } from '../core/summary';
 
 /**
  * A package with a malicious-package report (OSV `MAL-` ids shipped in advisories.json).

@@ -1,10 +1,9 @@
-import type { Rule, RuleContext } from './types';
-import type { Severity } from '../engine/types';
-import type { ServerEntry, StringValue } from '../engine/model';
-import type { TreeNode } from '../parse/tree';
-import { dockerRunOfServer } from '../launch/docker';
-import { allCommands } from '../launch/effective';
-import { shortValue } from '../engine/summary';
+import type { Rule, RuleContext } from '../core/rule';
+import type { Severity } from '../core/types';
+import type { ServerEntry, StringValue } from '../core/model';
+import type { TreeNode } from '../core/tree';
+import { allCommands, dockerRunOfServer } from '../launch/effective';
+import { shortValue } from '../core/summary';
 
 /**
  * Environment variables that make the server's runtime load extra code before the server

@@ -1,7 +1,7 @@
-import type { Rule } from './types';
-import { getValue } from '../parse/tree';
+import type { Rule } from '../core/rule';
+import { getValue } from '../core/tree';
 import { insertProperty } from '../fixes/nodeEdits';
-import { shortValue } from '../engine/summary';
+import { shortValue } from '../core/summary';
 import { mcpPolicyList } from '../permissions/mcpPolicyLists';
 
 /**

@@ -1,7 +1,7 @@
-import type { Rule } from './types';
-import type { ServerEntry } from '../engine/model';
+import type { Rule } from '../core/rule';
+import type { ServerEntry } from '../core/model';
 import { pinTargets } from '../launch/pinnable';
-import { shortValue } from '../engine/summary';
+import { shortValue } from '../core/summary';
 import { commandWords, mcpPolicyList } from '../permissions/mcpPolicyLists';
 
 /**

@@ -1,7 +1,7 @@
-import type { Rule } from './types';
-import { shortValue } from '../engine/summary';
-import type { StringValue } from '../engine/model';
-import { parseUrlLoosely } from '../engine/urls';
+import type { Rule } from '../core/rule';
+import { shortValue } from '../core/summary';
+import type { StringValue } from '../core/model';
+import { parseUrlLoosely } from '../core/urls';
 import { classifyHost, remoteEndpointsOf } from '../launch/remote';
 import { allCommands } from '../launch/effective';
 import { valueRange } from '../fixes/nodeEdits';

@@ -1,7 +1,7 @@
-import type { Rule } from './types';
-import { shortValue } from '../engine/summary';
-import type { Invocation } from '../launch/command';
-import { invocationOf } from '../launch/command';
+import type { Rule } from '../core/rule';
+import { shortValue } from '../core/summary';
+import type { Invocation } from '../core/invocation';
+import { invocationOf } from '../core/invocation';
 import { shellInvocations, wrapperChain } from '../launch/effective';
 import { shellScriptOf } from '../launch/shell';
 

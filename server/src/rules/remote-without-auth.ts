@@ -1,7 +1,7 @@
-import type { Rule } from './types';
-import { shortValue } from '../engine/summary';
-import { isLoopbackHost } from '../engine/urls';
-import { getProperty } from '../parse/tree';
+import type { Rule } from '../core/rule';
+import { shortValue } from '../core/summary';
+import { isLoopbackHost } from '../core/urls';
+import { getProperty } from '../core/tree';
 import { remoteEndpointsOf } from '../launch/remote';
 
 const AUTH_HEADER = /authorization|api[-_]?key|token|auth|secret|cookie|session|signature|credential|-key$/i;

@@ -1,5 +1,5 @@
-import type { Rule } from './types';
-import type { Severity } from '../engine/types';
+import type { Rule } from '../core/rule';
+import type { Severity } from '../core/types';
 import { clientName, presentKey, schemaEntries } from '../dialects/schemaCheck';
 
 /** What each client does with an entry that has both; default: uses one, the other is dead. */

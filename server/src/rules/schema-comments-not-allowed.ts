@@ -1,4 +1,4 @@
-import type { Rule } from './types';
+import type { Rule } from '../core/rule';
 import { clientName } from '../dialects/schemaCheck';
 
 const MAX = 10;

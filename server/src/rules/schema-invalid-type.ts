@@ -1,5 +1,5 @@
-import type { Rule } from './types';
-import { entries } from '../parse/tree';
+import type { Rule } from '../core/rule';
+import { entries } from '../core/tree';
 import { clientName, describeNode, nodeAtPath, schemaEntries, shown, toValue } from '../dialects/schemaCheck';
 
 const EXPECTED: Record<string, string> = {

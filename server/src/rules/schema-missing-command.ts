@@ -1,4 +1,4 @@
-import type { Rule } from './types';
+import type { Rule } from '../core/rule';
 import { clientName, declaredTransport, presentKey, schemaEntries, shown } from '../dialects/schemaCheck';
 
 /** A local (stdio) server entry with nothing to run: the client cannot start it. */

@@ -1,4 +1,4 @@
-import type { Rule } from './types';
+import type { Rule } from '../core/rule';
 import { clientName, schemaEntries } from '../dialects/schemaCheck';
 
 /**

@@ -1,4 +1,4 @@
-import type { Rule } from './types';
+import type { Rule } from '../core/rule';
 import { clientName, declaredTransport, presentKey, schemaEntries, shown } from '../dialects/schemaCheck';
 
 /** An entry declared remote (`type: "http"`/`"sse"`) with no URL to connect to. */

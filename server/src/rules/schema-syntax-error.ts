@@ -1,6 +1,6 @@
 import { createScanner, SyntaxKind } from 'jsonc-parser';
-import type { Rule } from './types';
-import { normalizePath } from '../dialects/types';
+import type { Rule } from '../core/rule';
+import { normalizePath } from '../core/dialect';
 import { clientName } from '../dialects/schemaCheck';
 
 const MAX = 10;

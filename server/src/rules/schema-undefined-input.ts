@@ -1,6 +1,6 @@
-import type { Rule } from './types';
-import { findReferences } from '../engine/interpolation';
-import { getValue, getValueAtPath } from '../parse/tree';
+import type { Rule } from '../core/rule';
+import { findReferences } from '../core/interpolation';
+import { getValue, getValueAtPath } from '../core/tree';
 import { inputInsertion } from '../fixes/secretReference';
 import { clientName, schemaEntries, stringLeaves, subRange, verbatimValue } from '../dialects/schemaCheck';
 

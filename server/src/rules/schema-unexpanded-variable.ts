@@ -1,7 +1,7 @@
-import type { Rule } from './types';
-import { shortValue } from '../engine/summary';
-import type { VariableReference, VariableSyntax } from '../engine/interpolation';
-import { findReferences } from '../engine/interpolation';
+import type { Rule } from '../core/rule';
+import { shortValue } from '../core/summary';
+import type { VariableReference, VariableSyntax } from '../core/interpolation';
+import { findReferences } from '../core/interpolation';
 import { clientName, isShell, schemaEntries, stringLeaves, subRange, verbatimValue } from '../dialects/schemaCheck';
 import { isSecretLike } from '../secrets/redact';
 import { maskSecret } from '../secrets/mask';

@@ -1,7 +1,7 @@
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext } from '../core/rule';
 import { DIALECTS } from '../dialects';
-import type { Severity } from '../engine/types';
-import { entries, type TreeNode } from '../parse/tree';
+import type { Severity } from '../core/types';
+import { entries, type TreeNode } from '../core/tree';
 import { closest } from '../dialects/schema';
 import { clientName, keyText, schemaEntries, shown, toValue } from '../dialects/schemaCheck';
 

@@ -1,5 +1,5 @@
-import type { Rule } from './types';
-import { shortValue } from '../engine/summary';
+import type { Rule } from '../core/rule';
+import { shortValue } from '../core/summary';
 import { closest } from '../dialects/schema';
 import { transportOf } from '../dialects/mcpServersMap';
 import { clientName, declaredTransport, presentKey, schemaEntries, shown } from '../dialects/schemaCheck';

@@ -1,6 +1,6 @@
-import type { Rule } from './types';
-import type { TreeNode } from '../parse/tree';
-import { entries, getValueAtPath } from '../parse/tree';
+import type { Rule } from '../core/rule';
+import type { TreeNode } from '../core/tree';
+import { entries, getValueAtPath } from '../core/tree';
 import { KNOWN_SERVERS_KEYS } from '../dialects/schema';
 import { clientName, keyText } from '../dialects/schemaCheck';
 

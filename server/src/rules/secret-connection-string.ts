@@ -1,4 +1,4 @@
-import type { Rule } from './types';
+import type { Rule } from '../core/rule';
 import { allSites } from '../secrets/sites';
 import { findConnectionSecrets } from '../secrets/urlSecrets';
 import { reportSecret, variableFor } from '../secrets/report';

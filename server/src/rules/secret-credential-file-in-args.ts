@@ -1,5 +1,5 @@
-import type { Rule } from './types';
-import { invocationOf } from '../secrets/launch';
+import type { Rule } from '../core/rule';
+import { invocationOf } from '../core/invocation';
 
 interface CredentialFile {
   test: RegExp;

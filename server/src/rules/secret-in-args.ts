@@ -1,5 +1,5 @@
-import type { Rule } from './types';
-import { shortValue } from '../engine/summary';
+import type { Rule } from '../core/rule';
+import { shortValue } from '../core/summary';
 import { detectSecret, severityOf } from '../secrets/detect';
 import { argSites } from '../secrets/sites';
 import { maskUrls } from '../secrets/urlSecrets';

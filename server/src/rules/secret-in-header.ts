@@ -1,11 +1,11 @@
-import type { Rule } from './types';
-import { shortValue } from '../engine/summary';
+import type { Rule } from '../core/rule';
+import { shortValue } from '../core/summary';
 import { detectSecret, severityOf } from '../secrets/detect';
 import { headerSites, type SecretSite } from '../secrets/sites';
 import { maskUrls } from '../secrets/urlSecrets';
 import { reportSecret, variableFor } from '../secrets/report';
 import { moveAdvice } from '../secrets/advice';
-import { getValue } from '../parse/tree';
+import { getValue } from '../core/tree';
 import { isCredentialHeader } from '../secrets/keyNames';
 
 /** Server-level keys some clients accept for a bearer token (Codex rejects inline ones, but they still leak). */

@@ -1,5 +1,5 @@
-import type { Rule } from './types';
-import { shortValue } from '../engine/summary';
+import type { Rule } from '../core/rule';
+import { shortValue } from '../core/summary';
 import { allSites } from '../secrets/sites';
 import { findUrlSecrets } from '../secrets/urlSecrets';
 import { reportSecret, variableFor, envName } from '../secrets/report';

@@ -1,7 +1,7 @@
-import type { Rule } from './types';
-import { shortValue } from '../engine/summary';
-import { findReferences, type VariableSyntax } from '../engine/interpolation';
-import { getValue } from '../parse/tree';
+import type { Rule } from '../core/rule';
+import { shortValue } from '../core/summary';
+import { findReferences, type VariableSyntax } from '../core/interpolation';
+import { getValue } from '../core/tree';
 import { isSecretKeyName } from '../secrets/keyNames';
 import { isThirdPartyServer, SENSITIVE_HOST_VARIABLES } from '../secrets/launch';
 

@@ -1,9 +1,9 @@
-import type { Rule } from './types';
-import { shortValue } from '../engine/summary';
-import type { TreeNode } from '../parse/tree';
-import { entries } from '../parse/tree';
+import type { Rule } from '../core/rule';
+import { shortValue } from '../core/summary';
+import type { TreeNode } from '../core/tree';
+import { entries } from '../core/tree';
 import { detectSecret, isPlaceholder } from '../secrets/detect';
-import { findReferences } from '../engine/interpolation';
+import { findReferences } from '../core/interpolation';
 import { reportSecret, variableFor } from '../secrets/report';
 import { moveAdvice } from '../secrets/advice';
 import type { SecretSite } from '../secrets/sites';

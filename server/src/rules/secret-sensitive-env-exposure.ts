@@ -1,10 +1,10 @@
-import type { Rule } from './types';
-import { shortValue } from '../engine/summary';
-import { getValue } from '../parse/tree';
-import { findReferences } from '../engine/interpolation';
+import type { Rule } from '../core/rule';
+import { shortValue } from '../core/summary';
+import { getValue } from '../core/tree';
+import { findReferences } from '../core/interpolation';
 import { SENSITIVE_HOST_VARIABLES } from '../secrets/launch';
 import { argSites } from '../secrets/sites';
-import { invocationOf } from '../secrets/launch';
+import { invocationOf } from '../core/invocation';
 
 /** A path or reference that is the SSH agent socket (Docker Desktop's forwarding socket included). */
 const AGENT_SOCKET = /\$\{?(?:env:)?SSH_AUTH_SOCK\}?|\/run\/host-services\/ssh-auth\.sock|\/ssh-agent(?:\.sock)?\b/;

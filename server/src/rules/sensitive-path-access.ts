@@ -1,6 +1,6 @@
-import type { Rule } from './types';
-import { shortValue } from '../engine/summary';
-import type { StringValue } from '../engine/model';
+import type { Rule } from '../core/rule';
+import { shortValue } from '../core/summary';
+import type { StringValue } from '../core/model';
 import { allCommands } from '../launch/effective';
 import { classifySensitivePath, isFilesystemServer, looksLikePath } from '../launch/filesystem';
 import { dockerRunOf, parseDockerMount } from '../launch/docker';

@@ -1,8 +1,8 @@
-import type { Rule } from './types';
-import type { ServerEntry } from '../engine/model';
+import type { Rule } from '../core/rule';
+import type { ServerEntry } from '../core/model';
 import { launchedPackages } from '../launch/packages';
-import { parseUrlLoosely } from '../engine/urls';
-import { shortValue } from '../engine/summary';
+import { parseUrlLoosely } from '../core/urls';
+import { shortValue } from '../core/summary';
 import { commandListed, matchesPattern, publisherMatches, type Policy } from '../common/policy';
 
 /**

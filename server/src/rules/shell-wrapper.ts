@@ -1,6 +1,6 @@
-import type { Rule } from './types';
-import { shortValue } from '../engine/summary';
-import type { FixSpec } from '../engine/types';
+import type { Rule } from '../core/rule';
+import { shortValue } from '../core/summary';
+import type { FixSpec } from '../core/types';
 import { shellScriptOf, simpleShellWords, CMD_METACHARACTERS } from '../launch/shell';
 import { downloadAndExecute } from '../launch/downloadExec';
 import { redactSecrets } from '../secrets/redact';

@@ -1,4 +1,4 @@
-import type { Rule } from './types';
+import type { Rule } from '../core/rule';
 
 /**
  * Reported by the engine (engine/suppressions.ts): a suppression comment with no

@@ -1,11 +1,11 @@
-import type { Rule } from './types';
-import { shortValue } from '../engine/summary';
-import type { FixSpec, Severity } from '../engine/types';
-import type { MapEntry, StringValue } from '../engine/model';
+import type { Rule } from '../core/rule';
+import { shortValue } from '../core/summary';
+import type { FixSpec, Severity } from '../core/types';
+import type { MapEntry, StringValue } from '../core/model';
 import { allCommands, serverCommands } from '../launch/effective';
 import { spanOf } from '../launch/packages';
 import { dockerRunOf } from '../launch/docker';
-import { isLoopbackHost, parseUrlLoosely } from '../engine/urls';
+import { isLoopbackHost, parseUrlLoosely } from '../core/urls';
 import { removeProperty, removeSiblings } from '../fixes/nodeEdits';
 
 const OFF = /^(?:0|false|no|off|n|none|disabled?)$/i;

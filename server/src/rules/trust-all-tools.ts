@@ -1,4 +1,4 @@
-import type { Rule } from './types';
+import type { Rule } from '../core/rule';
 
 /**
  * Gemini CLI's `trust: true` skips every tool-call confirmation for the server: the

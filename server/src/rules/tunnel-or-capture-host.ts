@@ -1,7 +1,7 @@
-import type { Rule } from './types';
+import type { Rule } from '../core/rule';
 import { allSites } from '../secrets/sites';
 import { findUrls } from '../secrets/urlSecrets';
-import { parseUrlLoosely } from '../engine/urls';
+import { parseUrlLoosely } from '../core/urls';
 
 /** Public tunnels: whoever has the URL reaches the machine behind it, and the tunnel operator sees the traffic. */
 const TUNNELS = ['ngrok.io', 'ngrok.app', 'ngrok.dev', 'ngrok-free.app', 'ngrok-free.dev', 'trycloudflare.com', 'loca.lt', 'localtunnel.me', 'serveo.net', 'localhost.run', 'lhr.life', 'pinggy.link', 'pinggy.io', 'bore.pub', 'tunnelmole.net', 'devtunnels.ms'];

@@ -1,8 +1,8 @@
-import type { Rule } from './types';
-import { shortValue } from '../engine/summary';
-import type { Severity } from '../engine/types';
+import type { Rule } from '../core/rule';
+import { shortValue } from '../core/summary';
+import type { Severity } from '../core/types';
 import { launchedPackages, replaceInString, spanOf } from '../launch/packages';
-import type { FixSpec } from '../engine/types';
+import type { FixSpec } from '../core/types';
 import { typosquatOf } from '../launch/typosquat';
 import { isTrustedPackage } from '../launch/trust';
 

@@ -1,8 +1,8 @@
-import type { Rule } from './types';
-import { shortValue } from '../engine/summary';
+import type { Rule } from '../core/rule';
+import { shortValue } from '../core/summary';
 import { allSites } from '../secrets/sites';
 import { findUrls } from '../secrets/urlSecrets';
-import { isLocalDestination, isLoopbackHost, parseUrlLoosely } from '../engine/urls';
+import { isLocalDestination, isLoopbackHost, parseUrlLoosely } from '../core/urls';
 
 /** Database and broker schemes that speak plaintext unless TLS is asked for. */
 const PLAINTEXT_SCHEMES: Readonly<Record<string, string>> = {

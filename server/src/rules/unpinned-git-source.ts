@@ -1,6 +1,6 @@
-import type { Rule } from './types';
-import { shortValue } from '../engine/summary';
-import type { Severity } from '../engine/types';
+import type { Rule } from '../core/rule';
+import { shortValue } from '../core/summary';
+import type { Severity } from '../core/types';
 import { allLaunches, spanOf } from '../launch/packages';
 import { isCommitSha } from '../launch/pythonSpec';
 import { isTrustedPackage } from '../launch/trust';
@@ -28,7 +28,7 @@ export const rule: Rule = {
   check(context) {
     for (const server of context.config.servers) {
       for (const info of allLaunches(server)) {
-        const sources: Array<{ text: string; value: import('../engine/model').StringValue; kind: string; gitRef?: string; launcher: string; hash: boolean }> = [];
+        const sources: Array<{ text: string; value: import('../core/model').StringValue; kind: string; gitRef?: string; launcher: string; hash: boolean }> = [];
         for (const p of info.npm?.packages ?? []) {
           if (p.spec.kind === 'git' || p.spec.kind === 'url') {
             sources.push({ text: p.text, value: p.value, kind: p.spec.kind, gitRef: p.spec.gitRef, launcher: info.npm!.launcher, hash: isRegistryTarball(p.text) });

@@ -1,8 +1,8 @@
-import type { Rule } from './types';
+import type { Rule } from '../core/rule';
 import { allLaunches, spanOf } from '../launch/packages';
 import { isTrustedPackage } from '../launch/trust';
 import { looksLikePackageName } from '../launch/npmSpec';
-import { shortValue } from '../engine/summary';
+import { shortValue } from '../core/summary';
 
 const BRIDGES = new Set(['mcp-remote', 'supergateway', 'mcp-proxy', '@modelcontextprotocol/inspector']);
 

@@ -1,4 +1,4 @@
-import type { Rule } from './types';
+import type { Rule } from '../core/rule';
 
 /**
  * Reported by the engine itself (engine/suppressions.ts) after every rule ran: a

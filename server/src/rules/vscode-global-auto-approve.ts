@@ -1,7 +1,7 @@
-import type { Rule } from './types';
+import type { Rule } from '../core/rule';
 import { knobNode, settingsKindOf } from '../permissions/settingsKnobs';
-import { getValue, getValueAtPath, type TreeNode } from '../parse/tree';
-import { normalizePath } from '../dialects/types';
+import { getValue, getValueAtPath, type TreeNode } from '../core/tree';
+import { normalizePath } from '../core/dialect';
 
 const KEYS = ['chat.tools.global.autoApprove', 'chat.tools.autoApprove'];
 

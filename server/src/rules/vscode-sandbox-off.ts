@@ -1,6 +1,6 @@
-import type { Rule } from './types';
-import { getValue } from '../parse/tree';
-import { dockerRunOfServer } from '../launch/docker';
+import type { Rule } from '../core/rule';
+import { getValue } from '../core/tree';
+import { dockerRunOfServer } from '../launch/effective';
 import { insertProperty, replaceNode } from '../fixes/nodeEdits';
 
 /**

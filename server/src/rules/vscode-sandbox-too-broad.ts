@@ -1,9 +1,9 @@
-import type { Rule, RuleContext } from './types';
-import type { TreeNode } from '../parse/tree';
-import { getValueAtPath } from '../parse/tree';
+import type { Rule, RuleContext } from '../core/rule';
+import type { TreeNode } from '../core/tree';
+import { getValueAtPath } from '../core/tree';
 import { classifyBroadPath, classifySensitivePath } from '../launch/filesystem';
 import { removeSiblings } from '../fixes/nodeEdits';
-import { shortValue } from '../engine/summary';
+import { shortValue } from '../core/summary';
 
 /**
  * VS Code's MCP sandbox (`"sandboxEnabled": true` servers) is configured by the file's

@@ -1,9 +1,9 @@
-import type { Rule } from './types';
+import type { Rule } from '../core/rule';
 import { settingsKindOf } from '../permissions/settingsKnobs';
 import { isWildcardToolName, riskyToolWord } from '../permissions/toolNames';
-import { entries, getValueAtPath, type TreeNode } from '../parse/tree';
-import { stringList } from '../engine/model';
-import { shortValue } from '../engine/summary';
+import { entries, getValueAtPath, type TreeNode } from '../core/tree';
+import { stringList } from '../core/model';
+import { shortValue } from '../core/summary';
 
 /**
  * Zed settings that let the agent act without confirmation: `agent.tool_permissions.default

@@ -1,4 +1,4 @@
-import type { RuleContext } from '../rules/types';
+import type { RuleContext } from '../core/rule';
 
 /** Where the secret sits in the server entry: what a client can deliver differs by place. */
 export type SecretPlace = 'env' | 'header' | 'url' | 'other';

@@ -1,4 +1,4 @@
-import { findReferences } from '../engine/interpolation';
+import { findReferences } from '../core/interpolation';
 import { findKnownFormat } from './knownFormats';
 import { findContextFormat } from './contextFormats';
 import { isDocumentedExample, isPlaceholder } from './placeholders';

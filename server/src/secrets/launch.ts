@@ -1,8 +1,5 @@
-import type { ServerEntry } from '../engine/model';
-import { invocationOf } from '../launch/command';
-
-// Computed once per server entry (launch/command.ts memoizes it); re-exported for the secret rules.
-export { invocationOf };
+import type { ServerEntry } from '../core/model';
+import { invocationOf } from '../core/invocation';
 
 /** Launchers that fetch and run someone else's code: package runners and container engines. */
 const THIRD_PARTY_LAUNCHERS = new Set(['npx', 'bunx', 'pnpx', 'pnpm', 'yarn', 'npm', 'bun', 'uvx', 'uv', 'pipx', 'docker', 'podman', 'nerdctl', 'finch', 'deno', 'dnx', 'gh']);

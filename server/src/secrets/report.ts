@@ -1,7 +1,7 @@
-import type { Severity } from '../engine/types';
-import type { ServerEntry } from '../engine/model';
-import type { RuleContext } from '../rules/types';
-import type { ParsedDocument, TreeNode } from '../parse/tree';
+import type { Severity } from '../core/types';
+import type { ServerEntry } from '../core/model';
+import type { RuleContext } from '../core/rule';
+import type { ParsedDocument, TreeNode } from '../core/tree';
 import { secretReferenceFixes } from '../fixes/secretReference';
 import type { SecretSite } from './sites';
 import { normaliseName } from './keyNames';

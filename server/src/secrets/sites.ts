@@ -1,6 +1,6 @@
-import type { ServerEntry, StringValue } from '../engine/model';
-import type { TreeNode } from '../parse/tree';
-import { invocationOf } from './launch';
+import type { ServerEntry, StringValue } from '../core/model';
+import type { TreeNode } from '../core/tree';
+import { invocationOf } from '../core/invocation';
 import { isCredentialFlag, isCredentialHeader, isSecretKeyName } from './keyNames';
 
 /**

@@ -1,5 +1,5 @@
-import { parseUrlLoosely } from '../engine/urls';
-import { findReferences } from '../engine/interpolation';
+import { parseUrlLoosely } from '../core/urls';
+import { findReferences } from '../core/interpolation';
 import { isPlaceholder } from './placeholders';
 import { detectSecret, type SecretVerdict } from './detect';
 import { isSecretKeyName } from './keyNames';

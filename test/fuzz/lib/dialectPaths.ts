@@ -1,4 +1,4 @@
-import type { Dialect } from '../../../server/src/dialects/types';
+import type { Dialect } from '../../../server/src/core/dialect';
 
 /**
  * A concrete file path for a glob: `**\/` becomes a project folder, `*` a name, `?` a

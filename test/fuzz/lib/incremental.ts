@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { analyze, type Analysis, type Finding } from '../../../server/src/engine';
 import { changedRegion, confinedServerIndex, entrySpan } from '../../../server/src/engine/incremental';
-import type { TreeNode } from '../../../server/src/parse/tree';
+import type { TreeNode } from '../../../server/src/core/tree';
 import type { SampleFile } from './corpus';
 import { makeSecret } from './arbitraries';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { analyze } from '../../../server/src/engine/lint';
 import { applyFix } from '../../../server/src/engine/applyFixes';
 import { DIALECTS } from '../../../server/src/dialects';
-import type { Finding } from '../../../server/src/engine/types';
+import type { Finding } from '../../../server/src/core/types';
 import { FIXTURES, VIRTUAL_PATH, fixtureFiles, readFixture } from './fixtureHelpers';
 
 function lintFixture(id: string, file: string) {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../../server/src/engine/lint';
-import type { TreeNode } from '../../../server/src/parse/tree';
+import type { TreeNode } from '../../../server/src/core/tree';
 import { VIRTUAL_PATH, readFixture } from './fixtureHelpers';
 
 function read(id: string, file: string) {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS, dialectForPath, configFileGlobs } from '../../../server/src/dialects';
-import { normalizePath, type UserEnvironment } from '../../../server/src/dialects/types';
+import { normalizePath, type UserEnvironment } from '../../../server/src/core/dialect';
 
 /** An example path for a glob: `**` = a project folder, `*` = a name. */
 function exampleFor(glob: string): string {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../../server/src/engine';
-import { invocationOf } from '../../../server/src/launch/command';
+import { invocationOf } from '../../../server/src/core/invocation';
 import { dockerRunOf, isFlagOn, parseDockerMount, parseImageReference, dockerOptions } from '../../../server/src/launch/docker';
 
 function runOf(command: string, args: string[]) {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint, parseSettings, parsePolicy, type Finding } from '../../../server/src/engine';
-import { summaryOf } from '../../../server/src/engine/summary';
+import { summaryOf } from '../../../server/src/core/summary';
 
 const TOKEN = 'ghp_' + 'Zy8Xw7Vu6Ts5Rq4Po3Nm2Lk1Ji0Hg9Fe8Dc7B';
 const PATH = '/p/.vscode/mcp.json';

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import picomatch from 'picomatch';
-import { compileGlob, globProblem, matchesIgnorePattern, MAX_GLOB_ALTERNATIVES, MAX_GLOB_LENGTH } from '../../../server/src/engine/glob';
+import { compileGlob, globProblem, matchesIgnorePattern, MAX_GLOB_ALTERNATIVES, MAX_GLOB_LENGTH } from '../../../server/src/core/glob';
 import { lint, parseSettings } from '../../../server/src/engine';
 import { isIgnoredPath } from '../../../server/src/handlers/documentPath';
 import { discover } from '../../../server/src/cli/discover';

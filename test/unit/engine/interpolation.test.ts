@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findReferences, isOnlyReferences } from '../../../server/src/engine/interpolation';
+import { findReferences, isOnlyReferences } from '../../../server/src/core/interpolation';
 
 test('every client reference syntax is recognised with its name', () => {
   const cases: Array<[string, string, string]> = [

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { LineIndex } from '../../../server/src/engine/lineIndex';
+import { LineIndex } from '../../../server/src/core/lineIndex';
 
 test('positions follow LSP: 0-based lines, UTF-16 characters, \\n, \\r\\n and lone \\r breaks', () => {
   const text = 'a\r\nbé😀c\rd\ne';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint, analyze, applyFix, fixAll, DEFAULT_SETTINGS, RULES } from '../../../server/src/engine';
-import type { Rule } from '../../../server/src/rules/types';
+import type { Rule } from '../../../server/src/core/rule';
 
 // Built at run time so no literal token sits in the repository.
 const TOKEN = 'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shortValue, summaryOf } from '../../../server/src/engine/summary';
+import { shortValue, summaryOf } from '../../../server/src/core/summary';
 
 test('the first sentence ends at . ! or ? before a space or the end, never inside quotes', () => {
   assert.equal(summaryOf('npm package "server.js." has no version: pin one. It changes at every start.'), 'npm package "server.js." has no version: pin one.');

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { analyze, DIALECTS, LineIndex, type Fix } from '../../../server/src/engine';
 import { parseDocument } from '../../../server/src/parse';
-import { getValue, type TreeNode } from '../../../server/src/parse/tree';
+import { getValue, type TreeNode } from '../../../server/src/core/tree';
 import { insertArrayElement, insertProperty } from '../../../server/src/fixes/nodeEdits';
 import { loadCorpus, loadFixtures } from '../../fuzz/lib/corpus';
 import { printedConfigArb } from '../../fuzz/lib/arbitraries';

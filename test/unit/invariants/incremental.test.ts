@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { analyze } from '../../../server/src/engine';
 import { changedRegion, confinedServerIndex } from '../../../server/src/engine/incremental';
 import { RULES } from '../../../server/src/rules';
-import type { Rule } from '../../../server/src/rules/types';
+import type { Rule } from '../../../server/src/core/rule';
 import { loadCorpus, loadFixtures, type SampleFile } from '../../fuzz/lib/corpus';
 import { createPrng } from '../../fuzz/lib/prng';
 import { checkIncremental, editableJsonConfigs, normalise } from '../../fuzz/lib/incremental';

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument, type Syntax } from '../../../server/src/parse';
-import { getProperty, getValueAtPath } from '../../../server/src/parse/tree';
-import type { OffsetEdit } from '../../../server/src/engine/types';
+import { getProperty, getValueAtPath } from '../../../server/src/core/tree';
+import type { OffsetEdit } from '../../../server/src/core/types';
 import { insertArrayElement, insertProperty } from '../../../server/src/fixes/nodeEdits';
 
 /**

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument, type Syntax } from '../../../server/src/parse';
-import { getValueAtPath, type TreeNode } from '../../../server/src/parse/tree';
+import { getValueAtPath, type TreeNode } from '../../../server/src/core/tree';
 import { removeSiblings } from '../../../server/src/fixes/nodeEdits';
 import { lint, applyFix } from '../../../server/src/engine';
 

@@ -7,7 +7,7 @@ import * as semver from 'semver';
 import advisoriesFile from '../../../server/src/data/advisories.json';
 import deprecatedFile from '../../../server/src/data/deprecated-servers.json';
 import knownFile from '../../../server/src/data/known-servers.json';
-import { parsePep440, satisfiesPep440 } from '../../../server/src/launch/pep440';
+import { parsePep440, satisfiesPep440 } from '../../../server/src/common/pep440';
 import { typosquatOf } from '../../../server/src/launch/typosquat';
 
 const root = resolve(__dirname, '..', '..', '..');

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ServerEntry } from '../../../server/src/engine/model';
-import type { TreeNode } from '../../../server/src/parse/tree';
+import type { ServerEntry } from '../../../server/src/core/model';
+import type { TreeNode } from '../../../server/src/core/tree';
 import { shellCommands } from '../../../server/src/launch/shellCommands';
 import { serverCommands, wrapperChain } from '../../../server/src/launch/effective';
-import { invocationOf } from '../../../server/src/launch/command';
+import { invocationOf } from '../../../server/src/core/invocation';
 import { downloadAndExecute } from '../../../server/src/launch/downloadExec';
 
 const node: TreeNode = { type: 'string', offset: 0, length: 0 };

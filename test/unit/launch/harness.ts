@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { lint, DEFAULT_SETTINGS, ruleById, type Finding, type Settings } from '../../../server/src/engine';
-import { LineIndex } from '../../../server/src/engine/lineIndex';
+import { LineIndex } from '../../../server/src/core/lineIndex';
 
 export interface TestServer {
   command: string;

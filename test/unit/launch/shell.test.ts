@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ServerEntry } from '../../../server/src/engine/model';
-import type { TreeNode } from '../../../server/src/parse/tree';
+import type { ServerEntry } from '../../../server/src/core/model';
+import type { TreeNode } from '../../../server/src/core/tree';
 import { shellScriptOf, simpleShellWords } from '../../../server/src/launch/shell';
 import { downloadAndExecute } from '../../../server/src/launch/downloadExec';
 

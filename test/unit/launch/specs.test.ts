@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { StringValue } from '../../../server/src/engine/model';
-import type { TreeNode } from '../../../server/src/parse/tree';
-import type { Invocation } from '../../../server/src/launch/command';
+import type { StringValue } from '../../../server/src/core/model';
+import type { TreeNode } from '../../../server/src/core/tree';
+import type { Invocation } from '../../../server/src/core/invocation';
 import { parseNpmSpec } from '../../../server/src/launch/npmSpec';
 import { npmLaunchOf } from '../../../server/src/launch/npmLaunch';
 import { parsePythonSpec, isCommitSha } from '../../../server/src/launch/pythonSpec';
@@ -158,7 +158,7 @@ test('inline interpreter code: which flag takes code and which arguments are fil
 });
 
 test('a Windows program path with spaces stays one word', async () => {
-  const { splitCommand } = await import('../../../server/src/launch/command');
+  const { splitCommand } = await import('../../../server/src/core/invocation');
   assert.deepEqual(splitCommand('C:\\Program Files\\nodejs\\npx.cmd -y pkg'), ['C:\\Program Files\\nodejs\\npx.cmd', '-y', 'pkg']);
   assert.deepEqual(splitCommand('C:\\Program Files\\nodejs\\node.exe'), ['C:\\Program Files\\nodejs\\node.exe']);
   assert.deepEqual(splitCommand('npx -y  pkg'), ['npx', '-y', 'pkg']);

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parsePep440, comparePep440Text, satisfiesPep440 } from '../../../server/src/launch/pep440';
+import { parsePep440, comparePep440Text, satisfiesPep440 } from '../../../server/src/common/pep440';
 import { advisoryTarget, matchingAdvisories, firstSafeVersion } from '../../../server/src/launch/advisoryMatch';
 import type { LaunchedPackage } from '../../../server/src/launch/packages';
-import type { TreeNode } from '../../../server/src/parse/tree';
+import type { TreeNode } from '../../../server/src/core/tree';
 
 test('PEP 440 parsing normalises spellings', () => {
   assert.deepEqual(parsePep440('1.0'), { epoch: 0, release: [1, 0] });

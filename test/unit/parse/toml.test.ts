@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseDocument } from '../../../server/src/parse';
-import type { ParsedDocument, TreeNode } from '../../../server/src/parse/tree';
-import { getProperty, getValueAtPath } from '../../../server/src/parse/tree';
+import type { ParsedDocument, TreeNode } from '../../../server/src/core/tree';
+import { getProperty, getValueAtPath } from '../../../server/src/core/tree';
 
 function parse(text: string): ParsedDocument {
   const doc = parseDocument(text, 'toml');

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint, fixAll, RULES } from '../../../server/src/engine';
-import type { Rule } from '../../../server/src/rules/types';
+import type { Rule } from '../../../server/src/core/rule';
 import { checkFindings } from '../../fuzz/lib/checks';
 import { loadCorpus } from '../../fuzz/lib/corpus';
 import { createPrng, randomString } from '../../fuzz/lib/prng';

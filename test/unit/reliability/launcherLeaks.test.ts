@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint, RULES, type Finding } from '../../../server/src/engine';
-import type { Rule } from '../../../server/src/rules/types';
+import type { Rule } from '../../../server/src/core/rule';
 import { npmLaunchOf } from '../../../server/src/launch/npmLaunch';
 import { pythonLaunchOf } from '../../../server/src/launch/pythonLaunch';
 import { parsePythonSpec } from '../../../server/src/launch/pythonSpec';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { LineIndex } from '../../../server/src/engine/lineIndex';
+import { LineIndex } from '../../../server/src/core/lineIndex';
 import { checkRange, lineLengths } from '../../fuzz/lib/checks';
 import { codeUnitArb } from '../../fuzz/lib/arbitraries';
 import { fuzzRuns, fuzzSeed } from '../../fuzz/lib/config';

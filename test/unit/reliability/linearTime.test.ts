@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lint } from '../../../server/src/engine';
-import { matchesFilePattern } from '../../../server/src/engine/glob';
+import { matchesFilePattern } from '../../../server/src/core/glob';
 import { ADVERSARIAL_CASES, PATH_FOR, adversarialText, configWith } from '../../fuzz/lib/adversarial';
 
 /**

@@ -8,8 +8,8 @@
  */
 import { lint, type Finding } from '../../../server/src/engine';
 import { DIALECTS, type Dialect } from '../../../server/src/dialects';
-import { normalizePath } from '../../../server/src/dialects/types';
-import type { VariableSyntax } from '../../../server/src/engine/interpolation';
+import { normalizePath } from '../../../server/src/core/dialect';
+import type { VariableSyntax } from '../../../server/src/core/interpolation';
 import { PLACES, sample, type Place } from './samples';
 
 export interface MatrixRow {

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { analyze, applyFix, fixAll } from '../../../server/src/engine';
 import { RULES, ruleById } from '../../../server/src/rules';
-import type { Finding, Fix } from '../../../server/src/engine/types';
+import type { Finding, Fix } from '../../../server/src/core/types';
 
 export interface Seen {
   /** The document text the finding's range covers. */

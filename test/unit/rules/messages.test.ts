@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RULES } from '../../../server/src/engine';
-import { SUMMARY_MAX, summaryOf } from '../../../server/src/engine/summary';
+import { SUMMARY_MAX, summaryOf } from '../../../server/src/core/summary';
 import { realisticFindings } from './messageCorpus';
 
 /** The verbs a first sentence uses to say what to do. */

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { RULES } from '../../../server/src/rules';
-import { CATEGORIES, SEVERITIES } from '../../../server/src/engine/types';
+import { CATEGORIES, SEVERITIES } from '../../../server/src/core/types';
 
 const repoRoot = resolve(__dirname, '..', '..', '..');
 const rulesDir = join(repoRoot, 'server', 'src', 'rules');

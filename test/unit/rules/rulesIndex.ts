@@ -4,7 +4,7 @@
  * markers, and rulesIndex.test.ts fails when the committed part differs. The same test checks
  * that the landscape section accounts for all 63 checks and names only rules that exist.
  */
-import type { Rule } from '../../../server/src/rules/types';
+import type { Rule } from '../../../server/src/core/rule';
 
 export const INDEX_START = '<!-- rules-index:start — generated from the rule metas by `node --import tsx scripts/rules-index.mjs`; do not edit by hand -->';
 export const INDEX_END = '<!-- rules-index:end -->';

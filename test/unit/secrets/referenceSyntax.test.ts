@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DIALECTS } from '../../../server/src/dialects';
-import { findReferences } from '../../../server/src/engine/interpolation';
+import { findReferences } from '../../../server/src/core/interpolation';
 import { lint } from '../../../server/src/engine';
 import { tokenOf } from './tokens';
 import { CLAUDE_DESKTOP } from './helpers';

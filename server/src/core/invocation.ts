@@ -1,6 +1,6 @@
-import type { StringValue } from '../engine/model';
-import type { ServerEntry } from '../engine/model';
-import { memoizeByObject } from '../engine/memo';
+import type { StringValue } from './model';
+import type { ServerEntry } from './model';
+import { memoizeByObject } from './memo';
 
 /**
  * The program a stdio server really runs, looking through Windows `cmd /c` wrappers so that

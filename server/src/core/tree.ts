@@ -1,5 +1,5 @@
-import type { OffsetRange } from '../engine/types';
-import type { LineIndex } from '../engine/lineIndex';
+import type { OffsetRange } from './types';
+import type { LineIndex } from './lineIndex';
 
 /**
  * One tree shape for every config syntax. It is structurally jsonc-parser's `Node`, so JSON

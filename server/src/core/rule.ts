@@ -1,7 +1,7 @@
-import type { Category, FixSpec, OffsetEdit, Severity } from '../engine/types';
-import type { McpConfig, ServerEntry } from '../engine/model';
-import type { Dialect } from '../dialects/types';
-import type { ParsedDocument, TreeNode } from '../parse/tree';
+import type { Category, FixSpec, OffsetEdit, Severity } from './types';
+import type { McpConfig, ServerEntry } from './model';
+import type { Dialect } from './dialect';
+import type { ParsedDocument, TreeNode } from './tree';
 import type { Settings } from '../common/settings';
 import type { Policy } from '../common/policy';
 

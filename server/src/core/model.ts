@@ -1,4 +1,4 @@
-import type { TreeNode } from '../parse/tree';
+import type { TreeNode } from './tree';
 
 /**
  * The common server model: every dialect maps its own keys onto this, keeping the source

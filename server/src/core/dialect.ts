@@ -1,7 +1,7 @@
-import type { VariableSyntax } from '../engine/interpolation';
-import type { McpConfig } from '../engine/model';
-import type { ParsedDocument, Syntax, TreeNode } from '../parse/tree';
-import type { DialectSchema } from './schema';
+import type { VariableSyntax } from './interpolation';
+import type { McpConfig, Transport } from './model';
+import type { ParsedDocument, Syntax, TreeNode } from './tree';
+import type * as z from '../common/zod';
 
 /**
  * A client's config format. One file per client under dialects/, registered in index.ts.
@@ -135,4 +135,68 @@ function compileSegment(pattern: string): SegmentMatcher {
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * What a client accepts, declared next to its reader in the dialect file, so that adding a
+ * client stays one file. The schema-* rules read this; a dialect without `schema` (generic)
+ * gets no schema findings beyond syntax.
+ */
+export interface DialectSchema {
+  /** Keys from the root to the servers container, e.g. ['mcpServers'] or ['mcp', 'servers']. */
+  serversPath: readonly string[];
+  /** 'map' = name -> entry (most clients); 'array' = list of entries with `name` (Continue). */
+  serversShape: 'map' | 'array';
+  /** Every key the client reads in a server entry, with its type (zod). */
+  entry: z.ZodMiniObject<z.$ZodShape>;
+  /** Report keys the client does not read (off for lenient dialects). */
+  strictKeys: boolean;
+  /** The key naming the transport (`type`; Cline also `transportType`). */
+  typeKey?: string;
+  /** Accepted transport values, exact spelling; undefined = not checked. */
+  transports?: readonly string[];
+  /** Entries that run inside the client and need neither command nor url (Goose `builtin`, Zed extensions). */
+  builtin?(entry: TreeNode): boolean;
+  /** Keys holding the process to run / the remote address. */
+  commandKeys: readonly string[];
+  urlKeys: readonly string[];
+  /** False when the client only runs local servers from this file (Claude Desktop). */
+  remote: boolean;
+  /** Keys the client requires in this entry besides command/url (Copilot agent `tools`...). */
+  required?(entry: TreeNode, transport: Transport): Array<{ key: string; why: string }>;
+  /** Where `inputs` are declared, for `${input:id}` checks. */
+  inputsPath?: readonly string[];
+  /** Keys other clients use, with what this client calls them ('serverUrl' -> 'url'). */
+  renames?: Readonly<Record<string, string>>;
+  /** Root keys this file may have; others are reported (undefined = not checked). */
+  rootKeys?: readonly string[];
+  /**
+   * Server entries written for another client have this client's entry shape
+   * (command/args/env, url/headers), so renaming a wrong root key is a complete fix.
+   */
+  standardEntries: boolean;
+  /**
+   * Keys in an entry whose string values the client does not interpolate even though it
+   * interpolates others (unexpanded-variable checks skip them), e.g. names, descriptions.
+   */
+  literalKeys?: readonly string[];
+  /** For clients without an env-reference syntax: how to pass a secret or variable instead. */
+  expansionHint?: string;
+  /**
+   * A list in the server entry naming variables the client hands the server from its own
+   * environment (Codex `env_vars`, Goose `env_keys`): the one way these clients keep a secret
+   * out of the file and still deliver it, so the secret fix moves the name there.
+   */
+  passthroughListKey?: string;
+  /**
+   * The client starts stdio servers with its own whole environment plus `env` (Zed), so a
+   * variable removed from `env` still reaches the server once it is set where the client runs.
+   */
+  inheritsEnvironment?: boolean;
+  /**
+   * Remote headers the client fills from named variables (Codex): `headersKey` holds literal
+   * headers, `envHeadersKey` maps a header to the variable holding its value, `bearerKey`
+   * names the variable whose value is sent as `Authorization: Bearer <value>`.
+   */
+  headerIndirection?: { headersKey: string; envHeadersKey: string; bearerKey: string };
 }
