@@ -4,7 +4,7 @@ import type { ListKnob, McpConfig } from '../core/model';
 import { stringList } from '../core/model';
 import { getValue } from '../core/tree';
 import { readServersMap } from './mcpServersMap';
-import { anyObject, bool, envMap, filePatterns, joinPath, num, str, strList, strMap } from './schema';
+import { STANDARD_RENAMES, anyObject, bool, envMap, filePatterns, joinPath, num, str, strList, strMap } from './schema';
 
 const files = filePatterns([
   '.amazonq/mcp.json',
@@ -65,6 +65,6 @@ export const amazonQ: Dialect = {
     urlKeys: ['url'],
     remote: true,
     standardEntries: true,
-    renames: { alwaysAllow: 'autoApprove', serverUrl: 'url', httpUrl: 'url', uri: 'url', cmd: 'command', envs: 'env', environment: 'env', transport: 'type' },
+    renames: { ...STANDARD_RENAMES, alwaysAllow: 'autoApprove' },
   },
 };

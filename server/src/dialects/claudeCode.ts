@@ -5,7 +5,7 @@ import type { TreeNode } from '../core/tree';
 import type { Transport } from '../core/model';
 import { getValue } from '../core/tree';
 import { readServersMap, type ServersMapShape } from './mcpServersMap';
-import { bool, filePatterns, num, str, strList, strMap, type DialectSchema } from './schema';
+import { STANDARD_RENAMES, bool, filePatterns, num, str, strList, strMap, type DialectSchema } from './schema';
 
 /** Every key Claude Code reads in a server entry (code.claude.com/docs/en/mcp). */
 export const CLAUDE_CODE_ENTRY = z.object({
@@ -57,7 +57,7 @@ export function claudeCodeSchema(serversPath: readonly string[]): DialectSchema 
     urlKeys: ['url'],
     remote: true,
     standardEntries: true,
-    renames: { serverUrl: 'url', httpUrl: 'url', uri: 'url', cmd: 'command', envs: 'env', environment: 'env', transport: 'type', transportType: 'type' },
+    renames: { ...STANDARD_RENAMES, transportType: 'type' },
     required: (entry) =>
       getValue(entry, 'url') && !getValue(entry, 'type')
         ? [{ key: 'type', why: 'Claude Code treats an entry without "type" as stdio, so a "url" entry without "type": "http" (or "sse") is skipped with an error' }]

@@ -3,7 +3,7 @@ import type { Dialect } from '../core/dialect';
 import type { Transport } from '../core/model';
 import { readServersMap } from './mcpServersMap';
 import { transportOf } from './mcpServersMap';
-import { anyObject, bool, filePatterns, joinPath, str, strList, strMap, vscodeUserDirs } from './schema';
+import { STANDARD_RENAMES, anyObject, bool, filePatterns, joinPath, str, strList, strMap, vscodeUserDirs } from './schema';
 
 const files = filePatterns(['cline_mcp_settings.json', '.cline/mcp.json']);
 
@@ -70,6 +70,6 @@ export const cline: Dialect = {
     urlKeys: ['url'],
     remote: true,
     standardEntries: true,
-    renames: { alwaysAllow: 'autoApprove', serverUrl: 'url', httpUrl: 'url', uri: 'url', cmd: 'command', envs: 'env', environment: 'env', transport: 'type' },
+    renames: { ...STANDARD_RENAMES, alwaysAllow: 'autoApprove' },
   },
 };

@@ -5,7 +5,7 @@ import { stringValue } from '../core/model';
 import type { ParsedDocument } from '../core/tree';
 import { getValue, getValueAtPath } from '../core/tree';
 import { mapEntries, readServerEntry } from './mcpServersMap';
-import { anyObject, envMap, filePatterns, joinPath, num, str, strList } from './schema';
+import { STANDARD_RENAMES, anyObject, envMap, filePatterns, joinPath, num, str, strList } from './schema';
 
 const files = filePatterns(['.continue/mcpServers/*.yaml', '.continue/mcpServers/*.yml', '.continue/config.yaml', '.continue/config.yml']);
 
@@ -63,7 +63,7 @@ export const continueDev: Dialect = {
     literalKeys: ['name', 'serverName', 'faviconUrl'],
     builtin: (entry) => getValue(entry, 'uses') !== undefined,
     required: (entry) => (getValue(entry, 'name') || getValue(entry, 'uses') ? [] : [{ key: 'name', why: 'Continue requires a "name" on every MCP server' }]),
-    renames: { headers: 'requestOptions', serverUrl: 'url', httpUrl: 'url', uri: 'url', cmd: 'command', envs: 'env', environment: 'env', transport: 'type', timeout: 'connectionTimeout' },
+    renames: { ...STANDARD_RENAMES, headers: 'requestOptions', timeout: 'connectionTimeout' },
   },
 };
 

@@ -2,7 +2,7 @@ import * as z from '../common/zod';
 import type { Dialect } from '../core/dialect';
 import { getValue } from '../core/tree';
 import { readServersMap } from './mcpServersMap';
-import { envMap, filePatterns, str, strList, strMap } from './schema';
+import { STANDARD_RENAMES, envMap, filePatterns, str, strList, strMap } from './schema';
 
 const files = filePatterns(['.github/copilot/mcp.json', '.github/copilot-mcp.json']);
 
@@ -49,6 +49,6 @@ export const copilotCodingAgent: Dialect = {
       if (transport === 'stdio' && getValue(entry, 'command') && !getValue(entry, 'args')) missing.push({ key: 'args', why: 'the Copilot coding agent requires "args" on local servers (use [] for none)' });
       return missing;
     },
-    renames: { serverUrl: 'url', httpUrl: 'url', uri: 'url', cmd: 'command', envs: 'env', environment: 'env', transport: 'type', alwaysAllow: 'tools', autoApprove: 'tools', includeTools: 'tools' },
+    renames: { ...STANDARD_RENAMES, alwaysAllow: 'tools', autoApprove: 'tools', includeTools: 'tools' },
   },
 };

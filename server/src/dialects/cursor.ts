@@ -2,7 +2,7 @@ import * as z from '../common/zod';
 import type { Dialect } from '../core/dialect';
 import { VISUAL_STUDIO } from './readers';
 import { readServersMap } from './mcpServersMap';
-import { envMap, filePatterns, joinPath, str, strList, strMap, anyObject } from './schema';
+import { STANDARD_RENAMES, envMap, filePatterns, joinPath, str, strList, strMap, anyObject } from './schema';
 
 const files = filePatterns(['.cursor/mcp.json']);
 
@@ -38,6 +38,6 @@ export const cursor: Dialect = {
     urlKeys: ['url'],
     remote: true,
     standardEntries: true,
-    renames: { serverUrl: 'url', httpUrl: 'url', uri: 'url', cmd: 'command', envs: 'env', environment: 'env', transport: 'type' },
+    renames: STANDARD_RENAMES,
   },
 };

@@ -1,7 +1,7 @@
 import * as z from '../common/zod';
 import type { Dialect } from '../core/dialect';
 import { readServersMap } from './mcpServersMap';
-import { anyObject, bool, envMap, filePatterns, joinPath, num, str, strList, strMap } from './schema';
+import { STANDARD_RENAMES, anyObject, bool, envMap, filePatterns, joinPath, num, str, strList, strMap } from './schema';
 
 const files = filePatterns(['.kiro/settings/mcp.json']);
 
@@ -50,6 +50,6 @@ export const kiro: Dialect = {
     urlKeys: ['url'],
     remote: true,
     standardEntries: true,
-    renames: { alwaysAllow: 'autoApprove', serverUrl: 'url', httpUrl: 'url', uri: 'url', cmd: 'command', envs: 'env', environment: 'env', transport: 'type' },
+    renames: { ...STANDARD_RENAMES, alwaysAllow: 'autoApprove' },
   },
 };

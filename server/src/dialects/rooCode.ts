@@ -1,7 +1,7 @@
 import * as z from '../common/zod';
 import type { Dialect } from '../core/dialect';
 import { readServersMap } from './mcpServersMap';
-import { bool, filePatterns, joinPath, str, strList, strMap, vscodeUserDirs } from './schema';
+import { STANDARD_RENAMES, bool, filePatterns, joinPath, str, strList, strMap, vscodeUserDirs } from './schema';
 
 const files = filePatterns(['.roo/mcp.json', 'rooveterinaryinc.roo-cline/settings/mcp_settings.json']);
 
@@ -51,6 +51,6 @@ export const rooCode: Dialect = {
     urlKeys: ['url'],
     remote: true,
     standardEntries: true,
-    renames: { autoApprove: 'alwaysAllow', serverUrl: 'url', httpUrl: 'url', uri: 'url', cmd: 'command', envs: 'env', environment: 'env', transport: 'type' },
+    renames: { ...STANDARD_RENAMES, autoApprove: 'alwaysAllow' },
   },
 };

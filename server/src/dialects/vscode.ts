@@ -2,7 +2,7 @@ import * as z from '../common/zod';
 import type { Dialect } from '../core/dialect';
 import { COPILOT_AGENT_HOST, VISUAL_STUDIO } from './readers';
 import { readServersMap } from './mcpServersMap';
-import { anyObject, bool, envMap, filePatterns, joinPath, str, strList, strMap, vscodeUserDirs, type DialectSchema } from './schema';
+import { STANDARD_RENAMES, anyObject, bool, envMap, filePatterns, joinPath, str, strList, strMap, vscodeUserDirs, type DialectSchema } from './schema';
 
 /** Every key VS Code reads in a server entry (microsoft/vscode mcpConfiguration.ts). */
 export const VSCODE_ENTRY = z.object({
@@ -38,7 +38,7 @@ export function vscodeSchema(serversPath: readonly string[], inputsPath: readonl
     inputsPath,
     rootKeys,
     standardEntries: true,
-    renames: { serverUrl: 'url', httpUrl: 'url', uri: 'url', cmd: 'command', envs: 'env', environment: 'env', transport: 'type', transportType: 'type' },
+    renames: { ...STANDARD_RENAMES, transportType: 'type' },
   };
 }
 
