@@ -33,12 +33,16 @@ export const rule: Rule = {
       if (dockerRunOfServer(server)) continue;
       const flag = getValue(server.node, 'sandboxEnabled');
       if (flag?.type === 'boolean' && flag.value === true) continue;
-      const edits = flag ? [replaceNode(flag, 'true')] : insertProperty(server.node, 'sandboxEnabled', true, context.doc);
+      // Computed when the fix is asked for: an insertion reads the entry's layout, and a file
+      // of thousands of servers would pay for every one at each lint.
+      const { text } = context.doc;
+      const insertable = text.charAt(server.node.offset) === '{' && text.charAt(server.node.offset + server.node.length - 1) === '}';
+      const edits = flag ? () => [replaceNode(flag, 'true')] : () => insertProperty(server.node, 'sandboxEnabled', true, context.doc) ?? [];
       context.report({
         node: flag ?? server.nameNode,
         server,
         message: `Local server runs unsandboxed: set "sandboxEnabled": true (macOS and Linux). Server "${server.name}" can read and write anything your user can and reach any host. In the sandbox it writes only in its working folder and ~/.npm and reaches only registry.npmjs.org, plus what the file's "sandbox" allows; when it is blocked, VS Code offers to add the path or host.`,
-        fixes: edits ? [{ title: `Run "${server.name}" in VS Code's sandbox (macOS/Linux; it may need hosts added)`, safe: false, edits }] : [],
+        fixes: flag || insertable ? [{ title: `Run "${server.name}" in VS Code's sandbox (macOS/Linux; it may need hosts added)`, safe: false, edits }] : [],
       });
     }
   },
