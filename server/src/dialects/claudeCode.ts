@@ -92,13 +92,16 @@ export const claudeCode: Dialect = {
   envReference: (name) => '${' + name + '}',
   // A project `.mcp.json` is also Copilot CLI's, VS Code's and Visual Studio's (dialects/readers.ts).
   sharedReaders: (path) => (path.endsWith('/.mcp.json') ? [COPILOT_CLI, VSCODE_PORTABLE, VISUAL_STUDIO] : []),
-  userConfigPaths: (env: UserEnvironment) => managedPaths(env),
+  userConfigPaths: (env: UserEnvironment) => [claudeCodeManagedFile(env, 'managed-mcp.json')],
   schema: claudeCodeSchema(['mcpServers']),
 };
 
-/** Claude Code's machine-wide managed file (exclusive control of MCP servers). */
-function managedPaths(env: UserEnvironment): string[] {
-  if (env.platform === 'darwin') return ['/Library/Application Support/ClaudeCode/managed-mcp.json'];
-  if (env.platform === 'win32') return ['C:\\Program Files\\ClaudeCode\\managed-mcp.json'];
-  return ['/etc/claude-code/managed-mcp.json'];
+/**
+ * A file of Claude Code's machine-wide managed folder: `managed-mcp.json` (exclusive control
+ * of MCP servers) and `managed-settings.json` (code.claude.com/docs/en/managed-mcp.md, settings.md).
+ */
+export function claudeCodeManagedFile(env: UserEnvironment, name: string): string {
+  if (env.platform === 'darwin') return `/Library/Application Support/ClaudeCode/${name}`;
+  if (env.platform === 'win32') return `C:\\Program Files\\ClaudeCode\\${name}`;
+  return `/etc/claude-code/${name}`;
 }

@@ -3,6 +3,7 @@ import type { ConfigKnobs, McpConfig } from '../core/model';
 import type { ParsedDocument } from '../core/tree';
 import { filePatterns, joinPath } from './schema';
 import { readKnobs } from './knobs';
+import { claudeCodeManagedFile } from './claudeCode';
 
 const files = filePatterns(['.claude/settings.json', '.claude/settings.local.json', 'managed-settings.json']);
 
@@ -26,11 +27,7 @@ export const claudeCodeSettings: Dialect = {
   globs: files.globs,
   matchPath: files.matchPath,
   read: (doc) => ({ servers: [], knobs: claudeSettingsKnobs(doc) }) satisfies McpConfig,
-  // The managed file's system paths: code.claude.com/docs/en/settings.md ("Settings files").
-  userConfigPaths: (env) => [
-    joinPath(env, env.home, '.claude', 'settings.json'),
-    env.platform === 'darwin' ? '/Library/Application Support/ClaudeCode/managed-settings.json' : env.platform === 'win32' ? 'C:\\Program Files\\ClaudeCode\\managed-settings.json' : '/etc/claude-code/managed-settings.json',
-  ],
+  userConfigPaths: (env) => [joinPath(env, env.home, '.claude', 'settings.json'), claudeCodeManagedFile(env, 'managed-settings.json')],
 };
 
 /** The Claude Code settings that decide which servers start and which tools run unasked. */

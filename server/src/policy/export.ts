@@ -5,8 +5,6 @@ import { clineExport } from './cline';
 import { copilotExport } from './copilot';
 import { vscodeExport } from './vscode';
 
-export type { PolicyExport } from './types';
-
 /**
  * `mcp-hygiene policy export`: the organisation's allow-list (common/policy.ts) compiled into
  * a client's own enforcement, one pure function per client (policy in, file text out).

@@ -35,9 +35,9 @@ export function hostUrlPatterns(host: string): string[] {
 /**
  * The policy as `serverUrl` / `serverCommand` / `serverName` entries (the shape Claude Code,
  * Copilot and VS Code share), with a note for every part the client cannot enforce. Names
- * match exactly in all three (no wildcards); `nameAllowed` adds a client's own limits.
+ * match exactly in all three (no wildcards); `names` adds a client's own limit on them.
  */
-export function allowListEntries(policy: Policy, client: string, options: { nameAllowed?: (name: string) => boolean; namesUnusedWithUrlsAndCommands?: boolean } = {}): { entries: AllowEntry[]; notes: string[] } {
+export function allowListEntries(policy: Policy, client: string, options: { names?: { allowed(name: string): boolean; rule: string }; namesUnusedWithUrlsAndCommands?: boolean } = {}): { entries: AllowEntry[]; notes: string[] } {
   const entries: AllowEntry[] = [];
   for (const host of policy.hosts) for (const serverUrl of hostUrlPatterns(host)) entries.push({ serverUrl });
   for (const serverCommand of policy.commands) entries.push({ serverCommand: [...serverCommand] });
@@ -46,11 +46,10 @@ export function allowListEntries(policy: Policy, client: string, options: { name
     notes.push(`${client} checks every server by its URL or command once both kinds of entry exist: the server names of the policy are not exported.`);
     return { entries, notes: [...notes, ...packageNotes(policy, client)] };
   }
-  const nameAllowed = options.nameAllowed ?? (() => true);
-  const names = policy.servers.filter((name) => !name.includes('*') && nameAllowed(name));
+  const names = policy.servers.filter((name) => !name.includes('*') && (options.names?.allowed(name) ?? true));
   for (const serverName of names) entries.push({ serverName });
   const skippedNames = policy.servers.filter((name) => !names.includes(name));
-  if (skippedNames.length) notes.push(`${client} matches server names exactly (no wildcards${client === 'Claude Code' ? '; letters, digits, - and _ only' : ''}): ${quoted(skippedNames)} not exported.`);
+  if (skippedNames.length) notes.push(`${client} matches server names exactly (no wildcards${options.names ? `; ${options.names.rule}` : ''}): ${quoted(skippedNames)} not exported.`);
   notes.push(...packageNotes(policy, client));
   if (names.length && (policy.hosts.length === 0 || policy.commands.length === 0)) {
     const which = policy.hosts.length === 0 && policy.commands.length === 0 ? 'any' : policy.hosts.length === 0 ? 'a remote' : 'a local';
