@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { lint, parsePolicy, type Finding } from '../../../server/src/engine';
+import { lint, parsePolicy, type Finding, type LintOptions } from '../../../server/src/engine';
 import { tokenOf, Rng, URLSAFE, HEX } from '../secrets/tokens';
 import { buildQualitySet } from '../quality/labelled';
 import { buildLauncherSet } from '../quality/launchersSet';
@@ -22,18 +22,33 @@ function* files(dir: string): Generator<string> {
   }
 }
 
-export function realisticFindings(): Finding[] {
-  const found: Finding[] = [];
+/** One file to lint: its text, the path it is linted at, and the options it needs. */
+export interface RealisticInput {
+  path: string;
+  text: string;
+  options?: LintOptions;
+}
+
+/**
+ * The inputs behind `realisticFindings`. `fixturePath` maps a fixture's file path to the path
+ * it is linted at (the differential test uses one that does not depend on the checkout).
+ */
+export function realisticInputs(fixturePath: (file: string) => string = (file) => file): RealisticInput[] {
+  const inputs: RealisticInput[] = [];
   const corpus = resolve(ROOT, '..', 'shared', 'corpus', 'real');
   for (const line of readFileSync(join(corpus, 'MANIFEST.tsv'), 'utf8').split('\n').slice(1).filter(Boolean)) {
     const [file, repo, path] = line.split('\t');
-    found.push(...lint(readFileSync(join(corpus, file), 'utf8'), `/${repo}/${path}`));
+    inputs.push({ text: readFileSync(join(corpus, file), 'utf8'), path: `/${repo}/${path}` });
   }
-  for (const path of files(join(ROOT, 'test', 'fixtures', 'dialects'))) found.push(...lint(readFileSync(path, 'utf8'), path));
-  for (const c of [...buildQualitySet(), ...buildLauncherSet(), ...buildSecretTiersSet(), ...buildPathsTransportSet()]) found.push(...lint(c.text, c.path));
-  for (const row of matrixRows()) found.push(...lint(row.text, row.path));
-  for (const c of ruleCases()) found.push(...lint(c.text, c.path, undefined, c.policy ? { policy: parsePolicy(c.policy).policy } : {}));
-  return found;
+  for (const path of files(join(ROOT, 'test', 'fixtures', 'dialects'))) inputs.push({ text: readFileSync(path, 'utf8'), path: fixturePath(path) });
+  for (const c of [...buildQualitySet(), ...buildLauncherSet(), ...buildSecretTiersSet(), ...buildPathsTransportSet()]) inputs.push({ text: c.text, path: c.path });
+  for (const row of matrixRows()) inputs.push({ text: row.text, path: row.path });
+  for (const c of ruleCases()) inputs.push({ text: c.text, path: c.path, ...(c.policy ? { options: { policy: parsePolicy(c.policy).policy } } : {}) });
+  return inputs;
+}
+
+export function realisticFindings(): Finding[] {
+  return realisticInputs().flatMap((input) => lint(input.text, input.path, undefined, input.options));
 }
 
 /**
