@@ -255,7 +255,8 @@ test('the action on a usage error (a missing baseline): exit 2 explained in the 
     // A checkout with the bundle already in place (as after a first use in the job).
     const actionPath = freshActionCheckout(join(dir, 'action'));
     mkdirSync(join(actionPath, 'dist'));
-    cpSync(buildCliOnce(), join(actionPath, 'dist', 'cli.js'));
+    const cli = buildCliOnce();
+    for (const file of ['cli.js', 'cli-main.js']) cpSync(join(cli, '..', file), join(actionPath, 'dist', file));
 
     const workspace = committedRepository(join(dir, 'repo'), { '.vscode/mcp.json': UNPINNED });
     const run = runAction(actionPath, workspace, { baseline: 'no-such-baseline.json' });

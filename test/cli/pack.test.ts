@@ -29,7 +29,7 @@ test('npm pack holds only the bundle, README, LICENSE and the manifest; the inst
     const pack = spawnSync(npm, ['pack', '--json', '--pack-destination', dir], { cwd: REPO_ROOT, ...quiet });
     assert.equal(pack.status, 0, pack.stderr);
     const [info] = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('['))) as Array<{ filename: string; files: Array<{ path: string }> }>;
-    assert.deepEqual(info.files.map((f) => f.path).sort(), ['LICENSE', 'README.md', 'dist/cli.js', 'package.json']);
+    assert.deepEqual(info.files.map((f) => f.path).sort(), ['LICENSE', 'README.md', 'dist/cli-main.js', 'dist/cli.js', 'package.json']);
     const tarball = join(dir, info.filename);
 
     const project = join(dir, 'consumer');

@@ -294,22 +294,3 @@ function progressReporter(io: CliIO, verb = 'Scanning', noun = 'files'): ((done:
     io.stderr.write(`\r${verb} ${done}/${total} ${noun}…`);
   };
 }
-
-if (require.main === module) {
-  // `mcp-hygiene scan | head` closes the pipe early: that is not an error worth a stack trace.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
-    });
-  }
-  mainAsync(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      process.stderr.write(internalErrorMessage(error, process.env));
-      process.exitCode = 2;
-    },
-  );
-}

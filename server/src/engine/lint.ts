@@ -291,6 +291,7 @@ function toFix(fix: FixSpec, lines: LineIndex): Fix {
   return result;
 }
 
+/** Rule ids are `[a-z0-9-]`, where code-unit order is collation order: no ICU collator (~10 ms to start) needed. */
 function compareFindings(a: Finding, b: Finding): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 }

@@ -90,7 +90,7 @@ export function registerDiagnosticsPushSupport(
       pending.delete(document.uri);
       runSafe(logger, () => validate(document), 'Publishing diagnostics');
     };
-    pending.set(document.uri, wait > 0 ? runtime.timer.setTimeout(run, wait) : runtime.timer.setImmediate(run));
+    pending.set(document.uri, wait > 0 ? runtime.timer.setTimeout(run, wait) : afterQuietTick(runtime.timer, run));
   }
 
   const subscriptions: Disposable[] = [
@@ -132,4 +132,18 @@ export function registerDiagnosticsPushSupport(
       subscriptions.forEach((s) => s.dispose());
     },
   };
+}
+
+/**
+ * Runs `callback` two macrotasks from now. vscode-jsonrpc handles one queued message per
+ * macrotask, and an immediate scheduled by an edit runs before the next queued message: with
+ * one tick, a burst of edits already received would lint every version in turn (10 edits ×
+ * 2-3 ms at 100 servers). The second tick lets the next edit in, whose trigger cancels this
+ * one, so a burst is linted once, at its last version; a lone edit waits microseconds more.
+ */
+function afterQuietTick(timer: RuntimeEnvironment['timer'], callback: () => void): Disposable {
+  let current = timer.setImmediate(() => {
+    current = timer.setImmediate(callback);
+  });
+  return { dispose: () => current.dispose() };
 }

@@ -1,0 +1,88 @@
+/**
+ * Loads a bundle through V8's code cache: the bytecode of every function the previous run
+ * compiled is read back instead of being compiled again. Used by both entry points
+ * (serverEntry.ts for the language server, cliEntry.ts for the CLI), each in front of its
+ * bundle. The cache is written after a run that had none (on exit, or 3 s in, whichever is
+ * first) and again only when V8 rejects it (new node, new flags, new bundle). Nothing here may
+ * stop the program: any cache problem falls back to a plain load.
+ *
+ * A cache file is code: it is read only from a directory this user owns and nobody else can
+ * write to, so another account cannot plant bytecode for us to run.
+ */
+import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { dirname, join } from 'node:path';
+import { Script } from 'node:vm';
+
+export function loadWithCodeCache(mainFile: string, directory: string, parent: Module): void {
+  const name = mainFile.split(/[\\/]/).pop()!.replace(/\.js$/, '');
+  let script: Script;
+  let cacheFile: string;
+  let needsWrite: boolean;
+  try {
+    const source = readFileSync(mainFile, 'utf8');
+    const { size, mtimeMs } = statSync(mainFile);
+    // V8 checks its own version, the flags and the source length; the name adds the bundle's
+    // identity, so an updated bundle of the same length never reads a stale cache.
+    cacheFile = join(directory, `${name}.${process.version}.${process.arch}.${size}.${Math.round(mtimeMs)}.cache`);
+    const cachedData = privateDirectory(directory) ? readIfPresent(cacheFile) : undefined;
+    script = new Script(Module.wrap(source), { filename: mainFile, ...(cachedData ? { cachedData } : {}) });
+    needsWrite = !cachedData || script.cachedDataRejected === true;
+  } catch {
+    require(mainFile);
+    return;
+  }
+  if (needsWrite) {
+    let written = false;
+    const write = () => {
+      if (written) return;
+      written = true;
+      writeCache(script, directory, cacheFile, name);
+    };
+    process.once('exit', write);
+    setTimeout(write, 3000).unref();
+  }
+  const main = new Module(mainFile, parent);
+  main.filename = mainFile;
+  main.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(mainFile));
+  const wrapper = script.runInThisContext() as (exports: unknown, require: NodeRequire, module: Module, filename: string, dirname: string) => void;
+  wrapper.call(main.exports, main.exports, ((id: string) => main.require(id)) as NodeRequire, main, mainFile, dirname(mainFile));
+}
+
+/** True when the directory is ours alone (POSIX owner and mode; Windows profiles are per-user already). */
+function privateDirectory(directory: string): boolean {
+  try {
+    const stat = lstatSync(directory);
+    if (!stat.isDirectory()) return false;
+    if (process.platform === 'win32' || !process.getuid) return true;
+    return stat.uid === process.getuid() && (stat.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
+function readIfPresent(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written atomically (a half-written cache would only be rejected, but why read one); older caches of this bundle are removed. */
+function writeCache(script: Script, directory: string, cacheFile: string, name: string): void {
+  try {
+    mkdirSync(directory, { recursive: true, mode: 0o700 });
+    if (process.platform !== 'win32') chmodSync(directory, 0o700);
+    if (!privateDirectory(directory)) return;
+    const temporary = `${cacheFile}.${process.pid}.tmp`;
+    writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
+    renameSync(temporary, cacheFile);
+    for (const entry of readdirSync(directory)) {
+      const file = join(directory, entry);
+      if (file !== cacheFile && entry.startsWith(`${name}.`) && entry.endsWith('.cache')) unlinkSync(file);
+    }
+  } catch {
+    // A read-only or full disk only costs the next start its cache.
+  }
+}
