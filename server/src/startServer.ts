@@ -18,7 +18,7 @@ import type { Rule } from './core/rule';
 import { unclaimedConfigClient, type LintOptions } from './engine';
 import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, PIN_VERSION_COMMAND, SCAN_MACHINE_REQUEST, SETTINGS_SECTION, UNCLAIMED_CONFIG_REQUEST, type PinArguments, type ScanMachineParams, type UnclaimedConfigParams, type UnclaimedConfigResult } from './common/protocol';
 import { configFileGlobs } from './dialects';
-import { DEFAULT_CONFIG_FILE } from './cli/config';
+import { DEFAULT_CONFIG_FILE } from './host/settingsFile';
 import { WorkspaceFacts } from './handlers/workspaceFacts';
 import { WorkspaceScanner } from './handlers/workspaceScan';
 import { provideHover } from './handlers/hover';

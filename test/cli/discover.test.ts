@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import picomatch from 'picomatch';
 import { configFileGlobs } from '../../server/src/dialects';
-import { configFileMatcher, isMcpNamed } from '../../server/src/cli/discover';
+import { configFileMatcher, isMcpNamed } from '../../server/src/host/discover';
 import { MCP_NAMED_GLOBS } from '../../server/src/common/protocol';
 import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

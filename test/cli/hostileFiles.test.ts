@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { discover } from '../../server/src/cli/discover';
+import { discover } from '../../server/src/host/discover';
 import { scanFiles } from '../../server/src/cli/scan';
 import { DEFAULT_SETTINGS } from '../../server/src/engine';
 import { REPO_ROOT, runCli, tempDir, writeTree, type CliRun } from './helpers';

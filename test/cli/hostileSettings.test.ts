@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadPolicyFile } from '../../server/src/cli/config';
+import { loadPolicyFile } from '../../server/src/host/settingsFile';
 import { internalErrorMessage } from '../../server/src/cli/main';
 import { scanHooks } from '../../server/src/cli/scan';
 import { MAX_FILE_SIZE_LIMIT, MAX_GLOB_COUNT, MAX_GLOB_LENGTH, parseSettings } from '../../server/src/common/settings';

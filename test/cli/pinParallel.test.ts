@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS } from '../../server/src/engine';
-import { discover } from '../../server/src/cli/discover';
+import { discover } from '../../server/src/host/discover';
 import { PIN_CONCURRENCY, pinFiles } from '../../server/src/cli/pin';
 import { RegistryError } from '../../server/src/registry';
 import { tempDir, writeTree } from './helpers';

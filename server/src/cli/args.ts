@@ -1,3 +1,4 @@
+import { UsageError } from '../host/usageError';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { MAX_GLOB_COUNT, MAX_GLOB_LENGTH, RULE_LEVELS, type RuleLevel } from '../common/settings';
 
@@ -47,8 +48,6 @@ export interface CliOptions {
   printConfig?: string;
 }
 
-/** A mistake in how the CLI was called: exit code 2 with the message on stderr. */
-export class UsageError extends Error {}
 
 /** A file the CLI must read or write failed (exit code 2). */
 export class IoError extends Error {}

@@ -1,7 +1,7 @@
 import { IoError } from './args';
 import { ABSOLUTE_MAX_READ_BYTES, readRegularTextFile, UnreadableFileError } from '../host/readRegularFile';
 import { writeNamedFile } from '../host/atomicWrite';
-import { compareStrings } from './discover';
+import { compareStrings } from '../host/discover';
 
 /**
  * Baseline file (`--write-baseline` / `--baseline`), version 1:

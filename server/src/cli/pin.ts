@@ -4,7 +4,7 @@ import { pinTargetAt, pinTargets, type PinTarget } from '../launch/pinnable';
 import type { OffsetEdit } from '../core/types';
 import type { CliIO } from './io';
 import type { CliOptions } from './args';
-import type { TargetFile } from './discover';
+import type { TargetFile } from '../host/discover';
 import { displaySafe } from '../common/displaySafe';
 import { readRegularFile } from '../host/readRegularFile';
 import { AtomicWriteError, fileVersion, writeFileAtomic } from '../host/atomicWrite';

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
-import { loadPolicyFile } from './config';
-import { IoError, parseArgsOrUsage, UsageError } from './args';
+import { loadPolicyFile } from '../host/settingsFile';
+import { IoError, parseArgsOrUsage } from './args';
+import { UsageError } from '../host/usageError';
 import type { CliIO } from './io';
 import { writeNamedFile } from '../host/atomicWrite';
 import { exportPolicy, EXPORT_TARGETS, type ExportTarget } from '../policy/export';

@@ -2,7 +2,7 @@ import type { Policy } from '../common/policy';
 import { statSync } from 'node:fs';
 import { analyze, fixAll, dialectForPath, type Analysis, type Finding, type Fix, type Settings } from '../engine';
 import { contentHash, toCachedFinding, type CacheEntry, type ResultCache } from './cache';
-import type { TargetFile, SkippedFile } from './discover';
+import type { TargetFile, SkippedFile } from '../host/discover';
 import { fingerprintAll } from './fingerprints';
 import { unifiedDiff } from './diff';
 import { readRegularFile, UnreadableFileError } from '../host/readRegularFile';

@@ -5,7 +5,7 @@ import { CodeActionKind, CreateFile, TextDocumentEdit, type CancellationToken, t
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAll, ruleById, sameRange, suppressionEdit, LineIndex, type Fix, type Finding, type LintOptions, type Range } from '../engine';
 import { DIAGNOSTIC_SOURCE, FILE_TOO_LARGE_CODE, FIX_ALL_KIND, FIX_ALL_TITLE } from '../common/protocol';
-import { DEFAULT_CONFIG_FILE, MAX_SETTINGS_FILE_BYTES } from '../cli/config';
+import { DEFAULT_CONFIG_FILE, MAX_SETTINGS_FILE_BYTES } from '../host/settingsFile';
 import { containingFolder } from './workspaceFacts';
 import { isDiagnosticData, rulesOf, type AnalysisCache } from './analysis';
 import { throwIfCancelled } from './runSafe';

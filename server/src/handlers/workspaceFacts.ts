@@ -4,7 +4,7 @@ import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseSettings, type Settings } from '../common/settings';
 import type { Policy } from '../common/policy';
 import type { GitState } from '../core/rule';
-import { DEFAULT_CONFIG_FILE, loadPolicyFile, MAX_SETTINGS_FILE_BYTES, parseSettingsFileText } from '../cli/config';
+import { DEFAULT_CONFIG_FILE, loadPolicyFile, MAX_SETTINGS_FILE_BYTES, parseSettingsFileText } from '../host/settingsFile';
 import type { Logger } from './runSafe';
 
 /** What the server adds to one file's lint besides the VS Code settings. */

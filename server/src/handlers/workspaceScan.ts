@@ -7,7 +7,7 @@ import { DiagnosticSeverity, FileChangeType, type Connection, type Diagnostic, t
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIALECTS } from '../dialects';
 import type { UserEnvironment } from '../core/dialect';
-import { discover } from '../cli/discover';
+import { discover } from '../host/discover';
 import { DIAGNOSTIC_SOURCE, type ScanMachineParams, type ScanMachineResult, type SeverityCounts } from '../common/protocol';
 import type { Settings } from '../common/settings';
 import type { AnalysisCache } from './analysis';

@@ -7,7 +7,7 @@ import picomatch from 'picomatch';
 import { compileGlob, globProblem, matchesIgnorePattern, MAX_GLOB_ALTERNATIVES, MAX_GLOB_LENGTH } from '../../../server/src/core/glob';
 import { lint, parseSettings } from '../../../server/src/engine';
 import { isIgnoredPath } from '../../../server/src/handlers/documentPath';
-import { discover } from '../../../server/src/cli/discover';
+import { discover } from '../../../server/src/host/discover';
 
 /**
  * One table, three consumers: the editor's ignoredPaths, the CLI's --exclude (a real walk

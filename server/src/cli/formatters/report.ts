@@ -1,5 +1,5 @@
 import type { Severity } from '../../engine';
-import type { SkippedFile } from '../discover';
+import type { SkippedFile } from '../../host/discover';
 import type { Notice, ReportedFinding } from '../scan';
 
 /** What every formatter gets: the outcome of one scan, after the baseline. */

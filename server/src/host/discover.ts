@@ -5,11 +5,11 @@ import picomatch from 'picomatch';
 import { homedir } from 'node:os';
 import { DIALECTS, configFileGlobs } from '../dialects';
 import type { UserEnvironment } from '../core/dialect';
-import { UsageError } from './args';
+import { UsageError } from './usageError';
 import { compileGlob, globProblem, matchesIgnorePattern } from '../core/glob';
 import { displaySafe } from '../common/displaySafe';
-import { DEFAULT_CONFIG_FILE } from './config';
-import { kindOf, readRegularTextFile, UnreadableFileError } from '../host/readRegularFile';
+import { DEFAULT_CONFIG_FILE } from './settingsFile';
+import { kindOf, readRegularTextFile, UnreadableFileError } from './readRegularFile';
 
 /** A file the scan will read. */
 export interface TargetFile {

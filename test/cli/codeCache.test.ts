@@ -1,0 +1,52 @@
+/**
+ * The binary (dist/cli.js) loads its bundle through V8's code cache (server/src/codeCache.ts):
+ * the cache is private to the user, reused by the next run, changes nothing in the output,
+ * and `off` writes nothing.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildCliOnce, REPO_ROOT, tempDir } from './helpers';
+
+function scan(cli: string, cacheDir: string) {
+  const result = spawnSync(process.execPath, [cli, 'scan', join(REPO_ROOT, 'examples'), '--format', 'json'], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, MCP_HYGIENE_CODE_CACHE_DIR: cacheDir } });
+  return { status: result.status, stdout: result.stdout.replace(/"durationMs":\s*\d+/g, '') };
+}
+
+test('the CLI writes a private code cache once, reuses it, and reports the same with or without it', { timeout: 120_000 }, () => {
+  const cli = buildCliOnce();
+  const { dir, cleanup } = tempDir('mcp-hygiene-code-cache-');
+  try {
+    const cacheDir = join(dir, 'cache');
+    const off = scan(cli, 'off');
+    assert.equal(off.status, 1, 'the examples have findings');
+    const first = scan(cli, cacheDir);
+    const files = readdirSync(cacheDir);
+    assert.equal(files.length, 1, `one cache file: ${files.join(', ')}`);
+    assert.match(files[0], /^cli-main\.v\d+\.\d+\.\d+\.\w+\.\d+\.\d+\.cache$/);
+    const written = statSync(join(cacheDir, files[0]));
+    if (process.platform !== 'win32') {
+      assert.equal(statSync(cacheDir).mode & 0o777, 0o700);
+      assert.equal(written.mode & 0o777, 0o600);
+    }
+    const second = scan(cli, cacheDir);
+    assert.equal(statSync(join(cacheDir, files[0])).mtimeMs, written.mtimeMs, 'an accepted cache is not rewritten');
+    assert.deepEqual([first, second], [off, off]);
+
+    // A folder others could write to is not read from; being ours, it is made private
+    // before the cache is written into it.
+    if (process.platform !== 'win32') {
+      const shared = join(dir, 'shared');
+      mkdirSync(shared);
+      chmodSync(shared, 0o777);
+      const planted = scan(cli, shared);
+      assert.deepEqual(planted, off);
+      assert.equal(statSync(shared).mode & 0o777, 0o700);
+    }
+    assert.ok(!existsSync(join(REPO_ROOT, 'off')), '`off` is not a folder name');
+  } finally {
+    cleanup();
+  }
+});
