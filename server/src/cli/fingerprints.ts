@@ -1,15 +1,11 @@
 import type { Finding } from '../engine';
 import type { ParsedDocument, TreeNode } from '../core/tree';
 import { detectSecret } from '../secrets/detect';
+import { sha256 } from '../common/sha256';
 
 /** The key under SARIF `partialFingerprints`; bump the version if the recipe changes. */
 export const FINGERPRINT_KEY = 'mcpHygiene/v1';
 
-// node:crypto is loaded on first use: only SARIF, baselines and --cache need it, and
-// loading it costs start-up time on every run.
-let crypto: typeof import('node:crypto') | undefined;
-/** Hex SHA-256 of the text's UTF-8 bytes. */
-export const sha256 = (text: string) => (crypto ??= require('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
  * A finding's identity for baselines and SARIF `partialFingerprints`, stable when unrelated

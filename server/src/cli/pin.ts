@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { analyze, type Settings } from '../engine';
+import { analyze, applyOffsetEdits, type Settings } from '../engine';
 import { pinTargetAt, pinTargets, type PinTarget } from '../launch/pinnable';
 import type { OffsetEdit } from '../core/types';
 import type { CliIO } from './io';
@@ -115,8 +115,7 @@ export async function pinFiles(files: readonly TargetFile[], options: PinPassOpt
       outcome.pinned.push({ file: file.display, name: job.label, version: result.version, registry: result.registry });
     });
     if (edits.length === 0 || options.dryRun) continue;
-    let fixed = text;
-    for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) fixed = fixed.slice(0, edit.offset) + edit.content + fixed.slice(edit.offset + edit.length);
+    const fixed = applyOffsetEdits(text, edits);
     // Lookups take seconds: an editor may have saved the file meanwhile, which the write detects.
     try {
       writeFileAtomic(file.absolute, Buffer.from(bom + fixed, 'utf8'), { display: file.display, expected: fileVersion(read.bytes, read.stat), roots: options.writableRoots });

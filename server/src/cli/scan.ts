@@ -148,7 +148,8 @@ export function scanFiles(files: readonly TargetFile[], options: ScanOptions): S
       }
     };
     scanHooks.onLint?.(file.absolute);
-    let analysis = analyze(text, file.absolute, settings, { onRuleError, ...(policy ? { policy } : {}) });
+    const lintOptions = { onRuleError, ...(policy ? { policy } : {}) };
+    let analysis = analyze(text, file.absolute, settings, lintOptions);
     if (!analysis) {
       const byPath = dialectForPath(file.absolute);
       const reason = byPath ? `${byPath.displayName} config, but ${byPath.syntax.toUpperCase()} files cannot be read yet` : 'not an MCP config (no client uses this file name and it has no servers key)';
@@ -156,13 +157,13 @@ export function scanFiles(files: readonly TargetFile[], options: ScanOptions): S
       return skip(reason);
     }
     if (options.fix) {
-      const result = fixAll(text, file.absolute, settings);
+      const result = fixAll(text, file.absolute, settings, lintOptions, analysis);
       if (result.text !== text && result.applied.length > 0) {
         if (file.stdin && !options.dryRun) {
           outcome.fixes.push({ file: file.display, applied: result.applied });
           outcome.stdinFixed = bom + result.text;
           text = result.text;
-          analysis = analyze(text, file.absolute, settings, { onRuleError, ...(policy ? { policy } : {}) }) ?? analysis;
+          analysis = result.analysis ?? analysis;
         } else if (options.dryRun) {
           const secrets = analysis.findings.filter((f) => f.category === 'secret').map((f) => unquote(textAt(text, analysis!.doc.lines, f)));
           outcome.fixes.push({ file: file.display, applied: result.applied, diff: unifiedDiff(file.display, text, result.text, secrets) });
@@ -178,7 +179,7 @@ export function scanFiles(files: readonly TargetFile[], options: ScanOptions): S
           }
           outcome.fixes.push({ file: file.display, applied: result.applied });
           text = result.text;
-          analysis = analyze(text, file.absolute, settings, { onRuleError, ...(policy ? { policy } : {}) }) ?? analysis;
+          analysis = result.analysis ?? analysis;
         }
       }
     }

@@ -2,6 +2,7 @@ import type { Finding, Fix, Range, TextEdit } from '../core/types';
 import type { McpConfig, ServerEntry } from '../core/model';
 import type { ParsedDocument } from '../core/tree';
 import type { LineIndex } from '../core/lineIndex';
+import type { ChangedRegion } from '../core/textDiff';
 
 /**
  * Incremental re-linting, for the language server's keystrokes: when an edit stays inside
@@ -27,23 +28,6 @@ export interface IncrementalState {
   keyOf(): string;
   /** The rules' findings before suppressions were applied. */
   unsuppressed: Finding[];
-}
-
-/** The edit between two versions: old text [start, oldEnd) became new text [start, newEnd). */
-export interface ChangedRegion {
-  start: number;
-  oldEnd: number;
-  newEnd: number;
-}
-
-export function changedRegion(oldText: string, newText: string): ChangedRegion | undefined {
-  if (oldText === newText) return undefined;
-  const limit = Math.min(oldText.length, newText.length);
-  let start = 0;
-  while (start < limit && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
-  let suffix = 0;
-  while (suffix < limit - start && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
-  return { start, oldEnd: oldText.length - suffix, newEnd: newText.length - suffix };
 }
 
 /** The text a server entry spans: its name (key) and its value. */

@@ -3,7 +3,7 @@
  * no I/O — the language server, the CLI and the tests are thin shells around this.
  */
 export { lint, analyze, analyzeSteps, runToEnd, unclaimedConfigClient, type Analysis, type LintOptions, type LintSteps } from './lint';
-export { applyTextEdits, applyFix, fixAll, selectSafeFixes, type FixAllResult } from './applyFixes';
+export { applyOffsetEdits, applyTextEdits, applyFix, fixAll, selectSafeFixes, type FixAllResult } from './applyFixes';
 export { LineIndex, sameRange } from '../core/lineIndex';
 export { matchesFilePattern, matchesIgnorePattern, globProblem } from '../core/glob';
 export { parseSuppressions, applySuppressions, suppressionEdit, SUPPRESSION_PREFIX, type Suppression } from './suppressions';

@@ -13,7 +13,8 @@ import type { Policy } from '../common/policy';
 import { applySuppressions } from './suppressions';
 import { redactMessage } from '../secrets/redact';
 import { SUMMARY_MAX, summaryOf } from '../core/summary';
-import { changedRegion, confinedServerIndex, entrySpan, moveFinding, type IncrementalState } from './incremental';
+import { confinedServerIndex, entrySpan, moveFinding, type IncrementalState } from './incremental';
+import { changedRegion } from '../core/textDiff';
 
 export interface LintOptions {
   /** Force a dialect (by id or object) instead of detecting it from the path and content. */

@@ -236,15 +236,6 @@ export function valueRange(doc: ParsedDocument, value: StringValue, start: numbe
   return { offset, length: end - start };
 }
 
-/** One edit that turns `before` into `after` (common prefix and suffix left alone). */
-export function minimalEdit(before: string, after: string): OffsetEdit {
-  let start = 0;
-  while (start < before.length && start < after.length && before[start] === after[start]) start++;
-  let end = 0;
-  while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
-  return { offset: start, length: before.length - end - start, content: after.slice(start, after.length - end) };
-}
-
 // ---------------------------------------------------------------------------------------
 // Insertions: new text written the way its neighbours are, touching no byte of theirs
 // except the one separator the insertion needs (a comma after the previous member).

@@ -1,3 +1,4 @@
+import { changedRegion } from '../core/textDiff';
 import { readRegularTextFile, UnreadableFileError } from '../host/readRegularFile';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -133,8 +134,7 @@ async function suppressionActions(document: TextDocument, diagnostic: Diagnostic
   if (!edits) return [];
   const lines = new LineIndex(existing);
   const textEdits = edits.map((e) => ({ range: lines.rangeAt(e.offset, e.length), newText: e.content }));
-  const edit: WorkspaceEdit = options.documentChanges ? { documentChanges: [TextDocumentEdit.create({ uri: configUri, version: null }, textEdits)] } : { changes: { [configUri]: textEdits } };
-  return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit }];
+  return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit({ uri: configUri, version: null }, textEdits, options.documentChanges) }];
 }
 
 async function fixesFor(document: TextDocument, diagnostic: Diagnostic, options: CodeActionContextOptions): Promise<ReadonlyArray<Pick<Fix, 'title' | 'edits' | 'preferred'>>> {
@@ -170,7 +170,8 @@ async function fixAllAction(document: TextDocument, options: CodeActionContextOp
   const findings = analysis.analysis?.findings ?? [];
   if (!findings.some((f) => f.fixes.some((fix) => fix.safe))) return needsChoiceAction(findings, options);
   const text = document.getText();
-  const result = fixAll(text, analysis.path, analysis.settings, { ...options.lintOptions, ...analysis.lintOptions });
+  // The cached analysis is of this very text (same version): the first pass starts from it.
+  const result = fixAll(text, analysis.path, analysis.settings, { ...options.lintOptions, ...analysis.lintOptions }, analysis.version === document.version ? analysis.analysis : undefined);
   const edit = minimalEdit(document, text, result.text);
   if (!edit) return undefined;
   return { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: workspaceEdit(document, [edit], options.documentChanges) };
@@ -197,28 +198,16 @@ function needsChoiceAction(findings: readonly Finding[], options: CodeActionCont
 
 /** One edit covering only the changed middle (common prefix and suffix kept), so cursors and folds survive. */
 export function minimalEdit(document: TextDocument, before: string, after: string): TextEdit | undefined {
-  if (before === after) return undefined;
-  let start = 0;
-  const max = Math.min(before.length, after.length);
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let endBefore = before.length;
-  let endAfter = after.length;
-  while (endBefore > start && endAfter > start && before.charCodeAt(endBefore - 1) === after.charCodeAt(endAfter - 1)) {
-    endBefore--;
-    endAfter--;
-  }
-  return {
-    range: { start: document.positionAt(start), end: document.positionAt(endBefore) },
-    newText: after.slice(start, endAfter),
-  };
+  const region = changedRegion(before, after);
+  if (!region) return undefined;
+  return { range: { start: document.positionAt(region.start), end: document.positionAt(region.oldEnd) }, newText: after.slice(region.start, region.newEnd) };
 }
 
-function workspaceEdit(document: TextDocument, edits: readonly TextEdit[], documentChanges: boolean): WorkspaceEdit {
+/** Edits of one document (version null: a file that is not open), as the client can take them. */
+function workspaceEdit(target: { uri: string; version: number | null }, edits: readonly TextEdit[], documentChanges: boolean): WorkspaceEdit {
   const copy = edits.map((e) => ({ range: e.range, newText: e.newText }));
-  if (documentChanges) {
-    return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: copy }] };
-  }
-  return { changes: { [document.uri]: copy } };
+  if (documentChanges) return { documentChanges: [TextDocumentEdit.create({ uri: target.uri, version: target.version }, copy)] };
+  return { changes: { [target.uri]: copy } };
 }
 
 function before(a: Range['start'], b: Range['start']): boolean {

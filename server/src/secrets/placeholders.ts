@@ -1,3 +1,4 @@
+import { sha256 } from '../common/sha256';
 
 /**
  * Template text that people leave in configs instead of a real value: `YOUR_API_KEY`,
@@ -94,7 +95,3 @@ export function isDocumentedExample(value: string): boolean {
   // AWS's documentation keys end in EXAMPLE / EXAMPLEKEY (AKIAIOSFODNN7EXAMPLE).
   return /EXAMPLE(?:KEY)?$/.test(value) || DOCUMENTED_EXAMPLES.has(sha256(value).slice(0, 16));
 }
-
-// node:crypto is loaded on first use: loading it costs every process start-up time.
-let crypto: typeof import('node:crypto') | undefined;
-const sha256 = (text: string) => (crypto ??= require('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(text).digest('hex');

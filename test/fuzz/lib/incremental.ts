@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { analyze, type Analysis, type Finding } from '../../../server/src/engine';
-import { changedRegion, confinedServerIndex, entrySpan } from '../../../server/src/engine/incremental';
+import { confinedServerIndex, entrySpan } from '../../../server/src/engine/incremental';
+import { changedRegion } from '../../../server/src/core/textDiff';
 import type { TreeNode } from '../../../server/src/core/tree';
 import type { SampleFile } from './corpus';
 import { makeSecret } from './arbitraries';

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../../server/src/engine';
-import { changedRegion, confinedServerIndex } from '../../../server/src/engine/incremental';
+import { confinedServerIndex } from '../../../server/src/engine/incremental';
+import { changedRegion } from '../../../server/src/core/textDiff';
 import { RULES } from '../../../server/src/rules';
 import type { Rule } from '../../../server/src/core/rule';
 import { loadCorpus, loadFixtures, type SampleFile } from '../../fuzz/lib/corpus';
