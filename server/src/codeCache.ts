@@ -15,7 +15,9 @@ import { dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 
 export function loadWithCodeCache(mainFile: string, directory: string, parent: Module): void {
-  const name = mainFile.split(/[\\/]/).pop()!.replace(/\.js$/, '');
+  // One cache per installed copy of the bundle: two installs (a global CLI and a project's)
+  // must not replace each other's cache on every run.
+  const name = `${mainFile.split(/[\\/]/).pop()!.replace(/\.js$/, '')}.${fnv1a(mainFile)}`;
   let script: Script;
   let cacheFile: string;
   let needsWrite: boolean;
@@ -23,7 +25,7 @@ export function loadWithCodeCache(mainFile: string, directory: string, parent: M
     const source = readFileSync(mainFile, 'utf8');
     const { size, mtimeMs } = statSync(mainFile);
     // V8 checks its own version, the flags and the source length; the name adds the bundle's
-    // identity, so an updated bundle of the same length never reads a stale cache.
+    // place, size and time, so an updated bundle of the same length never reads a stale cache.
     cacheFile = join(directory, `${name}.${process.version}.${process.arch}.${size}.${Math.round(mtimeMs)}.cache`);
     const cachedData = privateDirectory(directory) ? readIfPresent(cacheFile) : undefined;
     script = new Script(Module.wrap(source), { filename: mainFile, ...(cachedData ? { cachedData } : {}) });
@@ -85,4 +87,11 @@ function writeCache(script: Script, directory: string, cacheFile: string, name: 
   } catch {
     // A read-only or full disk only costs the next start its cache.
   }
+}
+
+/** A short stable hash of the bundle's path (FNV-1a, 32 bits): no crypto module to load at start-up. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash.toString(16).padStart(8, '0');
 }

@@ -8,7 +8,7 @@ import * as z from '../common/zod';
 import { RULES } from '../rules';
 import { DIALECTS } from '../dialects';
 import { packageVersion } from './io';
-import { sha256 } from '../common/sha256';
+import { sha256 } from '../common/lazyCrypto';
 
 /**
  * `scan --cache`: the findings of each linted file, kept in one JSON file between runs (like

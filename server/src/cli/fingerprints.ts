@@ -1,7 +1,7 @@
 import type { Finding } from '../engine';
 import type { ParsedDocument, TreeNode } from '../core/tree';
 import { detectSecret } from '../secrets/detect';
-import { sha256 } from '../common/sha256';
+import { sha256 } from '../common/lazyCrypto';
 
 /** The key under SARIF `partialFingerprints`; bump the version if the recipe changes. */
 export const FINGERPRINT_KEY = 'mcpHygiene/v1';

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes, sha256 } from '../common/lazyCrypto';
 import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { ABSOLUTE_MAX_READ_BYTES, kindOf, readRegularFile, UnreadableFileError } from './readRegularFile';
@@ -176,10 +176,6 @@ function ioError(display: string, error: unknown): AtomicWriteError {
 function reasonOf(error: unknown): string {
   const code = (error as NodeJS.ErrnoException)?.code;
   return code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? String(error));
-}
-
-function sha256(bytes: Buffer): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function closeQuietly(fd: number): void {

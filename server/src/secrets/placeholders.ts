@@ -1,4 +1,4 @@
-import { sha256 } from '../common/sha256';
+import { sha256 } from '../common/lazyCrypto';
 
 /**
  * Template text that people leave in configs instead of a real value: `YOUR_API_KEY`,
