@@ -1,4 +1,4 @@
-import * as semver from 'semver';
+import { semver } from './lazySemver';
 import { parsePep440 } from './pep440';
 
 /**
@@ -14,7 +14,7 @@ export function pinVersionProblem(kind: PinKind, version: string): string | unde
   if (text === '') return 'Enter a version.';
   switch (kind) {
     case 'npm':
-      return semver.valid(text.replace(/^[=v]+/, '')) ? undefined : `"${text}" is not an exact npm version (for example 1.2.3 or 2.0.0-beta.1).`;
+      return semver().valid(text.replace(/^[=v]+/, '')) ? undefined : `"${text}" is not an exact npm version (for example 1.2.3 or 2.0.0-beta.1).`;
     case 'PyPI':
       return !/[*,<>=~!\s]/.test(text) && parsePep440(text) ? undefined : `"${text}" is not an exact Python version (for example 1.2.3 or 2.0rc1).`;
     case 'Docker':

@@ -17,9 +17,15 @@ export function memoizeByObject<K extends object, V>(compute: (key: K) => V): (k
     if (!answers) {
       answers = new Map();
       Object.defineProperty(key, ANSWERS, { value: answers });
-    } else if (answers.has(question)) return answers.get(question) as V;
+    } else {
+      // One lookup on the hot path; `undefined` answers are stored as NO_ANSWER.
+      const known = answers.get(question);
+      if (known !== undefined) return (known === NO_ANSWER ? undefined : known) as V;
+    }
     const value = compute(key);
-    answers.set(question, value);
+    answers.set(question, value === undefined ? NO_ANSWER : value);
     return value;
   };
 }
+
+const NO_ANSWER = Symbol('undefined answer');

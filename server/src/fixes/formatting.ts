@@ -5,6 +5,17 @@ import type { ParsedDocument, TreeNode } from '../core/tree';
  * spaces and the width.
  */
 export function detectIndentation(text: string): { indent: string; eol: string } {
+  // Asked for every fix of a document in turn: the last answer is kept (the same string
+  // compares by reference), or a 10 000-server file is scanned once per finding.
+  if (text === lastText && lastIndentation) return lastIndentation;
+  lastText = text;
+  return (lastIndentation = indentationOf(text));
+}
+
+let lastText: string | undefined;
+let lastIndentation: { indent: string; eol: string } | undefined;
+
+function indentationOf(text: string): { indent: string; eol: string } {
   const eol = text.includes('\r\n') ? '\r\n' : text.includes('\r') && !text.includes('\n') ? '\r' : '\n';
   const indented = /^([ \t]+)\S/m.exec(text);
   if (indented && indented[1].startsWith('\t')) return { indent: '\t', eol };

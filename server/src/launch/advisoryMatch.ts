@@ -1,4 +1,4 @@
-import * as semver from 'semver';
+import { semver } from '../common/lazySemver';
 import { advisoriesFor, imageAlias, type Advisory } from '../data';
 import { satisfiesPep440, comparePep440Text } from '../common/pep440';
 import type { LaunchedPackage } from './packages';
@@ -25,13 +25,13 @@ export function advisoryTarget(pkg: LaunchedPackage): AdvisoryTarget | undefined
     const alias = imageAlias(pkg.name);
     if (!alias) return undefined;
     const tag = pkg.kind === 'range' ? pkg.version : undefined; // a non-latest tag
-    return { ecosystem: alias.ecosystem, name: alias.package, version: tag, mode: tag && semver.valid(semver.clean(tag) ?? '') ? 'exact' : 'unpinned' };
+    return { ecosystem: alias.ecosystem, name: alias.package, version: tag, mode: tag && semver().valid(semver().clean(tag) ?? '') ? 'exact' : 'unpinned' };
   }
   if (pkg.ecosystem === 'jsr') return undefined;
   if (pkg.ecosystem === 'Go') {
     const name = goModuleWithAdvisories(pkg.name);
     if (!name) return undefined;
-    return { ecosystem: 'Go', name, version: pkg.version, mode: pkg.kind === 'exact' && pkg.version && semver.valid(semver.clean(pkg.version) ?? '') ? 'exact' : 'unpinned' };
+    return { ecosystem: 'Go', name, version: pkg.version, mode: pkg.kind === 'exact' && pkg.version && semver().valid(semver().clean(pkg.version) ?? '') ? 'exact' : 'unpinned' };
   }
   const mode = pkg.kind === 'exact' ? 'exact' : pkg.kind === 'range' || pkg.kind === 'open-range' ? 'range' : 'unpinned';
   return { ecosystem: pkg.ecosystem, name: pkg.name, version: pkg.version, mode };
@@ -72,11 +72,11 @@ function affects(target: AdvisoryTarget, advisory: Advisory): boolean {
   }
   const options = { includePrerelease: true, loose: true };
   if (target.mode === 'exact') {
-    const version = semver.clean(target.version, options) ?? semver.coerce(target.version)?.version;
-    return !!version && semver.satisfies(version, range, options);
+    const version = semver().clean(target.version, options) ?? semver().coerce(target.version)?.version;
+    return !!version && semver().satisfies(version, range, options);
   }
   try {
-    return semver.validRange(target.version, options) !== null && semver.subset(target.version, range, options);
+    return semver().validRange(target.version, options) !== null && semver().subset(target.version, range, options);
   } catch {
     return false;
   }
@@ -89,7 +89,7 @@ function affects(target: AdvisoryTarget, advisory: Advisory): boolean {
 export function firstSafeVersion(target: AdvisoryTarget, matched: readonly Advisory[]): string | undefined {
   if (matched.some((a) => !a.fixed)) return undefined;
   const isPyPI = target.ecosystem === 'PyPI';
-  const greater = (a: string, b: string) => (isPyPI ? (comparePep440Text(a, b) ?? 0) > 0 : semver.gt(semver.coerce(a, { includePrerelease: true })?.version ?? a, semver.coerce(b, { includePrerelease: true })?.version ?? b));
+  const greater = (a: string, b: string) => (isPyPI ? (comparePep440Text(a, b) ?? 0) > 0 : semver().gt(semver().coerce(a, { includePrerelease: true })?.version ?? a, semver().coerce(b, { includePrerelease: true })?.version ?? b));
   let candidate = matched.map((a) => a.fixed as string).reduce((max, v) => (greater(v, max) ? v : max));
   // The fixed version of one advisory may sit inside another's range: move past it too.
   for (let guard = 0; guard < 10; guard++) {

@@ -1,4 +1,4 @@
-import * as semver from 'semver';
+import { semver } from '../common/lazySemver';
 import { advisoriesFor, type Advisory } from '../data';
 import { comparePep440, parsePep440, satisfiesPep440 } from '../common/pep440';
 
@@ -18,7 +18,7 @@ export function advisoriesAffecting(ecosystem: 'npm' | 'PyPI', version: string, 
     if (range === '' || range === '*') return true;
     if (ecosystem === 'PyPI') return satisfiesPep440(version, range);
     try {
-      return semver.satisfies(version, range, { includePrerelease: true, loose: true });
+      return semver().satisfies(version, range, { includePrerelease: true, loose: true });
     } catch {
       return false;
     }
@@ -62,7 +62,7 @@ export function chooseSafeVersion(ecosystem: 'npm' | 'PyPI', candidates: readonl
   for (const candidate of finals) {
     if (candidate.version === preferred) continue;
     // npm: never propose something newer than `latest` (a publisher's un-promoted release).
-    if (ecosystem === 'npm' && preferred && semver.valid(preferred) && semver.gt(candidate.version, preferred)) continue;
+    if (ecosystem === 'npm' && preferred && semver().valid(preferred) && semver().gt(candidate.version, preferred)) continue;
     const why = check(candidate);
     if (!why) return { version: candidate.version, skipped };
     if (skipped.length < 5) skipped.push({ version: candidate.version, why });
@@ -72,7 +72,7 @@ export function chooseSafeVersion(ecosystem: 'npm' | 'PyPI', candidates: readonl
 
 export function isFinal(ecosystem: 'npm' | 'PyPI', version: string): boolean {
   if (ecosystem === 'npm') {
-    const parsed = semver.parse(version);
+    const parsed = semver().parse(version);
     return !!parsed && parsed.prerelease.length === 0;
   }
   const parsed = parsePep440(version);
@@ -80,6 +80,6 @@ export function isFinal(ecosystem: 'npm' | 'PyPI', version: string): boolean {
 }
 
 function compare(ecosystem: 'npm' | 'PyPI', a: string, b: string): number {
-  if (ecosystem === 'npm') return semver.compare(a, b);
+  if (ecosystem === 'npm') return semver().compare(a, b);
   return comparePep440(parsePep440(a)!, parsePep440(b)!);
 }

@@ -1,4 +1,4 @@
-import { rules as recommendedRules } from '@secretlint/secretlint-rule-preset-recommend';
+import type { rules as RecommendedRules } from '@secretlint/secretlint-rule-preset-recommend';
 
 /**
  * Known token formats come from secretlint's recommended preset (a maintained dependency),
@@ -65,7 +65,9 @@ interface PreparedRule {
 
 let prepared: PreparedRule[] | undefined;
 
+/** The preset is loaded on the first candidate value: its set-up costs start-up time, which a run that meets no candidate saves. */
 function prepare(): PreparedRule[] {
+  const recommendedRules = (require('@secretlint/secretlint-rule-preset-recommend') as { rules: typeof RecommendedRules }).rules;
   const result: PreparedRule[] = [];
   for (const rule of recommendedRules as unknown as SecretlintRule[]) {
     const id = rule.meta.id;
