@@ -9,14 +9,14 @@ const production = args.has('--production');
 
 const entries = [
   // dist/cli.js is the small loader that reads dist/cli-main.js through V8's code cache.
-  { in: 'server/src/cliEntry.ts', out: 'cli', banner: '#!/usr/bin/env node' },
-  { in: 'server/src/cli/bin.ts', out: 'cli-main' },
+  { in: 'server/src/cli.ts', out: 'cli', banner: '#!/usr/bin/env node' },
+  { in: 'server/src/cli-main.ts', out: 'cli-main' },
   ...(args.has('--cli-only')
     ? []
     : [
         // dist/server.js is the small loader that reads dist/server-main.js through V8's code cache.
-        { in: 'server/src/serverEntry.ts', out: 'server' },
-        { in: 'server/src/server.ts', out: 'server-main' },
+        { in: 'server/src/server.ts', out: 'server' },
+        { in: 'server/src/server-main.ts', out: 'server-main' },
         { in: 'client/src/extension.ts', out: 'client' },
       ]),
 ].filter((entry) => existsSync(entry.in));

@@ -1,7 +1,7 @@
 /**
  * Loads a bundle through V8's code cache: the bytecode of every function the previous run
  * compiled is read back instead of being compiled again. Used by both entry points
- * (serverEntry.ts for the language server, cliEntry.ts for the CLI), each in front of its
+ * (server.ts for the language server, cli.ts for the CLI), each in front of its
  * bundle. The cache is written after a run that had none (on exit, or 3 s in, whichever is
  * first) and again only when V8 rejects it (new node, new flags, new bundle). Nothing here may
  * stop the program: any cache problem falls back to a plain load.

@@ -151,7 +151,7 @@ describe('.mcp-hygiene.json found by walking up from each file', () => {
 test('--stdin reads a real pipe (the process entry point, not an injected reader)', () => {
   const { dir, cleanup } = tempDir();
   try {
-    const entry = join(__dirname, '..', '..', 'server', 'src', 'cli', 'bin.ts');
+    const entry = join(__dirname, '..', '..', 'server', 'src', 'cli-main.ts');
     // tsx by its absolute URL: the child runs in the temporary folder, where no node_modules is.
     const tsx = pathToFileURL(require.resolve('tsx')).href;
     const run = spawnSync(process.execPath, ['--import', tsx, entry, 'scan', '--stdin', '--stdin-filename', '.cursor/mcp.json', '-f', 'json'], { cwd: dir, input: UNPINNED, encoding: 'utf8' });

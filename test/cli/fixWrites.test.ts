@@ -229,7 +229,7 @@ test('as an ordinary user: a read-only config and one owned by someone else are 
     chmodSync(join(dir, 'theirs/.vscode/mcp.json'), 0o666);
     chmodSync(dir, 0o755);
     const runAsNobody = (cwd: string) =>
-      spawnSync(process.execPath, ['--import', pathToFileURL(join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href, join(REPO_ROOT, 'server/src/cli/bin.ts'), 'scan', '--fix'], { cwd, uid: nobody, gid: nobody, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH } });
+      spawnSync(process.execPath, ['--import', pathToFileURL(join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href, join(REPO_ROOT, 'server/src/cli-main.ts'), 'scan', '--fix'], { cwd, uid: nobody, gid: nobody, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH } });
     const readOnly = runAsNobody(join(dir, 'ro'));
     assert.equal(readOnly.status, 2, readOnly.stderr);
     assert.match(readOnly.stderr, /^error: Cannot write \.vscode\/mcp\.json \(permission denied\); it is unchanged\.$/m);

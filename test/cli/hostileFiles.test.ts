@@ -23,7 +23,7 @@ const TSX_LOADER = pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 
 
 /** The CLI as a child process (through tsx: no build needed), killed after 60 s. */
 function runCliProcess(args: readonly string[], cwd: string): CliRun {
-  const result = spawnSync(process.execPath, ['--import', TSX_LOADER, join(REPO_ROOT, 'server/src/cli/bin.ts'), ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH } });
+  const result = spawnSync(process.execPath, ['--import', TSX_LOADER, join(REPO_ROOT, 'server/src/cli-main.ts'), ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH } });
   assert.equal(result.signal, null, `the CLI did not finish (${result.signal}): it blocked on a file`);
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

@@ -20,7 +20,7 @@ export async function buildExtensionAndSuite() {
     try {
       statSync(join(REPO_ROOT, 'dist', `${bundle}.js`));
     } catch {
-      throw new Error(`dist/${bundle}.js was not built (does ${bundle === 'client' ? 'client/src/extension.ts' : 'server/src/server.ts'} exist?)`);
+      throw new Error(`dist/${bundle}.js was not built (does ${bundle === 'client' ? 'client/src/extension.ts' : 'server/src/server-main.ts'} exist?)`);
     }
   }
   await esbuild.build({

@@ -50,7 +50,7 @@ async function serveOnce(argv: string[], env: NodeJS.ProcessEnv = process.env): 
 // The real entry point (server.ts) as its own process over --stdio: transport plumbing,
 // console routing and a clean exit after shutdown + exit.
 test('server.ts serves over stdio and exits with 0 after shutdown and exit', { timeout: 30_000 }, async () => {
-  const served = await serveOnce(['--import', 'tsx', join(root, 'server', 'src', 'server.ts'), '--stdio']);
+  const served = await serveOnce(['--import', 'tsx', join(root, 'server', 'src', 'server-main.ts'), '--stdio']);
   assert.equal(served.serverName, 'mcp-hygiene');
   // The real entry runs the full registry: the token is among whatever else it finds.
   assert.ok(served.codes.includes('secret-in-env'), served.codes.join());
@@ -66,13 +66,13 @@ test('the environment the client starts the server with: CA bundle deferred, cod
   });
 });
 
-// dist/server.js as shipped: the loader (serverEntry.ts) next to the bundle (server-main.js).
+// dist/server.js as shipped: the loader (server/src/server.ts) next to the bundle (server-main.js).
 test('the shipped loader: writes a V8 code cache on the first start, reuses it, and survives a corrupt or stale one', { timeout: 120_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'mcp-hygiene-entry-'));
   try {
     const bundle = (entry: string, out: string) =>
       build({ entryPoints: [join(root, entry)], outfile: join(dir, out), bundle: true, platform: 'node', target: 'node18', format: 'cjs', mainFields: ['module', 'main'], minify: true, logLevel: 'silent' });
-    await Promise.all([bundle('server/src/serverEntry.ts', 'server.js'), bundle('server/src/server.ts', 'server-main.js')]);
+    await Promise.all([bundle('server/src/server.ts', 'server.js'), bundle('server/src/server-main.ts', 'server-main.js')]);
     const cacheDir = join(dir, 'storage', 'code-cache');
     const env = { ...process.env, ...serverEnvironmentOverrides(process.env, cacheDir) };
     const argv = [join(dir, 'server.js'), '--stdio'];
@@ -92,13 +92,16 @@ test('the shipped loader: writes a V8 code cache on the first start, reuses it, 
     assert.deepEqual(second.codes, first.codes);
     assert.equal(statSync(cacheFile).mtimeMs, written.mtimeMs);
 
-    // A corrupt cache (same name) is rejected by V8 and replaced; a stale one is removed.
+    // A corrupt cache (same name) is rejected by V8 and replaced; a stale one of this copy of
+    // the bundle (same path hash) is removed; another installed copy's cache is left alone.
     writeFileSync(cacheFile, 'not a code cache');
-    const stale = join(cacheDir, 'server-main.v18.0.0.x64.1.2.cache');
-    writeFileSync(stale, 'old');
+    const thisCopy = basename(cacheFile).split('.').slice(0, 2).join('.');
+    writeFileSync(join(cacheDir, `${thisCopy}.v18.0.0.x64.1.2.cache`), 'old');
+    const otherCopy = 'server-main.00000000.v20.0.0.x64.1.2.cache';
+    writeFileSync(join(cacheDir, otherCopy), 'another install');
     const third = await serveOnce(argv, env);
     assert.deepEqual(third.codes, first.codes);
-    assert.deepEqual(cacheFiles(), [basename(cacheFile)]);
+    assert.deepEqual(cacheFiles().sort(), [basename(cacheFile), otherCopy].sort());
     assert.ok(readFileSync(cacheFile).length > 10_000);
 
     // A cache directory that cannot be created costs only the cache.
@@ -120,7 +123,7 @@ test('the shipped loader: writes a V8 code cache on the first start, reuses it, 
 // for good; the server used to go silent. It now says why (log + stderr) and exits with 1,
 // so the client restarts it.
 test('a frame without Content-Length over stdio: the server logs why and exits with 1 instead of going silent', { timeout: 30_000 }, async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'src', 'server.ts'), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'src', 'server-main.ts'), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

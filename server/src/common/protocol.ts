@@ -159,7 +159,7 @@ export function serverEnvironmentOverrides(env: Readonly<Record<string, string |
   };
 }
 
-/** Where the server keeps V8's code cache of its bundle (server/src/serverEntry.ts); the client gives its global storage. */
+/** Where the server keeps V8's code cache of its bundle (server/src/server.ts); the client gives its global storage. */
 export const CODE_CACHE_DIR_ENV = 'MCP_HYGIENE_CODE_CACHE_DIR';
 
 /**

@@ -12,7 +12,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 const SRC = resolve(__dirname, '..', '..', '..', 'server', 'src');
 const ENGINE_FOLDERS = ['common', 'core', 'data', 'dialects', 'engine', 'fixes', 'launch', 'parse', 'permissions', 'policy', 'rules', 'secrets'];
 const FORBIDDEN_MODULES = /^(?:node:)?(?:fs|fs\/promises|child_process|net|tls|http|https|http2|dns|dgram|os|worker_threads|cluster|readline|process)$|^vscode(?:$|-)/;
-const ADAPTERS = ['cli', 'handlers', 'host', 'registry', 'server.ts', 'serverEntry.ts', 'cliEntry.ts', 'codeCache.ts', 'startServer.ts'];
+const ADAPTERS = ['cli', 'handlers', 'host', 'registry', 'server.ts', 'server-main.ts', 'cli.ts', 'cli-main.ts', 'codeCache.ts', 'startServer.ts'];
 
 function* sources(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {

@@ -15,7 +15,7 @@ import { REPO_ROOT } from '../../fuzz/lib/corpus';
  * never contain a planted secret: the same planted config as the engine test, written at
  * every dialect's path in a temporary project, scanned in every format.
  */
-const hasCli = existsSync(join(REPO_ROOT, 'server', 'src', 'cli', 'bin.ts'));
+const hasCli = existsSync(join(REPO_ROOT, 'server', 'src', 'cli-main.ts'));
 
 /**
  * SARIF partialFingerprints and baseline entries are sha256 digests (64 hex characters)

@@ -1,6 +1,6 @@
 /**
  * `dist/cli.js`, the `mcp-hygiene` binary: loads the CLI bundle (`dist/cli-main.js`, built
- * from cli/bin.ts) through V8's code cache kept in this user's cache folder, which saves
+ * from cli-main.ts) through V8's code cache kept in this user's cache folder, which saves
  * compiling the bundle and the code a scan runs on every invocation (~50 ms on a 2-core
  * machine; pre-commit hooks and CI steps start it often). CODE_CACHE_DIR_ENV names another
  * folder, or `off` for none.

@@ -1,8 +1,8 @@
 /**
  * The CLI process: runs `mainAsync` on the command line and sets the exit code. The bundle
- * dist/cli-main.js is built from this file and loaded by dist/cli.js (cliEntry.ts).
+ * dist/cli-main.js is built from this file and loaded by dist/cli.js (cli.ts).
  */
-import { internalErrorMessage, mainAsync } from './main';
+import { internalErrorMessage, mainAsync } from './cli/main';
 
 // `mcp-hygiene scan | head` closes the pipe early: that is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
