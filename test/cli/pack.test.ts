@@ -51,6 +51,10 @@ test('npm pack holds only the bundle, README, LICENSE and the manifest; the inst
     assert.match(text.stdout, /^\d+ files?, \d+ findings? \(/m);
     const json = spawnSync(bin, ['scan', 'examples', '-f', 'json'], { cwd: project, encoding: 'utf8' });
     assert.deepEqual(JSON.parse(json.stdout), JSON.parse(runCli(['scan', 'examples', '-f', 'json'], { cwd: project }).stdout));
+    // Scan workers load the installed bundle itself: nothing else needs to ship for them.
+    const onWorkers = spawnSync(bin, ['scan', 'examples', '-f', 'json'], { cwd: project, encoding: 'utf8', env: { ...process.env, MCP_HYGIENE_WORKERS: '2' } });
+    assert.equal(onWorkers.stderr, '');
+    assert.equal(onWorkers.stdout, json.stdout);
     const sarif = spawnSync(bin, ['scan', 'examples', '-f', 'sarif'], { cwd: project, encoding: 'utf8' });
     assert.equal(JSON.parse(sarif.stdout).runs[0].tool.driver.version, version.stdout.trim());
   } finally {

@@ -116,9 +116,14 @@ export class ResultCache {
   /** The file at the location is not a cache of ours: it is left alone and nothing is cached. */
   private readonly foreign: boolean;
 
+  /** The stored result for this file, whatever its content now: what a scan worker is given to look up in. */
+  storedEntry(absolute: string): CacheEntry | undefined {
+    return Object.hasOwn(this.stored, absolute) ? this.stored[absolute] : undefined;
+  }
+
   /** The stored result for this file when its content is unchanged, else undefined. */
   lookup(absolute: string, hash: string): CacheEntry | undefined {
-    const entry = Object.hasOwn(this.stored, absolute) ? this.stored[absolute] : undefined;
+    const entry = this.storedEntry(absolute);
     if (!entry || entry.hash !== hash) return undefined;
     this.updated.set(absolute, entry);
     return entry;

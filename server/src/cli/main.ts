@@ -6,13 +6,14 @@ import { IoError, parseCliArgs, USAGE, type CliOptions, type FailOn } from './ar
 import { UsageError } from '../host/usageError';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline';
 import { SettingsResolver } from './config';
-import { compareStrings, discover, type TargetFile } from '../host/discover';
+import { compareStrings, discover, type Discovery, type TargetFile } from '../host/discover';
 import { formatGithub } from './formatters/github';
 import { formatJson } from './formatters/json';
 import { formatSarif } from './formatters/sarif';
 import { formatText } from './formatters/text';
 import { COLORS, PLAIN, packageVersion, processIO, useColor, type CliIO } from './io';
-import { scanFiles, type FixRecord, type Notice } from './scan';
+import { scanFiles, type FixRecord, type Notice, type ScanOptions, type ScanOutcome } from './scan';
+import { SCAN_WORKERS_CAN_START, scanFilesInParallel, scanWorkerCount } from './scanWorkers';
 import { cacheKey, resolveCacheLocation, ResultCache } from './cache';
 import { describePins, pinFiles } from './pin';
 import { displaySafe } from '../common/displaySafe';
@@ -28,23 +29,47 @@ const THRESHOLD: Record<FailOn, number> = { error: 3, warning: 2, note: 1, none:
 
 /**
  * Runs the CLI and returns its exit code. Never calls process.exit, so tests run it
- * in-process with their own IO; the bundle's entry point sets process.exitCode.
+ * in-process with their own IO; the bundle's entry point (mainAsync) sets process.exitCode.
+ * Scans in this thread only: worker threads need the bundle and an event loop.
  */
 export function main(argv: readonly string[], io: CliIO = processIO()): number {
   try {
-    return run(argv, io);
+    const run = prepareRun(argv, io);
+    return typeof run === 'number' ? run : finishRun(run, scanFiles(run.files, run.scanOptions), io);
   } catch (error) {
-    if (error instanceof UsageError) {
-      io.stderr.write(`mcp-hygiene: ${displaySafe(error.message)}\nRun "mcp-hygiene --help" for usage.\n`);
-      return EXIT_ERROR;
-    }
-    if (error instanceof IoError) {
-      io.stderr.write(`mcp-hygiene: ${displaySafe(error.message)}\n`);
-      return EXIT_ERROR;
-    }
-    io.stderr.write(internalErrorMessage(error, io.env));
+    return reportError(error, io);
+  }
+}
+
+/**
+ * `main` as the bundle runs it: a report scan (not --fix, not --stdin) of many files runs on
+ * worker threads (scanWorkers.ts), with the same output.
+ */
+async function mainWithWorkers(argv: readonly string[], io: CliIO): Promise<number> {
+  try {
+    const run = prepareRun(argv, io);
+    if (typeof run === 'number') return run;
+    const workers = scanWorkerCount(run.files.length, io.env);
+    // --fix and --stdin scan in one thread: fixes are written file by file, stdin is one file.
+    const parallel = workers > 0 && !run.options.fix && !run.options.stdin && SCAN_WORKERS_CAN_START;
+    const outcome = parallel ? await scanFilesInParallel(run.files, run.scanOptions, workers) : scanFiles(run.files, run.scanOptions);
+    return finishRun(run, outcome, io);
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function reportError(error: unknown, io: CliIO): number {
+  if (error instanceof UsageError) {
+    io.stderr.write(`mcp-hygiene: ${displaySafe(error.message)}\nRun "mcp-hygiene --help" for usage.\n`);
     return EXIT_ERROR;
   }
+  if (error instanceof IoError) {
+    io.stderr.write(`mcp-hygiene: ${displaySafe(error.message)}\n`);
+    return EXIT_ERROR;
+  }
+  io.stderr.write(internalErrorMessage(error, io.env));
+  return EXIT_ERROR;
 }
 
 /**
@@ -59,8 +84,9 @@ export function internalErrorMessage(error: unknown, env: CliIO['env']): string 
 }
 
 /**
- * The CLI's entry point: `main`, preceded by the pin pass when `--pin` is given (registry
- * lookups are asynchronous; everything else stays synchronous and in-process testable).
+ * The CLI's entry point: `main` with worker threads for large scans, preceded by the pin pass
+ * when `--pin` is given (registry lookups are asynchronous; everything else stays synchronous
+ * and in-process testable through `main`).
  */
 export async function mainAsync(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   let options: CliOptions;
@@ -82,14 +108,24 @@ export async function mainAsync(argv: readonly string[], io: CliIO = processIO()
       pinWriteFailed = outcome.unwritten.length > 0;
     } catch (error) {
       if (!(error instanceof UsageError || error instanceof IoError)) throw error;
-      // main() reports it below.
+      // mainWithWorkers() reports it below.
     }
   }
-  const code = main(argv, io);
+  const code = await mainWithWorkers(argv, io);
   return pinWriteFailed ? EXIT_ERROR : code;
 }
 
-function run(argv: readonly string[], io: CliIO): number {
+/** A scan between prepareRun and finishRun: what was asked, what was found to scan, and how. */
+interface PreparedScan {
+  options: CliOptions;
+  resolver: SettingsResolver;
+  discovery: Discovery;
+  files: TargetFile[];
+  scanOptions: ScanOptions & { cache?: ResultCache };
+}
+
+/** Runs every command but scan, returning its exit code; for scan, everything before the files are scanned. */
+function prepareRun(argv: readonly string[], io: CliIO): number | PreparedScan {
   if (argv[0] === 'policy') return runPolicyCommand(argv.slice(1), io);
   const options = parseCliArgs(argv);
   if (options.command === 'help') {
@@ -132,7 +168,12 @@ function run(argv: readonly string[], io: CliIO): number {
   const configFor = (absolute: string) => resolver.forFile(absolute);
   files.forEach((file) => configFor(file.absolute)); // every settings file of the run is known before the cache key is made
   const cache = options.cache ? new ResultCache(resolveCacheLocation(io.cwd, options.cacheLocation), cacheKey(resolver.used().map(({ settings: s, policy }) => ({ settings: s, policy })))) : undefined;
-  const outcome = scanFiles(files, { configFor, fix: options.fix, dryRun: options.dryRun, writableRoots: discovery.writableRoots, relativeTo, fingerprints, onProgress: progressReporter(io), ...(cache ? { cache } : {}) });
+  const scanOptions = { configFor, fix: options.fix, dryRun: options.dryRun, writableRoots: discovery.writableRoots, relativeTo, fingerprints, onProgress: progressReporter(io), ...(cache ? { cache } : {}) };
+  return { options, resolver, discovery, files, scanOptions };
+}
+
+/** Everything after the scan: the cache, the report, the exit code. */
+function finishRun({ options, resolver, discovery, scanOptions: { cache } }: PreparedScan, outcome: ScanOutcome, io: CliIO): number {
   // A cache that cannot be written costs speed, not correctness: one warning, not in the report.
   const cacheProblem = cache?.save();
   if (cacheProblem) io.stderr.write(`warning: ${displaySafe(cacheProblem)}\n`);
