@@ -22,8 +22,16 @@ const SHAPES: Array<(i: number, random: () => number) => ServerShape> = [
   (i) => ({ command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem@2025.8.21', i % 2 ? '/' : '/home/dev/project'] }),
   (i, r) => ({ type: 'http', url: `http://api${i}.example.com/mcp`, headers: { Authorization: 'Bearer ' + randomText(r, 40) } }),
   (i) => ({ command: 'uvx', args: ['mcp-server-fetch'] }),
-  (i) => ({ command: 'docker', args: ['run', '-i', '--rm', '-e', 'GITHUB_TOKEN', `ghcr.io/github/github-mcp-server:${i % 3 ? 'latest' : 'v0.1.0'}`], env: { GITHUB_TOKEN: '${env:GITHUB_TOKEN}' } }),
-  (i, r) => ({ command: 'node', args: [`/opt/servers/s${i}/index.js`], env: { DATABASE_URL: `postgresql://app:${randomText(r, 16)}@db${i}.internal:5432/app`, LOG_LEVEL: 'info' } }),
+  (i) => ({
+    command: 'docker',
+    args: ['run', '-i', '--rm', '-e', 'GITHUB_TOKEN', `ghcr.io/github/github-mcp-server:${i % 3 ? 'latest' : 'v0.1.0'}`],
+    env: { GITHUB_TOKEN: '${env:GITHUB_TOKEN}' },
+  }),
+  (i, r) => ({
+    command: 'node',
+    args: [`/opt/servers/s${i}/index.js`],
+    env: { DATABASE_URL: `postgresql://app:${randomText(r, 16)}@db${i}.internal:5432/app`, LOG_LEVEL: 'info' },
+  }),
   (i) => ({ type: 'sse', url: `https://mcp${i}.example.com/sse` }),
   (i) => ({ command: 'bunx', args: [`some-tool@latest`, '--port', String(3000 + i)] }),
 ];

@@ -137,7 +137,12 @@ function engineVsParse(): void {
 
   const growth = perServer[3] / perServer[0];
   results.growth = { perServer, growth };
-  rows.push({ metric: 'engine time per server, 10 000 vs 10 servers', value: `${growth.toFixed(2)}× (${perServer.map((v) => v.toFixed(0)).join(' → ')} µs)`, target: 'flat (≤ 1.5×)', ok: growth <= 1.5 });
+  rows.push({
+    metric: 'engine time per server, 10 000 vs 10 servers',
+    value: `${growth.toFixed(2)}× (${perServer.map((v) => v.toFixed(0)).join(' → ')} µs)`,
+    target: 'flat (≤ 1.5×)',
+    ok: growth <= 1.5,
+  });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -175,7 +180,12 @@ async function lspLatency(): Promise<void> {
       const p99 = percentile(samples, 99);
       latency.set(`${servers}`, p99);
       results[`lsp-${servers}`] = { servers, samples: samples.length, p50, p99 };
-      rows.push({ metric: `LSP didChange → publishDiagnostics, ${servers} servers (p50 / p99; client and server in one process, node ${SERVER_NODE_FLAGS.join(' ')})`, value: `${ms(p50)} / ${ms(p99)} ms`, target: servers === 100 ? 'p99 < 5 ms' : undefined, ok: servers === 100 ? p99 < 5 : undefined });
+      rows.push({
+        metric: `LSP didChange → publishDiagnostics, ${servers} servers (p50 / p99; client and server in one process, node ${SERVER_NODE_FLAGS.join(' ')})`,
+        value: `${ms(p50)} / ${ms(p99)} ms`,
+        target: servers === 100 ? 'p99 < 5 ms' : undefined,
+        ok: servers === 100 ? p99 < 5 : undefined,
+      });
 
       // Typing: a burst of 10 changes sent back to back (one character each), then the time
       // from the last one to the diagnostics of its version.
@@ -263,7 +273,12 @@ class StdioServer {
   }
 
   async initialize(): Promise<void> {
-    await this.request('initialize', { processId: null, rootUri: null, workspaceFolders: null, capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } } });
+    await this.request('initialize', {
+      processId: null,
+      rootUri: null,
+      workspaceFolders: null,
+      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+    });
     this.notify('initialized', {});
   }
 
@@ -316,8 +331,16 @@ async function serverStart(): Promise<void> {
     const value = median(samples);
     results.start = { runs: samples.length, medianMs: value, samples, firstStartMedianMs: median(cold), firstStartSamples: cold };
     const how = `spawn node ${SERVER_NODE_FLAGS.join(' ')} dist/server.js --stdio with the client's environment overrides, initialize, didOpen of a 10-server file`;
-    rows.push({ metric: `server start → first diagnostics (${how}; V8 code cache written by an earlier start)`, value: `${ms(value)} ms (min ${ms(Math.min(...samples))})`, target: '< 300 ms', ok: value < 300 });
-    rows.push({ metric: 'server start → first diagnostics, first start after install (no code cache yet)', value: `${ms(median(cold))} ms (min ${ms(Math.min(...cold))})` });
+    rows.push({
+      metric: `server start → first diagnostics (${how}; V8 code cache written by an earlier start)`,
+      value: `${ms(value)} ms (min ${ms(Math.min(...samples))})`,
+      target: '< 300 ms',
+      ok: value < 300,
+    });
+    rows.push({
+      metric: 'server start → first diagnostics, first start after install (no code cache yet)',
+      value: `${ms(median(cold))} ms (min ${ms(Math.min(...cold))})`,
+    });
   } finally {
     rmSync(cacheRoot, { recursive: true, force: true });
   }
@@ -360,8 +383,16 @@ async function serverMemory(): Promise<void> {
   const peak = server.status().hwm;
   await server.stop();
   results.rss = { documents: count, idleRssMb: before.rss, rssMb: after.rss, restRssMb: rest, restAfterS, hwmMb: peak };
-  rows.push({ metric: `server RSS with ${count.toLocaleString('en')} open documents, at rest (VmRSS ${restAfterS} s after the last diagnostics; before opening them: ${before.rss.toFixed(0)} MB)`, value: `${rest.toFixed(1)} MB`, target: '< 80 MB', ok: rest < 80 });
-  rows.push({ metric: `server RSS right after the ${count.toLocaleString('en')} documents' diagnostics (VmRSS / peak VmHWM)`, value: `${after.rss.toFixed(1)} / ${peak.toFixed(1)} MB` });
+  rows.push({
+    metric: `server RSS with ${count.toLocaleString('en')} open documents, at rest (VmRSS ${restAfterS} s after the last diagnostics; before opening them: ${before.rss.toFixed(0)} MB)`,
+    value: `${rest.toFixed(1)} MB`,
+    target: '< 80 MB',
+    ok: rest < 80,
+  });
+  rows.push({
+    metric: `server RSS right after the ${count.toLocaleString('en')} documents' diagnostics (VmRSS / peak VmHWM)`,
+    value: `${after.rss.toFixed(1)} / ${peak.toFixed(1)} MB`,
+  });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -433,7 +464,17 @@ function cliAndPeers(dir: string): void {
   const withFindings = new Set(report.findings.map((f) => f.file)).size;
   const corpusRatio = cli.wallMs / nodeOnly.wallMs;
   const smallRatio = smallScan.wallMs / nodeOnly.wallMs;
-  results.cli = { files, filesWithFindings: withFindings, findings: report.findings.length, skipped: report.skipped.length, ...cli, filesPerSecond: files / (cli.wallMs / 1000), bareNode: nodeOnly, ratio: corpusRatio, small: { ...smallScan, ratio: smallRatio } };
+  results.cli = {
+    files,
+    filesWithFindings: withFindings,
+    findings: report.findings.length,
+    skipped: report.skipped.length,
+    ...cli,
+    filesPerSecond: files / (cli.wallMs / 1000),
+    bareNode: nodeOnly,
+    ratio: corpusRatio,
+    small: { ...smallScan, ratio: smallRatio },
+  };
   rows.push({
     metric: `CLI \`scan <corpus> --format json\`, ${files} files, vs a bare \`node -e 0\` (${ms(nodeOnly.wallMs)} ms wall, ${ms(nodeOnly.cpuMs)} ms CPU), process start included`,
     value: `${ms(cli.wallMs)} ms wall = **${corpusRatio.toFixed(1)}×**, ${ms(cli.cpuMs)} ms CPU, ${(files / (cli.wallMs / 1000)).toFixed(0)} files/s, ${report.findings.length} findings`,
@@ -457,7 +498,10 @@ function cliAndPeers(dir: string): void {
     if (warmRuns.some((r) => r.stdout !== first.stdout)) throw new Error('the cached CLI report differs from the uncached one');
     const warm = summarise(warmRuns);
     results.cliWarmCache = warm;
-    rows.push({ metric: 'CLI with a warm `--cache` (files unchanged since the last run), same corpus', value: `${ms(warm.wallMs)} ms wall, ${ms(warm.cpuMs)} ms CPU, ${warm.maxRssMb.toFixed(1)} MB peak RSS` });
+    rows.push({
+      metric: 'CLI with a warm `--cache` (files unchanged since the last run), same corpus',
+      value: `${ms(warm.wallMs)} ms wall, ${ms(warm.cpuMs)} ms CPU, ${warm.maxRssMb.toFixed(1)} MB peak RSS`,
+    });
   } finally {
     rmSync(cacheFile, { force: true });
   }
@@ -466,7 +510,9 @@ function cliAndPeers(dir: string): void {
   const prefix = join(tmpdir(), 'mcp-hygiene-bench-peers');
   const bin = (name: string) => join(prefix, 'node_modules', name, 'dist', 'index.js');
   if (!existsSync(bin('mcp-scan')) || !existsSync(bin('ecc-agentshield'))) {
-    const install = spawnSync('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--no-save', 'mcp-scan@2.0.8', 'ecc-agentshield@1.6.0'], { stdio: 'inherit' });
+    const install = spawnSync('npm', ['install', '--prefix', prefix, '--no-audit', '--no-fund', '--no-save', 'mcp-scan@2.0.8', 'ecc-agentshield@1.6.0'], {
+      stdio: 'inherit',
+    });
     if (install.status !== 0) throw new Error('npm install of the peers failed');
   }
   // Peers keep history under $HOME: give them an empty one.
@@ -474,7 +520,10 @@ function cliAndPeers(dir: string): void {
   const env = { ...process.env, HOME: home, NO_COLOR: '1', CI: '1' };
   const peers: Array<{ name: string; command: string[] }> = [
     { name: 'mcp-scan@2.0.8 `report --configs <dir> --json`', command: [process.execPath, bin('mcp-scan'), 'report', '--configs', dir, '--json'] },
-    { name: 'ecc-agentshield@1.6.0 `scan --path <dir> --format json`', command: [process.execPath, bin('ecc-agentshield'), 'scan', '--path', dir, '--format', 'json'] },
+    {
+      name: 'ecc-agentshield@1.6.0 `scan --path <dir> --format json`',
+      command: [process.execPath, bin('ecc-agentshield'), 'scan', '--path', dir, '--format', 'json'],
+    },
   ];
   const peerResults: Record<string, unknown> = {};
   for (const peer of peers) {
@@ -506,7 +555,12 @@ function vsixSize(): void {
   }
   const stat = statSync(path);
   results.vsix = { path, bytes: stat.size, built: stat.mtime.toISOString() };
-  rows.push({ metric: `VSIX size (${manifest.name}-${manifest.version}.vsix, built ${stat.mtime.toISOString().slice(0, 16)}Z)`, value: `${(stat.size / 1024).toFixed(0)} KB`, target: '< 500 KB', ok: stat.size < 500 * 1024 });
+  rows.push({
+    metric: `VSIX size (${manifest.name}-${manifest.version}.vsix, built ${stat.mtime.toISOString().slice(0, 16)}Z)`,
+    value: `${(stat.size / 1024).toFixed(0)} KB`,
+    target: '< 500 KB',
+    ok: stat.size < 500 * 1024,
+  });
 }
 
 // ---------------------------------------------------------------------------------------
@@ -521,7 +575,11 @@ function describeMachine(): string {
  * own flags (SERVER_NODE_FLAGS: its GC settings change latency), over in-memory streams.
  */
 function lspInServerProcessFlags(): void {
-  const child = spawnSync(process.execPath, [...SERVER_NODE_FLAGS, __filename, '--lsp-child'], { env: { ...process.env, ...serverEnvironmentOverrides(process.env) }, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const child = spawnSync(process.execPath, [...SERVER_NODE_FLAGS, __filename, '--lsp-child'], {
+    env: { ...process.env, ...serverEnvironmentOverrides(process.env) },
+    encoding: 'utf8',
+    maxBuffer: 64 * 2 ** 20,
+  });
   if (child.status !== 0) throw new Error(`the LSP latency run failed: ${child.stderr}`);
   const measured = JSON.parse(child.stdout) as { rows: Row[]; results: Record<string, unknown> };
   rows.push(...measured.rows);
@@ -552,7 +610,11 @@ async function main(): Promise<void> {
   const machine = describeMachine();
   const date = new Date().toISOString();
   const loadNote = `load average ${load.map((l) => l.toFixed(1)).join(' → ')} (1 min, start → end of the run) on ${cpus().length} cores`;
-  const table = ['| metric | measured | target | |', '|---|---|---|---|', ...rows.map((r) => `| ${r.metric} | ${r.value} | ${r.target ?? ''} | ${r.ok === undefined ? '' : r.ok ? '✅' : '❌'} |`)].join('\n');
+  const table = [
+    '| metric | measured | target | |',
+    '|---|---|---|---|',
+    ...rows.map((r) => `| ${r.metric} | ${r.value} | ${r.target ?? ''} | ${r.ok === undefined ? '' : r.ok ? '✅' : '❌'} |`),
+  ].join('\n');
   const header = `Machine: ${machine}\nDate: ${date}, ${loadNote}\n`;
   console.log(`${header}\n${table}`);
   writeFileSync(join(repoRoot, 'bench', 'results.json'), JSON.stringify({ machine, date, load, rows, results }, null, 2) + '\n');

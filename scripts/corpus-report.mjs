@@ -28,7 +28,8 @@ const mode = process.argv.includes('--write') ? 'write' : process.argv.includes(
 if (mode === 'table') {
   console.log(formatCorpusTable(corpusTable(rows)));
   for (const row of rows) {
-    if (row.error || row.detected !== row.expected) console.log(`MISDETECTED ${row.file}: expected ${row.expected}, got ${row.detected}${row.error ? ' (threw: ' + row.error.split('\n')[0] + ')' : ''}`);
+    if (row.error || row.detected !== row.expected)
+      console.log(`MISDETECTED ${row.file}: expected ${row.expected}, got ${row.detected}${row.error ? ' (threw: ' + row.error.split('\n')[0] + ')' : ''}`);
     else if (process.argv.includes('--list') && row.exception) console.log(`exception ${row.file} -> ${row.detected}: ${row.exception}`);
   }
   process.exit(0);
@@ -46,7 +47,8 @@ if (mode === 'write') {
   } catch {
     problems.push(`${REPORT.slice(repoRoot.length + 1)} does not exist.`);
   }
-  if (committed && committed !== markdown) problems.push('docs/rules/corpus-report.md is out of date: run node --import tsx scripts/corpus-report.mjs --write (after reviewing any new finding).');
+  if (committed && committed !== markdown)
+    problems.push('docs/rules/corpus-report.md is out of date: run node --import tsx scripts/corpus-report.mjs --write (after reviewing any new finding).');
   if (problems.length) fail(problems);
   console.log('docs/rules/corpus-report.md is up to date.');
 }
@@ -59,7 +61,11 @@ function fail(list) {
 function buildReport() {
   const problems = [];
   const dir = corpusDir(repoRoot);
-  const manifest = readFileSync(join(dir, 'MANIFEST.tsv'), 'utf8').split(/\r?\n/).slice(1).filter(Boolean).map((l) => l.split('\t'));
+  const manifest = readFileSync(join(dir, 'MANIFEST.tsv'), 'utf8')
+    .split(/\r?\n/)
+    .slice(1)
+    .filter(Boolean)
+    .map((l) => l.split('\t'));
 
   // Lint every file where it lived: /<owner>/<repo>/<original path>.
   const findings = [];
@@ -76,7 +82,19 @@ function buildReport() {
     for (const f of analysis.findings) {
       const start = analysis.doc.lines.offsetAt(f.range.start);
       const end = analysis.doc.lines.offsetAt(f.range.end);
-      findings.push({ file, line: f.range.start.line + 1, column: f.range.start.character + 1, ruleId: f.ruleId, category: f.category, severity: f.severity, server: f.server, message: f.message, source: analysis.doc.text, start, end });
+      findings.push({
+        file,
+        line: f.range.start.line + 1,
+        column: f.range.start.character + 1,
+        ruleId: f.ruleId,
+        category: f.category,
+        severity: f.severity,
+        server: f.server,
+        message: f.message,
+        source: analysis.doc.text,
+        start,
+        end,
+      });
     }
   }
 
@@ -87,13 +105,17 @@ function buildReport() {
     .filter(({ line }) => line.trim() && !line.startsWith('#'))
     .map(({ line, number }) => {
       const [rule, where, verdict, reason] = line.split('\t');
-      if (!reason || !['stands', 'false positive', 'fixed'].includes(verdict)) problems.push(`corpus-verdicts.tsv:${number}: expected "rule<TAB>where<TAB>stands|false positive|fixed<TAB>reason"`);
+      if (!reason || !['stands', 'false positive', 'fixed'].includes(verdict))
+        problems.push(`corpus-verdicts.tsv:${number}: expected "rule<TAB>where<TAB>stands|false positive|fixed<TAB>reason"`);
       if (!RULES.some((r) => r.id === rule)) problems.push(`corpus-verdicts.tsv:${number}: unknown rule ${rule}`);
       return { rule, where, verdict, reason, number, used: 0 };
     });
   const specificity = (where) => (where === '*' ? 0 : where.split(':').length);
   for (const f of findings) {
-    const candidates = verdicts.filter((v) => v.rule === f.ruleId && (v.where === '*' || v.where === f.file || v.where === `${f.file}:${f.line}` || v.where === `${f.file}:${f.line}:${f.column}`));
+    const candidates = verdicts.filter(
+      (v) =>
+        v.rule === f.ruleId && (v.where === '*' || v.where === f.file || v.where === `${f.file}:${f.line}` || v.where === `${f.file}:${f.line}:${f.column}`),
+    );
     const best = candidates.sort((a, b) => specificity(b.where) - specificity(a.where))[0];
     if (!best) {
       problems.push(`No verdict for ${f.file}:${f.line}:${f.column} ${f.ruleId} (${f.severity}): ${f.message}`);
@@ -103,7 +125,8 @@ function buildReport() {
     f.verdict = best;
     if (best.verdict === 'fixed') problems.push(`${f.file}:${f.line} ${f.ruleId} is marked fixed (corpus-verdicts.tsv:${best.number}) but is reported again.`);
   }
-  for (const v of verdicts) if (v.used === 0 && v.verdict !== 'fixed') problems.push(`corpus-verdicts.tsv:${v.number}: ${v.rule} ${v.where} matches no finding (stale).`);
+  for (const v of verdicts)
+    if (v.used === 0 && v.verdict !== 'fixed') problems.push(`corpus-verdicts.tsv:${v.number}: ${v.rule} ${v.where} matches no finding (stale).`);
 
   // Secret check, on the raw text (before markdown escaping): no flagged secret literal, and
   // nothing in a known token format, may appear anywhere in the report.
@@ -126,7 +149,13 @@ function buildReport() {
 
   // ---- the markdown ----
   const md = [];
-  const esc = (text) => String(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/([*_`[\]])/g, '\\$1').replace(/\r?\n/g, ' ');
+  const esc = (text) =>
+    String(text)
+      .replace(/\\/g, '\\\\')
+      .replace(/\|/g, '\\|')
+      .replace(/</g, '&lt;')
+      .replace(/([*_`[\]])/g, '\\$1')
+      .replace(/\r?\n/g, ' ');
   const count = (list, pred) => list.filter(pred).length;
   const table = corpusTable(rows);
   const totals = (key) => table.reduce((n, r) => n + r[key], 0);
@@ -148,11 +177,21 @@ function buildReport() {
   md.push(`${RULES.length} rules. Messages are the engine's, which never contain secret values; this script checks that again.`, '');
 
   md.push('## Summary', '');
-  md.push(`- Detection: ${totals('files')} files; ${totals('detected')} detected as the client their folder names, ${totals('exceptions')} listed exceptions, ${totals('misdetected')} misdetected, ${totals('unparsed')} with parse problems (kept on purpose).`);
-  md.push(`- Linted: ${[...linted.values()].reduce((a, b) => a + b, 0)} files (${dialectCounts.map(([id, n]) => `${id} ${n}`).join(', ')}); ${notConfig} not an MCP config.`);
-  md.push(`- Findings: ${findings.length} in ${fileCount(findings)} files (${bySeverity(findings)}); ${fired.length} of ${RULES.length} rules report something.`);
-  md.push(`- Review: every finding read. ${stand.length} stand; ${falsePositives.length} false positives (not fixed here; listed below for the rules' owners); ${fixed.length} false positive${fixed.length === 1 ? '' : 's'} fixed (no longer reported).`);
-  md.push(`- Secret check: no flagged secret literal and nothing in a known token format appears in this report${allowed.length ? ` (${allowed.length} allowed: ${allowed.join('; ')})` : ''}.`);
+  md.push(
+    `- Detection: ${totals('files')} files; ${totals('detected')} detected as the client their folder names, ${totals('exceptions')} listed exceptions, ${totals('misdetected')} misdetected, ${totals('unparsed')} with parse problems (kept on purpose).`,
+  );
+  md.push(
+    `- Linted: ${[...linted.values()].reduce((a, b) => a + b, 0)} files (${dialectCounts.map(([id, n]) => `${id} ${n}`).join(', ')}); ${notConfig} not an MCP config.`,
+  );
+  md.push(
+    `- Findings: ${findings.length} in ${fileCount(findings)} files (${bySeverity(findings)}); ${fired.length} of ${RULES.length} rules report something.`,
+  );
+  md.push(
+    `- Review: every finding read. ${stand.length} stand; ${falsePositives.length} false positives (not fixed here; listed below for the rules' owners); ${fixed.length} false positive${fixed.length === 1 ? '' : 's'} fixed (no longer reported).`,
+  );
+  md.push(
+    `- Secret check: no flagged secret literal and nothing in a known token format appears in this report${allowed.length ? ` (${allowed.length} allowed: ${allowed.join('; ')})` : ''}.`,
+  );
   md.push('');
 
   md.push('## Detection per dialect', '');
@@ -168,9 +207,14 @@ function buildReport() {
   md.push('|---|---|---|---|---|---|---|---|---|---|');
   const perRule = fired.map((r) => [r, findings.filter((f) => f.ruleId === r.id)]).sort(([a, x], [b, y]) => y.length - x.length || (a.id < b.id ? -1 : 1));
   for (const [rule, list] of perRule) {
-    md.push(`| [${rule.id}](${rule.id}.md) | ${rule.meta.category} | ${list.length} | ${fileCount(list)} | ${SEVERITIES.map((s) => count(list, (f) => f.severity === s)).join(' | ')} | ${count(list, (f) => f.verdict?.verdict === 'stands')} | ${count(list, (f) => f.verdict?.verdict === 'false positive')} |`);
+    md.push(
+      `| [${rule.id}](${rule.id}.md) | ${rule.meta.category} | ${list.length} | ${fileCount(list)} | ${SEVERITIES.map((s) => count(list, (f) => f.severity === s)).join(' | ')} | ${count(list, (f) => f.verdict?.verdict === 'stands')} | ${count(list, (f) => f.verdict?.verdict === 'false positive')} |`,
+    );
   }
-  md.push(`| **total** | | **${findings.length}** | ${fileCount(findings)} | ${SEVERITIES.map((s) => count(findings, (f) => f.severity === s)).join(' | ')} | ${stand.length} | ${falsePositives.length} |`, '');
+  md.push(
+    `| **total** | | **${findings.length}** | ${fileCount(findings)} | ${SEVERITIES.map((s) => count(findings, (f) => f.severity === s)).join(' | ')} | ${stand.length} | ${falsePositives.length} |`,
+    '',
+  );
   const silent = RULES.filter((r) => !fired.includes(r));
   md.push(`No finding in the corpus (${silent.length} rules; their fixtures and tests cover them): ${silent.map((r) => r.id).join(', ')}.`, '');
 
@@ -199,10 +243,14 @@ function buildReport() {
   md.push('| # | File | Line | Rule | Severity | Server | Message | Verdict |');
   md.push('|---|---|---|---|---|---|---|---|');
   const order = new Map(manifest.map(([file], i) => [file, i]));
-  findings.sort((a, b) => order.get(a.file) - order.get(b.file) || a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+  findings.sort(
+    (a, b) => order.get(a.file) - order.get(b.file) || a.line - b.line || a.column - b.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0),
+  );
   findings.forEach((f, i) => {
     const verdict = !f.verdict ? '**UNREVIEWED**' : f.verdict.verdict === 'stands' ? 'stands' : `**${f.verdict.verdict}**`;
-    md.push(`| ${i + 1} | \`${f.file}\` | ${f.line}:${f.column} | ${f.ruleId} | ${f.severity} | ${f.server === null ? '—' : esc(f.server)} | ${esc(f.message)} | ${verdict} |`);
+    md.push(
+      `| ${i + 1} | \`${f.file}\` | ${f.line}:${f.column} | ${f.ruleId} | ${f.severity} | ${f.server === null ? '—' : esc(f.server)} | ${esc(f.message)} | ${verdict} |`,
+    );
   });
   md.push('');
   return { markdown: md.join('\n'), problems };

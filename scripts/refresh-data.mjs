@@ -34,11 +34,24 @@ const read = (name) => JSON.parse(readFileSync(join(from, name), 'utf8'));
 // SSRF, DNS rebinding of optional HTTP modes, data mix-ups) are warnings. OSV's own
 // severity wins when --online finds one; overlay.severityOverrides wins over both.
 const ERROR_PATTERNS = [
-  /command (?:injection|execution)/i, /code execution/i, /arbitrary code/i, /runs arbitrary/i, /\bRCE\b/,
-  /spawn(?:ed|s)? any command/i, /reverse shell/i, /escap(?:e|ing) the (?:docker )?sandbox/i, /sandbox escape/i,
-  /arbitrary (?:local |server-side )?file (?:read|write|overwrite)/i, /file overwrite/i, /exfiltrat/i,
+  /command (?:injection|execution)/i,
+  /code execution/i,
+  /arbitrary code/i,
+  /runs arbitrary/i,
+  /\bRCE\b/,
+  /spawn(?:ed|s)? any command/i,
+  /reverse shell/i,
+  /escap(?:e|ing) the (?:docker )?sandbox/i,
+  /sandbox escape/i,
+  /arbitrary (?:local |server-side )?file (?:read|write|overwrite)/i,
+  /file overwrite/i,
+  /exfiltrat/i,
   /(?:token|api key|credentials?)\b.*\b(?:leak|send|theft|harvest)|leak the .*token|credential theft|embedded development credentials/i,
-  /account takeover/i, /^MALICIOUS/, /shell metacharacter injection/i, /executed commands/i, /send\b.*\b(?:token|api key|credentials?)\b/i,
+  /account takeover/i,
+  /^MALICIOUS/,
+  /shell metacharacter injection/i,
+  /executed commands/i,
+  /send\b.*\b(?:token|api key|credentials?)\b/i,
 ];
 function deriveSeverity(advisory) {
   if (overlay.severityOverrides?.[advisory.id]) return { severity: overlay.severityOverrides[advisory.id], severitySource: 'overlay' };
@@ -92,7 +105,8 @@ const deprecated = read('deprecated-servers.json')
 const known = read('known-servers.json').sort((x, y) => x.ecosystem.localeCompare(y.ecosystem) || x.package.localeCompare(y.package));
 
 const provenance = {
-  advisories: 'GitHub Security Advisories / OSV records listed in the project research data (each record carries its url); severity as described in scripts/refresh-data.mjs',
+  advisories:
+    'GitHub Security Advisories / OSV records listed in the project research data (each record carries its url); severity as described in scripts/refresh-data.mjs',
   deprecated: 'Archive notices and publisher deprecation notes (each record carries its url); dropIn from server/src/data/overlay.json',
   known: 'Official and widely used MCP server packages (each record carries its url)',
 };
@@ -113,5 +127,7 @@ for (const [name, content] of Object.entries(files)) {
   if (!argv.includes('--check')) writeFileSync(path, text);
   console.log(`${argv.includes('--check') ? 'would update' : 'updated'} server/src/data/${name}`);
 }
-console.log(`${advisoryRecords.length} advisories (${advisoryRecords.filter((a) => a.severity === 'error').length} error-level), ${deprecated.length} deprecated servers, ${known.length} known servers, from ${from}`);
+console.log(
+  `${advisoryRecords.length} advisories (${advisoryRecords.filter((a) => a.severity === 'error').length} error-level), ${deprecated.length} deprecated servers, ${known.length} known servers, from ${from}`,
+);
 if (argv.includes('--check') && changed) process.exit(1);

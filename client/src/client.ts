@@ -1,12 +1,6 @@
 import * as vscode from 'vscode';
 import { join } from 'node:path';
-import {
-  LanguageClient,
-  type LanguageClientOptions,
-  type ServerOptions,
-  TransportKind,
-  RevealOutputChannelOn,
-} from 'vscode-languageclient/node';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind, RevealOutputChannelOn } from 'vscode-languageclient/node';
 import { SERVER_NODE_FLAGS, SETTINGS_SECTION, serverEnvironmentOverrides } from '../../server/src/common/protocol';
 import { additionalFilePatterns, configDocumentSelector, CONFIG_FILE_GLOBS, type ConfigDocumentFilter } from './selectors';
 import { RedactingOutputChannel } from './redactingChannel';
@@ -62,7 +56,9 @@ export class McpHygieneClient implements vscode.Disposable {
   documentSelector(mcpNamed = true): ConfigDocumentFilter[] {
     const folders = vscode.workspace.workspaceFolders ?? [];
     const globsOf = (scope?: vscode.Uri) => vscode.workspace.getConfiguration(SETTINGS_SECTION, scope).get<string[]>('additionalFiles') ?? [];
-    const patterns = folders.length ? folders.flatMap((folder) => additionalFilePatterns(globsOf(folder.uri), [folder.uri.fsPath])) : additionalFilePatterns(globsOf(), []);
+    const patterns = folders.length
+      ? folders.flatMap((folder) => additionalFilePatterns(globsOf(folder.uri), [folder.uri.fsPath]))
+      : additionalFilePatterns(globsOf(), []);
     return configDocumentSelector(CONFIG_FILE_GLOBS, [...new Set(patterns)], mcpNamed);
   }
 

@@ -16,7 +16,8 @@ export async function scanMachine(client: McpHygieneClient, output: vscode.Outpu
   }
   const params: ScanMachineParams = {};
   if (typeof argument === 'string') params.home = argument;
-  else if (argument && typeof argument === 'object' && typeof (argument as { home?: unknown }).home === 'string') params.home = (argument as { home: string }).home;
+  else if (argument && typeof argument === 'object' && typeof (argument as { home?: unknown }).home === 'string')
+    params.home = (argument as { home: string }).home;
   const result = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'MCP Hygiene: scanning the MCP configs on this machine…' },
     () => languageClient.sendRequest<ScanMachineResult>(SCAN_MACHINE_REQUEST, params),

@@ -31,7 +31,13 @@ export function registerPinCommands(): vscode.Disposable {
       answer ??
       (await vscode.window.showInputBox({
         title: `Pin ${what}`,
-        prompt: args.error ? `${args.error}` : args.kind === 'git' ? 'The commit to pin to.' : args.kind === 'Docker' ? 'The digest to pin to.' : 'The exact version to pin to.',
+        prompt: args.error
+          ? `${args.error}`
+          : args.kind === 'git'
+            ? 'The commit to pin to.'
+            : args.kind === 'Docker'
+              ? 'The digest to pin to.'
+              : 'The exact version to pin to.',
         placeHolder: placeholder(args),
         ignoreFocusOut: true,
         validateInput: (text) => pinVersionProblem(args.kind, text) ?? null,

@@ -33,7 +33,11 @@ export interface ConfigDocumentFilter {
  * json/jsonc editors that are untitled and have no path yet: the server decides those by
  * content (a `servers` / `mcpServers` root key).
  */
-export function configDocumentSelector(globs: readonly string[] = CONFIG_FILE_GLOBS, additionalFiles: readonly string[] = [], mcpNamed = true): ConfigDocumentFilter[] {
+export function configDocumentSelector(
+  globs: readonly string[] = CONFIG_FILE_GLOBS,
+  additionalFiles: readonly string[] = [],
+  mcpNamed = true,
+): ConfigDocumentFilter[] {
   const filters: ConfigDocumentFilter[] = [];
   for (const scheme of DOCUMENT_SCHEMES) {
     for (const pattern of globs) filters.push({ scheme, pattern });

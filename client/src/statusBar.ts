@@ -62,7 +62,10 @@ export class StatusBar implements vscode.Disposable {
     const errors = ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Error).length;
     const warnings = ours.filter((d) => d.severity === vscode.DiagnosticSeverity.Warning).length;
     this.item.text = `$(shield) MCP $(error) ${errors} $(warning) ${warnings}`;
-    this.item.tooltip = errors + warnings === 0 ? 'MCP Hygiene: no errors or warnings in this file' : `MCP Hygiene: ${errors} error(s), ${warnings} warning(s) in this file. Click to open the Problems view.`;
+    this.item.tooltip =
+      errors + warnings === 0
+        ? 'MCP Hygiene: no errors or warnings in this file'
+        : `MCP Hygiene: ${errors} error(s), ${warnings} warning(s) in this file. Click to open the Problems view.`;
     this.item.command = 'workbench.actions.view.problems';
     this.item.accessibilityInformation = { label: `MCP Hygiene: ${errors} errors, ${warnings} warnings` };
     this.item.show();

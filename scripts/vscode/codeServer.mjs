@@ -9,7 +9,19 @@
 // Every wait is bounded; nothing is fetched from anywhere but npm and apt.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync, mkdtempSync, realpathSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  copyFileSync,
+  mkdtempSync,
+  realpathSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir, arch, homedir } from 'node:os';
@@ -107,7 +119,11 @@ export async function ensureSystemPackages({ logFile }) {
   if (!debInstalled('libkrb5-dev')) missing.push('libkrb5-dev');
   if (!commandExists('rg')) missing.push('ripgrep');
   if (!chromiumPath()) missing.push('chromium');
-  for (const [command, pkg] of [['make', 'make'], ['g++', 'g++'], ['python3', 'python3']]) {
+  for (const [command, pkg] of [
+    ['make', 'make'],
+    ['g++', 'g++'],
+    ['python3', 'python3'],
+  ]) {
     if (!commandExists(command)) missing.push(pkg);
   }
   if (missing.length === 0) return { installed: [] };
@@ -257,7 +273,18 @@ async function waitUntil(what, probe, timeoutMs, intervalMs = 250) {
  *
  * Returns the parsed results file ({ tests: [...], passed, failed, ... }).
  */
-export async function runExtensionTests({ toolchain, extensionDevelopmentPath, extensionTestsPath, workspace, resultsFile, workDir, logFile, timeoutMs = 240_000, env = {}, onPage }) {
+export async function runExtensionTests({
+  toolchain,
+  extensionDevelopmentPath,
+  extensionTestsPath,
+  workspace,
+  resultsFile,
+  workDir,
+  logFile,
+  timeoutMs = 240_000,
+  env = {},
+  onPage,
+}) {
   const chromium = chromiumPath();
   if (!chromium) throw new Error('Chromium not found (apt-get install -y chromium, or set MCP_HYGIENE_CHROMIUM)');
   const userData = join(workDir, 'user-data');
@@ -294,16 +321,21 @@ export async function runExtensionTests({ toolchain, extensionDevelopmentPath, e
     process.execPath,
     [
       toolchain.codeServerEntry,
-      '--bind-addr', `127.0.0.1:${port}`,
-      '--auth', 'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
       '--disable-getting-started-override',
       // Its own config file: code-server otherwise writes ~/.config/code-server/config.yaml.
-      '--config', join(workDir, 'code-server.yaml'),
-      '--user-data-dir', userData,
-      '--extensions-dir', extensions,
+      '--config',
+      join(workDir, 'code-server.yaml'),
+      '--user-data-dir',
+      userData,
+      '--extensions-dir',
+      extensions,
       workspace,
     ],
     {
@@ -344,7 +376,16 @@ export async function runExtensionTests({ toolchain, extensionDevelopmentPath, e
       executablePath: chromium,
       headless: true,
       timeout: 60_000,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const page = await browser.newPage();
     page.on('console', (message) => {
@@ -360,7 +401,9 @@ export async function runExtensionTests({ toolchain, extensionDevelopmentPath, e
     const url = `${base}/?folder=${encodeURIComponent(workspace)}${payload.length ? `&payload=${encodeURIComponent(JSON.stringify(payload))}` : ''}`;
     await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
     // Optional driver of the page while the suite runs (scripts/vscode/screenshots.mjs).
-    const pageTask = onPage ? Promise.resolve(onPage(page)).catch((error) => serverLog.write(`[onPage] ${redact(String(error?.stack ?? error))}\n`)) : undefined;
+    const pageTask = onPage
+      ? Promise.resolve(onPage(page)).catch((error) => serverLog.write(`[onPage] ${redact(String(error?.stack ?? error))}\n`))
+      : undefined;
     log(`workbench loading; waiting up to ${Math.round(timeoutMs / 1000)} s for ${resultsFile}`);
     try {
       await waitUntil(
@@ -402,7 +445,17 @@ export async function installVsix({ toolchain, vsix, extensionsDir, workDir, log
   writeFileSync(join(workDir, 'code-server.yaml'), 'auth: none\ncert: false\n');
   await runLogged(
     process.execPath,
-    [toolchain.codeServerEntry, '--config', join(workDir, 'code-server.yaml'), '--user-data-dir', join(workDir, 'user-data'), '--extensions-dir', extensionsDir, '--install-extension', vsix],
+    [
+      toolchain.codeServerEntry,
+      '--config',
+      join(workDir, 'code-server.yaml'),
+      '--user-data-dir',
+      join(workDir, 'user-data'),
+      '--extensions-dir',
+      extensionsDir,
+      '--install-extension',
+      vsix,
+    ],
     { cwd: workDir, env: { ...process.env }, timeoutMs: 120_000, logFile },
   );
   const installed = readdirSync(extensionsDir).find((name) => name.toLowerCase().startsWith(extensionId.toLowerCase() + '-'));
@@ -427,7 +480,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   try {
     const system = await ensureSystemPackages({ logFile });
     const toolchain = await ensureToolchain({ logFile });
-    log(`ready in ${Math.round((Date.now() - started) / 1000)} s (apt: ${system.installed.join(', ') || 'nothing'}; toolchain ${toolchain.cached ? 'cached' : 'installed'}): ${toolchain.dir}`);
+    log(
+      `ready in ${Math.round((Date.now() - started) / 1000)} s (apt: ${system.installed.join(', ') || 'nothing'}; toolchain ${toolchain.cached ? 'cached' : 'installed'}): ${toolchain.dir}`,
+    );
   } catch (error) {
     log(`install failed: ${error.message}`);
     process.exit(1);

@@ -107,7 +107,15 @@ writeFileSync(join(driverDir, 'README.md'), '# Screenshot driver\n\nSets up the 
 const driverVsix = join(workDir, 'screenshot-driver.vsix');
 run(
   process.execPath,
-  [join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '--out', driverVsix],
+  [
+    join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'),
+    'package',
+    '--no-dependencies',
+    '--allow-missing-repository',
+    '--skip-license',
+    '--out',
+    driverVsix,
+  ],
   { cwd: driverDir },
 );
 
@@ -173,7 +181,8 @@ if (pageError) problems.push(`taking a screenshot failed: ${pageError.message}`)
 if (SCENES.some((scene) => !existsSync(join(shots, `screenshot-${scene}.png`)))) problems.push('a scene is missing');
 // The screenshots must show the installed VSIX, not a development copy of the repo.
 const loadedFrom = results.extensionPath ? relative(extensionsDir, results.extensionPath) : undefined;
-if (!loadedFrom || loadedFrom.startsWith('..') || loadedFrom.split(sep).length !== 1) problems.push(`MCP Hygiene was loaded from ${results.extensionPath ?? '(unknown)'}, not from the installed VSIX in ${extensionsDir}`);
+if (!loadedFrom || loadedFrom.startsWith('..') || loadedFrom.split(sep).length !== 1)
+  problems.push(`MCP Hygiene was loaded from ${results.extensionPath ?? '(unknown)'}, not from the installed VSIX in ${extensionsDir}`);
 if (/Extension Development Host/i.test(title)) problems.push(`the window is an extension development host ("${title}")`);
 if (problems.length) {
   console.error(`Screenshots failed: ${problems.join('; ')} (log: ${logFile}; kept ${workDir})`);

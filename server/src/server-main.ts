@@ -18,7 +18,9 @@ function stdioTransport(): { reader: StreamMessageReader; writer: StreamMessageW
   if (!process.argv.includes('--stdio')) return undefined;
   const reader = new StreamMessageReader(process.stdin);
   reader.onError((error) => {
-    connection.console.error(`Unreadable message from the client (${error.message.split('\n')[0]}); the stream cannot be resynchronised, so the server exits and the client restarts it.`);
+    connection.console.error(
+      `Unreadable message from the client (${error.message.split('\n')[0]}); the stream cannot be resynchronised, so the server exits and the client restarts it.`,
+    );
     process.stderr.write(`mcp-hygiene: unreadable LSP frame: ${error.message.split('\n')[0]}\n`);
     setTimeout(() => process.exit(1), 50);
   });

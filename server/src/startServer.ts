@@ -16,7 +16,18 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RULES } from './rules';
 import type { Rule } from './core/rule';
 import { unclaimedConfigClient, type LintOptions } from './engine';
-import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, PIN_VERSION_COMMAND, SCAN_MACHINE_REQUEST, SETTINGS_SECTION, UNCLAIMED_CONFIG_REQUEST, type PinArguments, type ScanMachineParams, type UnclaimedConfigParams, type UnclaimedConfigResult } from './common/protocol';
+import {
+  DIAGNOSTIC_SOURCE,
+  FIX_ALL_KIND,
+  PIN_VERSION_COMMAND,
+  SCAN_MACHINE_REQUEST,
+  SETTINGS_SECTION,
+  UNCLAIMED_CONFIG_REQUEST,
+  type PinArguments,
+  type ScanMachineParams,
+  type UnclaimedConfigParams,
+  type UnclaimedConfigResult,
+} from './common/protocol';
 import { configFileGlobs } from './dialects';
 import { DEFAULT_CONFIG_FILE } from './host/settingsFile';
 import { WorkspaceFacts } from './handlers/workspaceFacts';
@@ -34,7 +45,6 @@ import type { RuntimeEnvironment } from './handlers/runtime';
 
 export type { RuntimeEnvironment } from './handlers/runtime';
 import { LintQueue } from './handlers/lintQueue';
-
 
 /** Test-only knobs. */
 export interface StartServerOptions {
@@ -154,7 +164,10 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
     facts = new WorkspaceFacts({ logger, untrusted, report, ...(runtime.git ? { git: runtime.git } : {}) });
     const pull = !!capabilities.textDocument?.diagnostic;
     diagnostics = pull
-      ? registerDiagnosticsPullSupport(connection, documents, cache, logger, { refreshSupport: !!capabilities.workspace?.diagnostics?.refreshSupport, onRequest: () => lintQueue.noteActivity() })
+      ? registerDiagnosticsPullSupport(connection, documents, cache, logger, {
+          refreshSupport: !!capabilities.workspace?.diagnostics?.refreshSupport,
+          onRequest: () => lintQueue.noteActivity(),
+        })
       : registerDiagnosticsPushSupport(connection, documents, cache, logger, runtime);
     return {
       capabilities: {
@@ -306,7 +319,15 @@ export function startServer(connection: Connection, runtime: RuntimeEnvironment,
         return provideCodeActions(
           document,
           params,
-          { cache, lintOptions, documentChanges: !!capabilities.workspace?.workspaceEdit?.documentChanges, disabledSupport: !!capabilities.textDocument?.codeAction?.disabledSupport, workspaceFolders: () => workspaceFolders, untrusted, pin },
+          {
+            cache,
+            lintOptions,
+            documentChanges: !!capabilities.workspace?.workspaceEdit?.documentChanges,
+            disabledSupport: !!capabilities.textDocument?.codeAction?.disabledSupport,
+            workspaceFolders: () => workspaceFolders,
+            untrusted,
+            pin,
+          },
           token,
         );
       },

@@ -69,15 +69,21 @@ function substitute(text: string, contexts: Contexts): string {
 
 /** An `if:` made of `&&`-joined `always()` and `path == 'literal'` / `path != 'literal'` clauses. */
 function condition(expression: string, contexts: Contexts, failed: boolean): boolean {
-  const clauses = expression.replace(/^\$\{\{([\s\S]*)\}\}$/, '$1').split('&&').map((clause) => clause.trim());
+  const clauses = expression
+    .replace(/^\$\{\{([\s\S]*)\}\}$/, '$1')
+    .split('&&')
+    .map((clause) => clause.trim());
   const statusChecked = clauses.includes('always()');
-  return (statusChecked || !failed) && clauses.every((clause) => {
-    if (clause === 'always()') return true;
-    const comparison = /^([\w.-]+)\s*(==|!=)\s*'([^']*)'$/.exec(clause);
-    if (!comparison) throw new Error(`The local runner cannot evaluate "${clause}".`);
-    const equal = lookup(comparison[1], contexts) === comparison[3];
-    return comparison[2] === '==' ? equal : !equal;
-  });
+  return (
+    (statusChecked || !failed) &&
+    clauses.every((clause) => {
+      if (clause === 'always()') return true;
+      const comparison = /^([\w.-]+)\s*(==|!=)\s*'([^']*)'$/.exec(clause);
+      if (!comparison) throw new Error(`The local runner cannot evaluate "${clause}".`);
+      const equal = lookup(comparison[1], contexts) === comparison[3];
+      return comparison[2] === '==' ? equal : !equal;
+    })
+  );
 }
 
 interface StepRun {
@@ -184,7 +190,7 @@ function assertValidSarif(file: string) {
   return log as { runs: Array<{ results: Array<{ ruleId: string; locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }> }> };
 }
 
-test('action.yml and the reusable workflow are valid against SchemaStore\'s schemas', () => {
+test("action.yml and the reusable workflow are valid against SchemaStore's schemas", () => {
   assertValid(join(SCHEMAS, 'github-action.json'), ACTION, 'action.yml');
   const workflow = parseYaml(readFileSync(join(REPO_ROOT, '.github', 'workflows', 'mcp-hygiene.yml'), 'utf8'));
   assertValid(join(SCHEMAS, 'github-workflow.json'), workflow, '.github/workflows/mcp-hygiene.yml');
@@ -224,12 +230,21 @@ test('the action, from a fresh checkout, fails on an unpinned server and passes 
     assert.match(scanStep(unpinned).stdout, /unpinned-npm-package {2}\[memory\]/, 'the text report is in the log');
     assert.match(scanStep(unpinned).stdout, /::error::MCP configs have findings at or above warning\./);
     const sarif = assertValidSarif(join(dir, 'unpinned', 'mcp-hygiene.sarif'));
-    assert.deepEqual(sarif.runs[0].results.map((r) => [r.ruleId, r.locations[0].physicalLocation.artifactLocation.uri]).sort(), [['unpinned-npm-package', '.vscode/mcp.json'], ['vscode-sandbox-off', '.vscode/mcp.json']].sort());
+    assert.deepEqual(
+      sarif.runs[0].results.map((r) => [r.ruleId, r.locations[0].physicalLocation.artifactLocation.uri]).sort(),
+      [
+        ['unpinned-npm-package', '.vscode/mcp.json'],
+        ['vscode-sandbox-off', '.vscode/mcp.json'],
+      ].sort(),
+    );
     assert.ok(uploadStep(unpinned).ran, 'uploaded although the scan step failed');
     assert.deepEqual(uploadStep(unpinned).with, { sarif_file: 'mcp-hygiene.sarif', category: 'mcp-hygiene' });
 
     // Same job, second use: the bundle is there, nothing is installed again.
-    const pinned = runAction(actionPath, committedRepository(join(dir, 'pinned'), { '.vscode/mcp.json': PINNED.replace('"] }', '"], "sandboxEnabled": true }') }));
+    const pinned = runAction(
+      actionPath,
+      committedRepository(join(dir, 'pinned'), { '.vscode/mcp.json': PINNED.replace('"] }', '"], "sandboxEnabled": true }') }),
+    );
     assert.equal(pinned.steps[0].stdout, '', 'no build the second time');
     assert.ok(!pinned.failed, scanStep(pinned).stdout + scanStep(pinned).stderr);
     assert.equal(pinned.outputs['exit-code'], '0');
@@ -237,11 +252,23 @@ test('the action, from a fresh checkout, fails on an unpinned server and passes 
     assert.ok(uploadStep(pinned).ran);
 
     // Inputs: paths one per line (spaces inside a line kept), JSON in the log, a SARIF path, no upload, fail-on error.
-    const inputs = committedRepository(join(dir, 'inputs'), { 'team configs/.mcp.json': UNPINNED.replace('"servers"', '"mcpServers"'), 'other/.cursor/mcp.json': UNPINNED.replace('"servers"', '"mcpServers"') });
-    const custom = runAction(actionPath, inputs, { paths: '  team configs  \n\n', format: 'json', 'sarif-file': 'reports/mcp.sarif', 'upload-sarif': 'false', 'fail-on': 'error' });
+    const inputs = committedRepository(join(dir, 'inputs'), {
+      'team configs/.mcp.json': UNPINNED.replace('"servers"', '"mcpServers"'),
+      'other/.cursor/mcp.json': UNPINNED.replace('"servers"', '"mcpServers"'),
+    });
+    const custom = runAction(actionPath, inputs, {
+      paths: '  team configs  \n\n',
+      format: 'json',
+      'sarif-file': 'reports/mcp.sarif',
+      'upload-sarif': 'false',
+      'fail-on': 'error',
+    });
     assert.ok(!custom.failed, `an unpinned server is a warning, below fail-on error: ${scanStep(custom).stderr}`);
     const log = JSON.parse(scanStep(custom).stdout);
-    assert.deepEqual(log.findings.map((f: { file: string; ruleId: string }) => [f.file, f.ruleId]), [['team configs/.mcp.json', 'unpinned-npm-package']]);
+    assert.deepEqual(
+      log.findings.map((f: { file: string; ruleId: string }) => [f.file, f.ruleId]),
+      [['team configs/.mcp.json', 'unpinned-npm-package']],
+    );
     assert.equal(assertValidSarif(join(inputs, 'reports', 'mcp.sarif')).runs[0].results.length, 1);
     assert.ok(!uploadStep(custom).ran, 'upload-sarif: false');
   } finally {

@@ -61,7 +61,8 @@ test('a secret value is never a fingerprint input: changing it keeps the fingerp
 test('URL credentials and query values are not fingerprint inputs either', () => {
   const { dir, cleanup } = tempDir();
   try {
-    const config = (password: string, token: string) => `{ "servers": { "api": { "type": "http", "url": "http://admin:${password}@api.example.com/mcp?key=${token}&v=1" } } }\n`;
+    const config = (password: string, token: string) =>
+      `{ "servers": { "api": { "type": "http", "url": "http://admin:${password}@api.example.com/mcp?key=${token}&v=1" } } }\n`;
     const http = (d: string) => [...fingerprints(d)].filter(([key]) => key.startsWith('insecure-http-remote:')).map(([, fp]) => fp);
     writeTree(dir, { '.vscode/mcp.json': config('hunter2', 'abc123') });
     const before = http(dir);
@@ -89,7 +90,9 @@ test('--write-baseline accepts the current findings; --baseline then reports onl
     assert.equal(baseline.tool, 'mcp-hygiene');
     assert.equal(baseline.findings.length, count);
     for (const entry of baseline.findings) assert.deepEqual(Object.keys(entry), ['file', 'ruleId', 'server', 'fingerprint']);
-    const sorted = [...baseline.findings].sort((a, b) => (a.file + a.ruleId + a.server + a.fingerprint < b.file + b.ruleId + b.server + b.fingerprint ? -1 : 1));
+    const sorted = [...baseline.findings].sort((a, b) =>
+      a.file + a.ruleId + a.server + a.fingerprint < b.file + b.ruleId + b.server + b.fingerprint ? -1 : 1,
+    );
     assert.deepEqual(baseline.findings, sorted, 'sorted for clean diffs');
     assert.ok(readFileSync(join(dir, 'mcp-baseline.json'), 'utf8').endsWith('}\n'));
 
@@ -99,7 +102,9 @@ test('--write-baseline accepts the current findings; --baseline then reports onl
     assert.match(runCli(['scan', '--baseline', 'mcp-baseline.json'], { cwd: dir }).stdout, new RegExp(`${count} accepted by the baseline`));
 
     // Moving lines does not resurrect accepted findings; a new problem is reported alone.
-    writeTree(dir, { '.vscode/mcp.json': CONFIG('  // moved down\n', FAKE_GITHUB_TOKEN, '\n    "new": { "type": "http", "url": "http://new.example.com/mcp" },') });
+    writeTree(dir, {
+      '.vscode/mcp.json': CONFIG('  // moved down\n', FAKE_GITHUB_TOKEN, '\n    "new": { "type": "http", "url": "http://new.example.com/mcp" },'),
+    });
     const next = runCli(['scan', '--baseline', 'mcp-baseline.json', '-f', 'json'], { cwd: dir });
     assert.equal(next.code, 1);
     const fresh = JSON.parse(next.stdout).findings;

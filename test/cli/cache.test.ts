@@ -113,7 +113,10 @@ function fnvCollision(clean: string, target: string): string {
   throw new Error('no collision in this alphabet: change the clean text');
 }
 
-function readCache(dir: string, name = CACHE): { tool: string; key: string; files: Record<string, { hash: string; findings?: Array<{ ruleId: string; severity: string }>; skip?: string }> } {
+function readCache(
+  dir: string,
+  name = CACHE,
+): { tool: string; key: string; files: Record<string, { hash: string; findings?: Array<{ ruleId: string; severity: string }>; skip?: string }> } {
   return JSON.parse(readFileSync(join(dir, name), 'utf8'));
 }
 
@@ -150,7 +153,10 @@ describe('--cache: output', () => {
     try {
       layOutCorpus(join(dir, 'repos'));
       const cache = ['--cache', '--cache-location', join(dir, 'cache.json')];
-      for (const [cwd, target] of [[dir, 'repos'], [join(dir, 'repos'), '.']]) {
+      for (const [cwd, target] of [
+        [dir, 'repos'],
+        [join(dir, 'repos'), '.'],
+      ]) {
         for (const format of ['json', 'sarif']) {
           const args = ['scan', target, '-f', format, '--no-gitignore'];
           const plain = runCli(args, { cwd });
@@ -203,7 +209,9 @@ describe('--cache: what invalidates an entry', () => {
       // --rule: findings change level; the cached ones must not come back.
       const withRule = lintedBy(['--rule', 'unpinned-npm-package=hint']);
       assert.equal(withRule.linted.length, FOUND);
-      const unpinned = (JSON.parse(withRule.run.stdout) as { findings: Array<{ ruleId: string; severity: string }> }).findings.filter((f) => f.ruleId === 'unpinned-npm-package');
+      const unpinned = (JSON.parse(withRule.run.stdout) as { findings: Array<{ ruleId: string; severity: string }> }).findings.filter(
+        (f) => f.ruleId === 'unpinned-npm-package',
+      );
       assert.ok(unpinned.length > 0 && unpinned.every((f) => f.severity === 'hint'));
       assert.equal(lintedBy(['--rule', 'unpinned-npm-package=hint']).linted.length, 0);
       assert.equal(lintedBy([]).linted.length, FOUND, 'back to the defaults: linted again');
@@ -234,7 +242,10 @@ describe('--cache: what invalidates an entry', () => {
     assert.equal(cacheKey([{ settings: { ...DEFAULT_SETTINGS } }]), key);
     assert.notEqual(cacheKey([{ settings: { ...DEFAULT_SETTINGS, rules: { 'secret-in-env': 'warning' } } }]), key);
     assert.notEqual(cacheKey([{ settings: { ...DEFAULT_SETTINGS, trustedHosts: ['a.example'] } }]), key);
-    assert.notEqual(cacheKey([{ settings: DEFAULT_SETTINGS, policy: { servers: ['github'], packages: [], images: [], hosts: [], publishers: [], commands: [] } }]), key);
+    assert.notEqual(
+      cacheKey([{ settings: DEFAULT_SETTINGS, policy: { servers: ['github'], packages: [], images: [], hosts: [], publishers: [], commands: [] } }]),
+      key,
+    );
     // Settings values never appear in it (a registry URL may carry a credential).
     const withCredential = cacheKey([{ settings: { ...DEFAULT_SETTINGS, npmRegistry: 'https://user:hunter2-registry-token@npm.example.com/' } }]);
     assert.ok(!withCredential.includes('hunter2'));
@@ -369,7 +380,7 @@ describe('--cache: the cache file', () => {
   test('a location that cannot be written: one warning on stderr, the normal report and exit code', () => {
     const { dir, cleanup } = tempDir();
     try {
-      writeTree(dir, { ...PROJECT, 'blocker': 'a file where the cache folder would go\n' });
+      writeTree(dir, { ...PROJECT, blocker: 'a file where the cache folder would go\n' });
       const plain = runCli(['scan', '-f', 'sarif'], { cwd: dir });
       for (const extra of [[], ['--fail-on', 'none']]) {
         const expected = runCli(['scan', '-f', 'sarif', ...extra], { cwd: dir });
@@ -381,7 +392,11 @@ describe('--cache: the cache file', () => {
         assert.match(lines[0], /^warning: Cannot write the cache .*blocker\/cache\.json \([A-Z]+\); the scan ran without it\.$/);
       }
       assert.equal(plain.code, 1);
-      assert.deepEqual(readdirSync(dir).filter((f) => f.includes('cache')), [], 'no temporary file left behind');
+      assert.deepEqual(
+        readdirSync(dir).filter((f) => f.includes('cache')),
+        [],
+        'no temporary file left behind',
+      );
     } finally {
       cleanup();
     }

@@ -11,7 +11,11 @@ import { join } from 'node:path';
 import { buildCliOnce, REPO_ROOT, tempDir } from './helpers';
 
 function scan(cli: string, cacheDir: string) {
-  const result = spawnSync(process.execPath, [cli, 'scan', join(REPO_ROOT, 'examples'), '--format', 'json'], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, MCP_HYGIENE_CODE_CACHE_DIR: cacheDir } });
+  const result = spawnSync(process.execPath, [cli, 'scan', join(REPO_ROOT, 'examples'), '--format', 'json'], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, MCP_HYGIENE_CODE_CACHE_DIR: cacheDir },
+  });
   return { status: result.status, stdout: result.stdout.replace(/"durationMs":\s*\d+/g, '') };
 }
 

@@ -21,7 +21,10 @@ describe('--stdin', () => {
       const run = runCli(['scan', '--stdin', '--stdin-filename', '.cursor/mcp.json', '-f', 'json'], { cwd: dir, stdin: UNPINNED });
       assert.equal(run.code, 1, run.stderr);
       const report = json(run.stdout);
-      assert.deepEqual(report.findings.map((f) => [f.file, f.ruleId]), [['.cursor/mcp.json', 'unpinned-npm-package']]);
+      assert.deepEqual(
+        report.findings.map((f) => [f.file, f.ruleId]),
+        [['.cursor/mcp.json', 'unpinned-npm-package']],
+      );
       assert.ok(!existsSync(join(dir, '.cursor')), 'nothing is created at the named path');
     } finally {
       cleanup();
@@ -87,7 +90,11 @@ describe('--color / --no-color', () => {
       writeTree(dir, { '.cursor/mcp.json': UNPINNED });
       const ansi = /\u001b\[/;
       assert.match(runCli(['scan', '--color'], { cwd: dir, env: { NO_COLOR: '1' } }).stdout, ansi, '--color on a pipe with NO_COLOR set');
-      assert.doesNotMatch(runCli(['scan', '--no-color'], { cwd: dir, env: { FORCE_COLOR: '1' }, tty: true }).stdout, ansi, '--no-color on a terminal with FORCE_COLOR');
+      assert.doesNotMatch(
+        runCli(['scan', '--no-color'], { cwd: dir, env: { FORCE_COLOR: '1' }, tty: true }).stdout,
+        ansi,
+        '--no-color on a terminal with FORCE_COLOR',
+      );
       assert.doesNotMatch(runCli(['scan'], { cwd: dir }).stdout, ansi, 'default on a pipe: plain');
       const both = runCli(['scan', '--color', '--no-color'], { cwd: dir });
       assert.equal(both.code, 2);
@@ -112,7 +119,9 @@ describe('.mcp-hygiene.json found by walking up from each file', () => {
       });
       mkdirSync(join(dir, 'vendored-repo', '.git'));
       const run = runCli(['scan', '-f', 'json', '--no-gitignore'], { cwd: dir });
-      const findings = json(run.stdout).findings.map((f) => `${f.file} ${f.ruleId}`).sort();
+      const findings = json(run.stdout)
+        .findings.map((f) => `${f.file} ${f.ruleId}`)
+        .sort();
       assert.deepEqual(findings, ['strict/.cursor/mcp.json unpinned-npm-package', 'vendored-repo/.cursor/mcp.json unpinned-npm-package']);
       // --config applies to every file instead.
       const forced = runCli(['scan', '-f', 'json', '--no-gitignore', '--config', '.mcp-hygiene.json'], { cwd: dir });
@@ -131,14 +140,23 @@ describe('.mcp-hygiene.json found by walking up from each file', () => {
       });
       const team = runCli(['--print-config', 'team/.cursor/mcp.json'], { cwd: dir });
       assert.equal(team.code, 0, team.stderr);
-      const printed = JSON.parse(team.stdout) as { file: string; configFile: string; client: string; settings: { npmRegistry: string; rules: Record<string, string>; trustedHosts: string[] } };
+      const printed = JSON.parse(team.stdout) as {
+        file: string;
+        configFile: string;
+        client: string;
+        settings: { npmRegistry: string; rules: Record<string, string>; trustedHosts: string[] };
+      };
       assert.equal(printed.file, 'team/.cursor/mcp.json');
       assert.equal(printed.configFile, join(dir, 'team', '.mcp-hygiene.json'));
       assert.equal(printed.client, 'cursor');
       assert.equal(printed.settings.rules['secret-in-env'], 'warning');
       assert.deepEqual(printed.settings.trustedHosts, [], 'the nearest file wins whole, as in ruff: settings are not merged');
       assert.ok(!team.stdout.includes('s3cr3t'), 'the registry credential is not printed');
-      const root = JSON.parse(runCli(['--print-config', '.vscode/mcp.json'], { cwd: dir }).stdout) as { configFile: string; client: string; settings: { trustedHosts: string[] } };
+      const root = JSON.parse(runCli(['--print-config', '.vscode/mcp.json'], { cwd: dir }).stdout) as {
+        configFile: string;
+        client: string;
+        settings: { trustedHosts: string[] };
+      };
       assert.equal(root.configFile, join(dir, '.mcp-hygiene.json'));
       assert.equal(root.client, 'vscode');
       assert.deepEqual(root.settings.trustedHosts, ['mcp.example.com']);
@@ -154,9 +172,16 @@ test('--stdin reads a real pipe (the process entry point, not an injected reader
     const entry = join(__dirname, '..', '..', 'server', 'src', 'cli-main.ts');
     // tsx by its absolute URL: the child runs in the temporary folder, where no node_modules is.
     const tsx = pathToFileURL(require.resolve('tsx')).href;
-    const run = spawnSync(process.execPath, ['--import', tsx, entry, 'scan', '--stdin', '--stdin-filename', '.cursor/mcp.json', '-f', 'json'], { cwd: dir, input: UNPINNED, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--import', tsx, entry, 'scan', '--stdin', '--stdin-filename', '.cursor/mcp.json', '-f', 'json'], {
+      cwd: dir,
+      input: UNPINNED,
+      encoding: 'utf8',
+    });
     assert.equal(run.status, 1, run.stderr);
-    assert.deepEqual(json(run.stdout).findings.map((f) => f.ruleId), ['unpinned-npm-package']);
+    assert.deepEqual(
+      json(run.stdout).findings.map((f) => f.ruleId),
+      ['unpinned-npm-package'],
+    );
   } finally {
     cleanup();
   }
@@ -175,7 +200,11 @@ test('--machine lints only the user-level configs of the home it sees, and the J
     assert.equal(report.machine.home, home);
     assert.ok(report.machine.host.length > 0);
     const withProject = runCli(['scan', '--machine', '--format', 'json', '--fail-on', 'none', '.'], { cwd: join(dir, 'project'), env: { HOME: home } });
-    assert.equal(new Set((JSON.parse(withProject.stdout) as { findings: Array<{ file: string }> }).findings.map((f) => f.file)).size, 2, 'named folders are added');
+    assert.equal(
+      new Set((JSON.parse(withProject.stdout) as { findings: Array<{ file: string }> }).findings.map((f) => f.file)).size,
+      2,
+      'named folders are added',
+    );
   } finally {
     cleanup();
   }

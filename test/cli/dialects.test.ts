@@ -53,7 +53,10 @@ test('JSON: filesByDialect after the version 1 keys, adding up to the files lint
     assert.deepEqual(Object.keys(output), ['version', 'findings', 'skipped', 'filesByDialect']);
     assert.equal(output.version, 1);
     assert.deepEqual(output.filesByDialect, { vscode: 2, cursor: 1, generic: 1 });
-    assert.deepEqual(output.skipped.map((s: { file: string }) => s.file), ['configs/notes.json']);
+    assert.deepEqual(
+      output.skipped.map((s: { file: string }) => s.file),
+      ['configs/notes.json'],
+    );
     const empty = JSON.parse(runCli(['scan', 'configs/notes.json', '-f', 'json'], { cwd: dir }).stdout);
     assert.deepEqual(empty.filesByDialect, {});
   } finally {
@@ -84,7 +87,8 @@ test('over the real corpus laid out at its repository paths, the per-dialect cou
     const output = JSON.parse(run.stdout) as { filesByDialect: Record<string, number>; skipped: Array<{ file: string; reason: string }> };
     const expected: Record<string, number> = {};
     for (const row of runCorpus(REPO_ROOT)) if (row.detected) expected[row.detected] = (expected[row.detected] ?? 0) + 1;
-    for (const [id, n] of Object.entries(expected)) assert.equal(output.filesByDialect[id], n, `${id}: the CLI linted ${output.filesByDialect[id]} files, the engine detects ${n}`);
+    for (const [id, n] of Object.entries(expected))
+      assert.equal(output.filesByDialect[id], n, `${id}: the CLI linted ${output.filesByDialect[id]} files, the engine detects ${n}`);
     assert.equal(Object.keys(output.filesByDialect).length, Object.keys(expected).length);
     const text = runCli(['scan', '.', '**/*', '--fail-on', 'none'], { cwd: dir }).stdout;
     const line = text.split('\n').find((l) => l.startsWith('Scanned '));

@@ -13,7 +13,19 @@ test('the walk matcher agrees with the plain globs on every corpus path and on e
   const fast = configFileMatcher();
   const plain = picomatch(configFileGlobs(), { dot: true, nocase: true });
   const paths = corpusManifest().flatMap((e) => [e.path, `${e.repo}/${e.path}`, `${e.repo}/${e.path}`.toUpperCase()]);
-  paths.push('mcp.json', '.vscode/mcp.json', 'a/b/.VSCode/MCP.json', 'x/Code/User/profiles/p1/mcp.json', 'x/.amazonq/cli-agents/a.json', 'x/.continue/mcpServers/s.yaml', 'x/.continue/mcpServers/deep/s.yaml', 'settings.json', 'x/.vscode/settings.json', 'README.md', 'x/opencode.jsonc');
+  paths.push(
+    'mcp.json',
+    '.vscode/mcp.json',
+    'a/b/.VSCode/MCP.json',
+    'x/Code/User/profiles/p1/mcp.json',
+    'x/.amazonq/cli-agents/a.json',
+    'x/.continue/mcpServers/s.yaml',
+    'x/.continue/mcpServers/deep/s.yaml',
+    'settings.json',
+    'x/.vscode/settings.json',
+    'README.md',
+    'x/opencode.jsonc',
+  );
   let matched = 0;
   for (const path of paths) {
     assert.equal(fast(path), plain(path), path);
@@ -47,9 +59,22 @@ test('a folder walk lints additionalFiles and files named like MCP configs by th
   }
 });
 
-test('the walk\'s test for names that say MCP agrees with the globs the editor uses', () => {
+test("the walk's test for names that say MCP agrees with the globs the editor uses", () => {
   const globs = picomatch([...MCP_NAMED_GLOBS], { dot: true });
-  for (const path of ['mcp.json', 'a/mcp.json', 'templates/team-mcp.example.yaml', 'x/MCP_servers.toml', 'Mcp.jsonc', 'a/b/my.mcp.yml', 'mcp.md', 'mcpjson', 'a/mcp/x.json', 'notes.json', '.mcp-hygiene.json', 'a/.mcp-hygiene.json']) {
+  for (const path of [
+    'mcp.json',
+    'a/mcp.json',
+    'templates/team-mcp.example.yaml',
+    'x/MCP_servers.toml',
+    'Mcp.jsonc',
+    'a/b/my.mcp.yml',
+    'mcp.md',
+    'mcpjson',
+    'a/mcp/x.json',
+    'notes.json',
+    '.mcp-hygiene.json',
+    'a/.mcp-hygiene.json',
+  ]) {
     const editor = globs(path) && !path.endsWith('.mcp-hygiene.json');
     assert.equal(isMcpNamed(path), editor, path);
   }

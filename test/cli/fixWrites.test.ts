@@ -6,7 +6,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, statSync, symlinkSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  chownSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { scanHooks } from '../../server/src/cli/scan';
@@ -164,7 +177,10 @@ test('a symbolic link to a file outside the scanned folders is not written throu
       assert.equal(run.code, 2, args.join(' '));
       assert.equal(readFileSync(join(dir, 'outside/mcp.json'), 'utf8'), WRONG_ROOT_KEY);
       assert.ok(lstatSync(join(dir, 'repo', CONFIG)).isSymbolicLink());
-      assert.match(run.stderr, /^error: \.vscode\/mcp\.json leads through a symbolic link to .*outside\/mcp\.json, outside the scanned folders; not written\./m);
+      assert.match(
+        run.stderr,
+        /^error: \.vscode\/mcp\.json leads through a symbolic link to .*outside\/mcp\.json, outside the scanned folders; not written\./m,
+      );
       assert.deepEqual(findingIds(run.stdout), ['schema-wrong-root-key']);
     }
     // Scanning the folder that holds the target too makes it part of the scan: then it is fixed.
@@ -229,13 +245,20 @@ test('as an ordinary user: a read-only config and one owned by someone else are 
     chmodSync(join(dir, 'theirs/.vscode/mcp.json'), 0o666);
     chmodSync(dir, 0o755);
     const runAsNobody = (cwd: string) =>
-      spawnSync(process.execPath, ['--import', pathToFileURL(join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href, join(REPO_ROOT, 'server/src/cli-main.ts'), 'scan', '--fix'], { cwd, uid: nobody, gid: nobody, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH } });
+      spawnSync(
+        process.execPath,
+        ['--import', pathToFileURL(join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href, join(REPO_ROOT, 'server/src/cli-main.ts'), 'scan', '--fix'],
+        { cwd, uid: nobody, gid: nobody, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH } },
+      );
     const readOnly = runAsNobody(join(dir, 'ro'));
     assert.equal(readOnly.status, 2, readOnly.stderr);
     assert.match(readOnly.stderr, /^error: Cannot write \.vscode\/mcp\.json \(permission denied\); it is unchanged\.$/m);
     const theirs = runAsNobody(join(dir, 'theirs'));
     assert.equal(theirs.status, 2, theirs.stderr);
-    assert.match(theirs.stderr, /^error: \.vscode\/mcp\.json belongs to another user; replacing it would change its owner, so it is not written\. Run as its owner\.$/m);
+    assert.match(
+      theirs.stderr,
+      /^error: \.vscode\/mcp\.json belongs to another user; replacing it would change its owner, so it is not written\. Run as its owner\.$/m,
+    );
     for (const folder of ['ro', 'theirs']) {
       assert.equal(readFileSync(join(dir, folder, CONFIG), 'utf8'), WRONG_ROOT_KEY);
       assert.deepEqual(readdirSync(join(dir, folder, '.vscode')), ['mcp.json']);

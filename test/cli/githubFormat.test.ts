@@ -40,7 +40,10 @@ test('--format github: one annotation per finding with file, line, column, end a
     assert.equal(secret.command, 'error');
     const tokenLine = VSCODE.split('\n')[6];
     const col = tokenLine.indexOf('"' + FAKE_GITHUB_TOKEN) + 1;
-    assert.deepEqual({ ...secret.properties }, { file: '.vscode/mcp.json', line: '7', col: String(col), endLine: '7', endColumn: String(col + FAKE_GITHUB_TOKEN.length + 2), title: 'secret-in-env' });
+    assert.deepEqual(
+      { ...secret.properties },
+      { file: '.vscode/mcp.json', line: '7', col: String(col), endLine: '7', endColumn: String(col + FAKE_GITHUB_TOKEN.length + 2), title: 'secret-in-env' },
+    );
     assert.match(secret.message, /^Plaintext GitHub token in env "GITHUB_PERSONAL_ACCESS_TOKEN": move it out of the file\..* \[github\]$/);
     const unpinned = annotations.find((a) => a.properties.title === 'unpinned-npm-package')!;
     assert.equal(unpinned.command, 'warning');
@@ -71,7 +74,9 @@ test('--format github: a hostile server name cannot end the annotation or start 
 test('--format github on a clean folder prints nothing and exits 0', () => {
   const { dir, cleanup } = tempDir();
   try {
-    writeTree(dir, { '.cursor/mcp.json': JSON.stringify({ mcpServers: { memory: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-memory@2025.9.25'] } } }) });
+    writeTree(dir, {
+      '.cursor/mcp.json': JSON.stringify({ mcpServers: { memory: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-memory@2025.9.25'] } } }),
+    });
     const run = runCli(['scan', '--format', 'github'], { cwd: dir });
     assert.equal(run.code, 0, run.stderr);
     assert.equal(run.stdout, '');

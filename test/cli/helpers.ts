@@ -58,7 +58,10 @@ export interface CorpusEntry {
 }
 
 export function corpusManifest(): CorpusEntry[] {
-  const lines = readFileSync(join(CORPUS_DIR, 'MANIFEST.tsv'), 'utf8').split('\n').slice(1).filter((l) => l.trim());
+  const lines = readFileSync(join(CORPUS_DIR, 'MANIFEST.tsv'), 'utf8')
+    .split('\n')
+    .slice(1)
+    .filter((l) => l.trim());
   return lines.map((line) => {
     const [file, repo, path] = line.split('\t');
     return { file, repo, path };
@@ -97,7 +100,11 @@ export function copyWorkingTree(dir: string): string {
 export function committedRepository(dir: string, files: Record<string, string>): string {
   mkdirSync(dir, { recursive: true });
   writeTree(dir, files);
-  for (const args of [['init', '-q'], ['add', '.'], ['commit', '-qm', 'files']]) {
+  for (const args of [
+    ['init', '-q'],
+    ['add', '.'],
+    ['commit', '-qm', 'files'],
+  ]) {
     const git = spawnSync('git', ['-c', 'user.name=ci', '-c', 'user.email=ci@example.com', ...args], { cwd: dir, encoding: 'utf8' });
     if (git.status !== 0) throw new Error(`git ${args[0]} failed: ${git.stderr}`);
   }

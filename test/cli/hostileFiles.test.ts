@@ -23,7 +23,12 @@ const TSX_LOADER = pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 
 
 /** The CLI as a child process (through tsx: no build needed), killed after 60 s. */
 function runCliProcess(args: readonly string[], cwd: string): CliRun {
-  const result = spawnSync(process.execPath, ['--import', TSX_LOADER, join(REPO_ROOT, 'server/src/cli-main.ts'), ...args], { cwd, encoding: 'utf8', timeout: 60_000, env: { PATH: process.env.PATH } });
+  const result = spawnSync(process.execPath, ['--import', TSX_LOADER, join(REPO_ROOT, 'server/src/cli-main.ts'), ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { PATH: process.env.PATH },
+  });
   assert.equal(result.signal, null, `the CLI did not finish (${result.signal}): it blocked on a file`);
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
@@ -68,7 +73,10 @@ test('a .gitignore that is a FIFO or a link to /dev/zero is not applied and is l
       const run = runCliProcess(['scan', '-f', 'json'], dir);
       assert.equal(run.code, 1, run.stderr);
       const reasons = skipped(run.stdout);
-      assert.deepEqual(reasons.map((s) => s.file), ['.gitignore', 'sub/.gitignore']);
+      assert.deepEqual(
+        reasons.map((s) => s.file),
+        ['.gitignore', 'sub/.gitignore'],
+      );
       for (const { reason } of reasons) assert.match(reason, /^not a regular file \(a (FIFO|device)\); its ignore rules are not applied$/);
       assert.equal((JSON.parse(run.stdout) as { findings: unknown[] }).findings.length, 2, 'both configs are still linted');
     } finally {
@@ -84,7 +92,10 @@ test('a FIFO .mcp-hygiene.json or --config is a one-line error (exit 2), not a h
     mkfifo(join(dir, '.mcp-hygiene.json'));
     const run = runCliProcess(['scan'], dir);
     assert.equal(run.code, 2);
-    assert.equal(run.stderr, 'mcp-hygiene: Cannot read the settings file .mcp-hygiene.json: not a regular file (a FIFO).\nRun "mcp-hygiene --help" for usage.\n');
+    assert.equal(
+      run.stderr,
+      'mcp-hygiene: Cannot read the settings file .mcp-hygiene.json: not a regular file (a FIFO).\nRun "mcp-hygiene --help" for usage.\n',
+    );
     symlinkSync('/dev/zero', join(dir, 'zero.json'));
     const zero = runCliProcess(['scan', '--config', 'zero.json'], dir);
     assert.equal(zero.code, 2);
@@ -157,9 +168,19 @@ test('a config replaced by a FIFO after discovery is skipped with its reason', {
     rmSync(join(dir, '.cursor/mcp.json'));
     // O_NONBLOCK on the open: without a writer this FIFO would block a plain open forever.
     mkfifo(join(dir, '.cursor/mcp.json'));
-    const outcome = scanFiles(discovery.files, { configFor: () => ({ settings: DEFAULT_SETTINGS }), fix: true, dryRun: false, writableRoots: discovery.writableRoots, relativeTo: (p) => p, fingerprints: false });
+    const outcome = scanFiles(discovery.files, {
+      configFor: () => ({ settings: DEFAULT_SETTINGS }),
+      fix: true,
+      dryRun: false,
+      writableRoots: discovery.writableRoots,
+      relativeTo: (p) => p,
+      fingerprints: false,
+    });
     assert.deepEqual(outcome.skipped, [{ file: '.cursor/mcp.json', reason: 'not a regular file (a FIFO)' }]);
-    assert.deepEqual(outcome.linted.map((f) => f.display), ['.mcp.json']);
+    assert.deepEqual(
+      outcome.linted.map((f) => f.display),
+      ['.mcp.json'],
+    );
   } finally {
     cleanup();
   }

@@ -14,7 +14,7 @@ import { tempDir, writeTree } from './helpers';
 
 const config = (names: string[]) => JSON.stringify({ servers: Object.fromEntries(names.map((n) => [n, { command: 'npx', args: ['-y', n] }])) }, null, 2) + '\n';
 
-test('lookups run at most PIN_CONCURRENCY at once; pins and failures keep the files\' order', async () => {
+test("lookups run at most PIN_CONCURRENCY at once; pins and failures keep the files' order", async () => {
   const { dir, cleanup } = tempDir();
   try {
     const names = Array.from({ length: 20 }, (_, i) => `pkg-${String(i).padStart(2, '0')}`);
@@ -40,9 +40,15 @@ test('lookups run at most PIN_CONCURRENCY at once; pins and failures keep the fi
       },
     });
     assert.equal(most, PIN_CONCURRENCY, 'as many at once as allowed, no more');
-    assert.deepEqual(outcome.pinned.map((p) => `${p.file} ${p.name}@${p.version}`), names.filter((n) => n !== 'pkg-13').map((n, i) => `${n < 'pkg-10' ? 'a' : 'b'}/.vscode/mcp.json ${n}@1.0.${Number(n.slice(4))}`));
+    assert.deepEqual(
+      outcome.pinned.map((p) => `${p.file} ${p.name}@${p.version}`),
+      names.filter((n) => n !== 'pkg-13').map((n, i) => `${n < 'pkg-10' ? 'a' : 'b'}/.vscode/mcp.json ${n}@1.0.${Number(n.slice(4))}`),
+    );
     assert.deepEqual(outcome.failed, [{ file: 'b/.vscode/mcp.json', name: 'pkg-13', error: 'pkg-13 is not in the registry.' }]);
-    assert.deepEqual(progress.map(([done]) => done), Array.from({ length: 20 }, (_, i) => i + 1));
+    assert.deepEqual(
+      progress.map(([done]) => done),
+      Array.from({ length: 20 }, (_, i) => i + 1),
+    );
     assert.ok(progress.every(([, total]) => total === 20));
     assert.match(readFileSync(join(dir, 'a/.vscode/mcp.json'), 'utf8'), /"pkg-00@1\.0\.0"/);
     assert.match(readFileSync(join(dir, 'b/.vscode/mcp.json'), 'utf8'), /"pkg-13"\s*\]/, 'a failed lookup leaves its spec as it was');

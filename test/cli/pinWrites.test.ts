@@ -24,7 +24,12 @@ const CONFIG = '{\n  "servers": {\n    "demo": { "command": "npx", "args": ["-y"
 async function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await mainAsync(args, { cwd, env: { HOME: join(cwd, 'no-home') }, stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
+  const code = await mainAsync(args, {
+    cwd,
+    env: { HOME: join(cwd, 'no-home') },
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+  });
   return { code, stdout, stderr };
 }
 
@@ -45,7 +50,10 @@ test('a config edited while the registry is asked keeps the edit: nothing pinned
     assert.equal(result.code, 2);
     assert.equal(readFileSync(join(dir, '.vscode/mcp.json'), 'utf8'), edited);
     assert.deepEqual(readdirSync(join(dir, '.vscode')), ['mcp.json']);
-    assert.match(result.stdout, /^Cannot pin lsp-demo in \.vscode\/mcp\.json: \.vscode\/mcp\.json changed while mcp-hygiene was fixing it; not written\. Run again\.$/m);
+    assert.match(
+      result.stdout,
+      /^Cannot pin lsp-demo in \.vscode\/mcp\.json: \.vscode\/mcp\.json changed while mcp-hygiene was fixing it; not written\. Run again\.$/m,
+    );
     assert.doesNotMatch(result.stdout, /Pinned/);
   } finally {
     delete (requests as { push?: unknown }).push;
@@ -62,7 +70,10 @@ test('--pin does not write through a link to a file outside the scanned folders'
     assert.equal(result.code, 2);
     assert.equal(readFileSync(join(dir, 'outside/mcp.json'), 'utf8'), CONFIG);
     assert.ok(lstatSync(join(dir, 'repo/.vscode/mcp.json')).isSymbolicLink());
-    assert.match(result.stdout, /^Cannot pin lsp-demo in \.vscode\/mcp\.json: \.vscode\/mcp\.json leads through a symbolic link to .*, outside the scanned folders; not written\./m);
+    assert.match(
+      result.stdout,
+      /^Cannot pin lsp-demo in \.vscode\/mcp\.json: \.vscode\/mcp\.json leads through a symbolic link to .*, outside the scanned folders; not written\./m,
+    );
   } finally {
     cleanup();
   }

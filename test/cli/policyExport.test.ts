@@ -25,13 +25,18 @@ test('stdout by default, --output writes the file; the notes (where it goes, wha
     assert.equal(run.code, 0, run.stderr);
     assert.deepEqual(JSON.parse(run.stdout), {
       allowManagedMcpServersOnly: true,
-      allowedMcpServers: [{ serverUrl: 'https://api.githubcopilot.com/*' }, { serverCommand: ['npx', '-y', '@modelcontextprotocol/server-filesystem@2025.8.21', '.'] }],
+      allowedMcpServers: [
+        { serverUrl: 'https://api.githubcopilot.com/*' },
+        { serverCommand: ['npx', '-y', '@modelcontextprotocol/server-filesystem@2025.8.21', '.'] },
+      ],
     });
     assert.match(run.stderr, /\/etc\/claude-code\//);
     assert.match(run.stderr, /"@acme\/mcp-tickets" are not exported/);
 
     writeTree(dir, { 'etc/claude-code/.keep': '' });
-    const written = runCli(['policy', 'export', '--target', 'claude-code', '--policy', 'policy.json', '--output', 'etc/claude-code/managed-settings.json'], { cwd: dir });
+    const written = runCli(['policy', 'export', '--target', 'claude-code', '--policy', 'policy.json', '--output', 'etc/claude-code/managed-settings.json'], {
+      cwd: dir,
+    });
     assert.equal(written.code, 0, written.stderr);
     assert.equal(written.stdout, '');
     assert.equal(readFileSync(join(dir, 'etc/claude-code/managed-settings.json'), 'utf8'), run.stdout);
@@ -68,7 +73,10 @@ test('usage and I/O problems: exit 2, one line, nothing written', () => {
     fails(['policy', 'export', '--target', 'copilot', '--policy', 'broken.json'], /is not valid JSON/);
     fails(['policy', 'export', '--target', 'copilot', '--policy', 'policy.json', '--frobnicate'], /frobnicate/);
     symlinkSync(join(dir, 'policy.json'), join(dir, 'link.json'));
-    fails(['policy', 'export', '--target', 'copilot', '--policy', 'policy.json', '--output', 'link.json'], /Cannot write link\.json: a symbolic link; not followed/);
+    fails(
+      ['policy', 'export', '--target', 'copilot', '--policy', 'policy.json', '--output', 'link.json'],
+      /Cannot write link\.json: a symbolic link; not followed/,
+    );
     assert.equal(readFileSync(join(dir, 'policy.json'), 'utf8'), POLICY, 'the link target is untouched');
     const help = runCli(['policy', '--help'], { cwd: dir });
     assert.equal(help.code, 0);

@@ -27,7 +27,8 @@ const HOOK = MANIFEST.find((hook) => hook.id === 'mcp-hygiene')!;
 
 /** `re.search(pattern, path)` for each path, in Python: the regex dialect pre-commit uses. */
 function pythonSearch(pattern: string, paths: readonly string[]): boolean[] {
-  const script = 'import json, re, sys\nd = json.load(sys.stdin)\nr = re.compile(d["pattern"])\nprint(json.dumps([r.search(p) is not None for p in d["paths"]]))';
+  const script =
+    'import json, re, sys\nd = json.load(sys.stdin)\nr = re.compile(d["pattern"])\nprint(json.dumps([r.search(p) is not None for p in d["paths"]]))';
   const result = spawnSync('python3', ['-c', script], { input: JSON.stringify({ pattern, paths }), encoding: 'utf8' });
   assert.equal(result.status, 0, `python3 is needed to check the hook's files pattern: ${result.error?.message ?? result.stderr}`);
   return JSON.parse(result.stdout);
@@ -52,14 +53,20 @@ test('the hook manifest is valid (SchemaStore) and runs the package bin that `pr
   assert.match(readFileSync(join(REPO_ROOT, '.npmrc'), 'utf8'), /^foreground-scripts=false$/m);
 });
 
-test('the hook\'s files pattern matches every dialect\'s config paths and the near misses no dialect claims', () => {
+test("the hook's files pattern matches every dialect's config paths and the near misses no dialect claims", () => {
   // Content-detected dialects (no globs) get an unclaimed path: no file name to pass.
-  const claimed = dialectTargets(DIALECTS).filter((target) => target.dialect.globs.length > 0).flatMap((target) => target.paths);
+  const claimed = dialectTargets(DIALECTS)
+    .filter((target) => target.dialect.globs.length > 0)
+    .flatMap((target) => target.paths);
   assert.ok(claimed.length > 50);
   // pre-commit passes paths relative to the repository root: at the root and nested.
   const relative = claimed.flatMap((path) => [path.replace(/^\/work\/proj\//, '').replace(/^\//, ''), path.slice(1)]);
   const matched = pythonSearch(HOOK.files, relative);
-  assert.deepEqual(relative.filter((_, i) => !matched[i]), [], 'config paths the hook would not pass to mcp-hygiene');
+  assert.deepEqual(
+    relative.filter((_, i) => !matched[i]),
+    [],
+    'config paths the hook would not pass to mcp-hygiene',
+  );
 
   const nearMisses = [
     ...UNCLAIMED_PATHS,
@@ -73,7 +80,11 @@ test('the hook\'s files pattern matches every dialect\'s config paths and the ne
   ];
   const expected = nearMisses.map((path) => isKnownConfigPath(path));
   const actual = pythonSearch(HOOK.files, nearMisses);
-  assert.deepEqual(nearMisses.filter((_, i) => actual[i] !== expected[i]), [], 'paths where the hook and the dialects disagree');
+  assert.deepEqual(
+    nearMisses.filter((_, i) => actual[i] !== expected[i]),
+    [],
+    'paths where the hook and the dialects disagree',
+  );
   assert.ok(expected.filter((known) => !known).length > 100, 'the near misses are mostly not configs');
 });
 
@@ -88,16 +99,24 @@ test('pre-commit try-repo: an unpinned server fails the hook, a pinned config pa
     const hooks = hookRepository(join(dir, 'hooks'));
     // One pre-commit home: the hook's node environment is installed once (npm install of this repository).
     const env = { ...process.env, PRE_COMMIT_HOME: join(dir, 'pre-commit-home'), NO_COLOR: '1' };
-    const tryRepo = (project: string) => spawnSync('pre-commit', ['try-repo', hooks, 'mcp-hygiene', '--all-files', '--verbose', '--color', 'never'], { cwd: project, env, encoding: 'utf8' });
+    const tryRepo = (project: string) =>
+      spawnSync('pre-commit', ['try-repo', hooks, 'mcp-hygiene', '--all-files', '--verbose', '--color', 'never'], { cwd: project, env, encoding: 'utf8' });
 
     const server = (spec: string) => `{\n  "servers": {\n    "memory": { "command": "npx", "args": ["-y", "${spec}"], "sandboxEnabled": true }\n  }\n}\n`;
-    const unpinned = tryRepo(committedRepository(join(dir, 'unpinned'), { '.vscode/mcp.json': server('@modelcontextprotocol/server-memory'), 'package.json': '{ "name": "app" }\n' }));
+    const unpinned = tryRepo(
+      committedRepository(join(dir, 'unpinned'), { '.vscode/mcp.json': server('@modelcontextprotocol/server-memory'), 'package.json': '{ "name": "app" }\n' }),
+    );
     assert.equal(unpinned.status, 1, unpinned.stdout + unpinned.stderr);
     assert.match(unpinned.stdout, /^mcp-hygiene\.+Failed$/m);
     assert.match(unpinned.stdout, /unpinned-npm-package {2}\[memory\]/);
     assert.match(unpinned.stdout, /^1 file, 1 finding /m, 'only the config file is passed, not package.json');
 
-    const pinned = tryRepo(committedRepository(join(dir, 'pinned'), { '.vscode/mcp.json': server('@modelcontextprotocol/server-memory@2025.4.25'), 'sub/.cursor/mcp.json': '{ "mcpServers": {} }\n' }));
+    const pinned = tryRepo(
+      committedRepository(join(dir, 'pinned'), {
+        '.vscode/mcp.json': server('@modelcontextprotocol/server-memory@2025.4.25'),
+        'sub/.cursor/mcp.json': '{ "mcpServers": {} }\n',
+      }),
+    );
     assert.equal(pinned.status, 0, pinned.stdout + pinned.stderr);
     assert.match(pinned.stdout, /^mcp-hygiene\.+Passed$/m);
     assert.match(pinned.stdout, /^2 files, 0 findings /m);

@@ -47,14 +47,20 @@ test('driver rules carry id, name, descriptions, helpUri, default level and cate
     const log = assertValidSarif(run.stdout);
     const sarifRun = log.runs[0];
     const rules = sarifRun.tool.driver.rules;
-    assert.deepEqual(rules.map((r: { id: string }) => r.id), RULES.map((r) => r.id));
+    assert.deepEqual(
+      rules.map((r: { id: string }) => r.id),
+      RULES.map((r) => r.id),
+    );
     for (const [i, rule] of RULES.entries()) {
       const described = rules[i];
       assert.equal(described.helpUri, ruleDocsUrl(rule.id));
       assert.equal(described.shortDescription.text, rule.meta.description);
       assert.ok(described.fullDescription.text.length > 0);
       assert.match(described.name, /^[A-Z][A-Za-z0-9]*$/);
-      assert.equal(described.defaultConfiguration.level, rule.meta.defaultSeverity === 'error' ? 'error' : rule.meta.defaultSeverity === 'warning' ? 'warning' : 'note');
+      assert.equal(
+        described.defaultConfiguration.level,
+        rule.meta.defaultSeverity === 'error' ? 'error' : rule.meta.defaultSeverity === 'warning' ? 'warning' : 'note',
+      );
       assert.equal(described.properties.category, rule.meta.category);
       assert.ok(described.properties.tags.includes(rule.meta.category));
     }
@@ -67,13 +73,20 @@ test('driver rules carry id, name, descriptions, helpUri, default level and cate
       assert.ok(location.region.startLine >= 1 && location.region.startColumn >= 1);
       assert.match(result.partialFingerprints[FINGERPRINT_KEY], /^[0-9a-f]{64}$/);
     }
-    const uris = sarifRun.results.map((r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.locations[0].physicalLocation.artifactLocation.uri);
+    const uris = sarifRun.results.map(
+      (r: { locations: Array<{ physicalLocation: { artifactLocation: { uri: string } } }> }) => r.locations[0].physicalLocation.artifactLocation.uri,
+    );
     assert.ok(uris.includes('odd%20dir/.mcp.json'), 'relative, percent-encoded URIs');
     assert.ok(uris.includes('.vscode/mcp.json'));
     const secret = sarifRun.results.find((r: { ruleId: string }) => r.ruleId === 'secret-in-env');
     // "ghp_..." starts on line 3 (1-based), after `"GITHUB_TOKEN": ` on that line.
     const line = `    "gh": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github"], "env": { "GITHUB_TOKEN": "`;
-    assert.deepEqual(secret.locations[0].physicalLocation.region, { startLine: 3, startColumn: line.length, endLine: 3, endColumn: line.length + FAKE_GITHUB_TOKEN.length + 2 });
+    assert.deepEqual(secret.locations[0].physicalLocation.region, {
+      startLine: 3,
+      startColumn: line.length,
+      endLine: 3,
+      endColumn: line.length + FAKE_GITHUB_TOKEN.length + 2,
+    });
     const notifications = sarifRun.invocations[0].toolExecutionNotifications;
     assert.equal(notifications.length, 1);
     assert.match(notifications[0].message.text, /^Skipped not-mcp\.json: not an MCP config/);

@@ -27,7 +27,9 @@ const CLEAN = `{ "servers": {} }\n`;
 function parseJsonOutput(stdout: string) {
   return JSON.parse(stdout) as {
     version: number;
-    findings: Array<Record<string, unknown> & { file: string; ruleId: string; severity: string; server: string | null; range: { start: { line: number; character: number } } }>;
+    findings: Array<
+      Record<string, unknown> & { file: string; ruleId: string; severity: string; server: string | null; range: { start: { line: number; character: number } } }
+    >;
     skipped: Array<{ file: string; reason: string }>;
   };
 }
@@ -66,11 +68,20 @@ describe('JSON output (the scripts contract)', () => {
     try {
       writeTree(dir, { 'proj/.cursor/mcp.json': ONLY_UNPINNED });
       const fromParent = parseJsonOutput(runCli(['scan', 'proj', '-f', 'json'], { cwd: dir }).stdout);
-      assert.deepEqual(fromParent.findings.map((f) => f.file), ['proj/.cursor/mcp.json']);
+      assert.deepEqual(
+        fromParent.findings.map((f) => f.file),
+        ['proj/.cursor/mcp.json'],
+      );
       const fromInside = parseJsonOutput(runCli(['scan', '-f', 'json'], { cwd: join(dir, 'proj') }).stdout);
-      assert.deepEqual(fromInside.findings.map((f) => f.file), ['.cursor/mcp.json']);
+      assert.deepEqual(
+        fromInside.findings.map((f) => f.file),
+        ['.cursor/mcp.json'],
+      );
       const absolute = parseJsonOutput(runCli(['scan', join(dir, 'proj'), '-f', 'json'], { cwd: REPO_ROOT }).stdout);
-      assert.deepEqual(absolute.findings.map((f) => f.file), [join(dir, 'proj', '.cursor', 'mcp.json')]);
+      assert.deepEqual(
+        absolute.findings.map((f) => f.file),
+        [join(dir, 'proj', '.cursor', 'mcp.json')],
+      );
     } finally {
       cleanup();
     }
@@ -176,9 +187,17 @@ describe('discovery', () => {
         '.git/.mcp.json': ONLY_UNPINNED,
         'notes/mcp.json': ONLY_UNPINNED,
       });
-      const files = (args: string[]) => [...new Set(parseJsonOutput(runCli(['scan', '-f', 'json', ...args], { cwd: dir }).stdout).findings.map((f) => f.file))].sort();
+      const files = (args: string[]) =>
+        [...new Set(parseJsonOutput(runCli(['scan', '-f', 'json', ...args], { cwd: dir }).stdout).findings.map((f) => f.file))].sort();
       // notes/mcp.json: no client reads it there, but its name says MCP and its content is a config (issue 15 class 9).
-      assert.deepEqual(files([]), ['a/.vscode/mcp.json', 'b/.cursor/mcp.json', 'c/claude_desktop_config.json', 'generated/.mcp.json', 'notes/mcp.json', 'pkg/deeper/.mcp.json']);
+      assert.deepEqual(files([]), [
+        'a/.vscode/mcp.json',
+        'b/.cursor/mcp.json',
+        'c/claude_desktop_config.json',
+        'generated/.mcp.json',
+        'notes/mcp.json',
+        'pkg/deeper/.mcp.json',
+      ]);
       assert.deepEqual(files(['--no-gitignore']), [
         'a/.vscode/mcp.json',
         'b/.cursor/mcp.json',
@@ -190,7 +209,11 @@ describe('discovery', () => {
         'pkg/deeper/.mcp.json',
         'vendor/.mcp.json',
       ]);
-      assert.deepEqual(files(['--exclude', 'pkg', '--exclude', 'a/**', '--exclude', '**/claude_desktop_config.json']), ['b/.cursor/mcp.json', 'generated/.mcp.json', 'notes/mcp.json']);
+      assert.deepEqual(files(['--exclude', 'pkg', '--exclude', 'a/**', '--exclude', '**/claude_desktop_config.json']), [
+        'b/.cursor/mcp.json',
+        'generated/.mcp.json',
+        'notes/mcp.json',
+      ]);
     } finally {
       cleanup();
     }
@@ -199,9 +222,17 @@ describe('discovery', () => {
   test('a .gitignore between the repository root and the scanned folder applies too', () => {
     const { dir, cleanup } = tempDir();
     try {
-      writeTree(dir, { '.git/HEAD': 'ref: refs/heads/main\n', '.gitignore': 'secret-stuff/\n', 'sub/secret-stuff/.mcp.json': ONLY_UNPINNED, 'sub/ok/.mcp.json': ONLY_UNPINNED });
+      writeTree(dir, {
+        '.git/HEAD': 'ref: refs/heads/main\n',
+        '.gitignore': 'secret-stuff/\n',
+        'sub/secret-stuff/.mcp.json': ONLY_UNPINNED,
+        'sub/ok/.mcp.json': ONLY_UNPINNED,
+      });
       const run = runCli(['scan', 'sub', '-f', 'json'], { cwd: dir });
-      assert.deepEqual(parseJsonOutput(run.stdout).findings.map((f) => f.file), ['sub/ok/.mcp.json']);
+      assert.deepEqual(
+        parseJsonOutput(run.stdout).findings.map((f) => f.file),
+        ['sub/ok/.mcp.json'],
+      );
     } finally {
       cleanup();
     }
@@ -210,9 +241,16 @@ describe('discovery', () => {
   test('settings ignoredPaths exclude like --exclude', () => {
     const { dir, cleanup } = tempDir();
     try {
-      writeTree(dir, { '.mcp-hygiene.json': JSON.stringify({ ignoredPaths: ['fixtures/**'] }), 'fixtures/.mcp.json': ONLY_UNPINNED, 'app/.mcp.json': ONLY_UNPINNED });
+      writeTree(dir, {
+        '.mcp-hygiene.json': JSON.stringify({ ignoredPaths: ['fixtures/**'] }),
+        'fixtures/.mcp.json': ONLY_UNPINNED,
+        'app/.mcp.json': ONLY_UNPINNED,
+      });
       const run = runCli(['scan', '-f', 'json'], { cwd: dir });
-      assert.deepEqual(parseJsonOutput(run.stdout).findings.map((f) => f.file), ['app/.mcp.json']);
+      assert.deepEqual(
+        parseJsonOutput(run.stdout).findings.map((f) => f.file),
+        ['app/.mcp.json'],
+      );
     } finally {
       cleanup();
     }
@@ -231,7 +269,11 @@ describe('discovery', () => {
       });
       const run = runCli(['scan', 'configs/team-servers.json', 'package.json', 'logo.json', 'latin1.json', 'gitignored/.mcp.json', '-f', 'json'], { cwd: dir });
       const output = parseJsonOutput(run.stdout);
-      assert.deepEqual([...new Set(output.findings.map((f) => f.file))], ['configs/team-servers.json', 'gitignored/.mcp.json'], 'explicit files are linted even when gitignored');
+      assert.deepEqual(
+        [...new Set(output.findings.map((f) => f.file))],
+        ['configs/team-servers.json', 'gitignored/.mcp.json'],
+        'explicit files are linted even when gitignored',
+      );
       assert.deepEqual(output.skipped, [
         { file: 'latin1.json', reason: 'not UTF-8 text' },
         { file: 'logo.json', reason: 'binary file' },
@@ -265,7 +307,10 @@ describe('discovery', () => {
       writeTree(dir, { '.mcp-hygiene.json': '{ "maxFileSize": 10 }', '.mcp.json': ONLY_UNPINNED });
       const json = parseJsonOutput(runCli(['scan', '-f', 'json'], { cwd: dir }).stdout);
       assert.equal(json.findings.length, 0);
-      assert.deepEqual(json.skipped.map((s) => s.file), ['.mcp.json']);
+      assert.deepEqual(
+        json.skipped.map((s) => s.file),
+        ['.mcp.json'],
+      );
       assert.match(json.skipped[0].reason, /^too large \(\d+ bytes; maxFileSize is 10\)$/);
       const text = runCli(['scan'], { cwd: dir }).stdout;
       assert.match(text, /^Skipped\n {2}\.mcp\.json: too large/m);
@@ -281,10 +326,18 @@ describe('discovery', () => {
   test('glob arguments are expanded; their matches count as named files', () => {
     const { dir, cleanup } = tempDir();
     try {
-      writeTree(dir, { 'configs/one.json': ONLY_UNPINNED, 'configs/nested/two.json': ONLY_UNPINNED, 'configs/readme.md': '# hi', 'configs/not-mcp.json': '[1, 2]' });
+      writeTree(dir, {
+        'configs/one.json': ONLY_UNPINNED,
+        'configs/nested/two.json': ONLY_UNPINNED,
+        'configs/readme.md': '# hi',
+        'configs/not-mcp.json': '[1, 2]',
+      });
       const output = parseJsonOutput(runCli(['scan', 'configs/**/*.json', '-f', 'json'], { cwd: dir }).stdout);
       assert.deepEqual([...new Set(output.findings.map((f) => f.file))], ['configs/nested/two.json', 'configs/one.json']);
-      assert.deepEqual(output.skipped.map((s) => s.file), ['configs/not-mcp.json']);
+      assert.deepEqual(
+        output.skipped.map((s) => s.file),
+        ['configs/not-mcp.json'],
+      );
     } finally {
       cleanup();
     }
@@ -304,7 +357,10 @@ describe('discovery', () => {
       const without = parseJsonOutput(runCli(['scan', 'project', '-f', 'json'], { cwd: dir, env }).stdout);
       assert.equal(without.findings.length, 0);
       const withUser = parseJsonOutput(runCli(['scan', 'project', '--user-configs', '-f', 'json'], { cwd: dir, env }).stdout);
-      assert.ok(withUser.findings.some((f) => f.file === path), `expected a finding in ${path}`);
+      assert.ok(
+        withUser.findings.some((f) => f.file === path),
+        `expected a finding in ${path}`,
+      );
     } finally {
       cleanup();
     }
@@ -425,12 +481,29 @@ describe('meta commands', () => {
     const help = runCli(['--help'], { cwd: REPO_ROOT });
     assert.equal(help.code, 0);
     assert.match(help.stdout, /^Usage: mcp-hygiene scan/);
-    for (const flag of ['--format', '--output', '--fail-on', '--fix', '--dry-run', '--baseline', '--write-baseline', '--rule', '--config', '--network', '--user-configs', '--exclude', '--list-rules']) {
+    for (const flag of [
+      '--format',
+      '--output',
+      '--fail-on',
+      '--fix',
+      '--dry-run',
+      '--baseline',
+      '--write-baseline',
+      '--rule',
+      '--config',
+      '--network',
+      '--user-configs',
+      '--exclude',
+      '--list-rules',
+    ]) {
       assert.ok(help.stdout.includes(flag), flag);
     }
     const list = runCli(['--list-rules'], { cwd: REPO_ROOT });
     for (const rule of RULES) assert.match(list.stdout, new RegExp(`^${rule.id} `, 'm'));
     const json = JSON.parse(runCli(['--list-rules', '-f', 'json'], { cwd: REPO_ROOT }).stdout);
-    assert.deepEqual(json.map((r: { id: string }) => r.id), RULES.map((r) => r.id));
+    assert.deepEqual(
+      json.map((r: { id: string }) => r.id),
+      RULES.map((r) => r.id),
+    );
   });
 });

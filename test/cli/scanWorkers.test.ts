@@ -100,7 +100,8 @@ test('--cache: the same cache file, cold and warm, and the same report from it',
   const { dir, cleanup, scan } = setUp();
   try {
     const cacheOf = (name: string) => join(dir, name);
-    const cached = (name: string, workers: string) => scan(['.', '--format', 'sarif', '--cache', '--cache-location', cacheOf(name)], { MCP_HYGIENE_WORKERS: workers });
+    const cached = (name: string, workers: string) =>
+      scan(['.', '--format', 'sarif', '--cache', '--cache-location', cacheOf(name)], { MCP_HYGIENE_WORKERS: workers });
     const uncached = scan(['.', '--format', 'sarif'], { MCP_HYGIENE_WORKERS: '0' });
 
     const coldSequential = cached('sequential', '0');
@@ -151,7 +152,11 @@ test('the bundle starts the default number of workers, none for --fix or --stdin
     assert.equal(scan(['.', '--format', 'json']).workers, auto);
     assert.equal(scan(['.', '--format', 'json'], { MCP_HYGIENE_WORKERS: 'auto' }).workers, auto);
     assert.equal(scan(['.', '--format', 'json', '--fix', '--dry-run'], { MCP_HYGIENE_WORKERS: '2' }).workers, 0);
-    const stdin = scan(['--stdin', '--stdin-filename', '.cursor/mcp.json', '--format', 'json'], { MCP_HYGIENE_WORKERS: '2' }, '{ "mcpServers": { "fs": { "command": "npx", "args": ["-y", "some-mcp-server"] } } }\n');
+    const stdin = scan(
+      ['--stdin', '--stdin-filename', '.cursor/mcp.json', '--format', 'json'],
+      { MCP_HYGIENE_WORKERS: '2' },
+      '{ "mcpServers": { "fs": { "command": "npx", "args": ["-y", "some-mcp-server"] } } }\n',
+    );
     assert.equal(stdin.code, 1, stdin.stderr);
     assert.equal(stdin.workers, 0);
     const bad = scan(['.', '--format', 'json'], { MCP_HYGIENE_WORKERS: 'many' });

@@ -142,11 +142,15 @@ section('adversarial', () => {
   const slowest = timings.slice(0, 8).map((t) => `${t.label}: ${Math.round(t.ms)} ms`);
   process.stdout.write(`   slowest:\n     ${slowest.join('\n     ')}\n`);
   const over = timings.filter((t) => t.ms > boundMs);
-  if (over.length) throw new Error(`${over.length} of ${timings.length} lints over ${boundMs} ms:\n${over.map((t) => `${t.label}: ${Math.round(t.ms)} ms`).join('\n')}`);
+  if (over.length)
+    throw new Error(`${over.length} of ${timings.length} lints over ${boundMs} ms:\n${over.map((t) => `${t.label}: ${Math.round(t.ms)} ms`).join('\n')}`);
   return `${timings.length} lints (cases × positions × syntaxes × 100 kB, 1 MB), all under ${boundMs} ms; slowest ${slowest[0]}`;
 });
 
 const failed = results.filter((r) => !r.ok);
 process.stdout.write('\n== summary\n');
-for (const r of results) process.stdout.write(`${r.ok ? 'ok    ' : 'FAILED'} ${r.name.padEnd(11)} ${(r.ms / 1000).toFixed(1).padStart(7)} s  ${r.detail.split('\n')[0].slice(0, 300)}\n`);
+for (const r of results)
+  process.stdout.write(
+    `${r.ok ? 'ok    ' : 'FAILED'} ${r.name.padEnd(11)} ${(r.ms / 1000).toFixed(1).padStart(7)} s  ${r.detail.split('\n')[0].slice(0, 300)}\n`,
+  );
 process.exitCode = failed.length ? 1 : 0;

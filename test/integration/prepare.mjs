@@ -57,7 +57,11 @@ export function prepareWorkspace(target) {
       if (statSync(path).isDirectory()) fill(path);
       else if (name.endsWith('.json')) {
         const text = readFileSync(path, 'utf8');
-        if (text.includes('{{GITHUB_TOKEN}}')) writeFileSync(path, text.replaceAll('{{GITHUB_TOKEN}}', () => fakeGithubToken()));
+        if (text.includes('{{GITHUB_TOKEN}}'))
+          writeFileSync(
+            path,
+            text.replaceAll('{{GITHUB_TOKEN}}', () => fakeGithubToken()),
+          );
       }
     }
   };

@@ -28,8 +28,10 @@ try {
       '--disable-workspace-trust',
       '--skip-welcome',
       '--skip-release-notes',
-      '--user-data-dir', join(workDir, 'user-data'),
-      '--extensions-dir', join(workDir, 'extensions'),
+      '--user-data-dir',
+      join(workDir, 'user-data'),
+      '--extensions-dir',
+      join(workDir, 'extensions'),
     ],
   });
 } catch (error) {

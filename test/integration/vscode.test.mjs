@@ -60,7 +60,14 @@ async function runSuite(t, { label, vsix }) {
       const out = join(workDir, 'mcp-hygiene.vsix');
       const packaged = spawnSync(process.execPath, [join(REPO_ROOT, 'scripts', 'vscode', 'package.mjs'), '--out', out], { cwd: REPO_ROOT, encoding: 'utf8' });
       if (packaged.status !== 0) throw new Error(`npm run package failed:\n${packaged.stdout}\n${packaged.stderr}`);
-      extensionDevelopmentPath = await installVsix({ toolchain: tools, vsix: out, extensionsDir: join(workDir, 'extensions'), workDir, logFile, extensionId: 'mcp-hygiene.mcp-hygiene' });
+      extensionDevelopmentPath = await installVsix({
+        toolchain: tools,
+        vsix: out,
+        extensionsDir: join(workDir, 'extensions'),
+        workDir,
+        logFile,
+        extensionId: 'mcp-hygiene.mcp-hygiene',
+      });
     }
     results = await runExtensionTests({
       toolchain: tools,

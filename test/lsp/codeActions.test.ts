@@ -98,7 +98,10 @@ test('source.fixAll.mcpHygiene applies safe fixes only, as one edit, and only wh
     const quickFixesOnly = await client.codeActions(MCP_URI, diagnostics, [CodeActionKind.QuickFix]);
     assert.ok(quickFixesOnly.length > 0 && quickFixesOnly.every((a) => a.kind === CodeActionKind.QuickFix));
     const lightbulb = await client.codeActions(MCP_URI, diagnostics);
-    assert.ok(lightbulb.every((a) => a.kind === CodeActionKind.QuickFix), 'no source action in the lightbulb');
+    assert.ok(
+      lightbulb.every((a) => a.kind === CodeActionKind.QuickFix),
+      'no source action in the lightbulb',
+    );
   });
 });
 
@@ -120,7 +123,10 @@ test('Fix All on a file whose only fix needs a choice explains itself with a dis
       assert.equal(action.edit, undefined);
       assert.equal(action.command, undefined);
     }
-    assert.ok((await client.codeActions(MCP_URI, diagnostics)).every((a) => a.kind === CodeActionKind.QuickFix), 'not in the lightbulb');
+    assert.ok(
+      (await client.codeActions(MCP_URI, diagnostics)).every((a) => a.kind === CodeActionKind.QuickFix),
+      'not in the lightbulb',
+    );
   });
 });
 
@@ -155,7 +161,10 @@ test('full rule registry: fix-all keeps the comment and the unsafe secret, and a
     assert.ok(fixed.includes('// Team servers.'));
     await client.change(MCP_URI, fixed);
     const again = await client.codeActions(MCP_URI, [], [FIX_ALL_KIND]);
-    assert.ok(again.every((action) => action.disabled && !action.edit && !action.command), 'fix twice = fix once: only the explanation of what needs a choice');
+    assert.ok(
+      again.every((action) => action.disabled && !action.edit && !action.command),
+      'fix twice = fix once: only the explanation of what needs a choice',
+    );
   });
 });
 
@@ -172,13 +181,19 @@ test('after an edit in another server (an incremental re-lint), the secret quick
     await client.open(MCP_URI, text);
     await client.pullItems(MCP_URI);
     // Typing inside "memory" (two lines added there): the github server's findings are moved over, not recomputed.
-    const edited = text.replace('"args": ["-y", "@modelcontextprotocol/server-memory"]', '"args": [\n      "-y",\n      "@modelcontextprotocol/server-memory@2025.9.25"]');
+    const edited = text.replace(
+      '"args": ["-y", "@modelcontextprotocol/server-memory"]',
+      '"args": [\n      "-y",\n      "@modelcontextprotocol/server-memory@2025.9.25"]',
+    );
     const version = await client.change(MCP_URI, edited);
     const secret = (await client.pullItems(MCP_URI)).find((d) => d.code === 'secret-in-env')!;
     assert.deepEqual(seen, [2, 1], 'the edit was re-linted incrementally');
     assert.deepEqual(secret.range, tokenRange(edited));
     assert.equal((secret.data as DiagnosticData).version, version);
-    assert.ok((secret.data as DiagnosticData).fixes.some((fix) => fix.deferred), 'the ${input:} fix is deferred');
+    assert.ok(
+      (secret.data as DiagnosticData).fixes.some((fix) => fix.deferred),
+      'the ${input:} fix is deferred',
+    );
     const [first] = await client.codeActions(MCP_URI, [secret]);
     assert.match(first.title, /\$\{input:github-personal-access-token\}/);
     const fixed = applyAction(edited, first);

@@ -25,12 +25,16 @@ test('a JSON parse error is left to VS Code in json and jsonc documents, and rep
       await client.close(CURSOR);
     }
     const continueUri = pathToFileURL('/work/app/.continue/mcpServers/team.yaml').toString();
-    await client.open(continueUri, 'name: Team\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: docs\n    command: npx\n    args: ["-y", "docs-mcp@1.2.0"\n', 'yaml');
+    await client.open(
+      continueUri,
+      'name: Team\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: docs\n    command: npx\n    args: ["-y", "docs-mcp@1.2.0"\n',
+      'yaml',
+    );
     assert.ok(codes(await client.pullItems(continueUri)).includes('schema-syntax-error'), 'VS Code does not validate YAML: the error is ours to report');
   });
 });
 
-test('a trailing comma in a strict-JSON client\'s file keeps its finding and its fix in the editor', async () => {
+test("a trailing comma in a strict-JSON client's file keeps its finding and its fix in the editor", async () => {
   await withClient({ pull: true, rules: RULES }, async (client) => {
     const claudeCode = pathToFileURL('/work/app/.mcp.json').toString();
     await client.open(claudeCode, TRAILING, 'json');
@@ -45,10 +49,17 @@ test('a trailing comma in a strict-JSON client\'s file keeps its finding and its
 
 test('the server tells whether a file the client does not send is an MCP config, without linting it', async () => {
   await withClient({ pull: true, rules: RULES }, async (client) => {
-    const ask = (path: string, text: string) => client.connection.sendRequest<UnclaimedConfigResult>(UNCLAIMED_CONFIG_REQUEST, { uri: pathToFileURL(path).toString(), text });
-    assert.deepEqual(await ask('/work/app/config/agents.json', JSON.stringify({ mcpServers: { gh: { command: 'npx', args: ['-y', 'gh-mcp'] } } })), { client: 'MCP config (unknown client)' });
+    const ask = (path: string, text: string) =>
+      client.connection.sendRequest<UnclaimedConfigResult>(UNCLAIMED_CONFIG_REQUEST, { uri: pathToFileURL(path).toString(), text });
+    assert.deepEqual(await ask('/work/app/config/agents.json', JSON.stringify({ mcpServers: { gh: { command: 'npx', args: ['-y', 'gh-mcp'] } } })), {
+      client: 'MCP config (unknown client)',
+    });
     assert.deepEqual(await ask('/work/app/package.json', JSON.stringify({ name: 'app', version: '1.0.0' })), {});
-    assert.deepEqual(await ask('/work/app/.cursor/mcp.json', JSON.stringify({ mcpServers: { gh: { command: 'npx' } } })), {}, 'a claimed path is linted already');
+    assert.deepEqual(
+      await ask('/work/app/.cursor/mcp.json', JSON.stringify({ mcpServers: { gh: { command: 'npx' } } })),
+      {},
+      'a claimed path is linted already',
+    );
     assert.deepEqual(await client.connection.sendRequest(UNCLAIMED_CONFIG_REQUEST, { uri: 42 }), {}, 'a malformed request gets an empty answer');
   });
 });
@@ -56,7 +67,11 @@ test('the server tells whether a file the client does not send is an MCP config,
 test('one value gets one diagnostic: rules agreeing on a span become related information, and their fixes and suppressions stay on offer', async () => {
   await withClient({ pull: true, rules: RULES }, async (client) => {
     const uri = pathToFileURL('/work/app/.vscode/mcp.json').toString();
-    const text = JSON.stringify({ servers: { pg: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-postgres', 'postgresql://localhost/app'] } } }, null, 2);
+    const text = JSON.stringify(
+      { servers: { pg: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-postgres', 'postgresql://localhost/app'] } } },
+      null,
+      2,
+    );
     await client.open(uri, text);
     const onPackage = (await client.pullItems(uri)).filter((d) => d.range.start.line === 6);
     assert.equal(onPackage.length, 1, 'deprecated-server and unpinned-npm-package flag the same package: one diagnostic');
@@ -67,16 +82,24 @@ test('one value gets one diagnostic: rules agreeing on a span become related inf
     assert.match(diagnostic.relatedInformation![0].message, /^unpinned-npm-package \(warning\): /);
     assert.deepEqual(diagnostic.relatedInformation![0].location.range, diagnostic.range);
     const titles = (await client.codeActions(uri, [diagnostic])).map((a) => a.title);
-    for (const rule of ['deprecated-server', 'unpinned-npm-package']) assert.ok(titles.includes(`Suppress ${rule} for this line`), `${rule} can still be suppressed: ${titles.join(' | ')}`);
-    assert.ok(titles.some((t) => /^Pin @modelcontextprotocol\/server-postgres to a version/.test(t)), `the merged unpinned finding keeps its pin action: ${titles.join(' | ')}`);
+    for (const rule of ['deprecated-server', 'unpinned-npm-package'])
+      assert.ok(titles.includes(`Suppress ${rule} for this line`), `${rule} can still be suppressed: ${titles.join(' | ')}`);
+    assert.ok(
+      titles.some((t) => /^Pin @modelcontextprotocol\/server-postgres to a version/.test(t)),
+      `the merged unpinned finding keeps its pin action: ${titles.join(' | ')}`,
+    );
   });
 });
 
-test('the hover on a flagged value carries the rest of each finding\'s message and its rule page, never a secret', async () => {
+test("the hover on a flagged value carries the rest of each finding's message and its rule page, never a secret", async () => {
   await withClient({ pull: true, rules: RULES }, async (client) => {
     const uri = pathToFileURL('/work/app/.vscode/mcp.json').toString();
     const token = ['ghp', 'R8x2Lq9Vw4Zt7Yp3Kc6Nb1Md5Fh0Js2Gk8Pa'].join('_');
-    const text = JSON.stringify({ servers: { gh: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-github'], env: { GITHUB_TOKEN: token } } } }, null, 2);
+    const text = JSON.stringify(
+      { servers: { gh: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-github'], env: { GITHUB_TOKEN: token } } } },
+      null,
+      2,
+    );
     await client.open(uri, text);
     const items = await client.pullItems(uri);
     for (const diagnostic of items) {

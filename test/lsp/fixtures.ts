@@ -81,7 +81,13 @@ export const trimCommandRule: Rule = {
         node: command.node,
         server,
         message: `Server "${server.name}" has spaces around its command.`,
-        fixes: [{ title: 'Trim the command', safe: true, edits: [{ offset: command.node.offset, length: command.node.length, content: JSON.stringify(command.value.trim()) }] }],
+        fixes: [
+          {
+            title: 'Trim the command',
+            safe: true,
+            edits: [{ offset: command.node.offset, length: command.node.length, content: JSON.stringify(command.value.trim()) }],
+          },
+        ],
       });
     }
   },

@@ -62,33 +62,39 @@ test('the attack works: plain git ls-files in the hostile repository runs its fs
 test('untrusted workspace (Restricted Mode): git never runs, so nothing the repository names runs; git state stays unknown', async () => {
   const { root, marker } = hostileRepository();
   try {
-    await withClient({ pull: true, rules: RULES, workspaceFolder: pathToFileURL(root).toString(), settings: {}, initializationOptions: { workspaceTrusted: false } }, async (client) => {
-      await client.open(uriOf(root, '.vscode/mcp.json'), MCP_JSON);
-      const items = await client.pullItems(uriOf(root, '.vscode/mcp.json'));
-      const secret = items.find((d) => d.code === 'secret-in-env')!;
-      assert.ok(secret, 'the file is still linted');
-      assert.doesNotMatch(secret.message, /already committed|not tracked|git-ignored/);
-    });
+    await withClient(
+      { pull: true, rules: RULES, workspaceFolder: pathToFileURL(root).toString(), settings: {}, initializationOptions: { workspaceTrusted: false } },
+      async (client) => {
+        await client.open(uriOf(root, '.vscode/mcp.json'), MCP_JSON);
+        const items = await client.pullItems(uriOf(root, '.vscode/mcp.json'));
+        const secret = items.find((d) => d.code === 'secret-in-env')!;
+        assert.ok(secret, 'the file is still linted');
+        assert.doesNotMatch(secret.message, /already committed|not tracked|git-ignored/);
+      },
+    );
     assert.ok(!existsSync(marker), 'a program named by the repository ran');
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
 });
 
-test('trusted workspace: git runs with the repository\'s programs neutralised and still tells tracked, untracked and ignored apart', async () => {
+test("trusted workspace: git runs with the repository's programs neutralised and still tells tracked, untracked and ignored apart", async () => {
   const { root, marker } = hostileRepository();
   try {
-    await withClient({ pull: true, rules: RULES, workspaceFolder: pathToFileURL(root).toString(), settings: {}, initializationOptions: { workspaceTrusted: true } }, async (client) => {
-      const tracked = await client.published.wait((p) => p.uri === uriOf(root, '.vscode/mcp.json') && p.diagnostics.length > 0, 'tracked file', 8000);
-      assert.equal(tracked.diagnostics[0].severity, DiagnosticSeverity.Error);
-      assert.match(tracked.diagnostics[0].message, /rotate it \(committed\)/);
-      const untracked = await client.published.wait((p) => p.uri === uriOf(root, '.cursor/mcp.json') && p.diagnostics.length > 0, 'untracked file', 8000);
-      const untrackedSecret = untracked.diagnostics.find((d) => d.code === 'secret-in-env')!;
-      assert.equal(untrackedSecret.severity, DiagnosticSeverity.Warning);
-      assert.doesNotMatch(untrackedSecret.message, /committed/);
-      const ignored = await client.published.wait((p) => p.uri === uriOf(root, 'local/.cursor/mcp.json') && p.diagnostics.length > 0, 'ignored file', 8000);
-      assert.equal(ignored.diagnostics.find((d) => d.code === 'secret-in-env')!.severity, DiagnosticSeverity.Warning);
-    });
+    await withClient(
+      { pull: true, rules: RULES, workspaceFolder: pathToFileURL(root).toString(), settings: {}, initializationOptions: { workspaceTrusted: true } },
+      async (client) => {
+        const tracked = await client.published.wait((p) => p.uri === uriOf(root, '.vscode/mcp.json') && p.diagnostics.length > 0, 'tracked file', 8000);
+        assert.equal(tracked.diagnostics[0].severity, DiagnosticSeverity.Error);
+        assert.match(tracked.diagnostics[0].message, /rotate it \(committed\)/);
+        const untracked = await client.published.wait((p) => p.uri === uriOf(root, '.cursor/mcp.json') && p.diagnostics.length > 0, 'untracked file', 8000);
+        const untrackedSecret = untracked.diagnostics.find((d) => d.code === 'secret-in-env')!;
+        assert.equal(untrackedSecret.severity, DiagnosticSeverity.Warning);
+        assert.doesNotMatch(untrackedSecret.message, /committed/);
+        const ignored = await client.published.wait((p) => p.uri === uriOf(root, 'local/.cursor/mcp.json') && p.diagnostics.length > 0, 'ignored file', 8000);
+        assert.equal(ignored.diagnostics.find((d) => d.code === 'secret-in-env')!.severity, DiagnosticSeverity.Warning);
+      },
+    );
     assert.ok(!existsSync(marker), 'a program named by the repository ran');
   } finally {
     rmSync(root, { recursive: true, force: true });

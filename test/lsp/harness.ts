@@ -148,7 +148,15 @@ export class TestClient {
     // Reader/writer objects, not raw streams: with streams vscode-languageserver/node
     // would call process.exit when they end.
     const serverConnection = createConnection(new StreamMessageReader(toServer), new StreamMessageWriter(toClient));
-    const server = startServer(serverConnection, { timer: immediateTimers, validationDelayMs: 0, logger: options.logger, ...(options.git ? { git: options.git } : {}) }, { rules: options.rules ?? DEFAULT_TEST_RULES, ...(options.pin ? { pin: options.pin } : {}), ...(options.inlineLintMaxBytes ? { inlineLintMaxBytes: options.inlineLintMaxBytes } : {}) });
+    const server = startServer(
+      serverConnection,
+      { timer: immediateTimers, validationDelayMs: 0, logger: options.logger, ...(options.git ? { git: options.git } : {}) },
+      {
+        rules: options.rules ?? DEFAULT_TEST_RULES,
+        ...(options.pin ? { pin: options.pin } : {}),
+        ...(options.inlineLintMaxBytes ? { inlineLintMaxBytes: options.inlineLintMaxBytes } : {}),
+      },
+    );
     serverConnection.listen();
 
     const connection = createProtocolConnection(new StreamMessageReader(toClient), new StreamMessageWriter(toServer));
@@ -170,7 +178,7 @@ export class TestClient {
       params.items.map((item) => {
         client.configurationRequests.push(item.scopeUri);
         const settings = typeof client.settings === 'function' ? (client.settings as (uri?: string) => unknown)(item.scopeUri) : client.settings;
-        return item.section === 'mcpHygiene' ? settings ?? {} : null;
+        return item.section === 'mcpHygiene' ? (settings ?? {}) : null;
       }),
     );
     let refreshCount = 0;
@@ -192,14 +200,25 @@ export class TestClient {
       },
       textDocument: {
         publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true, dataSupport: true },
-        codeAction: { codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } }, dataSupport: true, disabledSupport: options.disabledSupport ?? true, ...(options.codeActionResolve ? { resolveSupport: { properties: ['edit'] } } : {}) },
+        codeAction: {
+          codeActionLiteralSupport: { codeActionKind: { valueSet: ['quickfix', 'source', 'source.fixAll'] } },
+          dataSupport: true,
+          disabledSupport: options.disabledSupport ?? true,
+          ...(options.codeActionResolve ? { resolveSupport: { properties: ['edit'] } } : {}),
+        },
         ...(options.pull ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
       },
       ...(options.workDoneProgress ? { window: { workDoneProgress: true } } : {}),
     };
     const folder = options.workspaceFolder ?? 'file:///p';
     // processId null: with a number the server would start a parent-process watchdog timer.
-    const result = await connection.sendRequest(InitializeRequest.type, { processId: null, rootUri: folder, workspaceFolders: [{ uri: folder, name: 'p' }], capabilities, initializationOptions: options.initializationOptions });
+    const result = await connection.sendRequest(InitializeRequest.type, {
+      processId: null,
+      rootUri: folder,
+      workspaceFolders: [{ uri: folder, name: 'p' }],
+      capabilities,
+      initializationOptions: options.initializationOptions,
+    });
     client.initializeResult = result;
     await connection.sendNotification(InitializedNotification.type, {});
     return client;
@@ -262,7 +281,11 @@ export class TestClient {
 
   async codeActions(uri: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> {
     const range = diagnostics[0]?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    const result = await this.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range, context: { diagnostics, ...(only ? { only } : {}) } });
+    const result = await this.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range,
+      context: { diagnostics, ...(only ? { only } : {}) },
+    });
     return (result ?? []) as CodeAction[];
   }
 

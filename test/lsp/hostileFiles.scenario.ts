@@ -30,18 +30,24 @@ async function main(): Promise<void> {
     if (scannedConfig !== 'none') special(join(root, '.cursor/mcp.json'), scannedConfig);
     const uri = pathToFileURL(join(root, '.vscode/mcp.json')).toString();
     let result: Record<string, unknown> = {};
-    await withClient({ pull: true, workspaceFolder: pathToFileURL(root).toString(), settings: {}, initializationOptions: { workspaceTrusted: true } }, async (client) => {
-      await client.open(uri, MCP_JSON);
-      const items = await client.pullItems(uri);
-      const hover = await client.hover(uri, { line: 3, character: 6 });
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      result = {
-        diagnostics: items.map((d) => d.code),
-        hover: hover !== null,
-        messages: client.messages.all().map((m) => m.message),
-        published: client.published.all().filter((p) => p.diagnostics.length > 0).map((p) => p.uri.slice(pathToFileURL(root).toString().length)),
-      };
-    });
+    await withClient(
+      { pull: true, workspaceFolder: pathToFileURL(root).toString(), settings: {}, initializationOptions: { workspaceTrusted: true } },
+      async (client) => {
+        await client.open(uri, MCP_JSON);
+        const items = await client.pullItems(uri);
+        const hover = await client.hover(uri, { line: 3, character: 6 });
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        result = {
+          diagnostics: items.map((d) => d.code),
+          hover: hover !== null,
+          messages: client.messages.all().map((m) => m.message),
+          published: client.published
+            .all()
+            .filter((p) => p.diagnostics.length > 0)
+            .map((p) => p.uri.slice(pathToFileURL(root).toString().length)),
+        };
+      },
+    );
     process.stdout.write(JSON.stringify(result) + '\n');
   } finally {
     rmSync(root, { recursive: true, force: true });

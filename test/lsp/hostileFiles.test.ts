@@ -36,14 +36,20 @@ for (const kind of ['fifo', 'zero'] as const) {
     const outcome = runScenario(kind, 'none', 'none');
     assert.ok(outcome.diagnostics.includes('secret-in-env'), JSON.stringify(outcome));
     assert.ok(outcome.hover);
-    assert.ok(outcome.messages.some((m) => /\.mcp-hygiene\.json.*not a regular file/.test(m)), JSON.stringify(outcome.messages));
+    assert.ok(
+      outcome.messages.some((m) => /\.mcp-hygiene\.json.*not a regular file/.test(m)),
+      JSON.stringify(outcome.messages),
+    );
   });
 
   test(`policy file that is ${what}: refused with one message, the server keeps answering`, () => {
     const outcome = runScenario('none', kind, 'none');
     assert.ok(outcome.diagnostics.includes('secret-in-env'), JSON.stringify(outcome));
     assert.ok(outcome.hover);
-    assert.ok(outcome.messages.some((m) => /policy\.json/.test(m) && /regular file/.test(m)), JSON.stringify(outcome.messages));
+    assert.ok(
+      outcome.messages.some((m) => /policy\.json/.test(m) && /regular file/.test(m)),
+      JSON.stringify(outcome.messages),
+    );
   });
 
   test(`a config found by the workspace scan that is ${what}: skipped, the server keeps answering`, () => {

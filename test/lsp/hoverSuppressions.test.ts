@@ -10,7 +10,14 @@ import { MCP_JSON, MCP_URI, TOKEN, applyAction } from './fixtures';
 import { ruleById } from '../../server/src/rules';
 import type { Rule } from '../../server/src/core/rule';
 
-const RULES: Rule[] = ['secret-in-env', 'unpinned-npm-package', 'unused-suppression', 'suppression-without-reason', 'known-vulnerable-version', 'deprecated-server'].map((id) => ruleById(id)!);
+const RULES: Rule[] = [
+  'secret-in-env',
+  'unpinned-npm-package',
+  'unused-suppression',
+  'suppression-without-reason',
+  'known-vulnerable-version',
+  'deprecated-server',
+].map((id) => ruleById(id)!);
 
 const RICH = `{
   "servers": {
@@ -90,12 +97,18 @@ test('suppressions over LSP: used with a reason (silent), without a reason (hint
     assert.deepEqual(await client.pullItems(MCP_URI), []);
     await client.change(MCP_URI, SUPPRESSED('// mcp-hygiene-disable-next-line secret-in-env'));
     const hint = await client.pullItems(MCP_URI);
-    assert.deepEqual(hint.map((d) => [d.code, d.severity]), [['suppression-without-reason', DiagnosticSeverity.Hint]]);
+    assert.deepEqual(
+      hint.map((d) => [d.code, d.severity]),
+      [['suppression-without-reason', DiagnosticSeverity.Hint]],
+    );
     await client.change(MCP_URI, SUPPRESSED('// mcp-hygiene-disable-next-line unpinned-npm-package -- vendored'));
     const unused = await client.pullItems(MCP_URI);
     assert.deepEqual(unused.map((d) => d.code).sort(), ['secret-in-env', 'unused-suppression']);
     assert.equal(unused.find((d) => d.code === 'unused-suppression')!.severity, DiagnosticSeverity.Information);
-    const actions = await client.codeActions(MCP_URI, unused.filter((d) => d.code === 'unused-suppression'));
+    const actions = await client.codeActions(
+      MCP_URI,
+      unused.filter((d) => d.code === 'unused-suppression'),
+    );
     const remove = actions.find((a) => a.title === 'Remove the unused suppression')!;
     assert.equal(applyAction(client.text(MCP_URI), remove), MCP_JSON);
   });
@@ -109,11 +122,20 @@ test('"Suppress <rule> for this line / file" quick fixes insert the comment with
     const titles = actions.map((a) => a.title);
     assert.ok(titles.includes('Suppress secret-in-env for this line'), titles.join());
     assert.ok(titles.includes('Suppress secret-in-env for this file'));
-    const line = applyAction(MCP_JSON, actions.find((a) => a.title === 'Suppress secret-in-env for this line')!);
+    const line = applyAction(
+      MCP_JSON,
+      actions.find((a) => a.title === 'Suppress secret-in-env for this line')!,
+    );
     assert.equal(line, SUPPRESSED('// mcp-hygiene-disable-next-line secret-in-env -- '));
     await client.change(MCP_URI, line);
-    assert.deepEqual((await client.pullItems(MCP_URI)).map((d) => d.code), ['suppression-without-reason']);
-    const file = applyAction(MCP_JSON, actions.find((a) => a.title === 'Suppress secret-in-env for this file')!);
+    assert.deepEqual(
+      (await client.pullItems(MCP_URI)).map((d) => d.code),
+      ['suppression-without-reason'],
+    );
+    const file = applyAction(
+      MCP_JSON,
+      actions.find((a) => a.title === 'Suppress secret-in-env for this file')!,
+    );
     assert.ok(file.startsWith('// mcp-hygiene-disable secret-in-env -- \n{'));
   });
 });
@@ -134,21 +156,29 @@ test('strict-JSON files: the suppression goes to .mcp-hygiene.json (created, or 
       const changes = create.edit!.documentChanges!;
       assert.deepEqual(changes[0], { kind: 'create', uri: configUri, options: { ignoreIfExists: true } });
       const written = (changes[1] as { edits: Array<{ newText: string }> }).edits[0].newText;
-      assert.deepEqual(JSON.parse(written), { suppressions: [{ file: 'claude_desktop_config.json', rule: 'unpinned-npm-package', server: 'memory', reason: '' }] });
+      assert.deepEqual(JSON.parse(written), {
+        suppressions: [{ file: 'claude_desktop_config.json', rule: 'unpinned-npm-package', server: 'memory', reason: '' }],
+      });
       // With the file on disk (reason filled in): the finding goes, and the next action appends.
-      writeFileSync(join(root, '.mcp-hygiene.json'), '{\n  // team exceptions\n  "suppressions": [{ "file": "claude_desktop_config.json", "rule": "secret-in-env", "reason": "x" }]\n}\n');
+      writeFileSync(
+        join(root, '.mcp-hygiene.json'),
+        '{\n  // team exceptions\n  "suppressions": [{ "file": "claude_desktop_config.json", "rule": "secret-in-env", "reason": "x" }]\n}\n',
+      );
       const append = (await client.codeActions(uri, items)).find((a) => a.title.includes('.mcp-hygiene.json'))!;
       const edit = (append.edit!.documentChanges![0] as { edits: Array<{ newText: string }> }).edits;
       assert.equal(edit.length, 1);
       assert.match(edit[0].newText, /"rule": "unpinned-npm-package"/);
     });
-    await withClient({ pull: true, rules: SUP_RULES, settings: {}, workspaceFolder: pathToFileURL(root).toString(), initializationOptions: { workspaceTrusted: false } }, async (client) => {
-      await client.open(uri, text);
-      const items = await client.pullItems(uri);
-      assert.ok(items.length > 0);
-      const actions = await client.codeActions(uri, items);
-      assert.ok(!actions.some((a) => a.title.includes('.mcp-hygiene.json')), 'nothing that writes another file in an untrusted workspace');
-    });
+    await withClient(
+      { pull: true, rules: SUP_RULES, settings: {}, workspaceFolder: pathToFileURL(root).toString(), initializationOptions: { workspaceTrusted: false } },
+      async (client) => {
+        await client.open(uri, text);
+        const items = await client.pullItems(uri);
+        assert.ok(items.length > 0);
+        const actions = await client.codeActions(uri, items);
+        assert.ok(!actions.some((a) => a.title.includes('.mcp-hygiene.json')), 'nothing that writes another file in an untrusted workspace');
+      },
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -80,8 +80,16 @@ test('a large lint nobody wants any more is dropped, before or between its steps
   const queue = new LintQueue(ticks.setImmediate, 100);
   const log: string[] = [];
   let wantedMidway = true;
-  const unwanted = queue.run(101, () => lintOf(0, 2, log, 'unwanted'), () => false);
-  const abandoned = queue.run(101, () => lintOf(0, 3, log, 'abandoned'), () => wantedMidway);
+  const unwanted = queue.run(
+    101,
+    () => lintOf(0, 2, log, 'unwanted'),
+    () => false,
+  );
+  const abandoned = queue.run(
+    101,
+    () => lintOf(0, 3, log, 'abandoned'),
+    () => wantedMidway,
+  );
   const throwing = queue.run(101, function* () {
     yield;
     throw new Error('engine bug');

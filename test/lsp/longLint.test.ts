@@ -102,7 +102,10 @@ test('pull: a cancelled pull of a large document is answered "cancelled" before 
     assert.equal(client.server.cache.lintCount, lintsBefore, 'answered while the lint was still queued');
 
     const items = await client.pullItems(BIG_URI);
-    assert.deepEqual(items.map((d) => d.range), [tokenRange(BIG_V2)]);
+    assert.deepEqual(
+      items.map((d) => d.range),
+      [tokenRange(BIG_V2)],
+    );
     assert.equal(client.server.cache.lintCount, lintsBefore + 1, 'the queued lint was reused, not run twice');
   });
 });
@@ -122,7 +125,10 @@ test('pull: when the large document changes while its lint is queued, the pull i
     assert.deepEqual(error.data, { retriggerRequest: true });
 
     const items = await client.pullItems(BIG_URI);
-    assert.deepEqual(items.map((d) => d.range), [tokenRange(BIG_V3)]);
+    assert.deepEqual(
+      items.map((d) => d.range),
+      [tokenRange(BIG_V3)],
+    );
   });
 });
 
@@ -165,14 +171,26 @@ test('a hover sent while a large lint is running is answered before that lint en
   let client: TestClient | undefined;
   let hover: Promise<unknown> | undefined;
   // Most of the registry after the signalling rule: the lint has many steps left when the hover arrives.
-  const rules = [signallingRule(() => {
-    if (hover || !client) return;
-    order.push('large lint running');
-    hover = client.hover(SMALL_URI, { line: 4, character: 8 }).then((result) => {
-      order.push('hover');
-      return result;
-    });
-  }), ...['secret-in-env', 'unpinned-npm-package', 'unpinned-python-package', 'broad-filesystem-access', 'insecure-http-remote', 'schema-unknown-key', 'schema-unexpanded-variable', 'deprecated-server'].map((id) => ruleById(id)!)];
+  const rules = [
+    signallingRule(() => {
+      if (hover || !client) return;
+      order.push('large lint running');
+      hover = client.hover(SMALL_URI, { line: 4, character: 8 }).then((result) => {
+        order.push('hover');
+        return result;
+      });
+    }),
+    ...[
+      'secret-in-env',
+      'unpinned-npm-package',
+      'unpinned-python-package',
+      'broad-filesystem-access',
+      'insecure-http-remote',
+      'schema-unknown-key',
+      'schema-unexpanded-variable',
+      'deprecated-server',
+    ].map((id) => ruleById(id)!),
+  ];
   await withClient({ pull: false, inlineLintMaxBytes: INLINE_LINT_MAX_BYTES, rules }, async (c) => {
     await c.open(SMALL_URI, MCP_JSON);
     await c.pushed(SMALL_URI, 1);
@@ -183,6 +201,9 @@ test('a hover sent while a large lint is running is answered before that lint en
     assert.ok(hover, 'the signalling rule ran on the large document');
     assert.match(JSON.stringify(await hover), /server-github/);
     assert.deepEqual(order, ['large lint running', 'hover', 'large lint done']);
-    assert.deepEqual(diagnostics.filter((d) => d.code === 'secret-in-env').map((d) => d.range), [tokenRange(BIG_V1)]);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.code === 'secret-in-env').map((d) => d.range),
+      [tokenRange(BIG_V1)],
+    );
   });
 });

@@ -69,6 +69,9 @@ test('no secret reaches the editor: diagnostics, hovers, code action titles and 
       planted.secrets,
       { label: 'server log' },
     );
-    assert.ok(diagnosticsSeen > 40 && hoversSeen > 20 && actionsSeen > 20, `checked ${diagnosticsSeen} diagnostics, ${hoversSeen} hovers, ${actionsSeen} actions`);
+    assert.ok(
+      diagnosticsSeen > 40 && hoversSeen > 20 && actionsSeen > 20,
+      `checked ${diagnosticsSeen} diagnostics, ${hoversSeen} hovers, ${actionsSeen} actions`,
+    );
   });
 });

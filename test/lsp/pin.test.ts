@@ -6,7 +6,13 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApplyWorkspaceEditRequest, CodeActionResolveRequest, ExecuteCommandRequest, type ApplyWorkspaceEditParams, type CodeAction } from 'vscode-languageserver/node';
+import {
+  ApplyWorkspaceEditRequest,
+  CodeActionResolveRequest,
+  ExecuteCommandRequest,
+  type ApplyWorkspaceEditParams,
+  type CodeAction,
+} from 'vscode-languageserver/node';
 import { ruleById } from '../../server/src/rules';
 import type { Rule } from '../../server/src/core/rule';
 import { PIN_VERSION_COMMAND, PIN_VERSION_MANUALLY_COMMAND, type PinArguments, type PinResult } from '../../server/src/common/protocol';
@@ -50,7 +56,10 @@ test('network on: "Pin lsp-demo to the latest safe version" has no edit until re
   await withClient({ pull: true, rules: RULES, pin: ISOLATED, settings, codeActionResolve: true, workDoneProgress: true }, async (client) => {
     const before = registry.requests.length;
     const actions = await pinActions(client);
-    assert.deepEqual(actions.map((a) => a.title), ['Pin lsp-demo to the latest safe version', 'Pin lsp-demo to a version…']);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Pin lsp-demo to the latest safe version', 'Pin lsp-demo to a version…'],
+    );
     const [latest, manual] = actions;
     assert.equal(latest.edit, undefined, 'nothing looked up yet');
     assert.equal(latest.isPreferred, true);
@@ -59,7 +68,10 @@ test('network on: "Pin lsp-demo to the latest safe version" has no edit until re
     const resolved = await client.connection.sendRequest(CodeActionResolveRequest.type, latest);
     assert.ok(resolved.edit, JSON.stringify(resolved));
     assert.equal(applyAction(TEXT, resolved, URI), TEXT.replace('"lsp-demo"', '"lsp-demo@1.5.0"'));
-    assert.deepEqual(registry.requests.slice(before).map((r) => r.url), ['/npm/lsp-demo']);
+    assert.deepEqual(
+      registry.requests.slice(before).map((r) => r.url),
+      ['/npm/lsp-demo'],
+    );
     await client.progress.wait((p) => p.kind === 'begin' && /lsp-demo/.test(p.title ?? ''), 'progress begin');
     await client.progress.wait((p) => p.kind === 'end', 'progress end');
   });
@@ -69,7 +81,10 @@ test('network off (the default): only "Pin to a version…", whose input-box com
   await withClient({ pull: true, rules: RULES, pin: ISOLATED, settings: {}, codeActionResolve: true }, async (client) => {
     const before = registry.requests.length;
     const actions = await pinActions(client);
-    assert.deepEqual(actions.map((a) => a.title), ['Pin lsp-demo to a version… (type it, or turn on mcpHygiene.network to look it up)']);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Pin lsp-demo to a version… (type it, or turn on mcpHygiene.network to look it up)'],
+    );
     const args = actions[0].command!.arguments![0] as PinArguments;
     assert.equal(args.kind, 'npm');
     assert.match(args.error ?? '', /mcpHygiene\.network/);
@@ -79,22 +94,31 @@ test('network off (the default): only "Pin to a version…", whose input-box com
 
 test('untrusted workspace: no lookup action even with network on in the settings', async () => {
   const settings = { network: true, npmRegistry: `${registry.url}/npm` };
-  await withClient({ pull: true, rules: RULES, pin: ISOLATED, settings, codeActionResolve: true, initializationOptions: { workspaceTrusted: false } }, async (client) => {
-    const actions = await pinActions(client);
-    assert.deepEqual(actions.map((a) => a.title), ['Pin lsp-demo to a version… (type it: lookups are off in an untrusted workspace)']);
-    assert.match((actions[0].command!.arguments![0] as PinArguments).error ?? '', /lookups are off/);
-  });
+  await withClient(
+    { pull: true, rules: RULES, pin: ISOLATED, settings, codeActionResolve: true, initializationOptions: { workspaceTrusted: false } },
+    async (client) => {
+      const actions = await pinActions(client);
+      assert.deepEqual(
+        actions.map((a) => a.title),
+        ['Pin lsp-demo to a version… (type it: lookups are off in an untrusted workspace)'],
+      );
+      assert.match((actions[0].command!.arguments![0] as PinArguments).error ?? '', /lookups are off/);
+    },
+  );
 });
 
 test('a failed lookup (registry down) resolves to the input-box command carrying the error, and no edit', async () => {
   const port = await freePort();
-  await withClient({ pull: true, rules: RULES, settings: { network: true, npmRegistry: `http://127.0.0.1:${port}` }, codeActionResolve: true, pin: ISOLATED }, async (client) => {
-    const [latest] = await pinActions(client);
-    const resolved = await client.connection.sendRequest(CodeActionResolveRequest.type, latest);
-    assert.equal(resolved.edit, undefined);
-    assert.equal(resolved.command?.command, PIN_VERSION_MANUALLY_COMMAND);
-    assert.match((resolved.command!.arguments![0] as PinArguments).error ?? '', /connection refused/);
-  });
+  await withClient(
+    { pull: true, rules: RULES, settings: { network: true, npmRegistry: `http://127.0.0.1:${port}` }, codeActionResolve: true, pin: ISOLATED },
+    async (client) => {
+      const [latest] = await pinActions(client);
+      const resolved = await client.connection.sendRequest(CodeActionResolveRequest.type, latest);
+      assert.equal(resolved.edit, undefined);
+      assert.equal(resolved.command?.command, PIN_VERSION_MANUALLY_COMMAND);
+      assert.match((resolved.command!.arguments![0] as PinArguments).error ?? '', /connection refused/);
+    },
+  );
 });
 
 test('the input box answer: mcpHygiene.pinVersion with pinTo validates it, then applies the edit; a range is refused', async () => {
@@ -102,11 +126,17 @@ test('the input box answer: mcpHygiene.pinVersion with pinTo validates it, then 
     const applied = recordApplyEdits(client);
     const [manual] = await pinActions(client);
     const args = manual.command!.arguments![0] as PinArguments;
-    const bad = (await client.connection.sendRequest(ExecuteCommandRequest.type, { command: PIN_VERSION_COMMAND, arguments: [{ ...args, pinTo: '^1.0.0' }] })) as PinResult;
+    const bad = (await client.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: PIN_VERSION_COMMAND,
+      arguments: [{ ...args, pinTo: '^1.0.0' }],
+    })) as PinResult;
     assert.equal(bad.applied, false);
     assert.match(bad.error ?? '', /not an exact npm version/);
     assert.equal(applied.length, 0);
-    const good = (await client.connection.sendRequest(ExecuteCommandRequest.type, { command: PIN_VERSION_COMMAND, arguments: [{ ...args, pinTo: '1.0.0' }] })) as PinResult;
+    const good = (await client.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: PIN_VERSION_COMMAND,
+      arguments: [{ ...args, pinTo: '1.0.0' }],
+    })) as PinResult;
     assert.deepEqual(good, { applied: true, version: '1.0.0' });
     assert.equal(applied.length, 1);
     assert.equal(applyAction(TEXT, { title: 'x', edit: applied[0].edit }, URI), TEXT.replace('"lsp-demo"', '"lsp-demo@1.0.0"'));
@@ -119,7 +149,10 @@ test('clients without codeAction/resolve get the lookup as the pinVersion comman
   await withClient({ pull: true, rules: RULES, pin: ISOLATED, settings: { network: true } }, async (client) => {
     const applied = recordApplyEdits(client);
     const actions = await pinActions(client, URI, text);
-    assert.deepEqual(actions.map((a) => a.title), [`Pin ${host}/team/lsp:2.1 to its current digest`, `Pin ${host}/team/lsp:2.1 to a digest…`]);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      [`Pin ${host}/team/lsp:2.1 to its current digest`, `Pin ${host}/team/lsp:2.1 to a digest…`],
+    );
     const command = actions[0].command!;
     assert.equal(command.command, PIN_VERSION_COMMAND);
     const result = (await client.connection.sendRequest(ExecuteCommandRequest.type, { command: command.command, arguments: command.arguments })) as PinResult;
@@ -134,11 +167,17 @@ test('git sources only get "Pin … to a commit…" (no lookup), even with netwo
   await withClient({ pull: true, rules: RULES, pin: ISOLATED, settings: { network: true }, codeActionResolve: true }, async (client) => {
     const applied = recordApplyEdits(client);
     const actions = await pinActions(client, URI, text);
-    assert.deepEqual(actions.map((a) => a.title), ['Pin github:acme/mcp#main to a commit…']);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Pin github:acme/mcp#main to a commit…'],
+    );
     const args = actions[0].command!.arguments![0] as PinArguments;
     assert.equal(args.kind, 'git');
     const sha = '0123456789abcdef0123456789abcdef01234567';
-    const result = (await client.connection.sendRequest(ExecuteCommandRequest.type, { command: PIN_VERSION_COMMAND, arguments: [{ ...args, pinTo: sha }] })) as PinResult;
+    const result = (await client.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: PIN_VERSION_COMMAND,
+      arguments: [{ ...args, pinTo: sha }],
+    })) as PinResult;
     assert.equal(result.applied, true);
     assert.ok(applyAction(text, { title: 'x', edit: applied[0].edit }, URI).includes(`"github:acme/mcp#${sha}"`));
   });

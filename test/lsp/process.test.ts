@@ -34,7 +34,9 @@ async function serveOnce(argv: string[], env: NodeJS.ProcessEnv = process.env): 
   try {
     const result = await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
     await connection.sendNotification(InitializedNotification.type, {});
-    await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: MCP_URI, languageId: 'jsonc', version: 1, text: MCP_JSON } });
+    await connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: MCP_URI, languageId: 'jsonc', version: 1, text: MCP_JSON },
+    });
     const diagnostics = await published;
     await connection.sendRequest(ShutdownRequest.type);
     await connection.sendNotification(ExitNotification.type);
@@ -71,7 +73,17 @@ test('the shipped loader: writes a V8 code cache on the first start, reuses it, 
   const dir = mkdtempSync(join(tmpdir(), 'mcp-hygiene-entry-'));
   try {
     const bundle = (entry: string, out: string) =>
-      build({ entryPoints: [join(root, entry)], outfile: join(dir, out), bundle: true, platform: 'node', target: 'node18', format: 'cjs', mainFields: ['module', 'main'], minify: true, logLevel: 'silent' });
+      build({
+        entryPoints: [join(root, entry)],
+        outfile: join(dir, out),
+        bundle: true,
+        platform: 'node',
+        target: 'node18',
+        format: 'cjs',
+        mainFields: ['module', 'main'],
+        minify: true,
+        logLevel: 'silent',
+      });
     await Promise.all([bundle('server/src/server.ts', 'server.js'), bundle('server/src/server-main.ts', 'server-main.js')]);
     const cacheDir = join(dir, 'storage', 'code-cache');
     const env = { ...process.env, ...serverEnvironmentOverrides(process.env, cacheDir) };
@@ -123,7 +135,10 @@ test('the shipped loader: writes a V8 code cache on the first start, reuses it, 
 // for good; the server used to go silent. It now says why (log + stderr) and exits with 1,
 // so the client restarts it.
 test('a frame without Content-Length over stdio: the server logs why and exits with 1 instead of going silent', { timeout: 30_000 }, async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'src', 'server-main.ts'), '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'server', 'src', 'server-main.ts'), '--stdio'], {
+    cwd: root,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -23,7 +23,10 @@ test('push: a settings change republishes open documents', async () => {
     await client.open(MCP_URI, MCP_JSON);
     assert.equal((await client.pushed(MCP_URI, 1)).length, 1);
     await client.changeSettings({ rules: { 'secret-in-env': 'hint' } });
-    const republished = await client.published.wait((p) => p.uri === MCP_URI && p.diagnostics[0]?.severity === DiagnosticSeverity.Hint, 'republish with hint severity');
+    const republished = await client.published.wait(
+      (p) => p.uri === MCP_URI && p.diagnostics[0]?.severity === DiagnosticSeverity.Hint,
+      'republish with hint severity',
+    );
     assert.equal(republished.version, 1);
     await client.changeSettings({ rules: { 'secret-in-env': 'off' } });
     await client.published.wait((p) => p.uri === MCP_URI && p.diagnostics.length === 0, 'republish without the finding');

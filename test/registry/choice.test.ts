@@ -11,7 +11,18 @@ import { chooseSafeVersion } from '../../server/src/registry/safeVersion';
 import { displayUrl } from '../../server/src/registry/http';
 import type { Advisory } from '../../server/src/data';
 
-const advisory = (affected: string, id = 'GHSA-x'): Advisory => ({ id, aliases: [], ecosystem: 'npm', package: 'p', affected, fixed: null, malicious: false, severity: 'error', summary: '', url: '' });
+const advisory = (affected: string, id = 'GHSA-x'): Advisory => ({
+  id,
+  aliases: [],
+  ecosystem: 'npm',
+  package: 'p',
+  affected,
+  fixed: null,
+  malicious: false,
+  severity: 'error',
+  summary: '',
+  url: '',
+});
 
 test('npm: latest unless pre-release/deprecated/vulnerable; never newer than latest; undefined when nothing qualifies', () => {
   const versions = ['1.0.0', '1.1.0', '1.2.0', '2.0.0', '3.0.0-rc.1'].map((version) => ({ version }));
@@ -47,7 +58,10 @@ test('npm registry: --registry, project .npmrc (scope first), ~/.npmrc, setting,
     assert.equal(npmRegistryFor('@acme/y', base), 'https://project.example');
     // A project .npmrc choosing which of the user's variables go into a URL is refused.
     writeFileSync(join(folder, '.npmrc'), '@acme:registry = "${REG}/acme/"\n');
-    assert.throws(() => npmRegistryFor('@acme/y', base), (error: Error) => /sets @acme:registry with an environment variable/.test(error.message) && !error.message.includes('env.example'));
+    assert.throws(
+      () => npmRegistryFor('@acme/y', base),
+      (error: Error) => /sets @acme:registry with an environment variable/.test(error.message) && !error.message.includes('env.example'),
+    );
     assert.equal(npmRegistryFor('@acme/y', { ...base, explicit: 'https://cli.example/' }), 'https://cli.example');
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -58,7 +72,10 @@ test('Python index: launch option and UV/PIP env are simple indexes; PyPI always
   assert.deepEqual(pythonIndexFor({ env: {} }), { url: 'https://pypi.org', api: 'json' });
   assert.deepEqual(pythonIndexFor({ env: { PIP_INDEX_URL: 'https://pypi.org/simple/' } }), { url: 'https://pypi.org', api: 'json' });
   assert.deepEqual(pythonIndexFor({ env: { UV_INDEX_URL: 'https://mirror.example/simple/' } }), { url: 'https://mirror.example/simple', api: 'simple' });
-  assert.deepEqual(pythonIndexFor({ explicit: 'https://idx.example/root/pypi', env: { UV_INDEX_URL: 'https://other.example/simple' } }), { url: 'https://idx.example/root/pypi', api: 'simple' });
+  assert.deepEqual(pythonIndexFor({ explicit: 'https://idx.example/root/pypi', env: { UV_INDEX_URL: 'https://other.example/simple' } }), {
+    url: 'https://idx.example/root/pypi',
+    api: 'simple',
+  });
   assert.deepEqual(pythonIndexFor({ setting: 'https://devpi.example', env: {} }), { url: 'https://devpi.example', api: 'json' });
   assert.deepEqual(pythonIndexFor({ setting: 'https://devpi.example/simple', env: {} }), { url: 'https://devpi.example/simple', api: 'simple' });
 });
@@ -69,7 +86,11 @@ test('image locations: Docker Hub (library/ for official images), hosts in the n
   assert.deepEqual(imageLocation('docker.io/mcp/fetch'), { base: 'https://registry-1.docker.io', repository: 'mcp/fetch', display: 'Docker Hub' });
   assert.deepEqual(imageLocation('ghcr.io/github/github-mcp-server'), { base: 'https://ghcr.io', repository: 'github/github-mcp-server', display: 'ghcr.io' });
   assert.deepEqual(imageLocation('localhost:5000/team/x'), { base: 'http://localhost:5000', repository: 'team/x', display: 'localhost:5000' });
-  assert.deepEqual(imageLocation('mcp/fetch', 'https://mirror.example/'), { base: 'https://mirror.example', repository: 'mcp/fetch', display: 'https://mirror.example' });
+  assert.deepEqual(imageLocation('mcp/fetch', 'https://mirror.example/'), {
+    base: 'https://mirror.example',
+    repository: 'mcp/fetch',
+    display: 'https://mirror.example',
+  });
 });
 
 test('URLs in messages keep only scheme, host and port', () => {

@@ -45,7 +45,12 @@ function project(): { dir: string; file: string; text: string; cleanup(): void }
 async function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const code = await mainAsync(args, { cwd, env: { HOME: join(cwd, 'no-home') }, stdout: { write: (t: string) => (stdout += t) }, stderr: { write: (t: string) => (stderr += t) } });
+  const code = await mainAsync(args, {
+    cwd,
+    env: { HOME: join(cwd, 'no-home') },
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+  });
   return { code, stdout, stderr };
 }
 
@@ -60,7 +65,10 @@ test('--fix --network --pin pins npm packages and image tags in place and report
     assert.equal(fixed, p.text.replace('"lsp-demo"', '"lsp-demo@1.5.0"').replace(`${host}/team/cli:3"`, `${host}/team/cli:3@${digest}"`));
     assert.match(result.stdout, /Pinned lsp-demo to 1\.5\.0 in \.vscode\/mcp\.json/);
     assert.match(result.stdout, new RegExp(`Pinned ${host}/team/cli:3 to ${digest}`));
-    assert.match(result.stdout, /Cannot pin no-such-package-here in \.vscode\/mcp\.json: Package "no-such-package-here" was not found in http:\/\/127\.0\.0\.1:\d+\./);
+    assert.match(
+      result.stdout,
+      /Cannot pin no-such-package-here in \.vscode\/mcp\.json: Package "no-such-package-here" was not found in http:\/\/127\.0\.0\.1:\d+\./,
+    );
     assert.doesNotMatch(fixed, /github:acme\/server#[0-9a-f]{40}/, 'git refs are never guessed');
     // Running again changes nothing more.
     const again = await run(['scan', '--fix', '--network', '--pin', '--fail-on', 'none', '.'], p.dir);

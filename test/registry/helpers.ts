@@ -12,7 +12,18 @@ import type { Advisory } from '../../server/src/data';
 const UNPINNED = new Set(['unpinned-npm-package', 'unpinned-python-package', 'unpinned-container-image', 'unpinned-git-source']);
 
 export function advisoryFor(ecosystem: string, name: string, affected: string): AdvisorySource {
-  const advisory: Advisory = { id: 'GHSA-test-pin', aliases: [], ecosystem, package: name, affected, fixed: null, malicious: false, severity: 'error', summary: 'test', url: 'https://example.invalid' };
+  const advisory: Advisory = {
+    id: 'GHSA-test-pin',
+    aliases: [],
+    ecosystem,
+    package: name,
+    affected,
+    fixed: null,
+    malicious: false,
+    severity: 'error',
+    summary: 'test',
+    url: 'https://example.invalid',
+  };
   return (eco, pkg) => (eco === ecosystem && pkg === name ? [advisory] : []);
 }
 
@@ -30,19 +41,37 @@ export async function pinAndCheck(
   const length = lines.offsetAt(finding.range.end) - offset;
   const target = pinTargetAt(pinTargets(analysis.doc, analysis.config), finding.ruleId, offset, length);
   assert.ok(target, `a pin target for ${finding.ruleId}`);
-  const result = await lookupPinVersion(target, { settings: options.settings, configFile: path, ...(options.advisories ? { advisories: options.advisories } : {}), timeoutMs: 10_000, ...options.context });
+  const result = await lookupPinVersion(target, {
+    settings: options.settings,
+    configFile: path,
+    ...(options.advisories ? { advisories: options.advisories } : {}),
+    timeoutMs: 10_000,
+    ...options.context,
+  });
   const edit = target.edit(result.version);
   assert.ok(edit, `an edit for ${result.version}`);
   const fixed = applyTextEdits(text, [{ range: lines.rangeAt(edit.offset, edit.length), newText: edit.content }]);
   checkInvariants(text, fixed, path, options.settings, edit, finding.ruleId, finding.server);
   // Pinning again with the same version is a no-op: the target is gone.
   const again = analyze(fixed, path, options.settings)!;
-  assert.equal(pinTargets(again.doc, again.config).filter((t) => t.ruleId === finding.ruleId && t.server === finding.server && t.name === target.name).length, 0, 'nothing left to pin');
+  assert.equal(
+    pinTargets(again.doc, again.config).filter((t) => t.ruleId === finding.ruleId && t.server === finding.server && t.name === target.name).length,
+    0,
+    'nothing left to pin',
+  );
   return { fixed, result };
 }
 
 /** Output parses, bytes outside the edit unchanged, the finding gone, nothing new. */
-export function checkInvariants(before: string, after: string, path: string, settings: Settings, edit: { offset: number; length: number }, ruleId: string, server: string | null): void {
+export function checkInvariants(
+  before: string,
+  after: string,
+  path: string,
+  settings: Settings,
+  edit: { offset: number; length: number },
+  ruleId: string,
+  server: string | null,
+): void {
   assert.equal(after.slice(0, edit.offset), before.slice(0, edit.offset), 'bytes before the edit unchanged');
   const tail = before.length - edit.offset - edit.length;
   assert.equal(after.slice(after.length - tail), before.slice(before.length - tail), 'bytes after the edit unchanged');
@@ -50,7 +79,11 @@ export function checkInvariants(before: string, after: string, path: string, set
   const now = analyze(after, path, settings);
   assert.ok(now, 'still an MCP config');
   assert.deepEqual(now.doc.problems, [], 'the pinned output parses');
-  assert.equal(now.findings.filter((f) => f.ruleId === ruleId && f.server === server).length, was.findings.filter((f) => f.ruleId === ruleId && f.server === server).length - 1, 'the unpinned finding is gone');
+  assert.equal(
+    now.findings.filter((f) => f.ruleId === ruleId && f.server === server).length,
+    was.findings.filter((f) => f.ruleId === ruleId && f.server === server).length - 1,
+    'the unpinned finding is gone',
+  );
   const count = (list: typeof was.findings) => list.reduce((m, f) => m.set(f.ruleId, (m.get(f.ruleId) ?? 0) + 1), new Map<string, number>());
   const wasCount = count(was.findings);
   for (const [id, n] of count(now.findings)) assert.ok(n <= (wasCount.get(id) ?? 0), `no new ${id} finding`);

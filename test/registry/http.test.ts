@@ -53,7 +53,8 @@ test('NO_PROXY: *, comma/space lists, leading dot and plain domains match the do
     ['[::1]', 5000, '[::1]:5001', false],
     ['[::1]', 5000, '[::2]', false],
   ];
-  for (const [host, port, noProxy, expected] of cases) assert.equal(noProxyMatches(host, port, noProxy), expected, `${host}:${port} against NO_PROXY=${JSON.stringify(noProxy)}`);
+  for (const [host, port, noProxy, expected] of cases)
+    assert.equal(noProxyMatches(host, port, noProxy), expected, `${host}:${port} against NO_PROXY=${JSON.stringify(noProxy)}`);
 });
 
 test('proxy variables: upper case first then lower case, empty is unset, https falls back to HTTP_PROXY, http never uses HTTPS_PROXY, only the env given', () => {
@@ -184,7 +185,8 @@ function startProxy(seen: Seen[], state: { requireAuth?: string }, resolveHost: 
   });
   server.on('connect', (req: IncomingMessage, socket: Socket, head: Buffer) => {
     seen.push({ method: 'CONNECT', url: req.url ?? '', headers: req.headers });
-    if (!authorized(req)) return socket.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="test"\r\nContent-Length: 0\r\n\r\n');
+    if (!authorized(req))
+      return socket.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="test"\r\nContent-Length: 0\r\n\r\n');
     const at = (req.url ?? '').lastIndexOf(':');
     const upstream = connect(Number((req.url ?? '').slice(at + 1)), resolveHost((req.url ?? '').slice(0, at)), () => {
       socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
@@ -201,10 +203,20 @@ function startProxy(seen: Seen[], state: { requireAuth?: string }, resolveHost: 
 
 before(async () => {
   const otherSeen: Seen[] = [];
-  const otherServer = createServer(recording(otherSeen, routes(() => other.url)));
+  const otherServer = createServer(
+    recording(
+      otherSeen,
+      routes(() => other.url),
+    ),
+  );
   other = { server: otherServer, seen: otherSeen, url: `http://127.0.0.1:${await listen(otherServer)}` };
   const seen: Seen[] = [];
-  const server = createServer(recording(seen, routes(() => other.url)));
+  const server = createServer(
+    recording(
+      seen,
+      routes(() => other.url),
+    ),
+  );
   registry = { server, seen, url: `http://127.0.0.1:${await listen(server)}` };
   const proxySeen: Seen[] = [];
   const state: { requireAuth?: string } = {};
@@ -241,7 +253,10 @@ test('an http:// registry through HTTP_PROXY: absolute-form request, Proxy-Autho
     assert.equal(response.status, 200);
     assert.deepEqual(JSON.parse(response.body.toString()), { method: 'GET', url: '/echo?q=1', host: new URL(registry.url).host });
     const atProxy = proxy.seen.slice(before.proxy);
-    assert.deepEqual(atProxy.map((s) => `${s.method} ${s.url}`), [`GET ${registry.url}/echo?q=1`]);
+    assert.deepEqual(
+      atProxy.map((s) => `${s.method} ${s.url}`),
+      [`GET ${registry.url}/echo?q=1`],
+    );
     assert.equal(atProxy[0].headers['proxy-authorization'], credentials);
     assert.equal(atProxy[0].headers.accept, 'application/json');
     assert.match(atProxy[0].headers['user-agent'] ?? '', /^mcp-hygiene /);
@@ -252,7 +267,10 @@ test('an http:// registry through HTTP_PROXY: absolute-form request, Proxy-Autho
     const wrong = await fails(`${registry.url}/echo`, { env: { HTTP_PROXY: proxy.url.replace('http://', 'http://u:wrong-pass@') } });
     assert.equal(wrong.message, `The proxy ${proxy.url} (HTTP_PROXY) refused the credentials in HTTP_PROXY (HTTP 407).`);
     const none = await fails(`${registry.url}/echo`, { env: { http_proxy: proxy.url } });
-    assert.equal(none.message, `The proxy ${proxy.url} (http_proxy) asks for credentials (HTTP 407): put them in http_proxy as http://user:password@host:port.`);
+    assert.equal(
+      none.message,
+      `The proxy ${proxy.url} (http_proxy) asks for credentials (HTTP 407): put them in http_proxy as http://user:password@host:port.`,
+    );
   } finally {
     delete proxy.requireAuth;
   }
@@ -285,7 +303,10 @@ test('redirects: relative Location resolved, 5 followed, the 6th refused; Author
   const before = { registry: registry.seen.length, other: other.seen.length };
   const same = await httpRequest(`${registry.url}/same`, options({ headers: { authorization: 'Bearer anonymous' } }));
   assert.equal(JSON.parse(same.body.toString()).url, '/echo?after=redirect');
-  assert.deepEqual(registry.seen.slice(before.registry).map((s) => s.headers.authorization), ['Bearer anonymous', 'Bearer anonymous']);
+  assert.deepEqual(
+    registry.seen.slice(before.registry).map((s) => s.headers.authorization),
+    ['Bearer anonymous', 'Bearer anonymous'],
+  );
   const cross = await httpRequest(`${registry.url}/cross`, options({ headers: { authorization: 'Bearer anonymous' } }));
   assert.equal(cross.url, `${other.url}/echo`);
   assert.equal(other.seen.length, before.other + 1);
@@ -358,7 +379,11 @@ function runChild(jobs: unknown[], env: Record<string, string>): Promise<ChildRe
     child.on('exit', (code) => {
       clearTimeout(kill);
       const exitedAt = Date.now();
-      const lines = stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+      const lines = stdout
+        .trim()
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
       const done = lines.at(-1)?.done;
       if (typeof done !== 'number') return reject(new Error(`the child did not finish: ${stdout}\n${stderr}`));
       resolve({ lines: lines.slice(0, -1), exitLagMs: exitedAt - done, code });
@@ -366,61 +391,101 @@ function runChild(jobs: unknown[], env: Record<string, string>): Promise<ChildRe
   });
 }
 
-test('an https:// registry through a CONNECT tunnel: TLS to the registry (SNI and certificate for its name), credentials for the proxy only; the process exits promptly after lookups', { skip: opensslOk ? false : 'no openssl CLI on this machine to make a test certificate' }, async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mcp-hygiene-tls-'));
-  const seen: Seen[] = [];
-  const proxySeen: Seen[] = [];
-  const tunnelProxy = startProxy(proxySeen, { requireAuth: `Basic ${Buffer.from('u:p@ss').toString('base64')}` }, (h) => (h === 'localhost' ? '127.0.0.1' : h));
-  let tls: HttpsServer | undefined;
-  try {
-    const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=localhost', '-addext', 'subjectAltName=DNS:localhost', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { encoding: 'utf8' });
-    assert.equal(made.status, 0, made.stderr);
-    tls = createTlsServer({ key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) }, recording(seen, routes(() => other.url)));
-    const tlsPort = await listen(tls);
-    const proxyPort = await listen(tunnelProxy);
-    const target = `https://localhost:${tlsPort}`;
-    const env = { HTTPS_PROXY: `http://u:p%40ss@127.0.0.1:${proxyPort}` };
-    const slowPort = await freePort();
-    const jobs = [
-      { url: `${target}/echo?x=1`, options: { timeoutMs: 5000, env, headers: { accept: 'application/json' } } },
-      { url: `${target}/hop/2`, options: { timeoutMs: 5000, env, method: 'HEAD' } },
-      // Without the proxy credentials: the CONNECT is refused in words.
-      { url: `${target}/echo`, options: { timeoutMs: 5000, env: { HTTPS_PROXY: `http://127.0.0.1:${proxyPort}` } } },
-      // A stalled body and a cancelled lookup leave nothing open either.
-      { url: `${registry.url}/stall-body`, options: { timeoutMs: 300, env: {} } },
-      { url: `${registry.url}/stall-body`, options: { timeoutMs: 5000, env: {}, cancelAfterMs: 100 } },
-      { url: `http://127.0.0.1:${slowPort}/refused`, options: { timeoutMs: 5000, env: {} } },
-    ];
-    const trusted = await runChild(jobs, { NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem') });
-    assert.equal(trusted.code, 0);
-    const [first, redirected, refused, timeout, cancelled, down] = trusted.lines;
-    assert.equal(first.status, 200, JSON.stringify(first));
-    assert.deepEqual(JSON.parse(first.body as string), { method: 'GET', url: '/echo?x=1', host: `localhost:${tlsPort}` });
-    assert.deepEqual(redirected, { status: 200, body: '' });
-    assert.equal(refused.message, `The proxy http://127.0.0.1:${proxyPort} (HTTPS_PROXY) asks for credentials (HTTP 407): put them in HTTPS_PROXY as http://user:password@host:port.`);
-    assert.equal(timeout.reason, 'timeout');
-    assert.equal(cancelled.reason, 'cancelled');
-    assert.equal(down.reason, 'unreachable');
-    assert.ok(trusted.exitLagMs < 1500, `the process exited ${trusted.exitLagMs} ms after its last lookup`);
-    // The proxy saw only CONNECTs (with the credentials), never a request line of the registry.
-    assert.deepEqual([...new Set(proxySeen.map((s) => `${s.method} ${s.url}`))], [`CONNECT localhost:${tlsPort}`]);
-    assert.equal(proxySeen[0].headers['proxy-authorization'], `Basic ${Buffer.from('u:p@ss').toString('base64')}`);
-    // The registry saw TLS with SNI for its name, and no proxy credentials.
-    assert.deepEqual(seen.map((s) => `${s.method} ${s.url} ${s.servername}`), [`GET /echo?x=1 localhost`, 'HEAD /hop/2 localhost', 'HEAD /hop/1 localhost', 'HEAD /hop/0 localhost']);
-    assert.ok(seen.every((s) => s.headers['proxy-authorization'] === undefined && s.headers.authorization === undefined));
-    // The language server gets the CA bundle through the client's environment overrides
-    // (NODE_EXTRA_CA_CERTS emptied for a faster start, the bundle passed on): still trusted.
-    const overrides = serverEnvironmentOverrides({ NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem') });
-    assert.equal(overrides.NODE_EXTRA_CA_CERTS, '');
-    const deferred = await runChild([jobs[0]], overrides);
-    assert.equal(deferred.lines[0].status, 200, JSON.stringify(deferred.lines[0]));
-    // Certificates are checked: without the test CA the same lookup fails (and names no password).
-    const untrusted = await runChild([jobs[0]], {});
-    assert.equal(untrusted.lines[0].reason, 'unreachable');
-    assert.match(untrusted.lines[0].message as string, new RegExp(`^Cannot reach localhost:${tlsPort}: .*(SELF_SIGNED|self-signed|unable to verify)`, 'i'));
-    assert.ok(!(untrusted.lines[0].message as string).includes('p@ss'));
-  } finally {
-    for (const server of [tls, tunnelProxy]) if (server) await closeServer(server);
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+test(
+  'an https:// registry through a CONNECT tunnel: TLS to the registry (SNI and certificate for its name), credentials for the proxy only; the process exits promptly after lookups',
+  { skip: opensslOk ? false : 'no openssl CLI on this machine to make a test certificate' },
+  async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mcp-hygiene-tls-'));
+    const seen: Seen[] = [];
+    const proxySeen: Seen[] = [];
+    const tunnelProxy = startProxy(proxySeen, { requireAuth: `Basic ${Buffer.from('u:p@ss').toString('base64')}` }, (h) =>
+      h === 'localhost' ? '127.0.0.1' : h,
+    );
+    let tls: HttpsServer | undefined;
+    try {
+      const made = spawnSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:prime256v1',
+          '-nodes',
+          '-days',
+          '1',
+          '-subj',
+          '/CN=localhost',
+          '-addext',
+          'subjectAltName=DNS:localhost',
+          '-keyout',
+          join(dir, 'key.pem'),
+          '-out',
+          join(dir, 'cert.pem'),
+        ],
+        { encoding: 'utf8' },
+      );
+      assert.equal(made.status, 0, made.stderr);
+      tls = createTlsServer(
+        { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
+        recording(
+          seen,
+          routes(() => other.url),
+        ),
+      );
+      const tlsPort = await listen(tls);
+      const proxyPort = await listen(tunnelProxy);
+      const target = `https://localhost:${tlsPort}`;
+      const env = { HTTPS_PROXY: `http://u:p%40ss@127.0.0.1:${proxyPort}` };
+      const slowPort = await freePort();
+      const jobs = [
+        { url: `${target}/echo?x=1`, options: { timeoutMs: 5000, env, headers: { accept: 'application/json' } } },
+        { url: `${target}/hop/2`, options: { timeoutMs: 5000, env, method: 'HEAD' } },
+        // Without the proxy credentials: the CONNECT is refused in words.
+        { url: `${target}/echo`, options: { timeoutMs: 5000, env: { HTTPS_PROXY: `http://127.0.0.1:${proxyPort}` } } },
+        // A stalled body and a cancelled lookup leave nothing open either.
+        { url: `${registry.url}/stall-body`, options: { timeoutMs: 300, env: {} } },
+        { url: `${registry.url}/stall-body`, options: { timeoutMs: 5000, env: {}, cancelAfterMs: 100 } },
+        { url: `http://127.0.0.1:${slowPort}/refused`, options: { timeoutMs: 5000, env: {} } },
+      ];
+      const trusted = await runChild(jobs, { NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem') });
+      assert.equal(trusted.code, 0);
+      const [first, redirected, refused, timeout, cancelled, down] = trusted.lines;
+      assert.equal(first.status, 200, JSON.stringify(first));
+      assert.deepEqual(JSON.parse(first.body as string), { method: 'GET', url: '/echo?x=1', host: `localhost:${tlsPort}` });
+      assert.deepEqual(redirected, { status: 200, body: '' });
+      assert.equal(
+        refused.message,
+        `The proxy http://127.0.0.1:${proxyPort} (HTTPS_PROXY) asks for credentials (HTTP 407): put them in HTTPS_PROXY as http://user:password@host:port.`,
+      );
+      assert.equal(timeout.reason, 'timeout');
+      assert.equal(cancelled.reason, 'cancelled');
+      assert.equal(down.reason, 'unreachable');
+      assert.ok(trusted.exitLagMs < 1500, `the process exited ${trusted.exitLagMs} ms after its last lookup`);
+      // The proxy saw only CONNECTs (with the credentials), never a request line of the registry.
+      assert.deepEqual([...new Set(proxySeen.map((s) => `${s.method} ${s.url}`))], [`CONNECT localhost:${tlsPort}`]);
+      assert.equal(proxySeen[0].headers['proxy-authorization'], `Basic ${Buffer.from('u:p@ss').toString('base64')}`);
+      // The registry saw TLS with SNI for its name, and no proxy credentials.
+      assert.deepEqual(
+        seen.map((s) => `${s.method} ${s.url} ${s.servername}`),
+        [`GET /echo?x=1 localhost`, 'HEAD /hop/2 localhost', 'HEAD /hop/1 localhost', 'HEAD /hop/0 localhost'],
+      );
+      assert.ok(seen.every((s) => s.headers['proxy-authorization'] === undefined && s.headers.authorization === undefined));
+      // The language server gets the CA bundle through the client's environment overrides
+      // (NODE_EXTRA_CA_CERTS emptied for a faster start, the bundle passed on): still trusted.
+      const overrides = serverEnvironmentOverrides({ NODE_EXTRA_CA_CERTS: join(dir, 'cert.pem') });
+      assert.equal(overrides.NODE_EXTRA_CA_CERTS, '');
+      const deferred = await runChild([jobs[0]], overrides);
+      assert.equal(deferred.lines[0].status, 200, JSON.stringify(deferred.lines[0]));
+      // Certificates are checked: without the test CA the same lookup fails (and names no password).
+      const untrusted = await runChild([jobs[0]], {});
+      assert.equal(untrusted.lines[0].reason, 'unreachable');
+      assert.match(untrusted.lines[0].message as string, new RegExp(`^Cannot reach localhost:${tlsPort}: .*(SELF_SIGNED|self-signed|unable to verify)`, 'i'));
+      assert.ok(!(untrusted.lines[0].message as string).includes('p@ss'));
+    } finally {
+      for (const server of [tls, tunnelProxy]) if (server) await closeServer(server);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  },
+);

@@ -23,7 +23,10 @@ const TOKEN = 'anonymous-pull-token';
 const PYPI: Record<string, Record<string, Array<{ filename: string; yanked: boolean }>>> = {
   'mcp-server-fetch': {
     '0.9.0': [{ filename: 'mcp_server_fetch-0.9.0-py3-none-any.whl', yanked: false }],
-    '1.0.0': [{ filename: 'mcp_server_fetch-1.0.0-py3-none-any.whl', yanked: false }, { filename: 'mcp_server_fetch-1.0.0.tar.gz', yanked: false }],
+    '1.0.0': [
+      { filename: 'mcp_server_fetch-1.0.0-py3-none-any.whl', yanked: false },
+      { filename: 'mcp_server_fetch-1.0.0.tar.gz', yanked: false },
+    ],
     '1.1.0': [{ filename: 'mcp_server_fetch-1.1.0-py3-none-any.whl', yanked: true }],
     '1.2.0rc1': [{ filename: 'mcp_server_fetch-1.2.0rc1-py3-none-any.whl', yanked: false }],
   },
@@ -42,7 +45,12 @@ export async function startLoopbackRegistry(): Promise<LoopbackRegistry> {
   const pending = new Set<ServerResponse>();
   let base = '';
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    requests.push({ method: req.method ?? '', url: req.url ?? '', ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}), ...(req.headers.accept ? { accept: req.headers.accept } : {}) });
+    requests.push({
+      method: req.method ?? '',
+      url: req.url ?? '',
+      ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}),
+      ...(req.headers.accept ? { accept: req.headers.accept } : {}),
+    });
     const url = new URL(req.url ?? '/', base);
     const path = url.pathname;
     const json = (status: number, body: unknown, headers: Record<string, string> = {}) => {
@@ -73,12 +81,19 @@ export async function startLoopbackRegistry(): Promise<LoopbackRegistry> {
     if (match) {
       const releases = PYPI[decodeURIComponent(match[1])];
       if (!releases) return json(404, { message: 'Not Found' });
-      const files = Object.values(releases).flat().map((f) => ({ filename: f.filename, url: `${base}/files/${f.filename}`, hashes: {}, yanked: f.yanked }));
-      return json(200, { meta: { 'api-version': '1.1' }, name: decodeURIComponent(match[1]), files, versions: Object.keys(releases) }, { 'content-type': 'application/vnd.pypi.simple.v1+json' });
+      const files = Object.values(releases)
+        .flat()
+        .map((f) => ({ filename: f.filename, url: `${base}/files/${f.filename}`, hashes: {}, yanked: f.yanked }));
+      return json(
+        200,
+        { meta: { 'api-version': '1.1' }, name: decodeURIComponent(match[1]), files, versions: Object.keys(releases) },
+        { 'content-type': 'application/vnd.pypi.simple.v1+json' },
+      );
     }
     if (path === '/token') {
       const scope = url.searchParams.get('scope') ?? '';
-      if (url.searchParams.get('service') !== 'loopback-registry' || !/^repository:[^:]+:pull$/.test(scope)) return json(400, { errors: [{ code: 'bad request' }] });
+      if (url.searchParams.get('service') !== 'loopback-registry' || !/^repository:[^:]+:pull$/.test(scope))
+        return json(400, { errors: [{ code: 'bad request' }] });
       return json(200, { token: TOKEN, access_token: TOKEN, expires_in: 300 });
     }
     match = /^\/v2\/(.+)\/manifests\/([^/]+)$/.exec(path);
@@ -86,14 +101,29 @@ export async function startLoopbackRegistry(): Promise<LoopbackRegistry> {
       const repo = match[1];
       const tag = decodeURIComponent(match[2]);
       if (req.headers.authorization !== `Bearer ${TOKEN}`) {
-        res.writeHead(401, { 'www-authenticate': `Bearer realm="${base}/token",service="loopback-registry",scope="repository:${repo}:pull"`, 'content-type': 'application/json' });
+        res.writeHead(401, {
+          'www-authenticate': `Bearer realm="${base}/token",service="loopback-registry",scope="repository:${repo}:pull"`,
+          'content-type': 'application/json',
+        });
         return res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ errors: [{ code: 'UNAUTHORIZED' }] }));
       }
       if (repo === 'missing/image' || tag === 'nope') {
         res.writeHead(404, { 'content-type': 'application/json' });
         return res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ errors: [{ code: 'MANIFEST_UNKNOWN' }] }));
       }
-      const body = JSON.stringify({ schemaVersion: 2, mediaType: 'application/vnd.oci.image.index.v1+json', manifests: [{ mediaType: 'application/vnd.oci.image.manifest.v1+json', digest: `sha256:${'1'.repeat(64)}`, size: 1, platform: { architecture: 'amd64', os: 'linux' } }], annotations: { repo, tag } });
+      const body = JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.oci.image.index.v1+json',
+        manifests: [
+          {
+            mediaType: 'application/vnd.oci.image.manifest.v1+json',
+            digest: `sha256:${'1'.repeat(64)}`,
+            size: 1,
+            platform: { architecture: 'amd64', os: 'linux' },
+          },
+        ],
+        annotations: { repo, tag },
+      });
       const digest = `sha256:${createHash('sha256').update(body).digest('hex')}`;
       digests.set(`${repo}:${tag}`, digest);
       // "nodigest" images omit the header: the client must hash the GET body.

@@ -77,7 +77,11 @@ test('one-string commands, bunx / pnpm dlx / yarn dlx / npm exec, TOML and YAML 
     ['{ "mcpServers": { "s": { "command": "yarn", "args": ["dlx", "pin-demo"] } } }', '/p/.cursor/mcp.json', '"pin-demo@1.2.0"'],
     ['{ "mcpServers": { "s": { "command": "npm", "args": ["exec", "--yes", "pin-demo"] } } }', '/p/.cursor/mcp.json', '"pin-demo@1.2.0"'],
     ["# codex\n[mcp_servers.demo]\ncommand = 'npx'\nargs = ['-y', 'pin-demo'] # trailing\n", '/p/.codex/config.toml', "'pin-demo@1.2.0'] # trailing"],
-    ['name: x\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: demo\n    command: npx\n    args:\n      - -y\n      - pin-demo # comment\n', '/p/.continue/mcpServers/demo.yaml', '- pin-demo@1.2.0 # comment'],
+    [
+      'name: x\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: demo\n    command: npx\n    args:\n      - -y\n      - pin-demo # comment\n',
+      '/p/.continue/mcpServers/demo.yaml',
+      '- pin-demo@1.2.0 # comment',
+    ],
   ];
   for (const [text, path, expected] of cases) {
     const { fixed } = await pinAndCheck(text, path, { settings });
@@ -95,11 +99,23 @@ test('.npmrc registry= (project folder) and @scope:registry= (home) are honoured
     writeFileSync(join(home, '.npmrc'), `@acme:registry=${registry!.url}/\n//127.0.0.1:1/:_authToken=never-read\n`);
     // The setting points at a closed port: only .npmrc can make these lookups work.
     const settings = { ...networkOn, npmRegistry: 'http://127.0.0.1:9' };
-    const scoped = await lookupPinVersion({ kind: 'npm', name: '@acme/pin-scoped' }, { settings, configFile: join(project, '.vscode', 'mcp.json'), workspaceFolder: project, home });
+    const scoped = await lookupPinVersion(
+      { kind: 'npm', name: '@acme/pin-scoped' },
+      { settings, configFile: join(project, '.vscode', 'mcp.json'), workspaceFolder: project, home },
+    );
     assert.equal(scoped.version, '0.1.0');
-    await assert.rejects(lookupPinVersion({ kind: 'npm', name: 'pin-demo' }, { settings, configFile: join(project, '.vscode', 'mcp.json'), workspaceFolder: project, home, timeoutMs: 2000 }), RegistryError);
+    await assert.rejects(
+      lookupPinVersion(
+        { kind: 'npm', name: 'pin-demo' },
+        { settings, configFile: join(project, '.vscode', 'mcp.json'), workspaceFolder: project, home, timeoutMs: 2000 },
+      ),
+      RegistryError,
+    );
     writeFileSync(join(project, '.npmrc'), `registry=${registry!.url}\n`);
-    const plain = await lookupPinVersion({ kind: 'npm', name: 'pin-demo' }, { settings, configFile: join(project, '.vscode', 'mcp.json'), workspaceFolder: project, home });
+    const plain = await lookupPinVersion(
+      { kind: 'npm', name: 'pin-demo' },
+      { settings, configFile: join(project, '.vscode', 'mcp.json'), workspaceFolder: project, home },
+    );
     assert.equal(plain.version, '1.2.0');
   } finally {
     rmSync(root, { recursive: true, force: true });
@@ -110,6 +126,7 @@ test('a package the registry does not have: clear 404 message naming the registr
   const text = '{ "mcpServers": { "s": { "command": "npx", "args": ["-y", "no-such-pin-package"] } } }';
   await assert.rejects(
     pinAndCheck(text, '/p/.cursor/mcp.json', { settings: { ...networkOn, npmRegistry: registry!.url } }),
-    (error: unknown) => error instanceof RegistryError && error.reason === 'not-found' && error.message === `Package "no-such-pin-package" was not found in ${registry!.url}.`,
+    (error: unknown) =>
+      error instanceof RegistryError && error.reason === 'not-found' && error.message === `Package "no-such-pin-package" was not found in ${registry!.url}.`,
   );
 });

@@ -34,7 +34,12 @@ async function pinIn(npmrc: string, env: Record<string, string>): Promise<{ code
     writeFileSync(join(dir, '.npmrc'), npmrc);
     let output = '';
     const write = (text: string) => (output += text);
-    const code = await mainAsync(['scan', '--fix', '--network', '--pin', '--fail-on', 'none', '.'], { cwd: dir, env: { HOME: join(dir, 'no-home'), ...env }, stdout: { write }, stderr: { write } });
+    const code = await mainAsync(['scan', '--fix', '--network', '--pin', '--fail-on', 'none', '.'], {
+      cwd: dir,
+      env: { HOME: join(dir, 'no-home'), ...env },
+      stdout: { write },
+      stderr: { write },
+    });
     return { code, output };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -44,7 +44,11 @@ test('UV_INDEX_URL (a simple-API index) is asked with the PEP 691 JSON form; an 
   const settings = on();
   const env = { UV_INDEX_URL: `${registry.url}/simple` };
   const before = registry.requests.length;
-  const { fixed, result } = await pinAndCheck(mcp('uvx', ['mcp-server-fetch']), '/p/.cursor/mcp.json', { settings, advisories: advisoryFor('PyPI', 'mcp-server-fetch', '>=1.0.0 <1.1.0'), context: { env } });
+  const { fixed, result } = await pinAndCheck(mcp('uvx', ['mcp-server-fetch']), '/p/.cursor/mcp.json', {
+    settings,
+    advisories: advisoryFor('PyPI', 'mcp-server-fetch', '>=1.0.0 <1.1.0'),
+    context: { env },
+  });
   assert.equal(result.version, '0.9.0');
   assert.ok(fixed.includes('"mcp-server-fetch@0.9.0"'));
   const request = registry.requests.slice(before).find((r) => r.url === '/simple/mcp-server-fetch/');
@@ -80,7 +84,10 @@ test('git sources take the commit the user enters (no network): npm #ref and uvx
   const sha = 'a'.repeat(40);
   const cases: Array<[string, string]> = [
     [mcp('npx', ['-y', 'github:acme/mcp-server#main']), `"github:acme/mcp-server#${sha}"`],
-    [mcp('uvx', ['--from', 'git+https://github.com/acme/mcp-server@v1.2#egg=mcp-server', 'mcp-server']), `"git+https://github.com/acme/mcp-server@${sha}#egg=mcp-server"`],
+    [
+      mcp('uvx', ['--from', 'git+https://github.com/acme/mcp-server@v1.2#egg=mcp-server', 'mcp-server']),
+      `"git+https://github.com/acme/mcp-server@${sha}#egg=mcp-server"`,
+    ],
     [mcp('uvx', ['--from', 'git+https://github.com/acme/mcp-server', 'mcp-server']), `"git+https://github.com/acme/mcp-server@${sha}"`],
   ];
   const settings = on();
@@ -102,12 +109,23 @@ test('git sources take the commit the user enters (no network): npm #ref and uvx
 });
 
 test('the Bearer challenge parser reads realm, service and scope (quoted, any order)', () => {
-  assert.deepEqual(parseBearerChallenge('Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:mcp/fetch:pull"'), { realm: 'https://auth.docker.io/token', service: 'registry.docker.io', scope: 'repository:mcp/fetch:pull' });
-  assert.deepEqual(parseBearerChallenge('Bearer scope="repository:user/image:pull", realm="https://ghcr.io/token"'), { realm: 'https://ghcr.io/token', scope: 'repository:user/image:pull' });
+  assert.deepEqual(parseBearerChallenge('Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:mcp/fetch:pull"'), {
+    realm: 'https://auth.docker.io/token',
+    service: 'registry.docker.io',
+    scope: 'repository:mcp/fetch:pull',
+  });
+  assert.deepEqual(parseBearerChallenge('Bearer scope="repository:user/image:pull", realm="https://ghcr.io/token"'), {
+    realm: 'https://ghcr.io/token',
+    scope: 'repository:user/image:pull',
+  });
   assert.equal(parseBearerChallenge('Basic realm="x"'), undefined);
 });
 
-async function failure(target: Parameters<typeof lookupPinVersion>[0], settings: ReturnType<typeof on>, extra: Partial<Parameters<typeof lookupPinVersion>[1]> = {}): Promise<RegistryError> {
+async function failure(
+  target: Parameters<typeof lookupPinVersion>[0],
+  settings: ReturnType<typeof on>,
+  extra: Partial<Parameters<typeof lookupPinVersion>[1]> = {},
+): Promise<RegistryError> {
   const started = Date.now();
   try {
     await lookupPinVersion(target, { settings, env: {}, ...extra });
@@ -135,7 +153,10 @@ test('slow registry: abandoned after the timeout with a message naming it and th
 test('cancellation aborts a lookup in flight', async () => {
   const controller = new AbortController();
   setTimeout(() => controller.abort(), 50);
-  const error = await failure({ kind: 'npm', name: 'pin-demo' }, on({ npmRegistry: `${registry.url}/slow` }), { signal: controller.signal, home: '/nonexistent' });
+  const error = await failure({ kind: 'npm', name: 'pin-demo' }, on({ npmRegistry: `${registry.url}/slow` }), {
+    signal: controller.signal,
+    home: '/nonexistent',
+  });
   assert.equal(error.reason, 'cancelled');
 });
 
@@ -158,7 +179,10 @@ test('malformed JSON and a non-registry answer: clear message, no edit', async (
 
 test('network off: no lookup at all', async () => {
   const before = registry.requests.length;
-  await assert.rejects(lookupPinVersion({ kind: 'PyPI', name: 'mcp-server-fetch' }, { settings: parseSettings({ pythonIndex: registry.url }).settings }), /Network lookups are off/);
+  await assert.rejects(
+    lookupPinVersion({ kind: 'PyPI', name: 'mcp-server-fetch' }, { settings: parseSettings({ pythonIndex: registry.url }).settings }),
+    /Network lookups are off/,
+  );
   assert.equal(registry.requests.length, before);
 });
 
@@ -194,7 +218,10 @@ test('HTTP_PROXY is honoured (the lookup goes through the proxy), NO_PROXY bypas
     const settings = on({ pythonIndex: registry.url });
     const through = await lookupPinVersion({ kind: 'PyPI', name: 'mcp-server-fetch' }, { settings, env: { HTTP_PROXY: proxyUrl } });
     assert.equal(through.version, '1.0.0');
-    assert.ok(seen.some((line) => line.includes(new URL(registry.url).host)), `the proxy saw the request: ${seen.join(', ')}`);
+    assert.ok(
+      seen.some((line) => line.includes(new URL(registry.url).host)),
+      `the proxy saw the request: ${seen.join(', ')}`,
+    );
     const count = seen.length;
     const direct = await lookupPinVersion({ kind: 'PyPI', name: 'mcp-server-fetch' }, { settings, env: { HTTP_PROXY: proxyUrl, NO_PROXY: '127.0.0.1' } });
     assert.equal(direct.version, '1.0.0');

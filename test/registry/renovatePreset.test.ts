@@ -28,8 +28,13 @@ test('the committed preset is generated from the dialects (node --import tsx scr
 function renovate(): string | { skip: string } {
   if (existsSync(RENOVATE_BIN)) return RENOVATE_BIN;
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-  const install = spawnSync(npm, ['install', '--prefix', RENOVATE_DIR, '--no-audit', '--no-fund', '--no-save', '--loglevel=error', `renovate@${RENOVATE_VERSION}`], { encoding: 'utf8', timeout: 600_000 });
-  if (install.status !== 0 || !existsSync(RENOVATE_BIN)) return { skip: `npm could not install renovate@${RENOVATE_VERSION}: ${(install.stderr || String(install.error)).split('\n').slice(-3).join(' ')}` };
+  const install = spawnSync(
+    npm,
+    ['install', '--prefix', RENOVATE_DIR, '--no-audit', '--no-fund', '--no-save', '--loglevel=error', `renovate@${RENOVATE_VERSION}`],
+    { encoding: 'utf8', timeout: 600_000 },
+  );
+  if (install.status !== 0 || !existsSync(RENOVATE_BIN))
+    return { skip: `npm could not install renovate@${RENOVATE_VERSION}: ${(install.stderr || String(install.error)).split('\n').slice(-3).join(' ')}` };
   return RENOVATE_BIN;
 }
 
@@ -44,10 +49,19 @@ const FILES: Record<string, string> = {
       unpinned: { command: 'npx', args: ['-y', 'left-to-mcp-hygiene'] },
     },
   })}`,
-  '.mcp.json': json({ mcpServers: { fetch: { command: 'uvx', args: ['mcp-server-fetch==2025.4.7'] }, pinned: { command: 'docker', args: ['run', '-i', '--rm', '-p', '8080:8080', `mcp/fetch:1.0@${DIGEST}`] } } }),
+  '.mcp.json': json({
+    mcpServers: {
+      fetch: { command: 'uvx', args: ['mcp-server-fetch==2025.4.7'] },
+      pinned: { command: 'docker', args: ['run', '-i', '--rm', '-p', '8080:8080', `mcp/fetch:1.0@${DIGEST}`] },
+    },
+  }),
   '.codex/config.toml': 'model = "gpt-5-codex"\n\n[mcp_servers.docs]\ncommand = "npx"\nargs = ["-y", "@acme/docs-mcp@1.4.2"]\n',
-  '.continue/mcpServers/team.yaml': 'name: Team\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: remote\n    command: npx\n    args:\n      - "-y"\n      - "mcp-remote@0.1.18"\n      - "https://mcp.example.com/sse"\n',
-  'opencode.json': json({ $schema: 'https://opencode.ai/config.json', mcp: { context7: { type: 'local', command: ['npx', '-y', '@upstash/context7-mcp@1.0.14'] } } }),
+  '.continue/mcpServers/team.yaml':
+    'name: Team\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: remote\n    command: npx\n    args:\n      - "-y"\n      - "mcp-remote@0.1.18"\n      - "https://mcp.example.com/sse"\n',
+  'opencode.json': json({
+    $schema: 'https://opencode.ai/config.json',
+    mcp: { context7: { type: 'local', command: ['npx', '-y', '@upstash/context7-mcp@1.0.14'] } },
+  }),
   'templates/mcp-servers.example.json': json({ mcpServers: { git: { command: 'uvx', args: ['--from', 'mcp-server-git==2025.1.14', 'mcp-server-git'] } } }),
   'package.json': json({ name: 'app', version: '1.0.0', scripts: { mcp: 'npx -y not-a-config@1.0.0' }, command: 'npx', args: ['also-not@2.0.0'] }),
 };
@@ -67,7 +81,11 @@ test("Renovate's own extraction finds exactly the pinned specs in every client's
   const repo = mkdtempSync(join(tmpdir(), 'mcp-hygiene-renovate-'));
   try {
     writeTree(repo, FILES);
-    const git = (...args: string[]) => spawnSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', '-c', 'core.hooksPath=/dev/null', ...args], { cwd: repo, encoding: 'utf8' });
+    const git = (...args: string[]) =>
+      spawnSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', '-c', 'core.hooksPath=/dev/null', ...args], {
+        cwd: repo,
+        encoding: 'utf8',
+      });
     git('init', '-q');
     git('add', '-A');
     git('commit', '-qm', 'configs');
@@ -75,10 +93,29 @@ test("Renovate's own extraction finds exactly the pinned specs in every client's
       cwd: repo,
       encoding: 'utf8',
       timeout: 300_000,
-      env: { PATH: process.env.PATH, HOME: repo, RENOVATE_CONFIG_FILE: PRESET, RENOVATE_BASE_DIR: join(repo, '.renovate'), LOG_FORMAT: 'json', LOG_LEVEL: 'info' },
+      env: {
+        PATH: process.env.PATH,
+        HOME: repo,
+        RENOVATE_CONFIG_FILE: PRESET,
+        RENOVATE_BASE_DIR: join(repo, '.renovate'),
+        LOG_FORMAT: 'json',
+        LOG_LEVEL: 'info',
+      },
     });
     assert.equal(run.status, 0, run.stderr || run.stdout.slice(-2000));
-    const extracted = run.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as { msg?: string; packageFiles?: { regex?: Array<{ packageFile: string; deps: Array<{ depName: string; currentValue: string; currentDigest?: string; datasource: string }> }> } }).find((entry) => entry.packageFiles);
+    const extracted = run.stdout
+      .split('\n')
+      .filter(Boolean)
+      .map(
+        (line) =>
+          JSON.parse(line) as {
+            msg?: string;
+            packageFiles?: {
+              regex?: Array<{ packageFile: string; deps: Array<{ depName: string; currentValue: string; currentDigest?: string; datasource: string }> }>;
+            };
+          },
+      )
+      .find((entry) => entry.packageFiles);
     assert.ok(extracted, 'Renovate logged the extracted package files');
     const found: Record<string, string[]> = {};
     for (const file of extracted.packageFiles!.regex ?? []) {

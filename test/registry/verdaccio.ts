@@ -56,7 +56,10 @@ export async function startVerdaccio(): Promise<Verdaccio> {
     ].join('\n'),
   );
   const started = Date.now();
-  const child: ChildProcess = spawn(process.execPath, [VERDACCIO_BIN, '--config', config, '--listen', `127.0.0.1:${port}`], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+  const child: ChildProcess = spawn(process.execPath, [VERDACCIO_BIN, '--config', config, '--listen', `127.0.0.1:${port}`], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+  });
   let output = '';
   child.stdout?.on('data', (d) => (output = (output + d).slice(-4000)));
   child.stderr?.on('data', (d) => (output = (output + d).slice(-4000)));
@@ -113,7 +116,14 @@ export async function startVerdaccio(): Promise<Verdaccio> {
           cwd,
           encoding: 'utf8',
           timeout: 60_000,
-          env: { ...process.env, npm_config_cache: join(dir, 'npm-cache'), npm_config_loglevel: 'error', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' },
+          env: {
+            ...process.env,
+            npm_config_cache: join(dir, 'npm-cache'),
+            npm_config_loglevel: 'error',
+            npm_config_audit: 'false',
+            npm_config_fund: 'false',
+            npm_config_update_notifier: 'false',
+          },
         },
         (error, stdout, stderr) => (error ? fail(new Error(`npm ${args.join(' ')} failed: ${error.message}\n${stderr}\n${stdout}`)) : done()),
       );
@@ -128,7 +138,10 @@ export async function startVerdaccio(): Promise<Verdaccio> {
     async publish({ name, version, tag }) {
       const pkgDir = join(dir, 'packages', String(counter++));
       mkdirSync(pkgDir, { recursive: true });
-      writeFileSync(join(pkgDir, 'package.json'), JSON.stringify({ name, version, description: 'pin test package', license: 'MIT', bin: { [name.replace(/^@[^/]+\//, '')]: 'index.js' } }, null, 2));
+      writeFileSync(
+        join(pkgDir, 'package.json'),
+        JSON.stringify({ name, version, description: 'pin test package', license: 'MIT', bin: { [name.replace(/^@[^/]+\//, '')]: 'index.js' } }, null, 2),
+      );
       writeFileSync(join(pkgDir, 'index.js'), '#!/usr/bin/env node\nconsole.log("hi");\n');
       await npm(['publish', ...(tag ? ['--tag', tag] : [])], pkgDir);
     },

@@ -40,9 +40,27 @@ export interface Launch {
 }
 
 export type ClientId =
-  | 'vscode' | 'vscode-agent-host' | 'claude-desktop' | 'claude-code' | 'cursor' | 'windsurf' | 'cline' | 'roo-code'
-  | 'gemini-cli' | 'zed' | 'codex' | 'kiro' | 'amazon-q' | 'opencode' | 'continue' | 'github-copilot-cli'
-  | 'github-copilot-coding-agent' | 'goose' | 'junie' | 'lm-studio' | 'visual-studio';
+  | 'vscode'
+  | 'vscode-agent-host'
+  | 'claude-desktop'
+  | 'claude-code'
+  | 'cursor'
+  | 'windsurf'
+  | 'cline'
+  | 'roo-code'
+  | 'gemini-cli'
+  | 'zed'
+  | 'codex'
+  | 'kiro'
+  | 'amazon-q'
+  | 'opencode'
+  | 'continue'
+  | 'github-copilot-cli'
+  | 'github-copilot-coding-agent'
+  | 'goose'
+  | 'junie'
+  | 'lm-studio'
+  | 'visual-studio';
 
 /** Clients whose docs say nothing about variables or the child's environment: modelled as literal, verified neither way. */
 export const UNVERIFIED: readonly ClientId[] = ['junie', 'lm-studio', 'visual-studio'];
@@ -52,7 +70,13 @@ type Dict = Record<string, Json>;
 const isDict = (value: Json): value is Dict => typeof value === 'object' && value !== null && !Array.isArray(value);
 const strings = (value: Json): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 const stringMap = (value: Json): Record<string, string> =>
-  isDict(value) ? Object.fromEntries(Object.entries(value).filter(([, v]) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean').map(([k, v]) => [k, String(v)])) : {};
+  isDict(value)
+    ? Object.fromEntries(
+        Object.entries(value)
+          .filter(([, v]) => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+          .map(([k, v]) => [k, String(v)]),
+      )
+    : {};
 const at = (value: Json, ...keys: string[]): Json => keys.reduce<Json>((node, key) => (isDict(node) ? node[key] : undefined), value);
 
 /** Which clients read a file at this path (client-dialects.md §16–17 and each client's docs). */
@@ -63,7 +87,12 @@ export function readersOf(path: string): ClientId[] {
   // "portable" format and Visual Studio (client-dialects.md §16–17).
   if (base === '.mcp.json') return ['claude-code', 'github-copilot-cli', 'vscode', 'visual-studio'];
   if (p.endsWith('/.vscode/mcp.json')) return ['vscode', 'vscode-agent-host', 'visual-studio'];
-  if (/\/(?:Code|Code - Insiders|VSCodium)\/User\/(?:profiles\/[^/]+\/)?(?:mcp|settings)\.json$/.test(p) || p.endsWith('/.vscode/settings.json') || base === 'devcontainer.json') return ['vscode', 'vscode-agent-host'];
+  if (
+    /\/(?:Code|Code - Insiders|VSCodium)\/User\/(?:profiles\/[^/]+\/)?(?:mcp|settings)\.json$/.test(p) ||
+    p.endsWith('/.vscode/settings.json') ||
+    base === 'devcontainer.json'
+  )
+    return ['vscode', 'vscode-agent-host'];
   if (p.endsWith('/.cursor/mcp.json')) return ['cursor', 'visual-studio'];
   if (p.endsWith('/.vs/mcp.json')) return ['visual-studio'];
   if (base === 'claude_desktop_config.json') return ['claude-desktop'];
@@ -117,15 +146,18 @@ function dollarBrace(text: string, env: Record<string, string>, unset: (name: st
  * configuration resolver (src/vs/workbench/services/configurationResolver/common/variableResolver.ts).
  */
 function vscodeVariables(text: string, scope: Scope): string {
-  return text.replace(/\$\{(input|env):([^}]+)\}|\$\{(workspaceFolder|userHome)\}/g, (whole, kind: string | undefined, arg: string | undefined, builtin: string | undefined) => {
-    if (builtin === 'workspaceFolder') return scope.world.workspaceFolder;
-    if (builtin === 'userHome') return scope.world.home;
-    if (kind === 'env') return scope.world.env[arg!] ?? '';
-    if (!scope.declaredInputs.has(arg!)) throw new Refused(`\${input:${arg}} is not declared in "inputs"`);
-    const answer = scope.world.inputs[arg!];
-    if (answer === undefined) throw new Refused(`the user did not answer \${input:${arg}}`);
-    return answer;
-  });
+  return text.replace(
+    /\$\{(input|env):([^}]+)\}|\$\{(workspaceFolder|userHome)\}/g,
+    (whole, kind: string | undefined, arg: string | undefined, builtin: string | undefined) => {
+      if (builtin === 'workspaceFolder') return scope.world.workspaceFolder;
+      if (builtin === 'userHome') return scope.world.home;
+      if (kind === 'env') return scope.world.env[arg!] ?? '';
+      if (!scope.declaredInputs.has(arg!)) throw new Refused(`\${input:${arg}} is not declared in "inputs"`);
+      const answer = scope.world.inputs[arg!];
+      if (answer === undefined) throw new Refused(`the user did not answer \${input:${arg}}`);
+      return answer;
+    },
+  );
 }
 
 /** `${env:NAME}` only (Cursor, Windsurf, Cline, Roo Code, Amazon Q: client-dialects.md, each client's MCP docs); unset -> ''. */
@@ -196,7 +228,9 @@ function parseFile(text: string, path: string): Json {
 /** Servers of a map-shaped section; `keys` names each client's own key for the fields. */
 function mapServers(section: Json, keys: { url?: string[]; env?: string; command?: string } = {}): RawServer[] {
   if (!isDict(section)) return [];
-  return Object.entries(section).filter(([, entry]) => isDict(entry)).map(([name, entry]) => entryServer(name, entry as Dict, keys));
+  return Object.entries(section)
+    .filter(([, entry]) => isDict(entry))
+    .map(([name, entry]) => entryServer(name, entry as Dict, keys));
 }
 
 function entryServer(name: string, entry: Dict, keys: { url?: string[]; env?: string; command?: string } = {}): RawServer {
@@ -219,16 +253,26 @@ function vscodeServers(root: Json, path: string): RawServer[] {
 }
 
 function vscodeInputs(root: Json, path: string): Set<string> {
-  const inputs = path.endsWith('devcontainer.json') ? at(root, 'customizations', 'vscode', 'mcp', 'inputs') : path.endsWith('settings.json') ? at(root, 'mcp', 'inputs') : at(root, 'inputs');
+  const inputs = path.endsWith('devcontainer.json')
+    ? at(root, 'customizations', 'vscode', 'mcp', 'inputs')
+    : path.endsWith('settings.json')
+      ? at(root, 'mcp', 'inputs')
+      : at(root, 'inputs');
   return new Set(Array.isArray(inputs) ? inputs.map((input) => at(input, 'id')).filter((id): id is string => typeof id === 'string') : []);
 }
 
 /** Expand every string a launch carries, then assemble it; `childEnv` adds what the child inherits. */
-function expandAll(server: RawServer, expand: (text: string) => string, childEnv: (fileEnv: Record<string, string>) => Record<string, string>, expandKeys = false): Launch {
+function expandAll(
+  server: RawServer,
+  expand: (text: string) => string,
+  childEnv: (fileEnv: Record<string, string>) => Record<string, string>,
+  expandKeys = false,
+): Launch {
   const base: Launch = { name: server.name, args: [], env: {}, headers: {} };
   try {
     const fileEnv = Object.fromEntries(Object.entries(server.env).map(([k, v]) => [expandKeys ? expand(k) : k, expand(v)]));
-    if (server.url !== undefined) return { ...base, url: expand(server.url), headers: Object.fromEntries(Object.entries(server.headers).map(([k, v]) => [k, expand(v)])) };
+    if (server.url !== undefined)
+      return { ...base, url: expand(server.url), headers: Object.fromEntries(Object.entries(server.headers).map(([k, v]) => [k, expand(v)])) };
     return { ...base, command: server.command === undefined ? undefined : expand(server.command), args: server.args.map(expand), env: childEnv(fileEnv) };
   } catch (error) {
     if (error instanceof Refused) return { ...base, refused: error.message };
@@ -237,7 +281,14 @@ function expandAll(server: RawServer, expand: (text: string) => string, childEnv
 }
 
 export function simulate(client: ClientId, text: string, path: string, world: World = {}): Launch[] {
-  const full: Required<World> = { env: world.env ?? {}, inputs: world.inputs ?? {}, files: world.files ?? {}, keyring: world.keyring ?? {}, workspaceFolder: world.workspaceFolder ?? '/work/app', home: world.home ?? '/home/dev' };
+  const full: Required<World> = {
+    env: world.env ?? {},
+    inputs: world.inputs ?? {},
+    files: world.files ?? {},
+    keyring: world.keyring ?? {},
+    workspaceFolder: world.workspaceFolder ?? '/work/app',
+    home: world.home ?? '/home/dev',
+  };
   const root = parseFile(text, path);
   const scope: Scope = { world: full, declaredInputs: new Set() };
   const portable = path.replace(/\\/g, '/').endsWith('/.mcp.json');
@@ -258,10 +309,14 @@ export function simulate(client: ClientId, text: string, path: string, world: Wo
       // (microsoft/vscode src/vs/workbench/api/node/extHostMcpNode.ts: { ...process.env, ...envFile, ...env }).
       return vscodeServers(root, path).map((s) => {
         const envFile = typeof s.entry.envFile === 'string' ? s.entry.envFile : undefined;
-        return expandAll(s, (t) => vscodeVariables(t, scope), (fileEnv) => {
-          const fromFile = envFile === undefined ? {} : parseDotEnv(full.files[vscodeVariables(envFile, scope)] ?? '');
-          return { ...full.env, ...fromFile, ...fileEnv };
-        });
+        return expandAll(
+          s,
+          (t) => vscodeVariables(t, scope),
+          (fileEnv) => {
+            const fromFile = envFile === undefined ? {} : parseDotEnv(full.files[vscodeVariables(envFile, scope)] ?? '');
+            return { ...full.env, ...fromFile, ...fileEnv };
+          },
+        );
       });
     }
     case 'vscode-agent-host': {
@@ -270,16 +325,25 @@ export function simulate(client: ClientId, text: string, path: string, world: Wo
       if (portable) return simulate('github-copilot-cli', text, path, world);
       return simulate('vscode', text, path, world).map((launch, index) => {
         const server = vscodeServers(root, path)[index];
-        return JSON.stringify(server.entry).includes('${input:') ? { ...launch, refused: 'needs ${input:}, which Agent Host sessions cannot prompt for' } : launch;
+        return JSON.stringify(server.entry).includes('${input:')
+          ? { ...launch, refused: 'needs ${input:}, which Agent Host sessions cannot prompt for' }
+          : launch;
       });
     }
     case 'claude-code': {
       // `${VAR}` and `${VAR:-default}` in command, args, env, url and headers; a required variable
       // that is unset makes Claude Code reject the config (code.claude.com docs mcp.md
       // "Environment variable expansion in .mcp.json"). Stdio servers get Claude Code's environment.
-      return mapServers(at(root, 'mcpServers')).map((s) => expandAll(s, (t) => dollarBrace(t, full.env, (name) => {
-        throw new Refused(`missing environment variable ${name}`);
-      }), inherits));
+      return mapServers(at(root, 'mcpServers')).map((s) =>
+        expandAll(
+          s,
+          (t) =>
+            dollarBrace(t, full.env, (name) => {
+              throw new Refused(`missing environment variable ${name}`);
+            }),
+          inherits,
+        ),
+      );
     }
     case 'github-copilot-cli':
       // `$VAR`, `${VAR}`, `${VAR:-default}` (github/docs content/copilot/how-tos/use-copilot-agents/use-copilot-cli.md;
@@ -289,7 +353,13 @@ export function simulate(client: ClientId, text: string, path: string, world: Wo
       // Only secrets of the repository's `copilot` environment named COPILOT_MCP_* are available,
       // as `$NAME` or `${NAME}` (github/docs .../coding-agent/extend-coding-agent-with-mcp.md).
       const secrets = Object.fromEntries(Object.entries(full.env).filter(([name]) => name.startsWith('COPILOT_MCP_')));
-      return mapServers(at(root, 'mcpServers')).map((s) => expandAll(s, (t) => dollarBrace(t, secrets, (_n, whole) => whole, true), (fileEnv) => fileEnv));
+      return mapServers(at(root, 'mcpServers')).map((s) =>
+        expandAll(
+          s,
+          (t) => dollarBrace(t, secrets, (_n, whole) => whole, true),
+          (fileEnv) => fileEnv,
+        ),
+      );
     }
     case 'cursor':
     case 'windsurf':
@@ -298,21 +368,51 @@ export function simulate(client: ClientId, text: string, path: string, world: Wo
     case 'amazon-q':
       // `${env:NAME}` (client-dialects.md, each client's MCP docs). Whether the child inherits the
       // client's environment is not modelled: a fix must deliver the value through the file.
-      return mapServers(at(root, 'mcpServers'), { url: ['url', 'serverUrl'] }).map((s) => expandAll(s, (t) => envColon(t, scope), (fileEnv) => fileEnv));
+      return mapServers(at(root, 'mcpServers'), { url: ['url', 'serverUrl'] }).map((s) =>
+        expandAll(
+          s,
+          (t) => envColon(t, scope),
+          (fileEnv) => fileEnv,
+        ),
+      );
     case 'gemini-cli':
       // `$VAR` and `${VAR}` in env values, args and headers (google-gemini/gemini-cli
       // docs/tools/mcp-server.md; packages/core/src/tools/mcp-client.ts); unset -> ''.
-      return mapServers(at(root, 'mcpServers'), { url: ['httpUrl', 'url'] }).map((s) => expandAll(s, (t) => dollarBrace(t, full.env, () => '', true), (fileEnv) => fileEnv));
+      return mapServers(at(root, 'mcpServers'), { url: ['httpUrl', 'url'] }).map((s) =>
+        expandAll(
+          s,
+          (t) => dollarBrace(t, full.env, () => '', true),
+          (fileEnv) => fileEnv,
+        ),
+      );
     case 'kiro':
       // `${VAR}` (kiro.dev docs/mcp/configuration); headers also take `${env:VAR}`.
-      return mapServers(at(root, 'mcpServers')).map((s) => expandAll(s, (t) => envColon(dollarBrace(t, full.env, () => ''), scope), (fileEnv) => fileEnv));
+      return mapServers(at(root, 'mcpServers')).map((s) =>
+        expandAll(
+          s,
+          (t) =>
+            envColon(
+              dollarBrace(t, full.env, () => ''),
+              scope,
+            ),
+          (fileEnv) => fileEnv,
+        ),
+      );
     case 'opencode': {
       const configDir = path.slice(0, path.lastIndexOf('/'));
       const servers = isDict(at(root, 'mcp')) ? Object.entries(at(root, 'mcp') as Dict).filter(([, e]) => isDict(e)) : [];
       return servers.map(([name, entry]) => {
         const e = entry as Dict;
         const command = strings(e.command);
-        const raw: RawServer = { name, command: command[0], args: command.slice(1), env: stringMap(e.environment), url: typeof e.url === 'string' ? e.url : undefined, headers: stringMap(e.headers), entry: e };
+        const raw: RawServer = {
+          name,
+          command: command[0],
+          args: command.slice(1),
+          env: stringMap(e.environment),
+          url: typeof e.url === 'string' ? e.url : undefined,
+          headers: stringMap(e.headers),
+          entry: e,
+        };
         return expandAll(raw, (t) => opencodeVariables(t, scope, configDir), inherits);
       });
     }
@@ -321,9 +421,17 @@ export function simulate(client: ClientId, text: string, path: string, world: Wo
       // drop-ins hold a Claude-style map (docs.continue.dev customize/deep-dives/mcp).
       const section = at(root, 'mcpServers');
       const servers = Array.isArray(section)
-        ? section.filter(isDict).map((entry) => ({ ...entryServer(String(entry.name ?? ''), entry), headers: stringMap(at(entry, 'requestOptions', 'headers')) }))
+        ? section
+            .filter(isDict)
+            .map((entry) => ({ ...entryServer(String(entry.name ?? ''), entry), headers: stringMap(at(entry, 'requestOptions', 'headers')) }))
         : mapServers(section);
-      return servers.map((s) => expandAll(s, (t) => continueSecrets(t, scope), (fileEnv) => fileEnv));
+      return servers.map((s) =>
+        expandAll(
+          s,
+          (t) => continueSecrets(t, scope),
+          (fileEnv) => fileEnv,
+        ),
+      );
     }
     case 'codex': {
       // `env` is literal; `env_vars` names variables forwarded from Codex's environment;
@@ -333,40 +441,50 @@ export function simulate(client: ClientId, text: string, path: string, world: Wo
       // codex-rs/rmcp-client/src/utils.rs create_env_for_mcp_server; rmcp_client.rs).
       const servers = at(root, 'mcp_servers');
       if (!isDict(servers)) return [];
-      return Object.entries(servers).filter(([, e]) => isDict(e)).map(([name, entry]) => {
-        const e = entry as Dict;
-        const base: Launch = { name, args: [], env: {}, headers: {} };
-        if (typeof e.url === 'string') {
-          const headers = stringMap(e.http_headers);
-          for (const [header, variable] of Object.entries(stringMap(e.env_http_headers))) if (full.env[variable] !== undefined) headers[header] = full.env[variable];
-          if (typeof e.bearer_token_env_var === 'string') {
-            const token = full.env[e.bearer_token_env_var];
-            if (token === undefined) return { ...base, url: e.url, refused: `${e.bearer_token_env_var} is not set` };
-            headers.Authorization = `Bearer ${token}`;
+      return Object.entries(servers)
+        .filter(([, e]) => isDict(e))
+        .map(([name, entry]) => {
+          const e = entry as Dict;
+          const base: Launch = { name, args: [], env: {}, headers: {} };
+          if (typeof e.url === 'string') {
+            const headers = stringMap(e.http_headers);
+            for (const [header, variable] of Object.entries(stringMap(e.env_http_headers)))
+              if (full.env[variable] !== undefined) headers[header] = full.env[variable];
+            if (typeof e.bearer_token_env_var === 'string') {
+              const token = full.env[e.bearer_token_env_var];
+              if (token === undefined) return { ...base, url: e.url, refused: `${e.bearer_token_env_var} is not set` };
+              headers.Authorization = `Bearer ${token}`;
+            }
+            return { ...base, url: e.url, headers };
           }
-          return { ...base, url: e.url, headers };
-        }
-        const forwarded = pick(full.env, strings(e.env_vars));
-        return { ...base, command: typeof e.command === 'string' ? e.command : undefined, args: strings(e.args), env: { ...pick(full.env, CODEX_DEFAULT_ENV), ...forwarded, ...stringMap(e.env) } };
-      });
+          const forwarded = pick(full.env, strings(e.env_vars));
+          return {
+            ...base,
+            command: typeof e.command === 'string' ? e.command : undefined,
+            args: strings(e.args),
+            env: { ...pick(full.env, CODEX_DEFAULT_ENV), ...forwarded, ...stringMap(e.env) },
+          };
+        });
     }
     case 'goose': {
       // `envs` literal; `env_keys` resolved like Goose's secrets: the environment first, then the
       // keyring (block/goose crates/goose/src/config/base.rs get_secret; agents/extension.rs).
       const extensions = at(root, 'extensions');
       if (!isDict(extensions)) return [];
-      return Object.entries(extensions).filter(([, e]) => isDict(e) && e.enabled !== false).map(([name, entry]) => {
-        const e = entry as Dict;
-        const base: Launch = { name, args: [], env: {}, headers: {} };
-        if (typeof e.uri === 'string') return { ...base, url: e.uri, headers: stringMap(e.headers) };
-        const env = stringMap(e.envs);
-        for (const key of strings(e.env_keys)) {
-          const value = full.env[key.toUpperCase()] ?? full.keyring[key];
-          if (value === undefined) return { ...base, refused: `${key} is neither in the environment nor in the keyring` };
-          env[key] = value;
-        }
-        return { ...base, command: typeof e.cmd === 'string' ? e.cmd : undefined, args: strings(e.args), env };
-      });
+      return Object.entries(extensions)
+        .filter(([, e]) => isDict(e) && e.enabled !== false)
+        .map(([name, entry]) => {
+          const e = entry as Dict;
+          const base: Launch = { name, args: [], env: {}, headers: {} };
+          if (typeof e.uri === 'string') return { ...base, url: e.uri, headers: stringMap(e.headers) };
+          const env = stringMap(e.envs);
+          for (const key of strings(e.env_keys)) {
+            const value = full.env[key.toUpperCase()] ?? full.keyring[key];
+            if (value === undefined) return { ...base, refused: `${key} is neither in the environment nor in the keyring` };
+            env[key] = value;
+          }
+          return { ...base, command: typeof e.cmd === 'string' ? e.cmd : undefined, args: strings(e.args), env };
+        });
     }
     case 'zed': {
       // No interpolation; the stdio child inherits Zed's environment plus `env`
@@ -374,12 +492,14 @@ export function simulate(client: ClientId, text: string, path: string, world: Wo
       // without env_clear). Older settings nest the launch under `command: { path, args, env }`.
       const servers = at(root, 'context_servers');
       if (!isDict(servers)) return [];
-      return Object.entries(servers).filter(([, e]) => isDict(e)).map(([name, entry]) => {
-        const e = entry as Dict;
-        const nested = isDict(e.command) ? e.command : undefined;
-        const raw = nested ? { ...entryServer(name, nested, { command: 'path' }), entry: e } : entryServer(name, e);
-        return expandAll(raw, literal, inherits);
-      });
+      return Object.entries(servers)
+        .filter(([, e]) => isDict(e))
+        .map(([name, entry]) => {
+          const e = entry as Dict;
+          const nested = isDict(e.command) ? e.command : undefined;
+          const raw = nested ? { ...entryServer(name, nested, { command: 'path' }), entry: e } : entryServer(name, e);
+          return expandAll(raw, literal, inherits);
+        });
     }
     case 'claude-desktop':
       // No interpolation; the MCP SDK's stdio transport passes only its default variables plus `env`.

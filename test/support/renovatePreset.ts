@@ -52,7 +52,8 @@ export function renovatePreset(): object {
   });
   return {
     $schema: 'https://docs.renovatebot.com/renovate-schema.json',
-    description: 'mcp-hygiene: keep the exact versions pinned in MCP server launch commands current (npx/bunx/pnpm dlx → npm, uvx/pipx → PyPI, docker/podman → container images), in every client config file mcp-hygiene reads.',
+    description:
+      'mcp-hygiene: keep the exact versions pinned in MCP server launch commands current (npx/bunx/pnpm dlx → npm, uvx/pipx → PyPI, docker/podman → container images), in every client config file mcp-hygiene reads.',
     customManagers: [
       manager('npm packages launched by npx, bunx or pnpx', 'npx|bunx|pnpx', NPM, 'npm'),
       manager('PyPI packages launched by uvx or pipx', 'uvx|pipx', PYPI, 'pypi'),

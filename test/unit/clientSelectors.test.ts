@@ -11,7 +11,7 @@ import { additionalFilePatterns, CONFIG_FILE_GLOBS, configDocumentSelector } fro
 // and package.json's activationEvents).
 const SYNC = 'run `node --import tsx scripts/vscode/syncGlobs.ts`';
 
-test('the client selects exactly the dialects\' config file globs', () => {
+test("the client selects exactly the dialects' config file globs", () => {
   assert.deepEqual([...CONFIG_FILE_GLOBS].sort(), [...configFileGlobs()].sort(), `client/src/configFileGlobs.ts is stale: ${SYNC}`);
 });
 
@@ -49,6 +49,9 @@ test('mcpHygiene.additionalFiles become whole-path patterns, read as the server 
     'C:/work/api/config/x.json',
   ]);
   const selector = configDocumentSelector(['**/.vscode/mcp.json'], ['/home/me/app/agents.json']);
-  assert.ok(selector.some((f) => f.scheme === 'file' && f.pattern === '/home/me/app/agents.json'), 'an additional file is sent to the server from disk');
+  assert.ok(
+    selector.some((f) => f.scheme === 'file' && f.pattern === '/home/me/app/agents.json'),
+    'an additional file is sent to the server from disk',
+  );
   assert.ok(!selector.some((f) => f.scheme !== 'file' && f.pattern === '/home/me/app/agents.json'));
 });

@@ -26,7 +26,11 @@ const manifestKeys = Object.keys(properties)
 
 test('every schema key is declared in package.json and every declared mcpHygiene key is in the schema', () => {
   assert.deepEqual(manifestKeys, schemaKeys);
-  assert.deepEqual(Object.keys(properties).filter((k) => !k.startsWith(prefix)), [], 'no settings outside the mcpHygiene section');
+  assert.deepEqual(
+    Object.keys(properties).filter((k) => !k.startsWith(prefix)),
+    [],
+    'no settings outside the mcpHygiene section',
+  );
 });
 
 test('package.json defaults equal the zod schema defaults', () => {

@@ -48,7 +48,6 @@ export interface CliOptions {
   printConfig?: string;
 }
 
-
 /** A file the CLI must read or write failed (exit code 2). */
 export class IoError extends Error {}
 
@@ -128,7 +127,10 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], flag: str
  * node's parseArgs with positionals, strict, and its errors as UsageError (node's
  * unknown-option message goes on about '--' positionals: its first sentence is kept).
  */
-export function parseArgsOrUsage<const T extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: T): ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: T }>> {
+export function parseArgsOrUsage<const T extends NonNullable<ParseArgsConfig['options']>>(
+  argv: readonly string[],
+  options: T,
+): ReturnType<typeof parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: T }>> {
   try {
     return parseArgs({ args: [...argv], allowPositionals: true, strict: true, options });
   } catch (error) {
@@ -140,33 +142,33 @@ export function parseArgsOrUsage<const T extends NonNullable<ParseArgsConfig['op
 /** Parses argv (without node and the script). Throws UsageError on anything it cannot accept. */
 export function parseCliArgs(argv: readonly string[]): CliOptions {
   const parsed = parseArgsOrUsage(argv, {
-        format: { type: 'string', short: 'f' },
-        output: { type: 'string', short: 'o' },
-        'fail-on': { type: 'string' },
-        'max-warnings': { type: 'string' },
-        quiet: { type: 'boolean' },
-        fix: { type: 'boolean' },
-        'dry-run': { type: 'boolean' },
-        baseline: { type: 'string' },
-        'write-baseline': { type: 'string' },
-        rule: { type: 'string', multiple: true },
-        config: { type: 'string' },
-        network: { type: 'boolean' },
-        pin: { type: 'boolean' },
-        'user-configs': { type: 'boolean' },
-        machine: { type: 'boolean' },
-        exclude: { type: 'string', multiple: true },
-        'no-gitignore': { type: 'boolean' },
-        cache: { type: 'boolean' },
-        'cache-location': { type: 'string' },
-        'list-rules': { type: 'boolean' },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        stdin: { type: 'boolean' },
-        'stdin-filename': { type: 'string' },
-        'print-config': { type: 'string' },
-        version: { type: 'boolean', short: 'v' },
-        help: { type: 'boolean', short: 'h' },
+    format: { type: 'string', short: 'f' },
+    output: { type: 'string', short: 'o' },
+    'fail-on': { type: 'string' },
+    'max-warnings': { type: 'string' },
+    quiet: { type: 'boolean' },
+    fix: { type: 'boolean' },
+    'dry-run': { type: 'boolean' },
+    baseline: { type: 'string' },
+    'write-baseline': { type: 'string' },
+    rule: { type: 'string', multiple: true },
+    config: { type: 'string' },
+    network: { type: 'boolean' },
+    pin: { type: 'boolean' },
+    'user-configs': { type: 'boolean' },
+    machine: { type: 'boolean' },
+    exclude: { type: 'string', multiple: true },
+    'no-gitignore': { type: 'boolean' },
+    cache: { type: 'boolean' },
+    'cache-location': { type: 'string' },
+    'list-rules': { type: 'boolean' },
+    color: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+    stdin: { type: 'boolean' },
+    'stdin-filename': { type: 'string' },
+    'print-config': { type: 'string' },
+    version: { type: 'boolean', short: 'v' },
+    help: { type: 'boolean', short: 'h' },
   });
   const { values, positionals } = parsed;
   const format = oneOf(values.format ?? 'text', FORMATS, '--format');
@@ -212,9 +214,18 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
   if (base.pin && (!base.fix || !base.network)) throw new UsageError('--pin needs --fix and --network: it looks versions up in package registries.');
   if (base.cacheLocation !== undefined && !base.cache) throw new UsageError('--cache-location only makes sense with --cache.');
   if (base.stdinFilename !== undefined && !base.stdin) throw new UsageError('--stdin-filename only makes sense with --stdin.');
-  if (base.stdin && paths.length) throw new UsageError('--stdin lints standard input: give no paths with it (use --stdin-filename for the path it stands for).');
-  if (base.stdin && (base.pin || base.cache || base.userConfigs || base.writeBaseline !== undefined)) throw new UsageError('--stdin cannot be combined with --pin, --cache, --user-configs or --write-baseline.');
-  for (const [flag, value] of [['--output', base.output], ['--baseline', base.baseline], ['--write-baseline', base.writeBaseline], ['--config', base.config], ['--cache-location', base.cacheLocation], ['--stdin-filename', base.stdinFilename]] as const) {
+  if (base.stdin && paths.length)
+    throw new UsageError('--stdin lints standard input: give no paths with it (use --stdin-filename for the path it stands for).');
+  if (base.stdin && (base.pin || base.cache || base.userConfigs || base.writeBaseline !== undefined))
+    throw new UsageError('--stdin cannot be combined with --pin, --cache, --user-configs or --write-baseline.');
+  for (const [flag, value] of [
+    ['--output', base.output],
+    ['--baseline', base.baseline],
+    ['--write-baseline', base.writeBaseline],
+    ['--config', base.config],
+    ['--cache-location', base.cacheLocation],
+    ['--stdin-filename', base.stdinFilename],
+  ] as const) {
     if (value !== undefined && value.trim() === '') throw new UsageError(`${flag} needs a file name.`);
   }
   // The same bounds as the ignoredPaths setting: the glob compiler fails obscurely beyond them.

@@ -33,7 +33,13 @@ export interface BaselineFile {
 export function serializeBaseline(entries: readonly BaselineEntry[]): string {
   const sorted = [...entries]
     .map((e) => ({ file: e.file, ruleId: e.ruleId, server: e.server, fingerprint: e.fingerprint }))
-    .sort((a, b) => compareStrings(a.file, b.file) || compareStrings(a.ruleId, b.ruleId) || compareStrings(a.server ?? '', b.server ?? '') || compareStrings(a.fingerprint, b.fingerprint));
+    .sort(
+      (a, b) =>
+        compareStrings(a.file, b.file) ||
+        compareStrings(a.ruleId, b.ruleId) ||
+        compareStrings(a.server ?? '', b.server ?? '') ||
+        compareStrings(a.fingerprint, b.fingerprint),
+    );
   const file: BaselineFile = { version: BASELINE_VERSION, tool: 'mcp-hygiene', findings: sorted };
   return JSON.stringify(file, null, 2) + '\n';
 }

@@ -80,7 +80,12 @@ export function cacheKey(configs: ReadonlyArray<{ settings: Settings; policy?: P
     // The running code cannot be identified: a key no other run has, so nothing is reused.
     engine = `unknown-${process.pid}-${Date.now()}-${Math.random()}`;
   }
-  return [`mcp-hygiene ${packageVersion()}`, `engine ${engine}`, `node ${process.version}`, `settings ${sha256(JSON.stringify(configs.map((c) => [c.settings, c.policy ?? null])))}`].join('; ');
+  return [
+    `mcp-hygiene ${packageVersion()}`,
+    `engine ${engine}`,
+    `node ${process.version}`,
+    `settings ${sha256(JSON.stringify(configs.map((c) => [c.settings, c.policy ?? null])))}`,
+  ].join('; ');
 }
 
 /** `--cache-location`: a file, or a folder (existing, or written with a trailing slash) to hold `.mcp-hygiene-cache`. */
@@ -155,7 +160,8 @@ export class ResultCache {
       else this.dirty = true;
     }
     for (const [absolute, entry] of this.updated) if (entry) files[absolute] = entry;
-    if (this.foreign) return `${this.path} is not an mcp-hygiene cache, so it was left as it is and the scan ran without a cache: delete it or choose another --cache-location.`;
+    if (this.foreign)
+      return `${this.path} is not an mcp-hygiene cache, so it was left as it is and the scan ran without a cache: delete it or choose another --cache-location.`;
     if (!this.dirty) return undefined;
     const content: CacheFile = { tool: 'mcp-hygiene', cacheFormat: CACHE_FORMAT, key: this.key, files };
     const temporary = `${this.path}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`;
@@ -214,19 +220,23 @@ const FINDING = z.object({
   ruleId: isKnown(new Set(RULES.map((rule) => rule.id))),
   category: z.enum(CATEGORIES),
   severity: z.enum(SEVERITIES),
-  range: z.object({ start: position, end: position }).check(z.refine(({ start, end }) => start.line < end.line || (start.line === end.line && start.character <= end.character))),
+  range: z
+    .object({ start: position, end: position })
+    .check(z.refine(({ start, end }) => start.line < end.line || (start.line === end.line && start.character <= end.character))),
   server: z.union([text(), z.null()]),
   message: text(),
   fixes: z.array(z.object({ title: text(), safe: z.boolean() })),
 });
 
 const ENTRY = z.union([
-  z.object({
-    hash: sha256Hex(),
-    dialect: isKnown(new Set(DIALECTS.map((dialect) => dialect.id))),
-    findings: z.array(FINDING),
-    fingerprints: z.optional(z.object({ relativeFile: text(), values: z.array(sha256Hex()) })),
-  }).check(z.refine((entry) => !entry.fingerprints || entry.fingerprints.values.length === entry.findings.length)),
+  z
+    .object({
+      hash: sha256Hex(),
+      dialect: isKnown(new Set(DIALECTS.map((dialect) => dialect.id))),
+      findings: z.array(FINDING),
+      fingerprints: z.optional(z.object({ relativeFile: text(), values: z.array(sha256Hex()) })),
+    })
+    .check(z.refine((entry) => !entry.fingerprints || entry.fingerprints.values.length === entry.findings.length)),
   z.object({ hash: sha256Hex(), skip: text() }),
 ]);
 

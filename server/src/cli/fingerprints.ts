@@ -6,7 +6,6 @@ import { sha256 } from '../common/lazyCrypto';
 /** The key under SARIF `partialFingerprints`; bump the version if the recipe changes. */
 export const FINGERPRINT_KEY = 'mcpHygiene/v1';
 
-
 /**
  * A finding's identity for baselines and SARIF `partialFingerprints`, stable when unrelated
  * lines are inserted or removed: sha256 over the rule id, the file (relative, forward
@@ -58,7 +57,9 @@ function nodeForSpan(root: TreeNode | undefined, start: number, end: number): Tr
   while (current) {
     if (current.offset === start && current.offset + current.length === end) exact = current;
     if (current.offset <= start && start <= current.offset + current.length) containing = current;
-    const next: TreeNode | undefined = current.children?.find((child) => child.offset <= start && start < child.offset + child.length || (child.offset === start && child.length === 0));
+    const next: TreeNode | undefined = current.children?.find(
+      (child) => (child.offset <= start && start < child.offset + child.length) || (child.offset === start && child.length === 0),
+    );
     current = next;
   }
   return exact ?? containing;
@@ -80,7 +81,10 @@ function keyPath(node: TreeNode): string {
     if (parent.type === 'array') parts.push(String(parent.children?.indexOf(current) ?? -1));
     current = parent;
   }
-  return parts.reverse().map((p) => p.replace(/[\\/]/g, (c) => '\\' + c)).join('/');
+  return parts
+    .reverse()
+    .map((p) => p.replace(/[\\/]/g, (c) => '\\' + c))
+    .join('/');
 }
 
 function lastKey(node: TreeNode | undefined): string | undefined {

@@ -100,9 +100,23 @@ export async function mainAsync(argv: readonly string[], io: CliIO = processIO()
     try {
       const resolver = new SettingsResolver(options, io.cwd);
       const { settings } = resolver.base;
-      const discovery = discover({ cwd: io.cwd, paths: options.paths, exclude: [...options.exclude, ...settings.ignoredPaths], include: settings.additionalFiles, gitignore: options.gitignore, userConfigs: options.userConfigs, env: io.env });
+      const discovery = discover({
+        cwd: io.cwd,
+        paths: options.paths,
+        exclude: [...options.exclude, ...settings.ignoredPaths],
+        include: settings.additionalFiles,
+        gitignore: options.gitignore,
+        userConfigs: options.userConfigs,
+        env: io.env,
+      });
       const onProgress = options.quiet ? undefined : progressReporter(io, 'Resolving', 'packages');
-      const outcome = await pinFiles(discovery.files, { configFor: (absolute) => resolver.forFile(absolute), dryRun: options.dryRun, io, writableRoots: discovery.writableRoots, ...(onProgress ? { onProgress } : {}) });
+      const outcome = await pinFiles(discovery.files, {
+        configFor: (absolute) => resolver.forFile(absolute),
+        dryRun: options.dryRun,
+        io,
+        writableRoots: discovery.writableRoots,
+        ...(onProgress ? { onProgress } : {}),
+      });
       const machineOnStdout = options.format !== 'text' && options.output === undefined;
       (machineOnStdout ? io.stderr : io.stdout).write(describePins(outcome, options));
       pinWriteFailed = outcome.unwritten.length > 0;
@@ -167,8 +181,22 @@ function prepareRun(argv: readonly string[], io: CliIO): number | PreparedScan {
   const fingerprints = options.format === 'sarif' || options.baseline !== undefined || options.writeBaseline !== undefined;
   const configFor = (absolute: string) => resolver.forFile(absolute);
   files.forEach((file) => configFor(file.absolute)); // every settings file of the run is known before the cache key is made
-  const cache = options.cache ? new ResultCache(resolveCacheLocation(io.cwd, options.cacheLocation), cacheKey(resolver.used().map(({ settings: s, policy }) => ({ settings: s, policy })))) : undefined;
-  const scanOptions = { configFor, fix: options.fix, dryRun: options.dryRun, writableRoots: discovery.writableRoots, relativeTo, fingerprints, onProgress: progressReporter(io), ...(cache ? { cache } : {}) };
+  const cache = options.cache
+    ? new ResultCache(
+        resolveCacheLocation(io.cwd, options.cacheLocation),
+        cacheKey(resolver.used().map(({ settings: s, policy }) => ({ settings: s, policy }))),
+      )
+    : undefined;
+  const scanOptions = {
+    configFor,
+    fix: options.fix,
+    dryRun: options.dryRun,
+    writableRoots: discovery.writableRoots,
+    relativeTo,
+    fingerprints,
+    onProgress: progressReporter(io),
+    ...(cache ? { cache } : {}),
+  };
   return { options, resolver, discovery, files, scanOptions };
 }
 
@@ -182,7 +210,9 @@ function finishRun({ options, resolver, discovery, scanOptions: { cache } }: Pre
   const skipped = [...discovery.skipped, ...outcome.skipped].sort((a, b) => compareStrings(a.file, b.file));
   if (options.stdin && outcome.linted.length === 0) {
     const reason = skipped[0]?.reason ?? 'not an MCP config';
-    throw new UsageError(`Standard input was not linted: ${reason}.${options.stdinFilename ? '' : ' Give --stdin-filename <path> so the path decides the client.'}`);
+    throw new UsageError(
+      `Standard input was not linted: ${reason}.${options.stdinFilename ? '' : ' Give --stdin-filename <path> so the path decides the client.'}`,
+    );
   }
   // --stdin --fix (as ruff): the fixed text is the output; the report and what was fixed go to stderr.
   const stdinFix = options.stdin && options.fix && !options.dryRun;
@@ -191,7 +221,10 @@ function finishRun({ options, resolver, discovery, scanOptions: { cache } }: Pre
   let findings = outcome.findings;
   let baselineAccepted = 0;
   if (options.writeBaseline) {
-    writeBaseline(resolve(io.cwd, options.writeBaseline), findings.map((f) => ({ file: f.relativeFile, ruleId: f.ruleId, server: f.server, fingerprint: f.fingerprint })));
+    writeBaseline(
+      resolve(io.cwd, options.writeBaseline),
+      findings.map((f) => ({ file: f.relativeFile, ruleId: f.ruleId, server: f.server, fingerprint: f.fingerprint })),
+    );
     io.stderr.write(`Wrote the baseline ${options.writeBaseline} (${findings.length} finding${findings.length === 1 ? '' : 's'} accepted).\n`);
     baselineAccepted = findings.length;
     findings = [];
@@ -211,7 +244,16 @@ function finishRun({ options, resolver, discovery, scanOptions: { cache } }: Pre
 
   for (const notice of notices) io.stderr.write(`${notice.level}: ${displaySafe(notice.message)}\n`);
 
-  const report = { findings, skipped, notices, lintedCount: outcome.linted.length, filesByDialect: outcome.filesByDialect, baselineAccepted, cwd: io.cwd, ...(options.machine ? { machine: machineOf(io) } : {}) };
+  const report = {
+    findings,
+    skipped,
+    notices,
+    lintedCount: outcome.linted.length,
+    filesByDialect: outcome.filesByDialect,
+    baselineAccepted,
+    cwd: io.cwd,
+    ...(options.machine ? { machine: machineOf(io) } : {}),
+  };
   const output =
     options.format === 'json'
       ? formatJson(report)
@@ -279,7 +321,9 @@ function printConfig(resolver: SettingsResolver, absolute: string, given: string
   const dialect = dialectForPath(absolute);
   const problems = config.problems.length ? { problems: config.problems } : {};
   // A registry URL may carry a credential: never printed.
-  const settings = JSON.parse(JSON.stringify(config.settings, (_key, value: unknown) => (typeof value === 'string' ? value.replace(/(\/\/[^/:@\s]*:)[^@/\s]+@/, '$1***@') : value))) as unknown;
+  const settings = JSON.parse(
+    JSON.stringify(config.settings, (_key, value: unknown) => (typeof value === 'string' ? value.replace(/(\/\/[^/:@\s]*:)[^@/\s]+@/, '$1***@') : value)),
+  ) as unknown;
   return JSON.stringify({ file: given, configFile: config.configFile ?? null, client: dialect?.id ?? null, ...problems, settings }, null, 2) + '\n';
 }
 
@@ -302,7 +346,13 @@ function listRules(options: CliOptions, color: boolean): string {
   if (options.format === 'json') {
     return (
       JSON.stringify(
-        RULES.map((r) => ({ id: r.id, category: r.meta.category, defaultSeverity: r.meta.defaultSeverity, fixable: r.meta.fixable, description: r.meta.description })),
+        RULES.map((r) => ({
+          id: r.id,
+          category: r.meta.category,
+          defaultSeverity: r.meta.defaultSeverity,
+          fixable: r.meta.fixable,
+          description: r.meta.description,
+        })),
         null,
         2,
       ) + '\n'
@@ -310,7 +360,10 @@ function listRules(options: CliOptions, color: boolean): string {
   }
   const palette = color ? COLORS : PLAIN;
   const width = Math.max(...RULES.map((r) => r.id.length));
-  const lines = RULES.map((r) => `${palette.bold(r.id.padEnd(width))}  ${r.meta.category.padEnd(12)}  ${r.meta.defaultSeverity.padEnd(11)}  ${r.meta.fixable ? 'fixable' : '       '}  ${r.meta.description}`);
+  const lines = RULES.map(
+    (r) =>
+      `${palette.bold(r.id.padEnd(width))}  ${r.meta.category.padEnd(12)}  ${r.meta.defaultSeverity.padEnd(11)}  ${r.meta.fixable ? 'fixable' : '       '}  ${r.meta.description}`,
+  );
   return lines.join('\n') + '\n';
 }
 

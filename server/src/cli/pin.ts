@@ -91,7 +91,14 @@ export async function pinFiles(files: readonly TargetFile[], options: PinPassOpt
       const index = next++;
       const { file, target, settings } = jobs[index];
       try {
-        results[index] = await lookupVersion(target, { settings, configFile: file.absolute, workspaceFolder: resolve(options.io.cwd), env: options.io.env, ...(home ? { home } : {}), ...options.lookup });
+        results[index] = await lookupVersion(target, {
+          settings,
+          configFile: file.absolute,
+          workspaceFolder: resolve(options.io.cwd),
+          env: options.io.env,
+          ...(home ? { home } : {}),
+          ...options.lookup,
+        });
       } catch (error) {
         results[index] = { error: error instanceof registry.RegistryError ? error.message : String(error) };
       }
@@ -118,7 +125,11 @@ export async function pinFiles(files: readonly TargetFile[], options: PinPassOpt
     const fixed = applyOffsetEdits(text, edits);
     // Lookups take seconds: an editor may have saved the file meanwhile, which the write detects.
     try {
-      writeFileAtomic(file.absolute, Buffer.from(bom + fixed, 'utf8'), { display: file.display, expected: fileVersion(read.bytes, read.stat), roots: options.writableRoots });
+      writeFileAtomic(file.absolute, Buffer.from(bom + fixed, 'utf8'), {
+        display: file.display,
+        expected: fileVersion(read.bytes, read.stat),
+        roots: options.writableRoots,
+      });
     } catch (error) {
       if (!(error instanceof AtomicWriteError)) throw error;
       const pinnedHere = new Set(outcome.pinned.filter((p) => p.file === file.display));
@@ -132,7 +143,8 @@ export async function pinFiles(files: readonly TargetFile[], options: PinPassOpt
 
 export function describePins(outcome: PinOutcome, options: Pick<CliOptions, 'dryRun'>): string {
   const lines: string[] = [];
-  for (const p of outcome.pinned) lines.push(displaySafe(`${options.dryRun ? 'Would pin' : 'Pinned'} ${p.name} to ${p.version} in ${p.file} (from ${p.registry})`));
+  for (const p of outcome.pinned)
+    lines.push(displaySafe(`${options.dryRun ? 'Would pin' : 'Pinned'} ${p.name} to ${p.version} in ${p.file} (from ${p.registry})`));
   for (const f of outcome.failed) lines.push(displaySafe(`Cannot pin ${f.name} in ${f.file}: ${f.error}`));
   if (lines.length === 0) lines.push('Nothing to pin: no unpinned npm, PyPI or container image spec is reported.');
   return lines.join('\n') + '\n';

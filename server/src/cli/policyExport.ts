@@ -20,12 +20,18 @@ with --output; a note on stderr says where your device management delivers it.
 
 /** `mcp-hygiene policy …`: the exit code (0 written, 2 usage or I/O problem). */
 export function runPolicyCommand(argv: readonly string[], io: CliIO): number {
-  const { values, positionals } = parseArgsOrUsage(argv, { target: { type: 'string' }, policy: { type: 'string' }, output: { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+  const { values, positionals } = parseArgsOrUsage(argv, {
+    target: { type: 'string' },
+    policy: { type: 'string' },
+    output: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
   if (values.help) {
     io.stdout.write(POLICY_USAGE);
     return 0;
   }
-  if (positionals[0] !== 'export' || positionals.length > 1) throw new UsageError(`Unknown policy command "${positionals.join(' ')}": the only one is "policy export".`);
+  if (positionals[0] !== 'export' || positionals.length > 1)
+    throw new UsageError(`Unknown policy command "${positionals.join(' ')}": the only one is "policy export".`);
   const target = values.target;
   if (target === undefined) throw new UsageError(`policy export needs --target: ${EXPORT_TARGETS.join(', ')}.`);
   if (!(EXPORT_TARGETS as readonly string[]).includes(target)) throw new UsageError(`Unknown --target "${target}": use ${EXPORT_TARGETS.join(', ')}.`);

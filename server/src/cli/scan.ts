@@ -150,7 +150,11 @@ export function scanFile(file: TargetFile, options: ScanOptions, outcome: ScanOu
   let ruleFailed = false;
   const onRuleError = (ruleId: string, error: unknown) => {
     ruleFailed = true;
-    outcome.notices.push({ level: 'error', file: file.display, message: `Rule ${ruleId} failed on ${file.display}: ${error instanceof Error ? error.message : String(error)}. Its findings for this file are missing.` });
+    outcome.notices.push({
+      level: 'error',
+      file: file.display,
+      message: `Rule ${ruleId} failed on ${file.display}: ${error instanceof Error ? error.message : String(error)}. Its findings for this file are missing.`,
+    });
   };
   // The cache stores the result for the text on disk once the file is done with (after
   // --fix). A failed rule is not stored: the next run tries again and reports the failure.
@@ -176,7 +180,9 @@ export function scanFile(file: TargetFile, options: ScanOptions, outcome: ScanOu
   let analysis = analyze(text, file.absolute, settings, lintOptions);
   if (!analysis) {
     const byPath = dialectForPath(file.absolute);
-    const reason = byPath ? `${byPath.displayName} config, but ${byPath.syntax.toUpperCase()} files cannot be read yet` : 'not an MCP config (no client uses this file name and it has no servers key)';
+    const reason = byPath
+      ? `${byPath.displayName} config, but ${byPath.syntax.toUpperCase()} files cannot be read yet`
+      : 'not an MCP config (no client uses this file name and it has no servers key)';
     store({ hash, skip: reason });
     return skip(reason);
   }
@@ -193,7 +199,12 @@ export function scanFile(file: TargetFile, options: ScanOptions, outcome: ScanOu
         outcome.fixes.push({ file: file.display, applied: result.applied, diff: unifiedDiff(file.display, text, result.text, secrets) });
       } else {
         try {
-          writeFileAtomic(file.absolute, Buffer.from(bom + result.text, 'utf8'), { display: file.display, expected: fileVersion(bytes, read.stat!), roots: options.writableRoots, write: scanHooks.write });
+          writeFileAtomic(file.absolute, Buffer.from(bom + result.text, 'utf8'), {
+            display: file.display,
+            expected: fileVersion(bytes, read.stat!),
+            roots: options.writableRoots,
+            write: scanHooks.write,
+          });
         } catch (error) {
           if (!(error instanceof AtomicWriteError)) throw error;
           // The file is as it was read: its findings stand, and none is reported as fixed.

@@ -75,7 +75,11 @@ type CacheCall = { method: 'lookup'; hash: string } | { method: 'remember'; entr
  * options) returns. A worker that stops early (crashed, or could not start) costs time, not
  * results: the files it did not post are scanned in the main thread, and a warning says so.
  */
-export async function scanFilesInParallel(files: readonly TargetFile[], options: Omit<ScanOptions, 'cache'> & { cache?: ResultCache }, workerCount: number): Promise<ScanOutcome> {
+export async function scanFilesInParallel(
+  files: readonly TargetFile[],
+  options: Omit<ScanOptions, 'cache'> & { cache?: ResultCache },
+  workerCount: number,
+): Promise<ScanOutcome> {
   const configs: WorkerInput['configs'] = [];
   const configIndex = new Map<object, number>();
   const jobs = files.map((file, index): WorkerInput['files'][number] => {
@@ -102,7 +106,16 @@ export async function scanFilesInParallel(files: readonly TargetFile[], options:
   // instead of landing on one worker.
   const stops = await Promise.all(
     Array.from({ length: workerCount }, (_, worker) =>
-      runWorker({ purpose: SCAN_WORKER, configs, fingerprints: options.fingerprints, cache: options.cache !== undefined, files: jobs.filter((job) => job.index % workerCount === worker) }, onResult),
+      runWorker(
+        {
+          purpose: SCAN_WORKER,
+          configs,
+          fingerprints: options.fingerprints,
+          cache: options.cache !== undefined,
+          files: jobs.filter((job) => job.index % workerCount === worker),
+        },
+        onResult,
+      ),
     ),
   );
 
@@ -114,7 +127,11 @@ export async function scanFilesInParallel(files: readonly TargetFile[], options:
     addOutcome(outcome, result.outcome);
   });
   for (const reason of stops) {
-    if (reason) outcome.notices.push({ level: 'warning', message: `A scan worker thread stopped (${reason}); the files it had not scanned were scanned in the main thread. Set MCP_HYGIENE_WORKERS=0 to scan without worker threads.` });
+    if (reason)
+      outcome.notices.push({
+        level: 'warning',
+        message: `A scan worker thread stopped (${reason}); the files it had not scanned were scanned in the main thread. Set MCP_HYGIENE_WORKERS=0 to scan without worker threads.`,
+      });
   }
   options.onProgress?.(files.length, files.length);
   return outcome;

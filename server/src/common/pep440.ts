@@ -19,7 +19,8 @@ export interface Pep440Version {
   local?: string;
 }
 
-const PATTERN = /^v?(?:(\d+)!)?(\d+(?:\.\d+)*)(?:[-_.]?(a|b|c|rc|alpha|beta|pre|preview)[-_.]?(\d*))?(?:(?:-(\d+))|(?:[-_.]?(post|rev|r)[-_.]?(\d*)))?(?:[-_.]?(dev)[-_.]?(\d*))?(?:\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?$/i;
+const PATTERN =
+  /^v?(?:(\d+)!)?(\d+(?:\.\d+)*)(?:[-_.]?(a|b|c|rc|alpha|beta|pre|preview)[-_.]?(\d*))?(?:(?:-(\d+))|(?:[-_.]?(post|rev|r)[-_.]?(\d*)))?(?:[-_.]?(dev)[-_.]?(\d*))?(?:\+([a-z0-9]+(?:[-_.][a-z0-9]+)*))?$/i;
 
 export function parsePep440(text: string): Pep440Version | undefined {
   const match = PATTERN.exec(text.trim());
@@ -138,13 +139,20 @@ export function satisfiesPep440(version: string, range: string): boolean {
       if (!bound) return false;
       const order = comparePep440(parsed, bound);
       switch (match[1]) {
-        case '<': return order < 0;
-        case '<=': return order <= 0;
-        case '>': return order > 0;
-        case '>=': return order >= 0;
-        case '!=': return order !== 0;
-        case '~=': return order >= 0 && compatibleUpper(parsed, bound);
-        default: return order === 0;
+        case '<':
+          return order < 0;
+        case '<=':
+          return order <= 0;
+        case '>':
+          return order > 0;
+        case '>=':
+          return order >= 0;
+        case '!=':
+          return order !== 0;
+        case '~=':
+          return order >= 0 && compatibleUpper(parsed, bound);
+        default:
+          return order === 0;
       }
     });
   });

@@ -18,8 +18,12 @@ export function pinVersionProblem(kind: PinKind, version: string): string | unde
     case 'PyPI':
       return !/[*,<>=~!\s]/.test(text) && parsePep440(text) ? undefined : `"${text}" is not an exact Python version (for example 1.2.3 or 2.0rc1).`;
     case 'Docker':
-      return /^sha256:[0-9a-f]{64}$/i.test(text) ? undefined : `"${text}" is not an image digest: expected sha256: followed by 64 hex digits (docker buildx imagetools inspect shows it).`;
+      return /^sha256:[0-9a-f]{64}$/i.test(text)
+        ? undefined
+        : `"${text}" is not an image digest: expected sha256: followed by 64 hex digits (docker buildx imagetools inspect shows it).`;
     case 'git':
-      return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(text) ? undefined : `"${text}" is not a full commit id: expected 40 (or 64) hex digits (git rev-parse <ref> shows it).`;
+      return /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/i.test(text)
+        ? undefined
+        : `"${text}" is not a full commit id: expected 40 (or 64) hex digits (git rev-parse <ref> shows it).`;
   }
 }

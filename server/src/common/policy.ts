@@ -42,7 +42,10 @@ export function parsePolicy(raw: unknown): { policy: Policy | undefined; problem
   const result = policySchema.safeParse(raw);
   if (result.success) return { policy: result.data, problems: [] };
   const issue = result.error.issues[0];
-  return { policy: undefined, problems: [`The policy file is not valid: ${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'}. No policy is applied.`] };
+  return {
+    policy: undefined,
+    problems: [`The policy file is not valid: ${issue?.path.join('.') || 'root'}: ${issue?.message ?? 'invalid'}. No policy is applied.`],
+  };
 }
 
 /** Whether a server's command line is exactly one of the policy's (every argument, in order). */

@@ -44,8 +44,10 @@ export interface CompiledGlob {
 export function globProblem(pattern: string): string | undefined {
   if (pattern.length > MAX_GLOB_LENGTH) return `The pattern is longer than ${MAX_GLOB_LENGTH} characters. Shorten it or split it into several patterns.`;
   const alternatives = expandBraces(pattern);
-  if (alternatives === undefined) return `The pattern's {…} alternatives expand to more than ${MAX_GLOB_ALTERNATIVES} patterns. Split it into several patterns.`;
-  if (alternatives.reduce((total, alternative) => total + alternative.length, 0) > MAX_GLOB_EXPANDED_LENGTH) return `The pattern's {…} alternatives expand to more than ${MAX_GLOB_EXPANDED_LENGTH} characters. Split it into several patterns.`;
+  if (alternatives === undefined)
+    return `The pattern's {…} alternatives expand to more than ${MAX_GLOB_ALTERNATIVES} patterns. Split it into several patterns.`;
+  if (alternatives.reduce((total, alternative) => total + alternative.length, 0) > MAX_GLOB_EXPANDED_LENGTH)
+    return `The pattern's {…} alternatives expand to more than ${MAX_GLOB_EXPANDED_LENGTH} characters. Split it into several patterns.`;
   return undefined;
 }
 
@@ -65,7 +67,11 @@ export function compileGlob(pattern: string): CompiledGlob {
 
 /** Forward slashes, no `./` in front, no repeated or trailing slash. */
 export function normalizeSeparators(path: string): string {
-  return path.replace(/\\/g, '/').replace(/\/{2,}/g, '/').replace(/^(\.\/)+/, '').replace(/(.)\/+$/, '$1');
+  return path
+    .replace(/\\/g, '/')
+    .replace(/\/{2,}/g, '/')
+    .replace(/^(\.\/)+/, '')
+    .replace(/(.)\/+$/, '$1');
 }
 
 /** Whether the pattern is anchored at a file-system root (`/x`, `C:/x`, `//server/x`). */
@@ -269,4 +275,3 @@ function parseClass(pattern: string, start: number): { accepts: (char: string) =
   }
   return undefined;
 }
-

@@ -44,7 +44,11 @@ const PATTERNS: Pattern[] = [
   { syntax: 'gh-secrets', regex: /\$\{\{\s*(?:secrets|inputs|env)\.([A-Za-z0-9_.-]+)\s*\}\}/g },
   { syntax: 'input', regex: /\$\{input:([^}\s]*)(\}?)/g, closeOptional: true },
   { syntax: 'env-colon', regex: /\$\{env:([^}\s]*)(\}?)/g, closeOptional: true },
-  { syntax: 'vscode-builtin', regex: /\$\{(workspaceFolder(?::[^}]+)?|workspaceFolderBasename|userHome|pathSeparator|\/|cwd|config:[^}]+|command:[^}]+|file:[^}]+)\}/g, closed: true },
+  {
+    syntax: 'vscode-builtin',
+    regex: /\$\{(workspaceFolder(?::[^}]+)?|workspaceFolderBasename|userHome|pathSeparator|\/|cwd|config:[^}]+|command:[^}]+|file:[^}]+)\}/g,
+    closed: true,
+  },
   { syntax: 'brace-env', regex: /(?<!\$)\{(?:env|file):([^}\s]*)(\}?)/g, closeOptional: true },
   { syntax: 'dollar-brace', regex: /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?\}/g, closed: true },
   { syntax: 'dollar', regex: /\$([A-Za-z_][A-Za-z0-9_]*)/g },

@@ -16,7 +16,8 @@ export function summaryOf(message: string): string {
   for (let i = 0; i < message.length; i++) {
     const char = message[i];
     if (char === '"') quoted = !quoted;
-    else if (!quoted && (char === '.' || char === '!' || char === '?') && (i + 1 === message.length || /\s/.test(message[i + 1]))) return message.slice(0, i + 1);
+    else if (!quoted && (char === '.' || char === '!' || char === '?') && (i + 1 === message.length || /\s/.test(message[i + 1])))
+      return message.slice(0, i + 1);
   }
   return message;
 }

@@ -12,14 +12,30 @@ export type Severity = 'error' | 'warning' | 'information' | 'hint';
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'information', 'hint'];
 
 /** 0-based line and UTF-16 code-unit character, exactly like LSP. */
-export interface Position { line: number; character: number }
-export interface Range { start: Position; end: Position }
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
 
 /** Offsets into the document text (UTF-16 code units), end exclusive. */
-export interface OffsetRange { offset: number; length: number }
+export interface OffsetRange {
+  offset: number;
+  length: number;
+}
 
-export interface TextEdit { range: Range; newText: string }
-export interface OffsetEdit { offset: number; length: number; content: string }
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+export interface OffsetEdit {
+  offset: number;
+  length: number;
+  content: string;
+}
 
 export interface Fix {
   title: string;

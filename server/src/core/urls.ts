@@ -70,5 +70,12 @@ export function isLoopbackHost(host: string): boolean {
  */
 export function isLocalDestination(host: string): boolean {
   const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
-  return bare === '0.0.0.0' || bare === '::' || bare === 'localhost.localdomain' || bare === 'ip6-localhost' || bare === 'ip6-loopback' || /^(?:host\.docker|host\.containers|gateway\.docker|host\.lima|host\.rancher-desktop)\.internal$/.test(bare);
+  return (
+    bare === '0.0.0.0' ||
+    bare === '::' ||
+    bare === 'localhost.localdomain' ||
+    bare === 'ip6-localhost' ||
+    bare === 'ip6-loopback' ||
+    /^(?:host\.docker|host\.containers|gateway\.docker|host\.lima|host\.rancher-desktop)\.internal$/.test(bare)
+  );
 }

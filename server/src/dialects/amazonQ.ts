@@ -45,7 +45,14 @@ export const amazonQ: Dialect = {
     }
     const legacy = getValue(doc.root, 'useLegacyMcpJson');
     return lists.length || legacy?.type === 'boolean'
-      ? { ...config, knobs: { lists, booleans: legacy?.type === 'boolean' ? [{ key: 'useLegacyMcpJson', node: legacy, value: legacy.value as boolean }] : [], strings: [] } }
+      ? {
+          ...config,
+          knobs: {
+            lists,
+            booleans: legacy?.type === 'boolean' ? [{ key: 'useLegacyMcpJson', node: legacy, value: legacy.value as boolean }] : [],
+            strings: [],
+          },
+        }
       : config;
   },
   envReference: (name) => '${env:' + name + '}',
@@ -57,7 +64,18 @@ export const amazonQ: Dialect = {
   schema: {
     serversPath: ['mcpServers'],
     serversShape: 'map',
-    entry: z.object({ type: str, command: str, args: strList, env: envMap, url: str, headers: strMap, timeout: num, disabled: bool, autoApprove: strList, oauth: anyObject }),
+    entry: z.object({
+      type: str,
+      command: str,
+      args: strList,
+      env: envMap,
+      url: str,
+      headers: strMap,
+      timeout: num,
+      disabled: bool,
+      autoApprove: strList,
+      oauth: anyObject,
+    }),
     strictKeys: true,
     typeKey: 'type',
     transports: ['stdio', 'http'],

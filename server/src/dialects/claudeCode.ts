@@ -60,7 +60,12 @@ export function claudeCodeSchema(serversPath: readonly string[]): DialectSchema 
     renames: { ...STANDARD_RENAMES, transportType: 'type' },
     required: (entry) =>
       getValue(entry, 'url') && !getValue(entry, 'type')
-        ? [{ key: 'type', why: 'Claude Code treats an entry without "type" as stdio, so a "url" entry without "type": "http" (or "sse") is skipped with an error' }]
+        ? [
+            {
+              key: 'type',
+              why: 'Claude Code treats an entry without "type" as stdio, so a "url" entry without "type": "http" (or "sse") is skipped with an error',
+            },
+          ]
         : [],
   };
 }

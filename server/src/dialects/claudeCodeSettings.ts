@@ -9,7 +9,15 @@ const files = filePatterns(['.claude/settings.json', '.claude/settings.local.jso
 
 /** The settings that widen which MCP servers run and which of their tools run unasked. */
 const BOOLEANS = ['enableAllProjectMcpServers', 'skipDangerousModePermissionPrompt'];
-const LISTS = ['enabledMcpjsonServers', 'disabledMcpjsonServers', 'permissions.allow', 'permissions.ask', 'permissions.deny', 'allowedMcpServers', 'deniedMcpServers'];
+const LISTS = [
+  'enabledMcpjsonServers',
+  'disabledMcpjsonServers',
+  'permissions.allow',
+  'permissions.ask',
+  'permissions.deny',
+  'allowedMcpServers',
+  'deniedMcpServers',
+];
 const STRINGS = ['permissions.defaultMode'];
 
 /**

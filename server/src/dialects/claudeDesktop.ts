@@ -15,7 +15,8 @@ export const claudeDesktop: Dialect = {
   displayName: 'Claude Desktop',
   secretDelivery: {
     mechanism: 'none: values are literal, and the stdio child receives only HOME, LOGNAME, PATH, SHELL, TERM, USER besides `env`',
-    source: 'modelcontextprotocol docs/docs/develop/connect-local-servers.mdx (no expansion); modelcontextprotocol/typescript-sdk src/client/stdio.ts getDefaultEnvironment',
+    source:
+      'modelcontextprotocol docs/docs/develop/connect-local-servers.mdx (no expansion); modelcontextprotocol/typescript-sdk src/client/stdio.ts getDefaultEnvironment',
   },
   syntax: 'json',
   commentsAllowed: false,
@@ -36,7 +37,8 @@ export const claudeDesktop: Dialect = {
     // Not "inherit it from Claude Desktop's environment": stdio servers started through the MCP
     // SDK get only HOME, LOGNAME, PATH, SHELL, TERM and USER (a few more on Windows) plus `env`
     // (modelcontextprotocol/typescript-sdk, src/client/stdio.ts getDefaultEnvironment).
-    expansionHint: 'start the server through a wrapper that reads the value from your keychain or an env file outside the repository, since Claude Desktop passes servers only a few standard variables besides env',
+    expansionHint:
+      'start the server through a wrapper that reads the value from your keychain or an env file outside the repository, since Claude Desktop passes servers only a few standard variables besides env',
     remote: false,
     standardEntries: true,
     renames: { cmd: 'command', envs: 'env', environment: 'env' },

@@ -57,7 +57,12 @@ export const cline: Dialect = {
       headers: strMap,
       autoApprove: strList,
       disabled: bool,
-      timeout: z.number().check(z.minimum(1, { error: 'Timeout out of range: use 1 to 3600 seconds, the range Cline accepts' }), z.maximum(3600, { error: 'Timeout out of range: use 1 to 3600 seconds, the range Cline accepts' })),
+      timeout: z
+        .number()
+        .check(
+          z.minimum(1, { error: 'Timeout out of range: use 1 to 3600 seconds, the range Cline accepts' }),
+          z.maximum(3600, { error: 'Timeout out of range: use 1 to 3600 seconds, the range Cline accepts' }),
+        ),
       oauth: anyObject,
       oauthClient: anyObject,
       metadata: anyObject,

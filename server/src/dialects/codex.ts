@@ -24,7 +24,7 @@ export const codex: Dialect = {
   id: 'codex',
   displayName: 'Codex',
   secretDelivery: {
-    mechanism: 'none in the file; names instead: `env_vars` (forwarded from Codex\'s environment), `bearer_token_env_var`, `env_http_headers`',
+    mechanism: "none in the file; names instead: `env_vars` (forwarded from Codex's environment), `bearer_token_env_var`, `env_http_headers`",
     source: 'openai/codex docs/config.md (mcp_servers); codex-rs/config/src/mcp_types.rs',
   },
   syntax: 'toml',
@@ -131,7 +131,11 @@ function autoApproved(entry: TreeNode): ListKnob | undefined {
     if (mode?.value === 'approve') values.push({ value: tool.key, node: mode });
   }
   if (!values.length) return undefined;
-  return { key: defaultMode?.value === 'approve' ? 'default_tools_approval_mode' : 'tools', node: defaultMode?.value === 'approve' ? defaultMode : tools!, values };
+  return {
+    key: defaultMode?.value === 'approve' ? 'default_tools_approval_mode' : 'tools',
+    node: defaultMode?.value === 'approve' ? defaultMode : tools!,
+    values,
+  };
 }
 
 function readKnobs(root: TreeNode | undefined): ConfigKnobs {

@@ -16,7 +16,8 @@ export const copilotCli: Dialect = {
   displayName: 'GitHub Copilot CLI',
   secretDelivery: {
     mechanism: '`$VAR`, `${VAR}`, `${VAR:-default}`',
-    source: 'github/docs content/copilot/how-tos/use-copilot-agents/use-copilot-cli.md; microsoft/vscode mcpEnvironmentVariableExpansion.ts ("the Copilot CLI\'s rules")',
+    source:
+      'github/docs content/copilot/how-tos/use-copilot-agents/use-copilot-cli.md; microsoft/vscode mcpEnvironmentVariableExpansion.ts ("the Copilot CLI\'s rules")',
   },
   syntax: 'json',
   commentsAllowed: false,

@@ -19,7 +19,7 @@ export const copilotCodingAgent: Dialect = {
   id: 'github-copilot-coding-agent',
   displayName: 'GitHub Copilot coding agent',
   secretDelivery: {
-    mechanism: '`$COPILOT_MCP_NAME` / `${COPILOT_MCP_NAME}` from secrets of the repository\'s `copilot` environment',
+    mechanism: "`$COPILOT_MCP_NAME` / `${COPILOT_MCP_NAME}` from secrets of the repository's `copilot` environment",
     source: 'github/docs content/copilot/how-tos/use-copilot-agents/coding-agent/extend-coding-agent-with-mcp.md',
   },
   syntax: 'json',
@@ -45,8 +45,13 @@ export const copilotCodingAgent: Dialect = {
     required: (entry, transport) => {
       const missing: Array<{ key: string; why: string }> = [];
       if (!getValue(entry, 'type')) missing.push({ key: 'type', why: 'the Copilot coding agent requires "type" ("local", "http" or "sse") on every server' });
-      if (!getValue(entry, 'tools')) missing.push({ key: 'tools', why: 'the Copilot coding agent requires "tools" on every server: list the tools it may call (it calls them without asking), or ["*"]' });
-      if (transport === 'stdio' && getValue(entry, 'command') && !getValue(entry, 'args')) missing.push({ key: 'args', why: 'the Copilot coding agent requires "args" on local servers (use [] for none)' });
+      if (!getValue(entry, 'tools'))
+        missing.push({
+          key: 'tools',
+          why: 'the Copilot coding agent requires "tools" on every server: list the tools it may call (it calls them without asking), or ["*"]',
+        });
+      if (transport === 'stdio' && getValue(entry, 'command') && !getValue(entry, 'args'))
+        missing.push({ key: 'args', why: 'the Copilot coding agent requires "args" on local servers (use [] for none)' });
       return missing;
     },
     renames: { ...STANDARD_RENAMES, alwaysAllow: 'tools', autoApprove: 'tools', includeTools: 'tools' },

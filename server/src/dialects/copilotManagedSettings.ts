@@ -22,6 +22,20 @@ export const copilotManagedSettings: Dialect = {
   variables: [],
   globs: files.globs,
   matchPath: files.matchPath,
-  userConfigPaths: (env) => [env.platform === 'darwin' ? '/Library/Application Support/GitHubCopilot/managed-settings.json' : env.platform === 'win32' ? 'C:\\Program Files\\GitHubCopilot\\managed-settings.json' : '/etc/github-copilot/managed-settings.json'],
-  read: (doc) => ({ servers: [], knobs: readKnobs(doc.root, { booleans: [], lists: ['allowedMcpServers', 'deniedMcpServers'], strings: ['permissions.disableBypassPermissionsMode'] }) ?? { booleans: [], lists: [], strings: [] } }) satisfies McpConfig,
+  userConfigPaths: (env) => [
+    env.platform === 'darwin'
+      ? '/Library/Application Support/GitHubCopilot/managed-settings.json'
+      : env.platform === 'win32'
+        ? 'C:\\Program Files\\GitHubCopilot\\managed-settings.json'
+        : '/etc/github-copilot/managed-settings.json',
+  ],
+  read: (doc) =>
+    ({
+      servers: [],
+      knobs: readKnobs(doc.root, { booleans: [], lists: ['allowedMcpServers', 'deniedMcpServers'], strings: ['permissions.disableBypassPermissionsMode'] }) ?? {
+        booleans: [],
+        lists: [],
+        strings: [],
+      },
+    }) satisfies McpConfig,
 };

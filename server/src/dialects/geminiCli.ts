@@ -96,6 +96,17 @@ export const geminiCli: Dialect = {
     remote: true,
     standardEntries: true,
     literalKeys: ['description'],
-    renames: { serverUrl: 'httpUrl', uri: 'httpUrl', cmd: 'command', envs: 'env', environment: 'env', alwaysAllow: 'trust', autoApprove: 'trust', transport: 'type', disabledTools: 'excludeTools', tools: 'includeTools' },
+    renames: {
+      serverUrl: 'httpUrl',
+      uri: 'httpUrl',
+      cmd: 'command',
+      envs: 'env',
+      environment: 'env',
+      alwaysAllow: 'trust',
+      autoApprove: 'trust',
+      transport: 'type',
+      disabledTools: 'excludeTools',
+      tools: 'includeTools',
+    },
   },
 };

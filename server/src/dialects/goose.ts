@@ -32,7 +32,9 @@ export const goose: Dialect = {
   matchPath: files.matchPath,
   read: readGoose,
   userConfigPaths: (env) => [
-    env.platform === 'win32' ? joinPath(env, appDataDir(env), 'Block', 'goose', 'config', 'config.yaml') : joinPath(env, xdgConfigDir(env), 'goose', 'config.yaml'),
+    env.platform === 'win32'
+      ? joinPath(env, appDataDir(env), 'Block', 'goose', 'config', 'config.yaml')
+      : joinPath(env, xdgConfigDir(env), 'goose', 'config.yaml'),
   ],
   schema: {
     serversPath: ['extensions'],

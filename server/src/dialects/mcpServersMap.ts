@@ -71,7 +71,9 @@ export function readServerEntry(name: string, nameNode: TreeNode, node: TreeNode
     nameNode,
     node,
     type,
-    transport: shape.transport ? shape.transport(node, type?.value, command !== undefined, url !== undefined) : transportOf(type?.value, command !== undefined, url !== undefined),
+    transport: shape.transport
+      ? shape.transport(node, type?.value, command !== undefined, url !== undefined)
+      : transportOf(type?.value, command !== undefined, url !== undefined),
     command,
     args: stringList(argsNode),
     argsNode,
@@ -155,7 +157,12 @@ export function mapEntries(node: TreeNode | undefined): MapEntry[] {
     keyNode,
     valueNode,
     property,
-    value: valueNode.type === 'string' ? (valueNode.value as string) : valueNode.type === 'number' || valueNode.type === 'boolean' ? String(valueNode.value) : undefined,
+    value:
+      valueNode.type === 'string'
+        ? (valueNode.value as string)
+        : valueNode.type === 'number' || valueNode.type === 'boolean'
+          ? String(valueNode.value)
+          : undefined,
   }));
 }
 

@@ -39,7 +39,9 @@ export const opencode: Dialect = {
     serversShape: 'map',
     entry: z.object({
       type: z.enum(['local', 'remote'], { error: 'Unknown "type": use "local" or "remote", the two opencode reads' }),
-      command: z.array(z.string(), { error: '"command" must be an array: write the program and its arguments, e.g. ["npx", "-y", "pkg"]. opencode rejects a string' }),
+      command: z.array(z.string(), {
+        error: '"command" must be an array: write the program and its arguments, e.g. ["npx", "-y", "pkg"]. opencode rejects a string',
+      }),
       environment: envMap,
       cwd: str,
       url: str,
@@ -55,7 +57,8 @@ export const opencode: Dialect = {
     urlKeys: ['url'],
     remote: true,
     standardEntries: false,
-    required: (entry) => (getValue(entry, 'type') ? [] : [{ key: 'type', why: 'opencode needs "type": "local" (with "command") or "remote" (with "url") on every server' }]),
+    required: (entry) =>
+      getValue(entry, 'type') ? [] : [{ key: 'type', why: 'opencode needs "type": "local" (with "command") or "remote" (with "url") on every server' }],
     renames: { env: 'environment', args: 'command', serverUrl: 'url', httpUrl: 'url', uri: 'url', cmd: 'command', disabled: 'enabled', transport: 'type' },
   },
 };

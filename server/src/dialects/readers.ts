@@ -35,7 +35,8 @@ export const COPILOT_AGENT_HOST: SharedReader = {
   name: 'Copilot Agent Host sessions',
   expands: ['env-colon', 'vscode-builtin'],
   otherwise: 'skip servers that need it',
-  source: 'microsoft/vscode-docs docs/agents/reference/mcp-configuration.md ("VS Code forwards eligible servers ... except servers that require interactive input")',
+  source:
+    'microsoft/vscode-docs docs/agents/reference/mcp-configuration.md ("VS Code forwards eligible servers ... except servers that require interactive input")',
 };
 
 /**

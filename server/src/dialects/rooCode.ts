@@ -23,9 +23,11 @@ export const rooCode: Dialect = {
   variables: ['env-colon', 'vscode-builtin'],
   globs: files.globs,
   matchPath: files.matchPath,
-  read: (doc) => readServersMap(doc, { serversPath: ['mcpServers'], autoApproveKeys: ['alwaysAllow'], excludeToolsKeys: ['disabledTools'], timeoutKeys: ['timeout'] }),
+  read: (doc) =>
+    readServersMap(doc, { serversPath: ['mcpServers'], autoApproveKeys: ['alwaysAllow'], excludeToolsKeys: ['disabledTools'], timeoutKeys: ['timeout'] }),
   envReference: (name) => '${env:' + name + '}',
-  userConfigPaths: (env) => vscodeUserDirs(env).map((dir) => joinPath(env, dir, 'globalStorage', 'rooveterinaryinc.roo-cline', 'settings', 'mcp_settings.json')),
+  userConfigPaths: (env) =>
+    vscodeUserDirs(env).map((dir) => joinPath(env, dir, 'globalStorage', 'rooveterinaryinc.roo-cline', 'settings', 'mcp_settings.json')),
   schema: {
     serversPath: ['mcpServers'],
     serversShape: 'map',
@@ -39,7 +41,12 @@ export const rooCode: Dialect = {
       url: str,
       headers: strMap,
       disabled: bool,
-      timeout: z.number().check(z.minimum(1, { error: 'Timeout out of range: use 1 to 3600 seconds, the range Roo Code accepts' }), z.maximum(3600, { error: 'Timeout out of range: use 1 to 3600 seconds, the range Roo Code accepts' })),
+      timeout: z
+        .number()
+        .check(
+          z.minimum(1, { error: 'Timeout out of range: use 1 to 3600 seconds, the range Roo Code accepts' }),
+          z.maximum(3600, { error: 'Timeout out of range: use 1 to 3600 seconds, the range Roo Code accepts' }),
+        ),
       alwaysAllow: strList,
       watchPaths: strList,
       disabledTools: strList,

@@ -16,7 +16,15 @@ export const num = z.number();
 export const anyObject = z.record(z.string(), z.unknown());
 
 /** Keys other clients use for a server's command, address, environment and transport, as most clients spell them. */
-export const STANDARD_RENAMES: Readonly<Record<string, string>> = { serverUrl: 'url', httpUrl: 'url', uri: 'url', cmd: 'command', envs: 'env', environment: 'env', transport: 'type' };
+export const STANDARD_RENAMES: Readonly<Record<string, string>> = {
+  serverUrl: 'url',
+  httpUrl: 'url',
+  uri: 'url',
+  cmd: 'command',
+  envs: 'env',
+  environment: 'env',
+  transport: 'type',
+};
 
 /** The root keys that hold servers in one client or another. */
 export const KNOWN_SERVERS_KEYS = ['mcpServers', 'servers', 'context_servers', 'mcp_servers', 'mcp', 'extensions'] as const;

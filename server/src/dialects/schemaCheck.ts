@@ -79,7 +79,10 @@ export function presentKey(entry: TreeNode, keys: readonly string[]): { key: str
 }
 
 /** The transport the entry declares (its type key's value), normalised; undefined when not declared. */
-export function declaredTransport(schema: DialectSchema, entry: TreeNode): { raw: string; node: TreeNode; transport: ReturnType<typeof transportOf> } | undefined {
+export function declaredTransport(
+  schema: DialectSchema,
+  entry: TreeNode,
+): { raw: string; node: TreeNode; transport: ReturnType<typeof transportOf> } | undefined {
   if (!schema.typeKey) return undefined;
   const node = getValue(entry, schema.typeKey);
   if (!node || node.type !== 'string') return undefined;
@@ -97,7 +100,12 @@ export function keyText(doc: ParsedDocument, keyNode: TreeNode, newKey: string):
 /** Shell programs that expand `$VAR` themselves, so references in their arguments are fine. */
 export function isShell(command: string | undefined): boolean {
   if (!command) return false;
-  const base = command.replace(/\\/g, '/').split('/').pop()!.toLowerCase().replace(/\.exe$/, '');
+  const base = command
+    .replace(/\\/g, '/')
+    .split('/')
+    .pop()!
+    .toLowerCase()
+    .replace(/\.exe$/, '');
   return ['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'cmd', 'powershell', 'pwsh'].includes(base);
 }
 
@@ -159,4 +167,3 @@ export function shown(value: string): string {
   if (/^[A-Za-z0-9_.:\/-]{0,32}$/.test(value) && !/[A-Za-z0-9]{20,}/.test(value)) return value;
   return value.slice(0, 4) + '…';
 }
-

@@ -60,8 +60,10 @@ export const vscode: Dialect = {
   id: 'vscode',
   displayName: 'VS Code',
   secretDelivery: {
-    mechanism: '`${input:id}` (prompted once, kept in VS Code\'s secret storage) or `${env:NAME}` in command, args, env, url and headers; the server also inherits VS Code\'s environment and `envFile`',
-    source: 'microsoft/vscode-docs docs/agents/reference/mcp-configuration.md; microsoft/vscode src/vs/workbench/api/node/extHostMcpNode.ts (env = process.env + envFile + env)',
+    mechanism:
+      "`${input:id}` (prompted once, kept in VS Code's secret storage) or `${env:NAME}` in command, args, env, url and headers; the server also inherits VS Code's environment and `envFile`",
+    source:
+      'microsoft/vscode-docs docs/agents/reference/mcp-configuration.md; microsoft/vscode src/vs/workbench/api/node/extHostMcpNode.ts (env = process.env + envFile + env)',
   },
   syntax: 'json',
   commentsAllowed: true,
@@ -72,6 +74,9 @@ export const vscode: Dialect = {
   envReference: (name) => '${env:' + name + '}',
   // Agent Host sessions get these servers forwarded; a workspace `.vscode/mcp.json` is also Visual Studio's.
   sharedReaders: (path) => (path.endsWith('/.vscode/mcp.json') ? [COPILOT_AGENT_HOST, VISUAL_STUDIO] : [COPILOT_AGENT_HOST]),
-  userConfigPaths: (env) => [...vscodeUserDirs(env).map((dir) => joinPath(env, dir, 'mcp.json')), joinPath(env, env.home, '.vscode-server', 'data', 'User', 'mcp.json')],
+  userConfigPaths: (env) => [
+    ...vscodeUserDirs(env).map((dir) => joinPath(env, dir, 'mcp.json')),
+    joinPath(env, env.home, '.vscode-server', 'data', 'User', 'mcp.json'),
+  ],
   schema: vscodeSchema(['servers'], ['inputs'], ['servers', 'inputs', 'sandbox', '$schema']),
 };

@@ -5,7 +5,13 @@ import { readKnobs } from './knobs';
 import { filePatterns, joinPath, vscodeUserDirs } from './schema';
 import { vscodeSchema } from './vscode';
 
-const files = filePatterns(['.vscode/settings.json', 'Code/User/settings.json', 'Code - Insiders/User/settings.json', 'Code/User/profiles/*/settings.json', 'Code - Insiders/User/profiles/*/settings.json']);
+const files = filePatterns([
+  '.vscode/settings.json',
+  'Code/User/settings.json',
+  'Code - Insiders/User/settings.json',
+  'Code/User/profiles/*/settings.json',
+  'Code - Insiders/User/profiles/*/settings.json',
+]);
 
 /**
  * VS Code's legacy place for servers (before 1.102): the `mcp` setting in user or workspace

@@ -25,7 +25,7 @@ export const zed: Dialect = {
   id: 'zed',
   displayName: 'Zed',
   secretDelivery: {
-    mechanism: 'none in the file; the stdio child inherits Zed\'s own environment plus `env`',
+    mechanism: "none in the file; the stdio child inherits Zed's own environment plus `env`",
     source: 'zed-industries/zed crates/context_server/src/transport/stdio_transport.rs (`.envs(...)`, no `env_clear`); docs/src/ai/mcp.md',
   },
   syntax: 'json',
@@ -35,7 +35,9 @@ export const zed: Dialect = {
   matchPath: files.matchPath,
   matchContent: (root) => getValue(root, 'context_servers')?.type === 'object',
   read: readZed,
-  userConfigPaths: (env) => [env.platform === 'win32' ? joinPath(env, appDataDir(env), 'Zed', 'settings.json') : joinPath(env, xdgConfigDir(env), 'zed', 'settings.json')],
+  userConfigPaths: (env) => [
+    env.platform === 'win32' ? joinPath(env, appDataDir(env), 'Zed', 'settings.json') : joinPath(env, xdgConfigDir(env), 'zed', 'settings.json'),
+  ],
   schema: {
     serversPath: ['context_servers'],
     // The stdio child gets Zed's own environment plus `env`: `.envs(...)` without `env_clear`
@@ -44,12 +46,15 @@ export const zed: Dialect = {
     serversShape: 'map',
     entry: z.object({
       source: z.enum(['custom', 'extension']),
-      command: z.string({ error: '"command" must be the program (a string): move "args" and "env" beside it. The nested {"path", "args", "env"} form is the early-2025 format that current Zed rejects' }),
+      command: z.string({
+        error:
+          '"command" must be the program (a string): move "args" and "env" beside it. The nested {"path", "args", "env"} form is the early-2025 format that current Zed rejects',
+      }),
       args: strList,
       env: envMap,
       timeout: num,
       enabled: bool,
-    remote: bool,
+      remote: bool,
       url: str,
       headers: strMap,
       oauth: z.object({ client_id: str, client_secret: z.optional(str) }),

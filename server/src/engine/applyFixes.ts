@@ -46,7 +46,7 @@ export function selectSafeFixes(findings: readonly Finding[], lines: LineIndex):
     const fix = finding.fixes.find((f) => f.safe);
     if (!fix) continue;
     const spans = fix.edits.map((e) => [lines.offsetAt(e.range.start), lines.offsetAt(e.range.end)] as [number, number]);
-    const overlaps = spans.some(([s, e]) => taken.some(([ts, te]) => s < te && e > ts || (s === e && s === ts) || (s === ts && e === te)));
+    const overlaps = spans.some(([s, e]) => taken.some(([ts, te]) => (s < te && e > ts) || (s === e && s === ts) || (s === ts && e === te)));
     if (overlaps) continue;
     chosen.push(fix);
     taken.push(...spans);
@@ -75,7 +75,10 @@ export function fixAll(text: string, filePath: string, settings: Settings = DEFA
   for (let pass = 0; pass < 10 && analysis; pass++) {
     const fixes = selectSafeFixes(analysis.findings, analysis.doc.lines);
     if (fixes.length === 0) break;
-    current = applyTextEdits(current, fixes.flatMap((f) => f.edits));
+    current = applyTextEdits(
+      current,
+      fixes.flatMap((f) => f.edits),
+    );
     applied.push(...fixes.map((f) => f.title));
     analysis = analyze(current, filePath, settings, options);
   }

@@ -41,7 +41,12 @@ export function entrySpan(server: ServerEntry): { start: number; end: number } {
  * The index of the one server entry that contains the whole edit, in both versions, when
  * every other entry is the same text at the same (or shifted) place; otherwise undefined.
  */
-export function confinedServerIndex(previous: { doc: ParsedDocument; config: McpConfig }, doc: ParsedDocument, config: McpConfig, region: ChangedRegion): number | undefined {
+export function confinedServerIndex(
+  previous: { doc: ParsedDocument; config: McpConfig },
+  doc: ParsedDocument,
+  config: McpConfig,
+  region: ChangedRegion,
+): number | undefined {
   if (doc.syntax !== 'json' || previous.doc.syntax !== 'json') return undefined;
   if (doc.problems.length > 0 || previous.doc.problems.length > 0) return undefined;
   const before = previous.config.servers;
@@ -71,7 +76,13 @@ export function confinedServerIndex(previous: { doc: ParsedDocument; config: Mcp
  * as the previous version's closure (that would keep every earlier version of the document
  * alive, one per edit): its edits are recomputed from the new text when first read.
  */
-export function moveFinding(finding: Finding, oldLines: LineIndex, newLines: LineIndex, region: ChangedRegion, deferredEdits: (moved: Finding, title: string) => TextEdit[]): Finding | undefined {
+export function moveFinding(
+  finding: Finding,
+  oldLines: LineIndex,
+  newLines: LineIndex,
+  region: ChangedRegion,
+  deferredEdits: (moved: Finding, title: string) => TextEdit[],
+): Finding | undefined {
   const range = moveRange(finding.range, oldLines, newLines, region);
   if (!range) return undefined;
   const moved: Finding = { ...finding, range, fixes: [] };

@@ -41,7 +41,11 @@ export interface LintOptions {
  * SUMMARY_MAX: rotating a committed secret is the step a user must not miss.
  */
 const GIT_NOTES: Record<'tracked' | 'untracked' | 'ignored', { severity: Severity; action?: string; note: string }> = {
-  tracked: { severity: 'error', action: ', and rotate it (committed)', note: 'This file is tracked by git, so the secret is already committed: rotate it, then move it out of the file.' },
+  tracked: {
+    severity: 'error',
+    action: ', and rotate it (committed)',
+    note: 'This file is tracked by git, so the secret is already committed: rotate it, then move it out of the file.',
+  },
   untracked: { severity: 'warning', note: 'The file is not tracked by git yet: move the secret out before committing it.' },
   ignored: { severity: 'warning', note: 'The file is git-ignored, but the secret still sits in plaintext on disk.' },
 };
@@ -105,7 +109,12 @@ export function runToEnd<T>(steps: LintSteps<T>): T {
  * rule, so a host can answer other requests in between (the language server's LintQueue
  * for large documents). Driven to the end it is exactly `analyze`: one code path.
  */
-export function* analyzeSteps(text: string, filePath: string, settings: Settings = DEFAULT_SETTINGS, options: LintOptions = {}): LintSteps<Analysis | undefined> {
+export function* analyzeSteps(
+  text: string,
+  filePath: string,
+  settings: Settings = DEFAULT_SETTINGS,
+  options: LintOptions = {},
+): LintSteps<Analysis | undefined> {
   const forced = typeof options.dialect === 'string' ? dialectById(options.dialect) : options.dialect;
   const byPath = forced ?? dialectForPath(filePath);
   const doc = parseDocument(text, byPath?.syntax ?? syntaxForPath(filePath));
@@ -119,7 +128,9 @@ export function* analyzeSteps(text: string, filePath: string, settings: Settings
   const active = options.rules ?? RULES;
   const rules = rulesToRun(active, settings, dialect);
   const keyOf = lazyIncrementalKey(filePath, dialect, settings, options, rules);
-  const unsuppressed = (options.previous && relint(options.previous, keyOf(), doc, dialect, config, settings, filePath, options, rules)) ?? (yield* collectFindings(doc, dialect, config, settings, filePath, options, rules));
+  const unsuppressed =
+    (options.previous && relint(options.previous, keyOf(), doc, dialect, config, settings, filePath, options, rules)) ??
+    (yield* collectFindings(doc, dialect, config, settings, filePath, options, rules));
   const ran = new Set(rules.map((rule) => rule.id));
   const findings = suppress(unsuppressed.slice(), doc, settings, filePath, active, ran).sort(compareFindings);
   return { doc, dialect, config, findings, incremental: { keyOf, unsuppressed } };
@@ -136,9 +147,24 @@ function rulesToRun(active: readonly Rule[], settings: Settings, dialect: Dialec
  * a separate function so the closure holds these values only, never `options.previous`
  * (each version would otherwise keep the one before it alive).
  */
-function lazyIncrementalKey(filePath: string, dialect: Dialect, settings: Settings, { policy, gitState, editorShowsSyntaxErrors }: LintOptions, rules: readonly Rule[]): () => string {
+function lazyIncrementalKey(
+  filePath: string,
+  dialect: Dialect,
+  settings: Settings,
+  { policy, gitState, editorShowsSyntaxErrors }: LintOptions,
+  rules: readonly Rule[],
+): () => string {
   let key: string | undefined;
-  return () => (key ??= JSON.stringify([filePath, dialect.id, settings, policy ?? null, gitState ?? null, editorShowsSyntaxErrors ?? false, rules.map((rule) => rule.id)]));
+  return () =>
+    (key ??= JSON.stringify([
+      filePath,
+      dialect.id,
+      settings,
+      policy ?? null,
+      gitState ?? null,
+      editorShowsSyntaxErrors ?? false,
+      rules.map((rule) => rule.id),
+    ]));
 }
 
 /**
@@ -146,7 +172,17 @@ function lazyIncrementalKey(filePath: string, dialect: Dialect, settings: Settin
  * per-server rules run on that entry only, their other findings move over from `previous`.
  * Undefined = lint the whole file.
  */
-function relint(previous: Analysis, key: string, doc: ParsedDocument, dialect: Dialect, config: McpConfig, settings: Settings, filePath: string, options: LintOptions, rules: readonly Rule[]): Finding[] | undefined {
+function relint(
+  previous: Analysis,
+  key: string,
+  doc: ParsedDocument,
+  dialect: Dialect,
+  config: McpConfig,
+  settings: Settings,
+  filePath: string,
+  options: LintOptions,
+  rules: readonly Rule[],
+): Finding[] | undefined {
   const state = previous.incremental;
   if (!state || previous.dialect !== dialect || state.keyOf() !== key) return undefined;
   const region = changedRegion(previous.doc.text, doc.text);
@@ -155,7 +191,17 @@ function relint(previous: Analysis, key: string, doc: ParsedDocument, dialect: D
   if (index === undefined) return undefined;
   const perServer = rules.filter((rule) => rule.meta.scope === 'server');
   const perServerIds = new Set(perServer.map((rule) => rule.id));
-  const findings = runToEnd(collectFindings(doc, dialect, config, settings, filePath, options, rules.filter((rule) => !perServerIds.has(rule.id))));
+  const findings = runToEnd(
+    collectFindings(
+      doc,
+      dialect,
+      config,
+      settings,
+      filePath,
+      options,
+      rules.filter((rule) => !perServerIds.has(rule.id)),
+    ),
+  );
   findings.push(...runToEnd(collectFindings(doc, dialect, { ...config, servers: [config.servers[index]] }, settings, filePath, options, perServer)));
   const edited = entrySpan(previous.config.servers[index]);
   const oldLines = previous.doc.lines;
@@ -188,7 +234,15 @@ function deferredEditsFromFullLint(text: string, filePath: string, settings: Set
 }
 
 /** Runs `rules` (already filtered by rulesToRun), pausing after each, and returns their findings before suppressions. */
-function* collectFindings(doc: ParsedDocument, dialect: Dialect, config: McpConfig, settings: Settings, filePath: string, options: LintOptions, rules: readonly Rule[]): LintSteps<Finding[]> {
+function* collectFindings(
+  doc: ParsedDocument,
+  dialect: Dialect,
+  config: McpConfig,
+  settings: Settings,
+  filePath: string,
+  options: LintOptions,
+  rules: readonly Rule[],
+): LintSteps<Finding[]> {
   const findings: Finding[] = [];
   const gitNote = options.gitState && options.gitState !== 'unknown' ? GIT_NOTES[options.gitState] : undefined;
   // One context for the whole run (rules are synchronous): `report` reads the rule being run.
@@ -229,7 +283,14 @@ function* collectFindings(doc: ParsedDocument, dialect: Dialect, config: McpConf
 }
 
 /** Drops suppressed findings; reports unused suppressions and ones without a reason (when those rules are active). */
-function suppress(findings: Finding[], doc: ParsedDocument, settings: Settings, filePath: string, active: readonly Rule[], ran: ReadonlySet<string>): Finding[] {
+function suppress(
+  findings: Finding[],
+  doc: ParsedDocument,
+  settings: Settings,
+  filePath: string,
+  active: readonly Rule[],
+  ran: ReadonlySet<string>,
+): Finding[] {
   const entries = settings.suppressions ?? [];
   if (entries.length === 0 && !doc.text.includes('mcp-hygiene-disable')) return findings;
   const knownRules = new Set([...RULES, ...active].map((r) => r.id));
@@ -239,7 +300,10 @@ function suppress(findings: Finding[], doc: ParsedDocument, settings: Settings, 
     const rule = active.find((r) => r.id === id);
     const level = settings.rules[id];
     if (!rule || level === 'off') continue;
-    const fixes: FixSpec[] = problem.kind === 'unused' ? [{ title: 'Remove the unused suppression', safe: false, edits: [removeCommentEdit(doc, problem.offset, problem.length)] }] : [];
+    const fixes: FixSpec[] =
+      problem.kind === 'unused'
+        ? [{ title: 'Remove the unused suppression', safe: false, edits: [removeCommentEdit(doc, problem.offset, problem.length)] }]
+        : [];
     kept.push(toFinding(rule, { offset: problem.offset, length: problem.length, server: null, message: problem.message, fixes }, doc.lines, level));
   }
   return kept;
@@ -294,5 +358,7 @@ function toFix(fix: FixSpec, lines: LineIndex): Fix {
 
 /** Rule ids are `[a-z0-9-]`, where code-unit order is collation order: no ICU collator (~10 ms to start) needed. */
 function compareFindings(a: Finding, b: Finding): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+  return (
+    a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0)
+  );
 }

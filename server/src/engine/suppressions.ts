@@ -40,7 +40,13 @@ export function parseSuppressions(doc: ParsedDocument): Suppression[] {
     const rest = match[2].trim();
     const separator = rest.search(/(?:^|\s)--(?:\s|$)/);
     const list = separator < 0 ? rest : rest.slice(0, separator);
-    const reason = separator < 0 ? '' : rest.slice(separator).replace(/^\s*--/, '').trim();
+    const reason =
+      separator < 0
+        ? ''
+        : rest
+            .slice(separator)
+            .replace(/^\s*--/, '')
+            .trim();
     const rules = list
       .split(/[\s,]+/)
       .map((r) => r.trim())
@@ -59,7 +65,11 @@ export function parseSuppressions(doc: ParsedDocument): Suppression[] {
 
 function stripCommentMarkers(raw: string): string {
   if (raw.startsWith('//')) return raw.slice(2);
-  if (raw.startsWith('/*')) return raw.slice(2).replace(/\*\/$/, '').replace(/^\s*\*\s?/gm, ' ');
+  if (raw.startsWith('/*'))
+    return raw
+      .slice(2)
+      .replace(/\*\/$/, '')
+      .replace(/^\s*\*\s?/gm, ' ');
   if (raw.startsWith('#')) return raw.slice(1);
   return raw;
 }
@@ -99,14 +109,21 @@ export function applySuppressions(findings: readonly Finding[], input: Suppressi
       used[index].add(s.rules.includes(finding.ruleId) ? finding.ruleId : '*');
       hit = true;
     });
-    if (!hit) hit = entries.some((entry) => (entry.rule === '*' || entry.rule === finding.ruleId) && (entry.server === undefined || entry.server === finding.server));
+    if (!hit)
+      hit = entries.some((entry) => (entry.rule === '*' || entry.rule === finding.ruleId) && (entry.server === undefined || entry.server === finding.server));
     (hit ? suppressed : kept).push(finding);
   }
   const problems: SuppressionResult['problems'] = [];
   suppressions.forEach((s, index) => {
     const where = s.kind === 'next-line' ? 'on the next line' : 'in this file';
     if (s.rules.length === 0) {
-      problems.push({ kind: 'unused', offset: s.offset, length: s.length, ruleIds: [], message: `Suppression names no rule: add the rule ids it should silence. As written it silences nothing; e.g. "${SUPPRESSION_PREFIX}${s.kind === 'next-line' ? '-next-line' : ''} secret-in-env -- <reason>".` });
+      problems.push({
+        kind: 'unused',
+        offset: s.offset,
+        length: s.length,
+        ruleIds: [],
+        message: `Suppression names no rule: add the rule ids it should silence. As written it silences nothing; e.g. "${SUPPRESSION_PREFIX}${s.kind === 'next-line' ? '-next-line' : ''} secret-in-env -- <reason>".`,
+      });
       return;
     }
     const unused = s.rules.filter((id) => {
@@ -126,7 +143,13 @@ export function applySuppressions(findings: readonly Finding[], input: Suppressi
       });
     }
     if (s.reason === '') {
-      problems.push({ kind: 'no-reason', offset: s.offset, length: s.length, ruleIds: s.rules, message: `Suppression without a reason: add one after " -- " so reviewers can judge it (e.g. "-- reviewed by security, see TICKET-123").` });
+      problems.push({
+        kind: 'no-reason',
+        offset: s.offset,
+        length: s.length,
+        ruleIds: s.rules,
+        message: `Suppression without a reason: add one after " -- " so reviewers can judge it (e.g. "-- reviewed by security, see TICKET-123").`,
+      });
     }
   });
   return { kept, suppressed, problems };
@@ -152,4 +175,3 @@ export function suppressionEdit(doc: ParsedDocument, ruleId: string, scope: 'lin
   const indent = /^[ \t]*/.exec(doc.text.slice(lineStart))?.[0] ?? '';
   return { offset: lineStart, length: 0, content: `${indent}${marker} ${SUPPRESSION_PREFIX}-next-line ${ruleId} -- ${eol}` };
 }
-

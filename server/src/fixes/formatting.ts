@@ -48,7 +48,14 @@ export interface Layout {
 export function layoutOf(sample: TreeNode | undefined, doc: ParsedDocument): Layout {
   const { text } = doc;
   const { indent, eol } = detectIndentation(text);
-  const layout: Layout = { multiline: false, colon: doc.syntax === 'toml' ? ' = ' : ': ', comma: ' ', padding: sample?.type === 'array' ? '' : ' ', indent, eol };
+  const layout: Layout = {
+    multiline: false,
+    colon: doc.syntax === 'toml' ? ' = ' : ': ',
+    comma: ' ',
+    padding: sample?.type === 'array' ? '' : ' ',
+    indent,
+    eol,
+  };
   if (!sample || (sample.type !== 'object' && sample.type !== 'array')) return layout;
   const children = sample.children ?? [];
   const inner = text.slice(sample.offset + 1, children[0]?.offset ?? sample.offset + sample.length - 1);
@@ -78,7 +85,9 @@ export function printValue(value: unknown, layout: Layout, baseIndent: string, q
   if (typeof value === 'string') return quote(value);
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   const isArray = Array.isArray(value);
-  const members = isArray ? (value as unknown[]).map((v) => ({ key: undefined as string | undefined, v })) : Object.entries(value as object).map(([key, v]) => ({ key, v }));
+  const members = isArray
+    ? (value as unknown[]).map((v) => ({ key: undefined as string | undefined, v }))
+    : Object.entries(value as object).map(([key, v]) => ({ key, v }));
   const [open, close] = isArray ? ['[', ']'] : ['{', '}'];
   if (members.length === 0) return open + close;
   const inner = baseIndent + layout.indent;

@@ -47,7 +47,8 @@ export function removeSiblings(nodes: readonly TreeNode[], doc: ParsedDocument):
     // siblings too (TOML keys, YAML mapping keys); not in a block YAML sequence, whose next
     // item starts with its `- ` before the comment.
     const lineSeparated = separator < 0 && (syntax === 'toml' || (syntax === 'yaml' && parent.type === 'object'));
-    const kept = separator >= 0 ? firstOwnLineComment(text, separator + 1, next, syntax) : lineSeparated ? firstOwnLineComment(text, lastEnd, next, syntax) : -1;
+    const kept =
+      separator >= 0 ? firstOwnLineComment(text, separator + 1, next, syntax) : lineSeparated ? firstOwnLineComment(text, lastEnd, next, syntax) : -1;
     const cut = kept >= 0 ? kept : next;
     edit = { offset: start, length: cut - start, content: '' };
   } else if (first > 0) {
@@ -130,7 +131,7 @@ function sameLineComments(text: string, from: number, limit: number, syntax: Syn
 /** Start of the first comment in [from, to) that has a line break before it in that span, or -1. */
 function firstOwnLineComment(text: string, from: number, to: number, syntax: Syntax): number {
   let newline = false;
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to;) {
     const ch = text.charAt(i);
     if (ch === '\n' || ch === '\r') {
       newline = true;
@@ -264,7 +265,13 @@ export function insertProperty(object: TreeNode, key: string, value: unknown, do
   return insertMember(object, key, value, doc, before);
 }
 
-function insertMember(container: TreeNode, key: string | undefined, value: unknown, doc: ParsedDocument, before: TreeNode | undefined): OffsetEdit[] | undefined {
+function insertMember(
+  container: TreeNode,
+  key: string | undefined,
+  value: unknown,
+  doc: ParsedDocument,
+  before: TreeNode | undefined,
+): OffsetEdit[] | undefined {
   const { text, syntax } = doc;
   const [open, close] = container.type === 'array' ? ['[', ']'] : ['{', '}'];
   const end = container.offset + container.length;
@@ -274,7 +281,10 @@ function insertMember(container: TreeNode, key: string | undefined, value: unkno
   const containerLayout = layoutOf(container, doc);
   const member = (indent: string, multiline: boolean) => {
     const layout = elementLayout(container, value, doc, multiline);
-    return (key === undefined ? '' : writeKey(key, syntax) + containerLayout.colon) + printValue(value, layout, indent, quoteLike(children, doc), (k) => writeKey(k, syntax));
+    return (
+      (key === undefined ? '' : writeKey(key, syntax) + containerLayout.colon) +
+      printValue(value, layout, indent, quoteLike(children, doc), (k) => writeKey(k, syntax))
+    );
   };
   if (children.length === 0) {
     const inner = text.slice(container.offset + 1, end - 1);
@@ -287,7 +297,9 @@ function insertMember(container: TreeNode, key: string | undefined, value: unkno
     const padding = key === undefined || inner ? inner : layoutOf(nearestObject(container.parent), doc).padding;
     if (!multiline) return [{ offset: container.offset + 1, length: inner.length, content: padding + member(outerIndent, false) + padding }];
     const indent = outerIndent + containerLayout.indent;
-    return [{ offset: container.offset + 1, length: inner.length, content: containerLayout.eol + indent + member(indent, true) + containerLayout.eol + outerIndent }];
+    return [
+      { offset: container.offset + 1, length: inner.length, content: containerLayout.eol + indent + member(indent, true) + containerLayout.eol + outerIndent },
+    ];
   }
   if (before) {
     if (startsLine(text, before.offset)) {
@@ -310,7 +322,12 @@ function insertMember(container: TreeNode, key: string | undefined, value: unkno
     }
     // The comma goes right after the last member; the new one after that member's comment.
     const at = lastEnd + sameLineComments(text, lastEnd, end - 1, syntax, false).length;
-    return at === lastEnd ? [{ offset: lastEnd, length: 0, content: ',' + entry }] : [{ offset: lastEnd, length: 0, content: ',' }, { offset: at, length: 0, content: entry }];
+    return at === lastEnd
+      ? [{ offset: lastEnd, length: 0, content: ',' + entry }]
+      : [
+          { offset: lastEnd, length: 0, content: ',' },
+          { offset: at, length: 0, content: entry },
+        ];
   }
   if (hasComma) return [{ offset: commaAt + 1, length: 0, content: containerLayout.comma + member('', false) + ',' }];
   return [{ offset: lastEnd, length: 0, content: ',' + containerLayout.comma + member('', false) }];
@@ -365,7 +382,8 @@ function insertTomlTableKey(table: TreeNode, key: string, value: unknown, doc: P
   const plain = (table.children ?? []).filter((p) => isPlainTomlKey(p, text));
   const last = plain[plain.length - 1];
   const layout = { ...layoutOf(undefined, doc), colon: ' = ' };
-  const line = (colon: string, indent: string) => indent + writeKey(key, 'toml') + colon + printValue(value, { ...layout, colon }, indent, quoteLike(plain, doc), (k) => writeKey(k, 'toml'));
+  const line = (colon: string, indent: string) =>
+    indent + writeKey(key, 'toml') + colon + printValue(value, { ...layout, colon }, indent, quoteLike(plain, doc), (k) => writeKey(k, 'toml'));
   if (last) {
     const keyNode = last.children![0];
     const valueNode = last.children?.[1];

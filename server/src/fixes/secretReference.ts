@@ -13,7 +13,13 @@ import { normalizePath, type SharedReader } from '../core/dialect';
  * `valueNode` is the string holding the secret; `replacement(ref)` builds the new value
  * from a reference (so "Bearer <token>" can become "Bearer ${input:x}").
  */
-export function secretReferenceFixes(context: RuleContext, server: ServerEntry, variableName: string, valueNode: TreeNode, replacement: (reference: string) => string): FixSpec[] {
+export function secretReferenceFixes(
+  context: RuleContext,
+  server: ServerEntry,
+  variableName: string,
+  valueNode: TreeNode,
+  replacement: (reference: string) => string,
+): FixSpec[] {
   const fixes: FixSpec[] = [];
   const { dialect, doc } = context;
   const readers = dialect.sharedReaders?.(normalizePath(context.filePath)) ?? [];
@@ -37,7 +43,8 @@ export function secretReferenceFixes(context: RuleContext, server: ServerEntry, 
     const key = valueNode.parent?.type === 'property' ? valueNode.parent.children?.[0]?.value : undefined;
     let reference = dialect.envReference(variableName);
     const referenced = findReferences(reference)[0];
-    if (typeof key === 'string' && key.toUpperCase() === (referenced?.name ?? variableName).toUpperCase()) reference = dialect.envReference('MCP_' + variableName);
+    if (typeof key === 'string' && key.toUpperCase() === (referenced?.name ?? variableName).toUpperCase())
+      reference = dialect.envReference('MCP_' + variableName);
     fixes.push({
       title: `Replace with ${reference} (${dialect.referenceSource ?? 'read from your environment'}${readerCaveat(readers, findReferences(reference)[0]?.syntax)})`,
       safe: false,
@@ -82,11 +89,18 @@ function envEntryFix(context: RuleContext, server: ServerEntry, valueNode: TreeN
   const removal = removeMember(property, server, context.doc);
   if (!removal) return undefined;
   const name = context.dialect.displayName;
-  if (!schema.passthroughListKey) return { title: `Remove ${key} from env (${name} passes its own environment to the server; set ${key} there)`, safe: false, edits: [removal] };
+  if (!schema.passthroughListKey)
+    return { title: `Remove ${key} from env (${name} passes its own environment to the server; set ${key} there)`, safe: false, edits: [removal] };
   const listKey = schema.passthroughListKey;
   const list = getValue(server.node, listKey);
   const listed = list?.type === 'array' && list.children?.some((item) => item.value === key || getValue(item, 'name')?.value === key);
-  const addition = listed ? [] : list ? (list.type === 'array' ? insertArrayElement(list, key, context.doc) : undefined) : insertProperty(server.node, listKey, [key], context.doc);
+  const addition = listed
+    ? []
+    : list
+      ? list.type === 'array'
+        ? insertArrayElement(list, key, context.doc)
+        : undefined
+      : insertProperty(server.node, listKey, [key], context.doc);
   if (!addition) return undefined;
   return { title: `Move ${key} to ${listKey} (${name} passes it from its environment; set it there)`, safe: false, edits: [removal, ...addition] };
 }
@@ -97,7 +111,13 @@ function envEntryFix(context: RuleContext, server: ServerEntry, valueNode: TreeN
  * `env_http_headers = { Header = "NAME" }` (Codex config docs, "mcp_servers"). A header with
  * the secret inside other text has no such form: no fix.
  */
-function headerFix(context: RuleContext, server: ServerEntry, valueNode: TreeNode, variableName: string, replacement: (reference: string) => string): FixSpec | undefined {
+function headerFix(
+  context: RuleContext,
+  server: ServerEntry,
+  valueNode: TreeNode,
+  variableName: string,
+  replacement: (reference: string) => string,
+): FixSpec | undefined {
   const indirection = context.dialect.schema?.headerIndirection;
   const property = valueNode.parent;
   const headers = getValue(server.node, indirection?.headersKey ?? '');
@@ -114,12 +134,26 @@ function headerFix(context: RuleContext, server: ServerEntry, valueNode: TreeNod
   if (bearer) {
     if (getValue(server.node, indirection.bearerKey)) return undefined;
     const addition = insertProperty(server.node, indirection.bearerKey, variableName, doc);
-    return addition && { title: `Move the token to ${indirection.bearerKey} = "${variableName}" (Codex reads it from its environment; set it there)`, safe: false, edits: [removal, ...addition] };
+    return (
+      addition && {
+        title: `Move the token to ${indirection.bearerKey} = "${variableName}" (Codex reads it from its environment; set it there)`,
+        safe: false,
+        edits: [removal, ...addition],
+      }
+    );
   }
   const envHeaders = getValue(server.node, indirection.envHeadersKey);
   if (envHeaders && (envHeaders.type !== 'object' || getValue(envHeaders, header))) return undefined;
-  const addition = envHeaders ? insertProperty(envHeaders, header, variableName, doc) : insertProperty(server.node, indirection.envHeadersKey, { [header]: variableName }, doc);
-  return addition && { title: `Move ${header} to ${indirection.envHeadersKey} as "${variableName}" (Codex reads it from its environment; set it there)`, safe: false, edits: [removal, ...addition] };
+  const addition = envHeaders
+    ? insertProperty(envHeaders, header, variableName, doc)
+    : insertProperty(server.node, indirection.envHeadersKey, { [header]: variableName }, doc);
+  return (
+    addition && {
+      title: `Move ${header} to ${indirection.envHeadersKey} as "${variableName}" (Codex reads it from its environment; set it there)`,
+      safe: false,
+      edits: [removal, ...addition],
+    }
+  );
 }
 
 /**
@@ -129,7 +163,8 @@ function headerFix(context: RuleContext, server: ServerEntry, valueNode: TreeNod
 function removeMember(property: TreeNode, server: ServerEntry, doc: ParsedDocument): OffsetEdit | undefined {
   const map = property.parent;
   const holder = map?.parent;
-  if (map?.children?.length === 1 && holder?.type === 'property' && holder.parent === server.node) return removeProperty(holder, doc) ?? removeProperty(property, doc);
+  if (map?.children?.length === 1 && holder?.type === 'property' && holder.parent === server.node)
+    return removeProperty(holder, doc) ?? removeProperty(property, doc);
   return removeProperty(property, doc);
 }
 
@@ -143,7 +178,7 @@ function inputEdits(context: RuleContext, variableName: string, server: ServerEn
   const inputsPath = inputsPathFor(context);
   const inputsNode = inputsPath.reduce<TreeNode | undefined>((node, key) => getValue(node, key), root);
   const existing = new Map<string, TreeNode>();
-  for (const item of inputsNode?.type === 'array' ? inputsNode.children ?? [] : []) {
+  for (const item of inputsNode?.type === 'array' ? (inputsNode.children ?? []) : []) {
     const id = getValue(item, 'id');
     if (id?.type === 'string') existing.set(id.value as string, item);
   }
@@ -189,6 +224,10 @@ function inputsPathFor(context: RuleContext): string[] {
 
 function humanize(name: string): string {
   const words = name.toLowerCase().split('_').filter(Boolean);
-  const text = words.join(' ').replace(/\bapi\b/g, 'API').replace(/\bpat\b/g, 'PAT').replace(/\burl\b/g, 'URL');
+  const text = words
+    .join(' ')
+    .replace(/\bapi\b/g, 'API')
+    .replace(/\bpat\b/g, 'PAT')
+    .replace(/\burl\b/g, 'URL');
   return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -191,7 +191,14 @@ export class AnalysisCache {
 
   /** `stillWanted`: whether a queued large lint should still run when its turn comes (LintQueue). */
   /** `editorShowsSyntaxErrors`: an open document the editor validates itself (LintOptions.editorShowsSyntaxErrors). */
-  private async compute(uri: string, version: number, text: string, previous?: Promise<DocumentAnalysis>, stillWanted?: () => boolean, editorShowsSyntaxErrors = false): Promise<DocumentAnalysis> {
+  private async compute(
+    uri: string,
+    version: number,
+    text: string,
+    previous?: Promise<DocumentAnalysis>,
+    stillWanted?: () => boolean,
+    editorShowsSyntaxErrors = false,
+  ): Promise<DocumentAnalysis> {
     const editorSettings = await this.options.settingsFor(uri);
     const path = uriToPath(uri);
     const facts = this.options.factsFor?.(path, editorSettings);
@@ -229,7 +236,12 @@ export class AnalysisCache {
       return { ...base, kind: 'engine-error', analysis: undefined, diagnostics: [] };
     }
     if (!analysis) return { ...base, kind: 'not-config', analysis: undefined, diagnostics: [] };
-    return { ...base, kind: 'analyzed', analysis, diagnostics: bySpan(analysis.findings).map(([primary, ...others]) => toDiagnostic(primary, version, others, uri)) };
+    return {
+      ...base,
+      kind: 'analyzed',
+      analysis,
+      diagnostics: bySpan(analysis.findings).map(([primary, ...others]) => toDiagnostic(primary, version, others, uri)),
+    };
   }
 }
 
@@ -277,7 +289,14 @@ export function toDiagnostic(finding: Finding, version: number, others: readonly
     codeDescription: codeDescriptionOf(finding.ruleId),
     // The first sentence (what is wrong, what to do); the hover shows the rest.
     message: summaryOf(finding.message),
-    ...(others.length && uri ? { relatedInformation: others.map((other) => ({ location: { uri, range: other.range }, message: `${other.ruleId} (${other.severity}): ${summaryOf(other.message)}` })) } : {}),
+    ...(others.length && uri
+      ? {
+          relatedInformation: others.map((other) => ({
+            location: { uri, range: other.range },
+            message: `${other.ruleId} (${other.severity}): ${summaryOf(other.message)}`,
+          })),
+        }
+      : {}),
     data,
   };
 }

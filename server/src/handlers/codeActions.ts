@@ -2,7 +2,17 @@ import { changedRegion } from '../core/textDiff';
 import { readRegularTextFile, UnreadableFileError } from '../host/readRegularFile';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CodeActionKind, CreateFile, TextDocumentEdit, type CancellationToken, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver';
+import {
+  CodeActionKind,
+  CreateFile,
+  TextDocumentEdit,
+  type CancellationToken,
+  type CodeAction,
+  type CodeActionParams,
+  type Diagnostic,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fixAll, ruleById, sameRange, suppressionEdit, LineIndex, type Fix, type Finding, type LintOptions, type Range } from '../engine';
 import { DIAGNOSTIC_SOURCE, FILE_TOO_LARGE_CODE, FIX_ALL_KIND, FIX_ALL_TITLE } from '../common/protocol';
@@ -95,15 +105,28 @@ async function suppressionActions(document: TextDocument, diagnostic: Diagnostic
   const entry = await options.cache.get(document);
   const analysis = entry.analysis;
   if (entry.kind !== 'analyzed' || !analysis) return [];
-  const toTextEdit = (edit: { offset: number; length: number; content: string }): TextEdit => ({ range: analysis.doc.lines.rangeAt(edit.offset, edit.length), newText: edit.content });
+  const toTextEdit = (edit: { offset: number; length: number; content: string }): TextEdit => ({
+    range: analysis.doc.lines.rangeAt(edit.offset, edit.length),
+    newText: edit.content,
+  });
   // Only for a finding the current version still has (a stale diagnostic may be gone).
   const finding = matchFinding(analysis.findings, ruleId, diagnostic.range);
   if (!finding) return [];
   if (analysis.dialect.commentsAllowed) {
     const line = finding.range.start.line;
     return [
-      { title: `Suppress ${ruleId} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(document, [toTextEdit(suppressionEdit(analysis.doc, ruleId, 'line', line))], options.documentChanges) },
-      { title: `Suppress ${ruleId} for this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(document, [toTextEdit(suppressionEdit(analysis.doc, ruleId, 'file', 0))], options.documentChanges) },
+      {
+        title: `Suppress ${ruleId} for this line`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: workspaceEdit(document, [toTextEdit(suppressionEdit(analysis.doc, ruleId, 'line', line))], options.documentChanges),
+      },
+      {
+        title: `Suppress ${ruleId} for this file`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: workspaceEdit(document, [toTextEdit(suppressionEdit(analysis.doc, ruleId, 'file', 0))], options.documentChanges),
+      },
     ];
   }
   if (options.untrusted || !options.workspaceFolders || !document.uri.startsWith('file:')) return [];
@@ -125,19 +148,50 @@ async function suppressionActions(document: TextDocument, diagnostic: Diagnostic
   if (existing === undefined) {
     if (!options.documentChanges) return [];
     const text = JSON.stringify({ suppressions: [suppression] }, null, 2) + '\n';
-    return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: { documentChanges: [CreateFile.create(configUri, { ignoreIfExists: true }), TextDocumentEdit.create({ uri: configUri, version: null }, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text }])] } }];
+    return [
+      {
+        title,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: {
+          documentChanges: [
+            CreateFile.create(configUri, { ignoreIfExists: true }),
+            TextDocumentEdit.create({ uri: configUri, version: null }, [
+              { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: text },
+            ]),
+          ],
+        },
+      },
+    ];
   }
   // Added in the file's own layout; an unreadable file or a `suppressions` that is not a list is left to the user.
   const config = parseJson(existing);
   const list = getValue(config.root, 'suppressions');
-  const edits = list ? (list.type === 'array' ? insertArrayElement(list, suppression, config) : undefined) : config.root?.type === 'object' ? insertProperty(config.root, 'suppressions', [suppression], config) : undefined;
+  const edits = list
+    ? list.type === 'array'
+      ? insertArrayElement(list, suppression, config)
+      : undefined
+    : config.root?.type === 'object'
+      ? insertProperty(config.root, 'suppressions', [suppression], config)
+      : undefined;
   if (!edits) return [];
   const lines = new LineIndex(existing);
   const textEdits = edits.map((e) => ({ range: lines.rangeAt(e.offset, e.length), newText: e.content }));
-  return [{ title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit({ uri: configUri, version: null }, textEdits, options.documentChanges) }];
+  return [
+    {
+      title,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: workspaceEdit({ uri: configUri, version: null }, textEdits, options.documentChanges),
+    },
+  ];
 }
 
-async function fixesFor(document: TextDocument, diagnostic: Diagnostic, options: CodeActionContextOptions): Promise<ReadonlyArray<Pick<Fix, 'title' | 'edits' | 'preferred'>>> {
+async function fixesFor(
+  document: TextDocument,
+  diagnostic: Diagnostic,
+  options: CodeActionContextOptions,
+): Promise<ReadonlyArray<Pick<Fix, 'title' | 'edits' | 'preferred'>>> {
   const data = isDiagnosticData(diagnostic.data) ? diagnostic.data : undefined;
   if (data && data.version === document.version) {
     if (data.fixes.every((fix) => !fix.deferred)) return data.fixes as Fix[];
@@ -171,7 +225,13 @@ async function fixAllAction(document: TextDocument, options: CodeActionContextOp
   if (!findings.some((f) => f.fixes.some((fix) => fix.safe))) return needsChoiceAction(findings, options);
   const text = document.getText();
   // The cached analysis is of this very text (same version): the first pass starts from it.
-  const result = fixAll(text, analysis.path, analysis.settings, { ...options.lintOptions, ...analysis.lintOptions }, analysis.version === document.version ? analysis.analysis : undefined);
+  const result = fixAll(
+    text,
+    analysis.path,
+    analysis.settings,
+    { ...options.lintOptions, ...analysis.lintOptions },
+    analysis.version === document.version ? analysis.analysis : undefined,
+  );
   const edit = minimalEdit(document, text, result.text);
   if (!edit) return undefined;
   return { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: workspaceEdit(document, [edit], options.documentChanges) };
@@ -192,7 +252,9 @@ function needsChoiceAction(findings: readonly Finding[], options: CodeActionCont
   return {
     title: `MCP Hygiene: ${problems} a choice (use each one's quick fixes)`,
     kind: FIX_ALL_KIND,
-    disabled: { reason: `${problems} a choice, so Fix All has nothing to apply on its own. Open each one's quick fixes (the light bulb on the squiggle, or the Problems panel) and pick a fix.` },
+    disabled: {
+      reason: `${problems} a choice, so Fix All has nothing to apply on its own. Open each one's quick fixes (the light bulb on the squiggle, or the Problems panel) and pick a fix.`,
+    },
   };
 }
 

@@ -1,4 +1,12 @@
-import type { CancellationToken, Connection, DiagnosticServerCancellationData, Disposable, DocumentDiagnosticReport, ResponseError, TextDocuments } from 'vscode-languageserver';
+import type {
+  CancellationToken,
+  Connection,
+  DiagnosticServerCancellationData,
+  Disposable,
+  DocumentDiagnosticReport,
+  ResponseError,
+  TextDocuments,
+} from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisCache } from './analysis';
 import { raceCancellation, runSafe, runSafeAsync, serverCancelled, type Logger } from './runSafe';

@@ -68,14 +68,19 @@ export function serverAt(analysis: Analysis, offset: number): ServerEntry | unde
 }
 
 export function describeServer(server: ServerEntry): string {
-  const lines: string[] = [`**MCP server \`${code(server.name)}\`**${server.disabled ? ' (disabled)' : ''}${server.scope ? ` · project \`${code(server.scope)}\`` : ''}`, ''];
+  const lines: string[] = [
+    `**MCP server \`${code(server.name)}\`**${server.disabled ? ' (disabled)' : ''}${server.scope ? ` · project \`${code(server.scope)}\`` : ''}`,
+    '',
+  ];
   const info = launchInfo(server);
   const invocation = info.invocation ?? invocationOf(server);
   const main = info.packages.filter((p) => p.role === 'main');
   const extra = info.packages.filter((p) => p.role === 'with');
   if (server.url) {
     const url = parseUrlLoosely(server.url.value);
-    lines.push(`- **Transport:** ${server.transport} · **host:** ${url ? `\`${code(url.host)}\`` : 'not a URL'}${url && url.scheme.toLowerCase() === 'http' ? ' (plain HTTP)' : ''}`);
+    lines.push(
+      `- **Transport:** ${server.transport} · **host:** ${url ? `\`${code(url.host)}\`` : 'not a URL'}${url && url.scheme.toLowerCase() === 'http' ? ' (plain HTTP)' : ''}`,
+    );
   } else {
     lines.push(`- **Transport:** ${server.transport}${invocation ? ` · **launcher:** \`${code(invocation.program)}\`` : ''}`);
   }
@@ -85,14 +90,18 @@ export function describeServer(server: ServerEntry): string {
     const target = advisoryTarget(pkg);
     if (target) {
       for (const advisory of [...matchingAdvisories(target, true), ...matchingAdvisories(target, false)].slice(0, 3)) {
-        lines.push(`- ⚠ **${advisory.malicious ? 'Malicious' : 'Advisory'}** [${code(advisory.id)}](${advisory.url}): ${code(advisory.summary)}${advisory.fixed ? ` (fixed in ${code(advisory.fixed)})` : ''}`);
+        lines.push(
+          `- ⚠ **${advisory.malicious ? 'Malicious' : 'Advisory'}** [${code(advisory.id)}](${advisory.url}): ${code(advisory.summary)}${advisory.fixed ? ` (fixed in ${code(advisory.fixed)})` : ''}`,
+        );
       }
     }
     if (pkg.ecosystem === 'npm' || pkg.ecosystem === 'PyPI') {
       const deprecated = deprecatedServer(pkg.ecosystem, pkg.name);
       if (deprecated) {
         const status = deprecated.status.split(/[;(]/)[0].trim();
-        const instead = deprecated.dropIn ? `use \`${code(deprecated.dropIn.package)}\`` : `replacement: ${code(deprecated.replacement.split(/[:;]/)[0].trim())}`;
+        const instead = deprecated.dropIn
+          ? `use \`${code(deprecated.dropIn.package)}\``
+          : `replacement: ${code(deprecated.replacement.split(/[:;]/)[0].trim())}`;
         lines.push(`- ⚠ **Deprecated** ([${code(status)}](${deprecated.url})): ${instead}`);
       }
     }
@@ -118,14 +127,27 @@ function reach(server: ServerEntry, invocation: ReturnType<typeof invocationOf>)
   const out: string[] = [];
   if (invocation && isFilesystemServer(invocation)) {
     const roots = invocation.args.map((a) => a.value).filter(looksLikePath);
-    out.push(roots.length ? `files under ${roots.slice(0, MAX_LIST).map((r) => `\`${code(r)}\``).join(', ')}` : 'files (roots chosen at run time)');
+    out.push(
+      roots.length
+        ? `files under ${roots
+            .slice(0, MAX_LIST)
+            .map((r) => `\`${code(r)}\``)
+            .join(', ')}`
+        : 'files (roots chosen at run time)',
+    );
   }
   const docker = launchInfo(server).docker;
   if (docker) {
     const mounts = [...dockerOptions(docker, '--volume'), ...dockerOptions(docker, '--mount')]
       .map(parseDockerMount)
       .filter((m): m is NonNullable<typeof m> => !!m && !!m.source);
-    if (mounts.length) out.push(`host paths ${mounts.slice(0, MAX_LIST).map((m) => `\`${code(m.source!)}\``).join(', ')}`);
+    if (mounts.length)
+      out.push(
+        `host paths ${mounts
+          .slice(0, MAX_LIST)
+          .map((m) => `\`${code(m.source!)}\``)
+          .join(', ')}`,
+      );
   }
   if (server.cwd) out.push(`working directory \`${code(server.cwd.value)}\``);
   if (server.url) out.push('the network (remote server)');

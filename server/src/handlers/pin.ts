@@ -63,7 +63,15 @@ export class PinSupport {
     const target = targetFor(entry, ruleId, diagnostic.range);
     if (!target) return [];
     const finding = matchFinding(entry.analysis!.findings, ruleId, diagnostic.range)!;
-    const args: PinArguments = { uri: document.uri, version: entry.version, ruleId: target.ruleId, range: finding.range, kind: target.kind, name: target.name, ...(target.tag ? { tag: target.tag } : {}) };
+    const args: PinArguments = {
+      uri: document.uri,
+      version: entry.version,
+      ruleId: target.ruleId,
+      range: finding.range,
+      kind: target.kind,
+      name: target.name,
+      ...(target.tag ? { tag: target.tag } : {}),
+    };
     const actions: CodeAction[] = [];
     const lookups = this.lookupsAllowed(entry);
     if (lookups === true && target.kind !== 'git') {
@@ -79,7 +87,12 @@ export class PinSupport {
       });
     }
     const reason = target.kind === 'git' || lookups === true ? undefined : lookups;
-    const manualTitle = (target.kind === 'git' ? `Pin ${shortName(target.name)} to a commit…` : target.kind === 'Docker' ? `Pin ${target.name}:${target.tag} to a digest…` : `Pin ${target.name} to a version…`) + manualHint(reason, this.options.untrusted());
+    const manualTitle =
+      (target.kind === 'git'
+        ? `Pin ${shortName(target.name)} to a commit…`
+        : target.kind === 'Docker'
+          ? `Pin ${target.name}:${target.tag} to a digest…`
+          : `Pin ${target.name} to a version…`) + manualHint(reason, this.options.untrusted());
     actions.push({
       title: manualTitle,
       kind: CodeActionKind.QuickFix,
@@ -104,17 +117,22 @@ export class PinSupport {
     if (!args || typeof args.uri !== 'string') return { applied: false, error: 'mcpHygiene.pinVersion needs the pin arguments of a code action.' };
     const outcome = args.pinTo !== undefined ? await this.manualEdit(args) : await this.lookupEdit(args, token);
     if ('error' in outcome) {
-      this.options.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `MCP Hygiene could not pin ${args.name}: ${outcome.error}` }).catch(() => undefined);
+      this.options.connection
+        .sendNotification(ShowMessageNotification.type, { type: MessageType.Error, message: `MCP Hygiene could not pin ${args.name}: ${outcome.error}` })
+        .catch(() => undefined);
       return { applied: false, error: outcome.error };
     }
     const result = await this.options.connection.workspace.applyEdit({ label: `Pin ${args.name} to ${outcome.version}`, edit: outcome.edit });
-    return result.applied ? { applied: true, version: outcome.version } : { applied: false, version: outcome.version, error: result.failureReason ?? 'The editor did not apply the edit (the document changed?).' };
+    return result.applied
+      ? { applied: true, version: outcome.version }
+      : { applied: false, version: outcome.version, error: result.failureReason ?? 'The editor did not apply the edit (the document changed?).' };
   }
 
   /** true, or why lookups are not allowed here. */
   private lookupsAllowed(entry: DocumentAnalysis): true | string {
     if (this.options.untrusted()) return 'Registry lookups are off in an untrusted workspace. Enter the version to pin to.';
-    if (!entry.settings.network) return 'Registry lookups are off (turn on mcpHygiene.network in your user settings to look versions up). Enter the version to pin to.';
+    if (!entry.settings.network)
+      return 'Registry lookups are off (turn on mcpHygiene.network in your user settings to look versions up). Enter the version to pin to.';
     return true;
   }
 
@@ -147,7 +165,12 @@ export class PinSupport {
     const cancel = token.onCancellationRequested(() => controller.abort());
     const progress = this.options.progressSupport() ? await this.options.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     const progressCancel = progress?.token.onCancellationRequested(() => controller.abort());
-    progress?.begin(`Looking up ${target.name}`, undefined, target.kind === 'Docker' ? `Resolving ${target.name}:${target.tag} to a digest` : 'Finding the newest safe version', true);
+    progress?.begin(
+      `Looking up ${target.name}`,
+      undefined,
+      target.kind === 'Docker' ? `Resolving ${target.name}:${target.tag} to a digest` : 'Finding the newest safe version',
+      true,
+    );
     // The registry client (node:http, tls, net) loads on the first lookup, not at start-up.
     const { lookupPinVersion, RegistryError } = await import('../registry');
     try {

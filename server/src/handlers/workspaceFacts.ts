@@ -131,7 +131,8 @@ export class WorkspaceFacts {
       text = readRegularTextFile(file, MAX_SETTINGS_FILE_BYTES);
     } catch (error) {
       // Committed FIFOs and links to /dev/zero are refused by readRegularTextFile, never read.
-      if (!(error instanceof UnreadableFileError) || error.reason !== 'not-found') this.options.report(`Cannot read ${file}: ${(error as Error).message}. Its settings are not applied.`);
+      if (!(error instanceof UnreadableFileError) || error.reason !== 'not-found')
+        this.options.report(`Cannot read ${file}: ${(error as Error).message}. Its settings are not applied.`);
     }
     if (text !== undefined) {
       const parsed = parseSettingsFileText(text, file);
@@ -201,20 +202,25 @@ function split(output: string): string[] {
  * (core.fsmonitor) on every call; the rest are neutralised too in case a later git version
  * reaches them from ls-files. `-c` on the command line beats every config file.
  */
-const NEUTRALISED_GIT_CONFIG = [
-  'core.fsmonitor=false',
-  'core.hooksPath=/dev/null',
-  'core.sshCommand=',
-  'core.pager=cat',
-  'diff.external=',
-];
+const NEUTRALISED_GIT_CONFIG = ['core.fsmonitor=false', 'core.hooksPath=/dev/null', 'core.sshCommand=', 'core.pager=cat', 'diff.external='];
 
 function runGit(cwd: string, args: string[]): Promise<string> {
   const neutralised = NEUTRALISED_GIT_CONFIG.flatMap((setting) => ['-c', setting]);
   return new Promise((resolvePromise, reject) => {
-    execFile('git', [...neutralised, ...args], { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' }, timeout: GIT_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024, windowsHide: true }, (error, stdout) => {
-      if (error) reject(error);
-      else resolvePromise(stdout);
-    });
+    execFile(
+      'git',
+      [...neutralised, ...args],
+      {
+        cwd,
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
+        timeout: GIT_TIMEOUT_MS,
+        maxBuffer: 64 * 1024 * 1024,
+        windowsHide: true,
+      },
+      (error, stdout) => {
+        if (error) reject(error);
+        else resolvePromise(stdout);
+      },
+    );
   });
 }

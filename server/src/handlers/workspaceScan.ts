@@ -54,14 +54,23 @@ export class WorkspaceScanner {
       const settings = await this.options.settingsFor(pathToFileURL(folder).toString());
       if (!settings.enable) continue;
       try {
-        const found = discover({ cwd: folder, paths: [folder], exclude: settings.ignoredPaths, include: settings.additionalFiles, gitignore: false, userConfigs: false, env: {} });
+        const found = discover({
+          cwd: folder,
+          paths: [folder],
+          exclude: settings.ignoredPaths,
+          include: settings.additionalFiles,
+          gitignore: false,
+          userConfigs: false,
+          env: {},
+        });
         files.push(...found.files.map((f) => f.absolute));
       } catch (error) {
         this.options.logger.warn(`Could not list the MCP config files of a workspace folder: ${describeError(error)}`);
       }
     }
     const stale = new Set([...this.pushed].filter((uri) => !this.isMachineUri(uri)));
-    const progress = this.options.progressSupport && files.length > 0 ? await this.options.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+    const progress =
+      this.options.progressSupport && files.length > 0 ? await this.options.connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
     progress?.begin('MCP Hygiene', 0, `Linting ${files.length} MCP config file${files.length === 1 ? '' : 's'}`, true);
     let done = 0;
     try {

@@ -1,5 +1,20 @@
 import { randomBytes, sha256 } from '../common/lazyCrypto';
-import { accessSync, closeSync, constants, fchmodSync, fchownSync, fstatSync, fsyncSync, ftruncateSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fchmodSync,
+  fchownSync,
+  fstatSync,
+  fsyncSync,
+  ftruncateSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
 import { ABSOLUTE_MAX_READ_BYTES, kindOf, readRegularFile, UnreadableFileError } from './readRegularFile';
 
@@ -62,14 +77,20 @@ export function writeFileAtomic(path: string, data: Buffer, options: AtomicWrite
     throw ioError(display, error);
   }
   if (!options.roots.some((root) => target === root || target.startsWith(root.endsWith(sep) ? root : root + sep))) {
-    throw new AtomicWriteError('outside-root', `${display} leads through a symbolic link to ${target}, outside the scanned folders; not written. Fix that file directly if you mean to.`);
+    throw new AtomicWriteError(
+      'outside-root',
+      `${display} leads through a symbolic link to ${target}, outside the scanned folders; not written. Fix that file directly if you mean to.`,
+    );
   }
   const original = statOrThrow(target, display);
   if (!original.isFile()) throw new AtomicWriteError('not-regular', `${display} is not a regular file any more; not written. Run again.`);
   const uid = process.getuid?.();
   // Replacing the file gives it our owner: only root can give it back, and only its owner may change it.
   if (uid !== undefined && uid !== 0 && uid !== original.uid) {
-    throw new AtomicWriteError('other-owner', `${display} belongs to another user; replacing it would change its owner, so it is not written. Run as its owner.`);
+    throw new AtomicWriteError(
+      'other-owner',
+      `${display} belongs to another user; replacing it would change its owner, so it is not written. Run as its owner.`,
+    );
   }
   try {
     // A rename would replace a read-only file as well: honour the mode as an in-place write would.
@@ -92,7 +113,7 @@ export function writeFileAtomic(path: string, data: Buffer, options: AtomicWrite
     // After the chown, which clears set-id bits; the exact mode, whatever the umask.
     fchmodSync(fd, original.mode & 0o7777);
     const write = options.write ?? writeSync;
-    for (let offset = 0; offset < data.length; ) offset += write(fd, data, offset, data.length - offset);
+    for (let offset = 0; offset < data.length;) offset += write(fd, data, offset, data.length - offset);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
@@ -130,7 +151,7 @@ export function writeNamedFile(path: string, text: string): void {
     if (!stat.isFile()) throw new Error(`not a regular file (${kindOf(stat)})`);
     ftruncateSync(fd, 0);
     const data = Buffer.from(text, 'utf8');
-    for (let offset = 0; offset < data.length; ) offset += writeSync(fd, data, offset, data.length - offset);
+    for (let offset = 0; offset < data.length;) offset += writeSync(fd, data, offset, data.length - offset);
   } catch (error) {
     throw error instanceof Error && !(error as NodeJS.ErrnoException).code ? error : new Error(reasonOf(error));
   } finally {

@@ -115,7 +115,15 @@ export function discover(options: DiscoverOptions): Discovery {
       const byName = (rel: string) => configMatcher(rel) || isIncluded(rel);
       // MCP_NAMED_GLOBS: kept only when the content is an MCP config.
       const byContent = (rel: string) => isMcpNamed(rel) && !byName(rel);
-      walk(absolute, given, { matcher: (rel) => byName(rel) || byContent(rel), byContent, explicit: false, isExcluded, gitignore: options.gitignore, add, skipped });
+      walk(absolute, given, {
+        matcher: (rel) => byName(rel) || byContent(rel),
+        byContent,
+        explicit: false,
+        isExcluded,
+        gitignore: options.gitignore,
+        add,
+        skipped,
+      });
       continue;
     }
     const scan = picomatch.scan(toPosix(given));
@@ -272,7 +280,13 @@ function walk(root: string, displayBase: string, context: WalkContext): void {
       else if (context.matcher(childFromRoot)) {
         // A FIFO or device named like a config is listed, never opened (a FIFO would block the scan).
         if (special) context.skipped.push({ file: displayOf(childFromRoot), reason: `not a regular file (${kindOf(special)})` });
-        else context.add({ absolute, display: displayOf(childFromRoot), explicit: context.explicit, ...(context.byContent?.(childFromRoot) ? { byContent: true } : {}) });
+        else
+          context.add({
+            absolute,
+            display: displayOf(childFromRoot),
+            explicit: context.explicit,
+            ...(context.byContent?.(childFromRoot) ? { byContent: true } : {}),
+          });
       }
     }
   };

@@ -31,7 +31,12 @@ export function advisoryTarget(pkg: LaunchedPackage): AdvisoryTarget | undefined
   if (pkg.ecosystem === 'Go') {
     const name = goModuleWithAdvisories(pkg.name);
     if (!name) return undefined;
-    return { ecosystem: 'Go', name, version: pkg.version, mode: pkg.kind === 'exact' && pkg.version && semver().valid(semver().clean(pkg.version) ?? '') ? 'exact' : 'unpinned' };
+    return {
+      ecosystem: 'Go',
+      name,
+      version: pkg.version,
+      mode: pkg.kind === 'exact' && pkg.version && semver().valid(semver().clean(pkg.version) ?? '') ? 'exact' : 'unpinned',
+    };
   }
   const mode = pkg.kind === 'exact' ? 'exact' : pkg.kind === 'range' || pkg.kind === 'open-range' ? 'range' : 'unpinned';
   return { ecosystem: pkg.ecosystem, name: pkg.name, version: pkg.version, mode };
@@ -89,7 +94,10 @@ function affects(target: AdvisoryTarget, advisory: Advisory): boolean {
 export function firstSafeVersion(target: AdvisoryTarget, matched: readonly Advisory[]): string | undefined {
   if (matched.some((a) => !a.fixed)) return undefined;
   const isPyPI = target.ecosystem === 'PyPI';
-  const greater = (a: string, b: string) => (isPyPI ? (comparePep440Text(a, b) ?? 0) > 0 : semver().gt(semver().coerce(a, { includePrerelease: true })?.version ?? a, semver().coerce(b, { includePrerelease: true })?.version ?? b));
+  const greater = (a: string, b: string) =>
+    isPyPI
+      ? (comparePep440Text(a, b) ?? 0) > 0
+      : semver().gt(semver().coerce(a, { includePrerelease: true })?.version ?? a, semver().coerce(b, { includePrerelease: true })?.version ?? b);
   let candidate = matched.map((a) => a.fixed as string).reduce((max, v) => (greater(v, max) ? v : max));
   // The fixed version of one advisory may sit inside another's range: move past it too.
   for (let guard = 0; guard < 10; guard++) {

@@ -23,7 +23,19 @@ export interface DenoModule {
 }
 
 // `deno run` options that consume the next argument when written without `=`.
-const WITH_VALUE = new Set(['-c', '--config', '--import-map', '--cert', '--location', '--seed', '--ext', '--preload', '--require', '--conditions', '--inspect-wait-port']);
+const WITH_VALUE = new Set([
+  '-c',
+  '--config',
+  '--import-map',
+  '--cert',
+  '--location',
+  '--seed',
+  '--ext',
+  '--preload',
+  '--require',
+  '--conditions',
+  '--inspect-wait-port',
+]);
 
 export function denoLaunchOf(invocation: Invocation): DenoLaunch | undefined {
   let args = invocation.args;
@@ -70,7 +82,7 @@ export function denoLaunchOf(invocation: Invocation): DenoLaunch | undefined {
 export function parseDenoModule(text: string, bare = false): DenoModule {
   const trimmed = text.trim();
   const prefixed = /^(npm|jsr):/i.exec(trimmed);
-  if (prefixed || bare && !/^[a-z]+:\/\//i.test(trimmed) && !/^[.\\/]/.test(trimmed)) {
+  if (prefixed || (bare && !/^[a-z]+:\/\//i.test(trimmed) && !/^[.\\/]/.test(trimmed))) {
     const scheme = (prefixed?.[1].toLowerCase() ?? 'npm') as 'npm' | 'jsr';
     // jsr:@std/path@^1.0.0/join — drop a sub-path after the version.
     const body = trimmed.slice(prefixed ? prefixed[0].length : 0).replace(/^\/+/, '');

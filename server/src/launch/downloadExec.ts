@@ -31,9 +31,19 @@ interface Pipe {
 }
 
 const PIPES: Pipe[] = [
-  { source: new RegExp(String.raw`\b${FETCH}`, 'gi'), gap: '|;&\n', sink: new RegExp(String.raw`\s*(?:${RUNNER})`, 'iy'), description: 'a download piped into an interpreter' },
+  {
+    source: new RegExp(String.raw`\b${FETCH}`, 'gi'),
+    gap: '|;&\n',
+    sink: new RegExp(String.raw`\s*(?:${RUNNER})`, 'iy'),
+    description: 'a download piped into an interpreter',
+  },
   { source: new RegExp(DOWNLOAD_CMDLET, 'gi'), gap: '\n', sink: /\s*(?:iex|invoke-expression)\b/iy, description: 'a download piped into Invoke-Expression' },
-  { source: /\bbase64\s+(?:-d|--decode|-D)\b/gi, gap: '|;&\n', sink: /\s*(?:sudo\s+)?(?:ba|z|da)?sh\b/iy, description: 'base64-decoded text piped into a shell' },
+  {
+    source: /\bbase64\s+(?:-d|--decode|-D)\b/gi,
+    gap: '|;&\n',
+    sink: /\s*(?:sudo\s+)?(?:ba|z|da)?sh\b/iy,
+    description: 'base64-decoded text piped into a shell',
+  },
 ];
 
 function pipedInto(script: string, { source, gap, sink }: Pipe): boolean {
@@ -165,7 +175,7 @@ function outputFiles(program: string, args: string[], script: string): string[] 
       }
     }
     if (!named) files.push(...urls.map(basename));
-  } else if (/^(?:invoke-webrequest|iwr|start-bitstransfer)$/.test(program) || (program === 'curl.exe')) {
+  } else if (/^(?:invoke-webrequest|iwr|start-bitstransfer)$/.test(program) || program === 'curl.exe') {
     for (let i = 0; i < args.length; i++) {
       if (/^-(?:outfile|destination|o)$/i.test(args[i]) && args[i + 1]) files.push(args[i + 1]);
     }
@@ -182,6 +192,11 @@ function outputFiles(program: string, args: string[], script: string): string[] 
 
 /** The same file, as written in two commands (`x.sh` and `./x.sh`, `C:\t\x.ps1` and `C:/t/x.ps1`). */
 function sameFile(saved: string, word: string): boolean {
-  const norm = (p: string) => p.replace(/\\/g, '/').replace(/^\.\//, '').replace(/^["']|["']$/g, '').toLowerCase();
+  const norm = (p: string) =>
+    p
+      .replace(/\\/g, '/')
+      .replace(/^\.\//, '')
+      .replace(/^["']|["']$/g, '')
+      .toLowerCase();
   return norm(saved) !== '' && norm(saved) === norm(word);
 }

@@ -64,8 +64,12 @@ function commandsInside(invocation: Invocation, depth = 0): Invocation[] {
   const shell = shellScriptOfWords(words);
   const direct = rebuild(words, []);
   const commands = shell
-    ? shell.encoded ? [] : parseShellValues(shell.values, shell.shell).flatMap((c) => (c.invocation ? [c.invocation] : []))
-    : direct ? [unwrap(direct)] : [];
+    ? shell.encoded
+      ? []
+      : parseShellValues(shell.values, shell.shell).flatMap((c) => (c.invocation ? [c.invocation] : []))
+    : direct
+      ? [unwrap(direct)]
+      : [];
   return commands.flatMap((command) => [command, ...commandsInside(command, depth + 1)]);
 }
 
@@ -77,10 +81,69 @@ export function allCommands(server: ServerEntry): Invocation[] {
 
 /** Shell built-ins and set-up steps that are not the server a script starts. */
 const SETUP = new Set([
-  'cd', 'pushd', 'popd', 'source', '.', 'export', 'set', 'unset', 'echo', 'printf', 'true', 'false', ':', 'ulimit', 'umask', 'trap', 'shopt',
-  'alias', 'set-location', 'sl', 'push-location', 'pop-location', 'import-module', 'write-host', 'write-output', 'setlocal', 'endlocal', 'chcp',
-  'title', 'cls', 'rem', 'sleep', 'start-sleep', 'mkdir', 'test', '[', 'read', 'nvm', 'conda', 'pyenv', 'rbenv', 'asdf', 'chmod', 'cp', 'mv', 'rm',
-  'cat', 'tee', 'grep', 'sed', 'awk', 'head', 'tail', 'wait', 'ls', 'dir', 'pwd', 'which', 'where', 'type', 'hash', 'activate', 'deactivate',
+  'cd',
+  'pushd',
+  'popd',
+  'source',
+  '.',
+  'export',
+  'set',
+  'unset',
+  'echo',
+  'printf',
+  'true',
+  'false',
+  ':',
+  'ulimit',
+  'umask',
+  'trap',
+  'shopt',
+  'alias',
+  'set-location',
+  'sl',
+  'push-location',
+  'pop-location',
+  'import-module',
+  'write-host',
+  'write-output',
+  'setlocal',
+  'endlocal',
+  'chcp',
+  'title',
+  'cls',
+  'rem',
+  'sleep',
+  'start-sleep',
+  'mkdir',
+  'test',
+  '[',
+  'read',
+  'nvm',
+  'conda',
+  'pyenv',
+  'rbenv',
+  'asdf',
+  'chmod',
+  'cp',
+  'mv',
+  'rm',
+  'cat',
+  'tee',
+  'grep',
+  'sed',
+  'awk',
+  'head',
+  'tail',
+  'wait',
+  'ls',
+  'dir',
+  'pwd',
+  'which',
+  'where',
+  'type',
+  'hash',
+  'activate',
+  'deactivate',
 ]);
 
 interface Parsed {
@@ -120,7 +183,12 @@ function parseShellValues(values: readonly StringValue[], dialect: ShellDialect,
     const words = command.words.map((text, i) => word(text, command.starts[i]));
     const assignments = [...pending, ...command.assignments.map((a) => word(a.text, a.start))];
     pending = [];
-    const invocation: Invocation = { program: programName(words[0].value), programValue: words[0], args: words.slice(1), ...(assignments.length ? { assignments } : {}) };
+    const invocation: Invocation = {
+      program: programName(words[0].value),
+      programValue: words[0],
+      args: words.slice(1),
+      ...(assignments.length ? { assignments } : {}),
+    };
     return { command, invocation: unwrapWrappers ? unwrap(invocation) : invocation };
   });
 }
@@ -138,7 +206,30 @@ const WRAPPERS: Readonly<Record<string, { withValue: ReadonlySet<string>; positi
   caffeinate: { withValue: new Set(['-t', '-w']) },
   chronic: { withValue: new Set() },
   'xvfb-run': { withValue: new Set(['-n', '--server-num', '-s', '--server-args', '-f', '--auth-file', '-e', '--error-file', '-p', '--xauth-protocol']) },
-  sudo: { withValue: new Set(['-u', '--user', '-g', '--group', '-C', '--close-from', '-D', '--chdir', '-h', '--host', '-p', '--prompt', '-r', '--role', '-t', '--type', '-T', '--command-timeout', '-U', '--other-user']) },
+  sudo: {
+    withValue: new Set([
+      '-u',
+      '--user',
+      '-g',
+      '--group',
+      '-C',
+      '--close-from',
+      '-D',
+      '--chdir',
+      '-h',
+      '--host',
+      '-p',
+      '--prompt',
+      '-r',
+      '--role',
+      '-t',
+      '--type',
+      '-T',
+      '--command-timeout',
+      '-U',
+      '--other-user',
+    ]),
+  },
   doas: { withValue: new Set(['-u', '-C']) },
   run0: { withValue: new Set(['-u', '--user', '-g', '--group', '-D', '--chdir', '--setenv', '--unit', '--property', '--description', '--slice', '--nice']) },
   pkexec: { withValue: new Set(['--user']) },

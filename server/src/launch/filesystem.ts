@@ -28,7 +28,12 @@ export function classifyBroadPath(raw: string): string | undefined {
   if (/^\/Volumes\/Macintosh HD$|^\/System\/Volumes\/Data$/i.test(unix)) return `the whole disk (${path})`;
   if (/^\/mnt\/[a-zA-Z]\/Users\/[^/]+$/i.test(unix)) return `a Windows home directory (${path})`;
   if (/^\/mnt\/[a-zA-Z]\/Users$/i.test(unix)) return `every user's home directory (${path})`;
-  if (/^(?:~|\$HOME|\$\{HOME\}|\$\{userHome\}|\$\{env:HOME\}|\$\{env:USERPROFILE\}|%USERPROFILE%|%HOMEPATH%|%HOMEDRIVE%%HOMEPATH%|\$env:USERPROFILE|\$env:HOME)(?:\/\*+)?$/i.test(unix)) return `your home directory (${path})`;
+  if (
+    /^(?:~|\$HOME|\$\{HOME\}|\$\{userHome\}|\$\{env:HOME\}|\$\{env:USERPROFILE\}|%USERPROFILE%|%HOMEPATH%|%HOMEDRIVE%%HOMEPATH%|\$env:USERPROFILE|\$env:HOME)(?:\/\*+)?$/i.test(
+      unix,
+    )
+  )
+    return `your home directory (${path})`;
   if (/^\/(?:Users|home)\/[^/]+$/.test(unix) || unix === '/root' || /^[a-zA-Z]:\/Users\/[^/]+$/i.test(unix)) return `a home directory (${path})`;
   if (/^\/(?:Users|home)$/.test(unix) || /^[a-zA-Z]:\/Users$/i.test(unix)) return `every user's home directory (${path})`;
   return undefined;
@@ -50,7 +55,10 @@ const CREDENTIAL_DIRS: Array<[RegExp, string]> = [
   [/^library\/keychains$/i, 'the macOS keychains'],
   [/^\.local\/share\/keyrings$/i, 'the desktop keyring'],
   [/^\.(?:npmrc|pypirc|netrc|git-credentials|vault-token|pgpass|my\.cnf|env)$/i, 'a credentials file'],
-  [/^\.mozilla$|^\.config\/(?:google-chrome|chromium|microsoft-edge|bravesoftware)$|^library\/application support\/(?:google\/chrome|firefox|microsoft edge|bravesoftware)$/i, 'browser profiles (cookies, saved passwords)'],
+  [
+    /^\.mozilla$|^\.config\/(?:google-chrome|chromium|microsoft-edge|bravesoftware)$|^library\/application support\/(?:google\/chrome|firefox|microsoft edge|bravesoftware)$/i,
+    'browser profiles (cookies, saved passwords)',
+  ],
   [/^\.terraform\.d$/i, 'Terraform credentials'],
   [/^\.config\/op$|^\.op$/i, '1Password CLI configuration'],
   [/^appdata\/roaming\/microsoft\/(?:credentials|protect)$/i, 'Windows credentials'],
@@ -73,7 +81,7 @@ const SYSTEM_DIRS: Array<[RegExp, string]> = [
   [/^\/var\/run$|^\/run$/, 'runtime sockets (/var/run)'],
   [/^\/(?:proc|sys|dev|boot)$/, 'the kernel and devices'],
   [/^\/(?:usr|lib|lib64|bin|sbin)$/, 'system binaries'],
-  [/^\/var\/lib\/docker$/, 'Docker\'s storage'],
+  [/^\/var\/lib\/docker$/, "Docker's storage"],
   [/^[a-z]:\/windows(?:\/system32)?$/i, 'the Windows system folder'],
 ];
 
@@ -89,7 +97,12 @@ export interface SensitivePath {
  * configs (`~`, `$HOME`, `${userHome}`, `%USERPROFILE%`, absolute home paths).
  */
 export function classifySensitivePath(raw: string): SensitivePath | undefined {
-  const path = withoutTrailingSlashes(raw.trim().replace(/^["']|["']$/g, '').replace(/\\/g, '/'))
+  const path = withoutTrailingSlashes(
+    raw
+      .trim()
+      .replace(/^["']|["']$/g, '')
+      .replace(/\\/g, '/'),
+  )
     // Windows profile folders written through their variables.
     .replace(/^(?:%APPDATA%|\$env:APPDATA|\$\{env:APPDATA\})(?=\/|$)/i, '~/AppData/Roaming')
     .replace(/^(?:%LOCALAPPDATA%|\$env:LOCALAPPDATA|\$\{env:LOCALAPPDATA\})(?=\/|$)/i, '~/AppData/Local');

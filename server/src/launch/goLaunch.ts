@@ -18,7 +18,28 @@ export interface GoLaunch {
 }
 
 // Build flags that consume the next argument.
-const WITH_VALUE = new Set(['-C', '-p', '-tags', '-ldflags', '-gcflags', '-asmflags', '-mod', '-modfile', '-overlay', '-pkgdir', '-exec', '-toolexec', '-buildmode', '-compiler', '-covermode', '-coverpkg', '-pgo', '-installsuffix', '-gccgoflags', '-buildvcs']);
+const WITH_VALUE = new Set([
+  '-C',
+  '-p',
+  '-tags',
+  '-ldflags',
+  '-gcflags',
+  '-asmflags',
+  '-mod',
+  '-modfile',
+  '-overlay',
+  '-pkgdir',
+  '-exec',
+  '-toolexec',
+  '-buildmode',
+  '-compiler',
+  '-covermode',
+  '-coverpkg',
+  '-pgo',
+  '-installsuffix',
+  '-gccgoflags',
+  '-buildvcs',
+]);
 
 export function goLaunchOf(invocation: Invocation): GoLaunch | undefined {
   if (invocation.program !== 'go') return undefined;
@@ -39,7 +60,7 @@ export function goLaunchOf(invocation: Invocation): GoLaunch | undefined {
 
 export function parseGoTarget(text: string): Omit<GoLaunch, 'value'> {
   const trimmed = text.trim();
-  if (/^(?:\.{1,2}(?:[\\/]|$)|[\\/])/.test(trimmed) || /\.go$/.test(trimmed) || !trimmed.includes('/') && !trimmed.includes('@')) {
+  if (/^(?:\.{1,2}(?:[\\/]|$)|[\\/])/.test(trimmed) || /\.go$/.test(trimmed) || (!trimmed.includes('/') && !trimmed.includes('@'))) {
     return { path: trimmed, kind: 'local' };
   }
   const at = trimmed.lastIndexOf('@');

@@ -31,7 +31,29 @@ const FLAGS: Array<[RegExp, RegExp]> = [
  * `rye run`, `pixi run`, `conda run -n env`. Their options before the program take values.
  */
 const RUNNERS: Readonly<Record<string, ReadonlySet<string>>> = {
-  uv: new Set(['--with', '-w', '--with-editable', '--with-requirements', '--python', '-p', '--directory', '--project', '--package', '--extra', '--group', '--env-file', '--index', '--index-url', '--extra-index-url', '--default-index', '--find-links', '-f', '--config-file', '--cache-dir', '--color']),
+  uv: new Set([
+    '--with',
+    '-w',
+    '--with-editable',
+    '--with-requirements',
+    '--python',
+    '-p',
+    '--directory',
+    '--project',
+    '--package',
+    '--extra',
+    '--group',
+    '--env-file',
+    '--index',
+    '--index-url',
+    '--extra-index-url',
+    '--default-index',
+    '--find-links',
+    '-f',
+    '--config-file',
+    '--cache-dir',
+    '--color',
+  ]),
   poetry: new Set(['-C', '--directory', '-P', '--project']),
   pipenv: new Set([]),
   pdm: new Set(['-p', '--project']),
@@ -63,7 +85,12 @@ function throughRunner(invocation: Invocation): Invocation {
   }
   const program = args[i];
   if (!program) return invocation;
-  const name = program.value.replace(/\\/g, '/').split('/').pop()!.toLowerCase().replace(/\.(?:exe|cmd)$/, '');
+  const name = program.value
+    .replace(/\\/g, '/')
+    .split('/')
+    .pop()!
+    .toLowerCase()
+    .replace(/\.(?:exe|cmd)$/, '');
   return { program: name, programValue: program, args: args.slice(i + 1) };
 }
 

@@ -20,7 +20,26 @@ const NPM_INSTALL: Readonly<Record<string, ReadonlySet<string>>> = {
   yarn: new Set(['add']),
   bun: new Set(['add', 'install', 'i', 'a']),
 };
-const NPM_WITH_VALUE = new Set(['--registry', '--prefix', '-C', '--dir', '--cwd', '--cache', '--userconfig', '--globalconfig', '--loglevel', '--omit', '--include', '--tag', '--filter', '-F', '--workspace', '-w', '--install-strategy', '--config']);
+const NPM_WITH_VALUE = new Set([
+  '--registry',
+  '--prefix',
+  '-C',
+  '--dir',
+  '--cwd',
+  '--cache',
+  '--userconfig',
+  '--globalconfig',
+  '--loglevel',
+  '--omit',
+  '--include',
+  '--tag',
+  '--filter',
+  '-F',
+  '--workspace',
+  '-w',
+  '--install-strategy',
+  '--config',
+]);
 
 export function npmInstallOf(invocation: Invocation): NpmLaunch | undefined {
   const verbs = NPM_INSTALL[invocation.program];
@@ -51,10 +70,51 @@ export function npmInstallOf(invocation: Invocation): NpmLaunch | undefined {
 }
 
 const PIP_WITH_VALUE = new Set([
-  '-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-t', '--target', '--prefix', '--root', '--python', '-p', '--platform',
-  '--python-version', '--implementation', '--abi', '--src', '--upgrade-strategy', '--progress-bar', '--log', '--proxy', '--retries', '--timeout',
-  '--exists-action', '--cert', '--client-cert', '--cache-dir', '--report', '--spec', '--suffix', '--pip-args', '--backend', '--with', '-w',
-  '--index-url', '-i', '--extra-index-url', '--index', '--default-index', '--find-links', '-f', '--trusted-host', '--allow-insecure-host', '--only-binary', '--no-binary',
+  '-r',
+  '--requirement',
+  '-c',
+  '--constraint',
+  '-e',
+  '--editable',
+  '-t',
+  '--target',
+  '--prefix',
+  '--root',
+  '--python',
+  '-p',
+  '--platform',
+  '--python-version',
+  '--implementation',
+  '--abi',
+  '--src',
+  '--upgrade-strategy',
+  '--progress-bar',
+  '--log',
+  '--proxy',
+  '--retries',
+  '--timeout',
+  '--exists-action',
+  '--cert',
+  '--client-cert',
+  '--cache-dir',
+  '--report',
+  '--spec',
+  '--suffix',
+  '--pip-args',
+  '--backend',
+  '--with',
+  '-w',
+  '--index-url',
+  '-i',
+  '--extra-index-url',
+  '--index',
+  '--default-index',
+  '--find-links',
+  '-f',
+  '--trusted-host',
+  '--allow-insecure-host',
+  '--only-binary',
+  '--no-binary',
 ]);
 const INDEX_OPTIONS = new Set(['--index-url', '-i', '--extra-index-url', '--index', '--default-index', '--find-links', '-f']);
 
@@ -92,7 +152,8 @@ export function pythonInstallOf(invocation: Invocation): PythonLaunch | undefine
     const value: StringValue = { value: inline ?? holder.value, node: holder.node };
     if (INDEX_OPTIONS.has(flag)) launch.indexes.push({ option: flag, value });
     else if (flag === '--trusted-host' || flag === '--allow-insecure-host') launch.insecureHosts.push(value);
-    else if (flag === '--spec' || flag === '--with' || flag === '-w') launch.packages.push({ spec: parsePythonSpec(value.value), text: value.value, value, role: flag === '--spec' ? 'main' : 'with' });
+    else if (flag === '--spec' || flag === '--with' || flag === '-w')
+      launch.packages.push({ spec: parsePythonSpec(value.value), text: value.value, value, role: flag === '--spec' ? 'main' : 'with' });
   }
   return launch.packages.length || launch.indexes.length || launch.insecureHosts.length ? launch : undefined;
 }

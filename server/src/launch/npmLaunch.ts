@@ -34,7 +34,28 @@ interface LauncherGrammar {
 }
 
 const NPM: LauncherGrammar = {
-  withValue: new Set(['-p', '--package', '-c', '--call', '--registry', '--cache', '--userconfig', '--globalconfig', '--loglevel', '--node-options', '--shell', '--script-shell', '-w', '--workspace', '--prefix', '-C', '--before', '--omit', '--include', '--install-strategy']),
+  withValue: new Set([
+    '-p',
+    '--package',
+    '-c',
+    '--call',
+    '--registry',
+    '--cache',
+    '--userconfig',
+    '--globalconfig',
+    '--loglevel',
+    '--node-options',
+    '--shell',
+    '--script-shell',
+    '-w',
+    '--workspace',
+    '--prefix',
+    '-C',
+    '--before',
+    '--omit',
+    '--include',
+    '--install-strategy',
+  ]),
   packageOptions: new Set(['-p', '--package']),
   callOptions: new Set(['-c', '--call']),
   prompts: true,
@@ -46,7 +67,20 @@ const BUNX: LauncherGrammar = {
   prompts: false,
 };
 const PNPM_DLX: LauncherGrammar = {
-  withValue: new Set(['--package', '--registry', '-C', '--dir', '--reporter', '--loglevel', '--allow-build', '--cpu', '--os', '--libc', '--store-dir', '--cache-dir']),
+  withValue: new Set([
+    '--package',
+    '--registry',
+    '-C',
+    '--dir',
+    '--reporter',
+    '--loglevel',
+    '--allow-build',
+    '--cpu',
+    '--os',
+    '--libc',
+    '--store-dir',
+    '--cache-dir',
+  ]),
   packageOptions: new Set(['--package']),
   callOptions: new Set(),
   prompts: false,
@@ -59,7 +93,22 @@ const YARN_DLX: LauncherGrammar = {
 };
 
 // pnpm / yarn / bun options before the subcommand that take a value.
-const PRE_SUBCOMMAND_WITH_VALUE = new Set(['-C', '--dir', '--cwd', '--filter', '-F', '--config', '-c', '--prefix', '--userconfig', '--registry', '--cache', '-w', '--workspace', '--loglevel']);
+const PRE_SUBCOMMAND_WITH_VALUE = new Set([
+  '-C',
+  '--dir',
+  '--cwd',
+  '--filter',
+  '-F',
+  '--config',
+  '-c',
+  '--prefix',
+  '--userconfig',
+  '--registry',
+  '--cache',
+  '-w',
+  '--workspace',
+  '--loglevel',
+]);
 
 /** Reads an npm-registry launch, or undefined when the invocation is something else. */
 export function npmLaunchOf(invocation: Invocation): NpmLaunch | undefined {
@@ -129,8 +178,7 @@ export function npmLaunchOf(invocation: Invocation): NpmLaunch | undefined {
       packageOption = true;
       const spec = parseNpmSpec(valueText);
       if (!isCredential(valueText, spec)) launch.packages.push({ spec, text: valueText, value, via: 'package-option' });
-    }
-    else if (grammar.callOptions.has(flag)) launch.call = value;
+    } else if (grammar.callOptions.has(flag)) launch.call = value;
     else if (flag === '--registry') launch.registry = value;
     else if (flag === '--userconfig') launch.userconfig = value;
   }

@@ -98,8 +98,14 @@ function launchOf(invocation: Invocation | undefined): LaunchInfo {
       if (!p.spec.name && p.spec.kind !== 'git' && p.spec.kind !== 'url') return;
       if (p.spec.name && !packageLike(p.spec.name)) return; // a placeholder such as <your-server>
       info.packages.push({
-        ecosystem: 'npm', launcher: npm.launcher, name: p.spec.name ?? p.text, version: p.spec.version, kind: p.spec.kind,
-        value: p.value, text: p.text, role: index === 0 ? 'main' : 'with',
+        ecosystem: 'npm',
+        launcher: npm.launcher,
+        name: p.spec.name ?? p.text,
+        version: p.spec.version,
+        kind: p.spec.kind,
+        value: p.value,
+        text: p.text,
+        role: index === 0 ? 'main' : 'with',
       });
     });
     return info;
@@ -109,8 +115,14 @@ function launchOf(invocation: Invocation | undefined): LaunchInfo {
     info.python = python;
     for (const p of python.packages) {
       info.packages.push({
-        ecosystem: 'PyPI', launcher: python.launcher, name: p.spec.name ?? p.text, version: p.spec.version, kind: p.spec.kind,
-        value: p.value, text: p.text, role: p.role,
+        ecosystem: 'PyPI',
+        launcher: python.launcher,
+        name: p.spec.name ?? p.text,
+        version: p.spec.version,
+        kind: p.spec.kind,
+        value: p.value,
+        text: p.text,
+        role: p.role,
       });
     }
     return info;
@@ -121,8 +133,14 @@ function launchOf(invocation: Invocation | undefined): LaunchInfo {
     const m = deno.module;
     if (m && (m.module.scheme === 'npm' || m.module.scheme === 'jsr') && m.module.name) {
       info.packages.push({
-        ecosystem: m.module.scheme === 'npm' ? 'npm' : 'jsr', launcher: deno.launcher, name: m.module.name, version: m.module.version,
-        kind: m.module.kind, value: m.value, text: m.value.value, role: 'main',
+        ecosystem: m.module.scheme === 'npm' ? 'npm' : 'jsr',
+        launcher: deno.launcher,
+        name: m.module.name,
+        version: m.module.version,
+        kind: m.module.kind,
+        value: m.value,
+        text: m.value.value,
+        role: 'main',
       });
     }
     return info;
@@ -132,8 +150,14 @@ function launchOf(invocation: Invocation | undefined): LaunchInfo {
     info.go = go;
     if (go.kind !== 'local') {
       info.packages.push({
-        ecosystem: 'Go', launcher: go.launcher ?? 'go run', name: go.path, version: go.version,
-        kind: go.kind === 'commit' ? 'exact' : go.kind, value: go.value, text: go.value.value, role: 'main',
+        ecosystem: 'Go',
+        launcher: go.launcher ?? 'go run',
+        name: go.path,
+        version: go.version,
+        kind: go.kind === 'commit' ? 'exact' : go.kind,
+        value: go.value,
+        text: go.value.value,
+        role: 'main',
       });
     }
     return info;
@@ -145,9 +169,14 @@ function launchOf(invocation: Invocation | undefined): LaunchInfo {
     if (image && image.repository && !/[$%{]/.test(image.reference)) {
       const name = image.registry ? `${image.registry}/${image.repository}` : image.repository;
       info.packages.push({
-        ecosystem: 'Docker', launcher: `${docker.engine} run`, name, version: image.digest ?? image.tag,
+        ecosystem: 'Docker',
+        launcher: `${docker.engine} run`,
+        name,
+        version: image.digest ?? image.tag,
         kind: image.digest ? 'digest' : !image.tag ? 'none' : image.tag === 'latest' ? 'tag' : 'range',
-        value: image.value, text: image.value.value, role: 'main',
+        value: image.value,
+        text: image.value.value,
+        role: 'main',
       });
     }
   }

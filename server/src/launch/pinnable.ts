@@ -49,15 +49,28 @@ export function pinTargets(doc: ParsedDocument, config: McpConfig): PinTarget[] 
         for (const p of npm.packages) {
           const span = spanOf(doc, p.value);
           if (p.spec.kind === 'git') {
-            targets.push({ ruleId: 'unpinned-git-source', kind: 'git', server: server.name, launcher: npm.launcher, name: p.text, ...span, edit: (sha) => gitEdit(doc, p.value, p.text, sha, '#') });
+            targets.push({
+              ruleId: 'unpinned-git-source',
+              kind: 'git',
+              server: server.name,
+              launcher: npm.launcher,
+              name: p.text,
+              ...span,
+              edit: (sha) => gitEdit(doc, p.value, p.text, sha, '#'),
+            });
             continue;
           }
           if (!p.spec.name || p.spec.kind === 'exact' || p.spec.kind === 'url' || p.spec.kind === 'local') continue;
           const pkg = packageFor(server, 'npm', p.value, p.text);
           if (!pkg) continue;
           targets.push({
-            ruleId: 'unpinned-npm-package', kind: 'npm', server: server.name, launcher: npm.launcher, name: p.spec.name,
-            ...(npm.registry ? { registry: npm.registry.value } : {}), ...span,
+            ruleId: 'unpinned-npm-package',
+            kind: 'npm',
+            server: server.name,
+            launcher: npm.launcher,
+            name: p.spec.name,
+            ...(npm.registry ? { registry: npm.registry.value } : {}),
+            ...span,
             edit: (version) => {
               if (!validPinVersion('npm', version)) return undefined;
               // pinEdit's spelling (`[npm:]name@version`), written in place when possible.
@@ -72,7 +85,15 @@ export function pinTargets(doc: ParsedDocument, config: McpConfig): PinTarget[] 
         for (const p of python.packages) {
           const span = spanOf(doc, p.value);
           if (p.spec.kind === 'git') {
-            targets.push({ ruleId: 'unpinned-git-source', kind: 'git', server: server.name, launcher: python.launcher, name: p.text, ...span, edit: (sha) => gitEdit(doc, p.value, p.text, sha, '@') });
+            targets.push({
+              ruleId: 'unpinned-git-source',
+              kind: 'git',
+              server: server.name,
+              launcher: python.launcher,
+              name: p.text,
+              ...span,
+              edit: (sha) => gitEdit(doc, p.value, p.text, sha, '@'),
+            });
             continue;
           }
           if (!p.spec.name || p.spec.kind === 'exact' || p.spec.kind === 'url' || p.spec.kind === 'local') continue;
@@ -80,11 +101,24 @@ export function pinTargets(doc: ParsedDocument, config: McpConfig): PinTarget[] 
           const extras = p.spec.extras ?? '';
           // uvx's positional is both package and command: `pkg@1.2.3` is the form uv documents
           // for it; `--from`, `--with` and pipx take a PEP 508 requirement (`pkg==1.2.3`).
-          const positionalUvx = (python.launcher === 'uvx' || python.launcher === 'uv tool run') && p.role === 'main' && p.value.value === p.text && !extras && isUvxPositional(info.invocation, p.value);
+          const positionalUvx =
+            (python.launcher === 'uvx' || python.launcher === 'uv tool run') &&
+            p.role === 'main' &&
+            p.value.value === p.text &&
+            !extras &&
+            isUvxPositional(info.invocation, p.value);
           targets.push({
-            ruleId: 'unpinned-python-package', kind: 'PyPI', server: server.name, launcher: python.launcher, name,
-            ...(index ? { registry: index.value.value } : {}), ...span,
-            edit: (version) => (validPinVersion('PyPI', version) ? replaceSpec(doc, p.value, p.text, `${name}${extras}${positionalUvx ? '@' : '=='}${version.trim()}`) : undefined),
+            ruleId: 'unpinned-python-package',
+            kind: 'PyPI',
+            server: server.name,
+            launcher: python.launcher,
+            name,
+            ...(index ? { registry: index.value.value } : {}),
+            ...span,
+            edit: (version) =>
+              validPinVersion('PyPI', version)
+                ? replaceSpec(doc, p.value, p.text, `${name}${extras}${positionalUvx ? '@' : '=='}${version.trim()}`)
+                : undefined,
           });
         }
       } else if (info.docker?.image) {
@@ -98,8 +132,15 @@ export function pinTargets(doc: ParsedDocument, config: McpConfig): PinTarget[] 
         const tagSuffix = image.tag ? `:${image.tag}` : '';
         const base = tagSuffix && written.endsWith(tagSuffix) ? written.slice(0, -tagSuffix.length) : written;
         targets.push({
-          ruleId: 'unpinned-container-image', kind: 'Docker', server: server.name, launcher: `${docker.engine} run`, name, tag, ...spanOf(doc, image.value),
-          edit: (digest) => (validPinVersion('Docker', digest) ? replaceSpec(doc, image.value, written, `${base}:${tag}@${digest.trim().toLowerCase()}`) : undefined),
+          ruleId: 'unpinned-container-image',
+          kind: 'Docker',
+          server: server.name,
+          launcher: `${docker.engine} run`,
+          name,
+          tag,
+          ...spanOf(doc, image.value),
+          edit: (digest) =>
+            validPinVersion('Docker', digest) ? replaceSpec(doc, image.value, written, `${base}:${tag}@${digest.trim().toLowerCase()}`) : undefined,
         });
       }
     }
@@ -120,7 +161,12 @@ function cleanNpmVersion(version: string): string {
   return version.trim().replace(/^[=v]+/, '');
 }
 
-function packageFor(server: Parameters<typeof launchedPackages>[0], ecosystem: LaunchedPackage['ecosystem'], value: StringValue, text: string): LaunchedPackage | undefined {
+function packageFor(
+  server: Parameters<typeof launchedPackages>[0],
+  ecosystem: LaunchedPackage['ecosystem'],
+  value: StringValue,
+  text: string,
+): LaunchedPackage | undefined {
   return launchedPackages(server).find((p) => p.ecosystem === ecosystem && p.value.node === value.node && p.text === text);
 }
 

@@ -19,14 +19,63 @@ export interface PythonLaunch {
 
 // uv tool run / uvx options that take a value (uv 0.9 `uv tool run --help`).
 const UV_WITH_VALUE = new Set([
-  '--from', '--with', '-w', '--with-editable', '--with-requirements', '--python', '-p', '--index', '--default-index',
-  '--index-url', '-i', '--extra-index-url', '--find-links', '-f', '--index-strategy', '--keyring-provider',
-  '--refresh-package', '--reinstall-package', '--upgrade-package', '-P', '--constraints', '-c', '--overrides',
-  '--build-constraints', '-b', '--cache-dir', '--directory', '--project', '--config-file', '--color', '--exclude-newer',
-  '--exclude-newer-package', '--resolution', '--prerelease', '--link-mode', '--env-file', '--python-platform',
-  '--allow-insecure-host', '--trusted-host', '--config-setting', '-C', '--no-binary-package', '--no-build-package',
-  '--torch-backend', '--fork-strategy', '--no-build-isolation-package', '--python-preference', '--module', '-m',
-  '--package', '--extra', '--group', '--only-group', '--no-group', '--script', '-s', '--gui-script',
+  '--from',
+  '--with',
+  '-w',
+  '--with-editable',
+  '--with-requirements',
+  '--python',
+  '-p',
+  '--index',
+  '--default-index',
+  '--index-url',
+  '-i',
+  '--extra-index-url',
+  '--find-links',
+  '-f',
+  '--index-strategy',
+  '--keyring-provider',
+  '--refresh-package',
+  '--reinstall-package',
+  '--upgrade-package',
+  '-P',
+  '--constraints',
+  '-c',
+  '--overrides',
+  '--build-constraints',
+  '-b',
+  '--cache-dir',
+  '--directory',
+  '--project',
+  '--config-file',
+  '--color',
+  '--exclude-newer',
+  '--exclude-newer-package',
+  '--resolution',
+  '--prerelease',
+  '--link-mode',
+  '--env-file',
+  '--python-platform',
+  '--allow-insecure-host',
+  '--trusted-host',
+  '--config-setting',
+  '-C',
+  '--no-binary-package',
+  '--no-build-package',
+  '--torch-backend',
+  '--fork-strategy',
+  '--no-build-isolation-package',
+  '--python-preference',
+  '--module',
+  '-m',
+  '--package',
+  '--extra',
+  '--group',
+  '--only-group',
+  '--no-group',
+  '--script',
+  '-s',
+  '--gui-script',
 ]);
 // pipx run options that take a value.
 const PIPX_WITH_VALUE = new Set(['--spec', '--index-url', '-i', '--pip-args', '--python', '--backend', '--fetch-python']);
@@ -99,7 +148,10 @@ export function pythonLaunchOf(invocation: Invocation): PythonLaunch | undefined
       from = isCredentialShaped(value.value) ? undefined : value;
     } else if (flag === '--with' || flag === '-w') {
       // `--with a,b` takes a comma-separated list.
-      for (const part of value.value.split(',').map((p) => p.trim()).filter(Boolean)) {
+      for (const part of value.value
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
         if (isCredentialShaped(part)) continue;
         launch.packages.push({ spec: parsePythonSpec(part), text: part, value: { value: part, node: value.node }, role: 'with' });
       }

@@ -43,8 +43,11 @@ const NAME = /^([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(\[[^\]]*\])?\s*/;
 
 export function parsePythonSpec(spec: string): PythonSpec {
   const text = spec.trim();
-  if (text === '' ) return { kind: 'none', nameStart: -1 };
-  if (/^(?:\.{1,2}(?:[\\/]|$)|[\\/]|~[\\/]|file:|[a-zA-Z]:[\\/])/.test(text) || /\.(?:whl|tar\.gz|zip)$/i.test(text) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+  if (text === '') return { kind: 'none', nameStart: -1 };
+  if (
+    /^(?:\.{1,2}(?:[\\/]|$)|[\\/]|~[\\/]|file:|[a-zA-Z]:[\\/])/.test(text) ||
+    (/\.(?:whl|tar\.gz|zip)$/i.test(text) && !/^[a-z][a-z0-9+.-]*:\/\//i.test(text))
+  ) {
     return { kind: 'local', nameStart: -1 };
   }
   const vcs = vcsSource(text);
@@ -64,7 +67,10 @@ export function parsePythonSpec(spec: string): PythonSpec {
     if (/^v?\d+(?:\.\d+)*(?:(?:a|b|rc|\.post|\.dev)\d*)*$/i.test(after)) return { ...base, kind: 'exact', version: after.replace(/^v/i, '') };
     return { ...base, kind: 'tag', version: after };
   }
-  const clauses = rest.split(',').map((c) => c.trim()).filter(Boolean);
+  const clauses = rest
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
   // PEP 440 comparison operators only: `GITHUB_TOKEN=ghp_…` (an env assignment after an
   // option uvx does not know) or `name:x` is no requirement, and must not be reported as
   // package `GITHUB_TOKEN` at version `=ghp_…`. uv refuses such a spec.

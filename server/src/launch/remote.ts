@@ -24,7 +24,8 @@ export interface RemoteEndpoint {
   allowHttpFlag?: StringValue;
 }
 
-const BRIDGE = /(?:^|[/@])(mcp-remote|supergateway|mcp-proxy|mcp-remote-client|mcp-streamablehttp-client|mcp-sse-client|mcp-http-bridge|remote-mcp|mcpgateway\.wrapper)(?:(?:@|===?|~=|>=|<=)[^/]*)?$/i;
+const BRIDGE =
+  /(?:^|[/@])(mcp-remote|supergateway|mcp-proxy|mcp-remote-client|mcp-streamablehttp-client|mcp-sse-client|mcp-http-bridge|remote-mcp|mcpgateway\.wrapper)(?:(?:@|===?|~=|>=|<=)[^/]*)?$/i;
 
 /** The bridge a stdio server runs, and the command that runs it (a shell string's commands included). */
 const bridgeCommand = memoizeByObject(function bridgeCommand(server: ServerEntry): { bridge: string; invocation: Invocation } | undefined {
@@ -81,7 +82,14 @@ export type HostClass =
   | { kind: 'onion'; label: string }
   | { kind: 'paste'; label: string };
 
-const METADATA_HOSTS = new Set(['metadata.google.internal', 'metadata.goog', 'metadata', 'instance-data', 'instance-data.ec2.internal', 'metadata.azure.internal']);
+const METADATA_HOSTS = new Set([
+  'metadata.google.internal',
+  'metadata.goog',
+  'metadata',
+  'instance-data',
+  'instance-data.ec2.internal',
+  'metadata.azure.internal',
+]);
 const TUNNELS: Array<[RegExp, string]> = [
   [/(?:^|\.)ngrok(?:-free)?\.(?:io|app|dev)$|(?:^|\.)ngrok\.pizza$/, 'an ngrok tunnel'],
   [/(?:^|\.)trycloudflare\.com$/, 'a Cloudflare quick tunnel'],
@@ -89,13 +97,22 @@ const TUNNELS: Array<[RegExp, string]> = [
   [/(?:^|\.)serveo\.net$|(?:^|\.)serveousercontent\.com$/, 'a serveo tunnel'],
   [/(?:^|\.)localhost\.run$|(?:^|\.)lhr\.life$/, 'a localhost.run tunnel'],
   [/(?:^|\.)pinggy\.(?:io|link|online)$|(?:^|\.)a\.free\.pinggy\.link$/, 'a Pinggy tunnel'],
-  [/(?:^|\.)tunnelmole\.net$|(?:^|\.)telebit\.io$|(?:^|\.)localxpose\.io$|(?:^|\.)loclx\.io$|(?:^|\.)devtunnels\.ms$|(?:^|\.)bore\.pub$/, 'a public tunnel service'],
+  [
+    /(?:^|\.)tunnelmole\.net$|(?:^|\.)telebit\.io$|(?:^|\.)localxpose\.io$|(?:^|\.)loclx\.io$|(?:^|\.)devtunnels\.ms$|(?:^|\.)bore\.pub$/,
+    'a public tunnel service',
+  ],
 ];
 const PASTES: Array<[RegExp, string]> = [
-  [/(?:^|\.)pastebin\.com$|(?:^|\.)paste\.ee$|(?:^|\.)hastebin\.com$|(?:^|\.)ghostbin\.|(?:^|\.)rentry\.(?:co|org)$|(?:^|\.)dpaste\.(?:com|org)$/, 'a paste site'],
+  [
+    /(?:^|\.)pastebin\.com$|(?:^|\.)paste\.ee$|(?:^|\.)hastebin\.com$|(?:^|\.)ghostbin\.|(?:^|\.)rentry\.(?:co|org)$|(?:^|\.)dpaste\.(?:com|org)$/,
+    'a paste site',
+  ],
   [/^gist\.githubusercontent\.com$|^gist\.github\.com$/, 'a GitHub gist'],
   [/^raw\.githubusercontent\.com$/, 'raw GitHub file hosting'],
-  [/(?:^|\.)transfer\.sh$|(?:^|\.)webhook\.site$|(?:^|\.)requestbin\.|(?:^|\.)pipedream\.net$|(?:^|\.)beeceptor\.com$/, 'a request-capture or file-drop service'],
+  [
+    /(?:^|\.)transfer\.sh$|(?:^|\.)webhook\.site$|(?:^|\.)requestbin\.|(?:^|\.)pipedream\.net$|(?:^|\.)beeceptor\.com$/,
+    'a request-capture or file-drop service',
+  ],
 ];
 
 /**
@@ -103,7 +120,10 @@ const PASTES: Array<[RegExp, string]> = [
  * ordinary public host name (and for loopback, which transport rules accept).
  */
 export function classifyHost(rawHost: string): HostClass | undefined {
-  const host = rawHost.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+  const host = rawHost
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
   if (!host || host.includes('$') || host.includes('{')) return undefined;
   // Template text (YOUR_SERVER_IP, <host>, example.com) is not a destination yet.
   if (/your|<|>|example|placeholder|^host$|^hostname$|^server$|xxx/.test(host)) return undefined;

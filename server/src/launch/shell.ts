@@ -57,7 +57,7 @@ export function shellScriptOfWords(words: readonly StringValue[]): ShellScript |
   if (SH.has(program)) {
     for (let i = 0; i < rest.length; i++) {
       const text = rest[i].value;
-      if (text === '--command' || /^-[a-zA-Z]*c[a-zA-Z]*$/.test(text) && !text.startsWith('--')) {
+      if (text === '--command' || (/^-[a-zA-Z]*c[a-zA-Z]*$/.test(text) && !text.startsWith('--'))) {
         const script = rest[i + 1];
         if (!script) return undefined;
         return { shell: 'sh', program: words[0].value, flag: text, script: script.value, values: [script], encoded: false };
@@ -79,7 +79,14 @@ export function shellScriptOfWords(words: readonly StringValue[]): ShellScript |
       if (/^-(?:e|ec|en|enc|enco|encod|encode|encoded|encodedc|encodedco|encodedcom|encodedcomm|encodedcomma|encodedcomman|encodedcommand)$/.test(lower)) {
         const value = rest[i + 1];
         if (!value) return undefined;
-        return { shell: 'powershell', program: words[0].value, flag: text, script: decodeUtf16Base64(value.value) ?? value.value, values: [value], encoded: true };
+        return {
+          shell: 'powershell',
+          program: words[0].value,
+          flag: text,
+          script: decodeUtf16Base64(value.value) ?? value.value,
+          values: [value],
+          encoded: true,
+        };
       }
       if (/^-(?:c|co|com|comm|comma|comman|command)$/.test(lower)) {
         const values = rest.slice(i + 1);
@@ -87,7 +94,12 @@ export function shellScriptOfWords(words: readonly StringValue[]): ShellScript |
         return { shell: 'powershell', program: words[0].value, flag: text, script: values.map((v) => v.value).join(' '), values, encoded: false };
       }
       // Options with a value: skip it.
-      if (/^-(?:executionpolicy|ex|ep|windowstyle|w|configurationname|workingdirectory|wd|outputformat|of|inputformat|if|settingsfile|version|v|psconsolefile)$/.test(lower)) i++;
+      if (
+        /^-(?:executionpolicy|ex|ep|windowstyle|w|configurationname|workingdirectory|wd|outputformat|of|inputformat|if|settingsfile|version|v|psconsolefile)$/.test(
+          lower,
+        )
+      )
+        i++;
     }
     return undefined;
   }

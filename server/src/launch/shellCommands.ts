@@ -87,7 +87,7 @@ export function shellCommands(script: string, dialect: ShellDialect): ShellComma
     }
   };
 
-  for (let i = 0; i < script.length; ) {
+  for (let i = 0; i < script.length;) {
     const ch = script[i];
     const next = script[i + 1];
     // Quotes.

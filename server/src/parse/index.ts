@@ -26,11 +26,16 @@ export function parseDocument(text: string, syntax: Syntax): ParsedDocument | un
   const parser = PARSERS[syntax];
   if (!parser) return undefined;
   const tooDeep = nestingLimitOffset(text, syntax);
-  if (tooDeep >= 0) return unreadable(text, syntax, { offset: tooDeep, length: 1, message: `Nested deeper than ${MAX_NESTING_DEPTH} levels: the file is not read.` });
+  if (tooDeep >= 0)
+    return unreadable(text, syntax, { offset: tooDeep, length: 1, message: `Nested deeper than ${MAX_NESTING_DEPTH} levels: the file is not read.` });
   try {
     return parser(text);
   } catch (error) {
-    return unreadable(text, syntax, { offset: 0, length: 0, message: `The ${syntax.toUpperCase()} parser failed: ${String((error as Error)?.message ?? error).split('\n')[0]}` });
+    return unreadable(text, syntax, {
+      offset: 0,
+      length: 0,
+      message: `The ${syntax.toUpperCase()} parser failed: ${String((error as Error)?.message ?? error).split('\n')[0]}`,
+    });
   }
 }
 

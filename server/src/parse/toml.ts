@@ -185,7 +185,8 @@ function addKeyValue(target: TreeNode, keyValue: AST.TOMLKeyValue, text: string)
   for (let i = 0; i < segments.length - 1; i++) {
     const segment = segments[i];
     let property = findProperty(current, keyName(segment));
-    if (!property) property = addProperty(current, segment, { type: 'object', offset: keyValue.range[0], length: keyValue.range[1] - keyValue.range[0], children: [] });
+    if (!property)
+      property = addProperty(current, segment, { type: 'object', offset: keyValue.range[0], length: keyValue.range[1] - keyValue.range[0], children: [] });
     const value = property.children![1];
     if (!value || value.type !== 'object') return;
     extend(value, keyValue.range[0], keyValue.range[1]);
@@ -241,7 +242,13 @@ function findProperty(object: TreeNode, name: string): TreeNode | undefined {
 
 function addProperty(object: TreeNode, segment: AST.TOMLBare | AST.TOMLQuoted, value: TreeNode): TreeNode {
   const start = segment.range[0];
-  const property: TreeNode = { type: 'property', offset: start, length: Math.max(segment.range[1], value.offset + value.length) - start, parent: object, children: [] };
+  const property: TreeNode = {
+    type: 'property',
+    offset: start,
+    length: Math.max(segment.range[1], value.offset + value.length) - start,
+    parent: object,
+    children: [],
+  };
   const key: TreeNode = { type: 'string', value: keyName(segment), offset: start, length: segment.range[1] - start, parent: property };
   value.parent = property;
   property.children!.push(key, value);

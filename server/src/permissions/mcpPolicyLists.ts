@@ -25,7 +25,8 @@ export function mcpPolicyList(context: RuleContext, key: 'allowedMcpServers' | '
   const found: PolicyListEntry[] = [];
   for (const item of list.children ?? []) {
     for (const entry of entries(item)) {
-      if (entry.key === 'serverName' || entry.key === 'serverUrl' || entry.key === 'serverCommand') found.push({ node: item, kind: entry.key, valueNode: entry.valueNode });
+      if (entry.key === 'serverName' || entry.key === 'serverUrl' || entry.key === 'serverCommand')
+        found.push({ node: item, kind: entry.key, valueNode: entry.valueNode });
     }
   }
   return { list, entries: found };

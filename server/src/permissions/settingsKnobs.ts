@@ -15,7 +15,11 @@ export function settingsFileKind(filePath: string): SettingsFileKind | undefined
   const path = normalizePath(filePath);
   if (/\/\.claude\/settings(?:\.local)?\.json$/.test(path) || /\/managed-settings\.json$/.test(path)) return 'claude-settings';
   if (/\/\.claude\.json$/.test(path)) return 'claude-user';
-  if (/\/\.vscode\/settings\.json$/.test(path) || /\/code(?: - insiders)?\/user\/(?:profiles\/[^/]+\/)?settings\.json$/.test(path) || /\.code-workspace$/.test(path)) {
+  if (
+    /\/\.vscode\/settings\.json$/.test(path) ||
+    /\/code(?: - insiders)?\/user\/(?:profiles\/[^/]+\/)?settings\.json$/.test(path) ||
+    /\.code-workspace$/.test(path)
+  ) {
     return 'vscode-settings';
   }
   if (/\/\.codex\/config\.toml$/.test(path) || /\/codex\/config\.toml$/.test(path)) return 'codex';

@@ -60,10 +60,16 @@ add('moderate', CHANGE, 'both', 'comment edit move mv upload update patch put re
  * (`get_commit`, `dismiss-update`). Deliberately not `query` (`query_sql` runs SQL) nor `select`.
  */
 const READING_VERBS = new Set(
-  'get list read search find fetch retrieve lookup browse describe show view display inspect count explain preview dismiss hide check watch monitor poll wait summarize summarise analyze analyse validate lint parse generate suggest diff compare download cancel is has can'.split(' '),
+  'get list read search find fetch retrieve lookup browse describe show view display inspect count explain preview dismiss hide check watch monitor poll wait summarize summarise analyze analyse validate lint parse generate suggest diff compare download cancel is has can'.split(
+    ' ',
+  ),
 );
 /** A verb-or-noun word followed by one of these, after a namespace word, names what is read (`profiler-commit-query`). */
-const READ_AFTER_NAMESPACE = new Set('query queries list search find get info status history log logs details detail stats statistics summary view diff preview lookup count id ids sha hash url urls link'.split(' '));
+const READ_AFTER_NAMESPACE = new Set(
+  'query queries list search find get info status history log logs details detail stats statistics summary view diff preview lookup count id ids sha hash url urls link'.split(
+    ' ',
+  ),
+);
 /** ... and as the first word, only with these (`commit_history`, but `update_status` updates). */
 const READ_AFTER_FIRST = new Set('history log logs search stats statistics count lookup diff sha hash id ids'.split(' '));
 /** A dangerous object followed by one of these is only read (`command_history`, `terminal_output`); not `query` (`sql_query` runs SQL). */
@@ -74,15 +80,25 @@ const READ_ONLY_QUERY = new Set('sparql select readonly read explain search look
 /** Words that run a query (skipped when the query is read-only). */
 const QUERY_RUNNERS = new Set('exec execute run invoke sql'.split(' '));
 /** Objects that make a runner run code whatever else the name says. */
-const CODE_OBJECTS = new Set('command commands cmd shell terminal bash sh powershell script scripts code python py javascript js node ruby perl php eval program process binary'.split(' '));
+const CODE_OBJECTS = new Set(
+  'command commands cmd shell terminal bash sh powershell script scripts code python py javascript js node ruby perl php eval program process binary'.split(
+    ' ',
+  ),
+);
 /** Words that make a query a write. */
 const WRITE_QUERY = new Set('write writes mutation mutations mutate update insert upsert delete drop modify alter create ddl dml'.split(' '));
 
 /** Objects that other people see: a comment on them is posted to them. */
-const SHARED_OBJECTS = new Set('issue issues pr prs pull mr ticket tickets discussion discussions thread threads review reviews post posts page pages task tasks card cards story stories gist channel wiki'.split(' '));
+const SHARED_OBJECTS = new Set(
+  'issue issues pr prs pull mr ticket tickets discussion discussions thread threads review reviews post posts page pages task tasks card cards story stories gist channel wiki'.split(
+    ' ',
+  ),
+);
 /** Collaboration services (in a server's name, package or host): their comments reach other people. */
 const COLLABORATION = new Set(
-  'github gitlab bitbucket gitea forgejo jira atlassian confluence linear slack discord teams notion asana trello clickup monday youtube reddit twitter mastodon bluesky zendesk intercom figma gdocs sharepoint devops shortcut basecamp wrike hubspot'.split(' '),
+  'github gitlab bitbucket gitea forgejo jira atlassian confluence linear slack discord teams notion asana trello clickup monday youtube reddit twitter mastodon bluesky zendesk intercom figma gdocs sharepoint devops shortcut basecamp wrike hubspot'.split(
+    ' ',
+  ),
 );
 
 export interface ToolRisk {

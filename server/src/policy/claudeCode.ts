@@ -13,7 +13,10 @@ import { allowListEntries, jsonText } from './shared';
  * denylists", "How a server is evaluated"); file paths from docs/en/settings.md.
  */
 export function claudeCodeExport(policy: Policy): PolicyExport {
-  const { entries, notes } = allowListEntries(policy, 'Claude Code', { names: { allowed: (name) => /^[A-Za-z0-9_-]+$/.test(name), rule: 'letters, digits, - and _ only' }, namesUnusedWithUrlsAndCommands: true });
+  const { entries, notes } = allowListEntries(policy, 'Claude Code', {
+    names: { allowed: (name) => /^[A-Za-z0-9_-]+$/.test(name), rule: 'letters, digits, - and _ only' },
+    namesUnusedWithUrlsAndCommands: true,
+  });
   return {
     text: jsonText({ allowManagedMcpServersOnly: true, allowedMcpServers: entries }),
     notes: [

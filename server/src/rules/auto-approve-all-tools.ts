@@ -14,7 +14,8 @@ export const rule: Rule = {
   meta: {
     category: 'permission',
     defaultSeverity: 'error',
-    description: 'A server\'s auto-approval setting approves every tool (alwaysAllow / autoApprove ["*"], Codex default_tools_approval_mode = "approve", Amazon Q allowedTools "@server").',
+    description:
+      'A server\'s auto-approval setting approves every tool (alwaysAllow / autoApprove ["*"], Codex default_tools_approval_mode = "approve", Amazon Q allowedTools "@server").',
     fixable: true,
     owasp: ['MCP02', 'MCP06'],
     threat: 'Missing human review and privilege persistence: every present and future tool runs without confirmation, so prompt injection acts immediately.',

@@ -17,7 +17,8 @@ export const rule: Rule = {
   meta: {
     category: 'permission',
     defaultSeverity: 'warning',
-    description: 'A server\'s auto-approval list (or an agent\'s allowedTools) names tools that execute, delete, push or send (warning) or that create and change data (information).',
+    description:
+      "A server's auto-approval list (or an agent's allowedTools) names tools that execute, delete, push or send (warning) or that create and change data (information).",
     fixable: true,
     owasp: ['MCP02', 'MCP06'],
     threat: 'Missing human review: destructive or exfiltrating tool calls run without confirmation, so prompt injection acts immediately.',

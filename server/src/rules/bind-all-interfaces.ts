@@ -7,12 +7,15 @@ import { dockerOptions, dockerRunOf, isFlagOn } from '../launch/docker';
 import { valueRange } from '../fixes/nodeEdits';
 
 const ALL = /^(?:0\.0\.0\.0|::|\[::\]|\*|0)$/;
-const HOST_FLAGS = /^(?:--host|--bind|--bind-address|--listen|--listen-address|--address|--addr|--http-host|--server-host|--mcp-host|--sse-host|-H|--hostname|--ip|--interface)$/i;
+const HOST_FLAGS =
+  /^(?:--host|--bind|--bind-address|--listen|--listen-address|--address|--addr|--http-host|--server-host|--mcp-host|--sse-host|-H|--hostname|--ip|--interface)$/i;
 /** Flags named for where a server listens (`--listen-addr`, `--http-address`, `--bind-host`...). */
 const LISTEN_FLAG = /^--?(?:[a-z0-9]+-)*(?:host|bind|listen|addr|address|interface|ip)(?:-(?:host|addr|address|interface|ip))?$/i;
 /** Flags and variables that name a destination, not a listening address. */
-const DESTINATION = /(?:^|[-_])(?:db|database|redis|mongo|postgres|mysql|sql|remote|upstream|target|proxy|api|allowed|trusted|smtp|mail|ldap|es|elastic|opensearch|registry|ollama)(?:[-_]|$)/i;
-const HOST_ENV = /^(?:[A-Z0-9]+_)*(?:HOST|BIND|BIND_ADDRESS|BIND_HOST|LISTEN|LISTEN_ADDRESS|LISTEN_HOST|SERVER_HOST|SERVER_NAME|ADDR|ADDRESS|HOSTNAME|INTERFACE)$/;
+const DESTINATION =
+  /(?:^|[-_])(?:db|database|redis|mongo|postgres|mysql|sql|remote|upstream|target|proxy|api|allowed|trusted|smtp|mail|ldap|es|elastic|opensearch|registry|ollama)(?:[-_]|$)/i;
+const HOST_ENV =
+  /^(?:[A-Z0-9]+_)*(?:HOST|BIND|BIND_ADDRESS|BIND_HOST|LISTEN|LISTEN_ADDRESS|LISTEN_HOST|SERVER_HOST|SERVER_NAME|ADDR|ADDRESS|HOSTNAME|INTERFACE)$/;
 
 /**
  * `0.0.0.0`, `::` or `*` as a whole value, or as the host of `host:port`; for listen-address
@@ -43,7 +46,7 @@ export const rule: Rule = {
     description: 'A server listens on all network interfaces (0.0.0.0 / ::), or a container port is published on all interfaces.',
     fixable: true,
     owasp: ['MCP07'],
-    threat: 'Network-layer attacks: anyone on the same network (café Wi-Fi, office LAN) can call the server\'s tools directly.',
+    threat: "Network-layer attacks: anyone on the same network (café Wi-Fi, office LAN) can call the server's tools directly.",
   },
   check(context) {
     for (const server of context.config.servers) {
@@ -52,7 +55,20 @@ export const rule: Rule = {
       const run = dockerRunOf(invocation);
       const quoteFix = (value: StringValue, start: number, end: number, replacement: string, title: string): FixSpec[] =>
         value.node.value === value.value && (value.node.parent?.type === 'array' || value.node.parent?.type === 'property')
-          ? [{ title, safe: false, preferred: true, edits: [{ offset: value.node.offset, length: value.node.length, content: context.doc.quote(value.value.slice(0, start) + replacement + value.value.slice(end)) }] }]
+          ? [
+              {
+                title,
+                safe: false,
+                preferred: true,
+                edits: [
+                  {
+                    offset: value.node.offset,
+                    length: value.node.length,
+                    content: context.doc.quote(value.value.slice(0, start) + replacement + value.value.slice(end)),
+                  },
+                ],
+              },
+            ]
           : [];
       if (run) {
         // Inside a container the server must listen on 0.0.0.0; what matters is where the port is published.
@@ -71,7 +87,13 @@ export const rule: Rule = {
             ...valueRange(context.doc, holder, base + lead, base + lead + spec.length),
             server,
             message: `Container port ${shortValue(published, 30)} published on every interface: publish it on loopback only (127.0.0.1:${shortValue(explicitAll ? spec.slice(explicitAll[0].length) : spec, 20)}). Server "${server.name}": anyone on your network can reach it.`,
-            fixes: quoteFix(holder, base + lead, base + lead + (explicitAll ? explicitAll[0].length : 0), '127.0.0.1:', `Publish on 127.0.0.1 only for "${server.name}"`),
+            fixes: quoteFix(
+              holder,
+              base + lead,
+              base + lead + (explicitAll ? explicitAll[0].length : 0),
+              '127.0.0.1:',
+              `Publish on 127.0.0.1 only for "${server.name}"`,
+            ),
           });
         }
         for (const option of dockerOptions(run, '--publish-all')) {
@@ -117,7 +139,9 @@ export const rule: Rule = {
       }
       // The entry's env, and NAME=value words before the program (`env HOST=0.0.0.0 node …`).
       const envs: Array<{ key: string; value: StringValue; start: number }> = [];
-      for (const entry of server.env) if (entry.value !== undefined && entry.valueNode.type === 'string') envs.push({ key: entry.key, value: { value: entry.value, node: entry.valueNode }, start: 0 });
+      for (const entry of server.env)
+        if (entry.value !== undefined && entry.valueNode.type === 'string')
+          envs.push({ key: entry.key, value: { value: entry.value, node: entry.valueNode }, start: 0 });
       for (const assignment of allCommands(server).flatMap((c) => c.assignments ?? [])) {
         const eq = assignment.value.indexOf('=');
         envs.push({ key: assignment.value.slice(0, eq), value: assignment, start: eq + 1 });

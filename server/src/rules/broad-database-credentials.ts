@@ -7,10 +7,28 @@ import { isLoopbackHost } from '../core/urls';
 import { valueRange } from '../fixes/nodeEdits';
 
 /** Database accounts that own everything: superusers and the default admin logins. */
-const PRIVILEGED_USERS = new Set(['postgres', 'root', 'sa', 'admin', 'administrator', 'rdsadmin', 'superuser', 'sys', 'system', 'dbadmin', 'dbo', 'mysql', 'cloudsqladmin', 'azure_superuser', 'master']);
-const DSN = /\b(postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|sqlserver|mssql|oracle|cockroachdb|clickhouse|neo4j(?:\+s)?|bolt)(?:\+[a-z0-9]+)?:\/\/([^:@/\s?#]+)(?::[^@/\s]*)?@(\[[^\]]*\]|[^/:?#\s,;]*)/gi;
+const PRIVILEGED_USERS = new Set([
+  'postgres',
+  'root',
+  'sa',
+  'admin',
+  'administrator',
+  'rdsadmin',
+  'superuser',
+  'sys',
+  'system',
+  'dbadmin',
+  'dbo',
+  'mysql',
+  'cloudsqladmin',
+  'azure_superuser',
+  'master',
+]);
+const DSN =
+  /\b(postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|sqlserver|mssql|oracle|cockroachdb|clickhouse|neo4j(?:\+s)?|bolt)(?:\+[a-z0-9]+)?:\/\/([^:@/\s?#]+)(?::[^@/\s]*)?@(\[[^\]]*\]|[^/:?#\s,;]*)/gi;
 const KEYWORD = /(?:^|[;?&\s])(user(?:\s?id|name)?|uid)\s*=\s*([^;&\s]+)/gi;
-const USER_ENV = /^(?:PGUSER|POSTGRES_USER|MYSQL_USER|MARIADB_USER|DB_USER(?:NAME)?|DATABASE_USER(?:NAME)?|MSSQL_USER|SQLSERVER_USER|SQL_USER|MONGO(?:DB)?_USER(?:NAME)?|ORACLE_USER|SNOWFLAKE_USER|CLICKHOUSE_USER|NEO4J_USER(?:NAME)?|[A-Z0-9]*(?:DB|SQL|DATABASE)_USER(?:NAME)?)$/;
+const USER_ENV =
+  /^(?:PGUSER|POSTGRES_USER|MYSQL_USER|MARIADB_USER|DB_USER(?:NAME)?|DATABASE_USER(?:NAME)?|MSSQL_USER|SQLSERVER_USER|SQL_USER|MONGO(?:DB)?_USER(?:NAME)?|ORACLE_USER|SNOWFLAKE_USER|CLICKHOUSE_USER|NEO4J_USER(?:NAME)?|[A-Z0-9]*(?:DB|SQL|DATABASE)_USER(?:NAME)?)$/;
 const USER_FLAG = /^(?:-U|--user|--username|--db-user|--dbuser)$/;
 
 /**
@@ -35,10 +53,11 @@ export const rule: Rule = {
       const invocation = serverCommands(server).main;
       const run = invocation && dockerRunOf(invocation);
       // Docker's own --user is the container user, not a database login.
-      const args = run ? [...run.options.filter((o) => o.name === '--env' && o.value).map((o) => o.value!), ...run.imageArgs] : invocation?.args ?? [];
+      const args = run ? [...run.options.filter((o) => o.name === '--env' && o.value).map((o) => o.value!), ...run.imageArgs] : (invocation?.args ?? []);
       const values: StringValue[] = [...args];
       if (server.url) values.push(server.url);
-      for (const entry of server.env) if (entry.value !== undefined && entry.valueNode.type === 'string') values.push({ value: entry.value, node: entry.valueNode });
+      for (const entry of server.env)
+        if (entry.value !== undefined && entry.valueNode.type === 'string') values.push({ value: entry.value, node: entry.valueNode });
       const reported = new Set<number>();
       const report = (value: StringValue, start: number, user: string, host: string | undefined, how: string) => {
         const range = valueRange(context.doc, value, start, start + user.length);
@@ -63,13 +82,24 @@ export const rule: Rule = {
           KEYWORD.lastIndex = 0;
           for (let m = KEYWORD.exec(value.value); m; m = KEYWORD.exec(value.value)) {
             if (!PRIVILEGED_USERS.has(m[2].toLowerCase())) continue;
-            const host = /(?:server|host|data source)\s*=\s*(?:tcp:)?([^;,\s]+)/i.exec(value.value)?.[1] ?? /jdbc:[a-z]+:\/\/([^/:;?]+)/i.exec(value.value)?.[1];
+            const host =
+              /(?:server|host|data source)\s*=\s*(?:tcp:)?([^;,\s]+)/i.exec(value.value)?.[1] ?? /jdbc:[a-z]+:\/\/([^/:;?]+)/i.exec(value.value)?.[1];
             report(value, m.index + m[0].lastIndexOf(m[2]), m[2], host?.toLowerCase(), 'the database');
           }
         }
         // -e PGUSER=postgres inside docker args
         const eq = value.value.indexOf('=');
-        if (run && eq > 0 && USER_ENV.test(value.value.slice(0, eq)) && PRIVILEGED_USERS.has(value.value.slice(eq + 1).trim().toLowerCase())) {
+        if (
+          run &&
+          eq > 0 &&
+          USER_ENV.test(value.value.slice(0, eq)) &&
+          PRIVILEGED_USERS.has(
+            value.value
+              .slice(eq + 1)
+              .trim()
+              .toLowerCase(),
+          )
+        ) {
           report(value, eq + 1, value.value.slice(eq + 1).trim(), hostFromEnv(server), 'the database');
         }
       }
@@ -78,7 +108,14 @@ export const rule: Rule = {
         if (!PRIVILEGED_USERS.has(entry.value.trim().toLowerCase())) continue;
         report({ value: entry.value, node: entry.valueNode }, 0, entry.value, hostFromEnv(server), 'the database');
       }
-      const dbServer = /postgres|mysql|maria|mssql|sql-?server|mongo|oracle|database|\bdb\b|sql/i.test(args.slice(0, 6).map((a) => a.value).join(' ') + ' ' + (invocation?.program ?? ''));
+      const dbServer = /postgres|mysql|maria|mssql|sql-?server|mongo|oracle|database|\bdb\b|sql/i.test(
+        args
+          .slice(0, 6)
+          .map((a) => a.value)
+          .join(' ') +
+          ' ' +
+          (invocation?.program ?? ''),
+      );
       if (!dbServer) continue;
       for (let i = 0; i < args.length; i++) {
         const text = args[i].value;
@@ -86,7 +123,8 @@ export const rule: Rule = {
         const flag = eq > 0 ? text.slice(0, eq) : text;
         if (!USER_FLAG.test(flag)) continue;
         if (eq > 0 && PRIVILEGED_USERS.has(text.slice(eq + 1).toLowerCase())) report(args[i], eq + 1, text.slice(eq + 1), hostFromEnv(server), 'the database');
-        else if (eq < 0 && args[i + 1] && PRIVILEGED_USERS.has(args[i + 1].value.toLowerCase())) report(args[i + 1], 0, args[i + 1].value, hostFromEnv(server), 'the database');
+        else if (eq < 0 && args[i + 1] && PRIVILEGED_USERS.has(args[i + 1].value.toLowerCase()))
+          report(args[i + 1], 0, args[i + 1].value, hostFromEnv(server), 'the database');
       }
     }
   },

@@ -53,7 +53,13 @@ export const rule: Rule = {
                 // Not safe: the server loses access to everything outside the project.
                 safe: false,
                 preferred: true,
-                edits: [{ offset: arg.node.offset, length: arg.node.length, content: context.doc.quote((eq >= 0 ? arg.value.slice(0, eq + 1) : '') + '${workspaceFolder}') }],
+                edits: [
+                  {
+                    offset: arg.node.offset,
+                    length: arg.node.length,
+                    content: context.doc.quote((eq >= 0 ? arg.value.slice(0, eq + 1) : '') + '${workspaceFolder}'),
+                  },
+                ],
               });
             }
             context.report({

@@ -6,7 +6,7 @@ import { valueRange } from '../fixes/nodeEdits';
 
 const FLAGS: ReadonlyArray<[RegExp, string]> = [
   [/--no-sandbox\b/, 'turns off the browser sandbox'],
-  [/--disable-setuid-sandbox\b/, 'turns off the browser\'s setuid sandbox'],
+  [/--disable-setuid-sandbox\b/, "turns off the browser's setuid sandbox"],
   [/--disable-web-security\b/, 'turns off the same-origin policy'],
   [/--disable-site-isolation-trials\b/, 'turns off site isolation'],
 ];
@@ -25,14 +25,15 @@ export const rule: Rule = {
     description: 'A browser-automation server runs Chromium with --no-sandbox, --disable-setuid-sandbox or --disable-web-security.',
     fixable: false,
     owasp: ['MCP02'],
-    threat: 'Sandbox escape: a malicious page visited by the agent can exploit the unsandboxed browser and reach the machine or other sites\' data.',
+    threat: "Sandbox escape: a malicious page visited by the agent can exploit the unsandboxed browser and reach the machine or other sites' data.",
   },
   check(context) {
     for (const server of context.config.servers) {
       const invocation = serverCommands(server).main;
       const inContainer = invocation ? dockerRunOf(invocation) !== undefined : false;
       const values: StringValue[] = allCommands(server).flatMap((c) => c.args);
-      for (const entry of server.env) if (entry.value !== undefined && entry.valueNode.type === 'string') values.push({ value: entry.value, node: entry.valueNode });
+      for (const entry of server.env)
+        if (entry.value !== undefined && entry.valueNode.type === 'string') values.push({ value: entry.value, node: entry.valueNode });
       const seen = new Set<string>();
       for (const value of values) {
         for (const [pattern, what] of FLAGS) {

@@ -25,8 +25,16 @@ export const rule: Rule = {
       context.report({
         node: mode,
         server: null,
-        message: 'Claude Code runs everything without asking (defaultMode "bypassPermissions"): use "default" or "acceptEdits". Every tool call, edit and shell command runs unreviewed, including MCP tools and servers a repository adds. Allow specific tools in permissions.allow instead.',
-        fixes: [{ title: 'Use defaultMode "default"', safe: false, preferred: true, edits: [{ offset: mode.offset, length: mode.length, content: context.doc.quote('default') }] }],
+        message:
+          'Claude Code runs everything without asking (defaultMode "bypassPermissions"): use "default" or "acceptEdits". Every tool call, edit and shell command runs unreviewed, including MCP tools and servers a repository adds. Allow specific tools in permissions.allow instead.',
+        fixes: [
+          {
+            title: 'Use defaultMode "default"',
+            safe: false,
+            preferred: true,
+            edits: [{ offset: mode.offset, length: mode.length, content: context.doc.quote('default') }],
+          },
+        ],
       });
     }
     const skip = knobNode(context, ['skipDangerousModePermissionPrompt']);
@@ -36,7 +44,14 @@ export const rule: Rule = {
         server: null,
         severity: 'warning',
         message: 'Bypass-mode warning hidden (skipDangerousModePermissionPrompt: true): set it to false. It also skips the approval of project MCP servers.',
-        fixes: [{ title: 'Set skipDangerousModePermissionPrompt to false', safe: true, preferred: true, edits: [{ offset: skip.offset, length: skip.length, content: 'false' }] }],
+        fixes: [
+          {
+            title: 'Set skipDangerousModePermissionPrompt to false',
+            safe: true,
+            preferred: true,
+            edits: [{ offset: skip.offset, length: skip.length, content: 'false' }],
+          },
+        ],
       });
     }
   },

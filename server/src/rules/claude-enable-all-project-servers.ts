@@ -17,7 +17,8 @@ export const rule: Rule = {
     description: 'Claude Code settings approve every project MCP server (`enableAllProjectMcpServers: true`).',
     fixable: true,
     owasp: ['MCP09', 'MCP02'],
-    threat: 'Missing human review and supply-chain injection: any server a repository or pull request adds to .mcp.json starts with your privileges, unreviewed.',
+    threat:
+      'Missing human review and supply-chain injection: any server a repository or pull request adds to .mcp.json starts with your privileges, unreviewed.',
   },
   check(context) {
     const kind = settingsKindOf(context);

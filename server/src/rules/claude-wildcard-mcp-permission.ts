@@ -43,13 +43,15 @@ export const rule: Rule = {
         server: null,
         message: `Permission "${shortValue(text, 40)}" approves many MCP tools: allow single read-only tools (mcp__server__tool). Claude Code runs ${what} without asking.`,
         fixes: edit
-          ? [{
-              title: `Remove "${text}" from permissions.allow`,
-              // Safe: Claude Code asks again for those tools; nothing stops working.
-              safe: true,
-              preferred: true,
-              edits: [edit],
-            }]
+          ? [
+              {
+                title: `Remove "${text}" from permissions.allow`,
+                // Safe: Claude Code asks again for those tools; nothing stops working.
+                safe: true,
+                preferred: true,
+                edits: [edit],
+              },
+            ]
           : [],
       });
     }

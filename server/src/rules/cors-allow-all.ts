@@ -2,7 +2,8 @@ import type { Rule } from '../core/rule';
 import type { TreeNode } from '../core/tree';
 
 /** Option and variable names that set the origins a server's HTTP endpoint accepts. */
-const CORS_NAME = /^(?:-{1,2})?(?:cors(?:[-_](?:origins?|allow(?:ed)?[-_]origins?))?|allow(?:ed)?[-_]origins?|access[-_]control[-_]allow[-_]origin|cors[-_]allow[-_]origins?)$/i;
+const CORS_NAME =
+  /^(?:-{1,2})?(?:cors(?:[-_](?:origins?|allow(?:ed)?[-_]origins?))?|allow(?:ed)?[-_]origins?|access[-_]control[-_]allow[-_]origin|cors[-_]allow[-_]origins?)$/i;
 
 /**
  * A server that answers cross-origin requests from any web page (`--cors=*`, `--cors *`,

@@ -7,7 +7,15 @@ import { findReferences } from '../core/interpolation';
 import { shortValue } from '../core/summary';
 
 /** The public registries themselves: naming them explicitly changes nothing. */
-const DEFAULT_REGISTRY_HOSTS = new Set(['registry.npmjs.org', 'registry.yarnpkg.com', 'pypi.org', 'pypi.python.org', 'files.pythonhosted.org', 'proxy.golang.org', 'sum.golang.org']);
+const DEFAULT_REGISTRY_HOSTS = new Set([
+  'registry.npmjs.org',
+  'registry.yarnpkg.com',
+  'pypi.org',
+  'pypi.python.org',
+  'files.pythonhosted.org',
+  'proxy.golang.org',
+  'sum.golang.org',
+]);
 
 type Kind = 'registry' | 'extra-index' | 'insecure-host' | 'userconfig' | 'checksum-off' | 'tls-off';
 
@@ -33,7 +41,8 @@ export const rule: Rule = {
     category: 'supply-chain',
     scope: 'server',
     defaultSeverity: 'warning',
-    description: 'A package registry or index other than the public default (arguments or environment), plain-http registries and disabled TLS/checksum checks.',
+    description:
+      'A package registry or index other than the public default (arguments or environment), plain-http registries and disabled TLS/checksum checks.',
     fixable: false,
     owasp: ['MCP04'],
     threat: 'Installer spoofing and dependency confusion: whoever runs (or intercepts) the registry decides what code the package name installs.',
@@ -52,7 +61,8 @@ export const rule: Rule = {
           const args = info.invocation.args;
           for (let i = 0; i < args.length && (args[i].value.startsWith('-') || (i < 2 && /^(?:exec|x|dlx)$/.test(args[i].value))); i++) {
             const text = args[i].value;
-            const off = /^--(?:no-strict-ssl|strict-ssl=(?:false|0|no))$/i.test(text) || (text === '--strict-ssl' && /^(?:false|0|no)$/i.test(args[i + 1]?.value ?? ''));
+            const off =
+              /^--(?:no-strict-ssl|strict-ssl=(?:false|0|no))$/i.test(text) || (text === '--strict-ssl' && /^(?:false|0|no)$/i.test(args[i + 1]?.value ?? ''));
             if (off) judge(context, server, { value: 'false', node: args[i].node }, 'tls-off', `${info.npm.launcher} ${text.replace(/=.*/, '')}`, args[i]);
           }
         }
@@ -74,19 +84,43 @@ function judge(context: RuleContext, server: ServerEntry, holder: StringValue, k
   if (text === '' || findReferences(text).length > 0) return; // set elsewhere: nothing to judge here
   const trusted = trustedHosts(context);
   if (kind === 'tls-off') {
-    report(context, server, node, 'error', `Package TLS check off (${shortValue(`${where}=${text}`, 50)}): add your proxy's CA (cafile / NODE_EXTRA_CA_CERTS) instead. Server "${server.name}": anyone on the network path can serve a different package.`);
+    report(
+      context,
+      server,
+      node,
+      'error',
+      `Package TLS check off (${shortValue(`${where}=${text}`, 50)}): add your proxy's CA (cafile / NODE_EXTRA_CA_CERTS) instead. Server "${server.name}": anyone on the network path can serve a different package.`,
+    );
     return;
   }
   if (kind === 'checksum-off') {
-    report(context, server, node, 'warning', `Go checksum check off (${shortValue(`${where}=${text}`, 50)}): remove it unless those modules are private. Server "${server.name}": a tampered module version would not be detected.`);
+    report(
+      context,
+      server,
+      node,
+      'warning',
+      `Go checksum check off (${shortValue(`${where}=${text}`, 50)}): remove it unless those modules are private. Server "${server.name}": a tampered module version would not be detected.`,
+    );
     return;
   }
   if (kind === 'insecure-host') {
-    report(context, server, node, 'error', `Package host "${shortValue(text, 40)}" marked insecure: fix the host's certificate and remove the flag. Server "${server.name}" (${where}): TLS errors for that package host are ignored, so anyone on the network path can serve a different package.`);
+    report(
+      context,
+      server,
+      node,
+      'error',
+      `Package host "${shortValue(text, 40)}" marked insecure: fix the host's certificate and remove the flag. Server "${server.name}" (${where}): TLS errors for that package host are ignored, so anyone on the network path can serve a different package.`,
+    );
     return;
   }
   if (kind === 'userconfig') {
-    report(context, server, node, 'information', `npm reads another config file ("${shortValue(text, 40)}"): check that file is reviewed. Server "${server.name}" (${where}): that file can redirect the registry and run install scripts.`);
+    report(
+      context,
+      server,
+      node,
+      'information',
+      `npm reads another config file ("${shortValue(text, 40)}"): check that file is reviewed. Server "${server.name}" (${where}): that file can redirect the registry and run install scripts.`,
+    );
     return;
   }
   // Go's GOPROXY is a comma/pipe list; "direct" and "off" are not hosts.
@@ -102,13 +136,37 @@ function judge(context: RuleContext, server: ServerEntry, holder: StringValue, k
     if (DEFAULT_REGISTRY_HOSTS.has(url.host) && url.scheme === 'https') continue;
     if (trusted.some((t) => url.host === t || url.host.endsWith('.' + t))) continue;
     if (url.scheme === 'http' && !isLoopbackHost(url.host)) {
-      report(context, server, node, 'error', `Packages installed over plain HTTP from "${shortValue(url.host, 40)}": use an https:// registry. Server "${server.name}" (${where}): anyone on the network path can replace the package.`);
+      report(
+        context,
+        server,
+        node,
+        'error',
+        `Packages installed over plain HTTP from "${shortValue(url.host, 40)}": use an https:// registry. Server "${server.name}" (${where}): anyone on the network path can replace the package.`,
+      );
     } else if (isLoopbackHost(url.host)) {
-      report(context, server, node, 'information', `Packages come from a registry on this machine: use a shared registry before you share the config. Server "${server.name}" (${where} "${raw}"): fine for local testing, but on another machine the config fails or means something else.`);
+      report(
+        context,
+        server,
+        node,
+        'information',
+        `Packages come from a registry on this machine: use a shared registry before you share the config. Server "${server.name}" (${where} "${raw}"): fine for local testing, but on another machine the config fails or means something else.`,
+      );
     } else if (kind === 'extra-index') {
-      report(context, server, node, 'warning', `Extra package index "${shortValue(url.host, 40)}": use one index (--index-url, or uv's explicit index pinning). Server "${server.name}" (${where}): pip and uv may pick a same-named package from either index, the classic dependency-confusion attack. Add the host to mcpHygiene.trustedHosts once reviewed.`);
+      report(
+        context,
+        server,
+        node,
+        'warning',
+        `Extra package index "${shortValue(url.host, 40)}": use one index (--index-url, or uv's explicit index pinning). Server "${server.name}" (${where}): pip and uv may pick a same-named package from either index, the classic dependency-confusion attack. Add the host to mcpHygiene.trustedHosts once reviewed.`,
+      );
     } else {
-      report(context, server, node, 'warning', `Packages come from "${shortValue(url.host, 40)}", not the public registry: check it is your organisation's, then trust it. Server "${server.name}" (${where}): the package name no longer identifies the code. Add the host to mcpHygiene.trustedHosts once reviewed.`);
+      report(
+        context,
+        server,
+        node,
+        'warning',
+        `Packages come from "${shortValue(url.host, 40)}", not the public registry: check it is your organisation's, then trust it. Server "${server.name}" (${where}): the package name no longer identifies the code. Add the host to mcpHygiene.trustedHosts once reviewed.`,
+      );
     }
   }
 }

@@ -19,7 +19,8 @@ export const rule: Rule = {
     description: 'An archived or deprecated MCP server package, with its replacement.',
     fixable: true,
     owasp: ['MCP04'],
-    threat: 'Vulnerable versions: an archived server never receives fixes for the weaknesses found in it (e.g. SQL injection in the archived postgres and sqlite servers).',
+    threat:
+      'Vulnerable versions: an archived server never receives fixes for the weaknesses found in it (e.g. SQL injection in the archived postgres and sqlite servers).',
   },
   check(context) {
     for (const server of context.config.servers) {
@@ -27,7 +28,9 @@ export const rule: Rule = {
         if (pkg.role !== 'main' || (pkg.ecosystem !== 'npm' && pkg.ecosystem !== 'PyPI')) continue;
         const entry = deprecatedServer(pkg.ecosystem, pkg.name);
         if (!entry || isTrustedPackage(context.settings, pkg.name)) continue;
-        const replacement = entry.dropIn ? `Drop-in replacement: ${entry.dropIn.package} (${entry.dropIn.note.replace(/\.$/, '')}).` : `Replacement: ${entry.replacement.replace(/\.$/, '')}.`;
+        const replacement = entry.dropIn
+          ? `Drop-in replacement: ${entry.dropIn.package} (${entry.dropIn.note.replace(/\.$/, '')}).`
+          : `Replacement: ${entry.replacement.replace(/\.$/, '')}.`;
         const fixes: FixSpec[] = [];
         if (entry.dropIn && pkg.ecosystem === 'npm') {
           const edit = replaceInString(context.doc, pkg.value, pkg.text, entry.dropIn.package);

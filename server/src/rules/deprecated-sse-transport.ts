@@ -14,7 +14,8 @@ export const rule: Rule = {
     description: 'A remote server uses the deprecated HTTP+SSE transport (type: "sse").',
     fixable: false,
     owasp: ['MCP07'],
-    threat: 'Network-layer attacks and configuration drift: the legacy transport lacks the Streamable HTTP security guidance (Origin checks, session handling) and is being removed from clients.',
+    threat:
+      'Network-layer attacks and configuration drift: the legacy transport lacks the Streamable HTTP security guidance (Origin checks, session handling) and is being removed from clients.',
   },
   check(context) {
     for (const server of context.config.servers) {

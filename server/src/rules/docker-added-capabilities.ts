@@ -4,7 +4,19 @@ import { dockerRunOfServer } from '../launch/effective';
 import { valueRange } from '../fixes/nodeEdits';
 
 /** Capabilities that amount to root on the host (or reading any file on it). */
-const HOST_ROOT_CAPS = new Set(['ALL', 'SYS_ADMIN', 'SYS_MODULE', 'SYS_PTRACE', 'SYS_RAWIO', 'DAC_READ_SEARCH', 'DAC_OVERRIDE', 'BPF', 'SYS_BOOT', 'MAC_ADMIN', 'MAC_OVERRIDE']);
+const HOST_ROOT_CAPS = new Set([
+  'ALL',
+  'SYS_ADMIN',
+  'SYS_MODULE',
+  'SYS_PTRACE',
+  'SYS_RAWIO',
+  'DAC_READ_SEARCH',
+  'DAC_OVERRIDE',
+  'BPF',
+  'SYS_BOOT',
+  'MAC_ADMIN',
+  'MAC_OVERRIDE',
+]);
 
 /**
  * Capabilities a container has unless they are dropped (Docker's default set; Podman's is the
@@ -12,7 +24,22 @@ const HOST_ROOT_CAPS = new Set(['ALL', 'SYS_ADMIN', 'SYS_MODULE', 'SYS_PTRACE', 
  * NET_BIND_SERVICE`, the hardened pattern) widens nothing beyond the default.
  */
 const DEFAULT_CAPS: Readonly<Record<string, ReadonlySet<string>>> = {
-  docker: new Set(['CHOWN', 'DAC_OVERRIDE', 'FSETID', 'FOWNER', 'MKNOD', 'NET_RAW', 'SETGID', 'SETUID', 'SETFCAP', 'SETPCAP', 'NET_BIND_SERVICE', 'SYS_CHROOT', 'KILL', 'AUDIT_WRITE']),
+  docker: new Set([
+    'CHOWN',
+    'DAC_OVERRIDE',
+    'FSETID',
+    'FOWNER',
+    'MKNOD',
+    'NET_RAW',
+    'SETGID',
+    'SETUID',
+    'SETFCAP',
+    'SETPCAP',
+    'NET_BIND_SERVICE',
+    'SYS_CHROOT',
+    'KILL',
+    'AUDIT_WRITE',
+  ]),
   podman: new Set(['CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT']),
 };
 

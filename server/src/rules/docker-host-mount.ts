@@ -33,7 +33,8 @@ export const rule: Rule = {
     description: 'A containerised server bind-mounts the host root, a home directory, a system directory or the Docker socket, or is given a host device.',
     fixable: true,
     owasp: ['MCP02'],
-    threat: 'Sandbox escape and over-broad access: the container can read credentials anywhere on the host or, through the Docker socket, start a privileged container.',
+    threat:
+      'Sandbox escape and over-broad access: the container can read credentials anywhere on the host or, through the Docker socket, start a privileged container.',
   },
   check(context) {
     for (const server of context.config.servers) {

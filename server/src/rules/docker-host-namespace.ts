@@ -7,7 +7,10 @@ import { removeSiblings } from '../fixes/nodeEdits';
 
 const NAMESPACES: Readonly<Record<string, { what: string; severity: Severity }>> = {
   '--pid': { what: 'sees and can signal every host process', severity: 'error' },
-  '--network': { what: 'shares the host network, so it reaches services bound to the host\'s localhost and listens on the host\'s interfaces', severity: 'warning' },
+  '--network': {
+    what: "shares the host network, so it reaches services bound to the host's localhost and listens on the host's interfaces",
+    severity: 'warning',
+  },
   '--ipc': { what: 'shares host shared memory and IPC', severity: 'warning' },
   '--uts': { what: 'shares the host name and can change it', severity: 'warning' },
   '--userns': { what: 'opts out of user-namespace remapping, so container root is host root', severity: 'warning' },

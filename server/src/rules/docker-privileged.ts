@@ -31,9 +31,7 @@ export const rule: Rule = {
           node: option.flag.node,
           server,
           message: `Privileged container (--privileged): remove it; add only the --cap-add or --device the image documents. Server "${server.name}": the container gets every capability and host device, so the server (or an agent steering it) can take over the host.`,
-          fixes: edit
-            ? [{ title: `Remove --privileged from "${server.name}"`, safe: false, preferred: true, edits: [edit] }]
-            : [],
+          fixes: edit ? [{ title: `Remove --privileged from "${server.name}"`, safe: false, preferred: true, edits: [edit] }] : [],
         });
       }
     }

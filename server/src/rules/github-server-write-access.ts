@@ -19,7 +19,7 @@ export const rule: Rule = {
     category: 'permission',
     scope: 'server',
     defaultSeverity: 'information',
-    description: 'GitHub\'s MCP server runs without read-only mode, or with all toolsets enabled.',
+    description: "GitHub's MCP server runs without read-only mode, or with all toolsets enabled.",
     fixable: false,
     owasp: ['MCP02'],
     threat: 'Over-broad access: a prompt-injected agent (e.g. via a public issue) can push, merge or leak private repository data with the token.',
@@ -45,7 +45,8 @@ export const rule: Rule = {
       let anchor: StringValue | undefined;
       let args = invocation.args;
       const env = new Map<string, { value: string; node?: StringValue }>();
-      for (const entry of server.env) if (entry.value !== undefined) env.set(entry.key, { value: entry.value, node: { value: entry.value, node: entry.valueNode } });
+      for (const entry of server.env)
+        if (entry.value !== undefined) env.set(entry.key, { value: entry.value, node: { value: entry.value, node: entry.valueNode } });
       if (run) {
         if (!run.image || !/(?:^|\/)github\/github-mcp-server$/.test(run.image.repository)) continue;
         anchor = run.image.value;
@@ -58,7 +59,8 @@ export const rule: Rule = {
       } else if (invocation.program === 'github-mcp-server') {
         anchor = invocation.programValue;
       } else continue;
-      const readOnly = args.some((a) => a.value === '--read-only' || /^--read-only=(?:true|1)$/i.test(a.value)) || TRUE.test(env.get('GITHUB_READ_ONLY')?.value ?? '');
+      const readOnly =
+        args.some((a) => a.value === '--read-only' || /^--read-only=(?:true|1)$/i.test(a.value)) || TRUE.test(env.get('GITHUB_READ_ONLY')?.value ?? '');
       let toolsets: { offset?: number; length?: number; node?: StringValue['node'] } | undefined;
       for (let i = 0; i < args.length; i++) {
         const text = args[i].value;
@@ -74,7 +76,12 @@ export const rule: Rule = {
       else if (!readOnly) report(server, { node: anchor.node }, false, false);
     }
 
-    function report(server: (typeof context.config.servers)[number], range: { offset?: number; length?: number; node?: StringValue['node'] }, all: boolean, readOnly: boolean) {
+    function report(
+      server: (typeof context.config.servers)[number],
+      range: { offset?: number; length?: number; node?: StringValue['node'] },
+      all: boolean,
+      readOnly: boolean,
+    ) {
       context.report({
         ...range,
         server,

@@ -22,8 +22,16 @@ export const rule: Rule = {
     context.report({
       node: mode,
       server: null,
-      message: 'Goose runs every tool without asking (GOOSE_MODE: auto): use smart_approve or approve. In auto mode an instruction injected into a page, file or issue is carried out at once; smart_approve asks before risky actions, approve before every tool.',
-      fixes: [{ title: 'Use GOOSE_MODE: smart_approve', safe: false, preferred: true, edits: [{ offset: mode.offset, length: mode.length, content: context.doc.quote('smart_approve') }] }],
+      message:
+        'Goose runs every tool without asking (GOOSE_MODE: auto): use smart_approve or approve. In auto mode an instruction injected into a page, file or issue is carried out at once; smart_approve asks before risky actions, approve before every tool.',
+      fixes: [
+        {
+          title: 'Use GOOSE_MODE: smart_approve',
+          safe: false,
+          preferred: true,
+          edits: [{ offset: mode.offset, length: mode.length, content: context.doc.quote('smart_approve') }],
+        },
+      ],
     });
   },
 };

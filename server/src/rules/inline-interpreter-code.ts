@@ -17,7 +17,8 @@ export const rule: Rule = {
     description: 'A server that runs code written inline: node -e/-p, python -c, deno eval, npx -c / npm exec --call, ruby/perl -e, php -r.',
     fixable: false,
     owasp: ['MCP05'],
-    threat: 'Hidden commands: a config edit (by a pull request or a prompt-injected agent) can put arbitrary code in the server entry that looks like a routine launcher.',
+    threat:
+      'Hidden commands: a config edit (by a pull request or a prompt-injected agent) can put arbitrary code in the server entry that looks like a routine launcher.',
   },
   check(context) {
     for (const server of context.config.servers) {

@@ -15,7 +15,6 @@ const TEMPLATE_HOST = /[<>]|your|placeholder|xxx|^(?:host|hostname|server)$/i;
 /** A variable where the host belongs (`${HOST}`, `{env:HOST}`): it may well be loopback, so nothing is said. */
 const VARIABLE_HOST = /[${}]/;
 
-
 /**
  * A remote MCP server reached over plain http:// (or ws://) sends every tool call, result
  * and credential in clear text to anyone on the path. Loopback is fine: it never leaves
@@ -28,7 +27,8 @@ export const rule: Rule = {
     category: 'transport',
     scope: 'server',
     defaultSeverity: 'error',
-    description: 'A remote server URL (or the URL given to a bridge such as mcp-remote) uses http:// or ws:// to a host that is not loopback (warning for private-network and internal hosts).',
+    description:
+      'A remote server URL (or the URL given to a bridge such as mcp-remote) uses http:// or ws:// to a host that is not loopback (warning for private-network and internal hosts).',
     fixable: true,
     owasp: ['MCP07'],
     threat: 'Network-layer attacks: tool calls, results and tokens can be read and changed in transit (man in the middle).',

@@ -17,10 +17,12 @@ export const rule: Rule = {
     category: 'supply-chain',
     scope: 'server',
     defaultSeverity: 'warning',
-    description: 'env entries that inject code into the server process: LD_PRELOAD, DYLD_INSERT_LIBRARIES, NODE_OPTIONS --require/--import/--inspect, JAVA_TOOL_OPTIONS agents, BASH_ENV, and PATH/PYTHONPATH/LD_LIBRARY_PATH with relative or shared-writable directories.',
+    description:
+      'env entries that inject code into the server process: LD_PRELOAD, DYLD_INSERT_LIBRARIES, NODE_OPTIONS --require/--import/--inspect, JAVA_TOOL_OPTIONS agents, BASH_ENV, and PATH/PYTHONPATH/LD_LIBRARY_PATH with relative or shared-writable directories.',
     fixable: false,
     owasp: ['MCP04', 'MCP05'],
-    threat: 'Hidden code injection: a library, module or script named in the environment runs inside the server with its rights and secrets, whatever package the entry claims to run.',
+    threat:
+      'Hidden code injection: a library, module or script named in the environment runs inside the server with its rights and secrets, whatever package the entry claims to run.',
   },
   check(context) {
     for (const server of context.config.servers) {
@@ -29,24 +31,84 @@ export const rule: Rule = {
         const key = entry.key.toUpperCase();
         const value = entry.value;
         if (key === 'LD_PRELOAD' || key === 'DYLD_INSERT_LIBRARIES' || key === 'LD_AUDIT') {
-          report(context, server, entry, 'error', `${entry.key} injects a library into the server: remove it.`, `sets ${entry.key}: the library "${short(value)}" is loaded into the server process (and every program it starts) before its own code. If it is a deliberate tool (a profiler), run it outside the MCP config.`);
+          report(
+            context,
+            server,
+            entry,
+            'error',
+            `${entry.key} injects a library into the server: remove it.`,
+            `sets ${entry.key}: the library "${short(value)}" is loaded into the server process (and every program it starts) before its own code. If it is a deliberate tool (a profiler), run it outside the MCP config.`,
+          );
         } else if (key === 'NODE_OPTIONS') {
           const tokens = value.split(/\s+/);
           const loader = tokens.find((t) => /^(?:-r|--require|--import|--loader|--experimental-loader)(?:=|$)/.test(t));
           const inspect = tokens.find((t) => /^--inspect(?:-brk|-wait)?(?:=|$)/.test(t));
-          if (loader) report(context, server, entry, 'warning', `NODE_OPTIONS ${loader.replace(/=.*/, '')} loads a module into the server: move it into its code or a reviewed wrapper.`, `sets NODE_OPTIONS with ${loader.replace(/=.*/, '')}: Node loads that module into the server (and every Node process it starts) before the server's own code.`);
-          else if (inspect) report(context, server, entry, 'warning', `NODE_OPTIONS ${inspect.replace(/=.*/, '')} opens a debugger port: remove it outside debugging sessions.`, `sets NODE_OPTIONS with ${inspect.replace(/=.*/, '')}: anything that can reach the debugger port can run code in the server.`);
+          if (loader)
+            report(
+              context,
+              server,
+              entry,
+              'warning',
+              `NODE_OPTIONS ${loader.replace(/=.*/, '')} loads a module into the server: move it into its code or a reviewed wrapper.`,
+              `sets NODE_OPTIONS with ${loader.replace(/=.*/, '')}: Node loads that module into the server (and every Node process it starts) before the server's own code.`,
+            );
+          else if (inspect)
+            report(
+              context,
+              server,
+              entry,
+              'warning',
+              `NODE_OPTIONS ${inspect.replace(/=.*/, '')} opens a debugger port: remove it outside debugging sessions.`,
+              `sets NODE_OPTIONS with ${inspect.replace(/=.*/, '')}: anything that can reach the debugger port can run code in the server.`,
+            );
         } else if (key === 'JAVA_TOOL_OPTIONS' || key === '_JAVA_OPTIONS' || key === 'JDK_JAVA_OPTIONS') {
-          if (/-(?:javaagent|agentpath|agentlib):/.test(value)) report(context, server, entry, 'warning', `${entry.key} adds a Java agent to the server: remove it unless it is a reviewed tool.`, `sets ${entry.key} with a Java agent: the agent runs inside the server's JVM with full access.`);
+          if (/-(?:javaagent|agentpath|agentlib):/.test(value))
+            report(
+              context,
+              server,
+              entry,
+              'warning',
+              `${entry.key} adds a Java agent to the server: remove it unless it is a reviewed tool.`,
+              `sets ${entry.key} with a Java agent: the agent runs inside the server's JVM with full access.`,
+            );
         } else if (key === 'PERL5OPT' || key === 'RUBYOPT') {
-          if (/(?:^|\s)-[A-Za-z]*[MmIr]/.test(value)) report(context, server, entry, 'warning', `${entry.key} loads extra modules into the server: remove it.`, `sets ${entry.key}="${short(value)}": it loads extra modules into every ${key === 'RUBYOPT' ? 'Ruby' : 'Perl'} process the server starts.`);
+          if (/(?:^|\s)-[A-Za-z]*[MmIr]/.test(value))
+            report(
+              context,
+              server,
+              entry,
+              'warning',
+              `${entry.key} loads extra modules into the server: remove it.`,
+              `sets ${entry.key}="${short(value)}": it loads extra modules into every ${key === 'RUBYOPT' ? 'Ruby' : 'Perl'} process the server starts.`,
+            );
         } else if (key === 'BASH_ENV' || key === 'ENV') {
-          report(context, server, entry, 'warning', `${entry.key} runs a script before every shell the server starts: remove it.`, `sets ${entry.key}: every non-interactive shell the server starts first runs "${short(value)}".`);
-        } else if (key === 'PATH' || key === 'PYTHONPATH' || key === 'LD_LIBRARY_PATH' || key === 'DYLD_LIBRARY_PATH' || key === 'DYLD_FRAMEWORK_PATH' || key === 'NODE_PATH') {
+          report(
+            context,
+            server,
+            entry,
+            'warning',
+            `${entry.key} runs a script before every shell the server starts: remove it.`,
+            `sets ${entry.key}: every non-interactive shell the server starts first runs "${short(value)}".`,
+          );
+        } else if (
+          key === 'PATH' ||
+          key === 'PYTHONPATH' ||
+          key === 'LD_LIBRARY_PATH' ||
+          key === 'DYLD_LIBRARY_PATH' ||
+          key === 'DYLD_FRAMEWORK_PATH' ||
+          key === 'NODE_PATH'
+        ) {
           const risky = riskySearchEntry(value, key === 'PATH');
           if (risky) {
             const what = key === 'PATH' ? 'programs' : key === 'PYTHONPATH' ? 'Python modules' : key === 'NODE_PATH' ? 'Node modules' : 'shared libraries';
-            report(context, server, entry, 'warning', `${entry.key} searches ${shortValue(risky, 60)}: use absolute, non-shared directories.`, `sets ${entry.key} with ${risky}: ${what} found there are picked up ahead of the real ones, and anyone who can write there controls the server.`);
+            report(
+              context,
+              server,
+              entry,
+              'warning',
+              `${entry.key} searches ${shortValue(risky, 60)}: use absolute, non-shared directories.`,
+              `sets ${entry.key} with ${risky}: ${what} found there are picked up ahead of the real ones, and anyone who can write there controls the server.`,
+            );
           }
         }
       }
@@ -76,7 +138,11 @@ function environment(server: ServerEntry): EnvSetting[] {
   for (const piece of pieces) {
     const eq = piece.value.indexOf('=');
     if (eq <= 0) continue;
-    settings.push({ key: piece.value.slice(0, eq), value: piece.value.slice(eq + 1), at: piece.node.value === piece.value ? { node: piece.node } : { offset: piece.node.offset, length: piece.node.length } });
+    settings.push({
+      key: piece.value.slice(0, eq),
+      value: piece.value.slice(eq + 1),
+      at: piece.node.value === piece.value ? { node: piece.node } : { offset: piece.node.offset, length: piece.node.length },
+    });
   }
   return settings;
 }
@@ -108,7 +174,8 @@ export function riskySearchEntry(value: string, isPath = true): string | undefin
     if (/^\$\{?(?:env:)?[A-Za-z_]+\}?$|^%[A-Za-z_]+%$/.test(part)) continue; // $PATH, ${env:PATH}: the inherited value
     if (part === '' && parts.length > 1) return 'an empty entry (= the current directory)';
     if (part === '.' || part === './') return 'the current directory "."';
-    if (/^(?:\/tmp|\/var\/tmp|\/dev\/shm)(?:\/|$)/.test(part) || /[\\/]temp(?:[\\/]|$)/i.test(part) && /^[a-zA-Z]:/.test(part)) return `the shared writable directory "${part}"`;
+    if (/^(?:\/tmp|\/var\/tmp|\/dev\/shm)(?:\/|$)/.test(part) || (/[\\/]temp(?:[\\/]|$)/i.test(part) && /^[a-zA-Z]:/.test(part)))
+      return `the shared writable directory "${part}"`;
     if (isPath && part !== '' && !/^(?:[/\\$%~{]|[a-zA-Z]:[\\/])/.test(part)) return `the relative directory "${part}"`;
   }
   return undefined;

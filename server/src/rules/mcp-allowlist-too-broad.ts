@@ -22,7 +22,8 @@ export const rule: Rule = {
     description: 'An MCP allow-list in managed settings allows every remote host, admits servers by the name users give them, or can be widened by users.',
     fixable: true,
     owasp: ['MCP09'],
-    threat: 'Shadow MCP servers: an allow-list that matches any host, any command under an approved name, or users\' own additions does not keep unvetted servers out.',
+    threat:
+      "Shadow MCP servers: an allow-list that matches any host, any command under an approved name, or users' own additions does not keep unvetted servers out.",
   },
   check(context) {
     const allowed = mcpPolicyList(context, 'allowedMcpServers');
@@ -44,7 +45,12 @@ export const rule: Rule = {
       if (entry.kind !== 'serverName' || entry.valueNode.type !== 'string') continue;
       const name = shortValue(String(entry.valueNode.value), 30);
       if (claude && hasUrl && hasCommand) {
-        context.report({ node: entry.valueNode, server: null, severity: 'information', message: `Allow-list name "${name}" matches nothing here: remove it. With serverUrl and serverCommand entries present, Claude Code checks every server by its URL or command, never by name.` });
+        context.report({
+          node: entry.valueNode,
+          server: null,
+          severity: 'information',
+          message: `Allow-list name "${name}" matches nothing here: remove it. With serverUrl and serverCommand entries present, Claude Code checks every server by its URL or command, never by name.`,
+        });
         continue;
       }
       const admits = !claude || (!hasUrl && !hasCommand) ? 'any server' : hasUrl ? 'any local server' : 'any remote server';
@@ -58,11 +64,16 @@ export const rule: Rule = {
     if (claude && /(^|[\\/])managed-settings\.json$/i.test(context.filePath)) {
       const only = getValue(context.doc.root, 'allowManagedMcpServersOnly');
       if (only?.type === 'boolean' && only.value === true) return;
-      const edits = only ? [{ offset: only.offset, length: only.length, content: 'true' }] : context.doc.root ? insertProperty(context.doc.root, 'allowManagedMcpServersOnly', true, context.doc, getValue(context.doc.root, 'allowedMcpServers')?.parent) : undefined;
+      const edits = only
+        ? [{ offset: only.offset, length: only.length, content: 'true' }]
+        : context.doc.root
+          ? insertProperty(context.doc.root, 'allowManagedMcpServersOnly', true, context.doc, getValue(context.doc.root, 'allowedMcpServers')?.parent)
+          : undefined;
       context.report({
         node: only ?? allowed.list.parent?.children?.[0] ?? allowed.list,
         server: null,
-        message: 'Users can widen this allow-list: set "allowManagedMcpServersOnly": true. Without it Claude Code merges the allow-lists of every settings file, including a user\'s own ~/.claude/settings.json.',
+        message:
+          'Users can widen this allow-list: set "allowManagedMcpServersOnly": true. Without it Claude Code merges the allow-lists of every settings file, including a user\'s own ~/.claude/settings.json.',
         fixes: edits ? [{ title: 'Set allowManagedMcpServersOnly to true', safe: true, preferred: true, edits }] : [],
       });
     }

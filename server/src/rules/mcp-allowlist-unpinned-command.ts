@@ -15,7 +15,8 @@ export const rule: Rule = {
   meta: {
     category: 'supply-chain',
     defaultSeverity: 'warning',
-    description: 'An MCP allow-list in managed settings approves a command that runs a package without an exact version (`npx -y pkg`, `@latest`, `uvx pkg`, an untagged image).',
+    description:
+      'An MCP allow-list in managed settings approves a command that runs a package without an exact version (`npx -y pkg`, `@latest`, `uvx pkg`, an untagged image).',
     fixable: false,
     owasp: ['MCP04'],
     threat: 'Supply-chain compromise: the organisation approves a name, and every machine runs whatever version is published under it next.',
@@ -27,7 +28,17 @@ export const rule: Rule = {
       const words = commandWords(entry);
       if (!words) return;
       const [command, ...args] = words.map((node) => ({ value: String(node.value), node }));
-      const approved: ServerEntry = { name: `allowedMcpServers[${index}]`, nameNode: entry.node, node: entry.node, transport: 'stdio', command, args, env: [], headers: [], disabled: false };
+      const approved: ServerEntry = {
+        name: `allowedMcpServers[${index}]`,
+        nameNode: entry.node,
+        node: entry.node,
+        transport: 'stdio',
+        command,
+        args,
+        env: [],
+        headers: [],
+        disabled: false,
+      };
       for (const target of pinTargets(context.doc, { servers: [approved] })) {
         context.report({
           offset: target.offset,

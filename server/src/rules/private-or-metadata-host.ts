@@ -23,7 +23,8 @@ export const rule: Rule = {
     description: 'A server URL points at a cloud metadata endpoint (error) or a private-network / internal host (information).',
     fixable: false,
     owasp: ['MCP01'],
-    threat: 'Credential theft via SSRF: metadata endpoints return cloud credentials; internal hosts expose services that were never meant to be reachable by an agent.',
+    threat:
+      'Credential theft via SSRF: metadata endpoints return cloud credentials; internal hosts expose services that were never meant to be reachable by an agent.',
   },
   check(context) {
     for (const server of context.config.servers) {
@@ -45,7 +46,8 @@ export const rule: Rule = {
       }
       // Metadata URLs anywhere else (args, env): the server is being pointed at credentials.
       const values: StringValue[] = allCommands(server).flatMap((c) => c.args);
-      for (const entry of server.env) if (entry.value !== undefined && entry.valueNode.type === 'string') values.push({ value: entry.value, node: entry.valueNode });
+      for (const entry of server.env)
+        if (entry.value !== undefined && entry.valueNode.type === 'string') values.push({ value: entry.value, node: entry.valueNode });
       for (const value of values) {
         if (seen.has(value.node.offset)) continue;
         URL_IN_TEXT.lastIndex = 0;

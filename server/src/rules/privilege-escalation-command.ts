@@ -42,7 +42,9 @@ export const rule: Rule = {
       }
       // `bash -c "cd /opt && sudo node server.js"`, `pwsh -Command "Start-Process node -Verb RunAs"`;
       // inside a substitution (`$(sudo …)`) the script text itself is read.
-      const found = shellInvocations(server).map((c) => escalator(c.invocation)).find(Boolean);
+      const found = shellInvocations(server)
+        .map((c) => escalator(c.invocation))
+        .find(Boolean);
       const shell = found ? undefined : shellScriptOf(server);
       const hidden = shell && !shell.encoded ? /(?:^|[;&|(`]\s*|\$\(\s*)(sudo|doas|pkexec|run0|gsudo)(?=\s)/.exec(shell.script) : null;
       if (!found && !hidden) continue;

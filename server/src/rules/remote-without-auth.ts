@@ -7,13 +7,27 @@ import { remoteEndpointsOf } from '../launch/remote';
 const AUTH_HEADER = /authorization|api[-_]?key|token|auth|secret|cookie|session|signature|credential|-key$/i;
 const AUTH_QUERY = /^(?:key|api[-_]?key|apikey|token|access[-_]?token|auth|secret|sig|signature|code|password|[a-z]*(?:key|token|secret))$/i;
 /** Entry keys through which clients send credentials without a `headers` map. */
-const AUTH_KEYS = ['oauth', 'auth', 'authentication', 'authProviderType', 'bearer_token_env_var', 'bearer_token', 'env_http_headers', 'http_headers', 'headersHelper', 'oauth_resource', 'scopes', 'oauthScopes'];
+const AUTH_KEYS = [
+  'oauth',
+  'auth',
+  'authentication',
+  'authProviderType',
+  'bearer_token_env_var',
+  'bearer_token',
+  'env_http_headers',
+  'http_headers',
+  'headersHelper',
+  'oauth_resource',
+  'scopes',
+  'oauthScopes',
+];
 
 /**
  * Hosts whose MCP endpoint signs in with OAuth at connect time (the client discovers it) or
  * is public, read-only documentation by design: no credentials in the file is expected.
  */
-const KNOWN_OAUTH_OR_PUBLIC = /(?:^|\.)(?:githubcopilot\.com|mcp\.notion\.(?:com|so)|mcp\.supabase\.com|mcp\.vercel\.com|mcp\.sentry\.dev|mcp\.atlassian\.com|mcp\.linear\.app|mcp\.stripe\.com|mcp\.asana\.com|mcp\.paypal\.com|mcp\.squareup\.com|mcp\.intercom\.com|mcp\.neon\.tech|mcp\.webflow\.com|mcp\.wix\.com|mcp\.canva\.com|mcp\.figma\.com|mcp\.zapier\.com|mcp\.hubspot\.com|mcp\.monday\.com|mcp\.box\.com|mcp\.cloudflare\.com|mcp\.expo\.dev|mcp\.polar\.sh|mcp\.deepwiki\.com|learn\.microsoft\.com|gitmcp\.io|context7\.com|mcp\.context7\.com|mcp\.firecrawl\.dev|mcp\.grep\.app|mcp\.prisma\.io|mcp\.netlify\.com|mcp\.render\.com|mcp\.railway\.com|mcp\.jam\.dev|mcp\.svelte\.dev|mcp\.nuxt\.com|nuxt\.com|ui\.nuxt\.com|sosumi\.ai|mcp\.inkeep\.com|mcp\.playwright\.dev|mcp\.huggingface\.co|huggingface\.co|mcp\.apify\.com|mcp\.exa\.ai|mcp\.tavily\.com|mcp\.globalping\.dev|mcp\.semgrep\.ai|api\.openai\.com|mcp\.openai\.com|mcp\.anthropic\.com|googleapis\.com)$/;
+const KNOWN_OAUTH_OR_PUBLIC =
+  /(?:^|\.)(?:githubcopilot\.com|mcp\.notion\.(?:com|so)|mcp\.supabase\.com|mcp\.vercel\.com|mcp\.sentry\.dev|mcp\.atlassian\.com|mcp\.linear\.app|mcp\.stripe\.com|mcp\.asana\.com|mcp\.paypal\.com|mcp\.squareup\.com|mcp\.intercom\.com|mcp\.neon\.tech|mcp\.webflow\.com|mcp\.wix\.com|mcp\.canva\.com|mcp\.figma\.com|mcp\.zapier\.com|mcp\.hubspot\.com|mcp\.monday\.com|mcp\.box\.com|mcp\.cloudflare\.com|mcp\.expo\.dev|mcp\.polar\.sh|mcp\.deepwiki\.com|learn\.microsoft\.com|gitmcp\.io|context7\.com|mcp\.context7\.com|mcp\.firecrawl\.dev|mcp\.grep\.app|mcp\.prisma\.io|mcp\.netlify\.com|mcp\.render\.com|mcp\.railway\.com|mcp\.jam\.dev|mcp\.svelte\.dev|mcp\.nuxt\.com|nuxt\.com|ui\.nuxt\.com|sosumi\.ai|mcp\.inkeep\.com|mcp\.playwright\.dev|mcp\.huggingface\.co|huggingface\.co|mcp\.apify\.com|mcp\.exa\.ai|mcp\.tavily\.com|mcp\.globalping\.dev|mcp\.semgrep\.ai|api\.openai\.com|mcp\.openai\.com|mcp\.anthropic\.com|googleapis\.com)$/;
 
 /**
  * A remote server configured with no credentials at all (no auth header, no OAuth settings,

@@ -31,7 +31,15 @@ export const rule: Rule = {
     const schema = context.dialect.schema;
     if (!schema) return;
     const client = clientName(context.dialect);
-    const shape = schema.entry.shape as unknown as Record<string, { safeParse(value: unknown): { success: boolean; error?: { issues: Array<{ code: string; path: PropertyKey[]; message: string; expected?: string; values?: unknown[] }> } } }>;
+    const shape = schema.entry.shape as unknown as Record<
+      string,
+      {
+        safeParse(value: unknown): {
+          success: boolean;
+          error?: { issues: Array<{ code: string; path: PropertyKey[]; message: string; expected?: string; values?: unknown[] }> };
+        };
+      }
+    >;
     for (const server of schemaEntries(context.config.servers)) {
       for (const { key, valueNode } of entries(server.node)) {
         const field = shape[key];
@@ -43,9 +51,12 @@ export const rule: Rule = {
         const node = nodeAtPath(valueNode, issue.path);
         const where = `"${key}"${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`;
         let message: string;
-        if (!/^Invalid (input|option)/.test(issue.message)) message = `${issue.message}${node.type === 'number' || node.type === 'string' ? ` (found ${node.type === 'number' ? String(node.value) : JSON.stringify(shown(String(node.value)))})` : ''}.`;
-        else if (issue.code === 'invalid_type' && /^Invalid input/.test(issue.message)) message = `${where} must be ${EXPECTED[issue.expected ?? ''] ?? issue.expected}, not ${describeNode(node)}: fix the value. ${client} ${issue.path.length ? 'passes the server a wrong value' : 'misreads or rejects the server entry'}.`;
-        else if (issue.values) message = `Unsupported value for ${where}: use one ${client} accepts. It accepts ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; found ${node.type === 'string' ? JSON.stringify(shown(node.value as string)) : describeNode(node)}.`;
+        if (!/^Invalid (input|option)/.test(issue.message))
+          message = `${issue.message}${node.type === 'number' || node.type === 'string' ? ` (found ${node.type === 'number' ? String(node.value) : JSON.stringify(shown(String(node.value)))})` : ''}.`;
+        else if (issue.code === 'invalid_type' && /^Invalid input/.test(issue.message))
+          message = `${where} must be ${EXPECTED[issue.expected ?? ''] ?? issue.expected}, not ${describeNode(node)}: fix the value. ${client} ${issue.path.length ? 'passes the server a wrong value' : 'misreads or rejects the server entry'}.`;
+        else if (issue.values)
+          message = `Unsupported value for ${where}: use one ${client} accepts. It accepts ${issue.values.map((v) => JSON.stringify(v)).join(', ')}; found ${node.type === 'string' ? JSON.stringify(shown(node.value as string)) : describeNode(node)}.`;
         else message = `Invalid value for ${where}: fix it. ${client} does not accept ${describeNode(node)} there.`;
         context.report({ node, server, message: message.replace(/\.\.$/, '.'), fixes: [] });
       }

@@ -50,7 +50,9 @@ export const rule: Rule = {
       // The last one listed also removes the unlisted ones, so fix-all (bounded passes of
       // ten) clears any number of them and a second run has nothing left to do.
       const unlisted = reported === MAX ? trailing.slice(index + 1) : [];
-      const title = unlisted.length ? `Remove this and the ${unlisted.length} unlisted trailing comma${unlisted.length === 1 ? '' : 's'}` : 'Remove the trailing comma';
+      const title = unlisted.length
+        ? `Remove this and the ${unlisted.length} unlisted trailing comma${unlisted.length === 1 ? '' : 's'}`
+        : 'Remove the trailing comma';
       context.report({
         offset,
         length: 1,
@@ -72,7 +74,8 @@ function trailingCommas(text: string): number[] {
   const scanner = createScanner(text, false);
   let comma = -1;
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
-    if (kind === SyntaxKind.Trivia || kind === SyntaxKind.LineBreakTrivia || kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) continue;
+    if (kind === SyntaxKind.Trivia || kind === SyntaxKind.LineBreakTrivia || kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia)
+      continue;
     if ((kind === SyntaxKind.CloseBraceToken || kind === SyntaxKind.CloseBracketToken) && comma >= 0) found.push(comma);
     comma = kind === SyntaxKind.CommaToken ? scanner.getTokenOffset() : -1;
   }

@@ -40,7 +40,12 @@ export const rule: Rule = {
           if (reference.syntax !== 'input' || ids.has(reference.name)) continue;
           verbatim ??= verbatimValue(doc, node);
           const secretish = ['env', 'headers'].includes(path[0]);
-          const input = { type: 'promptString', id: reference.name, description: `Value of ${reference.name} for the "${server.name}" MCP server`, ...(secretish ? { password: true } : {}) };
+          const input = {
+            type: 'promptString',
+            id: reference.name,
+            description: `Value of ${reference.name} for the "${server.name}" MCP server`,
+            ...(secretish ? { password: true } : {}),
+          };
           const edits = doc.syntax === 'json' ? inputInsertion(doc, schema.inputsPath, input) : undefined;
           const fixes = edits ? [{ title: `Add a promptString input "${reference.name}"`, safe: false, preferred: true, edits }] : [];
           context.report({

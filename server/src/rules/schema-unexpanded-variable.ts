@@ -59,10 +59,18 @@ export const rule: Rule = {
       }
     }
 
-    function report(reference: VariableReference, node: NonNullable<ReturnType<typeof stringLeaves>[number]['node']>, value: string, verbatim: ReturnType<typeof verbatimValue>) {
+    function report(
+      reference: VariableReference,
+      node: NonNullable<ReturnType<typeof stringLeaves>[number]['node']>,
+      value: string,
+      verbatim: ReturnType<typeof verbatimValue>,
+    ) {
       // A `${NAME:-default}` default is often the secret itself: never quote it.
       const raw = value.slice(reference.start, reference.end);
-      const text = reference.defaultValue && isSecretLike(reference.defaultValue, reference.name) ? raw.replace(reference.defaultValue, maskSecret(reference.defaultValue)) : raw;
+      const text =
+        reference.defaultValue && isSecretLike(reference.defaultValue, reference.name)
+          ? raw.replace(reference.defaultValue, maskSecret(reference.defaultValue))
+          : raw;
       const range = subRange(node, verbatim, reference.start, reference.end);
       const replacement = ENV_LIKE.includes(reference.syntax) && dialect.envReference ? dialect.envReference(reference.name) : undefined;
       const instead = replacement
@@ -88,7 +96,11 @@ export const rule: Rule = {
                 edits: [
                   verbatim?.quoted && !/["'\\]/.test(replacement)
                     ? { offset: verbatim.offset + reference.start, length: reference.end - reference.start, content: replacement }
-                    : { offset: node.offset, length: node.length, content: doc.quote(value.slice(0, reference.start) + replacement + value.slice(reference.end)) },
+                    : {
+                        offset: node.offset,
+                        length: node.length,
+                        content: doc.quote(value.slice(0, reference.start) + replacement + value.slice(reference.end)),
+                      },
                 ],
               },
             ]

@@ -47,7 +47,9 @@ export const rule: Rule = {
         // A suggestion the entry already has is no suggestion (`_comment` next to `command`).
         const suggestion = candidate !== undefined && !entries(server.node).some((e) => e.key === candidate) ? candidate : undefined;
         const severity: Severity = REJECTS_UNKNOWN.has(context.dialect.id) ? 'error' : suggestion ? 'warning' : 'information';
-        const consequence = REJECTS_UNKNOWN.has(context.dialect.id) ? `; ${client} rejects unknown keys, so it does not load this server` : ', so it has no effect';
+        const consequence = REJECTS_UNKNOWN.has(context.dialect.id)
+          ? `; ${client} rejects unknown keys, so it does not load this server`
+          : ', so it has no effect';
         context.report({
           node: keyNode,
           server,
@@ -56,7 +58,14 @@ export const rule: Rule = {
           fixes:
             // Only when the value is valid under the new key: `alwaysAllow: [...]` -> Gemini `trust` is a hint, not a rename.
             suggestion && fits(schema.entry.shape, suggestion, toValue(valueNode))
-              ? [{ title: `Rename "${shown(key)}" to "${suggestion}"`, safe: false, preferred: true, edits: [{ offset: keyNode.offset, length: keyNode.length, content: keyText(context.doc, keyNode, suggestion) }] }]
+              ? [
+                  {
+                    title: `Rename "${shown(key)}" to "${suggestion}"`,
+                    safe: false,
+                    preferred: true,
+                    edits: [{ offset: keyNode.offset, length: keyNode.length, content: keyText(context.doc, keyNode, suggestion) }],
+                  },
+                ]
               : [],
         });
       }
@@ -64,7 +73,8 @@ export const rule: Rule = {
     if (schema.rootKeys && context.doc.root?.type === 'object') {
       const servers = schema.serversPath[0];
       for (const { key, keyNode, valueNode } of entries(context.doc.root)) {
-        if (schema.rootKeys.includes(key) || key === servers || ['mcpServers', 'servers', 'context_servers', 'mcp_servers', 'mcp', 'extensions'].includes(key)) continue;
+        if (schema.rootKeys.includes(key) || key === servers || ['mcpServers', 'servers', 'context_servers', 'mcp_servers', 'mcp', 'extensions'].includes(key))
+          continue;
         if (isCommentKey(key, valueNode)) continue;
         const suggestion = isDeliberateKey(key) ? undefined : closest(key, schema.rootKeys);
         context.report({
@@ -118,16 +128,56 @@ function checkLenient(context: RuleContext): void {
         server,
         severity: 'information',
         message: `Unknown key "${shown(key)}": rename it to "${suggestion}". No MCP client reads it in a server entry, so it has no effect.`,
-        fixes: [{ title: `Rename "${shown(key)}" to "${suggestion}"`, safe: false, preferred: true, edits: [{ offset: keyNode.offset, length: keyNode.length, content: keyText(context.doc, keyNode, suggestion) }] }],
+        fixes: [
+          {
+            title: `Rename "${shown(key)}" to "${suggestion}"`,
+            safe: false,
+            preferred: true,
+            edits: [{ offset: keyNode.offset, length: keyNode.length, content: keyText(context.doc, keyNode, suggestion) }],
+          },
+        ],
       });
     }
   }
 }
 
 /** Names people give a comment key (after any `_`, `$`, `#`, `/`, `-` prefix). */
-const COMMENT_NAMES = new Set(['comment', 'comments', 'note', 'notes', 'remark', 'remarks', 'todo', 'todos', 'fixme', 'readme', 'memo', 'nb', 'explanation', 'instructions']);
+const COMMENT_NAMES = new Set([
+  'comment',
+  'comments',
+  'note',
+  'notes',
+  'remark',
+  'remarks',
+  'todo',
+  'todos',
+  'fixme',
+  'readme',
+  'memo',
+  'nb',
+  'explanation',
+  'instructions',
+]);
 /** Keys that document an entry for the reader (some clients show them, most ignore them). */
-const DOCUMENTATION_NAMES = new Set(['description', 'desc', 'title', 'summary', 'about', 'purpose', 'metadata', 'meta', 'category', 'categories', 'tags', 'author', 'maintainer', 'homepage', 'website', 'documentation', 'docs']);
+const DOCUMENTATION_NAMES = new Set([
+  'description',
+  'desc',
+  'title',
+  'summary',
+  'about',
+  'purpose',
+  'metadata',
+  'meta',
+  'category',
+  'categories',
+  'tags',
+  'author',
+  'maintainer',
+  'homepage',
+  'website',
+  'documentation',
+  'docs',
+]);
 
 /**
  * A comment written as a key: `//…` or `#…`, a comment name (`_comment`, `__comment`,

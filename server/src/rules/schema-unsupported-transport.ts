@@ -47,7 +47,14 @@ export const rule: Rule = {
         server,
         message: `Unsupported "${schema.typeKey}": "${shortValue(shown(declared.raw), 20)}": ${suggestion ? `use "${suggestion}"` : `use one ${client} accepts`}. It accepts ${accepted}, so server "${server.name}" ${context.dialect.id === 'cline' || context.dialect.id === 'roo-code' ? 'fails validation and is not loaded' : 'is skipped or misread'}.`,
         fixes: suggestion
-          ? [{ title: `Use "${suggestion}"`, safe: same.length > 0, preferred: true, edits: [{ offset: declared.node.offset, length: declared.node.length, content: context.doc.quote(suggestion) }] }]
+          ? [
+              {
+                title: `Use "${suggestion}"`,
+                safe: same.length > 0,
+                preferred: true,
+                edits: [{ offset: declared.node.offset, length: declared.node.length, content: context.doc.quote(suggestion) }],
+              },
+            ]
           : [],
       });
     }

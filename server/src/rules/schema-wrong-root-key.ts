@@ -63,7 +63,14 @@ export const rule: Rule = {
         server: null,
         message: `Wrong servers key "${key}": rename it to "${expected}". ${client} reads servers from ${where}, not "${key}" (the key ${USED_BY[key]} use${key === 'servers' || key === 'mcpServers' ? '' : 's'}): it ignores ${count === 1 ? 'the 1 server' : `all ${count} servers`} in this file.${note}`,
         fixes: trivial
-          ? [{ title: `Rename "${key}" to "${expected}"`, safe: true, preferred: true, edits: [{ offset: keyNode.offset, length: keyNode.length, content: keyText(context.doc, keyNode, expected) }] }]
+          ? [
+              {
+                title: `Rename "${key}" to "${expected}"`,
+                safe: true,
+                preferred: true,
+                edits: [{ offset: keyNode.offset, length: keyNode.length, content: keyText(context.doc, keyNode, expected) }],
+              },
+            ]
           : [],
       });
       return;

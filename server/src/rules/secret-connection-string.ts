@@ -45,9 +45,16 @@ export const rule: Rule = {
             });
             continue;
           }
-          const privileged = secret.privilegedUser ? ` It logs in as the privileged user "${secret.user}", which can read and change every database on the server: use a dedicated least-privilege user.` : '';
+          const privileged = secret.privilegedUser
+            ? ` It logs in as the privileged user "${secret.user}", which can read and change every database on the server: use a dedicated least-privilege user.`
+            : '';
           const local = secret.local ? ' (a local database, but the password still leaks with the file)' : '';
-          const base = site.where === 'env' && site.key ? normaliseName(site.key).toUpperCase().replace(/_(?:URL|URI|DSN|CONNECTION_STRING|CONN(?:ECTION)?)$/, '') : undefined;
+          const base =
+            site.where === 'env' && site.key
+              ? normaliseName(site.key)
+                  .toUpperCase()
+                  .replace(/_(?:URL|URI|DSN|CONNECTION_STRING|CONN(?:ECTION)?)$/, '')
+              : undefined;
           reportSecret(context, {
             site,
             start: secret.start,

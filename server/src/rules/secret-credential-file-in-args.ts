@@ -15,10 +15,22 @@ const CREDENTIAL_FILES: readonly CredentialFile[] = [
   { test: /(?:^|\/)id_(?:rsa|dsa|ecdsa|ed25519)(?:_sk)?$/i, what: 'an SSH private key', severity: 'warning' },
   { test: /\.(?:pem|key|p12|pfx|jks|keystore|ppk|p8)$/i, what: 'a private key or certificate store', severity: 'warning' },
   { test: /(?:^|\/)\.aws\/(?:credentials|config)$/i, what: 'your AWS credentials file', severity: 'warning' },
-  { test: /(?:^|\/)(?:application_default_credentials|credentials|client_secrets?(?:_[\w.-]+)?|service[-_]?account[\w.-]*|[\w.-]*-sa-key|token)\.json$/i, what: 'a cloud or OAuth credentials file', severity: 'warning' },
+  {
+    test: /(?:^|\/)(?:application_default_credentials|credentials|client_secrets?(?:_[\w.-]+)?|service[-_]?account[\w.-]*|[\w.-]*-sa-key|token)\.json$/i,
+    what: 'a cloud or OAuth credentials file',
+    severity: 'warning',
+  },
   { test: /(?:^|\/)\.(?:netrc|pgpass|git-credentials|npmrc|pypirc|my\.cnf)$/i, what: 'a file of stored passwords or tokens', severity: 'warning' },
-  { test: /(?:^|\/)\.docker\/config\.json$|(?:^|\/)\.kube\/config$|(?:^|\/)kubeconfig(?:\.ya?ml)?$/i, what: 'a credentials configuration (Docker or Kubernetes)', severity: 'warning' },
-  { test: /(?:^|\/)\.env(?:\.(?!example$|sample$|template$|dist$|defaults$)[\w-]+)?$/i, what: 'a .env file (every secret in it, not only the ones this server needs)', severity: 'information' },
+  {
+    test: /(?:^|\/)\.docker\/config\.json$|(?:^|\/)\.kube\/config$|(?:^|\/)kubeconfig(?:\.ya?ml)?$/i,
+    what: 'a credentials configuration (Docker or Kubernetes)',
+    severity: 'warning',
+  },
+  {
+    test: /(?:^|\/)\.env(?:\.(?!example$|sample$|template$|dist$|defaults$)[\w-]+)?$/i,
+    what: 'a .env file (every secret in it, not only the ones this server needs)',
+    severity: 'information',
+  },
 ];
 
 /** Credential directories worth naming when mounted into a container. */
@@ -56,12 +68,23 @@ export const rule: Rule = {
           const mount = args[i + 1];
           const source = mountSource(mount.value);
           const match = source && (classify(source, CREDENTIAL_FILES) ?? classify(source, CREDENTIAL_DIRS));
-          if (match) context.report({ node: mount.node, server, severity: match.severity, message: `Credential files mounted into a container: mount only the one it needs, read-only, or pass a scoped token. Server "${server.name}" mounts ${match.what}.` });
+          if (match)
+            context.report({
+              node: mount.node,
+              server,
+              severity: match.severity,
+              message: `Credential files mounted into a container: mount only the one it needs, read-only, or pass a scoped token. Server "${server.name}" mounts ${match.what}.`,
+            });
           i++;
           continue;
         }
         if (value === '--env-file' && container && args[i + 1]) {
-          context.report({ node: args[i + 1].node, server, severity: 'information', message: `A whole env file is passed to a container (--env-file): keep a file with just this server's variables. Server "${server.name}" gets every secret in it, not only the ones it needs.` });
+          context.report({
+            node: args[i + 1].node,
+            server,
+            severity: 'information',
+            message: `A whole env file is passed to a container (--env-file): keep a file with just this server's variables. Server "${server.name}" gets every secret in it, not only the ones it needs.`,
+          });
           i++;
           continue;
         }
@@ -69,7 +92,12 @@ export const rule: Rule = {
         if (/^-/.test(path) || /:\/\//.test(path)) continue;
         const match = classify(path, CREDENTIAL_FILES);
         if (!match) continue;
-        context.report({ node: args[i].node, server, severity: match.severity, message: `Credential file passed as an argument: give only the credential it needs (a scoped token or a dedicated key). Server "${server.name}" is given ${match.what}.` });
+        context.report({
+          node: args[i].node,
+          server,
+          severity: match.severity,
+          message: `Credential file passed as an argument: give only the credential it needs (a scoped token or a dedicated key). Server "${server.name}" is given ${match.what}.`,
+        });
       }
     }
   },
@@ -86,11 +114,15 @@ function mountSource(spec: string): string | undefined {
 }
 
 /** Cheap prefilter: the name or extension of something in the tables above. */
-const CANDIDATE = /id_|\.env|netrc|pgpass|credential|npmrc|pypirc|my\.cnf|config|secret|account|sa-key|token|\.(?:pem|key|p12|pfx|jks|keystore|ppk|p8)\b|[/\\.](?:ssh|aws|gnupg|kube|azure|docker|gcloud)/i;
+const CANDIDATE =
+  /id_|\.env|netrc|pgpass|credential|npmrc|pypirc|my\.cnf|config|secret|account|sa-key|token|\.(?:pem|key|p12|pfx|jks|keystore|ppk|p8)\b|[/\\.](?:ssh|aws|gnupg|kube|azure|docker|gcloud)/i;
 
 function classify(path: string, table: readonly CredentialFile[]): CredentialFile | undefined {
   if (!CANDIDATE.test(path)) return undefined;
-  const normal = path.trim().replace(/\\/g, '/').replace(/^["']|["']$/g, '');
+  const normal = path
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/^["']|["']$/g, '');
   if (normal.length < 3 || normal.length > 1024) return undefined;
   if (/\.pub$/i.test(normal)) return undefined; // public keys are public
   // CA bundles and certificates are public too: only key material counts.

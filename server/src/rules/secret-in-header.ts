@@ -35,7 +35,8 @@ export const rule: Rule = {
       const sites: SecretSite[] = headerSites(server);
       for (const key of TOKEN_KEYS) {
         const node = getValue(server.node, key);
-        if (node?.type === 'string') sites.push({ where: 'header', server, key, position: `"${key}"`, value: node.value as string, offset: 0, node, credential: true });
+        if (node?.type === 'string')
+          sites.push({ where: 'header', server, key, position: `"${key}"`, value: node.value as string, offset: 0, node, credential: true });
       }
       for (const site of sites) {
         if (/^cookie$/i.test(site.key ?? '')) {
@@ -46,14 +47,26 @@ export const rule: Rule = {
         if (!verdict) continue;
         // Codex reads the token from a named variable instead: bearer_token_env_var = "NAME".
         const property = site.node.parent;
-        if (site.key === 'bearer_token' && context.doc.syntax === 'toml' && property?.type === 'property' && getValue(server.node, 'bearer_token_env_var') === undefined) {
+        if (
+          site.key === 'bearer_token' &&
+          context.doc.syntax === 'toml' &&
+          property?.type === 'property' &&
+          getValue(server.node, 'bearer_token_env_var') === undefined
+        ) {
           const name = variableFor(site, 'TOKEN');
           context.report({
             node: site.node,
             server,
             severity: severityOf(verdict.reason),
             message: `Plaintext ${shortValue(verdict.label, 40)} in "bearer_token": use bearer_token_env_var instead. Server "${server.name}": Codex refuses inline tokens; name an environment variable that holds it, and rotate it if this file was ever shared.`,
-            fixes: [{ title: `Replace with bearer_token_env_var = "${name}"`, safe: false, preferred: true, edits: [{ offset: property.offset, length: property.length, content: `bearer_token_env_var = ${context.doc.quote(name)}` }] }],
+            fixes: [
+              {
+                title: `Replace with bearer_token_env_var = "${name}"`,
+                safe: false,
+                preferred: true,
+                edits: [{ offset: property.offset, length: property.length, content: `bearer_token_env_var = ${context.doc.quote(name)}` }],
+              },
+            ],
           });
           continue;
         }

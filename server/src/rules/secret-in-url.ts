@@ -30,7 +30,8 @@ export const rule: Rule = {
       for (const site of allSites(server)) {
         if (!site.value.includes('://')) continue;
         for (const secret of findUrlSecrets(site.value)) {
-          const where = secret.where === 'userinfo' ? 'the login part (user:password@)' : secret.where === 'path' ? 'the path' : `query parameter "${secret.where}"`;
+          const where =
+            secret.where === 'userinfo' ? 'the login part (user:password@)' : secret.where === 'path' ? 'the path' : `query parameter "${secret.where}"`;
           const purpose = secret.where === 'userinfo' ? 'PASSWORD' : secret.where === 'path' ? 'TOKEN' : envName(secret.where).replace(/^MCP_/, '');
           reportSecret(context, {
             site,

@@ -24,7 +24,7 @@ export const rule: Rule = {
     description: 'A host credential passed through unchanged to a third-party server (KEY: ${KEY}), or the whole host environment (env_vars ["*"]).',
     fixable: false,
     owasp: ['MCP01'],
-    threat: 'Credential theft by a malicious or compromised server: it receives the host\'s own, often broadly scoped, token.',
+    threat: "Credential theft by a malicious or compromised server: it receives the host's own, often broadly scoped, token.",
   },
   check(context) {
     const expanded = context.dialect.variables;

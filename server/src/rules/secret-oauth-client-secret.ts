@@ -23,7 +23,7 @@ export const rule: Rule = {
     category: 'secret',
     scope: 'server',
     defaultSeverity: 'error',
-    description: 'An inline OAuth client secret (clientSecret / client_secret / CLIENT_SECRET) in a server\'s OAuth block.',
+    description: "An inline OAuth client secret (clientSecret / client_secret / CLIENT_SECRET) in a server's OAuth block.",
     fixable: true,
     owasp: ['MCP01'],
     threat: 'Credential theft: the client secret lets anyone impersonate the OAuth application the server uses.',
@@ -39,7 +39,9 @@ export const rule: Rule = {
           if (!CLIENT_SECRET.test(key) || valueNode.type !== 'string') continue;
           const value = valueNode.value as string;
           const site: SecretSite = { where: 'env', server, key, position: `"${key}"`, value, offset: 0, node: valueNode, credential: true };
-          const verdict = detectSecret(value, key, { credential: true }) ?? (isLiteralSecret(value) ? { start: 0, end: value.length, label: 'client secret', reason: 'key' as const } : undefined);
+          const verdict =
+            detectSecret(value, key, { credential: true }) ??
+            (isLiteralSecret(value) ? { start: 0, end: value.length, label: 'client secret', reason: 'key' as const } : undefined);
           if (!verdict) continue;
           reportSecret(context, {
             site,

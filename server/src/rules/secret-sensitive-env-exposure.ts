@@ -53,16 +53,25 @@ export const rule: Rule = {
           if (site.argKind !== 'docker-env' || !site.key) continue;
           const description = SENSITIVE_HOST_VARIABLES[site.key.toUpperCase()];
           if (description && site.key.toUpperCase() === 'AWS_SESSION_TOKEN' && findReferences(site.value).length > 0) {
-            context.report({ node: site.node, server, message: `Broad host credentials passed on: pass them only to servers that need them, with a narrowly scoped role. Server "${server.name}" is given ${description} through ${site.position}.` });
+            context.report({
+              node: site.node,
+              server,
+              message: `Broad host credentials passed on: pass them only to servers that need them, with a narrowly scoped role. Server "${server.name}" is given ${description} through ${site.position}.`,
+            });
           }
         }
       }
       const forwarded = getValue(server.node, 'env_vars');
-      for (const item of forwarded?.type === 'array' ? forwarded.children ?? [] : []) {
+      for (const item of forwarded?.type === 'array' ? (forwarded.children ?? []) : []) {
         const nameNode = item.type === 'object' ? getValue(item, 'name') : item;
         const name = nameNode?.type === 'string' ? (nameNode.value as string) : '';
         const description = SENSITIVE_HOST_VARIABLES[name.toUpperCase()];
-        if (description) context.report({ node: item, server, message: `Broad host credentials forwarded (env_vars "${shortValue(name, 32)}"): forward them only to servers that need them. Server "${server.name}" is given ${description}.` });
+        if (description)
+          context.report({
+            node: item,
+            server,
+            message: `Broad host credentials forwarded (env_vars "${shortValue(name, 32)}"): forward them only to servers that need them. Server "${server.name}" is given ${description}.`,
+          });
       }
     }
   },

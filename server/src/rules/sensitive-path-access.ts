@@ -18,7 +18,8 @@ export const rule: Rule = {
     category: 'permission',
     scope: 'server',
     defaultSeverity: 'error',
-    description: 'A filesystem server or a container mount exposes a credential or system directory (~/.ssh, ~/.aws, ~/.kube, ~/.config/gcloud, keychains, /etc, /var/run...).',
+    description:
+      'A filesystem server or a container mount exposes a credential or system directory (~/.ssh, ~/.aws, ~/.kube, ~/.config/gcloud, keychains, /etc, /var/run...).',
     fixable: false,
     owasp: ['MCP02', 'MCP01'],
     threat: 'Credential theft and over-broad access: an agent that can read SSH keys or cloud credentials can be steered into sending them anywhere.',

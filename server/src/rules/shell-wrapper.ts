@@ -20,7 +20,8 @@ export const rule: Rule = {
     description: 'A server started through sh/bash -c, pwsh -Command/-EncodedCommand, or cmd /c with a shell string.',
     fixable: true,
     owasp: ['MCP05'],
-    threat: 'Installer spoofing and hidden commands: a shell string can chain downloads, redirections or other programs behind an innocent-looking server entry.',
+    threat:
+      'Installer spoofing and hidden commands: a shell string can chain downloads, redirections or other programs behind an innocent-looking server entry.',
   },
   check(context) {
     for (const server of context.config.servers) {
@@ -99,7 +100,12 @@ function abbreviate(text: string): string {
  * is a single program name, in JSON files. Not safe for fix-all: the shell may have set up
  * PATH or a login environment (`-l`) the program relied on.
  */
-function unwrapFix(context: Parameters<Rule['check']>[0], server: Parameters<Rule['check']>[0]['config']['servers'][number], scriptIsLast: boolean, words: string[]): FixSpec | undefined {
+function unwrapFix(
+  context: Parameters<Rule['check']>[0],
+  server: Parameters<Rule['check']>[0]['config']['servers'][number],
+  scriptIsLast: boolean,
+  words: string[],
+): FixSpec | undefined {
   if (!scriptIsLast || context.doc.syntax !== 'json' || !server.command || !server.argsNode || /\s/.test(server.command.value.trim())) return undefined;
   const quote = (s: string) => context.doc.quote(s);
   return {

@@ -19,7 +19,22 @@ const VERIFY_WORDS = new Set(['verify', 'verification', 'validate', 'validation'
  * Words that switch the check off when the setting is on (`SKIP`, `NO`, `IGNORE`; `ALLOW_SELF_SIGNED`,
  * `ACCEPT_INVALID_CERTS`, `TRUST_ALL_CERTS`).
  */
-const NEGATIONS = new Set(['skip', 'no', 'disable', 'disabled', 'ignore', 'insecure', 'noverify', 'unverified', 'unsafe', 'invalid', 'untrusted', 'self', 'any', 'all']);
+const NEGATIONS = new Set([
+  'skip',
+  'no',
+  'disable',
+  'disabled',
+  'ignore',
+  'insecure',
+  'noverify',
+  'unverified',
+  'unsafe',
+  'invalid',
+  'untrusted',
+  'self',
+  'any',
+  'all',
+]);
 
 const words = (name: string) =>
   name
@@ -104,7 +119,8 @@ export const rule: Rule = {
       const run = invocation && dockerRunOf(invocation);
       // Env entries of the entry itself, docker -e NAME=value, and NAME=value words before the
       // program (`env NODE_TLS_REJECT_UNAUTHORIZED=0 node …`, a shell line's assignments).
-      const envs: Array<{ key: string; value: string; node: StringValue['node']; entry?: MapEntry; removable?: StringValue['node'][]; piece?: StringValue }> = [];
+      const envs: Array<{ key: string; value: string; node: StringValue['node']; entry?: MapEntry; removable?: StringValue['node'][]; piece?: StringValue }> =
+        [];
       for (const entry of server.env) if (entry.value !== undefined) envs.push({ key: entry.key, value: entry.value, node: entry.valueNode, entry });
       if (run) {
         for (const option of run.options) {

@@ -23,7 +23,14 @@ export const rule: Rule = {
         node: trust.node,
         server,
         message: `Every tool call runs without asking ("${trust.key}": true): set it to false. Server "${server.name}": the client runs all its tool calls, including ones added by later updates, without confirmation. If the prompts are too many, limit the tools with includeTools.`,
-        fixes: [{ title: `Set ${trust.key} to false for "${server.name}"`, safe: true, preferred: true, edits: [{ offset: trust.node.offset, length: trust.node.length, content: 'false' }] }],
+        fixes: [
+          {
+            title: `Set ${trust.key} to false for "${server.name}"`,
+            safe: true,
+            preferred: true,
+            edits: [{ offset: trust.node.offset, length: trust.node.length, content: 'false' }],
+          },
+        ],
       });
     }
   },

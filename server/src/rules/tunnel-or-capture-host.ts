@@ -4,9 +4,43 @@ import { findUrls } from '../secrets/urlSecrets';
 import { parseUrlLoosely } from '../core/urls';
 
 /** Public tunnels: whoever has the URL reaches the machine behind it, and the tunnel operator sees the traffic. */
-const TUNNELS = ['ngrok.io', 'ngrok.app', 'ngrok.dev', 'ngrok-free.app', 'ngrok-free.dev', 'trycloudflare.com', 'loca.lt', 'localtunnel.me', 'serveo.net', 'localhost.run', 'lhr.life', 'pinggy.link', 'pinggy.io', 'bore.pub', 'tunnelmole.net', 'devtunnels.ms'];
+const TUNNELS = [
+  'ngrok.io',
+  'ngrok.app',
+  'ngrok.dev',
+  'ngrok-free.app',
+  'ngrok-free.dev',
+  'trycloudflare.com',
+  'loca.lt',
+  'localtunnel.me',
+  'serveo.net',
+  'localhost.run',
+  'lhr.life',
+  'pinggy.link',
+  'pinggy.io',
+  'bore.pub',
+  'tunnelmole.net',
+  'devtunnels.ms',
+];
 /** Request-capture services: built to record whatever is sent to them (and a favourite exfiltration sink). */
-const CAPTURES = ['webhook.site', 'requestbin.com', 'requestbin.net', 'pipedream.net', 'requestcatcher.com', 'beeceptor.com', 'hookbin.com', 'mockbin.org', 'burpcollaborator.net', 'oastify.com', 'interact.sh', 'oast.fun', 'oast.pro', 'canarytokens.com', 'postb.in', 'ptsv3.com'];
+const CAPTURES = [
+  'webhook.site',
+  'requestbin.com',
+  'requestbin.net',
+  'pipedream.net',
+  'requestcatcher.com',
+  'beeceptor.com',
+  'hookbin.com',
+  'mockbin.org',
+  'burpcollaborator.net',
+  'oastify.com',
+  'interact.sh',
+  'oast.fun',
+  'oast.pro',
+  'canarytokens.com',
+  'postb.in',
+  'ptsv3.com',
+];
 
 function matchHost(host: string, domains: readonly string[]): string | undefined {
   return domains.find((domain) => host === domain || host.endsWith('.' + domain));
@@ -25,10 +59,12 @@ export const rule: Rule = {
     category: 'transport',
     scope: 'server',
     defaultSeverity: 'warning',
-    description: 'A server URL, argument or env value points at a public tunnel (ngrok, trycloudflare, loca.lt...) or a request-capture service (webhook.site, RequestBin, Pipedream...).',
+    description:
+      'A server URL, argument or env value points at a public tunnel (ngrok, trycloudflare, loca.lt...) or a request-capture service (webhook.site, RequestBin, Pipedream...).',
     fixable: false,
     owasp: ['MCP07', 'MCP10'],
-    threat: 'Interception and exfiltration: a tunnel operator sees the traffic and the address changes hands; a capture service records whatever the server or agent sends.',
+    threat:
+      'Interception and exfiltration: a tunnel operator sees the traffic and the address changes hands; a capture service records whatever the server or agent sends.',
   },
   check(context) {
     for (const server of context.config.servers) {

@@ -6,8 +6,19 @@ import { isLocalDestination, isLoopbackHost, parseUrlLoosely } from '../core/url
 
 /** Database and broker schemes that speak plaintext unless TLS is asked for. */
 const PLAINTEXT_SCHEMES: Readonly<Record<string, string>> = {
-  postgres: 'PostgreSQL', postgresql: 'PostgreSQL', mysql: 'MySQL', mariadb: 'MariaDB', mongodb: 'MongoDB', redis: 'Redis',
-  amqp: 'AMQP', bolt: 'Neo4j Bolt', neo4j: 'Neo4j', nats: 'NATS', mqtt: 'MQTT', memcached: 'Memcached', clickhouse: 'ClickHouse',
+  postgres: 'PostgreSQL',
+  postgresql: 'PostgreSQL',
+  mysql: 'MySQL',
+  mariadb: 'MariaDB',
+  mongodb: 'MongoDB',
+  redis: 'Redis',
+  amqp: 'AMQP',
+  bolt: 'Neo4j Bolt',
+  neo4j: 'Neo4j',
+  nats: 'NATS',
+  mqtt: 'MQTT',
+  memcached: 'Memcached',
+  clickhouse: 'ClickHouse',
 };
 
 /**
@@ -44,9 +55,18 @@ export const rule: Rule = {
           const kind = PLAINTEXT_SCHEMES[span.scheme];
           if (!kind) continue;
           const url = parseUrlLoosely(site.value.slice(span.start, span.end));
-          if (!url?.host || isLoopbackHost(url.host) || isLocalDestination(url.host) || /[${}<>]|your|placeholder|xxx|^(?:host|hostname|server)$/i.test(url.host)) continue;
+          if (
+            !url?.host ||
+            isLoopbackHost(url.host) ||
+            isLocalDestination(url.host) ||
+            /[${}<>]|your|placeholder|xxx|^(?:host|hostname|server)$/i.test(url.host)
+          )
+            continue;
           if (context.settings.trustedHosts.includes(url.host)) continue;
-          if (url.query.some((p) => (TLS_PARAMETER.test(p.key) && TLS_ON.test(p.value)) || (TLS_FLAG.test(p.key) && /^(?:true|1|yes|required)$/i.test(p.value)))) continue;
+          if (
+            url.query.some((p) => (TLS_PARAMETER.test(p.key) && TLS_ON.test(p.value)) || (TLS_FLAG.test(p.key) && /^(?:true|1|yes|required)$/i.test(p.value)))
+          )
+            continue;
           context.report({
             node: site.node,
             server,

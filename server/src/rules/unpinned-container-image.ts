@@ -7,8 +7,28 @@ import { isTrustedPackage } from '../launch/trust';
 // image (`mcp-filesystem:latest`) is almost always built locally (compose, `docker build -t`):
 // Docker Hub has no such public image, so its tag is not a supply-chain pin.
 const OFFICIAL_LIBRARY = new Set([
-  'node', 'python', 'alpine', 'ubuntu', 'debian', 'busybox', 'golang', 'rust', 'ruby', 'php', 'openjdk', 'eclipse-temurin',
-  'postgres', 'redis', 'mongo', 'mysql', 'mariadb', 'nginx', 'httpd', 'bash', 'docker', 'curlimages/curl',
+  'node',
+  'python',
+  'alpine',
+  'ubuntu',
+  'debian',
+  'busybox',
+  'golang',
+  'rust',
+  'ruby',
+  'php',
+  'openjdk',
+  'eclipse-temurin',
+  'postgres',
+  'redis',
+  'mongo',
+  'mysql',
+  'mariadb',
+  'nginx',
+  'httpd',
+  'bash',
+  'docker',
+  'curlimages/curl',
 ]);
 
 /**
@@ -18,7 +38,10 @@ const OFFICIAL_LIBRARY = new Set([
  * `main-<commit>` build). They are re-pushed at every build, exactly like `latest`.
  */
 function isMovingTag(tag: string): boolean {
-  return !/\d/.test(tag) || /^(?:latest|main|master|trunk|develop|dev|edge|nightly|canary|next|beta|alpha|stable|lts|release)[-_.](?!\d{6,})(?![0-9a-f]{7,}$)/i.test(tag);
+  return (
+    !/\d/.test(tag) ||
+    /^(?:latest|main|master|trunk|develop|dev|edge|nightly|canary|next|beta|alpha|stable|lts|release)[-_.](?!\d{6,})(?![0-9a-f]{7,}$)/i.test(tag)
+  );
 }
 
 /**
@@ -32,7 +55,8 @@ export const rule: Rule = {
     category: 'unpinned',
     scope: 'server',
     defaultSeverity: 'warning',
-    description: 'A container image run by docker or podman without a digest: no tag, `latest` or another moving tag such as `main` or `nightly` (warning), a release tag (information).',
+    description:
+      'A container image run by docker or podman without a digest: no tag, `latest` or another moving tag such as `main` or `nightly` (warning), a release tag (information).',
     // The language server's pin actions (handlers/pin.ts): a digest typed in an input box, or
     // the tag's current digest from a registry lookup; never fix-all (CLI: --fix --network --pin).
     fixable: true,

@@ -37,10 +37,19 @@ export const rule: Rule = {
         }
         const label = `${m.scheme}:${m.name}`;
         if (m.kind === 'range') {
-          context.report({ ...node, server, severity: 'information', message: `"${shortValue(`${label}@${m.version}`, 50)}" is a version range: pin an exact version. Server "${server.name}": new releases run without review; write "${label}@<version>".` });
+          context.report({
+            ...node,
+            server,
+            severity: 'information',
+            message: `"${shortValue(`${label}@${m.version}`, 50)}" is a version range: pin an exact version. Server "${server.name}": new releases run without review; write "${label}@<version>".`,
+          });
         } else {
           const what = m.kind === 'none' ? 'with no version' : m.kind === 'tag' ? `at the moving "${m.version}" tag` : `with the open range "${m.version}"`;
-          context.report({ ...node, server, message: `"${shortValue(label, 50)}" is not pinned: pin an exact version. Server "${server.name}" runs it ${what}: ${deno.launcher} fetches the newest matching release; write "${label}@<version>".` });
+          context.report({
+            ...node,
+            server,
+            message: `"${shortValue(label, 50)}" is not pinned: pin an exact version. Server "${server.name}" runs it ${what}: ${deno.launcher} fetches the newest matching release; write "${label}@<version>".`,
+          });
         }
       }
     }

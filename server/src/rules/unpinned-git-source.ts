@@ -31,12 +31,26 @@ export const rule: Rule = {
         const sources: Array<{ text: string; value: import('../core/model').StringValue; kind: string; gitRef?: string; launcher: string; hash: boolean }> = [];
         for (const p of info.npm?.packages ?? []) {
           if (p.spec.kind === 'git' || p.spec.kind === 'url') {
-            sources.push({ text: p.text, value: p.value, kind: p.spec.kind, gitRef: p.spec.gitRef, launcher: info.npm!.launcher, hash: isRegistryTarball(p.text) });
+            sources.push({
+              text: p.text,
+              value: p.value,
+              kind: p.spec.kind,
+              gitRef: p.spec.gitRef,
+              launcher: info.npm!.launcher,
+              hash: isRegistryTarball(p.text),
+            });
           }
         }
         for (const p of info.python?.packages ?? []) {
           if (p.spec.kind === 'git' || p.spec.kind === 'url') {
-            sources.push({ text: p.text, value: p.value, kind: p.spec.kind, gitRef: p.spec.gitRef, launcher: info.python!.launcher, hash: /#sha(?:256|384|512)=[0-9a-f]+/i.test(p.text) });
+            sources.push({
+              text: p.text,
+              value: p.value,
+              kind: p.spec.kind,
+              gitRef: p.spec.gitRef,
+              launcher: info.python!.launcher,
+              hash: /#sha(?:256|384|512)=[0-9a-f]+/i.test(p.text),
+            });
           }
         }
         for (const source of sources) {

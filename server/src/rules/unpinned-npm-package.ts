@@ -30,10 +30,13 @@ export const rule: Rule = {
       for (const { npm } of allLaunches(server)) {
         if (!npm) continue;
         for (const { spec, value } of npm.packages) {
-          if (!spec.name || !looksLikePackageName(spec.name) || spec.kind === 'exact' || spec.kind === 'git' || spec.kind === 'url' || spec.kind === 'local') continue;
+          if (!spec.name || !looksLikePackageName(spec.name) || spec.kind === 'exact' || spec.kind === 'git' || spec.kind === 'url' || spec.kind === 'local')
+            continue;
           if (isTrustedPackage(context.settings, spec.name)) continue;
           const how = npm.autoInstall
-            ? npm.launcher === 'npx' || npm.launcher.startsWith('npm ') ? `${npm.launcher} -y installs it without asking` : `${npm.launcher} installs it without asking`
+            ? npm.launcher === 'npx' || npm.launcher.startsWith('npm ')
+              ? `${npm.launcher} -y installs it without asking`
+              : `${npm.launcher} installs it without asking`
             : `${npm.launcher} fetches it`;
           const bridge = BRIDGES.has(spec.name) ? ` It is a bridge that handles your remote server's credentials, so a bad release sees them all.` : '';
           let message: string;

@@ -29,7 +29,7 @@ export const rule: Rule = {
           host.kind === 'public-ip'
             ? 'an IP address has no name to verify, so a certificate cannot prove who runs it'
             : host.kind === 'tunnel'
-              ? 'tunnel addresses are temporary and get reassigned, and the other end is someone\'s machine'
+              ? "tunnel addresses are temporary and get reassigned, and the other end is someone's machine"
               : host.kind === 'onion'
                 ? 'nobody accountable runs it and traffic leaves through Tor'
                 : 'anyone can publish there';

@@ -21,10 +21,11 @@ export const rule: Rule = {
     category: 'permission',
     scope: 'server',
     defaultSeverity: 'information',
-    description: 'A local (stdio) server in a VS Code mcp.json runs without VS Code\'s sandbox (`sandboxEnabled` is off or absent).',
+    description: "A local (stdio) server in a VS Code mcp.json runs without VS Code's sandbox (`sandboxEnabled` is off or absent).",
     fixable: true,
     owasp: ['MCP02'],
-    threat: 'Excessive permissions: an unsandboxed server can read and write anything your user can and reach any host, so a compromised or steered server is not contained.',
+    threat:
+      'Excessive permissions: an unsandboxed server can read and write anything your user can and reach any host, so a compromised or steered server is not contained.',
   },
   check(context) {
     if (context.dialect.id !== 'vscode') return;

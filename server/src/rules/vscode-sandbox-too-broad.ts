@@ -20,16 +20,18 @@ export const rule: Rule = {
   meta: {
     category: 'permission',
     defaultSeverity: 'warning',
-    description: 'VS Code\'s MCP sandbox may write the whole disk, a home folder or a credential folder (`sandbox.filesystem.allowWrite`), or reach every host (`sandbox.network.allowedDomains: ["*"]`).',
+    description:
+      'VS Code\'s MCP sandbox may write the whole disk, a home folder or a credential folder (`sandbox.filesystem.allowWrite`), or reach every host (`sandbox.network.allowedDomains: ["*"]`).',
     fixable: true,
     owasp: ['MCP02'],
-    threat: 'Sandbox escape by configuration: a sandboxed server that may write your home folder can plant code that runs outside the sandbox (shell profiles, git hooks), and one that reaches every host can send your data anywhere.',
+    threat:
+      'Sandbox escape by configuration: a sandboxed server that may write your home folder can plant code that runs outside the sandbox (shell profiles, git hooks), and one that reaches every host can send your data anywhere.',
   },
   check(context) {
     if (context.dialect.id !== 'vscode') return;
     const scopes: Array<{ node: TreeNode; where: string }> = [];
     const root = getValueAtPath(context.doc.root, ['sandbox']);
-    if (root) scopes.push({ node: root, where: 'the file\'s sandbox' });
+    if (root) scopes.push({ node: root, where: "the file's sandbox" });
     for (const server of context.config.servers) {
       const own = getValueAtPath(server.node, ['sandbox']);
       if (own) scopes.push({ node: own, where: `server "${server.name}"'s sandbox` });
@@ -43,7 +45,7 @@ export const rule: Rule = {
 
 function checkWrites(context: RuleContext, sandbox: TreeNode, where: string): void {
   const list = getValueAtPath(sandbox, ['filesystem', 'allowWrite']);
-  for (const item of list?.type === 'array' ? list.children ?? [] : []) {
+  for (const item of list?.type === 'array' ? (list.children ?? []) : []) {
     if (item.type !== 'string') continue;
     const path = String(item.value);
     const broad = classifyBroadPath(path);
@@ -55,14 +57,16 @@ function checkWrites(context: RuleContext, sandbox: TreeNode, where: string): vo
       node: item,
       server: null,
       message: `Sandbox may write "${shortValue(path, 40)}": limit allowWrite to the folders the server needs. In ${where}, it covers ${what}, where a server can plant code that runs outside the sandbox (shell profiles, git hooks, keys).`,
-      fixes: removal ? [{ title: `Remove "${shortValue(path, 40)}" from allowWrite (VS Code offers the paths a server is blocked on)`, safe: false, edits: [removal] }] : [],
+      fixes: removal
+        ? [{ title: `Remove "${shortValue(path, 40)}" from allowWrite (VS Code offers the paths a server is blocked on)`, safe: false, edits: [removal] }]
+        : [],
     });
   }
 }
 
 function checkDomains(context: RuleContext, sandbox: TreeNode, where: string): void {
   const list = getValueAtPath(sandbox, ['network', 'allowedDomains']);
-  for (const item of list?.type === 'array' ? list.children ?? [] : []) {
+  for (const item of list?.type === 'array' ? (list.children ?? []) : []) {
     if (item.type !== 'string' || !/^\s*(?:\*|\*\.\*|https?:\/\/\*)\s*$/.test(String(item.value))) continue;
     const removal = removeSiblings([item], context.doc);
     context.report({

@@ -33,7 +33,8 @@ export const rule: Rule = {
         node: globalDefault,
         server: null,
         severity: 'error',
-        message: 'Zed runs every tool call without asking (tool_permissions.default = "allow"): use "confirm". MCP tools, edits and terminal commands all run unreviewed; allow trusted read-only tools one by one.',
+        message:
+          'Zed runs every tool call without asking (tool_permissions.default = "allow"): use "confirm". MCP tools, edits and terminal commands all run unreviewed; allow trusted read-only tools one by one.',
         fixes: [{ title: 'Use "confirm" as the default tool permission', safe: true, preferred: true, edits: quote(globalDefault, 'confirm') }],
       });
     }
@@ -52,7 +53,8 @@ export const rule: Rule = {
       context.report({
         node: trustAll,
         server: null,
-        message: 'Every project\'s MCP servers start without asking (session.trust_all_worktrees): set it to false. Zed starts them in every folder you open, including repositories you just cloned; trust worktrees one by one.',
+        message:
+          "Every project's MCP servers start without asking (session.trust_all_worktrees): set it to false. Zed starts them in every folder you open, including repositories you just cloned; trust worktrees one by one.",
         fixes: [{ title: 'Set trust_all_worktrees to false', safe: true, preferred: true, edits: literal(trustAll, 'false') }],
       });
     }

@@ -94,6 +94,6 @@ function classesIn(core: string): number {
 function caseSwitches(core: string): number {
   const letters = core.replace(/\d/g, '');
   let switches = 0;
-  for (let i = 1; i < letters.length; i++) if ((letters[i] < 'a') !== (letters[i - 1] < 'a')) switches++;
+  for (let i = 1; i < letters.length; i++) if (letters[i] < 'a' !== letters[i - 1] < 'a') switches++;
   return switches;
 }

@@ -76,10 +76,21 @@ function detectUncached(value: string, key: string | undefined, options: DetectO
   if (references.length > 0) {
     for (const reference of references) {
       if (reference.defaultValue && reference.defaultValue.length >= 4) {
-        const inner = detectSecret(reference.defaultValue, key ?? reference.name, options.credential ? options : { credential: isSecretKeyName(reference.name) });
+        const inner = detectSecret(
+          reference.defaultValue,
+          key ?? reference.name,
+          options.credential ? options : { credential: isSecretKeyName(reference.name) },
+        );
         if (inner) {
           const start = value.indexOf(reference.defaultValue, reference.start) + inner.start;
-          return { ...inner, label: `${inner.label} (as the default of a variable)`, start, end: start + (inner.end - inner.start), fixStart: reference.start, fixEnd: reference.end };
+          return {
+            ...inner,
+            label: `${inner.label} (as the default of a variable)`,
+            start,
+            end: start + (inner.end - inner.start),
+            fixStart: reference.start,
+            fixEnd: reference.end,
+          };
         }
       }
     }
@@ -104,7 +115,7 @@ function detectUncached(value: string, key: string | undefined, options: DetectO
 
   // Our provider shapes are cheap and cover most prefixed tokens; secretlint (about 0.1 ms a
   // value) runs only for candidates they did not already name.
-  const known = shaped ? undefined : findKnownFormat(value, key) ?? findPrivateKeyBlock(value);
+  const known = shaped ? undefined : (findKnownFormat(value, key) ?? findPrivateKeyBlock(value));
   for (const match of [known, shaped, token]) {
     if (!match) continue;
     const text = value.slice(match.start, match.end);
@@ -160,7 +171,7 @@ function basicCredentials(candidate: string): boolean | 'placeholder' {
   const colon = decoded.indexOf(':');
   if (colon <= 0 || /[\u0000-\u001f\ufffd]/.test(decoded)) return false;
   const password = decoded.slice(colon + 1);
-  if (password.length === 0 || isPlaceholder(password) || isPlaceholder(decoded.slice(0, colon)) && password.length < 4) return 'placeholder';
+  if (password.length === 0 || isPlaceholder(password) || (isPlaceholder(decoded.slice(0, colon)) && password.length < 4)) return 'placeholder';
   return true;
 }
 
@@ -226,11 +237,14 @@ function isPathLike(text: string): boolean {
   if (/^(?:[A-Za-z]:[\\/]|\\\\)/.test(text)) return true;
   if (!/^(?:~|\.{1,2})?[\\/]/.test(text) && !/^\.{1,2}$/.test(text)) return false;
   if (/[+=]/.test(text)) return false;
-  return text.split(/[\\/]/).every((segment) => segment.length < 24 && !(segment.length >= 12 && /\d/.test(segment) && /[a-z]/.test(segment) && /[A-Z]/.test(segment)));
+  return text
+    .split(/[\\/]/)
+    .every((segment) => segment.length < 24 && !(segment.length >= 12 && /\d/.test(segment) && /[a-z]/.test(segment) && /[A-Z]/.test(segment)));
 }
 
 /** Values that refer to a secret kept elsewhere: secret-manager URIs, ARNs, key-vault refs. */
-const SECRET_REFERENCE = /^(?:op:\/\/|vault:|arn:aws|projects\/[^/]+\/secrets\/|sm:\/\/|gcpsm:\/\/|awssm:|azkv:|keychain:|keyring:|pass:|env:|file:|cmd:|exec:|@microsoft\.keyvault)/i;
+const SECRET_REFERENCE =
+  /^(?:op:\/\/|vault:|arn:aws|projects\/[^/]+\/secrets\/|sm:\/\/|gcpsm:\/\/|awssm:|azkv:|keychain:|keyring:|pass:|env:|file:|cmd:|exec:|@microsoft\.keyvault)/i;
 
 /**
  * A literal that could plausibly be a credential: not a word, name, path, URL, number,
@@ -247,14 +261,15 @@ export function looksLikeCredential(text: string, mode: 'strict' | 'position' | 
   if (/^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$/.test(text)) return false; // e-mail
   // In a credential slot any other literal is a credential; the shape checks below are for
   // values whose key says nothing.
-  if (anyLiteral) return !/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(text) && !/^\d{1,3}$/.test(text) && (isPassword || !/^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(text));
+  if (anyLiteral)
+    return !/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(text) && !/^\d{1,3}$/.test(text) && (isPassword || !/^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(text));
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(text)) return false; // the *name* of a variable
   if (/^v?\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(text)) return false; // a version
   if (/^\d{4}-\d{2}-\d{2}/.test(text)) return false; // a date
   if (/^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i.test(text) && /\.[a-z]{2,}$/i.test(text) && !(/\d/.test(text) && /[A-Z]/.test(text))) return false; // host / dotted id (no digit and capital in either order; `\d.*[A-Z]` re-read the rest from every digit)
   const digits = /\d/.test(text);
   // Where only credentials go (Authorization, --api-key), any non-word literal is one.
-  if (mode === 'position') return entropy(text) >= 2.5 && (digits || /[A-Z]/.test(text) && /[a-z]/.test(text) && text.length >= 16);
+  if (mode === 'position') return entropy(text) >= 2.5 && (digits || (/[A-Z]/.test(text) && /[a-z]/.test(text) && text.length >= 16));
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((c) => c.test(text)).length;
   if (classes < 2 && !(/^[a-f0-9]+$/.test(text) && text.length >= 24)) return false;
   const segments = text.split(/[-_.:/]+|(?<=[a-z])(?=[A-Z])/).filter(Boolean);

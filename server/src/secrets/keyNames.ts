@@ -15,10 +15,12 @@ const SECRET_END =
   /(?:^|_)(?:api_?key|apikey|access_?key|secret|secret_?key|token|passw(?:or)?d|passwd|pwd|pass|passphrase|credentials?|creds|pat|jwt|auth|authorization|cookie|key|sas|bearer)$/;
 
 /** Trailing words that do not change what a name holds: `API_KEY_PROD`, `TOKEN_2`, `SECRET_VALUE`. */
-const NEUTRAL_SUFFIX = /_(?:value|val|base|prod|production|dev|development|staging|stage|test|live|main|primary|secondary|raw|b64|base64|old|new|backup|v?\d+)$/;
+const NEUTRAL_SUFFIX =
+  /_(?:value|val|base|prod|production|dev|development|staging|stage|test|live|main|primary|secondary|raw|b64|base64|old|new|backup|v?\d+)$/;
 
 /** Words before a final `key` that make it something else (a database key, a public key). */
-const NOT_A_SECRET_KEY = /(?:^|_)(?:primary|foreign|sort|partition|hash|range|cache|idempotency|map|object|s3|bucket|row|unique|lookup|hot|short|shortcut|modifier|file|page|doc|document|site|project|issue|space|board|routing|index|dedup|dedupe|group|message|entity|resource|field|column|table|storage_path|kms|i18n|translation|locale|license_file)_key$/;
+const NOT_A_SECRET_KEY =
+  /(?:^|_)(?:primary|foreign|sort|partition|hash|range|cache|idempotency|map|object|s3|bucket|row|unique|lookup|hot|short|shortcut|modifier|file|page|doc|document|site|project|issue|space|board|routing|index|dedup|dedupe|group|message|entity|resource|field|column|table|storage_path|kms|i18n|translation|locale|license_file)_key$/;
 
 /** Keys documented as public (Supabase anon / publishable, Stripe publishable, public keys). */
 const ALWAYS_PUBLIC = /(?:^|_)(?:public|publishable|anon|pub)(?:$|_)/;
@@ -41,14 +43,16 @@ const normalCache = new Map<string, string>();
 const secretNameCache = new Map<string, boolean>();
 
 function normaliseUncached(name: string): string {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    // `APIKey` -> `API_Key`; a lookahead, because `([A-Z]+)([A-Z][a-z])` re-read a long
-    // capital run from each of its letters.
-    .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1_')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
+  return (
+    name
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      // `APIKey` -> `API_Key`; a lookahead, because `([A-Z]+)([A-Z][a-z])` re-read a long
+      // capital run from each of its letters.
+      .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1_')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '_')
+      .replace(/^_+|_+$/g, '')
+  );
 }
 
 export function isSecretKeyName(name: string): boolean {

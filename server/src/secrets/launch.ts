@@ -2,7 +2,25 @@ import type { ServerEntry } from '../core/model';
 import { invocationOf } from '../core/invocation';
 
 /** Launchers that fetch and run someone else's code: package runners and container engines. */
-const THIRD_PARTY_LAUNCHERS = new Set(['npx', 'bunx', 'pnpx', 'pnpm', 'yarn', 'npm', 'bun', 'uvx', 'uv', 'pipx', 'docker', 'podman', 'nerdctl', 'finch', 'deno', 'dnx', 'gh']);
+const THIRD_PARTY_LAUNCHERS = new Set([
+  'npx',
+  'bunx',
+  'pnpx',
+  'pnpm',
+  'yarn',
+  'npm',
+  'bun',
+  'uvx',
+  'uv',
+  'pipx',
+  'docker',
+  'podman',
+  'nerdctl',
+  'finch',
+  'deno',
+  'dnx',
+  'gh',
+]);
 
 /**
  * True when the server's code comes from a third party (a package runner or a container

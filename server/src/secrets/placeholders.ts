@@ -11,21 +11,125 @@ import { sha256 } from '../common/lazyCrypto';
 
 /** Words that only ever appear in template values (matched as whole words, any case). */
 const TEMPLATE_WORDS = [
-  'your', 'yours', 'my', 'insert', 'enter', 'replace', 'paste', 'fill', 'put', 'add', 'set', 'update', 'provide',
-  'placeholder', 'changeme', 'change', 'example', 'examples', 'sample', 'dummy', 'fake', 'mock', 'redacted', 'todo', 'fixme', 'tbd',
-  'here', 'goes', 'xxx', 'foo', 'bar', 'baz', 'lorem', 'ipsum', 'invalid', 'notreal', 'not', 'none', 'null', 'nil', 'undefined',
-  'unused', 'ignored', 'required', 'needed', 'optional', 'empty', 'blank', 'default', 'secret', 'password', 'passwd', 'token',
-  'apikey', 'api', 'key', 'generated', 'actual', 'real', 'valid', 'own', 'demo', 'test', 'testing',
+  'your',
+  'yours',
+  'my',
+  'insert',
+  'enter',
+  'replace',
+  'paste',
+  'fill',
+  'put',
+  'add',
+  'set',
+  'update',
+  'provide',
+  'placeholder',
+  'changeme',
+  'change',
+  'example',
+  'examples',
+  'sample',
+  'dummy',
+  'fake',
+  'mock',
+  'redacted',
+  'todo',
+  'fixme',
+  'tbd',
+  'here',
+  'goes',
+  'xxx',
+  'foo',
+  'bar',
+  'baz',
+  'lorem',
+  'ipsum',
+  'invalid',
+  'notreal',
+  'not',
+  'none',
+  'null',
+  'nil',
+  'undefined',
+  'unused',
+  'ignored',
+  'required',
+  'needed',
+  'optional',
+  'empty',
+  'blank',
+  'default',
+  'secret',
+  'password',
+  'passwd',
+  'token',
+  'apikey',
+  'api',
+  'key',
+  'generated',
+  'actual',
+  'real',
+  'valid',
+  'own',
+  'demo',
+  'test',
+  'testing',
 ];
 const TEMPLATE_WORD_SET = new Set(TEMPLATE_WORDS);
 
 /** Exact values (lower case) that stand for "no key needed" or "fill me in". */
 const EXACT = new Set([
-  'test', 'testing', 'none', 'null', 'nil', 'undefined', 'n/a', 'na', 'tbd', 'todo', 'secret', 'password', 'passwd', 'token',
-  'apikey', 'api_key', 'api-key', 'key', 'changeme', 'change_me', 'change-me', 'example', 'dummy', 'sample', 'placeholder',
-  'empty', 'ollama', 'lm-studio', 'lmstudio', 'not-needed', 'not_needed', 'no-key', 'nokey', 'no_key', 'sk-no-key-required',
-  'anything', 'any', 'optional', 'unused', 'ignored', 'local', 'default', 'public', 'demo', 'xxx', 'foo', 'bar', 'redacted',
-  'bearer', 'basic',
+  'test',
+  'testing',
+  'none',
+  'null',
+  'nil',
+  'undefined',
+  'n/a',
+  'na',
+  'tbd',
+  'todo',
+  'secret',
+  'password',
+  'passwd',
+  'token',
+  'apikey',
+  'api_key',
+  'api-key',
+  'key',
+  'changeme',
+  'change_me',
+  'change-me',
+  'example',
+  'dummy',
+  'sample',
+  'placeholder',
+  'empty',
+  'ollama',
+  'lm-studio',
+  'lmstudio',
+  'not-needed',
+  'not_needed',
+  'no-key',
+  'nokey',
+  'no_key',
+  'sk-no-key-required',
+  'anything',
+  'any',
+  'optional',
+  'unused',
+  'ignored',
+  'local',
+  'default',
+  'public',
+  'demo',
+  'xxx',
+  'foo',
+  'bar',
+  'redacted',
+  'bearer',
+  'basic',
 ]);
 
 /** Parts of a template word: split on non-letters and camelCase humps. */
@@ -43,7 +147,15 @@ export function isPlaceholder(value: string): boolean {
   const lower = text.toLowerCase();
   if (EXACT.has(lower)) return true;
   // <token>, [API KEY], {{TOKEN}}, {token}, %TOKEN%, $(command)
-  if (/^<[^<>]*>$/.test(text) || /^\[[^[\]]*\]$/.test(text) || /^\{\{[^{}]*\}\}$/.test(text) || /^\{[\w .:-]{1,60}\}$/.test(text) || /^%[A-Za-z_][\w]*%$/.test(text) || /^\$\([^)]*\)$/.test(text)) return true;
+  if (
+    /^<[^<>]*>$/.test(text) ||
+    /^\[[^[\]]*\]$/.test(text) ||
+    /^\{\{[^{}]*\}\}$/.test(text) ||
+    /^\{[\w .:-]{1,60}\}$/.test(text) ||
+    /^%[A-Za-z_][\w]*%$/.test(text) ||
+    /^\$\([^)]*\)$/.test(text)
+  )
+    return true;
   // A run of mask characters: xxxx, ****, ••••, ...., ____, 0000
   if (/^(.)\1{2,}$/.test(text)) return true;
   if (/x{4,}|\*{3,}|•{2,}|…|\.{3,}|_{4,}|#{4,}|0{8,}/i.test(text)) {
@@ -55,7 +167,10 @@ export function isPlaceholder(value: string): boolean {
   // "Bearer <token>", "tvly-YOUR_API_KEY", "<your-key-here>"
   if (/<[^<>]{2,}>/.test(text)) return true;
   // A vendor prefix with a stub body ("ghp_123", "sk-", "tvly-abc"): an elided example, no token.
-  if (/^(?:gh[pousr]_|github_pat_|glpat-|xox[abpr]-|sk-(?:ant-(?:api03-)?|proj-)?|sk_(?:live|test)_|AKIA|AIza|hf_|npm_|pypi-|tvly-)[A-Za-z0-9]{0,6}$/.test(text)) return true;
+  if (
+    /^(?:gh[pousr]_|github_pat_|glpat-|xox[abpr]-|sk-(?:ant-(?:api03-)?|proj-)?|sk_(?:live|test)_|AKIA|AIza|hf_|npm_|pypi-|tvly-)[A-Za-z0-9]{0,6}$/.test(text)
+  )
+    return true;
   const parts = words(text);
   if (parts.length > 0 && !hasRandomRun(text)) {
     // One strong word ("your", "insert", "replace", "placeholder"), or an instruction ending
@@ -74,7 +189,24 @@ export function isPlaceholder(value: string): boolean {
 const INSTRUCTION_WORDS = new Set(['enter', 'put', 'add', 'set', 'fill', 'provide', 'goes', 'go', 'update', 'insert', 'paste', 'replace']);
 
 /** Words that on their own mark a template ("replace-me", "my-token-here"). */
-const STRONG_WORDS = new Set(['your', 'yours', 'placeholder', 'changeme', 'insert', 'paste', 'redacted', 'dummy', 'fake', 'example', 'sample', 'todo', 'fixme', 'lorem', 'notreal', 'replace']);
+const STRONG_WORDS = new Set([
+  'your',
+  'yours',
+  'placeholder',
+  'changeme',
+  'insert',
+  'paste',
+  'redacted',
+  'dummy',
+  'fake',
+  'example',
+  'sample',
+  'todo',
+  'fixme',
+  'lorem',
+  'notreal',
+  'replace',
+]);
 
 /** A stretch of 12+ characters mixing letters and digits: what real tokens look like. */
 function hasRandomRun(text: string): boolean {

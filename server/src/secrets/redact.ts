@@ -38,7 +38,7 @@ function maskQueryValues(word: string): string {
   let out = '';
   let copied = 0;
   QUERY_START.lastIndex = 0;
-  for (let at = QUERY_START.exec(word)?.index ?? -1; at >= 0; ) {
+  for (let at = QUERY_START.exec(word)?.index ?? -1; at >= 0;) {
     QUERY_NAME.lastIndex = at + 1;
     QUERY_NAME.exec(word);
     const nameEnd = QUERY_NAME.lastIndex;
@@ -114,9 +114,35 @@ const PUBLIC_ID = /^(?:GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}|CVE-\d{4}-\d+|MAL-\
 /** Prefixes of token formats (ours and secretlint's), for tokens an excerpt cut short. */
 const TOKEN_PREFIXES: readonly string[] = [
   ...new Set([
-    ...CONTEXT_FORMATS.filter((f) => !f.public && !f.weak).flatMap((f) => f.prefixes).filter((p) => p.length >= 3),
-    'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat_', 'glpat-', 'gldt-', 'glrt-', 'xoxb-', 'xoxp-', 'xoxa-', 'xoxr-', 'xoxs-', 'xoxe-',
-    'npm_', 'hf_', 'SG.', 'shpat_', 'shpss_', 'lin_api_', 'ntn_', 'secret_', 'eyJ', 'dckr_pat_', 'figd_',
+    ...CONTEXT_FORMATS.filter((f) => !f.public && !f.weak)
+      .flatMap((f) => f.prefixes)
+      .filter((p) => p.length >= 3),
+    'ghp_',
+    'gho_',
+    'ghu_',
+    'ghs_',
+    'ghr_',
+    'github_pat_',
+    'glpat-',
+    'gldt-',
+    'glrt-',
+    'xoxb-',
+    'xoxp-',
+    'xoxa-',
+    'xoxr-',
+    'xoxs-',
+    'xoxe-',
+    'npm_',
+    'hf_',
+    'SG.',
+    'shpat_',
+    'shpss_',
+    'lin_api_',
+    'ntn_',
+    'secret_',
+    'eyJ',
+    'dckr_pat_',
+    'figd_',
   ]),
 ];
 

@@ -76,7 +76,15 @@ export function reportSecret(context: RuleContext, report: SecretReport): void {
   const whole = typeof node.value === 'string' ? (node.value as string) : site.value;
   const fixStart = site.offset + (report.fixStart ?? report.start);
   const fixEnd = site.offset + (report.fixEnd ?? report.end);
-  const fixes = report.variable && node.type === 'string' ? secretReferenceFixes(context, site.server as ServerEntry, report.variable, node, (reference) => whole.slice(0, fixStart) + reference + whole.slice(fixEnd)) : [];
+  const fixes =
+    report.variable && node.type === 'string'
+      ? secretReferenceFixes(
+          context,
+          site.server as ServerEntry,
+          report.variable,
+          node,
+          (reference) => whole.slice(0, fixStart) + reference + whole.slice(fixEnd),
+        )
+      : [];
   context.report({ ...range, server: site.server, severity: report.severity, message: report.message, fixes });
 }
-

@@ -35,7 +35,16 @@ export function envSites(server: ServerEntry): SecretSite[] {
   const sites: SecretSite[] = [];
   for (const entry of server.env) {
     if (entry.value === undefined || entry.valueNode.type !== 'string') continue;
-    sites.push({ where: 'env', server, key: entry.key, position: `env "${entry.key}"`, value: entry.value, offset: 0, node: entry.valueNode, credential: false });
+    sites.push({
+      where: 'env',
+      server,
+      key: entry.key,
+      position: `env "${entry.key}"`,
+      value: entry.value,
+      offset: 0,
+      node: entry.valueNode,
+      credential: false,
+    });
   }
   return sites;
 }
@@ -44,7 +53,16 @@ export function headerSites(server: ServerEntry): SecretSite[] {
   const sites: SecretSite[] = [];
   for (const entry of server.headers) {
     if (entry.value === undefined || entry.valueNode.type !== 'string') continue;
-    sites.push({ where: 'header', server, key: entry.key, position: `header "${entry.key}"`, value: entry.value, offset: 0, node: entry.valueNode, credential: isCredentialHeader(entry.key) });
+    sites.push({
+      where: 'header',
+      server,
+      key: entry.key,
+      position: `header "${entry.key}"`,
+      value: entry.value,
+      offset: 0,
+      node: entry.valueNode,
+      credential: isCredentialHeader(entry.key),
+    });
   }
   return sites;
 }
@@ -106,14 +124,31 @@ function computeArgSites(server: ServerEntry): SecretSite[] {
     if ((value === '-e' && dockerLike) || value === '--env') {
       if (next && /^[A-Za-z_][\w.-]*=/.test(next.value)) {
         const eq = next.value.indexOf('=');
-        push({ key: next.value.slice(0, eq), position: `argument -e ${next.value.slice(0, eq)}`, value: next.value.slice(eq + 1), offset: nextBase + eq + 1, credential: false, argKind: 'docker-env' }, next);
+        push(
+          {
+            key: next.value.slice(0, eq),
+            position: `argument -e ${next.value.slice(0, eq)}`,
+            value: next.value.slice(eq + 1),
+            offset: nextBase + eq + 1,
+            credential: false,
+            argKind: 'docker-env',
+          },
+          next,
+        );
         i++;
       }
       continue;
     }
     const envEq = /^(?:--env=|-e(?=[A-Za-z_]))([A-Za-z_][\w.-]*)=/.exec(value);
     if (envEq && (dockerLike || value.startsWith('--env='))) {
-      push({ key: envEq[1], position: `argument -e ${envEq[1]}`, value: value.slice(envEq[0].length), offset: base + envEq[0].length, credential: false, argKind: 'docker-env' });
+      push({
+        key: envEq[1],
+        position: `argument -e ${envEq[1]}`,
+        value: value.slice(envEq[0].length),
+        offset: base + envEq[0].length,
+        credential: false,
+        argKind: 'docker-env',
+      });
       continue;
     }
     // --header "Name: value" (mcp-remote, supergateway, curl-like bridges)
@@ -128,7 +163,17 @@ function computeArgSites(server: ServerEntry): SecretSite[] {
           const name = text.slice(0, colon).trim();
           const rest = text.slice(colon + 1);
           const lead = rest.length - rest.trimStart().length;
-          push({ key: name, position: `argument --header "${name}"`, value: rest.trimStart(), offset: targetBase + colon + 1 + lead, credential: isCredentialHeader(name), argKind: 'header' }, target);
+          push(
+            {
+              key: name,
+              position: `argument --header "${name}"`,
+              value: rest.trimStart(),
+              offset: targetBase + colon + 1 + lead,
+              credential: isCredentialHeader(name),
+              argKind: 'header',
+            },
+            target,
+          );
         } else {
           push({ position: 'argument --header', value: text, offset: targetBase, credential: false, argKind: 'positional' }, target);
         }
@@ -142,7 +187,14 @@ function computeArgSites(server: ServerEntry): SecretSite[] {
       const name = flag[2];
       const credential = isCredentialFlag(name);
       if (flag[3] !== undefined) {
-        push({ key: name, position: `argument ${flag[1]}${name}`, value: flag[3], offset: base + flag[1].length + name.length + 1, credential, argKind: 'flag' });
+        push({
+          key: name,
+          position: `argument ${flag[1]}${name}`,
+          value: flag[3],
+          offset: base + flag[1].length + name.length + 1,
+          credential,
+          argKind: 'flag',
+        });
       } else if (credential && next && !/^-/.test(next.value)) {
         push({ key: name, position: `argument ${flag[1]}${name}`, value: next.value, offset: nextBase, credential: true, argKind: 'flag' }, next);
         i++;
@@ -152,7 +204,14 @@ function computeArgSites(server: ServerEntry): SecretSite[] {
     // NAME=value assignments (`env NAME=value cmd`, servers reading key=value args)
     const assignment = /^([A-Za-z_][A-Za-z0-9_.-]*)=/.exec(value);
     if (assignment && !/\s/.test(value)) {
-      push({ key: assignment[1], position: `argument ${assignment[1]}=`, value: value.slice(assignment[0].length), offset: base + assignment[0].length, credential: isSecretKeyName(assignment[1]), argKind: 'assignment' });
+      push({
+        key: assignment[1],
+        position: `argument ${assignment[1]}=`,
+        value: value.slice(assignment[0].length),
+        offset: base + assignment[0].length,
+        credential: isSecretKeyName(assignment[1]),
+        argKind: 'assignment',
+      });
       continue;
     }
     if (/\s/.test(value)) {
@@ -166,7 +225,14 @@ function computeArgSites(server: ServerEntry): SecretSite[] {
           text = text.slice(1, -1);
           start += 1;
         }
-        push({ key: m[1], position: `argument ${i + 1} (${m[1]}=)`, value: text, offset: base + start, credential: isSecretKeyName(m[1]), argKind: 'assignment' });
+        push({
+          key: m[1],
+          position: `argument ${i + 1} (${m[1]}=)`,
+          value: text,
+          offset: base + start,
+          credential: isSecretKeyName(m[1]),
+          argKind: 'assignment',
+        });
       }
     }
     push({ position: `argument ${i + 1}`, value, offset: base, credential: false, argKind: 'positional' });

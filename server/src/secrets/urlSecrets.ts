@@ -53,7 +53,21 @@ const DB_SCHEMES: Record<string, string> = {
 };
 
 /** Users that own the whole server: a leaked login is a full takeover, not one database. */
-const PRIVILEGED_USERS = new Set(['postgres', 'root', 'sa', 'admin', 'administrator', 'rdsadmin', 'master', 'superuser', 'system', 'sys', 'dbadmin', 'dba', 'mysql']);
+const PRIVILEGED_USERS = new Set([
+  'postgres',
+  'root',
+  'sa',
+  'admin',
+  'administrator',
+  'rdsadmin',
+  'master',
+  'superuser',
+  'system',
+  'sys',
+  'dbadmin',
+  'dba',
+  'mysql',
+]);
 
 export interface UrlSpan {
   start: number;
@@ -93,7 +107,7 @@ function scanUrls(value: string): UrlSpan[] {
     const raw = match[0].replace(/:\/\/$/, '').toLowerCase();
     const jdbc = raw.startsWith('jdbc:');
     const scheme = jdbc ? raw.slice(5) : raw;
-    spans.push({ start, end, scheme, database: DB_SCHEMES[scheme] ?? (jdbc ? DB_SCHEMES[scheme] ?? 'JDBC' : undefined) });
+    spans.push({ start, end, scheme, database: DB_SCHEMES[scheme] ?? (jdbc ? (DB_SCHEMES[scheme] ?? 'JDBC') : undefined) });
     URL_START.lastIndex = end;
   }
   return spans;
@@ -135,7 +149,8 @@ export function findConnectionSecrets(value: string): ConnectionSecret[] {
         const password = userinfo.slice(colon + 1);
         const user = safeDecode(userinfo.slice(0, colon));
         const start = span.start + afterScheme + colon + 1;
-        if (isLiteralPassword(password)) found.push({ kind: span.database, start, end: start + password.length, user, privilegedUser: PRIVILEGED_USERS.has(user.toLowerCase()), local });
+        if (isLiteralPassword(password))
+          found.push({ kind: span.database, start, end: start + password.length, user, privilegedUser: PRIVILEGED_USERS.has(user.toLowerCase()), local });
         continue;
       }
     }
@@ -149,7 +164,15 @@ export function findConnectionSecrets(value: string): ConnectionSecret[] {
       if (name.startsWith('user')) user = safeDecode(m[2]);
       else password = { start: span.start + valueStart, end: span.start + valueStart + m[2].length, text: m[2] };
     }
-    if (password && isLiteralPassword(password.text)) found.push({ kind: span.database, start: password.start, end: password.end, user, privilegedUser: user !== undefined && PRIVILEGED_USERS.has(user.toLowerCase()), local });
+    if (password && isLiteralPassword(password.text))
+      found.push({
+        kind: span.database,
+        start: password.start,
+        end: password.end,
+        user,
+        privilegedUser: user !== undefined && PRIVILEGED_USERS.has(user.toLowerCase()),
+        local,
+      });
   }
   if ((ADO_HINT.test(value) || AZURE_HINT.test(value)) && value.includes('=')) {
     const userMatch = ADO_USER.exec(value);
@@ -164,7 +187,15 @@ export function findConnectionSecrets(value: string): ConnectionSecret[] {
         start += 1;
       }
       const azure = m[1].toLowerCase() !== 'password' && m[1].toLowerCase() !== 'pwd';
-      if (isLiteralPassword(text)) found.push({ kind: azure ? 'Azure' : 'database', start, end: start + text.length, user: azure ? undefined : user, privilegedUser: !azure && user !== undefined && PRIVILEGED_USERS.has(user.toLowerCase()), local });
+      if (isLiteralPassword(text))
+        found.push({
+          kind: azure ? 'Azure' : 'database',
+          start,
+          end: start + text.length,
+          user: azure ? undefined : user,
+          privilegedUser: !azure && user !== undefined && PRIVILEGED_USERS.has(user.toLowerCase()),
+          local,
+        });
     }
   }
   return found;
@@ -212,11 +243,18 @@ export function findUrlSecrets(value: string): UrlSecret[] {
       if (password !== undefined && isLiteralPassword(password)) {
         const known = detectSecret(safeDecode(password), 'password');
         const pStart = span.start + start + user.length + 1;
-        found.push({ label: known?.reason === 'format' ? known.label : 'password', where: 'userinfo', reason: 'format', start: pStart, end: pStart + password.length });
+        found.push({
+          label: known?.reason === 'format' ? known.label : 'password',
+          where: 'userinfo',
+          reason: 'format',
+          start: pStart,
+          end: pStart + password.length,
+        });
       } else if (password === undefined && user.length >= 16) {
         // https://<token>@github.com: a token used as the user name.
         const known = detectSecret(safeDecode(user));
-        if (known?.reason === 'format') found.push({ label: known.label, where: 'userinfo', reason: 'format', start: span.start + start, end: span.start + start + user.length });
+        if (known?.reason === 'format')
+          found.push({ label: known.label, where: 'userinfo', reason: 'format', start: span.start + start, end: span.start + start + user.length });
       }
     }
     for (const param of parsed.query) {
@@ -231,7 +269,14 @@ export function findUrlSecrets(value: string): UrlSecret[] {
     const path = text.slice(pathStart, pathStart + parsed.path.length);
     if (path.length >= 16) {
       const verdict = detectSecret(path);
-      if (verdict?.reason === 'format') found.push({ label: verdict.label, where: 'path', reason: 'format', start: span.start + pathStart + verdict.start, end: span.start + pathStart + verdict.end });
+      if (verdict?.reason === 'format')
+        found.push({
+          label: verdict.label,
+          where: 'path',
+          reason: 'format',
+          start: span.start + pathStart + verdict.start,
+          end: span.start + pathStart + verdict.end,
+        });
     }
   }
   return found;

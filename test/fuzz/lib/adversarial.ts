@@ -11,7 +11,19 @@ export const SYNTAXES: readonly Syntax[] = ['json', 'toml', 'yaml'];
 
 /** Where a config carries a string. */
 export type Position = 'command' | 'arg' | 'deno run' | 'sh -c' | 'pwsh -Command' | 'cmd /c' | 'env value' | 'env key' | 'header' | 'url' | 'comment';
-export const POSITIONS: readonly Position[] = ['command', 'arg', 'deno run', 'sh -c', 'pwsh -Command', 'cmd /c', 'env value', 'env key', 'header', 'url', 'comment'];
+export const POSITIONS: readonly Position[] = [
+  'command',
+  'arg',
+  'deno run',
+  'sh -c',
+  'pwsh -Command',
+  'cmd /c',
+  'env value',
+  'env key',
+  'header',
+  'url',
+  'comment',
+];
 
 export interface AdversarialCase {
   /** What it attacks: the scanner and the construct that used to backtrack. */
@@ -86,19 +98,48 @@ export function configWith(syntax: Syntax, position: Position, payload: string):
   let url: string | undefined;
   let comment = 'a comment';
   switch (position) {
-    case 'command': command = payload; break;
-    case 'arg': args = ['-y', 'pkg@1.0.0', payload]; break;
-    case 'deno run': command = 'deno'; args = ['run', payload]; break;
-    case 'sh -c': command = 'bash'; args = ['-c', payload]; break;
-    case 'pwsh -Command': command = 'pwsh'; args = ['-Command', payload]; break;
-    case 'cmd /c': command = 'cmd'; args = ['/c', payload]; break;
-    case 'env value': env.API_TOKEN = payload; break;
-    case 'env key': env[payload] = 'x'; break;
-    case 'header': headers.Authorization = payload; break;
-    case 'url': url = 'https://api.example.com/' + payload; break;
-    case 'comment': comment = payload; break;
+    case 'command':
+      command = payload;
+      break;
+    case 'arg':
+      args = ['-y', 'pkg@1.0.0', payload];
+      break;
+    case 'deno run':
+      command = 'deno';
+      args = ['run', payload];
+      break;
+    case 'sh -c':
+      command = 'bash';
+      args = ['-c', payload];
+      break;
+    case 'pwsh -Command':
+      command = 'pwsh';
+      args = ['-Command', payload];
+      break;
+    case 'cmd /c':
+      command = 'cmd';
+      args = ['/c', payload];
+      break;
+    case 'env value':
+      env.API_TOKEN = payload;
+      break;
+    case 'env key':
+      env[payload] = 'x';
+      break;
+    case 'header':
+      headers.Authorization = payload;
+      break;
+    case 'url':
+      url = 'https://api.example.com/' + payload;
+      break;
+    case 'comment':
+      comment = payload;
+      break;
   }
-  const pairs = (map: Record<string, string>, sep: string) => Object.entries(map).map(([k, v]) => `${q(k)}${sep}${q(v)}`).join(', ');
+  const pairs = (map: Record<string, string>, sep: string) =>
+    Object.entries(map)
+      .map(([k, v]) => `${q(k)}${sep}${q(v)}`)
+      .join(', ');
   if (syntax === 'json') {
     const fields = [`"command": ${q(command)}`, `"args": [${args.map(q).join(', ')}]`, `"env": {${pairs(env, ': ')}}`];
     if (url) fields.push(`"url": ${q(url)}`);
@@ -112,7 +153,17 @@ export function configWith(syntax: Syntax, position: Position, payload: string):
     if (Object.keys(headers).length) lines.push('[mcp_servers.s.http_headers]', ...Object.entries(headers).map(([k, v]) => `${q(k)} = ${q(v)}`));
     return lines.join('\n') + '\n';
   }
-  const lines = [`# ${comment}`, 'name: x', 'mcpServers:', '  - name: s', `    command: ${q(command)}`, '    args:', ...args.map((a) => `      - ${q(a)}`), '    env:', ...Object.entries(env).map(([k, v]) => `      ${q(k)}: ${q(v)}`)];
+  const lines = [
+    `# ${comment}`,
+    'name: x',
+    'mcpServers:',
+    '  - name: s',
+    `    command: ${q(command)}`,
+    '    args:',
+    ...args.map((a) => `      - ${q(a)}`),
+    '    env:',
+    ...Object.entries(env).map(([k, v]) => `      ${q(k)}: ${q(v)}`),
+  ];
   if (url) lines.push(`    url: ${q(url)}`);
   if (Object.keys(headers).length) lines.push('    requestOptions:', '      headers:', ...Object.entries(headers).map(([k, v]) => `        ${q(k)}: ${q(v)}`));
   return lines.join('\n') + '\n';

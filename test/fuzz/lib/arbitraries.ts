@@ -56,27 +56,71 @@ const passwordArb: fc.Arbitrary<string> = fc.nat().map((seed) => makeSecret(7, s
 
 /** Every place a rule reads a value that can hold a secret, as [where, planted value]. */
 export const plantedArb: fc.Arbitrary<{ where: 'env' | 'header' | 'url' | 'arg'; key: string; planted: Planted; extraArg?: string }> = fc.oneof(
-  fc.tuple(fc.constantFrom('GITHUB_PERSONAL_ACCESS_TOKEN', 'API_KEY', 'OPENAI_API_KEY', 'SLACK_BOT_TOKEN', 'AWS_ACCESS_KEY_ID', 'SECRET', 'PASSWORD', 'token'), secretArb).map(([key, s]) => ({ where: 'env' as const, key, planted: { value: s, secret: s } })),
-  fc.tuple(fc.constantFrom('DATABASE_URL', 'POSTGRES_CONNECTION_STRING', 'REDIS_URL', 'MONGODB_URI'), passwordArb, fc.constantFrom('postgres', 'postgresql', 'mysql', 'redis', 'mongodb+srv')).map(([key, pw, scheme]) => ({
-    where: 'env' as const,
-    key,
-    planted: { value: `${scheme}://admin:${pw}@db.internal.example:5432/app`, secret: pw },
-  })),
+  fc
+    .tuple(
+      fc.constantFrom('GITHUB_PERSONAL_ACCESS_TOKEN', 'API_KEY', 'OPENAI_API_KEY', 'SLACK_BOT_TOKEN', 'AWS_ACCESS_KEY_ID', 'SECRET', 'PASSWORD', 'token'),
+      secretArb,
+    )
+    .map(([key, s]) => ({ where: 'env' as const, key, planted: { value: s, secret: s } })),
+  fc
+    .tuple(
+      fc.constantFrom('DATABASE_URL', 'POSTGRES_CONNECTION_STRING', 'REDIS_URL', 'MONGODB_URI'),
+      passwordArb,
+      fc.constantFrom('postgres', 'postgresql', 'mysql', 'redis', 'mongodb+srv'),
+    )
+    .map(([key, pw, scheme]) => ({
+      where: 'env' as const,
+      key,
+      planted: { value: `${scheme}://admin:${pw}@db.internal.example:5432/app`, secret: pw },
+    })),
   fc.tuple(fc.constantFrom('Authorization', 'authorization', 'X-API-Key', 'Api-Key', 'Cookie'), secretArb).map(([key, s]) => ({
     where: 'header' as const,
     key,
     planted: { value: /auth/i.test(key) ? 'Bearer ' + s : s, secret: s },
   })),
-  fc.tuple(passwordArb, fc.constantFrom('https', 'http')).map(([pw, scheme]) => ({ where: 'url' as const, key: 'url', planted: { value: `${scheme}://deploy:${pw}@mcp.example.com/sse`, secret: pw } })),
-  fc.tuple(secretArb, fc.constantFrom('token', 'api_key', 'apiKey', 'access_token', 'key', 'sig')).map(([s, param]) => ({ where: 'url' as const, key: 'url', planted: { value: `https://mcp.example.com/mcp?${param}=${s}&x=1`, secret: s } })),
-  fc.tuple(secretArb, fc.constantFrom('--api-key=', '--token=', '--password=', '--github-token=')).map(([s, flag]) => ({ where: 'arg' as const, key: flag, planted: { value: flag + s, secret: s } })),
-  fc.tuple(secretArb, fc.constantFrom('--api-key', '--token', '-p', '--access-token')).map(([s, flag]) => ({ where: 'arg' as const, key: flag, extraArg: flag, planted: { value: s, secret: s } })),
+  fc
+    .tuple(passwordArb, fc.constantFrom('https', 'http'))
+    .map(([pw, scheme]) => ({ where: 'url' as const, key: 'url', planted: { value: `${scheme}://deploy:${pw}@mcp.example.com/sse`, secret: pw } })),
+  fc
+    .tuple(secretArb, fc.constantFrom('token', 'api_key', 'apiKey', 'access_token', 'key', 'sig'))
+    .map(([s, param]) => ({ where: 'url' as const, key: 'url', planted: { value: `https://mcp.example.com/mcp?${param}=${s}&x=1`, secret: s } })),
+  fc
+    .tuple(secretArb, fc.constantFrom('--api-key=', '--token=', '--password=', '--github-token='))
+    .map(([s, flag]) => ({ where: 'arg' as const, key: flag, planted: { value: flag + s, secret: s } })),
+  fc
+    .tuple(secretArb, fc.constantFrom('--api-key', '--token', '-p', '--access-token'))
+    .map(([s, flag]) => ({ where: 'arg' as const, key: flag, extraArg: flag, planted: { value: s, secret: s } })),
   fc.tuple(passwordArb).map(([pw]) => ({ where: 'arg' as const, key: 'dsn', planted: { value: `postgresql://app:${pw}@localhost:5432/app`, secret: pw } })),
-  fc.tuple(secretArb, fc.constantFrom('GITHUB_TOKEN', 'API_KEY')).map(([s, name]) => ({ where: 'arg' as const, key: '-e', extraArg: '-e', planted: { value: `${name}=${s}`, secret: s } })),
+  fc
+    .tuple(secretArb, fc.constantFrom('GITHUB_TOKEN', 'API_KEY'))
+    .map(([s, name]) => ({ where: 'arg' as const, key: '-e', extraArg: '-e', planted: { value: `${name}=${s}`, secret: s } })),
 );
 
 const launcherArb = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom('npx', 'uvx', 'docker', 'node', 'python', 'python3', 'bunx', 'pnpm', 'npm', 'deno', 'uv', 'pipx', 'yarn', 'cmd', 'bash', 'sh', '/usr/bin/env', 'npx.cmd', 'C:\\Program Files\\nodejs\\npx.cmd') },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(
+      'npx',
+      'uvx',
+      'docker',
+      'node',
+      'python',
+      'python3',
+      'bunx',
+      'pnpm',
+      'npm',
+      'deno',
+      'uv',
+      'pipx',
+      'yarn',
+      'cmd',
+      'bash',
+      'sh',
+      '/usr/bin/env',
+      'npx.cmd',
+      'C:\\Program Files\\nodejs\\npx.cmd',
+    ),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
 );
 
@@ -100,25 +144,94 @@ const argArb = fc.oneof(
       './local-server.js',
     ),
   },
-  { weight: 5, arbitrary: fc.constantFrom('/', '~', '/home', 'C:\\', '${workspaceFolder}', '${HOME}', '$HOME', '.', '..', '/etc', '~/.ssh', '--allow-write', '--privileged', '--network=host', '-v', '/var/run/docker.sock:/var/run/docker.sock') },
+  {
+    weight: 5,
+    arbitrary: fc.constantFrom(
+      '/',
+      '~',
+      '/home',
+      'C:\\',
+      '${workspaceFolder}',
+      '${HOME}',
+      '$HOME',
+      '.',
+      '..',
+      '/etc',
+      '~/.ssh',
+      '--allow-write',
+      '--privileged',
+      '--network=host',
+      '-v',
+      '/var/run/docker.sock:/var/run/docker.sock',
+    ),
+  },
   { weight: 2, arbitrary: fc.string({ maxLength: 20 }) },
 );
 
 const urlArb = fc.oneof(
-  fc.constantFrom('https://api.example.com/mcp', 'http://api.example.com/mcp', 'http://localhost:3000/sse', 'http://127.0.0.1:8080/mcp', 'ws://example.com/ws', 'wss://example.com/ws', 'http://[::1]:3000/', 'HTTP://EXAMPLE.COM', 'http://', 'https://', '://x', 'file:///etc/passwd', 'http://0.0.0.0:80', 'http://10.0.0.5/mcp', '${input:url}', 'http://${HOST}/mcp'),
+  fc.constantFrom(
+    'https://api.example.com/mcp',
+    'http://api.example.com/mcp',
+    'http://localhost:3000/sse',
+    'http://127.0.0.1:8080/mcp',
+    'ws://example.com/ws',
+    'wss://example.com/ws',
+    'http://[::1]:3000/',
+    'HTTP://EXAMPLE.COM',
+    'http://',
+    'https://',
+    '://x',
+    'file:///etc/passwd',
+    'http://0.0.0.0:80',
+    'http://10.0.0.5/mcp',
+    '${input:url}',
+    'http://${HOST}/mcp',
+  ),
   fc.webUrl({ withQueryParameters: true, withFragments: true }),
   fc.string({ maxLength: 20 }),
 );
 
-const envKeyArb = fc.oneof(fc.constantFrom('PATH', 'NODE_ENV', 'DEBUG', 'LOG_LEVEL', 'HOME', 'GITHUB_TOKEN', 'API_KEY', 'ALLOWED_PATHS'), fc.string({ maxLength: 10 }));
+const envKeyArb = fc.oneof(
+  fc.constantFrom('PATH', 'NODE_ENV', 'DEBUG', 'LOG_LEVEL', 'HOME', 'GITHUB_TOKEN', 'API_KEY', 'ALLOWED_PATHS'),
+  fc.string({ maxLength: 10 }),
+);
 const envValueArb: fc.Arbitrary<Json> = fc.oneof(
-  { weight: 5, arbitrary: fc.constantFrom('${env:GITHUB_TOKEN}', '${input:token}', '${GITHUB_TOKEN}', '${API_KEY:-}', '${API_KEY:-default}', '$API_KEY', '{env:API_KEY}', '${{ secrets.API_KEY }}', 'true', 'production', '/usr/local/bin', '', 'your-api-key-here', '<YOUR_TOKEN>', 'xxxxxxxxxxxxxxxx', 'changeme') },
+  {
+    weight: 5,
+    arbitrary: fc.constantFrom(
+      '${env:GITHUB_TOKEN}',
+      '${input:token}',
+      '${GITHUB_TOKEN}',
+      '${API_KEY:-}',
+      '${API_KEY:-default}',
+      '$API_KEY',
+      '{env:API_KEY}',
+      '${{ secrets.API_KEY }}',
+      'true',
+      'production',
+      '/usr/local/bin',
+      '',
+      'your-api-key-here',
+      '<YOUR_TOKEN>',
+      'xxxxxxxxxxxxxxxx',
+      'changeme',
+    ),
+  },
   { weight: 2, arbitrary: fc.string({ maxLength: 30 }) },
   { weight: 1, arbitrary: fc.oneof<fc.Arbitrary<Json>[]>(fc.integer(), fc.boolean(), fc.constant(null), fc.constant<Json>({}), fc.constant<Json>([])) },
 );
 
 /** An odd value where a well-typed one is expected: rules must skip, not throw. */
-const oddArb: fc.Arbitrary<Json> = fc.oneof<fc.Arbitrary<Json>[]>(fc.constant(null), fc.boolean(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.string({ maxLength: 8 }), fc.constant<Json>([]), fc.constant<Json>({}), fc.constant<Json>([null, 1, {}]));
+const oddArb: fc.Arbitrary<Json> = fc.oneof<fc.Arbitrary<Json>[]>(
+  fc.constant(null),
+  fc.boolean(),
+  fc.integer(),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.string({ maxLength: 8 }),
+  fc.constant<Json>([]),
+  fc.constant<Json>({}),
+  fc.constant<Json>([null, 1, {}]),
+);
 
 export interface GeneratedConfig {
   value: { [key: string]: Json };
@@ -134,7 +247,11 @@ const serverArb: fc.Arbitrary<{ server: { [key: string]: Json }; secrets: string
       args: fc.array(argArb, { maxLength: 6 }),
       env: fc.dictionary(envKeyArb, envValueArb, { maxKeys: 4 }),
       url: urlArb,
-      headers: fc.dictionary(fc.constantFrom('Authorization', 'X-Client', 'User-Agent'), fc.oneof(fc.constantFrom('Bearer ${input:token}', 'Bearer ${env:TOKEN}', 'mcp-hygiene'), fc.string({ maxLength: 10 })), { maxKeys: 2 }),
+      headers: fc.dictionary(
+        fc.constantFrom('Authorization', 'X-Client', 'User-Agent'),
+        fc.oneof(fc.constantFrom('Bearer ${input:token}', 'Bearer ${env:TOKEN}', 'mcp-hygiene'), fc.string({ maxLength: 10 })),
+        { maxKeys: 2 },
+      ),
       alwaysAllow: fc.array(fc.constantFrom('*', 'read_file', 'write_file', 'execute_command', 'delete'), { maxLength: 3 }),
       autoApprove: fc.array(fc.constantFrom('*', 'search', 'run_terminal_cmd'), { maxLength: 3 }),
       tools: fc.array(fc.constantFrom('*', 'read', 'write'), { maxLength: 3 }),
@@ -148,26 +265,34 @@ const serverArb: fc.Arbitrary<{ server: { [key: string]: Json }; secrets: string
     { requiredKeys: [] },
   )
   .chain((base) =>
-    fc.tuple(fc.array(plantedArb, { maxLength: 3 }), fc.array(fc.tuple(fc.constantFrom('command', 'args', 'env', 'url', 'headers', 'type', 'alwaysAllow', 'disabled'), oddArb), { maxLength: 1 })).map(([plants, odd]) => {
-      const server: { [key: string]: Json } = { ...(base as { [key: string]: Json }) };
-      const secrets: string[] = [];
-      for (const { where, key, planted, extraArg } of plants) {
-        secrets.push(secretBody(planted.secret));
-        if (where === 'env') server.env = { ...(isObject(server.env) ? server.env : {}), [key]: planted.value };
-        else if (where === 'header') server.headers = { ...(isObject(server.headers) ? server.headers : {}), [key]: planted.value };
-        else if (where === 'url') server.url = planted.value;
-        else server.args = [...(Array.isArray(server.args) ? server.args : []), ...(extraArg ? [extraArg] : []), planted.value];
-      }
-      for (const [key, value] of odd) server[key] = value;
-      return { server, secrets };
-    }),
+    fc
+      .tuple(
+        fc.array(plantedArb, { maxLength: 3 }),
+        fc.array(fc.tuple(fc.constantFrom('command', 'args', 'env', 'url', 'headers', 'type', 'alwaysAllow', 'disabled'), oddArb), { maxLength: 1 }),
+      )
+      .map(([plants, odd]) => {
+        const server: { [key: string]: Json } = { ...(base as { [key: string]: Json }) };
+        const secrets: string[] = [];
+        for (const { where, key, planted, extraArg } of plants) {
+          secrets.push(secretBody(planted.secret));
+          if (where === 'env') server.env = { ...(isObject(server.env) ? server.env : {}), [key]: planted.value };
+          else if (where === 'header') server.headers = { ...(isObject(server.headers) ? server.headers : {}), [key]: planted.value };
+          else if (where === 'url') server.url = planted.value;
+          else server.args = [...(Array.isArray(server.args) ? server.args : []), ...(extraArg ? [extraArg] : []), planted.value];
+        }
+        for (const [key, value] of odd) server[key] = value;
+        return { server, secrets };
+      }),
   );
 
 function isObject(value: Json | undefined): value is { [key: string]: Json } {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-const serverNameArb = fc.oneof({ weight: 5, arbitrary: fc.constantFrom('github', 'filesystem', 'fetch', 'postgres', 'remote', 'my server', 'a.b', 'ünïcode', '') }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) });
+const serverNameArb = fc.oneof(
+  { weight: 5, arbitrary: fc.constantFrom('github', 'filesystem', 'fetch', 'postgres', 'remote', 'my server', 'a.b', 'ünïcode', '') },
+  { weight: 1, arbitrary: fc.string({ maxLength: 8 }) },
+);
 
 /**
  * A whole config. The servers map is written under one of the root shapes clients use
@@ -224,7 +349,8 @@ export interface JsonStyle {
 export function printJson(value: Json, style: JsonStyle): string {
   const { indent, eol } = style;
   let counter = 0;
-  const comment = (pad: string) => (style.comments && counter++ % 3 === 0 ? (counter % 2 ? `${pad}// note ${counter}${eol}` : `${pad}/* block ${counter} */ `) : '');
+  const comment = (pad: string) =>
+    style.comments && counter++ % 3 === 0 ? (counter % 2 ? `${pad}// note ${counter}${eol}` : `${pad}/* block ${counter} */ `) : '';
   const write = (v: Json, depth: number): string => {
     const pad = indent.repeat(depth + 1);
     const closePad = indent.repeat(depth);
@@ -251,7 +377,14 @@ const tomlKey = (k: string) => (BARE_KEY.test(k) ? k : JSON.stringify(k));
 function tomlInline(v: Json): string {
   if (v === null) return '""';
   if (Array.isArray(v)) return '[' + v.map(tomlInline).join(', ') + ']';
-  if (typeof v === 'object') return '{ ' + Object.entries(v).map(([k, x]) => `${tomlKey(k)} = ${tomlInline(x)}`).join(', ') + ' }';
+  if (typeof v === 'object')
+    return (
+      '{ ' +
+      Object.entries(v)
+        .map(([k, x]) => `${tomlKey(k)} = ${tomlInline(x)}`)
+        .join(', ') +
+      ' }'
+    );
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '0';
   return JSON.stringify(v);
 }
@@ -349,9 +482,68 @@ export const printedConfigArb = fc.tuple(configArb, fc.constantFrom<Format>('jso
 
 /** Tokens of every syntax we read, plus characters parsers find awkward. */
 export const NASTY_TOKENS = [
-  '{', '}', '[', ']', ':', ',', '"', "'", '`', '=', '- ', '[[', ']]', '#', '//', '/*', '*/', '\\', '\\u', '\\ud800', '\n', '\r', '\r\n', '\t', ' ',
-  '\u0000', '\ufeff', '\ud800', '\udc00', '\u2028', '\u00a0', 'null', 'true', 'false', '1e999', '-0', '0x1F', 'NaN', 'inf', '${', '${input:', '${env:', '$', '"mcpServers"',
-  '"servers"', '"command"', '"args"', '"env"', '"url"', '"npx"', '"-y"', '[mcp_servers.x]', 'command = ', 'mcpServers:', '  ', '---', '&a', '*a', '!!str', '|', '>', '? ',
+  '{',
+  '}',
+  '[',
+  ']',
+  ':',
+  ',',
+  '"',
+  "'",
+  '`',
+  '=',
+  '- ',
+  '[[',
+  ']]',
+  '#',
+  '//',
+  '/*',
+  '*/',
+  '\\',
+  '\\u',
+  '\\ud800',
+  '\n',
+  '\r',
+  '\r\n',
+  '\t',
+  ' ',
+  '\u0000',
+  '\ufeff',
+  '\ud800',
+  '\udc00',
+  '\u2028',
+  '\u00a0',
+  'null',
+  'true',
+  'false',
+  '1e999',
+  '-0',
+  '0x1F',
+  'NaN',
+  'inf',
+  '${',
+  '${input:',
+  '${env:',
+  '$',
+  '"mcpServers"',
+  '"servers"',
+  '"command"',
+  '"args"',
+  '"env"',
+  '"url"',
+  '"npx"',
+  '"-y"',
+  '[mcp_servers.x]',
+  'command = ',
+  'mcpServers:',
+  '  ',
+  '---',
+  '&a',
+  '*a',
+  '!!str',
+  '|',
+  '>',
+  '? ',
 ];
 
 export interface Mutation {

@@ -20,7 +20,10 @@ export function lineLengths(text: string): number[] {
 
 /** A problem found by a check, with enough context to reproduce it. */
 export class InvariantError extends Error {
-  constructor(message: string, readonly detail: Record<string, unknown> = {}) {
+  constructor(
+    message: string,
+    readonly detail: Record<string, unknown> = {},
+  ) {
     super(message);
     this.name = 'InvariantError';
   }
@@ -32,7 +35,10 @@ function describeInput(text: string, path: string): Record<string, unknown> {
 
 /** Throws unless 0 <= line < lineCount, 0 <= character <= that line's length, start <= end. */
 export function checkRange(range: Range, lengths: readonly number[], what: string): void {
-  for (const [name, pos] of [['start', range.start], ['end', range.end]] as const) {
+  for (const [name, pos] of [
+    ['start', range.start],
+    ['end', range.end],
+  ] as const) {
     if (!Number.isInteger(pos.line) || pos.line < 0 || pos.line >= lengths.length) {
       throw new InvariantError(`${what}: ${name} line ${pos.line} outside 0..${lengths.length - 1}`);
     }

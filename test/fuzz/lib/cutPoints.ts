@@ -191,6 +191,12 @@ export function sampleCutPoints(text: string, syntax: 'json' | 'toml' | 'yaml', 
   }
   const random = createPrng(seed ^ text.length);
   const chosen: Array<[number, CutClass]> = [];
-  for (const [cls, offsets] of byClass) for (const offset of sample(random, offsets.sort((a, b) => a - b), perClass)) chosen.push([offset, cls]);
+  for (const [cls, offsets] of byClass)
+    for (const offset of sample(
+      random,
+      offsets.sort((a, b) => a - b),
+      perClass,
+    ))
+      chosen.push([offset, cls]);
   return chosen.sort((a, b) => a[0] - b[0]);
 }

@@ -33,7 +33,8 @@ export interface DialectTarget {
 export function dialectTargets(dialects: readonly Dialect[]): DialectTarget[] {
   return dialects.map((dialect) => {
     const paths = dialect.globs.map(pathForGlob);
-    if (paths.length === 0) paths.push(UNCLAIMED_PATHS.find((p) => p.endsWith(dialect.syntax === 'json' ? '.json' : '.' + dialect.syntax)) ?? UNCLAIMED_PATHS[0]);
+    if (paths.length === 0)
+      paths.push(UNCLAIMED_PATHS.find((p) => p.endsWith(dialect.syntax === 'json' ? '.json' : '.' + dialect.syntax)) ?? UNCLAIMED_PATHS[0]);
     return { dialect, paths: [...new Set(paths)] };
   });
 }

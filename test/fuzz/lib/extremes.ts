@@ -82,8 +82,9 @@ export function badFiles(seed: number): Record<string, string> {
     'null root': 'null',
     'binary as latin1': bytes.toString('latin1'),
     'binary as utf8': bytes.toString('utf8'),
-    'markdown saved as .json': '# MCP setup\n\nAdd this to your config:\n\n```json\n{"mcpServers": {"x": {"command": "npx", "args": ["-y", "pkg"]}}}\n```\n\n- step 1\n- step 2\n',
-    'html': '<!DOCTYPE html><html><body>{"mcpServers": {}}</body></html>',
+    'markdown saved as .json':
+      '# MCP setup\n\nAdd this to your config:\n\n```json\n{"mcpServers": {"x": {"command": "npx", "args": ["-y", "pkg"]}}}\n```\n\n- step 1\n- step 2\n',
+    html: '<!DOCTYPE html><html><body>{"mcpServers": {}}</body></html>',
     'shell script': '#!/bin/sh\nnpx -y pkg --token=$TOKEN\n',
     'random words': randomString(random, 2000, 'abc {}[]:,"\n='),
   };

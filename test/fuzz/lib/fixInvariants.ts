@@ -28,32 +28,38 @@ export const FIX_EXCEPTIONS: readonly FixException[] = [
   {
     fixedRule: 'schema-wrong-root-key',
     appears: '*',
-    reason: 'Renaming the root key to the one the client reads makes its servers visible for the first time (to the client and to the linter); every finding on them is true of the fixed file and was hidden, not created.',
+    reason:
+      'Renaming the root key to the one the client reads makes its servers visible for the first time (to the client and to the linter); every finding on them is true of the fixed file and was hidden, not created.',
   },
   {
     fixedRule: 'schema-unknown-key',
     appears: '*',
-    reason: 'The did-you-mean rename turns a key the client ignored into one it reads (e.g. Cline "alwaysAllow" -> "autoApprove"), so what the key says takes effect and the rules about it report for the first time: true of the fixed file. (The fix is not safe for fix-all for exactly this reason.)',
+    reason:
+      'The did-you-mean rename turns a key the client ignored into one it reads (e.g. Cline "alwaysAllow" -> "autoApprove"), so what the key says takes effect and the rules about it report for the first time: true of the fixed file. (The fix is not safe for fix-all for exactly this reason.)',
   },
   {
     fixedRule: 'schema-unexpanded-variable',
     appears: 'secret-mirrored-host-env',
-    reason: 'Rewriting "API_KEY": "${{ secrets.API_KEY }}" into the client\'s own syntax makes the reference work as the user wrote it: the server now really receives the host\'s API_KEY, which the information-level mirror rule reports for the first time. True of the fixed file; pointing it at another variable (as the secret fixes do with MCP_) would silently change what the user asked for.',
+    reason:
+      'Rewriting "API_KEY": "${{ secrets.API_KEY }}" into the client\'s own syntax makes the reference work as the user wrote it: the server now really receives the host\'s API_KEY, which the information-level mirror rule reports for the first time. True of the fixed file; pointing it at another variable (as the secret fixes do with MCP_) would silently change what the user asked for.',
   },
   {
     fixedRule: 'secret-in-env',
     appears: 'secret-mirrored-host-env',
-    reason: 'Codex and Goose can only forward a variable under its own name (env_vars / env_keys): "Move KEY to env_vars" makes the server receive the host\'s KEY, which the information-level mirror rule then reports. True of the fixed file, and the only way these clients keep the value out of it; the message of that finding says to forward a narrowly scoped token.',
+    reason:
+      'Codex and Goose can only forward a variable under its own name (env_vars / env_keys): "Move KEY to env_vars" makes the server receive the host\'s KEY, which the information-level mirror rule then reports. True of the fixed file, and the only way these clients keep the value out of it; the message of that finding says to forward a narrowly scoped token.',
   },
   {
     fixedRule: 'schema-syntax-error',
     appears: 'schema-syntax-error',
-    reason: 'The rule lists at most ten syntax problems per file: removing one trailing comma of eleven or more lets the next one be listed, so the count of this rule stays at ten (the file really has that problem).',
+    reason:
+      'The rule lists at most ten syntax problems per file: removing one trailing comma of eleven or more lets the next one be listed, so the count of this rule stays at ten (the file really has that problem).',
   },
   {
     fixedRule: 'schema-comments-not-allowed',
     appears: 'schema-comments-not-allowed',
-    reason: 'The rule lists at most ten comments per file: removing one of eleven or more lets the next one be listed, so the count stays at ten and a same-titled "Remove the comment" is offered for the next comment (the file really has it).',
+    reason:
+      'The rule lists at most ten comments per file: removing one of eleven or more lets the next one be listed, so the count stays at ten and a same-titled "Remove the comment" is offered for the next comment (the file really has it).',
   },
 ];
 
@@ -97,7 +103,9 @@ function countProblems(analysis: ReturnType<typeof analyze>): Map<string, number
 /** Offsets of a fix's edits in `text`, sorted, for the unchanged-bytes check. */
 function editSpans(text: string, fix: Fix): Array<{ start: number; end: number; newText: string }> {
   const lines = new LineIndex(text);
-  return fix.edits.map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText })).sort((a, b) => a.start - b.start || a.end - b.end);
+  return fix.edits
+    .map((e) => ({ start: lines.offsetAt(e.range.start), end: lines.offsetAt(e.range.end), newText: e.newText }))
+    .sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 /** Rebuilds the expected output from the untouched segments and the new texts, independently of applyTextEdits. */
@@ -122,7 +130,13 @@ function short(text: string, max = 160): string {
  * (with file name, rule, server and fix title) in `stats` instead of throwing, so one run
  * lists every broken fix.
  */
-export function checkFixInvariants(name: string, text: string, path: string, stats: FixInvariantStats, exceptions: readonly FixException[] = FIX_EXCEPTIONS): void {
+export function checkFixInvariants(
+  name: string,
+  text: string,
+  path: string,
+  stats: FixInvariantStats,
+  exceptions: readonly FixException[] = FIX_EXCEPTIONS,
+): void {
   const { findings, problems: problemsBefore } = analyzeText(text, path);
   stats.files++;
   const before = countKeys(findings);

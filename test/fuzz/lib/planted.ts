@@ -39,7 +39,16 @@ export function plantedConfig(seed: number): PlantedConfig {
   });
   const stdio: { [key: string]: Json } = {
     command: 'npx',
-    args: ['-y', '@modelcontextprotocol/server-postgres@0.6.2', `--api-key=${secret(2)}`, '--token', secret(0), `postgresql://app:${password()}@localhost:5432/app`, '--password', password()],
+    args: [
+      '-y',
+      '@modelcontextprotocol/server-postgres@0.6.2',
+      `--api-key=${secret(2)}`,
+      '--token',
+      secret(0),
+      `postgresql://app:${password()}@localhost:5432/app`,
+      '--password',
+      password(),
+    ],
     env: env(),
     environment: env(),
     envs: env(),

@@ -22,7 +22,29 @@ export interface Sandbox {
   restore(): void;
 }
 
-const FS_WRITES = ['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'mkdir', 'mkdirSync', 'rm', 'rmSync', 'rmdir', 'rmdirSync', 'unlink', 'unlinkSync', 'rename', 'renameSync', 'copyFile', 'copyFileSync', 'createWriteStream', 'symlink', 'symlinkSync', 'chmod', 'chmodSync'];
+const FS_WRITES = [
+  'writeFile',
+  'writeFileSync',
+  'appendFile',
+  'appendFileSync',
+  'mkdir',
+  'mkdirSync',
+  'rm',
+  'rmSync',
+  'rmdir',
+  'rmdirSync',
+  'unlink',
+  'unlinkSync',
+  'rename',
+  'renameSync',
+  'copyFile',
+  'copyFileSync',
+  'createWriteStream',
+  'symlink',
+  'symlinkSync',
+  'chmod',
+  'chmodSync',
+];
 
 export function installSandbox(): Sandbox {
   const calls: SandboxCall[] = [];
@@ -54,7 +76,20 @@ export function installSandbox(): Sandbox {
     patch(m, 'get', `${mod}.get`);
   }
   const dns = require('node:dns') as Record<string, unknown> & { promises: Record<string, unknown> };
-  for (const name of ['lookup', 'lookupService', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveCname', 'resolveMx', 'resolveNs', 'resolveSrv', 'resolveTxt', 'reverse']) {
+  for (const name of [
+    'lookup',
+    'lookupService',
+    'resolve',
+    'resolve4',
+    'resolve6',
+    'resolveAny',
+    'resolveCname',
+    'resolveMx',
+    'resolveNs',
+    'resolveSrv',
+    'resolveTxt',
+    'reverse',
+  ]) {
     patch(dns, name, `dns.${name}`);
     patch(dns.promises, name, `dns.promises.${name}`);
   }
@@ -96,5 +131,7 @@ export function installSandbox(): Sandbox {
 
 /** Calls made by test infrastructure (the tsx/esbuild loader compiling TypeScript), not by the code under test. */
 export function isLoaderCall(call: SandboxCall): boolean {
-  return /node_modules[\\/](?:tsx|esbuild|get-tsconfig)[\\/]/.test(call.stack) && !/[\\/]server[\\/]src[\\/]/.test(call.stack.split('\n').slice(1, 4).join('\n'));
+  return (
+    /node_modules[\\/](?:tsx|esbuild|get-tsconfig)[\\/]/.test(call.stack) && !/[\\/]server[\\/]src[\\/]/.test(call.stack.split('\n').slice(1, 4).join('\n'))
+  );
 }

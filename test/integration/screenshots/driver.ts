@@ -86,7 +86,9 @@ async function run(): Promise<void> {
 
     // 3. The quick fix menu on the plaintext token.
     await vscode.commands.executeCommand('editor.action.hideHover');
-    const secret = await waitFor('the secret diagnostic', () => ours(uri).find((d) => String(typeof d.code === 'object' ? d.code.value : d.code) === 'secret-in-env'));
+    const secret = await waitFor('the secret diagnostic', () =>
+      ours(uri).find((d) => String(typeof d.code === 'object' ? d.code.value : d.code) === 'secret-in-env'),
+    );
     editor.selection = new vscode.Selection(secret.range.start.translate(0, 1), secret.range.start.translate(0, 1));
     await vscode.commands.executeCommand('editor.action.quickFix');
     await scene('quickfix');

@@ -30,14 +30,29 @@ export function registerAdditionalFileTests(): void {
       try {
         const document = await vscode.workspace.openTextDocument(uri);
         await vscode.window.showTextDocument(document, { preview: false });
-        await waitFor('the status bar to say the config is not linted', () => api.statusText() === '$(shield) MCP: not linted', WAIT_MS, () => `status: ${api.statusText()}`);
+        await waitFor(
+          'the status bar to say the config is not linted',
+          () => api.statusText() === '$(shield) MCP: not linted',
+          WAIT_MS,
+          () => `status: ${api.statusText()}`,
+        );
         await sleep(1_000);
         assert.deepEqual(ours(uri), [], 'not linted before the user asks');
 
         await vscode.commands.executeCommand('mcpHygiene.lintAsConfig', uri);
         assert.deepEqual(settings.inspect<string[]>('additionalFiles')?.workspaceFolderValue, ['./unclaimed/agents.json']);
-        await waitFor('the unpinned package to be reported', () => codes(uri).includes('unpinned-npm-package'), WAIT_MS, () => `diagnostics: ${codes(uri).join(', ') || 'none'}`);
-        await waitFor('the status bar to show the counts', () => /^\$\(shield\) MCP \$\(error\) \d+ \$\(warning\) [1-9]/.test(api.statusText()), WAIT_MS, () => `status: ${api.statusText()}`);
+        await waitFor(
+          'the unpinned package to be reported',
+          () => codes(uri).includes('unpinned-npm-package'),
+          WAIT_MS,
+          () => `diagnostics: ${codes(uri).join(', ') || 'none'}`,
+        );
+        await waitFor(
+          'the status bar to show the counts',
+          () => /^\$\(shield\) MCP \$\(error\) \d+ \$\(warning\) [1-9]/.test(api.statusText()),
+          WAIT_MS,
+          () => `status: ${api.statusText()}`,
+        );
       } finally {
         await settings.update('additionalFiles', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
         await removeTestFolder(uri, 'unclaimed');

@@ -51,7 +51,9 @@ export function registerEditorTests(): void {
       // file-watcher path for files created later is covered by the LSP tests: VS Code's
       // watcher restarts itself under load in code-server here and drops events.)
       const uri = vscode.Uri.file(path.join(folder(), 'closed', '.cursor', 'mcp.json'));
-      const diagnostic = await waitFor('an unpinned-npm-package diagnostic on the closed file', () => ours(uri).find((d) => codeOf(d) === 'unpinned-npm-package'));
+      const diagnostic = await waitFor('an unpinned-npm-package diagnostic on the closed file', () =>
+        ours(uri).find((d) => codeOf(d) === 'unpinned-npm-package'),
+      );
       assert.match(diagnostic.message, /server-memory/);
       assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'the file was never opened');
     });
@@ -80,7 +82,13 @@ export function registerEditorTests(): void {
       await vscode.window.showTextDocument(document);
       const diagnostic = await waitFor('the unpinned-npm-package diagnostic', () => ours(uri).find((d) => codeOf(d) === 'unpinned-npm-package'));
       const action = await waitFor('the suppress quick fix', async () => {
-        const actions = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+        const actions =
+          (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+            'vscode.executeCodeActionProvider',
+            uri,
+            diagnostic.range,
+            vscode.CodeActionKind.QuickFix.value,
+          )) ?? [];
         return actions.find((a) => a.title === 'Suppress unpinned-npm-package for this line');
       });
       assert.ok(action.edit);
@@ -100,11 +108,18 @@ export function registerEditorTests(): void {
 
     test('"Scan MCP Configs on This Machine" lints a fake home: files per client, findings in the Problems view', async () => {
       const home = fs.mkdtempSync(path.join(os.tmpdir(), 'mcp-hygiene-home-'));
-      const cursor = write(path.join(home, '.cursor', 'mcp.json'), `{ "mcpServers": { "memory": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-memory"] } } }\n`);
+      const cursor = write(
+        path.join(home, '.cursor', 'mcp.json'),
+        `{ "mcpServers": { "memory": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-memory"] } } }\n`,
+      );
       const codex = write(path.join(home, '.codex', 'config.toml'), '[mcp_servers.fetch]\ncommand = "uvx"\nargs = ["mcp-server-fetch"]\n');
       write(path.join(home, '.gemini', 'settings.json'), '{ "mcpServers": {} }\n');
       try {
-        const result = await vscode.commands.executeCommand<{ files: Array<{ client: string; path: string }>; totals: { warning: number }; unreadable: unknown[] }>('mcpHygiene.scanMachine', { home });
+        const result = await vscode.commands.executeCommand<{
+          files: Array<{ client: string; path: string }>;
+          totals: { warning: number };
+          unreadable: unknown[];
+        }>('mcpHygiene.scanMachine', { home });
         assert.ok(result, 'the command returns its result');
         assert.deepEqual(result.files.map((f) => f.client).sort(), ['Codex', 'Cursor', 'Gemini CLI']);
         assert.deepEqual(result.unreadable, []);

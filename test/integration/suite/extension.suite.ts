@@ -226,7 +226,15 @@ export function registerTests(): void {
       const token = ['gh', 'p_'].join('') + randomAlphanumerics(36);
       const document = await vscode.workspace.openTextDocument({
         language: 'jsonc',
-        content: JSON.stringify({ mcpServers: { github: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-github@2025.4.8'], env: { GITHUB_PERSONAL_ACCESS_TOKEN: token } } } }, null, 2),
+        content: JSON.stringify(
+          {
+            mcpServers: {
+              github: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-github@2025.4.8'], env: { GITHUB_PERSONAL_ACCESS_TOKEN: token } },
+            },
+          },
+          null,
+          2,
+        ),
       });
       await vscode.window.showTextDocument(document);
       try {

@@ -38,4 +38,3 @@ export function describe(actions: (vscode.CodeAction | vscode.Command)[] | undef
   if (!actions?.length) return 'none';
   return actions.map((a) => `"${a.title}" kind=${'kind' in a ? (a as vscode.CodeAction).kind?.value : 'command'}`).join('; ');
 }
-

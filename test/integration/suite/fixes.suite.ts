@@ -160,7 +160,9 @@ export function registerFixTests(): void {
           'diagnostics for the edited text (two auto-approvals, the trailing comma, the unpinned package)',
           () => {
             const now = codes(uri);
-            return now.filter((c) => c === 'auto-approve-all-tools').length === 2 && now.includes('schema-syntax-error') && now.includes('unpinned-npm-package');
+            return (
+              now.filter((c) => c === 'auto-approve-all-tools').length === 2 && now.includes('schema-syntax-error') && now.includes('unpinned-npm-package')
+            );
           },
           WAIT_MS,
           () => `diagnostics: ${codes(uri).join(', ') || 'none'}`,
@@ -191,7 +193,8 @@ export function registerFixTests(): void {
             return !document.isDirty && (await readDisk(uri)) === ROO_SAVED;
           },
           30_000,
-          () => `${saves} save command(s); dirty=${document.isDirty}; the document ${document.getText() === ROO_SAVED ? 'holds' : 'does not hold'} the fixed text`,
+          () =>
+            `${saves} save command(s); dirty=${document.isDirty}; the document ${document.getText() === ROO_SAVED ? 'holds' : 'does not hold'} the fixed text`,
         );
         // The save command can be refused under load (the document stays dirty); a retry is fine.
         if (saves > 1) console.warn(`[mcp-hygiene test] the fix-all save needed ${saves} save commands`);

@@ -108,7 +108,7 @@ export function run(): Promise<void> {
       });
     } catch (error) {
       // A suite that cannot even load still leaves a results file behind.
-      const message = error instanceof Error ? error.stack ?? error.message : String(error);
+      const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
       tests.push({ title: 'load the suite', fullTitle: 'load the suite', state: 'failed', error: redact(message) });
       try {
         writeResults(finish());

@@ -45,16 +45,30 @@ export function registerPinTests(): void {
       const document = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(document);
       const diagnostic = await waitFor('the unpinned-npm-package diagnostic', () =>
-        vscode.languages.getDiagnostics(uri!).find((d) => d.source === 'mcp-hygiene' && (typeof d.code === 'object' ? String(d.code.value) : String(d.code)) === 'unpinned-npm-package'),
+        vscode.languages
+          .getDiagnostics(uri!)
+          .find((d) => d.source === 'mcp-hygiene' && (typeof d.code === 'object' ? String(d.code.value) : String(d.code)) === 'unpinned-npm-package'),
       );
       // The settings change reaches the server asynchronously: ask until the lookup action is offered.
       const action = await waitFor('the "latest safe version" pin action', async () => {
-        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value, 10);
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          uri,
+          diagnostic.range,
+          vscode.CodeActionKind.QuickFix.value,
+          10,
+        );
         return actions.find((a) => a.title === 'Pin pin-demo to the latest safe version' && a.edit);
       });
       assert.ok(await vscode.workspace.applyEdit(action.edit!), 'the edit applies');
       assert.equal(document.getText(), text.replace('"pin-demo"', '"pin-demo@1.3.0"'));
-      await waitFor('the unpinned diagnostic to go away', () => !vscode.languages.getDiagnostics(uri!).some((d) => d.source === 'mcp-hygiene' && String(typeof d.code === 'object' ? d.code.value : d.code) === 'unpinned-npm-package'));
+      await waitFor(
+        'the unpinned diagnostic to go away',
+        () =>
+          !vscode.languages
+            .getDiagnostics(uri!)
+            .some((d) => d.source === 'mcp-hygiene' && String(typeof d.code === 'object' ? d.code.value : d.code) === 'unpinned-npm-package'),
+      );
       await document.save();
     });
 
@@ -69,10 +83,17 @@ export function registerPinTests(): void {
         const document = await vscode.workspace.openTextDocument(manualUri);
         await vscode.window.showTextDocument(document);
         const diagnostic = await waitFor('the unpinned-npm-package diagnostic', () =>
-          vscode.languages.getDiagnostics(manualUri).find((d) => d.source === 'mcp-hygiene' && String(typeof d.code === 'object' ? d.code.value : d.code) === 'unpinned-npm-package'),
+          vscode.languages
+            .getDiagnostics(manualUri)
+            .find((d) => d.source === 'mcp-hygiene' && String(typeof d.code === 'object' ? d.code.value : d.code) === 'unpinned-npm-package'),
         );
         const manual = await waitFor('the "to a version…" action', async () => {
-          const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', manualUri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+          const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+            'vscode.executeCodeActionProvider',
+            manualUri,
+            diagnostic.range,
+            vscode.CodeActionKind.QuickFix.value,
+          );
           return actions.find((a) => a.title === 'Pin pin-demo to a version…' && a.command);
         });
         const args = manual.command!.arguments ?? [];

@@ -72,7 +72,15 @@ const CLAUDE_DESKTOP = `{
 `;
 
 async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<(vscode.CodeAction | vscode.Command)[]> {
-  return (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value, 10)) ?? [];
+  return (
+    (await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      range,
+      vscode.CodeActionKind.QuickFix.value,
+      10,
+    )) ?? []
+  );
 }
 
 /** Opens `text` at `segments`, applies the quick fix titled `title` on the `rule` diagnostic, saves, and returns the bytes on disk. */
@@ -81,7 +89,12 @@ async function applyAndSave(segments: string[], text: string, rule: string, titl
   await writeDisk(uri, text);
   const document = await vscode.workspace.openTextDocument(uri);
   await vscode.window.showTextDocument(document);
-  const diagnostic = await waitFor(`the ${rule} diagnostic`, () => ours(uri).find((d) => codeOf(d) === rule), WAIT_MS, () => `diagnostics: ${codes(uri).join(', ') || 'none'}`);
+  const diagnostic = await waitFor(
+    `the ${rule} diagnostic`,
+    () => ours(uri).find((d) => codeOf(d) === rule),
+    WAIT_MS,
+    () => `diagnostics: ${codes(uri).join(', ') || 'none'}`,
+  );
   assert.ok(!diagnostic.message.includes(TOKEN) && !diagnostic.message.includes(PASSWORD), 'the message never echoes the secret');
   let seen: (vscode.CodeAction | vscode.Command)[] = [];
   const fix = await waitFor(
@@ -98,7 +111,12 @@ async function applyAndSave(segments: string[], text: string, rule: string, titl
     if (document.isDirty) await document.save();
     return !document.isDirty && (await readDisk(uri)) !== text;
   });
-  await waitFor(`the ${rule} diagnostic to clear`, () => !ours(uri).some((d) => codeOf(d) === rule), WAIT_MS, () => `diagnostics: ${codes(uri).join(', ') || 'none'}`);
+  await waitFor(
+    `the ${rule} diagnostic to clear`,
+    () => !ours(uri).some((d) => codeOf(d) === rule),
+    WAIT_MS,
+    () => `diagnostics: ${codes(uri).join(', ') || 'none'}`,
+  );
   return readDisk(uri);
 }
 
@@ -111,7 +129,12 @@ export function registerSecretFixTests(): void {
     test('Codex: "Move DOCS_API_TOKEN to env_vars" — the saved config.toml forwards the variable and keeps every other line', async function () {
       this.timeout(120_000);
       try {
-        const saved = await applyAndSave(['codex-fix', '.codex', 'config.toml'], CODEX, 'secret-in-env', 'Move DOCS_API_TOKEN to env_vars (Codex passes it from its environment; set it there)');
+        const saved = await applyAndSave(
+          ['codex-fix', '.codex', 'config.toml'],
+          CODEX,
+          'secret-in-env',
+          'Move DOCS_API_TOKEN to env_vars (Codex passes it from its environment; set it there)',
+        );
         assert.equal(saved, CODEX_SAVED);
       } finally {
         await removeTestFolder(workspaceFile('codex-fix', '.codex', 'config.toml'), 'codex-fix');
@@ -121,7 +144,12 @@ export function registerSecretFixTests(): void {
     test('Zed: "Remove DATABASE_URL from env" — Zed starts the server with its own environment; the saved settings keep the rest', async function () {
       this.timeout(120_000);
       try {
-        const saved = await applyAndSave(['zed-fix', '.zed', 'settings.json'], ZED, 'secret-connection-string', 'Remove DATABASE_URL from env (Zed passes its own environment to the server; set DATABASE_URL there)');
+        const saved = await applyAndSave(
+          ['zed-fix', '.zed', 'settings.json'],
+          ZED,
+          'secret-connection-string',
+          'Remove DATABASE_URL from env (Zed passes its own environment to the server; set DATABASE_URL there)',
+        );
         assert.equal(saved, ZED_SAVED);
       } finally {
         await removeTestFolder(workspaceFile('zed-fix', '.zed', 'settings.json'), 'zed-fix');
@@ -135,17 +163,31 @@ export function registerSecretFixTests(): void {
       try {
         const document = await vscode.workspace.openTextDocument(uri);
         await vscode.window.showTextDocument(document);
-        const diagnostic = await waitFor('the secret-in-env diagnostic', () => ours(uri).find((d) => codeOf(d) === 'secret-in-env'), WAIT_MS, () => `diagnostics: ${codes(uri).join(', ') || 'none'}`);
+        const diagnostic = await waitFor(
+          'the secret-in-env diagnostic',
+          () => ours(uri).find((d) => codeOf(d) === 'secret-in-env'),
+          WAIT_MS,
+          () => `diagnostics: ${codes(uri).join(', ') || 'none'}`,
+        );
         assert.match(diagnostic.message, /^Plaintext .* in env "SLACK_BOT_TOKEN": move it out of the file\.$/, 'the diagnostic is the first sentence');
         assert.ok(!diagnostic.message.includes(TOKEN));
         // The rest of the message (how, for this client) is in the hover.
         const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, diagnostic.range.start);
         const hoverText = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-        assert.match(hoverText, /Claude Desktop expands no variables here: start the server through a wrapper that reads it from your keychain or an env file outside the repository/);
+        assert.match(
+          hoverText,
+          /Claude Desktop expands no variables here: start the server through a wrapper that reads it from your keychain or an env file outside the repository/,
+        );
         assert.ok(!hoverText.includes(TOKEN));
         const actions = await quickFixes(uri, diagnostic.range);
-        const removing = actions.filter((a) => 'edit' in a && a.edit && a.edit.entries().some(([, edits]) => edits.some((e) => document.getText(e.range).includes(TOKEN))));
-        assert.deepEqual(removing.map((a) => a.title), [], `offered: ${describe(actions)}`);
+        const removing = actions.filter(
+          (a) => 'edit' in a && a.edit && a.edit.entries().some(([, edits]) => edits.some((e) => document.getText(e.range).includes(TOKEN))),
+        );
+        assert.deepEqual(
+          removing.map((a) => a.title),
+          [],
+          `offered: ${describe(actions)}`,
+        );
         assert.equal(await readDisk(uri), CLAUDE_DESKTOP, 'the file stays as written');
       } finally {
         await removeTestFolder(uri, 'claude-fix');

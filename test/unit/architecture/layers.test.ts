@@ -14,8 +14,14 @@ const edges = importEdges() as Edge[];
 
 test('every folder has a layer, and no import runs back up a layer', () => {
   const layered = new Set((LAYERS as string[][]).flat());
-  assert.deepEqual([...new Set(edges.flatMap(([, , a, b]) => [a, b]))].filter((folder) => !layered.has(folder)), []);
-  assert.deepEqual((upwardImports(edges) as Edge[]).map(([from, to]) => `${from} -> ${to}`), []);
+  assert.deepEqual(
+    [...new Set(edges.flatMap(([, , a, b]) => [a, b]))].filter((folder) => !layered.has(folder)),
+    [],
+  );
+  assert.deepEqual(
+    (upwardImports(edges) as Edge[]).map(([from, to]) => `${from} -> ${to}`),
+    [],
+  );
   assert.ok(edges.length > 900, `only ${edges.length} imports read`);
 });
 
@@ -37,5 +43,8 @@ test('no circle between files, none between folders', () => {
   for (const file of graph.keys()) visit(file, []);
   assert.deepEqual(circles, []);
   const folders = new Set(edges.filter(([, , a, b]) => a !== b).map(([, , a, b]) => `${a} -> ${b}`));
-  assert.deepEqual([...folders].filter((pair) => folders.has(pair.split(' -> ').reverse().join(' -> '))), []);
+  assert.deepEqual(
+    [...folders].filter((pair) => folders.has(pair.split(' -> ').reverse().join(' -> '))),
+    [],
+  );
 });

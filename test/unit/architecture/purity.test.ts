@@ -11,7 +11,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 const SRC = resolve(__dirname, '..', '..', '..', 'server', 'src');
 const ENGINE_FOLDERS = ['common', 'core', 'data', 'dialects', 'engine', 'fixes', 'launch', 'parse', 'permissions', 'policy', 'rules', 'secrets'];
-const FORBIDDEN_MODULES = /^(?:node:)?(?:fs|fs\/promises|child_process|net|tls|http|https|http2|dns|dgram|os|worker_threads|cluster|readline|process)$|^vscode(?:$|-)/;
+const FORBIDDEN_MODULES =
+  /^(?:node:)?(?:fs|fs\/promises|child_process|net|tls|http|https|http2|dns|dgram|os|worker_threads|cluster|readline|process)$|^vscode(?:$|-)/;
 const ADAPTERS = ['cli', 'handlers', 'host', 'registry', 'server.ts', 'server-main.ts', 'cli.ts', 'cli-main.ts', 'codeCache.ts', 'startServer.ts'];
 
 function* sources(dir: string): Generator<string> {
@@ -39,7 +40,8 @@ test('the engine folders import no I/O, process, network or editor module, and n
         if (FORBIDDEN_MODULES.test(spec)) problems.push(`${where} imports ${spec}`);
         if (spec.startsWith('.')) {
           const target = relative(SRC, resolve(dirname(file), spec));
-          if (ADAPTERS.some((adapter) => target === adapter.replace(/\.ts$/, '') || target.startsWith(adapter + '/'))) problems.push(`${where} imports the adapter ${target}`);
+          if (ADAPTERS.some((adapter) => target === adapter.replace(/\.ts$/, '') || target.startsWith(adapter + '/')))
+            problems.push(`${where} imports the adapter ${target}`);
         }
       }
     }

@@ -104,7 +104,16 @@ export function runCorpus(repoRoot: string): CorpusRow[] {
     const [file, repo, path] = line.split('\t');
     const folder = file.split('/')[0];
     const exception = EXCEPTIONS[file];
-    const row: CorpusRow = { file, folder, path, expected: exception ? exception.detected : FOLDER_DIALECT[folder], detected: undefined, unparsed: false, servers: 0, findings: 0 };
+    const row: CorpusRow = {
+      file,
+      folder,
+      path,
+      expected: exception ? exception.detected : FOLDER_DIALECT[folder],
+      detected: undefined,
+      unparsed: false,
+      servers: 0,
+      findings: 0,
+    };
     if (exception) row.exception = exception.reason;
     try {
       const text = readFileSync(join(dir, file), 'utf8');
@@ -125,7 +134,15 @@ export function runCorpus(repoRoot: string): CorpusRow[] {
 export function corpusTable(rows: readonly CorpusRow[]): CorpusTableRow[] {
   const byFolder = new Map<string, CorpusTableRow>();
   for (const row of rows) {
-    const entry = byFolder.get(row.folder) ?? { folder: row.folder, dialect: FOLDER_DIALECT[row.folder] ?? '?', files: 0, detected: 0, misdetected: 0, exceptions: 0, unparsed: 0 };
+    const entry = byFolder.get(row.folder) ?? {
+      folder: row.folder,
+      dialect: FOLDER_DIALECT[row.folder] ?? '?',
+      files: 0,
+      detected: 0,
+      misdetected: 0,
+      exceptions: 0,
+      unparsed: 0,
+    };
     entry.files++;
     if (row.exception) entry.exceptions++;
     if (row.detected === row.expected && !row.error) {
@@ -140,7 +157,11 @@ export function corpusTable(rows: readonly CorpusRow[]): CorpusTableRow[] {
 export function formatCorpusTable(table: readonly CorpusTableRow[]): string {
   const header = ['folder', 'dialect', 'files', 'detected', 'exceptions', 'misdetected', 'unparsed'];
   const body = table.map((r) => [r.folder, r.dialect, r.files, r.detected, r.exceptions, r.misdetected, r.unparsed].map(String));
-  const total = ['TOTAL', '', ...(['files', 'detected', 'exceptions', 'misdetected', 'unparsed'] as const).map((k) => String(table.reduce((n, r) => n + r[k], 0)))];
+  const total = [
+    'TOTAL',
+    '',
+    ...(['files', 'detected', 'exceptions', 'misdetected', 'unparsed'] as const).map((k) => String(table.reduce((n, r) => n + r[k], 0))),
+  ];
   const all = [header, ...body, total];
   const widths = header.map((_, i) => Math.max(...all.map((r) => r[i].length)));
   const render = (r: string[]) => '| ' + r.map((c, i) => c.padEnd(widths[i])).join(' | ') + ' |';

@@ -13,9 +13,17 @@ test('every real corpus file, linted at its original path, is detected as its fo
   for (const row of rows) {
     assert.equal(row.error, undefined, `${row.file} threw: ${row.error}`);
     assert.ok(row.folder in FOLDER_DIALECT, `folder ${row.folder} is mapped to a dialect in corpusReport.ts`);
-    assert.equal(row.detected, row.expected, `${row.file} (at ${row.path}) is detected as ${row.expected}${row.exception ? ` (exception: ${row.exception})` : ''}`);
+    assert.equal(
+      row.detected,
+      row.expected,
+      `${row.file} (at ${row.path}) is detected as ${row.expected}${row.exception ? ` (exception: ${row.exception})` : ''}`,
+    );
   }
-  for (const file of Object.keys(EXCEPTIONS)) assert.ok(rows.some((r) => r.file === file), `exception ${file} is still in the corpus`);
+  for (const file of Object.keys(EXCEPTIONS))
+    assert.ok(
+      rows.some((r) => r.file === file),
+      `exception ${file} is still in the corpus`,
+    );
 });
 
 test('files a client claims by path produce findings for their parse problems instead of throwing', () => {

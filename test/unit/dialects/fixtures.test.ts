@@ -42,8 +42,13 @@ test('every dialect (but the generic fallback) has a fixture folder with a valid
     assert.ok(valid.length > 0, `${dialect.id} has a valid fixture`);
     for (const file of valid) {
       const { schema, analysis } = lintFixture(dialect.id, file);
-      assert.deepEqual(schema.map((f) => `${f.ruleId}: ${f.message}`), [], `${dialect.id}/${file} has no schema findings`);
-      if (dialect.id !== 'claude-code-settings' && dialect.id !== 'copilot-managed-settings') assert.ok(analysis.config.servers.length > 0, `${dialect.id}/${file} has servers`);
+      assert.deepEqual(
+        schema.map((f) => `${f.ruleId}: ${f.message}`),
+        [],
+        `${dialect.id}/${file} has no schema findings`,
+      );
+      if (dialect.id !== 'claude-code-settings' && dialect.id !== 'copilot-managed-settings')
+        assert.ok(analysis.config.servers.length > 0, `${dialect.id}/${file} has servers`);
     }
   }
 });
@@ -140,7 +145,8 @@ test('fixes: wrong root key rename is safe and clears the finding; transport and
   const strict = lintFixture('claude-desktop', 'invalid.json');
   let text = strict.text;
   for (const finding of strict.analysis.findings.filter((f) => f.ruleId === 'schema-syntax-error').reverse()) text = applyFix(text, finding.fixes[0]);
-  for (const finding of analyze(text, VIRTUAL_PATH['claude-desktop'])!.findings.filter((f) => f.ruleId === 'schema-comments-not-allowed')) text = applyFix(text, finding.fixes[0]);
+  for (const finding of analyze(text, VIRTUAL_PATH['claude-desktop'])!.findings.filter((f) => f.ruleId === 'schema-comments-not-allowed'))
+    text = applyFix(text, finding.fixes[0]);
   assert.doesNotThrow(() => JSON.parse(text), 'removing trailing commas and comments leaves strict JSON');
 
   const input = lintFixture('vscode', 'invalid-entries.json');

@@ -7,7 +7,10 @@ test('generic fallback: recognised by content, lenient schema (only near-misses 
   const analysis = analyze(text, '/p/examples/mcp.json')!;
   assert.equal(analysis.dialect.id, 'generic');
   const schema = analysis.findings.filter((f) => f.ruleId.startsWith('schema-'));
-  assert.deepEqual(schema.map((f) => [f.ruleId, f.severity]), [['schema-unknown-key', 'information']]);
+  assert.deepEqual(
+    schema.map((f) => [f.ruleId, f.severity]),
+    [['schema-unknown-key', 'information']],
+  );
   assert.equal(schema[0].range.start.character, text.indexOf('"comand"'));
   assert.equal(schema[0].range.end.character, text.indexOf('"comand"') + '"comand"'.length);
 });

@@ -33,7 +33,10 @@ test('Claude Code ~/.claude.json: user servers and per-project servers keep thei
 test('Claude Code settings files expose the trust knobs, no servers', () => {
   const { analysis } = read('claude-code-settings', 'valid.json');
   const knobs = analysis.config.knobs!;
-  assert.deepEqual(knobs.booleans.map((k) => [k.key, k.value]), [['enableAllProjectMcpServers', true]]);
+  assert.deepEqual(
+    knobs.booleans.map((k) => [k.key, k.value]),
+    [['enableAllProjectMcpServers', true]],
+  );
   assert.deepEqual(
     knobs.lists.map((k) => [k.key, k.values.map((v) => v.value)]),
     [
@@ -42,7 +45,10 @@ test('Claude Code settings files expose the trust knobs, no servers', () => {
       ['permissions.deny', ['mcp__db__drop']],
     ],
   );
-  assert.deepEqual(knobs.strings.map((k) => [k.key, k.value]), [['permissions.defaultMode', 'acceptEdits']]);
+  assert.deepEqual(
+    knobs.strings.map((k) => [k.key, k.value]),
+    [['permissions.defaultMode', 'acceptEdits']],
+  );
 });
 
 test('Codex: TOML tables map command/args/env, name indirection, tool filters, approvals and knobs', () => {
@@ -50,18 +56,39 @@ test('Codex: TOML tables map command/args/env, name indirection, tool filters, a
   const docs = server('docs');
   assert.equal(src(docs.nameNode), 'docs');
   assert.equal(docs.command?.value, 'npx');
-  assert.deepEqual(docs.args.map((a) => a.value), ['-y', 'some-docs-server@1.0.0']);
-  assert.deepEqual(docs.env.map((e) => [e.key, e.value]), [['LOG', 'debug']]);
-  assert.deepEqual(docs.envPassthrough?.map((v) => v.value), ['DOCS_API_KEY', 'OTHER']);
-  assert.deepEqual(docs.toolFilter?.include?.values.map((v) => v.value), ['search']);
+  assert.deepEqual(
+    docs.args.map((a) => a.value),
+    ['-y', 'some-docs-server@1.0.0'],
+  );
+  assert.deepEqual(
+    docs.env.map((e) => [e.key, e.value]),
+    [['LOG', 'debug']],
+  );
+  assert.deepEqual(
+    docs.envPassthrough?.map((v) => v.value),
+    ['DOCS_API_KEY', 'OTHER'],
+  );
+  assert.deepEqual(
+    docs.toolFilter?.include?.values.map((v) => v.value),
+    ['search'],
+  );
   assert.equal(docs.timeout?.value, 30);
   const api = server('api');
   assert.equal(api.transport, 'http');
   assert.equal(api.disabled, true);
-  assert.deepEqual(api.envPassthrough?.map((v) => v.value), ['API_TOKEN', 'API_KEY']);
-  assert.deepEqual(api.autoApprove?.values.map((v) => v.value), ['search']);
+  assert.deepEqual(
+    api.envPassthrough?.map((v) => v.value),
+    ['API_TOKEN', 'API_KEY'],
+  );
+  assert.deepEqual(
+    api.autoApprove?.values.map((v) => v.value),
+    ['search'],
+  );
   assert.equal(src(api.autoApprove?.values[0].node), '"approve"');
-  assert.deepEqual(analysis.config.knobs?.strings.map((k) => [k.key, k.value]), [['approval_policy', 'on-request']]);
+  assert.deepEqual(
+    analysis.config.knobs?.strings.map((k) => [k.key, k.value]),
+    [['approval_policy', 'on-request']],
+  );
 });
 
 test('opencode: command array = program + args, environment, remote with oauth:false', () => {
@@ -69,9 +96,15 @@ test('opencode: command array = program + args, environment, remote with oauth:f
   const fs = server('fs');
   assert.equal(fs.transport, 'stdio');
   assert.equal(src(fs.command?.node), '"npx"');
-  assert.deepEqual(fs.args.map((a) => a.value), ['-y', 'fs-mcp@1.0.0']);
+  assert.deepEqual(
+    fs.args.map((a) => a.value),
+    ['-y', 'fs-mcp@1.0.0'],
+  );
   assert.equal(src(fs.argsNode), '["npx", "-y", "fs-mcp@1.0.0"]');
-  assert.deepEqual(fs.env.map((e) => e.key), ['X']);
+  assert.deepEqual(
+    fs.env.map((e) => e.key),
+    ['X'],
+  );
   assert.equal(server('api').transport, 'http');
   assert.equal(src(server('api').oauth), 'false');
 });
@@ -83,13 +116,19 @@ test('Continue: array items are servers named by their `name` value node; header
   assert.equal(github.env[0].value, '${{ secrets.GITHUB_TOKEN }}');
   const remote = server('remote');
   assert.equal(remote.transport, 'http');
-  assert.deepEqual(remote.headers.map((h) => h.key), ['Authorization']);
+  assert.deepEqual(
+    remote.headers.map((h) => h.key),
+    ['Authorization'],
+  );
 });
 
 test('Goose: cmd/uri/envs/env_keys, builtin extensions are not processes', () => {
   const { server } = read('goose', 'valid.yaml');
   assert.equal(server('github').command?.value, 'npx');
-  assert.deepEqual(server('github').envPassthrough?.map((v) => v.value), ['GITHUB_TOKEN']);
+  assert.deepEqual(
+    server('github').envPassthrough?.map((v) => v.value),
+    ['GITHUB_TOKEN'],
+  );
   assert.equal(server('developer').transport, 'unknown');
   assert.equal(server('remote').url?.value, 'https://example.com/mcp');
   assert.equal(server('remote').transport, 'http');
@@ -98,8 +137,14 @@ test('Goose: cmd/uri/envs/env_keys, builtin extensions are not processes', () =>
 test('Zed: legacy nested command, tagged and current shapes all map to command/args/env', () => {
   const legacy = read('zed', 'invalid-legacy.json').server('legacy');
   assert.equal(legacy.command?.value, 'npx');
-  assert.deepEqual(legacy.args.map((a) => a.value), ['-y', 'old-mcp@1.0.0']);
-  assert.deepEqual(legacy.env.map((e) => e.key), ['A']);
+  assert.deepEqual(
+    legacy.args.map((a) => a.value),
+    ['-y', 'old-mcp@1.0.0'],
+  );
+  assert.deepEqual(
+    legacy.env.map((e) => e.key),
+    ['A'],
+  );
   const { server } = read('zed', 'valid.json');
   assert.equal(server('tagged').command?.value, 'npx');
   assert.equal(server('current').disabled, true);
@@ -114,26 +159,52 @@ test('Gemini: httpUrl = streamable HTTP, url alone = SSE, trust and tool filters
   assert.equal(server('events').transport, 'sse');
   const gh = server('gh');
   assert.equal(gh.trust?.value, false);
-  assert.deepEqual(gh.toolFilter?.include?.values.map((v) => v.value), ['list_issues']);
-  assert.deepEqual(gh.toolFilter?.exclude?.values.map((v) => v.value), ['delete']);
+  assert.deepEqual(
+    gh.toolFilter?.include?.values.map((v) => v.value),
+    ['list_issues'],
+  );
+  assert.deepEqual(
+    gh.toolFilter?.exclude?.values.map((v) => v.value),
+    ['delete'],
+  );
 });
 
 test('Windsurf serverUrl, Cline typeless url = SSE, Amazon Q agent knobs', () => {
   assert.equal(read('windsurf', 'valid.json').server('remote').url?.value, 'https://example.com/mcp');
   assert.equal(read('cline', 'valid.json').server('legacy').transport, 'sse');
-  assert.deepEqual(read('cline', 'valid.json').server('remote').autoApprove?.values.map((v) => v.value), ['search']);
+  assert.deepEqual(
+    read('cline', 'valid.json')
+      .server('remote')
+      .autoApprove?.values.map((v) => v.value),
+    ['search'],
+  );
   const q = read('amazon-q', 'valid.json').analysis.config.knobs!;
-  assert.deepEqual(q.lists.map((k) => k.key), ['tools', 'allowedTools']);
+  assert.deepEqual(
+    q.lists.map((k) => k.key),
+    ['tools', 'allowedTools'],
+  );
 });
 
 test('settings-file knobs: VS Code flat keys, Gemini nested lists, Goose mode', async () => {
   const { parseDocument } = await import('../../../server/src/parse');
   const vscode = analyze('{ "chat.tools.autoApprove": true, "chat.mcp.access": "all", "mcp": { "servers": {} } }', '/p/.vscode/settings.json')!;
-  assert.deepEqual(vscode.config.knobs?.booleans.map((k) => [k.key, k.value]), [['chat.tools.autoApprove', true]]);
-  assert.deepEqual(vscode.config.knobs?.strings.map((k) => [k.key, k.value]), [['chat.mcp.access', 'all']]);
+  assert.deepEqual(
+    vscode.config.knobs?.booleans.map((k) => [k.key, k.value]),
+    [['chat.tools.autoApprove', true]],
+  );
+  assert.deepEqual(
+    vscode.config.knobs?.strings.map((k) => [k.key, k.value]),
+    [['chat.mcp.access', 'all']],
+  );
   const gemini = analyze('{ "mcp": { "allowed": ["gh"] }, "mcpServers": {} }', '/p/.gemini/settings.json')!;
-  assert.deepEqual(gemini.config.knobs?.lists.map((k) => [k.key, k.values.map((v) => v.value)]), [['mcp.allowed', ['gh']]]);
+  assert.deepEqual(
+    gemini.config.knobs?.lists.map((k) => [k.key, k.values.map((v) => v.value)]),
+    [['mcp.allowed', ['gh']]],
+  );
   const goose = analyze('GOOSE_MODE: auto\nextensions: {}\n', '/home/me/.config/goose/config.yaml')!;
-  assert.deepEqual(goose.config.knobs?.strings.map((k) => [k.key, k.value]), [['GOOSE_MODE', 'auto']]);
+  assert.deepEqual(
+    goose.config.knobs?.strings.map((k) => [k.key, k.value]),
+    [['GOOSE_MODE', 'auto']],
+  );
   assert.ok(parseDocument);
 });

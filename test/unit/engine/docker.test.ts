@@ -23,13 +23,42 @@ const summarize = (command: string, args: string[]) => {
 
 const CASES: Array<[string, string, string[], ReturnType<typeof summarize>]> = [
   ['plain', 'docker', ['run', '-i', '--rm', 'mcp/github'], { options: ['--interactive', '--rm'], image: 'mcp/github', imageArgs: [] }],
-  ['combined short flags', 'docker', ['run', '-it', '--rm', 'alpine', 'sh'], { options: ['--interactive', '--tty', '--rm'], image: 'alpine', imageArgs: ['sh'] }],
-  ['values both ways', 'docker', ['run', '-e', 'A=1', '--env=B=2', '-v', '/a:/b', '--network', 'host', 'img:1'], {
-    options: ['--env=A=1', '--env=B=2', '--volume=/a:/b', '--network=host'], image: 'img:1', imageArgs: [] }],
-  ['attached short value', 'docker', ['run', '-eTOKEN=x', '-itv', '/a:/b', 'img'], {
-    options: ['--env=TOKEN=x', '--interactive', '--tty', '--volume=/a:/b'], image: 'img', imageArgs: [] }],
-  ['aliases', 'podman', ['run', '--net', 'host', '-u', '0', '-w', '/w', 'img', '--flag', 'x'], {
-    options: ['--network=host', '--user=0', '--workdir=/w'], image: 'img', imageArgs: ['--flag', 'x'] }],
+  [
+    'combined short flags',
+    'docker',
+    ['run', '-it', '--rm', 'alpine', 'sh'],
+    { options: ['--interactive', '--tty', '--rm'], image: 'alpine', imageArgs: ['sh'] },
+  ],
+  [
+    'values both ways',
+    'docker',
+    ['run', '-e', 'A=1', '--env=B=2', '-v', '/a:/b', '--network', 'host', 'img:1'],
+    {
+      options: ['--env=A=1', '--env=B=2', '--volume=/a:/b', '--network=host'],
+      image: 'img:1',
+      imageArgs: [],
+    },
+  ],
+  [
+    'attached short value',
+    'docker',
+    ['run', '-eTOKEN=x', '-itv', '/a:/b', 'img'],
+    {
+      options: ['--env=TOKEN=x', '--interactive', '--tty', '--volume=/a:/b'],
+      image: 'img',
+      imageArgs: [],
+    },
+  ],
+  [
+    'aliases',
+    'podman',
+    ['run', '--net', 'host', '-u', '0', '-w', '/w', 'img', '--flag', 'x'],
+    {
+      options: ['--network=host', '--user=0', '--workdir=/w'],
+      image: 'img',
+      imageArgs: ['--flag', 'x'],
+    },
+  ],
   ['container run and globals', 'docker', ['--context', 'remote', 'container', 'run', '--rm', 'img'], { options: ['--rm'], image: 'img', imageArgs: [] }],
   ['double dash ends options', 'docker', ['run', '--rm', '--', '-weird-image'], { options: ['--rm'], image: '-weird-image', imageArgs: [] }],
   ['boolean with =false', 'docker', ['run', '--privileged=false', 'img'], { options: ['--privileged=false'], image: 'img', imageArgs: [] }],
@@ -70,7 +99,10 @@ test('isFlagOn', () => {
 const IMAGES: Array<[string, ReturnType<typeof parseImageReference>]> = [
   ['alpine', { reference: 'alpine', repository: 'alpine' }],
   ['mcp/github:latest', { reference: 'mcp/github:latest', repository: 'mcp/github', tag: 'latest' }],
-  ['ghcr.io/github/github-mcp-server:v0.5.0', { reference: 'ghcr.io/github/github-mcp-server:v0.5.0', registry: 'ghcr.io', repository: 'github/github-mcp-server', tag: 'v0.5.0' }],
+  [
+    'ghcr.io/github/github-mcp-server:v0.5.0',
+    { reference: 'ghcr.io/github/github-mcp-server:v0.5.0', registry: 'ghcr.io', repository: 'github/github-mcp-server', tag: 'v0.5.0' },
+  ],
   ['localhost:5000/x@sha256:abc', { reference: 'localhost:5000/x@sha256:abc', registry: 'localhost:5000', repository: 'x', digest: 'sha256:abc' }],
   ['a/b:1.0@sha256:def', { reference: 'a/b:1.0@sha256:def', repository: 'a/b', tag: '1.0', digest: 'sha256:def' }],
 ];
@@ -79,7 +111,20 @@ for (const [reference, expected] of IMAGES) {
 }
 
 test('parseDockerMount reads -v and --mount', () => {
-  const { run } = runOf('docker', ['run', '-v', '/:/host:ro', '-v', 'data:/data', '-v', 'C:\\Users\\me:/w', '--mount', 'type=bind,src=/var/run/docker.sock,dst=/var/run/docker.sock', '--mount', 'type=volume,src=v,dst=/v', 'img']);
+  const { run } = runOf('docker', [
+    'run',
+    '-v',
+    '/:/host:ro',
+    '-v',
+    'data:/data',
+    '-v',
+    'C:\\Users\\me:/w',
+    '--mount',
+    'type=bind,src=/var/run/docker.sock,dst=/var/run/docker.sock',
+    '--mount',
+    'type=volume,src=v,dst=/v',
+    'img',
+  ]);
   assert.deepEqual(run!.options.map(parseDockerMount), [
     { source: '/', target: '/host', readOnly: true, named: false },
     { source: 'data', target: '/data', readOnly: false, named: true },

@@ -26,8 +26,15 @@ test('git state: tracked = error (already committed, rotate), untracked/ignored 
   const tracked = secret(lint(TEXT, PATH, undefined, { gitState: 'tracked' }));
   assert.equal(tracked.severity, 'error');
   assert.match(tracked.message, /already committed: rotate it/);
-  assert.match(summaryOf(tracked.message), /^Plaintext .*: move it out of the file, and rotate it \(committed\)\.$/, 'the first sentence, which the editor shows, says to rotate');
-  for (const [state, note] of [['untracked', /not tracked by git yet/], ['ignored', /git-ignored/]] as const) {
+  assert.match(
+    summaryOf(tracked.message),
+    /^Plaintext .*: move it out of the file, and rotate it \(committed\)\.$/,
+    'the first sentence, which the editor shows, says to rotate',
+  );
+  for (const [state, note] of [
+    ['untracked', /not tracked by git yet/],
+    ['ignored', /git-ignored/],
+  ] as const) {
     const f = secret(lint(TEXT, PATH, undefined, { gitState: state }));
     assert.equal(f.severity, 'warning', state);
     assert.ok(!f.message.includes('already committed'));
@@ -46,8 +53,14 @@ test('git state never overrides a severity the user set, and leaves non-secret r
 });
 
 test('server-not-allowed: silent without a policy; by name, package, image, host and publisher', () => {
-  const notAllowed = (policy: unknown) => lint(TEXT, PATH, undefined, { policy: parsePolicy(policy).policy }).filter((f) => f.ruleId === 'server-not-allowed').map((f) => f.server);
-  assert.deepEqual(lint(TEXT, PATH).filter((f) => f.ruleId === 'server-not-allowed'), []);
+  const notAllowed = (policy: unknown) =>
+    lint(TEXT, PATH, undefined, { policy: parsePolicy(policy).policy })
+      .filter((f) => f.ruleId === 'server-not-allowed')
+      .map((f) => f.server);
+  assert.deepEqual(
+    lint(TEXT, PATH).filter((f) => f.ruleId === 'server-not-allowed'),
+    [],
+  );
   assert.deepEqual(notAllowed({}), ['github', 'tickets', 'docs', 'box']);
   assert.deepEqual(notAllowed({ servers: ['github'], packages: ['@acme/mcp-tickets'], hosts: ['*.acme.example'], images: ['ghcr.io/acme/*'] }), []);
   assert.deepEqual(notAllowed({ publishers: ['@acme', 'ghcr.io/acme'] }), ['github', 'docs']);

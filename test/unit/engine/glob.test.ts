@@ -83,7 +83,10 @@ test('suppression entries apply to exactly the files of the table', () => {
   for (const row of TABLE) {
     const path = `${ROOT}/${row.path}`;
     const config = `{ "${path.includes('.vscode/') ? 'servers' : 'mcpServers'}": ${server} }`;
-    assert.ok(lint(config, path).some((f) => f.ruleId === 'unpinned-npm-package'), `${path} has a finding to suppress`);
+    assert.ok(
+      lint(config, path).some((f) => f.ruleId === 'unpinned-npm-package'),
+      `${path} has a finding to suppress`,
+    );
     const { settings } = parseSettings({ suppressions: [{ file: row.pattern, rule: 'unpinned-npm-package', reason: 'table' }] });
     const suppressed = !lint(config, path, settings).some((f) => f.ruleId === 'unpinned-npm-package');
     assert.equal(suppressed, row.suppressed, `suppressions[].file ${row.pattern} vs ${path}`);
@@ -92,12 +95,45 @@ test('suppression entries apply to exactly the files of the table', () => {
 
 test('whole-path matching agrees with picomatch (dot, nocase) except where documented', () => {
   const rows: Array<[string, string]> = [
-    ['*', 'a'], ['*.json', '.x.json'], ['*.json', 'a/b.json'], ['**', 'a/.b/c'], ['a/**', 'a'], ['a/**', 'a/b/c'], ['a/**', 'ab'],
-    ['a/**/b', 'a/b'], ['a/**/b', 'a/x/y/b'], ['a/**/b', 'a/xb'], ['**/b', 'b'], ['**/b', 'x/b'], ['**/b', 'xb'], ['[ab]/**', 'a/x'],
-    ['[ab]/**', 'c/x'], ['[^a]', 'a'], ['[a-c]x', 'bx'], ['[a-c]x', 'dx'], ['{a,b}/x', 'b/x'], ['{a,{b,c}}', 'c'], ['{,a}b', 'b'], ['a**b', 'axxb'],
-    ['a**b', 'ax/xb'], ['a?', 'ab'], ['a?', 'a/'], ['**/*.json', 'x/y/z.json'], ['x/**/*.json', 'x/z.json'], ['*/b', 'x/y/b'],
-    ['*a*a*a*a*b', 'aaaaaaab'], ['*a*a*a*a*b', 'aaaaaaa'], ['{a,b', '{a,b'], ['a{b}c', 'a{b}c'], ['a.b', 'axb'], ['a+b', 'a+b'], ['$x', '$x'],
-    ['(a)', '(a)'], ['A/B', 'a/b'], ['**/**', 'x'], ['.vscode/*.json', '.vscode/mcp.json'],
+    ['*', 'a'],
+    ['*.json', '.x.json'],
+    ['*.json', 'a/b.json'],
+    ['**', 'a/.b/c'],
+    ['a/**', 'a'],
+    ['a/**', 'a/b/c'],
+    ['a/**', 'ab'],
+    ['a/**/b', 'a/b'],
+    ['a/**/b', 'a/x/y/b'],
+    ['a/**/b', 'a/xb'],
+    ['**/b', 'b'],
+    ['**/b', 'x/b'],
+    ['**/b', 'xb'],
+    ['[ab]/**', 'a/x'],
+    ['[ab]/**', 'c/x'],
+    ['[^a]', 'a'],
+    ['[a-c]x', 'bx'],
+    ['[a-c]x', 'dx'],
+    ['{a,b}/x', 'b/x'],
+    ['{a,{b,c}}', 'c'],
+    ['{,a}b', 'b'],
+    ['a**b', 'axxb'],
+    ['a**b', 'ax/xb'],
+    ['a?', 'ab'],
+    ['a?', 'a/'],
+    ['**/*.json', 'x/y/z.json'],
+    ['x/**/*.json', 'x/z.json'],
+    ['*/b', 'x/y/b'],
+    ['*a*a*a*a*b', 'aaaaaaab'],
+    ['*a*a*a*a*b', 'aaaaaaa'],
+    ['{a,b', '{a,b'],
+    ['a{b}c', 'a{b}c'],
+    ['a.b', 'axb'],
+    ['a+b', 'a+b'],
+    ['$x', '$x'],
+    ['(a)', '(a)'],
+    ['A/B', 'a/b'],
+    ['**/**', 'x'],
+    ['.vscode/*.json', '.vscode/mcp.json'],
   ];
   for (const [pattern, path] of rows) {
     assert.equal(compileGlob(pattern).matches(path), picomatch(pattern, { dot: true, nocase: true })(path), `${pattern} vs ${path}`);
@@ -135,5 +171,8 @@ test('patterns too long or with too many alternatives are refused and match noth
   assert.match(globProblem(braces) ?? '', /more than 64 patterns/);
   assert.equal(compileGlob(braces).matches('aaaaaaa'), false);
   assert.equal(globProblem('{a,b}{c,d}/**'), undefined);
-  assert.throws(() => discover({ cwd: ROOT, paths: [], exclude: [braces], gitignore: false, userConfigs: false, env: {} }), /Cannot use the --exclude or ignoredPaths pattern/);
+  assert.throws(
+    () => discover({ cwd: ROOT, paths: [], exclude: [braces], gitignore: false, userConfigs: false, env: {} }),
+    /Cannot use the --exclude or ignoredPaths pattern/,
+  );
 });

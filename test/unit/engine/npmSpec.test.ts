@@ -58,8 +58,56 @@ test('git refs: a commit, a tag or branch, a semver range, none', () => {
 });
 
 test('the fast path for common specs reads them exactly as npm-package-arg does', () => {
-  const names = ['pkg', 'a', 'mcp-server-x', 'a.b_c-d', 'a..b', 'pkg.tgz', 'pkg.tar', 'pkg.tar.gz', 'node_modules', 'favicon.ico', '@s/p', '@scope-x/pkg.js', '@s/p.tgz', 'Upper', '_hidden', '.dot', '9lives'];
-  const versions = [undefined, '', '1.2.3', '0.0.0', '01.2.3', '1.2.3-beta.1', '1.2', 'latest', 'next', 'beta-2', 'canary', 'v1', 'v1.2.3', 'x', 'X', 'xyz', 'y', 'z9', 'legacy', '^1', '~1.2', '>=1', '*', 'a.b', 'Latest', 'npm:other@1.0.0', 'github:u/r', 'file:../x', 'has space'];
+  const names = [
+    'pkg',
+    'a',
+    'mcp-server-x',
+    'a.b_c-d',
+    'a..b',
+    'pkg.tgz',
+    'pkg.tar',
+    'pkg.tar.gz',
+    'node_modules',
+    'favicon.ico',
+    '@s/p',
+    '@scope-x/pkg.js',
+    '@s/p.tgz',
+    'Upper',
+    '_hidden',
+    '.dot',
+    '9lives',
+  ];
+  const versions = [
+    undefined,
+    '',
+    '1.2.3',
+    '0.0.0',
+    '01.2.3',
+    '1.2.3-beta.1',
+    '1.2',
+    'latest',
+    'next',
+    'beta-2',
+    'canary',
+    'v1',
+    'v1.2.3',
+    'x',
+    'X',
+    'xyz',
+    'y',
+    'z9',
+    'legacy',
+    '^1',
+    '~1.2',
+    '>=1',
+    '*',
+    'a.b',
+    'Latest',
+    'npm:other@1.0.0',
+    'github:u/r',
+    'file:../x',
+    'has space',
+  ];
   let checked = 0;
   for (const name of names) {
     for (const version of versions) {

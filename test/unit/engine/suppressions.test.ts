@@ -86,9 +86,14 @@ test('settings suppressions (strict JSON files): by file glob, rule and server',
   const file = '/Users/a/Library/Application Support/Claude/claude_desktop_config.json';
   const before = lint(desktop, file).filter((f) => f.ruleId.startsWith('unpinned'));
   assert.equal(before.length, 2);
-  const { settings } = parseSettings({ suppressions: [{ file: '**/claude_desktop_config.json', rule: 'unpinned-npm-package', server: 'memory', reason: 'vendored' }] });
+  const { settings } = parseSettings({
+    suppressions: [{ file: '**/claude_desktop_config.json', rule: 'unpinned-npm-package', server: 'memory', reason: 'vendored' }],
+  });
   const after = lint(desktop, file, settings).filter((f) => f.ruleId.startsWith('unpinned'));
-  assert.deepEqual(after.map((f) => f.server), ['git']);
+  assert.deepEqual(
+    after.map((f) => f.server),
+    ['git'],
+  );
   const other = parseSettings({ suppressions: [{ file: 'other/claude_desktop_config.json', rule: '*' }] }).settings;
   assert.equal(lint(desktop, file, other).filter((f) => f.ruleId.startsWith('unpinned')).length, 2);
 });
@@ -115,7 +120,10 @@ test('suppressionEdit: next-line comment with the line indentation, in the file 
   assert.ok(!ids(lint(top, PATH)).includes('secret-in-env'));
   const toml = 'model = "o3"\r\n[mcp_servers.x]\r\n  command = "npx"\r\n';
   const tdoc = parseDocument(toml, 'toml')!;
-  assert.equal(applyTextEdits(toml, [toEdit(tdoc, suppressionEdit(tdoc, 'r', 'line', 2))]), 'model = "o3"\r\n[mcp_servers.x]\r\n  # mcp-hygiene-disable-next-line r -- \r\n  command = "npx"\r\n');
+  assert.equal(
+    applyTextEdits(toml, [toEdit(tdoc, suppressionEdit(tdoc, 'r', 'line', 2))]),
+    'model = "o3"\r\n[mcp_servers.x]\r\n  # mcp-hygiene-disable-next-line r -- \r\n  command = "npx"\r\n',
+  );
 });
 
 test('the suppression rules are registered with docs and can be turned off', () => {

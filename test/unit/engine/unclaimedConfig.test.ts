@@ -9,11 +9,26 @@ import { unclaimedConfigClient } from '../../../server/src/engine';
 const json = (value: unknown) => JSON.stringify(value, null, 2);
 
 test('servers maps with a command or a URL, in JSON, JSONC, YAML and TOML, at unclaimed paths', () => {
-  assert.equal(unclaimedConfigClient(json({ mcpServers: { gh: { command: 'npx', args: ['-y', 'gh-mcp'] } } }), '/work/app/config/agents.json'), 'MCP config (unknown client)');
-  assert.equal(unclaimedConfigClient('// team\n{ "servers": { "api": { "type": "http", "url": "https://api.example.com/mcp" } } }', '/work/app/tools/servers.jsonc'), 'MCP config (unknown client)');
-  assert.equal(unclaimedConfigClient('mcpServers:\n  docs:\n    command: uvx\n    args: [docs-mcp]\n', '/work/app/deploy/agents.yaml'), 'MCP config (unknown client)');
-  assert.equal(unclaimedConfigClient('[mcp_servers.docs]\ncommand = "npx"\nargs = ["-y", "docs-mcp"]\n', '/work/app/agent.toml'), 'MCP config (unknown client)');
-  assert.equal(unclaimedConfigClient(json({ theme: 'One Dark', context_servers: { db: { command: 'npx', args: ['pg-mcp'] } } }), '/work/app/shared/editor-settings.json'), 'Zed');
+  assert.equal(
+    unclaimedConfigClient(json({ mcpServers: { gh: { command: 'npx', args: ['-y', 'gh-mcp'] } } }), '/work/app/config/agents.json'),
+    'MCP config (unknown client)',
+  );
+  assert.equal(
+    unclaimedConfigClient('// team\n{ "servers": { "api": { "type": "http", "url": "https://api.example.com/mcp" } } }', '/work/app/tools/servers.jsonc'),
+    'MCP config (unknown client)',
+  );
+  assert.equal(
+    unclaimedConfigClient('mcpServers:\n  docs:\n    command: uvx\n    args: [docs-mcp]\n', '/work/app/deploy/agents.yaml'),
+    'MCP config (unknown client)',
+  );
+  assert.equal(
+    unclaimedConfigClient('[mcp_servers.docs]\ncommand = "npx"\nargs = ["-y", "docs-mcp"]\n', '/work/app/agent.toml'),
+    'MCP config (unknown client)',
+  );
+  assert.equal(
+    unclaimedConfigClient(json({ theme: 'One Dark', context_servers: { db: { command: 'npx', args: ['pg-mcp'] } } }), '/work/app/shared/editor-settings.json'),
+    'Zed',
+  );
 });
 
 test('not for claimed paths, other JSON, or a servers key that holds no launch', () => {

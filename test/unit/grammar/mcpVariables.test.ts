@@ -29,7 +29,10 @@ async function loadGrammars(): Promise<Record<string, IGrammar>> {
   const contribution = manifest.contributes.grammars.find((g: { path: string }) => g.path.includes('mcp-variables.injection.json'));
   const injectionScope: string = contribution.scopeName;
   const registry = new Registry({
-    onigLib: Promise.resolve({ createOnigScanner: (p: string[]) => new oniguruma.OnigScanner(p), createOnigString: (s: string) => new oniguruma.OnigString(s) }),
+    onigLib: Promise.resolve({
+      createOnigScanner: (p: string[]) => new oniguruma.OnigScanner(p),
+      createOnigString: (s: string) => new oniguruma.OnigString(s),
+    }),
     loadGrammar: async (scope) => {
       if (scope === injectionScope) return parseRawGrammar(readFileSync(join(root, contribution.path), 'utf8'), 'x.json');
       const host = Object.values(HOSTS).find((h) => h.scope === scope);
@@ -75,7 +78,10 @@ test('fixture lines tokenise as in the committed snapshot', async () => {
 
 test('spot checks: each syntax is recognised, comments and plain text are not', async () => {
   const g = await loadGrammars();
-  const vars = (kind: string, line: string) => tokenize(g[kind], line).filter(([, s]) => /(^| )variable\./.test(s)).map(([t]) => t);
+  const vars = (kind: string, line: string) =>
+    tokenize(g[kind], line)
+      .filter(([, s]) => /(^| )variable\./.test(s))
+      .map(([t]) => t);
   assert.deepEqual(vars('json', '"${input:tok}"'), ['tok']);
   assert.deepEqual(vars('json', '"${env:HOME}"'), ['HOME']);
   assert.deepEqual(vars('json', '"${workspaceFolder}"'), ['workspaceFolder']);

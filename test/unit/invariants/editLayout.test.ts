@@ -44,7 +44,8 @@ function rewritesKeptText(before: string, after: string): string | undefined {
   let head = 0;
   while (head < old.length && head < now.length && old[head].text === now[head].text) head++;
   for (let i = 1; i < head; i++) {
-    if (old[i].space !== now[i].space) return `whitespace before kept ${JSON.stringify(old[i].text)} changed from ${JSON.stringify(old[i].space)} to ${JSON.stringify(now[i].space)}`;
+    if (old[i].space !== now[i].space)
+      return `whitespace before kept ${JSON.stringify(old[i].text)} changed from ${JSON.stringify(old[i].space)} to ${JSON.stringify(now[i].space)}`;
   }
   let tail = 0;
   while (tail < old.length - head && tail < now.length - head && old[old.length - 1 - tail].text === now[now.length - 1 - tail].text) tail++;
@@ -88,7 +89,8 @@ function insertionLayoutProblem(text: string, root: TreeNode | undefined, offset
   const container = containerAt(root, offset);
   if (!container) return undefined;
   const bracketed = '[{'.includes(text.charAt(container.offset));
-  if (bracketed && !/[\r\n]/.test(text.slice(container.offset, container.offset + container.length)) && breaks.length > 0) return 'a line break inserted into a collection written on one line';
+  if (bracketed && !/[\r\n]/.test(text.slice(container.offset, container.offset + container.length)) && breaks.length > 0)
+    return 'a line break inserted into a collection written on one line';
   const children = container.children ?? [];
   const previous = [...children].reverse().find((child) => child.offset + child.length <= offset);
   const next = children.find((child) => child.offset >= offset);
@@ -102,7 +104,8 @@ function insertionLayoutProblem(text: string, root: TreeNode | undefined, offset
     const colon = colonOf(text, sample);
     const keyColon = /"(?:[^"\\]|\\.)*"([ \t]*:[ \t]*)/g;
     const first = keyColon.exec(inserted);
-    if (colon !== undefined && /^[ \t]*:[ \t]*$/.test(colon) && first && first[1] !== colon) return `key spacing ${JSON.stringify(first[1])} where the neighbours write ${JSON.stringify(colon)}`;
+    if (colon !== undefined && /^[ \t]*:[ \t]*$/.test(colon) && first && first[1] !== colon)
+      return `key spacing ${JSON.stringify(first[1])} where the neighbours write ${JSON.stringify(colon)}`;
   }
   return undefined;
 }
@@ -142,17 +145,22 @@ function checkEdits(name: string, text: string, path: string, stats: Stats): voi
 }
 
 const empty = (): Stats => ({ files: 0, fixes: 0, edits: 0, insertions: 0, violations: [] });
-const summary = (label: string, s: Stats) => console.log(`# ${label}: ${s.files} files, ${s.fixes} fixes, ${s.edits} edits (${s.insertions} insertions) checked`);
+const summary = (label: string, s: Stats) =>
+  console.log(`# ${label}: ${s.files} files, ${s.fixes} fixes, ${s.edits} edits (${s.insertions} insertions) checked`);
 
-test('every edit of every fix on the real corpus touches only what it changes, in its neighbours\' layout', { skip: loadCorpus().length === 0 && 'corpus not on this machine' }, () => {
-  const stats = empty();
-  for (const file of loadCorpus()) checkEdits(file.name, file.text, file.lintPath, stats);
-  summary('corpus edit layout', stats);
-  assert.deepEqual(stats.violations, []);
-  assert.ok(stats.fixes > 0, 'no fix was checked');
-});
+test(
+  "every edit of every fix on the real corpus touches only what it changes, in its neighbours' layout",
+  { skip: loadCorpus().length === 0 && 'corpus not on this machine' },
+  () => {
+    const stats = empty();
+    for (const file of loadCorpus()) checkEdits(file.name, file.text, file.lintPath, stats);
+    summary('corpus edit layout', stats);
+    assert.deepEqual(stats.violations, []);
+    assert.ok(stats.fixes > 0, 'no fix was checked');
+  },
+);
 
-test('every edit of every fix on the fixtures touches only what it changes, in its neighbours\' layout', () => {
+test("every edit of every fix on the fixtures touches only what it changes, in its neighbours' layout", () => {
   const stats = empty();
   for (const file of loadFixtures()) checkEdits(file.name, file.text, file.lintPath, stats);
   summary('fixture edit layout', stats);
@@ -173,14 +181,14 @@ function generatedEditsProperty(targets: ReturnType<typeof dialectTargets>, stat
   });
 }
 
-test('property: every edit of every fix on generated configs (every syntax, every dialect, one-line or indented) keeps its neighbours\' layout', () => {
+test("property: every edit of every fix on generated configs (every syntax, every dialect, one-line or indented) keeps its neighbours' layout", () => {
   const stats = empty();
   fc.assert(generatedEditsProperty(dialectTargets(DIALECTS), stats), { seed: fuzzSeed(), numRuns: fuzzRuns(60), includeErrorInReport: true });
   summary('generated edit layout', stats);
   assert.ok(stats.edits > 0);
 });
 
-test('property: the ${input:} and inputs insertions on generated VS Code files (mcp.json, settings.json, devcontainer.json) follow the file\'s layout', () => {
+test("property: the ${input:} and inputs insertions on generated VS Code files (mcp.json, settings.json, devcontainer.json) follow the file's layout", () => {
   const stats = empty();
   const withInputs = dialectTargets(DIALECTS).filter((t) => t.dialect.schema?.inputsPath);
   fc.assert(generatedEditsProperty(withInputs, stats), { seed: fuzzSeed(), numRuns: fuzzRuns(80), includeErrorInReport: true });
@@ -224,7 +232,12 @@ function checkPrimitives(name: string, text: string, path: string, stats: Stats 
   if (doc.root) walk(doc.root);
   for (const container of containers) {
     // A key no container holds yet, so the insertion is a new member.
-    const edits = container.type === 'array' ? insertArrayElement(container, PROBE, doc) : getValue(container, PROBE) ? undefined : insertProperty(container, PROBE, PROBE, doc);
+    const edits =
+      container.type === 'array'
+        ? insertArrayElement(container, PROBE, doc)
+        : getValue(container, PROBE)
+          ? undefined
+          : insertProperty(container, PROBE, PROBE, doc);
     if (!edits) {
       stats.declined++;
       continue;
@@ -233,32 +246,47 @@ function checkPrimitives(name: string, text: string, path: string, stats: Stats 
     const where = `${name} at ${JSON.stringify(pathOf(container))}`;
     let out = text;
     for (const edit of [...edits].sort((a, b) => b.offset - a.offset)) {
-      if (!/^\s*$/.test(text.slice(edit.offset, edit.offset + edit.length))) stats.violations.push(`${where}: removes ${JSON.stringify(text.slice(edit.offset, edit.offset + edit.length))}`);
-      const problem = /\S/.test(edit.content.replace(/,/g, '')) ? insertionLayoutProblem(text, doc.root, edit.offset, edit.content, syntax === 'json') : undefined;
+      if (!/^\s*$/.test(text.slice(edit.offset, edit.offset + edit.length)))
+        stats.violations.push(`${where}: removes ${JSON.stringify(text.slice(edit.offset, edit.offset + edit.length))}`);
+      const problem = /\S/.test(edit.content.replace(/,/g, ''))
+        ? insertionLayoutProblem(text, doc.root, edit.offset, edit.content, syntax === 'json')
+        : undefined;
       if (problem) stats.violations.push(`${where}: ${problem}: ${JSON.stringify(edit.content)}`);
       out = out.slice(0, edit.offset) + edit.content + out.slice(edit.offset + edit.length);
     }
     const after = parseDocument(out, syntax)!;
     if (after.problems.length > 0) {
-      stats.violations.push(`${where}: the output does not parse (${after.problems[0].message}): ${JSON.stringify(out.slice(Math.max(0, edits[0].offset - 80), edits[0].offset + 120))}`);
+      stats.violations.push(
+        `${where}: the output does not parse (${after.problems[0].message}): ${JSON.stringify(out.slice(Math.max(0, edits[0].offset - 80), edits[0].offset + 120))}`,
+      );
       continue;
     }
     const grown = nodeAt(after.root, pathOf(container));
     const added = container.type === 'array' ? grown?.children?.[grown.children.length - 1] : getValue(grown, PROBE);
-    if (grown?.children?.length !== (container.children?.length ?? 0) + 1 || added?.value !== PROBE) stats.violations.push(`${where}: the new member is not where it belongs`);
+    if (grown?.children?.length !== (container.children?.length ?? 0) + 1 || added?.value !== PROBE)
+      stats.violations.push(`${where}: the new member is not where it belongs`);
   }
 }
 
-test('the insertion primitives on every array and object of every corpus file and fixture: nothing removed, output parses, member in place, neighbours\' layout', { skip: loadCorpus().length === 0 && 'corpus not on this machine' }, () => {
-  const stats = { ...empty(), declined: 0 };
-  for (const file of [...loadCorpus(), ...loadFixtures()]) checkPrimitives(file.name, file.text, file.lintPath, stats);
-  console.log(`# insertion primitives: ${stats.files} files, ${stats.insertions} insertions checked, ${stats.declined} declined (block YAML, TOML tables known only through a sub-table header, comment-only brackets)`);
-  assert.deepEqual(stats.violations.slice(0, 20), []);
-  assert.ok(stats.insertions > 1000);
-});
+test(
+  "the insertion primitives on every array and object of every corpus file and fixture: nothing removed, output parses, member in place, neighbours' layout",
+  { skip: loadCorpus().length === 0 && 'corpus not on this machine' },
+  () => {
+    const stats = { ...empty(), declined: 0 };
+    for (const file of [...loadCorpus(), ...loadFixtures()]) checkPrimitives(file.name, file.text, file.lintPath, stats);
+    console.log(
+      `# insertion primitives: ${stats.files} files, ${stats.insertions} insertions checked, ${stats.declined} declined (block YAML, TOML tables known only through a sub-table header, comment-only brackets)`,
+    );
+    assert.deepEqual(stats.violations.slice(0, 20), []);
+    assert.ok(stats.insertions > 1000);
+  },
+);
 
 test('the checks catch a re-serialised input and a line break in a one-line array', () => {
-  assert.match(rewritesKeptText('{ "type": "promptString", "id": "gh-token" }', '{\n  "type": "promptString",\n  "id": "gh-token"\n}') ?? '', /whitespace before kept/);
+  assert.match(
+    rewritesKeptText('{ "type": "promptString", "id": "gh-token" }', '{\n  "type": "promptString",\n  "id": "gh-token"\n}') ?? '',
+    /whitespace before kept/,
+  );
   assert.equal(rewritesKeptText('"Bearer abcdef"', '"Bearer ${input:token}"'), undefined);
   const text = '{"servers": {"s": {"command": "npx", "args": ["-y", "pkg"]}}}';
   const root = analyze(text, '/p/.vscode/mcp.json')!.doc.root;

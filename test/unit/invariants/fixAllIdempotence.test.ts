@@ -14,7 +14,12 @@ function manyTrailingCommas(n: number): string {
   return `{\n  "mcpServers": {\n${servers}\n  },\n}\n`;
 }
 
-for (const [path, n] of [['/p/claude_desktop_config.json', 3], ['/p/claude_desktop_config.json', 11], ['/p/.vs/mcp.json', 60], ['/p/.lmstudio/mcp.json', 160]] as const) {
+for (const [path, n] of [
+  ['/p/claude_desktop_config.json', 3],
+  ['/p/claude_desktop_config.json', 11],
+  ['/p/.vs/mcp.json', 60],
+  ['/p/.lmstudio/mcp.json', 160],
+] as const) {
   test(`fixAll clears ${n * 2 + 2} trailing commas in strict JSON (${path}) and is idempotent`, () => {
     const text = path.endsWith('.vs/mcp.json') ? manyTrailingCommas(n).replace('"mcpServers"', '"servers"') : manyTrailingCommas(n);
     const listed = lint(text, path).filter((f) => f.ruleId === 'schema-syntax-error');
@@ -22,9 +27,15 @@ for (const [path, n] of [['/p/claude_desktop_config.json', 3], ['/p/claude_deskt
     assert.equal(listed.length, Math.min(10, n * 2 + 2));
     const last = listed[listed.length - 1];
     const unlisted = n * 2 + 2 - listed.length;
-    assert.equal(last.fixes[0].title, unlisted ? `Remove this and the ${unlisted} unlisted trailing comma${unlisted === 1 ? '' : 's'}` : 'Remove the trailing comma');
+    assert.equal(
+      last.fixes[0].title,
+      unlisted ? `Remove this and the ${unlisted} unlisted trailing comma${unlisted === 1 ? '' : 's'}` : 'Remove the trailing comma',
+    );
     const once = fixAll(text, path);
-    assert.deepEqual(lint(once.text, path).filter((f) => f.ruleId === 'schema-syntax-error'), []);
+    assert.deepEqual(
+      lint(once.text, path).filter((f) => f.ruleId === 'schema-syntax-error'),
+      [],
+    );
     assert.equal(fixAll(once.text, path).text, once.text);
     JSON.parse(once.text);
     if (n <= 11) {

@@ -18,13 +18,17 @@ test('every documented fix exception has a reason', () => {
   for (const e of FIX_EXCEPTIONS) assert.ok(e.reason.length > 40, `${e.fixedRule} -> ${e.appears}`);
 });
 
-test('every fix offered on every corpus file keeps the fix invariants; fixAll is idempotent', { skip: corpus.length === 0 && 'corpus not on this machine' }, () => {
-  const stats = emptyStats();
-  for (const file of corpus) checkFixInvariants(file.name, file.text, file.lintPath, stats);
-  report('corpus fix invariants', stats);
-  assert.deepEqual(stats.violations, []);
-  assert.ok(stats.fixes > 0, 'the corpus offered no fix at all');
-});
+test(
+  'every fix offered on every corpus file keeps the fix invariants; fixAll is idempotent',
+  { skip: corpus.length === 0 && 'corpus not on this machine' },
+  () => {
+    const stats = emptyStats();
+    for (const file of corpus) checkFixInvariants(file.name, file.text, file.lintPath, stats);
+    report('corpus fix invariants', stats);
+    assert.deepEqual(stats.violations, []);
+    assert.ok(stats.fixes > 0, 'the corpus offered no fix at all');
+  },
+);
 
 test('every fix offered on every fixture keeps the fix invariants', () => {
   const fixtures = loadFixtures();

@@ -40,7 +40,8 @@ test('per-server rules are most of the catalogue (otherwise incremental linting 
 
 test('an edit outside every server entry, a syntax error or a new server takes a full lint', () => {
   const path = '/p/.vscode/mcp.json';
-  const text = '{\n  "inputs": [],\n  "servers": {\n    "a": { "command": "npx", "args": ["-y", "pkg"] },\n    "b": { "command": "uvx", "args": ["tool"] }\n  }\n}\n';
+  const text =
+    '{\n  "inputs": [],\n  "servers": {\n    "a": { "command": "npx", "args": ["-y", "pkg"] },\n    "b": { "command": "uvx", "args": ["tool"] }\n  }\n}\n';
   const previous = analyze(text, path)!;
   const cases = {
     outside: text.replace('"inputs": []', '"inputs": [ ]'),
@@ -74,7 +75,13 @@ test('a rule that breaks the per-server promise shows up as a difference (what t
   const edited = text.replace('"npx"}', '"uvx"}');
   const full = analyze(edited, path, undefined, { rules: [crossServer] })!;
   const incremental = analyze(edited, path, undefined, { rules: [crossServer], previous })!;
-  assert.deepEqual(full.findings.map((f) => f.message), ['1 npx servers', '1 npx servers']);
+  assert.deepEqual(
+    full.findings.map((f) => f.message),
+    ['1 npx servers', '1 npx servers'],
+  );
   // The edited server sees only itself, the other keeps its stale count.
-  assert.deepEqual(incremental.findings.map((f) => f.message), ['0 npx servers', '2 npx servers']);
+  assert.deepEqual(
+    incremental.findings.map((f) => f.message),
+    ['0 npx servers', '2 npx servers'],
+  );
 });

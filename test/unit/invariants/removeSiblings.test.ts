@@ -31,7 +31,13 @@ const JSON_CASES: Case[] = [
   { name: 'json inline', syntax: 'json', text: '{"a": ["e0", "e1", "e2"]}', path: ['a'] },
   { name: 'json one element', syntax: 'json', text: '{"a": ["e0"]}', path: ['a'] },
   { name: 'jsonc one element, trailing comma', syntax: 'json', text: '{\n  "a": [\n    "e0",\n  ],\n}\n', path: ['a'] },
-  { name: 'jsonc one element, trailing comma, comment', syntax: 'json', text: '{\n  "a": [\n    // keep me\n    "e0", // c0\n  ],\n}\n', path: ['a'], always: ['// keep me'] },
+  {
+    name: 'jsonc one element, trailing comma, comment',
+    syntax: 'json',
+    text: '{\n  "a": [\n    // keep me\n    "e0", // c0\n  ],\n}\n',
+    path: ['a'],
+    always: ['// keep me'],
+  },
   {
     name: 'jsonc comments and trailing comma',
     syntax: 'json',
@@ -40,8 +46,21 @@ const JSON_CASES: Case[] = [
     always: ['// head'],
     own: { 0: '// c0', 1: '/* own 1 */', 2: '// c2', 3: '/* c3 */' },
   },
-  { name: 'jsonc block comments inline', syntax: 'json', text: '{"a": [/* h */ "e0" /* c0 */, "e1", /* before e2 */ "e2" /* c2 */]}', path: ['a'], always: ['/* h */'], own: { 0: '/* c0 */', 2: '/* c2 */' } },
-  { name: 'jsonc object properties', syntax: 'json', text: '{\n  "env": {\n    "K0": "e0", // c0\n    // own 1\n    "K1": "e1",\n    "K2": "e2", // c2\n  }\n}\n', path: ['env'], own: { 0: '// c0', 1: '// own 1', 2: '// c2' } },
+  {
+    name: 'jsonc block comments inline',
+    syntax: 'json',
+    text: '{"a": [/* h */ "e0" /* c0 */, "e1", /* before e2 */ "e2" /* c2 */]}',
+    path: ['a'],
+    always: ['/* h */'],
+    own: { 0: '/* c0 */', 2: '/* c2 */' },
+  },
+  {
+    name: 'jsonc object properties',
+    syntax: 'json',
+    text: '{\n  "env": {\n    "K0": "e0", // c0\n    // own 1\n    "K1": "e1",\n    "K2": "e2", // c2\n  }\n}\n',
+    path: ['env'],
+    own: { 0: '// c0', 1: '// own 1', 2: '// c2' },
+  },
   { name: 'json string with comment markers and brackets', syntax: 'json', text: '{"a": ["e0 // [x] ,", "/* e1 */", "e2,"]}', path: ['a'] },
 ];
 
@@ -49,16 +68,35 @@ const CASES: Case[] = [
   ...JSON_CASES,
   ...JSON_CASES.map((c) => ({ ...c, name: c.name + ' (CRLF)', text: crlf(c.text) })),
   { name: 'toml inline array', syntax: 'toml', text: 'a = ["e0", "e1", "e2"]\n', path: ['a'] },
-  { name: 'toml multiline array, comments, trailing comma', syntax: 'toml', text: 'a = [\n  # head\n  "e0", # c0\n  # own 1\n  "e1",\n  "e2", # c2\n]\n', path: ['a'], always: ['# head'], own: { 0: '# c0', 1: '# own 1', 2: '# c2' } },
+  {
+    name: 'toml multiline array, comments, trailing comma',
+    syntax: 'toml',
+    text: 'a = [\n  # head\n  "e0", # c0\n  # own 1\n  "e1",\n  "e2", # c2\n]\n',
+    path: ['a'],
+    always: ['# head'],
+    own: { 0: '# c0', 1: '# own 1', 2: '# c2' },
+  },
   { name: 'toml inline table', syntax: 'toml', text: 't = { k0 = "e0", k1 = "e1", k2 = "e2" }\n', path: ['t'] },
-  { name: 'toml table', syntax: 'toml', text: '[t]\nk0 = "e0" # c0\n# own 1\nk1 = "e1"\nk2 = "e2"\n\n[other]\nx = 1\n', path: ['t'], own: { 0: '# c0', 1: '# own 1' } },
+  {
+    name: 'toml table',
+    syntax: 'toml',
+    text: '[t]\nk0 = "e0" # c0\n# own 1\nk1 = "e1"\nk2 = "e2"\n\n[other]\nx = 1\n',
+    path: ['t'],
+    own: { 0: '# c0', 1: '# own 1' },
+  },
   { name: 'toml table (CRLF)', syntax: 'toml', text: crlf('[t]\nk0 = "e0"\nk1 = "e1"\n'), path: ['t'] },
   { name: 'yaml block sequence', syntax: 'yaml', text: 'a:\n  - e0 # c0\n  # own 1\n  - e1\n  - e2\nb: 1\n', path: ['a'], own: { 0: '# c0' } },
   { name: 'yaml block sequence (CRLF)', syntax: 'yaml', text: crlf('a:\n  - e0\n  - e1\nb: 1\n'), path: ['a'] },
   { name: 'yaml flow sequence', syntax: 'yaml', text: 'a: [e0, e1, e2]\nb: 1\n', path: ['a'] },
   { name: 'yaml flow sequence, trailing comma', syntax: 'yaml', text: 'a: [e0, e1,]\n', path: ['a'] },
   { name: 'yaml block mapping', syntax: 'yaml', text: 't:\n  k0: e0\n  k1: e1 # c1\nb: 1\n', path: ['t'], own: { 1: '# c1' } },
-  { name: 'yaml block mapping, comments', syntax: 'yaml', text: 't:\n  k0: e0 # c0\n  # own 1\n  k1: e1\n  k2: [x, y]\nb: 1\n', path: ['t'], own: { 0: '# c0', 1: '# own 1' } },
+  {
+    name: 'yaml block mapping, comments',
+    syntax: 'yaml',
+    text: 't:\n  k0: e0 # c0\n  # own 1\n  k1: e1\n  k2: [x, y]\nb: 1\n',
+    path: ['t'],
+    own: { 0: '# c0', 1: '# own 1' },
+  },
   // A block sequence's next item starts with its `- `: an own-line comment before it cannot stay alone.
   { name: 'yaml block sequence of mappings', syntax: 'yaml', text: 'a:\n  - name: e0 # c0\n    x: 1\n  - name: e1\n', path: ['a'], own: { 0: '# c0' } },
 ];
@@ -109,16 +147,32 @@ test('removeSiblings refuses a cut across a TOML table header', () => {
 });
 
 test('the fuzz counterexample: "Stop auto-approving" on ["write_file",] leaves a valid, empty list', () => {
-  const text = '{\n  "servers": {\n    "fs": {\n      "command": "npx",\n      "args": ["-y", "x@1.0.0"],\n      "alwaysAllow": [\n        "write_file",\n      ],\n    },\n  },\n}\n';
+  const text =
+    '{\n  "servers": {\n    "fs": {\n      "command": "npx",\n      "args": ["-y", "x@1.0.0"],\n      "alwaysAllow": [\n        "write_file",\n      ],\n    },\n  },\n}\n';
   const path = '/w/.vscode/mcp.json';
   const finding = lint(text, path).find((f) => f.ruleId === 'auto-approve-dangerous-tools')!;
-  const output = applyFix(text, finding.fixes.find((f) => /Stop auto-approving/.test(f.title))!);
+  const output = applyFix(
+    text,
+    finding.fixes.find((f) => /Stop auto-approving/.test(f.title))!,
+  );
   assert.match(output, /"alwaysAllow": \[\],/);
-  assert.deepEqual(lint(output, path).map((f) => f.ruleId).filter((id) => id.startsWith('schema-syntax')), []);
+  assert.deepEqual(
+    lint(output, path)
+      .map((f) => f.ruleId)
+      .filter((id) => id.startsWith('schema-syntax')),
+    [],
+  );
   for (const eol of ['\n', '\r\n']) {
-    const roo = '{\n  "mcpServers": {\n    "fs": {\n      "command": "npx",\n      "args": ["-y", "x@1.0.0"],\n      "alwaysAllow": ["write_file", "read_file",], // tools\n    },\n  },\n}\n'.replace(/\n/g, eol);
+    const roo =
+      '{\n  "mcpServers": {\n    "fs": {\n      "command": "npx",\n      "args": ["-y", "x@1.0.0"],\n      "alwaysAllow": ["write_file", "read_file",], // tools\n    },\n  },\n}\n'.replace(
+        /\n/g,
+        eol,
+      );
     const f = lint(roo, '/w/.roo/mcp.json').find((x) => x.ruleId === 'auto-approve-dangerous-tools')!;
-    const fixed = applyFix(roo, f.fixes.find((x) => /Stop auto-approving/.test(x.title))!);
+    const fixed = applyFix(
+      roo,
+      f.fixes.find((x) => /Stop auto-approving/.test(x.title))!,
+    );
     assert.ok(fixed.includes('"alwaysAllow": ["read_file",], // tools'), JSON.stringify(fixed));
   }
 });

@@ -41,11 +41,17 @@ test('${input:} in a VS Code settings.json goes to mcp.inputs, also with a root 
     const text = JSON.stringify(value, null, 2);
     check(`settings.json, root servers: ${withRootServers}`, text, path);
     const finding = lint(text, path).find((f) => f.ruleId === 'secret-connection-string')!;
-    const out = applyFix(text, finding.fixes.find((f) => f.title.includes('${input:'))!);
+    const out = applyFix(
+      text,
+      finding.fixes.find((f) => f.title.includes('${input:'))!,
+    );
     const parsed = JSON.parse(out);
     assert.equal(parsed.inputs, undefined, 'no root inputs');
     assert.equal(parsed.mcp.inputs[0].id, 'database-password');
-    assert.deepEqual(lint(out, path).filter((f) => f.ruleId === 'schema-undefined-input'), []);
+    assert.deepEqual(
+      lint(out, path).filter((f) => f.ruleId === 'schema-undefined-input'),
+      [],
+    );
   }
 });
 
@@ -54,9 +60,15 @@ test('${input:} in a devcontainer.json goes to customizations.vscode.mcp.inputs'
   const text = `{\n  // dev container\n  "name": "x",\n  "customizations": {\n    "vscode": {\n      "mcp": {\n        "servers": {\n          "github": { "command": "npx", "args": ["-y", "x@1.0.0"], "env": { "GITHUB_TOKEN": "${TOKEN}" } }\n        }\n      }\n    }\n  }\n}\n`;
   check('devcontainer', text, path);
   const finding = lint(text, path).find((f) => f.ruleId === 'secret-in-env')!;
-  const out = applyFix(text, finding.fixes.find((f) => f.title.includes('${input:'))!);
+  const out = applyFix(
+    text,
+    finding.fixes.find((f) => f.title.includes('${input:'))!,
+  );
   assert.match(out, /"mcp": \{\s*"inputs": \[/);
-  assert.deepEqual(lint(out, path).filter((f) => f.ruleId === 'schema-undefined-input'), []);
+  assert.deepEqual(
+    lint(out, path).filter((f) => f.ruleId === 'schema-undefined-input'),
+    [],
+  );
 });
 
 const NO_INTERPOLATION: readonly string[] = [
@@ -70,7 +82,11 @@ const rootKey = (path: string) => (path.endsWith('.vs/mcp.json') ? 'servers' : '
 test('clients with no variables and no pass-through list: no fix deletes the secret (the server would lose it); the message says what to do', () => {
   for (const path of NO_INTERPOLATION) {
     const servers = {
-      db: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-postgres@0.6.2'], env: { DATABASE_URL: DSN, OPENAI_API_KEY: makeSecret(2, seed), API_KEY: makeSecret(6, seed), DB_PASSWORD: PASSWORD, GITHUB_TOKEN: TOKEN } },
+      db: {
+        command: 'npx',
+        args: ['-y', '@modelcontextprotocol/server-postgres@0.6.2'],
+        env: { DATABASE_URL: DSN, OPENAI_API_KEY: makeSecret(2, seed), API_KEY: makeSecret(6, seed), DB_PASSWORD: PASSWORD, GITHUB_TOKEN: TOKEN },
+      },
       remote: { type: 'http', url: 'https://mcp.example.com/mcp', headers: { Authorization: 'Bearer ' + TOKEN } },
       args: { command: 'npx', args: ['-y', 'srv@1.0.0', '--api-key', TOKEN] },
     };
@@ -79,7 +95,12 @@ test('clients with no variables and no pass-through list: no fix deletes the sec
     const secretsFound = findings.filter((f) => f.category === 'secret' && f.server === 'db');
     assert.ok(secretsFound.length >= 4, path);
     assert.deepEqual(removal(findings), [], path);
-    for (const f of secretsFound) assert.match(f.message, /expands no variables here: start the server through a wrapper that reads it from your keychain or an env file outside the repository/, `${path} ${f.ruleId}`);
+    for (const f of secretsFound)
+      assert.match(
+        f.message,
+        /expands no variables here: start the server through a wrapper that reads it from your keychain or an env file outside the repository/,
+        `${path} ${f.ruleId}`,
+      );
     assert.equal(fixAll(text, path).text.includes(secretBody(TOKEN)), true, `${path}: fix-all must not remove it`);
     assertNoLeak(findings.map((f) => [f.message, ...f.fixes.map((x) => x.title)].join('\n')).join('\n'), secrets);
   }
@@ -91,7 +112,13 @@ test('Codex (TOML): "Move KEY to env_vars" deletes the entry and names KEY in en
   const path = '/p/.codex/config.toml';
   check('codex', codex, path);
   const fixes = removal(lint(codex, path));
-  assert.deepEqual(fixes.map((f) => f.title), ['Move GITHUB_TOKEN to env_vars (Codex passes it from its environment; set it there)', 'Move API_KEY to env_vars (Codex passes it from its environment; set it there)']);
+  assert.deepEqual(
+    fixes.map((f) => f.title),
+    [
+      'Move GITHUB_TOKEN to env_vars (Codex passes it from its environment; set it there)',
+      'Move API_KEY to env_vars (Codex passes it from its environment; set it there)',
+    ],
+  );
   const first = applyFix(codex, fixes[0]);
   assert.ok(!first.includes(secretBody(TOKEN)));
   assert.match(first, /\[mcp_servers\.github\]\ncommand = "npx"\nargs = \[[^\n]*\]\nenv_vars = \["GITHUB_TOKEN"\]\n/);
@@ -100,7 +127,10 @@ test('Codex (TOML): "Move KEY to env_vars" deletes the entry and names KEY in en
   // The only entry of the inline env table goes with its table: `env = {}` would say nothing.
   assert.match(second, /env_vars = \["HOME_DIR", "API_KEY"\]\n$/);
   assert.ok(!second.includes(apiKey));
-  assert.ok(fixes.every((f) => !f.safe), 'never in fix-all: the value must be set in the environment first');
+  assert.ok(
+    fixes.every((f) => !f.safe),
+    'never in fix-all: the value must be set in the environment first',
+  );
 });
 
 test('Goose (YAML): "Move KEY to env_keys" removes the entry and adds env_keys at the entry\'s indentation, one line, nothing else touched', () => {
@@ -113,7 +143,10 @@ test('Goose (YAML): "Move KEY to env_keys" removes the entry and adds env_keys a
   const [fix] = removal(findings);
   assert.equal(fix.title, 'Move GITHUB_TOKEN to env_keys (Goose passes it from its environment; set it there)');
   const out = applyFix(goose, fix);
-  assert.equal(out, `extensions:\n  github:\n    name: github\n    type: stdio\n    enabled: true\n    cmd: npx\n    args: ["-y", "@modelcontextprotocol/server-github@0.6.2"]\n    timeout: 300\n    env_keys: ["GITHUB_TOKEN"]\n`);
+  assert.equal(
+    out,
+    `extensions:\n  github:\n    name: github\n    type: stdio\n    enabled: true\n    cmd: npx\n    args: ["-y", "@modelcontextprotocol/server-github@0.6.2"]\n    timeout: 300\n    env_keys: ["GITHUB_TOKEN"]\n`,
+  );
 });
 
 test('Zed: "Remove KEY from env" (Zed starts servers with its own environment); headers and args get no fix and the wrapper advice', () => {
@@ -122,23 +155,38 @@ test('Zed: "Remove KEY from env" (Zed starts servers with its own environment); 
   check('zed', text, path);
   const findings = lint(text, path);
   const dsn = findings.find((f) => f.ruleId === 'secret-connection-string')!;
-  assert.deepEqual(dsn.fixes.map((f) => f.title), ['Remove DATABASE_URL from env (Zed passes its own environment to the server; set DATABASE_URL there)']);
+  assert.deepEqual(
+    dsn.fixes.map((f) => f.title),
+    ['Remove DATABASE_URL from env (Zed passes its own environment to the server; set DATABASE_URL there)'],
+  );
   assert.match(dsn.message, /Remove it from env and set it where Zed runs/);
   const out = applyFix(text, dsn.fixes[0]);
   assert.ok(out.includes('"env": { "LOG_LEVEL": "info" }') && !out.includes(PASSWORD), out);
   for (const f of findings.filter((x) => x.ruleId === 'secret-in-header' || x.ruleId === 'secret-in-args')) {
     assert.deepEqual(f.fixes, [], f.ruleId);
     // A local server can be wrapped; a remote one can only sign in another way.
-    assert.match(f.message, f.ruleId === 'secret-in-args' ? /expands no variables here: start the server through a wrapper/ : /expands no variables here: use the server's OAuth sign-in if it offers one/);
+    assert.match(
+      f.message,
+      f.ruleId === 'secret-in-args'
+        ? /expands no variables here: start the server through a wrapper/
+        : /expands no variables here: use the server's OAuth sign-in if it offers one/,
+    );
   }
 });
 
 test('clients with a variable syntax keep their replacement fixes and get no removal fix', () => {
-  for (const [path, root] of [['/p/.vscode/mcp.json', 'servers'], ['/p/.mcp.json', 'mcpServers'], ['/p/.cursor/mcp.json', 'mcpServers']]) {
+  for (const [path, root] of [
+    ['/p/.vscode/mcp.json', 'servers'],
+    ['/p/.mcp.json', 'mcpServers'],
+    ['/p/.cursor/mcp.json', 'mcpServers'],
+  ]) {
     const text = JSON.stringify({ [root]: { github: { command: 'npx', args: ['-y', 'x@1.0.0'], env: { GITHUB_TOKEN: TOKEN } } } }, null, 2);
     const findings = lint(text, path);
     assert.deepEqual(removal(findings), [], path);
-    assert.ok(findings.some((f) => f.ruleId === 'secret-in-env' && f.fixes.some((x) => /^Replace with /.test(x.title))), path);
+    assert.ok(
+      findings.some((f) => f.ruleId === 'secret-in-env' && f.fixes.some((x) => /^Replace with /.test(x.title))),
+      path,
+    );
   }
 });
 

@@ -30,11 +30,15 @@ function inventedVersions(files: readonly SampleFile[]): { texts: number; invent
   return { texts, invented };
 }
 
-test('no message or fix title on the real corpus quotes a version the file does not hold', { skip: loadCorpus().length === 0 && 'corpus not on this machine' }, () => {
-  const { texts, invented } = inventedVersions(loadCorpus());
-  console.log(`# corpus: ${texts} messages and titles checked`);
-  assert.deepEqual(invented, []);
-});
+test(
+  'no message or fix title on the real corpus quotes a version the file does not hold',
+  { skip: loadCorpus().length === 0 && 'corpus not on this machine' },
+  () => {
+    const { texts, invented } = inventedVersions(loadCorpus());
+    console.log(`# corpus: ${texts} messages and titles checked`);
+    assert.deepEqual(invented, []);
+  },
+);
 
 test('no message or fix title on the fixtures quotes a version the file does not hold', () => {
   const { texts, invented } = inventedVersions(loadFixtures());
@@ -47,5 +51,8 @@ test('an unpinned npx package gets the placeholder and the command that shows th
   const text = '{\n  "mcpServers": {\n    "fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem", "/tmp"] }\n  }\n}\n';
   const finding = analyze(text, '/p/.cursor/mcp.json')!.findings.find((f) => f.ruleId === 'unpinned-npm-package');
   assert.ok(finding);
-  assert.match(finding.message, /Write "@modelcontextprotocol\/server-filesystem@<version>" \(npm view @modelcontextprotocol\/server-filesystem version shows the newest\)\.$/);
+  assert.match(
+    finding.message,
+    /Write "@modelcontextprotocol\/server-filesystem@<version>" \(npm view @modelcontextprotocol\/server-filesystem version shows the newest\)\.$/,
+  );
 });

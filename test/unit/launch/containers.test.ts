@@ -27,8 +27,20 @@ function pinned(text: string, ruleId: string, version: string): string {
 }
 
 test('docker and podman exec: value options are skipped to the container, then the command is read', () => {
-  assert.deepEqual(found(config('docker', ['exec', '-i', '-e', 'NODE_ENV=production', '-w', '/srv', '-u', 'node', 'mcp-tools', 'npx', '-y', 'tavily-mcp']), 'unpinned-npm-package'), ['"tavily-mcp"']);
-  assert.deepEqual(found(config('docker', ['--context', 'remote', 'container', 'exec', '-ie', 'A=1', '--env-file', '.env', 'tools', 'uvx', 'mcp-server-fetch']), 'unpinned-python-package'), ['"mcp-server-fetch"']);
+  assert.deepEqual(
+    found(
+      config('docker', ['exec', '-i', '-e', 'NODE_ENV=production', '-w', '/srv', '-u', 'node', 'mcp-tools', 'npx', '-y', 'tavily-mcp']),
+      'unpinned-npm-package',
+    ),
+    ['"tavily-mcp"'],
+  );
+  assert.deepEqual(
+    found(
+      config('docker', ['--context', 'remote', 'container', 'exec', '-ie', 'A=1', '--env-file', '.env', 'tools', 'uvx', 'mcp-server-fetch']),
+      'unpinned-python-package',
+    ),
+    ['"mcp-server-fetch"'],
+  );
   // A container named like a launcher is a container, not a launch.
   assert.deepEqual(found(config('docker', ['exec', '-i', '--user', 'npx', 'npx', 'node', 'server.js']), 'unpinned-npm-package'), []);
   // podman exec --latest names no container: the command follows the options.
@@ -37,7 +49,13 @@ test('docker and podman exec: value options are skipped to the container, then t
 
 test('docker run: the command after the image is read; options of the image entrypoint are not a command', () => {
   const digest = 'sha256:' + 'ab'.repeat(32);
-  assert.deepEqual(found(config('docker', ['run', '--rm', '-i', '--name', 'npx', '-v', '/data:/data', `node@${digest}`, 'npx', '-y', 'mcp-remote', 'https://mcp.example.com/sse']), 'unpinned-npm-package'), ['"mcp-remote"']);
+  assert.deepEqual(
+    found(
+      config('docker', ['run', '--rm', '-i', '--name', 'npx', '-v', '/data:/data', `node@${digest}`, 'npx', '-y', 'mcp-remote', 'https://mcp.example.com/sse']),
+      'unpinned-npm-package',
+    ),
+    ['"mcp-remote"'],
+  );
   assert.deepEqual(found(config('docker', ['run', '--rm', '-i', `mcp/git@${digest}`, '--repository', 'npx']), 'unpinned-npm-package'), []);
   // The container command itself is still what the image rule reads.
   assert.deepEqual(found(config('docker', ['run', '--rm', '-i', 'node:20', 'npx', '-y', 'tavily-mcp@1.0.0']), 'unpinned-container-image'), ['"node:20"']);
@@ -46,7 +64,11 @@ test('docker run: the command after the image is read; options of the image entr
 test('kubectl exec: the command after -- is read, through a shell string, the finding on the package text', () => {
   const text = config('kubectl', ['exec', '-i', '-n', 'ai', 'deploy/mcp', '--', 'sh', '-c', 'cd /srv && npx -y @upstash/context7-mcp']);
   assert.deepEqual(found(text, 'unpinned-npm-package'), ['@upstash/context7-mcp']);
-  assert.deepEqual(found(config('kubectl', ['exec', 'mcp-pod', 'npx', 'pkg-name']), 'unpinned-npm-package'), [], 'without --, kubectl no longer runs a command');
+  assert.deepEqual(
+    found(config('kubectl', ['exec', 'mcp-pod', 'npx', 'pkg-name']), 'unpinned-npm-package'),
+    [],
+    'without --, kubectl no longer runs a command',
+  );
 });
 
 test('pinning a package inside a container edits only the package text', () => {
@@ -67,7 +89,16 @@ test('a typosquat inside a container is a warning whose rename fix edits only th
 
 test('what a container runs is launched (the package rules read it) but is not a host command (the permission rules do not)', () => {
   const server = analyze(config('docker', ['exec', '-i', 'sandbox', 'sh', '-c', 'cd /srv && npx -y firecrawl-mcp']), PATH)!.config.servers[0];
-  assert.deepEqual(allCommands(server).map((c) => c.program), ['docker']);
-  assert.deepEqual(serverCommands(server).contained.map((c) => c.program), ['cd', 'npx']);
-  assert.deepEqual(allLaunches(server).map((l) => l.npm?.launcher), [undefined, undefined, 'npx']);
+  assert.deepEqual(
+    allCommands(server).map((c) => c.program),
+    ['docker'],
+  );
+  assert.deepEqual(
+    serverCommands(server).contained.map((c) => c.program),
+    ['cd', 'npx'],
+  );
+  assert.deepEqual(
+    allLaunches(server).map((l) => l.npm?.launcher),
+    [undefined, undefined, 'npx'],
+  );
 });

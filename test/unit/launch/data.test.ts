@@ -17,13 +17,17 @@ test('every advisory range and fixed version parses, and the fixed version is ou
     assert.ok(a.url.startsWith('https://'), `${a.id} has a source url`);
     assert.ok(a.severity === 'error' || a.severity === 'warning', a.id);
     if (a.ecosystem === 'PyPI') {
-      for (const comparator of a.affected.split(/\|\||\s+/).map((c) => c.replace(/^[<>=!~]+/, '')).filter((c) => c && c !== '*')) {
+      for (const comparator of a.affected
+        .split(/\|\||\s+/)
+        .map((c) => c.replace(/^[<>=!~]+/, ''))
+        .filter((c) => c && c !== '*')) {
         assert.ok(parsePep440(comparator), `${a.id}: ${comparator} is a PEP 440 version`);
       }
       if (a.fixed) assert.equal(satisfiesPep440(a.fixed, a.affected), false, `${a.id}: fixed ${a.fixed} is outside ${a.affected}`);
     } else if (a.ecosystem === 'npm' || a.ecosystem === 'Go') {
       assert.ok(semver.validRange(a.affected, { includePrerelease: true }), `${a.id}: ${a.affected} is a semver range`);
-      if (a.fixed) assert.equal(semver.satisfies(a.fixed, a.affected, { includePrerelease: true }), false, `${a.id}: fixed ${a.fixed} is outside ${a.affected}`);
+      if (a.fixed)
+        assert.equal(semver.satisfies(a.fixed, a.affected, { includePrerelease: true }), false, `${a.id}: fixed ${a.fixed} is outside ${a.affected}`);
     }
   }
   assert.ok(advisoriesFile.advisories.some((a) => a.malicious));
@@ -35,7 +39,11 @@ test('known and deprecated servers are not typosquats of each other', () => {
   }
 });
 
-test('the shipped data is what scripts/refresh-data.mjs generates from the shared research data', { skip: !existsSync(join(root, '..', 'shared', 'data', 'advisories.json')) && !existsSync('/work/shared/data/advisories.json') }, () => {
-  const result = spawnSync(process.execPath, [join(root, 'scripts', 'refresh-data.mjs'), '--check'], { encoding: 'utf8' });
-  assert.equal(result.status, 0, result.stdout + result.stderr);
-});
+test(
+  'the shipped data is what scripts/refresh-data.mjs generates from the shared research data',
+  { skip: !existsSync(join(root, '..', 'shared', 'data', 'advisories.json')) && !existsSync('/work/shared/data/advisories.json') },
+  () => {
+    const result = spawnSync(process.execPath, [join(root, 'scripts', 'refresh-data.mjs'), '--check'], { encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+  },
+);

@@ -9,9 +9,20 @@ import { downloadAndExecute } from '../../../server/src/launch/downloadExec';
 
 const node: TreeNode = { type: 'string', offset: 0, length: 0 };
 function server(command: string, args: string[] = []): ServerEntry {
-  return { name: 's', nameNode: node, node, transport: 'stdio', command: { value: command, node }, args: args.map((value) => ({ value, node })), env: [], headers: [], disabled: false };
+  return {
+    name: 's',
+    nameNode: node,
+    node,
+    transport: 'stdio',
+    command: { value: command, node },
+    args: args.map((value) => ({ value, node })),
+    env: [],
+    headers: [],
+    disabled: false,
+  };
 }
-const words = (script: string, dialect: 'sh' | 'powershell' | 'cmd' = 'sh') => shellCommands(script, dialect).map((c) => [...c.assignments.map((a) => a.text), ...c.words].join(' '));
+const words = (script: string, dialect: 'sh' | 'powershell' | 'cmd' = 'sh') =>
+  shellCommands(script, dialect).map((c) => [...c.assignments.map((a) => a.text), ...c.words].join(' '));
 
 test('shell strings split into simple commands: quotes, redirections, keywords, assignments', () => {
   assert.deepEqual(words('source ~/.nvm/nvm.sh && exec npx -y "pkg name" 2>&1 | tee /tmp/log'), ['source ~/.nvm/nvm.sh', 'npx -y pkg name', 'tee /tmp/log']);
@@ -26,7 +37,10 @@ test('shell strings split into simple commands: quotes, redirections, keywords, 
 test('the server of a shell string is its last command that is not set-up; the others are kept', () => {
   const { main, others } = serverCommands(server('bash', ['-lc', 'cd /app && npm install -g acme && exec acme --stdio']));
   assert.equal(main?.program, 'acme');
-  assert.deepEqual(others.map((o) => o.program), ['cd', 'npm']);
+  assert.deepEqual(
+    others.map((o) => o.program),
+    ['cd', 'npm'],
+  );
   assert.equal(serverCommands(server('cmd', ['/s', '/c', 'npx -y pkg'])).main?.program, 'npx');
   assert.equal(serverCommands(server('pwsh', ['-Command', 'Set-Location C:\\mcp; node s.js'])).main?.program, 'node');
 });
@@ -34,15 +48,24 @@ test('the server of a shell string is its last command that is not set-up; the o
 test('wrappers are looked through, keeping NAME=value apart; invocationOf is unchanged', () => {
   const env = serverCommands(server('/usr/bin/env', ['-i', 'NODE_TLS_REJECT_UNAUTHORIZED=0', 'nohup', 'nice', '-n', '5', 'npx', '-y', 'pkg'])).main!;
   assert.equal(env.program, 'npx');
-  assert.deepEqual(env.assignments?.map((a) => a.value), ['NODE_TLS_REJECT_UNAUTHORIZED=0']);
+  assert.deepEqual(
+    env.assignments?.map((a) => a.value),
+    ['NODE_TLS_REJECT_UNAUTHORIZED=0'],
+  );
   assert.equal(invocationOf(server('env', ['A=1', 'npx', 'pkg']))?.program, 'env', 'the secret rules still read the command line as written');
   for (const [command, args, program] of [
-    ['timeout', ['3600', 'uvx', 'pkg'], 'uvx'], ['wsl.exe', ['-d', 'Ubuntu', '--', 'npx', 'pkg'], 'npx'], ['sudo', ['-u', 'svc', '-E', 'node', 's.js'], 'node'],
-    ['caffeinate', ['-i', 'npx', 'pkg'], 'npx'], ['env', ['-S', 'npx -y pkg'], 'npx'],
+    ['timeout', ['3600', 'uvx', 'pkg'], 'uvx'],
+    ['wsl.exe', ['-d', 'Ubuntu', '--', 'npx', 'pkg'], 'npx'],
+    ['sudo', ['-u', 'svc', '-E', 'node', 's.js'], 'node'],
+    ['caffeinate', ['-i', 'npx', 'pkg'], 'npx'],
+    ['env', ['-S', 'npx -y pkg'], 'npx'],
   ] as const) {
     assert.equal(serverCommands(server(command, [...args])).main?.program, program, `${command} ${args.join(' ')}`);
   }
-  assert.deepEqual(wrapperChain(invocationOf(server('env', ['A=1', 'sudo', 'node', 's.js']))!).map((i) => i.program), ['env', 'sudo', 'node']);
+  assert.deepEqual(
+    wrapperChain(invocationOf(server('env', ['A=1', 'sudo', 'node', 's.js']))!).map((i) => i.program),
+    ['env', 'sudo', 'node'],
+  );
 });
 
 test('download-and-execute: a downloaded file run by a later command, not one passed as data', () => {

@@ -13,7 +13,23 @@ import { join, resolve, relative } from 'node:path';
 import { analyze, lint, ruleById, LineIndex } from '../../../server/src/engine';
 
 const root = resolve(__dirname, '..', '..', 'fixtures', 'rules');
-const FAMILY = ['unpinned-npm-package', 'unpinned-python-package', 'unpinned-container-image', 'unpinned-deno-module', 'unpinned-go-module', 'unpinned-git-source', 'known-vulnerable-version', 'known-malicious-package', 'deprecated-server', 'typosquat-package', 'shell-wrapper', 'download-and-execute', 'inline-interpreter-code', 'custom-package-registry', 'loader-env-override'];
+const FAMILY = [
+  'unpinned-npm-package',
+  'unpinned-python-package',
+  'unpinned-container-image',
+  'unpinned-deno-module',
+  'unpinned-go-module',
+  'unpinned-git-source',
+  'known-vulnerable-version',
+  'known-malicious-package',
+  'deprecated-server',
+  'typosquat-package',
+  'shell-wrapper',
+  'download-and-execute',
+  'inline-interpreter-code',
+  'custom-package-registry',
+  'loader-env-override',
+];
 
 function files(dir: string): string[] {
   if (!existsSync(dir)) return [];

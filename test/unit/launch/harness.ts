@@ -36,7 +36,12 @@ export const DIALECTS = {
         .map(([name, s]) => {
           let text = `[mcp_servers.${name}]\ncommand = ${q(s.command)}\n`;
           if (s.args) text += `args = [${s.args.map(q).join(', ')}]\n`;
-          if (s.env) text += `\n[mcp_servers.${name}.env]\n` + Object.entries(s.env).map(([k, v]) => `${k} = ${q(v)}\n`).join('');
+          if (s.env)
+            text +=
+              `\n[mcp_servers.${name}.env]\n` +
+              Object.entries(s.env)
+                .map(([k, v]) => `${k} = ${q(v)}\n`)
+                .join('');
           return text;
         })
         .join('\n'),
@@ -49,7 +54,12 @@ export const DIALECTS = {
         .map(([name, s]) => {
           let text = `  - name: ${q(name)}\n    command: ${q(s.command)}\n`;
           if (s.args) text += `    args: [${s.args.map(q).join(', ')}]\n`;
-          if (s.env) text += `    env:\n` + Object.entries(s.env).map(([k, v]) => `      ${k}: ${q(v)}\n`).join('');
+          if (s.env)
+            text +=
+              `    env:\n` +
+              Object.entries(s.env)
+                .map(([k, v]) => `      ${k}: ${q(v)}\n`)
+                .join('');
           return text;
         })
         .join(''),
@@ -107,7 +117,12 @@ export function quotedRange(text: string, value: string, occurrence = 0, to?: st
 }
 
 /** Lints `servers` in each dialect and checks the findings one by one (order = document order). */
-export function expectFindings(ruleId: string, servers: Servers, expected: Expected[], options: { dialects?: DialectName[]; settings?: Settings } = {}): Finding[][] {
+export function expectFindings(
+  ruleId: string,
+  servers: Servers,
+  expected: Expected[],
+  options: { dialects?: DialectName[]; settings?: Settings } = {},
+): Finding[][] {
   const results: Finding[][] = [];
   for (const dialect of options.dialects ?? ALL_DIALECTS) {
     const { text, findings } = run(ruleId, dialect, servers, options.settings);

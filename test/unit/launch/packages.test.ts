@@ -24,7 +24,7 @@ test('every launcher lands in one package list with its ecosystem and kind', () 
   }
 });
 
-test('pinEdit writes the pinned spec in each launcher\'s syntax (the hook for a registry-backed fix)', () => {
+test("pinEdit writes the pinned spec in each launcher's syntax (the hook for a registry-backed fix)", () => {
   const cases: Array<[object, string, string]> = [
     [{ command: 'npx', args: ['-y', '@s/p@latest'] }, '1.2.3', '"@s/p@1.2.3"'],
     [{ command: 'npx', args: ['--package=p', 'bin'] }, '1.2.3', '"--package=p@1.2.3"'],

@@ -7,16 +7,36 @@ import { downloadAndExecute } from '../../../server/src/launch/downloadExec';
 
 const node: TreeNode = { type: 'string', offset: 0, length: 0 };
 function server(command: string, args: string[] = []): ServerEntry {
-  return { name: 's', nameNode: node, node, transport: 'stdio', command: { value: command, node }, args: args.map((value) => ({ value, node })), env: [], headers: [], disabled: false };
+  return {
+    name: 's',
+    nameNode: node,
+    node,
+    transport: 'stdio',
+    command: { value: command, node },
+    args: args.map((value) => ({ value, node })),
+    env: [],
+    headers: [],
+    disabled: false,
+  };
 }
 
 test('shell wrappers: which flag introduces the script and what the script is', () => {
   const table: Array<[string, string[], string | undefined, string?]> = [
-    ['bash', ['-c', 'x y'], 'x y', 'sh'], ['/bin/sh', ['-ec', 'x'], 'x'], ['zsh', ['-l', '-c', 'x', 'arg0'], 'x'], ['bash', ['--login', '-c', 'x'], 'x'],
-    ['bash', ['-o', 'pipefail', '-c', 'x'], 'x'], ['bash', ['script.sh'], undefined], ['env', ['A=1', 'bash', '-c', 'x'], 'x'], ['busybox', ['sh', '-c', 'x'], 'x'],
-    ['pwsh', ['-NoProfile', '-Command', 'a', 'b'], 'a b', 'powershell'], ['powershell.exe', ['-ExecutionPolicy', 'Bypass', '-c', 'a'], 'a'],
-    ['powershell', ['-File', 'x.ps1'], undefined], ['cmd', ['/c', 'npx', '-y', 'p'], 'npx -y p', 'cmd'], ['cmd.exe', ['/K', 'a & b'], 'a & b'],
-    ['bash -c "npx -y pkg"', [], 'npx -y pkg'], ['node', ['-c'], undefined],
+    ['bash', ['-c', 'x y'], 'x y', 'sh'],
+    ['/bin/sh', ['-ec', 'x'], 'x'],
+    ['zsh', ['-l', '-c', 'x', 'arg0'], 'x'],
+    ['bash', ['--login', '-c', 'x'], 'x'],
+    ['bash', ['-o', 'pipefail', '-c', 'x'], 'x'],
+    ['bash', ['script.sh'], undefined],
+    ['env', ['A=1', 'bash', '-c', 'x'], 'x'],
+    ['busybox', ['sh', '-c', 'x'], 'x'],
+    ['pwsh', ['-NoProfile', '-Command', 'a', 'b'], 'a b', 'powershell'],
+    ['powershell.exe', ['-ExecutionPolicy', 'Bypass', '-c', 'a'], 'a'],
+    ['powershell', ['-File', 'x.ps1'], undefined],
+    ['cmd', ['/c', 'npx', '-y', 'p'], 'npx -y p', 'cmd'],
+    ['cmd.exe', ['/K', 'a & b'], 'a & b'],
+    ['bash -c "npx -y pkg"', [], 'npx -y pkg'],
+    ['node', ['-c'], undefined],
   ];
   for (const [command, args, script, shell] of table) {
     const found = shellScriptOf(server(command, args));
@@ -37,9 +57,17 @@ test('simple shell words: quotes are removed; operators, expansions and globs re
 
 test('download-and-execute recognises the common forms and nothing else', () => {
   const yes = [
-    'curl -fsSL https://x | sh', 'curl https://x | sudo bash', 'wget -qO- https://x | /bin/bash', 'curl -s https://x | python3 -',
-    'bash <(curl -s https://x)', 'sh -c "$(curl -fsSL https://x)"', 'eval "$(wget -qO- https://x)"', 'iex (iwr https://x)',
-    "IEX (New-Object Net.WebClient).DownloadString('https://x')", 'irm https://x | iex', 'Invoke-RestMethod https://x | Invoke-Expression',
+    'curl -fsSL https://x | sh',
+    'curl https://x | sudo bash',
+    'wget -qO- https://x | /bin/bash',
+    'curl -s https://x | python3 -',
+    'bash <(curl -s https://x)',
+    'sh -c "$(curl -fsSL https://x)"',
+    'eval "$(wget -qO- https://x)"',
+    'iex (iwr https://x)',
+    "IEX (New-Object Net.WebClient).DownloadString('https://x')",
+    'irm https://x | iex',
+    'Invoke-RestMethod https://x | Invoke-Expression',
     'echo Zm9v | base64 -d | sh',
   ];
   for (const script of yes) assert.ok(downloadAndExecute(script), script);

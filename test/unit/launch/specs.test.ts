@@ -20,10 +20,25 @@ function inv(line: string): Invocation {
 
 test('npm specs: exact, tags, ranges, git, URL, local, aliases', () => {
   const table: Array<[string, string, string?, string?]> = [
-    ['pkg', 'none', 'pkg'], ['pkg@1.2.3', 'exact', 'pkg', '1.2.3'], ['pkg@v1.2.3', 'exact'], ['pkg@=1.2.3', 'exact'],
-    ['@s/p@latest', 'tag', '@s/p', 'latest'], ['pkg@beta', 'tag'], ['pkg@^1.2.3', 'range'], ['pkg@~1.2', 'range'], ['pkg@1.x', 'range'],
-    ['pkg@1', 'range'], ['pkg@>=1.1.0', 'open-range'], ['pkg@*', 'open-range'], ['pkg@>=1 <2', 'range'], ['github:u/r#abc', 'git'],
-    ['u/r', 'git'], ['git+ssh://git@github.com/u/r.git', 'git'], ['https://x.example/p.tgz', 'url'], ['./x', 'local'], ['file:../x', 'local'],
+    ['pkg', 'none', 'pkg'],
+    ['pkg@1.2.3', 'exact', 'pkg', '1.2.3'],
+    ['pkg@v1.2.3', 'exact'],
+    ['pkg@=1.2.3', 'exact'],
+    ['@s/p@latest', 'tag', '@s/p', 'latest'],
+    ['pkg@beta', 'tag'],
+    ['pkg@^1.2.3', 'range'],
+    ['pkg@~1.2', 'range'],
+    ['pkg@1.x', 'range'],
+    ['pkg@1', 'range'],
+    ['pkg@>=1.1.0', 'open-range'],
+    ['pkg@*', 'open-range'],
+    ['pkg@>=1 <2', 'range'],
+    ['github:u/r#abc', 'git'],
+    ['u/r', 'git'],
+    ['git+ssh://git@github.com/u/r.git', 'git'],
+    ['https://x.example/p.tgz', 'url'],
+    ['./x', 'local'],
+    ['file:../x', 'local'],
     ['npm:real@2.0.0', 'exact', 'real', '2.0.0'],
   ];
   for (const [spec, kind, name, version] of table) {
@@ -60,7 +75,11 @@ test('npm launchers: which argument is the package, -y, -p, --call, --registry',
     const launch = npmLaunchOf(inv(line));
     assert.equal(launch?.launcher, launcher, line);
     if (!launch) continue;
-    assert.deepEqual(launch.packages.map((p) => p.text), packages, line);
+    assert.deepEqual(
+      launch.packages.map((p) => p.text),
+      packages,
+      line,
+    );
     if (auto !== undefined) assert.equal(launch.autoInstall, auto, line);
   }
   assert.equal(npmLaunchOf(inv('npx --registry https://r.example pkg'))?.registry?.value, 'https://r.example');
@@ -72,11 +91,26 @@ test('npm launchers: which argument is the package, -y, -p, --call, --registry',
 
 test('Python specs: ==, ===, @, extras, markers, ranges, git refs, URLs, local', () => {
   const table: Array<[string, string, string?, string?]> = [
-    ['pkg', 'none', 'pkg'], ['pkg==1.2.3', 'exact', 'pkg', '1.2.3'], ['pkg===1.0', 'exact'], ['pkg@1.2.3', 'exact', 'pkg', '1.2.3'],
-    ['pkg@latest', 'tag'], ['pkg[cli]==1.0', 'exact', 'pkg', '1.0'], ['pkg==1.*', 'range'], ['pkg>=1', 'open-range'], ['pkg>1,!=1.5', 'open-range'],
-    ['pkg~=1.2', 'range'], ['pkg>=1,<2', 'range'], ['pkg==1.0; python_version>"3"', 'exact'], ['awslabs.core-mcp-server@latest', 'tag', 'awslabs.core-mcp-server'],
-    ['git+https://github.com/u/r', 'git'], ['git+https://github.com/u/r@main#egg=r', 'git'], ['git+ssh://git@github.com/u/r.git@v1', 'git'],
-    ['https://x.example/x-1.0-py3-none-any.whl', 'url'], ['./dir', 'local'], ['dist/x-1.0.whl', 'local'], ['pkg @ git+https://g.example/u/r@abc', 'git', 'pkg'],
+    ['pkg', 'none', 'pkg'],
+    ['pkg==1.2.3', 'exact', 'pkg', '1.2.3'],
+    ['pkg===1.0', 'exact'],
+    ['pkg@1.2.3', 'exact', 'pkg', '1.2.3'],
+    ['pkg@latest', 'tag'],
+    ['pkg[cli]==1.0', 'exact', 'pkg', '1.0'],
+    ['pkg==1.*', 'range'],
+    ['pkg>=1', 'open-range'],
+    ['pkg>1,!=1.5', 'open-range'],
+    ['pkg~=1.2', 'range'],
+    ['pkg>=1,<2', 'range'],
+    ['pkg==1.0; python_version>"3"', 'exact'],
+    ['awslabs.core-mcp-server@latest', 'tag', 'awslabs.core-mcp-server'],
+    ['git+https://github.com/u/r', 'git'],
+    ['git+https://github.com/u/r@main#egg=r', 'git'],
+    ['git+ssh://git@github.com/u/r.git@v1', 'git'],
+    ['https://x.example/x-1.0-py3-none-any.whl', 'url'],
+    ['./dir', 'local'],
+    ['dist/x-1.0.whl', 'local'],
+    ['pkg @ git+https://g.example/u/r@abc', 'git', 'pkg'],
   ];
   for (const [spec, kind, name, version] of table) {
     const parsed = parsePythonSpec(spec);
@@ -108,11 +142,25 @@ test('Python launchers: uvx, --from, --with lists, uv tool run, pipx --spec, uv 
   for (const [line, launcher, packages] of table) {
     const launch = pythonLaunchOf(inv(line));
     assert.equal(launch?.launcher, launcher, line);
-    if (launch) assert.deepEqual(launch.packages.map((p) => p.text), packages, line);
+    if (launch)
+      assert.deepEqual(
+        launch.packages.map((p) => p.text),
+        packages,
+        line,
+      );
   }
   const indexed = pythonLaunchOf(inv('uvx --index-url https://i.example --extra-index-url=https://e.example --allow-insecure-host h pkg'));
-  assert.deepEqual(indexed?.indexes.map((i) => [i.option, i.value.value]), [['--index-url', 'https://i.example'], ['--extra-index-url', 'https://e.example']]);
-  assert.deepEqual(indexed?.insecureHosts.map((h) => h.value), ['h']);
+  assert.deepEqual(
+    indexed?.indexes.map((i) => [i.option, i.value.value]),
+    [
+      ['--index-url', 'https://i.example'],
+      ['--extra-index-url', 'https://e.example'],
+    ],
+  );
+  assert.deepEqual(
+    indexed?.insecureHosts.map((h) => h.value),
+    ['h'],
+  );
 });
 
 test('Deno: run/serve/x, options with values, module classification', () => {
@@ -121,10 +169,18 @@ test('Deno: run/serve/x, options with values, module classification', () => {
   assert.equal(denoLaunchOf(inv('deno eval code'))?.evalCode?.value, 'code');
   assert.equal(denoLaunchOf(inv('deno task start')), undefined);
   const table: Array<[string, string, string?]> = [
-    ['npm:pkg', 'none', 'pkg'], ['npm:pkg@1.2.3', 'exact', 'pkg'], ['npm:@s/p@^1/sub/path', 'range', '@s/p'], ['jsr:@std/path@1.0.8', 'exact', '@std/path'],
-    ['https://deno.land/x/m@v1.2.3/mod.ts', 'exact'], ['https://deno.land/std@0.200.0/http/server.ts', 'exact'], ['https://esm.sh/pkg@^2', 'range'],
-    ['https://esm.sh/@s/pkg', 'none'], ['https://jsr.io/@s/p/1.2.3/mod.ts', 'exact'], ['https://deno.land/x/m/mod.ts', 'none'],
-    ['https://esm.sh/pkg@canary', 'tag'], ['./main.ts', 'local'],
+    ['npm:pkg', 'none', 'pkg'],
+    ['npm:pkg@1.2.3', 'exact', 'pkg'],
+    ['npm:@s/p@^1/sub/path', 'range', '@s/p'],
+    ['jsr:@std/path@1.0.8', 'exact', '@std/path'],
+    ['https://deno.land/x/m@v1.2.3/mod.ts', 'exact'],
+    ['https://deno.land/std@0.200.0/http/server.ts', 'exact'],
+    ['https://esm.sh/pkg@^2', 'range'],
+    ['https://esm.sh/@s/pkg', 'none'],
+    ['https://jsr.io/@s/p/1.2.3/mod.ts', 'exact'],
+    ['https://deno.land/x/m/mod.ts', 'none'],
+    ['https://esm.sh/pkg@canary', 'tag'],
+    ['./main.ts', 'local'],
   ];
   for (const [spec, kind, name] of table) {
     const module = parseDenoModule(spec);
@@ -137,8 +193,14 @@ test('go run: build flags with values, versions, commits, branches, local packag
   assert.equal(goLaunchOf(inv('go run -tags netgo -ldflags=-s github.com/a/b@v1.0.0'))?.value.value, 'github.com/a/b@v1.0.0');
   assert.equal(goLaunchOf(inv('go build ./...')), undefined);
   const table: Array<[string, string, string?]> = [
-    ['github.com/a/b@v1.2.3', 'exact', 'v1.2.3'], ['github.com/a/b@v0.0.0-20240101000000-abcdefabcdef', 'exact'], ['github.com/a/b@latest', 'tag'],
-    ['github.com/a/b@main', 'tag'], ['github.com/a/b@0123456789ab', 'commit'], ['github.com/a/b/cmd/x', 'none'], ['./cmd/x', 'local'], ['main.go', 'local'],
+    ['github.com/a/b@v1.2.3', 'exact', 'v1.2.3'],
+    ['github.com/a/b@v0.0.0-20240101000000-abcdefabcdef', 'exact'],
+    ['github.com/a/b@latest', 'tag'],
+    ['github.com/a/b@main', 'tag'],
+    ['github.com/a/b@0123456789ab', 'commit'],
+    ['github.com/a/b/cmd/x', 'none'],
+    ['./cmd/x', 'local'],
+    ['main.go', 'local'],
     ['golang.org/x/tools/gopls@v0.16.0+incompatible', 'exact'],
   ];
   for (const [target, kind, version] of table) {
@@ -150,9 +212,21 @@ test('go run: build flags with values, versions, commits, branches, local packag
 
 test('inline interpreter code: which flag takes code and which arguments are files', () => {
   const table: Array<[string, string | undefined]> = [
-    ['node -e 1', '1'], ['node --eval=2', '2'], ['node -p 3', '3'], ['nodejs --print 4', '4'], ['bun -e 5', '5'],
-    ['python -c 6', '6'], ['python3.12 -Sc 7', '7'], ['py -c 8', '8'], ['ruby -e 9', '9'], ['perl -E 10', '10'], ['php -r 11', '11'],
-    ['node server.js -e x', undefined], ['python -m mod -c x', undefined], ['node --require x -e 12', '12'], ['python script.py', undefined],
+    ['node -e 1', '1'],
+    ['node --eval=2', '2'],
+    ['node -p 3', '3'],
+    ['nodejs --print 4', '4'],
+    ['bun -e 5', '5'],
+    ['python -c 6', '6'],
+    ['python3.12 -Sc 7', '7'],
+    ['py -c 8', '8'],
+    ['ruby -e 9', '9'],
+    ['perl -E 10', '10'],
+    ['php -r 11', '11'],
+    ['node server.js -e x', undefined],
+    ['python -m mod -c x', undefined],
+    ['node --require x -e 12', '12'],
+    ['python script.py', undefined],
   ];
   for (const [line, code] of table) assert.equal(inlineCodeOf(inv(line))?.code.value, code, line);
 });

@@ -15,14 +15,40 @@ test('PEP 440 parsing normalises spellings', () => {
 });
 
 test('PEP 440 ordering: dev < pre < final < post, trailing zeros ignored, epochs first', () => {
-  const ordered = ['1.0.dev0', '1.0a1.dev1', '1.0a1', '1.0a2', '1.0b1', '1.0rc1', '1.0', '1.0+local', '1.0.post1.dev0', '1.0.post1', '1.1', '2025.9.25', '1!0.1'];
+  const ordered = [
+    '1.0.dev0',
+    '1.0a1.dev1',
+    '1.0a1',
+    '1.0a2',
+    '1.0b1',
+    '1.0rc1',
+    '1.0',
+    '1.0+local',
+    '1.0.post1.dev0',
+    '1.0.post1',
+    '1.1',
+    '2025.9.25',
+    '1!0.1',
+  ];
   for (let i = 0; i + 1 < ordered.length; i++) assert.ok(comparePep440Text(ordered[i], ordered[i + 1])! < 0, `${ordered[i]} < ${ordered[i + 1]}`);
   assert.equal(comparePep440Text('1.0', '1.0.0'), 0);
   assert.equal(comparePep440Text('2.0.0b14', '2.0.0B14'), 0);
   assert.ok(comparePep440Text('1.10', '1.9')! > 0, 'numeric, not lexical');
   // Local labels (PEP 440 "Local version identifiers"): segment by segment, digits as integers,
   // numeric after alphanumeric, a longer label after its own prefix, -/_ read as '.'.
-  const locals = ['1.0', '1.0+abc', '1.0+abc.4', '1.0+abc.5', '1.0+abc.5.a', '1.0+ubuntu.2', '1.0+5', '1.0+9', '1.0+10', '1.0+10.1', '1.0+99999999999999999999'];
+  const locals = [
+    '1.0',
+    '1.0+abc',
+    '1.0+abc.4',
+    '1.0+abc.5',
+    '1.0+abc.5.a',
+    '1.0+ubuntu.2',
+    '1.0+5',
+    '1.0+9',
+    '1.0+10',
+    '1.0+10.1',
+    '1.0+99999999999999999999',
+  ];
   for (let i = 0; i + 1 < locals.length; i++) assert.ok(comparePep440Text(locals[i], locals[i + 1])! < 0, `${locals[i]} < ${locals[i + 1]}`);
   assert.equal(comparePep440Text('1.0+abc-5', '1.0+ABC_5'), 0);
   assert.equal(comparePep440Text('1.0+007', '1.0+7'), 0);
@@ -30,10 +56,21 @@ test('PEP 440 ordering: dev < pre < final < post, trailing zeros ignored, epochs
 
 test('advisory ranges over PEP 440 versions', () => {
   const table: Array<[string, string, boolean]> = [
-    ['2025.9.1', '<2025.9.25', true], ['2025.9.25', '<2025.9.25', false], ['2025.9.25rc1', '<2025.9.25', true],
-    ['0.2.13', '>=0.2.13 <1.3.47', true], ['1.3.47', '>=0.2.13 <1.3.47', false], ['1.0', '1.0 || 2.0', true], ['2', '1.0 || 2.0', true],
-    ['3.0', '1.0 || 2.0', false], ['0.1.11', '<=0.1.11', true], ['9.9', '*', true], ['2.0.0b15', '>=2.0.0b14 <2.0.0b17', true],
-    ['2.0.0', '>=2.0.0b14 <2.0.0b17', false], ['1.2.5', '~=1.2.0', true], ['1.3', '~=1.2.0', false], ['not-a-version', '*', false],
+    ['2025.9.1', '<2025.9.25', true],
+    ['2025.9.25', '<2025.9.25', false],
+    ['2025.9.25rc1', '<2025.9.25', true],
+    ['0.2.13', '>=0.2.13 <1.3.47', true],
+    ['1.3.47', '>=0.2.13 <1.3.47', false],
+    ['1.0', '1.0 || 2.0', true],
+    ['2', '1.0 || 2.0', true],
+    ['3.0', '1.0 || 2.0', false],
+    ['0.1.11', '<=0.1.11', true],
+    ['9.9', '*', true],
+    ['2.0.0b15', '>=2.0.0b14 <2.0.0b17', true],
+    ['2.0.0', '>=2.0.0b14 <2.0.0b17', false],
+    ['1.2.5', '~=1.2.0', true],
+    ['1.3', '~=1.2.0', false],
+    ['not-a-version', '*', false],
   ];
   for (const [version, range, expected] of table) assert.equal(satisfiesPep440(version, range), expected, `${version} in ${range}`);
 });
@@ -44,7 +81,10 @@ function pkg(ecosystem: LaunchedPackage['ecosystem'], name: string, version: str
 }
 
 test('advisory matching: exact, ranges as subsets, unpinned only for all-version advisories, pre-releases', () => {
-  const ids = (p: LaunchedPackage) => matchingAdvisories(advisoryTarget(p)!, false).map((a) => a.id).sort();
+  const ids = (p: LaunchedPackage) =>
+    matchingAdvisories(advisoryTarget(p)!, false)
+      .map((a) => a.id)
+      .sort();
   assert.deepEqual(ids(pkg('npm', 'mcp-remote', '0.1.15', 'exact')), ['GHSA-6xpm-ggf7-wc3p']);
   assert.deepEqual(ids(pkg('npm', 'mcp-remote', '0.0.4', 'exact')), [], 'below the affected range');
   assert.deepEqual(ids(pkg('npm', 'mcp-remote', '0.1.x', 'range')), [], 'the range allows fixed versions');

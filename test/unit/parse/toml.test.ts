@@ -51,7 +51,10 @@ test('[mcp_servers.NAME] tables and dotted keys become nested objects whose node
   // Literal strings keep their quotes in the range.
   const args = getValueAtPath(root, ['mcp_servers', 'docs', 'args'])!;
   assert.equal(args.type, 'array');
-  assert.deepEqual(args.children!.map((c) => slice(doc, c)), ['"-y"', "'some-docs-server'"]);
+  assert.deepEqual(
+    args.children!.map((c) => slice(doc, c)),
+    ['"-y"', "'some-docs-server'"],
+  );
   assert.equal(args.children![1].value, 'some-docs-server');
   // Dotted key: env is an object; API_KEY's key node is the segment after the dot.
   const env = getProperty(getValueAtPath(root, ['mcp_servers', 'docs', 'env']), 'API_KEY')!;
@@ -94,7 +97,10 @@ test('a half-typed file yields the readable tree plus one problem per error', ()
   assert.equal(missing.offset, text.indexOf('= \n'), 'points at the = with no value');
   assert.equal(duplicate.offset, text.lastIndexOf('url'));
   assert.match(duplicate.message, /multiple times/i);
-  assert.deepEqual(getValueAtPath(doc.root, ['mcp_servers', 'a', 'args'])!.children!.map((c) => c.value), ['x']);
+  assert.deepEqual(
+    getValueAtPath(doc.root, ['mcp_servers', 'a', 'args'])!.children!.map((c) => c.value),
+    ['x'],
+  );
   assert.equal(getValueAtPath(doc.root, ['mcp_servers', 'b', 'url'])!.value, 'https://b');
 });
 
@@ -108,7 +114,10 @@ test('[[array]] tables append objects', () => {
   const doc = parse('[[servers]]\nname = "a"\n[[servers]]\nname = "b"\n');
   const servers = getValueAtPath(doc.root, ['servers'])!;
   assert.equal(servers.type, 'array');
-  assert.deepEqual(servers.children!.map((c) => getValueAtPath(c, ['name'])!.value), ['a', 'b']);
+  assert.deepEqual(
+    servers.children!.map((c) => getValueAtPath(c, ['name'])!.value),
+    ['a', 'b'],
+  );
 });
 
 test('quote() writes TOML basic strings that read back to the same value', () => {

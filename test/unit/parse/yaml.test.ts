@@ -45,7 +45,10 @@ test('mappings, sequences and scalars map to the common tree with exact ranges',
   assert.equal(slice(doc, commandProperty.children![0]), 'command');
   assert.equal(doc.text.charAt(commandProperty.colonOffset!), ':');
   const args = getValue(first, 'args')!;
-  assert.deepEqual(args.children!.map((c) => slice(doc, c)), ['"-y"', "'some-gh-server'"]);
+  assert.deepEqual(
+    args.children!.map((c) => slice(doc, c)),
+    ['"-y"', "'some-gh-server'"],
+  );
   const token = getValueAtPath(first, ['env', 'GITHUB_TOKEN'])!;
   assert.equal(token.value, '${{ secrets.GITHUB_TOKEN }}');
   assert.equal(slice(doc, token), '${{ secrets.GITHUB_TOKEN }}');

@@ -20,18 +20,30 @@ const entry = z.union([
 /** code.claude.com/docs/en/managed-mcp.md: one key per entry; allow names are letters, digits, - and _. */
 const CLAUDE = z.strictObject({
   allowManagedMcpServersOnly: z.literal(true),
-  allowedMcpServers: z.array(z.union([z.strictObject({ serverName: z.string().regex(/^[A-Za-z0-9_-]+$/) }), z.strictObject({ serverUrl: z.string().min(1) }), z.strictObject({ serverCommand: z.array(z.string()).min(1) })])),
+  allowedMcpServers: z.array(
+    z.union([
+      z.strictObject({ serverName: z.string().regex(/^[A-Za-z0-9_-]+$/) }),
+      z.strictObject({ serverUrl: z.string().min(1) }),
+      z.strictObject({ serverCommand: z.array(z.string()).min(1) }),
+    ]),
+  ),
 });
 /** docs.github.com Copilot enterprise-managed-settings: allowedMcpServers, the same three matchers. */
 const COPILOT = z.strictObject({ allowedMcpServers: z.array(entry) });
 /** microsoft/vscode: policy values are string | number | boolean; ChatAllowedMcpServers holds the list as JSON text. */
 const VSCODE = z.strictObject({
-  ChatAllowedMcpServers: z.string().transform((text) => JSON.parse(text) as unknown).pipe(z.array(entry)),
+  ChatAllowedMcpServers: z
+    .string()
+    .transform((text) => JSON.parse(text) as unknown)
+    .pipe(z.array(entry)),
   ChatToolsAutoApprove: z.literal(false),
 });
 /** Cline remote config: allowedMCPServers [{ id }], mcpMarketplaceEnabled, blockPersonalRemoteMCPServers. */
 const CLINE = z.strictObject({
-  allowedMCPServers: z.array(z.strictObject({ id: z.string().min(1) })).min(1).optional(),
+  allowedMCPServers: z
+    .array(z.strictObject({ id: z.string().min(1) }))
+    .min(1)
+    .optional(),
   mcpMarketplaceEnabled: z.literal(false).optional(),
   blockPersonalRemoteMCPServers: z.literal(true),
 });
@@ -44,7 +56,10 @@ const policyOf = (raw: unknown): Policy => {
 
 const ENFORCEABLE = policyOf({
   hosts: ['mcp.acme.example', '*.internal.acme.example'],
-  commands: [['npx', '-y', '@modelcontextprotocol/server-filesystem@2025.8.21', '.'], ['uvx', 'mcp-server-git==0.6.2']],
+  commands: [
+    ['npx', '-y', '@modelcontextprotocol/server-filesystem@2025.8.21', '.'],
+    ['uvx', 'mcp-server-git==0.6.2'],
+  ],
 });
 
 const POLICIES: Array<[string, Policy]> = [
@@ -78,18 +93,37 @@ test('what a client cannot enforce is named in a note, never dropped silently', 
   assert.match(notes('copilot', POLICIES[1][1]), /allows any server by its name alone/);
   assert.match(notes('cline'), /cannot allow a remote host/);
   assert.match(notes('cline', POLICIES[4][1]), /mcpMarketplaceEnabled: false/);
-  assert.deepEqual(JSON.parse(exportPolicy(POLICIES[4][1], 'claude-code').text).allowedMcpServers, [], 'an empty policy allows nothing: [] (unset would allow everything)');
-  assert.deepEqual(JSON.parse(exportPolicy(POLICIES[4][1], 'cline').text), { mcpMarketplaceEnabled: false, blockPersonalRemoteMCPServers: true }, 'in Cline [] restricts nothing');
+  assert.deepEqual(
+    JSON.parse(exportPolicy(POLICIES[4][1], 'claude-code').text).allowedMcpServers,
+    [],
+    'an empty policy allows nothing: [] (unset would allow everything)',
+  );
+  assert.deepEqual(
+    JSON.parse(exportPolicy(POLICIES[4][1], 'cline').text),
+    { mcpMarketplaceEnabled: false, blockPersonalRemoteMCPServers: true },
+    'in Cline [] restricts nothing',
+  );
 });
 
 test('round trip: the exported managed settings lint clean at the paths the clients read', () => {
-  for (const [target, path] of [['claude-code', '/etc/claude-code/managed-settings.json'], ['copilot', '/org/.github-private/copilot/managed-settings.json'], ['copilot', '/etc/github-copilot/managed-settings.json']] as const) {
+  for (const [target, path] of [
+    ['claude-code', '/etc/claude-code/managed-settings.json'],
+    ['copilot', '/org/.github-private/copilot/managed-settings.json'],
+    ['copilot', '/etc/github-copilot/managed-settings.json'],
+  ] as const) {
     const text = exportPolicy(ENFORCEABLE, target).text;
-    assert.deepEqual(lint(text, path).map((f) => `${f.ruleId}: ${f.message}`), [], `${target} at ${path}:\n${text}`);
+    assert.deepEqual(
+      lint(text, path).map((f) => `${f.ruleId}: ${f.message}`),
+      [],
+      `${target} at ${path}:\n${text}`,
+    );
   }
   // A name-only policy exports what the client can do with it, and our linter says what that is worth.
   const names = exportPolicy(policyOf({ servers: ['github'] }), 'claude-code').text;
-  assert.deepEqual(lint(names, '/etc/claude-code/managed-settings.json').map((f) => [f.ruleId, f.severity]), [['mcp-allowlist-too-broad', 'information']]);
+  assert.deepEqual(
+    lint(names, '/etc/claude-code/managed-settings.json').map((f) => [f.ruleId, f.severity]),
+    [['mcp-allowlist-too-broad', 'information']],
+  );
 });
 
 /**
@@ -102,7 +136,12 @@ function claudeAllows(entries: Array<Record<string, unknown>>, server: { name: s
   const commands = entries.flatMap((e) => (Array.isArray(e.serverCommand) ? [e.serverCommand as string[]] : []));
   const names = entries.flatMap((e) => (typeof e.serverName === 'string' ? [e.serverName] : []));
   if (server.url) {
-    if (urls.length) return urls.some((pattern) => new RegExp(`^${(/:\/\/[^/]*$/.test(pattern) ? pattern + '/*' : pattern).replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i').test(server.url!));
+    if (urls.length)
+      return urls.some((pattern) =>
+        new RegExp(`^${(/:\/\/[^/]*$/.test(pattern) ? pattern + '/*' : pattern).replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`, 'i').test(
+          server.url!,
+        ),
+      );
     return names.includes(server.name);
   }
   if (commands.length) return commands.some((c) => c.length === server.command!.length && c.every((w, i) => w === server.command![i]));
@@ -121,21 +160,39 @@ test('the client lets through exactly what server-not-allowed lets through (host
     { name: 'git', command: ['uvx', 'mcp-server-git==0.6.2'] },
     { name: 'git-unpinned', command: ['uvx', 'mcp-server-git'] },
   ];
-  const config = JSON.stringify({ mcpServers: Object.fromEntries(servers.map((s) => [s.name, s.url ? { type: 'http', url: s.url } : { command: s.command![0], args: s.command!.slice(1) }])) });
-  const refused = new Set(lint(config, '/work/app/.mcp.json', undefined, { policy: ENFORCEABLE }).filter((f) => f.ruleId === 'server-not-allowed').map((f) => f.server));
+  const config = JSON.stringify({
+    mcpServers: Object.fromEntries(servers.map((s) => [s.name, s.url ? { type: 'http', url: s.url } : { command: s.command![0], args: s.command!.slice(1) }])),
+  });
+  const refused = new Set(
+    lint(config, '/work/app/.mcp.json', undefined, { policy: ENFORCEABLE })
+      .filter((f) => f.ruleId === 'server-not-allowed')
+      .map((f) => f.server),
+  );
   const ours = servers.map((s) => [s.name, !refused.has(s.name)]);
   for (const target of ['claude-code', 'copilot'] as const) {
     const entries = JSON.parse(exportPolicy(ENFORCEABLE, target).text).allowedMcpServers;
-    assert.deepEqual(servers.map((s) => [s.name, claudeAllows(entries, s)]), ours, target);
+    assert.deepEqual(
+      servers.map((s) => [s.name, claudeAllows(entries, s)]),
+      ours,
+      target,
+    );
   }
   const vscode = JSON.parse(JSON.parse(exportPolicy(ENFORCEABLE, 'vscode').text).ChatAllowedMcpServers);
-  assert.deepEqual(servers.map((s) => [s.name, claudeAllows(vscode, s)]), ours, 'vscode');
-  assert.deepEqual(ours.filter(([, allowed]) => allowed).map(([name]) => name), ['acme', 'wiki', 'internal-root', 'fs', 'git']);
+  assert.deepEqual(
+    servers.map((s) => [s.name, claudeAllows(vscode, s)]),
+    ours,
+    'vscode',
+  );
+  assert.deepEqual(
+    ours.filter(([, allowed]) => allowed).map(([name]) => name),
+    ['acme', 'wiki', 'internal-root', 'fs', 'git'],
+  );
 });
 
 test('policy "commands" are exact: server-not-allowed passes the listed command line and nothing near it', () => {
   const config = (args: string[]) => JSON.stringify({ mcpServers: { git: { command: 'uvx', args } } });
-  const refused = (args: string[]) => lint(config(args), '/work/app/.mcp.json', undefined, { policy: ENFORCEABLE }).some((f) => f.ruleId === 'server-not-allowed');
+  const refused = (args: string[]) =>
+    lint(config(args), '/work/app/.mcp.json', undefined, { policy: ENFORCEABLE }).some((f) => f.ruleId === 'server-not-allowed');
   assert.equal(refused(['mcp-server-git==0.6.2']), false);
   assert.equal(refused(['mcp-server-git==0.6.2', '--repository', '.']), true);
   assert.equal(refused(['mcp-server-git']), true);

@@ -63,8 +63,25 @@ export const PATHS: Record<DialectId, string> = {
 
 /** Every client that runs stdio servers from its file. */
 export const STDIO: readonly DialectId[] = [
-  'vscode', 'claude-desktop', 'claude-code', 'cursor', 'windsurf', 'cline', 'roo', 'gemini', 'zed', 'codex', 'continue', 'kiro', 'amazon-q', 'opencode', 'goose',
-  'copilot-cli', 'junie', 'lm-studio', 'visual-studio',
+  'vscode',
+  'claude-desktop',
+  'claude-code',
+  'cursor',
+  'windsurf',
+  'cline',
+  'roo',
+  'gemini',
+  'zed',
+  'codex',
+  'continue',
+  'kiro',
+  'amazon-q',
+  'opencode',
+  'goose',
+  'copilot-cli',
+  'junie',
+  'lm-studio',
+  'visual-studio',
 ];
 /** Every client that connects to remote servers from its file (Claude Desktop does not). */
 export const REMOTE: readonly DialectId[] = STDIO.filter((d) => d !== 'claude-desktop');
@@ -95,7 +112,9 @@ function jsonEntry(dialect: DialectId, s: Srv): Record<string, unknown> {
     case 'windsurf':
       return remote ? { serverUrl: s.url, ...headers } : stdioEntry(s);
     case 'cline':
-      return remote ? { type: sse ? 'sse' : 'streamableHttp', url: s.url, ...headers, disabled: false, autoApprove: [] } : stdioEntry(s, { disabled: false, autoApprove: [] });
+      return remote
+        ? { type: sse ? 'sse' : 'streamableHttp', url: s.url, ...headers, disabled: false, autoApprove: [] }
+        : stdioEntry(s, { disabled: false, autoApprove: [] });
     case 'roo':
       return remote ? { type: sse ? 'sse' : 'streamable-http', url: s.url, ...headers, alwaysAllow: [] } : stdioEntry(s, { alwaysAllow: [] });
     case 'gemini':
@@ -138,7 +157,10 @@ export function render(dialect: DialectId, name: string, s: Srv, root: Record<st
 
 const tomlKey = (key: string) => (/^[A-Za-z0-9_-]+$/.test(key) ? key : q(key));
 const yamlKey = (key: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? key : q(key));
-const inlineTable = (map: Record<string, string>) => `{ ${Object.entries(map).map(([k, v]) => `${q(k)} = ${q(v)}`).join(', ')} }`;
+const inlineTable = (map: Record<string, string>) =>
+  `{ ${Object.entries(map)
+    .map(([k, v]) => `${q(k)} = ${q(v)}`)
+    .join(', ')} }`;
 
 function codex(name: string, s: Srv, root: Record<string, unknown>): string {
   const lines: string[] = ['model = "gpt-5-codex"'];
@@ -178,7 +200,8 @@ function continueYaml(name: string, s: Srv): string {
 
 function gooseYaml(name: string, s: Srv, root: Record<string, unknown>): string {
   const lines: string[] = [];
-  for (const [key, value] of Object.entries({ GOOSE_PROVIDER: 'anthropic', GOOSE_MODE: 'smart_approve', ...root })) lines.push(`${yamlKey(key)}: ${q(String(value))}`);
+  for (const [key, value] of Object.entries({ GOOSE_PROVIDER: 'anthropic', GOOSE_MODE: 'smart_approve', ...root }))
+    lines.push(`${yamlKey(key)}: ${q(String(value))}`);
   lines.push('extensions:', `  ${yamlKey(name)}:`, `    name: ${q(name)}`, '    enabled: true', '    timeout: 300');
   if (s.url !== undefined) {
     lines.push(`    type: ${s.transport === 'sse' ? 'sse' : 'streamable_http'}`, `    uri: ${q(s.url)}`);

@@ -30,14 +30,18 @@ export function judge(c: QualityCase): { ok: boolean; detail: string } {
     assert.ok(spans.length > 0, `needle of "${c.name}" is not in its text`);
   }
   const hit = findings.some(
-    (f) => c.rules.includes(f.ruleId) && (spans.length === 0 || spans.some(([start, end]) => lines.offsetAt(f.range.start) < end && lines.offsetAt(f.range.end) > start)),
+    (f) =>
+      c.rules.includes(f.ruleId) &&
+      (spans.length === 0 || spans.some(([start, end]) => lines.offsetAt(f.range.start) < end && lines.offsetAt(f.range.end) > start)),
   );
   const got = findings.map((f) => f.ruleId).join(', ') || 'nothing';
   return { ok: hit, detail: `expected ${c.rules.join(' or ')}, got ${got}` };
 }
 
 export function evaluate(cases: QualityCase[]): Record<Family, FamilyResult> {
-  const results = Object.fromEntries(FAMILIES.map((f) => [f, { positives: 0, negatives: 0, found: 0, falsePositives: 0, misses: [], falsePositiveCases: [] }])) as unknown as Record<Family, FamilyResult>;
+  const results = Object.fromEntries(
+    FAMILIES.map((f) => [f, { positives: 0, negatives: 0, found: 0, falsePositives: 0, misses: [], falsePositiveCases: [] }]),
+  ) as unknown as Record<Family, FamilyResult>;
   for (const c of cases) {
     const r = results[c.family];
     const { ok, detail } = judge(c);
@@ -55,4 +59,3 @@ export function evaluate(cases: QualityCase[]): Record<Family, FamilyResult> {
   }
   return results;
 }
-

@@ -13,7 +13,9 @@ test('quality set: per family, recall >= 0.97 and false positives <= 2 %', () =>
   console.log(`quality set: ${positives} positives, ${negatives} negatives, ${new Set(cases.map((c) => c.dialect)).size} client formats`);
   for (const family of FAMILIES) {
     const r = results[family];
-    console.log(`  ${family.padEnd(12)} ${String(r.positives).padStart(3)} positives, recall ${(r.found / r.positives).toFixed(3)}; ${String(r.negatives).padStart(3)} negatives, false positives ${pct(r.falsePositives / r.negatives)}`);
+    console.log(
+      `  ${family.padEnd(12)} ${String(r.positives).padStart(3)} positives, recall ${(r.found / r.positives).toFixed(3)}; ${String(r.negatives).padStart(3)} negatives, false positives ${pct(r.falsePositives / r.negatives)}`,
+    );
   }
   const byDialect = new Map<string, [number, number]>();
   for (const c of cases) {
@@ -21,7 +23,13 @@ test('quality set: per family, recall >= 0.97 and false positives <= 2 %', () =>
     counts[c.positive ? 0 : 1]++;
     byDialect.set(c.dialect, counts);
   }
-  console.log('  by client (positives/negatives): ' + [...byDialect].sort((a, b) => a[0].localeCompare(b[0])).map(([d, [p, n]]) => `${d} ${p}/${n}`).join(', '));
+  console.log(
+    '  by client (positives/negatives): ' +
+      [...byDialect]
+        .sort((a, b) => a[0].localeCompare(b[0]))
+        .map(([d, [p, n]]) => `${d} ${p}/${n}`)
+        .join(', '),
+  );
   const known = cases.filter((c) => c.known);
   if (known.length) console.log('known misses:\n' + known.map((c) => `  ${c.name}: ${c.known}`).join('\n'));
   assert.ok(positives >= 150 && negatives >= 150, 'the set keeps at least 150 cases of each kind');
@@ -52,7 +60,10 @@ test('quality set: the same rates hold with the cases written for other clients'
     for (const family of FAMILIES) {
       const r = results[family];
       assert.ok(r.found / r.positives >= 0.97, `rotation ${rotation}: ${family} recall ${r.found}/${r.positives}: ${r.misses.join(' | ')}`);
-      assert.ok(r.falsePositives / r.negatives <= 0.02, `rotation ${rotation}: ${family} false positives ${r.falsePositives}/${r.negatives}: ${r.falsePositiveCases.join(' | ')}`);
+      assert.ok(
+        r.falsePositives / r.negatives <= 0.02,
+        `rotation ${rotation}: ${family} false positives ${r.falsePositives}/${r.negatives}: ${r.falsePositiveCases.join(' | ')}`,
+      );
     }
   }
 });

@@ -22,12 +22,29 @@ class Builder {
 
   pos(family: QualityCase['family'], name: string, rule: string, needle: string, srv: Srv): void {
     const dialect = this.dialect();
-    this.cases.push({ name: `${family} + ${name} [${dialect}]`, family, dialect, path: PATHS[dialect], text: render(dialect, 'main', srv), positive: true, rules: [rule], needle: JSON.stringify(needle).slice(1, -1) });
+    this.cases.push({
+      name: `${family} + ${name} [${dialect}]`,
+      family,
+      dialect,
+      path: PATHS[dialect],
+      text: render(dialect, 'main', srv),
+      positive: true,
+      rules: [rule],
+      needle: JSON.stringify(needle).slice(1, -1),
+    });
   }
 
   neg(family: QualityCase['family'], name: string, srv: Srv): void {
     const dialect = this.dialect();
-    this.cases.push({ name: `${family} - ${name} [${dialect}]`, family, dialect, path: PATHS[dialect], text: render(dialect, 'main', srv), positive: false, rules: [] });
+    this.cases.push({
+      name: `${family} - ${name} [${dialect}]`,
+      family,
+      dialect,
+      path: PATHS[dialect],
+      text: render(dialect, 'main', srv),
+      positive: false,
+      rules: [],
+    });
   }
 }
 
@@ -35,11 +52,26 @@ const DIGEST = 'sha256:' + 'a3f1'.repeat(16);
 
 /** Inner launches: the unpinned text, the rule that reports it, and a pinned spelling of the same launch. */
 const INNER: Array<{ words: string[]; needle: string; rule: string; pinned: string[] }> = [
-  { words: ['npx', '-y', '@modelcontextprotocol/server-filesystem', '/data'], needle: '@modelcontextprotocol/server-filesystem', rule: 'unpinned-npm-package', pinned: ['npx', '-y', '@modelcontextprotocol/server-filesystem@2025.8.21', '/data'] },
+  {
+    words: ['npx', '-y', '@modelcontextprotocol/server-filesystem', '/data'],
+    needle: '@modelcontextprotocol/server-filesystem',
+    rule: 'unpinned-npm-package',
+    pinned: ['npx', '-y', '@modelcontextprotocol/server-filesystem@2025.8.21', '/data'],
+  },
   { words: ['npx', '-y', 'tavily-mcp@latest'], needle: 'tavily-mcp@latest', rule: 'unpinned-npm-package', pinned: ['npx', '-y', 'tavily-mcp@0.2.9'] },
-  { words: ['npx', 'mcp-remote', 'https://mcp.linear.app/sse'], needle: 'mcp-remote', rule: 'unpinned-npm-package', pinned: ['npx', 'mcp-remote@0.1.29', 'https://mcp.linear.app/sse'] },
+  {
+    words: ['npx', 'mcp-remote', 'https://mcp.linear.app/sse'],
+    needle: 'mcp-remote',
+    rule: 'unpinned-npm-package',
+    pinned: ['npx', 'mcp-remote@0.1.29', 'https://mcp.linear.app/sse'],
+  },
   { words: ['uvx', 'mcp-server-fetch'], needle: 'mcp-server-fetch', rule: 'unpinned-python-package', pinned: ['uvx', 'mcp-server-fetch==2025.4.7'] },
-  { words: ['uvx', '--from', 'awslabs.aws-documentation-mcp-server', 'awslabs.aws-documentation-mcp-server'], needle: 'awslabs.aws-documentation-mcp-server', rule: 'unpinned-python-package', pinned: ['uvx', '--from', 'awslabs.aws-documentation-mcp-server==1.1.2', 'awslabs.aws-documentation-mcp-server'] },
+  {
+    words: ['uvx', '--from', 'awslabs.aws-documentation-mcp-server', 'awslabs.aws-documentation-mcp-server'],
+    needle: 'awslabs.aws-documentation-mcp-server',
+    rule: 'unpinned-python-package',
+    pinned: ['uvx', '--from', 'awslabs.aws-documentation-mcp-server==1.1.2', 'awslabs.aws-documentation-mcp-server'],
+  },
   { words: ['pipx', 'run', 'mcp-server-git'], needle: 'mcp-server-git', rule: 'unpinned-python-package', pinned: ['pipx', 'run', 'mcp-server-git==0.6.2'] },
   { words: ['bunx', '@upstash/context7-mcp'], needle: '@upstash/context7-mcp', rule: 'unpinned-npm-package', pinned: ['bunx', '@upstash/context7-mcp@1.0.14'] },
   { words: ['pnpm', 'dlx', 'firecrawl-mcp'], needle: 'firecrawl-mcp', rule: 'unpinned-npm-package', pinned: ['pnpm', 'dlx', 'firecrawl-mcp@1.12.0'] },
@@ -52,7 +84,28 @@ const CONTAINERS: Array<{ name: string; outer: string[] }> = [
   { name: 'docker exec with --env-file and --workdir=', outer: ['docker', 'exec', '--interactive', '--env-file', '.env.mcp', '--workdir=/srv', 'tools_1'] },
   { name: 'docker container exec -it', outer: ['docker', 'container', 'exec', '-it', 'devbox'] },
   { name: 'podman exec', outer: ['podman', 'exec', '-i', '--user', '1000', 'toolbox'] },
-  { name: 'docker run with value options', outer: ['docker', 'run', '--rm', '-i', '-e', 'API_KEY', '--name', 'mcp-node', '-v', '/home/dev/data:/data:ro', '--env-file', '.env', '-w', '/data', '-u', '1000:1000', `node@${DIGEST}`] },
+  {
+    name: 'docker run with value options',
+    outer: [
+      'docker',
+      'run',
+      '--rm',
+      '-i',
+      '-e',
+      'API_KEY',
+      '--name',
+      'mcp-node',
+      '-v',
+      '/home/dev/data:/data:ro',
+      '--env-file',
+      '.env',
+      '-w',
+      '/data',
+      '-u',
+      '1000:1000',
+      `node@${DIGEST}`,
+    ],
+  },
   { name: 'docker run --network=none', outer: ['docker', 'run', '-i', '--rm', '--network=none', '--memory', '512m', `ghcr.io/astral-sh/uv@${DIGEST}`] },
   { name: 'podman run', outer: ['podman', 'run', '--rm', '-i', '--userns=keep-id', '-v', './work:/work:Z', `docker.io/library/node@${DIGEST}`] },
   { name: 'docker run --entrypoint', outer: ['docker', 'run', '--rm', '-i', '--entrypoint', '', `python@${DIGEST}`] },
@@ -99,7 +152,10 @@ function launchers(b: Builder): void {
       b.neg('unpinned', `${c.name} ${inner.pinned.join(' ')}`, { command: c.outer[0], args: [...c.outer.slice(1), ...inner.pinned] });
     }
     for (const s of SHELLS) {
-      b.pos('unpinned', `${s.name} ${inner.words.join(' ')}`, inner.rule, inner.needle, { command: s.outer[0], args: [...s.outer.slice(1), s.script(inner.words.join(' '))] });
+      b.pos('unpinned', `${s.name} ${inner.words.join(' ')}`, inner.rule, inner.needle, {
+        command: s.outer[0],
+        args: [...s.outer.slice(1), s.script(inner.words.join(' '))],
+      });
       b.neg('unpinned', `${s.name} ${inner.pinned.join(' ')}`, { command: s.outer[0], args: [...s.outer.slice(1), s.script(inner.pinned.join(' '))] });
     }
     // The whole command line in one string, as some clients allow.

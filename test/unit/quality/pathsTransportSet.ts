@@ -70,26 +70,53 @@ const PATH_NEGATIVES: Array<{ name: string; srv: Srv }> = [
   { name: 'a file in /etc', srv: npx('config-mcp@1.0.0', '--config', '/etc/mcp/server.json') },
   { name: 'script under home', srv: { command: 'node', args: ['/home/alice/mcp/weather/build/index.js'] } },
   { name: 'port and log level', srv: npx('api-mcp@1.0.0', '--port', '8080', '--log-level', 'debug') },
-  { name: 'docker mount target', srv: { command: 'docker', args: ['run', '-i', '--rm', '-v', './data:/data', `mcp/filesystem@sha256:${'ab12'.repeat(16)}`, '/data'] } },
+  {
+    name: 'docker mount target',
+    srv: { command: 'docker', args: ['run', '-i', '--rm', '-v', './data:/data', `mcp/filesystem@sha256:${'ab12'.repeat(16)}`, '/data'] },
+  },
   { name: 'home subfolder for a project', srv: npx('project-search-mcp@0.9.3', '--path', '~/projects/app') },
 ];
 
 const TRANSPORT_POSITIVES: Array<{ name: string; srv: Srv; needle: string; remote?: boolean }> = [
   { name: 'http to a placeholder host', srv: { url: 'http://your-host:5000/mcp' }, needle: 'http://your-host:5000/mcp', remote: true },
   { name: 'http to <host>', srv: { url: 'http://<host>:8080/sse', transport: 'sse' }, needle: 'http://<host>:8080/sse', remote: true },
-  { name: 'bolt to a remote host', srv: { command: 'uvx', args: ['mcp-neo4j-cypher==0.2.4'], env: { NEO4J_URI: 'bolt://graph.acme.io:7687' } }, needle: 'bolt://graph.acme.io:7687' },
+  {
+    name: 'bolt to a remote host',
+    srv: { command: 'uvx', args: ['mcp-neo4j-cypher==0.2.4'], env: { NEO4J_URI: 'bolt://graph.acme.io:7687' } },
+    needle: 'bolt://graph.acme.io:7687',
+  },
   { name: 'redis to a remote host', srv: npx('redis-mcp@0.2.0', 'redis://cache.acme.io:6379'), needle: 'redis://cache.acme.io:6379' },
-  { name: 'mongodb to a remote host', srv: { command: 'npx', args: ['-y', 'mongo-mcp@0.4.0'], env: { MONGODB_URI: 'mongodb://db.acme.io:27017/app' } }, needle: 'mongodb://db.acme.io:27017/app' },
-  { name: 'amqp to a remote host', srv: { command: 'uvx', args: ['rabbit-mcp==0.1.2'], env: { AMQP_URL: 'amqp://mq.acme.io:5672/' } }, needle: 'amqp://mq.acme.io:5672/' },
-  { name: 'postgres to a remote host', srv: npx('@acme/pg-mcp@1.0.0', 'postgres://reader@db.acme.io:5432/app'), needle: 'postgres://reader@db.acme.io:5432/app' },
-  { name: 'mysql to a private address', srv: { command: 'npx', args: ['-y', 'mysql-mcp@1.0.0'], env: { MYSQL_URL: 'mysql://app@10.20.0.5:3306/shop' } }, needle: 'mysql://app@10.20.0.5:3306/shop' },
+  {
+    name: 'mongodb to a remote host',
+    srv: { command: 'npx', args: ['-y', 'mongo-mcp@0.4.0'], env: { MONGODB_URI: 'mongodb://db.acme.io:27017/app' } },
+    needle: 'mongodb://db.acme.io:27017/app',
+  },
+  {
+    name: 'amqp to a remote host',
+    srv: { command: 'uvx', args: ['rabbit-mcp==0.1.2'], env: { AMQP_URL: 'amqp://mq.acme.io:5672/' } },
+    needle: 'amqp://mq.acme.io:5672/',
+  },
+  {
+    name: 'postgres to a remote host',
+    srv: npx('@acme/pg-mcp@1.0.0', 'postgres://reader@db.acme.io:5432/app'),
+    needle: 'postgres://reader@db.acme.io:5432/app',
+  },
+  {
+    name: 'mysql to a private address',
+    srv: { command: 'npx', args: ['-y', 'mysql-mcp@1.0.0'], env: { MYSQL_URL: 'mysql://app@10.20.0.5:3306/shop' } },
+    needle: 'mysql://app@10.20.0.5:3306/shop',
+  },
   { name: '--cors=*', srv: npx('mcp-proxy@5.6.0', '--port', '8080', '--cors=*'), needle: '--cors=*' },
   { name: '--cors *', srv: npx('supergateway@3.0.1', '--stdio', 'npx -y docs-mcp@1.0.0', '--cors', '*'), needle: '"*"' },
   { name: 'CORS_ORIGIN=*', srv: { command: 'node', args: ['/opt/mcp/http/server.js'], env: { CORS_ORIGIN: '*' } }, needle: '"*"' },
   { name: 'ALLOWED_ORIGINS=*', srv: { command: 'uvx', args: ['http-mcp==1.0.0'], env: { ALLOWED_ORIGINS: '*' } }, needle: '"*"' },
   { name: 'ngrok remote URL', srv: { url: 'https://3f2a-81-2-69-142.ngrok-free.app/mcp' }, needle: 'ngrok-free.app', remote: true },
   { name: 'trycloudflare through mcp-remote', srv: npx('mcp-remote@0.1.29', 'https://calm-river-1234.trycloudflare.com/sse'), needle: 'trycloudflare.com' },
-  { name: 'webhook.site in env', srv: { command: 'npx', args: ['-y', 'notify-mcp@1.0.2'], env: { WEBHOOK_URL: 'https://webhook.site/6c1e2f4a-9b1d-4e3f-8a2b-1c2d3e4f5a6b' } }, needle: 'webhook.site' },
+  {
+    name: 'webhook.site in env',
+    srv: { command: 'npx', args: ['-y', 'notify-mcp@1.0.2'], env: { WEBHOOK_URL: 'https://webhook.site/6c1e2f4a-9b1d-4e3f-8a2b-1c2d3e4f5a6b' } },
+    needle: 'webhook.site',
+  },
   { name: 'pipedream in args', srv: npx('relay-mcp@0.2.0', '--callback', 'https://eo1a2b3c4d5e6f.m.pipedream.net'), needle: 'pipedream.net' },
   { name: 'loca.lt remote URL', srv: { url: 'https://quiet-fox-12.loca.lt/mcp' }, needle: 'loca.lt', remote: true },
 ];
@@ -119,7 +146,15 @@ export function buildPathsTransportSet(rotation = 0): ClassCase[] {
   const add = (clazz: 3 | 5, name: string, srv: Srv, positive: boolean, needle: string | undefined, remote: boolean) => {
     for (let i = 0; i < 3; i++) {
       const dialect = next(remote);
-      cases.push({ name: `class ${clazz} ${positive ? '+' : '-'} ${name} [${dialect}]`, clazz, dialect, path: PATHS[dialect], text: render(dialect, 'main', srv), positive, ...(needle ? { needle: JSON.stringify(needle).slice(1, -1) } : {}) });
+      cases.push({
+        name: `class ${clazz} ${positive ? '+' : '-'} ${name} [${dialect}]`,
+        clazz,
+        dialect,
+        path: PATHS[dialect],
+        text: render(dialect, 'main', srv),
+        positive,
+        ...(needle ? { needle: JSON.stringify(needle).slice(1, -1) } : {}),
+      });
     }
   };
   for (const c of PATH_POSITIVES) add(3, c.name, c.srv, true, c.needle.replace(/^"|"$/g, ''), false);

@@ -67,26 +67,81 @@ const PLACES: Place[] = [
 ];
 
 /** Literals that are not real credentials in any client. */
-const PLACEHOLDERS = ['YOUR_API_KEY', '<your-token>', 'your_api_key_here', 'xxxxxxxxxxxxxxxx', 'REDACTED', 'changeme', '', 'sk-...', 'your-github-token-here', '<API_KEY>', 'INSERT_TOKEN_HERE', 'replace-me'];
+const PLACEHOLDERS = [
+  'YOUR_API_KEY',
+  '<your-token>',
+  'your_api_key_here',
+  'xxxxxxxxxxxxxxxx',
+  'REDACTED',
+  'changeme',
+  '',
+  'sk-...',
+  'your-github-token-here',
+  '<API_KEY>',
+  'INSERT_TOKEN_HERE',
+  'replace-me',
+];
 
 /** Literals in a credential slot that look made up but are real values to the server. */
 const PLAIN_LITERALS: Array<{ name: string; srv: Srv; needle: string; remote?: boolean }> = [
-  { name: 'hardcoded value in a secret-named env var', srv: { command: 'npx', args: ['-y', '@acme/api-mcp@2.0.1'], env: { API_AUTH_TOKEN: 'hardcoded-secret-value-here' } }, needle: 'hardcoded-secret-value-here' },
-  { name: 'weak password in DB_PASSWORD', srv: { command: 'uvx', args: ['mcp-server-postgres==0.3.1'], env: { DB_PASSWORD: 'hunter2hunter2' } }, needle: 'hunter2hunter2' },
-  { name: 'postgres URL userinfo in env', srv: { command: 'npx', args: ['-y', '@acme/pg-mcp@1.0.0'], env: { DATABASE_URL: 'postgres://user:pass@db.acme.io:5432/app' } }, needle: 'pass' },
-  { name: 'mysql root password in args', srv: { command: 'npx', args: ['-y', '@acme/mysql-mcp@1.0.0', 'mysql://root:password@10.20.0.5:3306/app'] }, needle: 'password' },
-  { name: 'redis password-only userinfo', srv: { command: 'npx', args: ['-y', '@acme/redis-mcp@1.0.0'], env: { REDIS_URL: 'redis://:mypassword@cache.acme.io:6379' } }, needle: 'mypassword' },
-  { name: 'internal bearer token in a header', srv: { url: 'https://mcp.acme.io/mcp', headers: { Authorization: 'Bearer internal-token-2024' } }, needle: 'internal-token-2024', remote: true },
-  { name: 'X-API-Key header', srv: { url: 'https://mcp.acme.io/mcp', headers: { 'X-API-Key': 'team-shared-key-01' } }, needle: 'team-shared-key-01', remote: true },
+  {
+    name: 'hardcoded value in a secret-named env var',
+    srv: { command: 'npx', args: ['-y', '@acme/api-mcp@2.0.1'], env: { API_AUTH_TOKEN: 'hardcoded-secret-value-here' } },
+    needle: 'hardcoded-secret-value-here',
+  },
+  {
+    name: 'weak password in DB_PASSWORD',
+    srv: { command: 'uvx', args: ['mcp-server-postgres==0.3.1'], env: { DB_PASSWORD: 'hunter2hunter2' } },
+    needle: 'hunter2hunter2',
+  },
+  {
+    name: 'postgres URL userinfo in env',
+    srv: { command: 'npx', args: ['-y', '@acme/pg-mcp@1.0.0'], env: { DATABASE_URL: 'postgres://user:pass@db.acme.io:5432/app' } },
+    needle: 'pass',
+  },
+  {
+    name: 'mysql root password in args',
+    srv: { command: 'npx', args: ['-y', '@acme/mysql-mcp@1.0.0', 'mysql://root:password@10.20.0.5:3306/app'] },
+    needle: 'password',
+  },
+  {
+    name: 'redis password-only userinfo',
+    srv: { command: 'npx', args: ['-y', '@acme/redis-mcp@1.0.0'], env: { REDIS_URL: 'redis://:mypassword@cache.acme.io:6379' } },
+    needle: 'mypassword',
+  },
+  {
+    name: 'internal bearer token in a header',
+    srv: { url: 'https://mcp.acme.io/mcp', headers: { Authorization: 'Bearer internal-token-2024' } },
+    needle: 'internal-token-2024',
+    remote: true,
+  },
+  {
+    name: 'X-API-Key header',
+    srv: { url: 'https://mcp.acme.io/mcp', headers: { 'X-API-Key': 'team-shared-key-01' } },
+    needle: 'team-shared-key-01',
+    remote: true,
+  },
   { name: 'credential query parameter', srv: { url: 'https://mcp.acme.io/sse?token=abc123def456ghi' }, needle: 'abc123def456ghi', remote: true },
-  { name: '--api-key flag with a plain word', srv: { command: 'npx', args: ['-y', '@acme/docs-mcp@1.4.2', '--api-key', 'mysecretkey'] }, needle: 'mysecretkey' },
+  {
+    name: '--api-key flag with a plain word',
+    srv: { command: 'npx', args: ['-y', '@acme/docs-mcp@1.4.2', '--api-key', 'mysecretkey'] },
+    needle: 'mysecretkey',
+  },
   { name: '--password= flag', srv: { command: 'uvx', args: ['mcp-server-mysql==0.2.0', '--password=Sup3rS3cret'] }, needle: 'Sup3rS3cret' },
 ];
 
 /** Default credentials to a database on this machine: information. */
 const LOOPBACK_DEFAULTS: Array<{ name: string; srv: Srv; needle: string }> = [
-  { name: 'postgres:postgres@localhost', srv: { command: 'npx', args: ['-y', '@acme/pg-mcp@1.0.0', 'postgresql://postgres:postgres@localhost:5432/app'] }, needle: 'postgres@localhost' },
-  { name: 'root:root@127.0.0.1 mysql', srv: { command: 'npx', args: ['-y', '@acme/mysql-mcp@1.0.0'], env: { DATABASE_URL: 'mysql://root:root@127.0.0.1:3306/app' } }, needle: 'root@127' },
+  {
+    name: 'postgres:postgres@localhost',
+    srv: { command: 'npx', args: ['-y', '@acme/pg-mcp@1.0.0', 'postgresql://postgres:postgres@localhost:5432/app'] },
+    needle: 'postgres@localhost',
+  },
+  {
+    name: 'root:root@127.0.0.1 mysql',
+    srv: { command: 'npx', args: ['-y', '@acme/mysql-mcp@1.0.0'], env: { DATABASE_URL: 'mysql://root:root@127.0.0.1:3306/app' } },
+    needle: 'root@127',
+  },
 ];
 
 /** Each client's own reference syntaxes (dialects' `variables`, client-dialects.md). */
@@ -122,12 +177,25 @@ export function buildSecretTiersSet(rotation = 0): SecretCase[] {
     return list[(counter++ + rotation) % list.length];
   };
   const add = (clazz: SecretCase['clazz'], name: string, dialect: DialectId, srv: Srv, expect: Expect, needle?: string) =>
-    cases.push({ name: `class ${clazz}: ${name} [${dialect}]`, dialect, path: PATHS[dialect], text: render(dialect, 'docs', srv), expect, clazz, ...(needle !== undefined ? { needle: JSON.stringify(needle).slice(1, -1) } : {}) });
+    cases.push({
+      name: `class ${clazz}: ${name} [${dialect}]`,
+      dialect,
+      path: PATHS[dialect],
+      text: render(dialect, 'docs', srv),
+      expect,
+      clazz,
+      ...(needle !== undefined ? { needle: JSON.stringify(needle).slice(1, -1) } : {}),
+    });
 
   // Class 8 (and 1, vendor tier): vendor formats are errors in every place, every client.
   for (const place of PLACES) {
     for (const dialect of place.remote ? REMOTE : STDIO) {
-      for (const [vendor, token] of [['GitHub', GH], ['Slack', SLACK], ['Stripe', STRIPE], ['Anthropic', ANTHROPIC]] as const) {
+      for (const [vendor, token] of [
+        ['GitHub', GH],
+        ['Slack', SLACK],
+        ['Stripe', STRIPE],
+        ['Anthropic', ANTHROPIC],
+      ] as const) {
         if (vendor !== 'GitHub' && (counter++ + rotation) % 3 !== 0) continue; // every client gets GitHub; the others in turn
         add(8, `${vendor} token in ${place.name}`, dialect, place.srv(token), 'error', place.needle(token));
       }
@@ -156,7 +224,8 @@ export function buildSecretTiersSet(rotation = 0): SecretCase[] {
         add(2, `own reference ${reference} in ${place.name}`, dialect, place.srv(place.name === 'Authorization header' ? reference : reference), 'none');
       }
     }
-    for (const syntax of ALL_SYNTAXES.filter((s) => !REFERENCES[dialect].includes(s))) add(2, `foreign syntax ${syntax} in env (passed literally)`, dialect, PLACES[0].srv(syntax), 'none');
+    for (const syntax of ALL_SYNTAXES.filter((s) => !REFERENCES[dialect].includes(s)))
+      add(2, `foreign syntax ${syntax} in env (passed literally)`, dialect, PLACES[0].srv(syntax), 'none');
   }
   return cases;
 }

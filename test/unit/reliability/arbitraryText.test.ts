@@ -17,7 +17,19 @@ test('arbitrary MCP-like, mutated and random text never crashes lint under any d
 });
 
 test('every glob of every dialect survives a handful of awkward inputs', () => {
-  for (const text of ['', ' ', '{', '}', '[', '"', '{"servers":', '{"mcpServers":{"a":{"command":"npx","args":["-y","x"]}}}', 'mcp_servers = 1', '[mcp_servers.a]\ncommand = "npx"', 'mcpServers:\n  - name: a\n    command: npx']) {
+  for (const text of [
+    '',
+    ' ',
+    '{',
+    '}',
+    '[',
+    '"',
+    '{"servers":',
+    '{"mcpServers":{"a":{"command":"npx","args":["-y","x"]}}}',
+    'mcp_servers = 1',
+    '[mcp_servers.a]\ncommand = "npx"',
+    'mcpServers:\n  - name: a\n    command: npx',
+  ]) {
     lintEverywhere(text, true);
   }
 });

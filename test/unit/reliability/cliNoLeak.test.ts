@@ -63,7 +63,9 @@ test('CLI output in every format (and the dry-run diff and a baseline) discloses
       const { readFileSync } = await import('node:fs');
       assertNoLeak(withoutDigests(readFileSync(baseline, 'utf8')), planted.secrets, { label: 'CLI baseline file' });
     }
-    console.log(`# CLI no-leak: ${files} planted files, ${planted.secrets.length} secrets, ${checked} characters of text/JSON/SARIF checked, plus the dry-run diff and a baseline`);
+    console.log(
+      `# CLI no-leak: ${files} planted files, ${planted.secrets.length} secrets, ${checked} characters of text/JSON/SARIF checked, plus the dry-run diff and a baseline`,
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -68,7 +68,10 @@ for (const [name, thrown] of Object.entries(THROWN)) {
 
 test('two throwing rules: one call each, in rule order', () => {
   const calls: string[] = [];
-  lint(CONFIG, PATH, undefined, { rules: [throwing('a-throws', THROWN.Error), ...RULES, throwing('b-throws', THROWN.string)], onRuleError: (id) => calls.push(id) });
+  lint(CONFIG, PATH, undefined, {
+    rules: [throwing('a-throws', THROWN.Error), ...RULES, throwing('b-throws', THROWN.string)],
+    onRuleError: (id) => calls.push(id),
+  });
   assert.deepEqual(calls, ['a-throws', 'b-throws']);
 });
 
@@ -97,8 +100,21 @@ test('a rule reporting nonsense offsets still yields ranges (and fix edits) insi
     id: 'wild-offsets',
     meta: { category: 'other', defaultSeverity: 'warning', description: 'x', fixable: true, owasp: [], threat: 'x' },
     check(context) {
-      for (const [offset, length] of [[-10, 5], [1e9, 5], [5, 1e9], [Number.NaN, 1], [3, -7], [CONFIG.length, 0]]) {
-        context.report({ server: null, offset, length, message: 'Wild.', fixes: [{ title: 'Wild fix', safe: false, edits: [{ offset, length, content: 'x' }] }] });
+      for (const [offset, length] of [
+        [-10, 5],
+        [1e9, 5],
+        [5, 1e9],
+        [Number.NaN, 1],
+        [3, -7],
+        [CONFIG.length, 0],
+      ]) {
+        context.report({
+          server: null,
+          offset,
+          length,
+          message: 'Wild.',
+          fixes: [{ title: 'Wild fix', safe: false, edits: [{ offset, length, content: 'x' }] }],
+        });
       }
     },
   };
@@ -107,7 +123,7 @@ test('a rule reporting nonsense offsets still yields ranges (and fix edits) insi
   checkFindings(CONFIG, findings, PATH);
 });
 
-test('fixAll with a throwing rule in the list still applies the other rules\' safe fixes and reports the error per pass', () => {
+test("fixAll with a throwing rule in the list still applies the other rules' safe fixes and reports the error per pass", () => {
   const calls: string[] = [];
   const options = { rules: [...RULES, throwing('always-throws', THROWN.Error)], onRuleError: (id: string) => calls.push(id) };
   const withBad = fixAll(CONFIG, PATH, undefined, options).text;
@@ -121,7 +137,10 @@ test('over the corpus: a throwing rule costs exactly one onRuleError call per li
   for (const file of corpus) {
     const calls: string[] = [];
     const expected = summary(lint(file.text, file.lintPath));
-    const got = lint(file.text, file.lintPath, undefined, { rules: [...RULES, throwing('always-throws', THROWN.TypeError)], onRuleError: (id) => calls.push(id) });
+    const got = lint(file.text, file.lintPath, undefined, {
+      rules: [...RULES, throwing('always-throws', THROWN.TypeError)],
+      onRuleError: (id) => calls.push(id),
+    });
     assert.deepEqual(summary(got), expected, file.name);
     // One call when the file is linted at all (an unreadable or non-MCP file runs no rule).
     assert.ok(calls.length <= 1, file.name);

@@ -64,7 +64,11 @@ for (const [name, text] of Object.entries(badFiles(fuzzSeed()))) {
     for (const path of ALL_PATHS()) {
       const findings = lintChecked(text, path);
       const odd = findings.filter((f) => !SYNTAX_RULES.test(f.ruleId));
-      assert.deepEqual(odd.map((f) => `${f.ruleId}: ${f.message}`), [], `${name} at ${path}`);
+      assert.deepEqual(
+        odd.map((f) => `${f.ruleId}: ${f.message}`),
+        [],
+        `${name} at ${path}`,
+      );
     }
   });
 }

@@ -74,13 +74,25 @@ test('no launcher position discloses a planted secret (npx, npm exec, bunx, pnpm
 
 test('the exact fuzz counterexamples: the token is reported by secret-in-args, never as a package', () => {
   const token = SECRETS[0];
-  for (const args of [['--api-key', token], ['--token', token], ['-e', `GITHUB_TOKEN=${token}`]]) {
+  for (const args of [
+    ['--api-key', token],
+    ['--token', token],
+    ['-e', `GITHUB_TOKEN=${token}`],
+  ]) {
     for (const command of ['npx', 'uvx']) {
       const text = JSON.stringify({ servers: { github: { command, args } } }, null, 2);
       const found = lint(text, '/w/.vscode/mcp.json');
       assertNoLeak(shown(found), [secretBody(token)], { label: `${command} ${args[0]}` });
-      assert.deepEqual(found.filter((f) => /^unpinned-(npm|python)-package$/.test(f.ruleId)).map((f) => f.message), [], `${command} ${args[0]}`);
-      if (args[0] !== '-e' || command === 'uvx') assert.ok(found.some((f) => f.ruleId === 'secret-in-args' || f.ruleId === 'secret-in-env'), `${command} ${args[0]}: the token itself is still reported`);
+      assert.deepEqual(
+        found.filter((f) => /^unpinned-(npm|python)-package$/.test(f.ruleId)).map((f) => f.message),
+        [],
+        `${command} ${args[0]}`,
+      );
+      if (args[0] !== '-e' || command === 'uvx')
+        assert.ok(
+          found.some((f) => f.ruleId === 'secret-in-args' || f.ruleId === 'secret-in-env'),
+          `${command} ${args[0]}: the token itself is still reported`,
+        );
     }
   }
 });
@@ -114,7 +126,16 @@ test('parsePythonSpec: only PEP 440 operators make a requirement', () => {
   assert.equal(parsePythonSpec('GITHUB_TOKEN=abc').name, undefined);
   assert.equal(parsePythonSpec('name:x').name, undefined);
   assert.equal(parsePythonSpec('pkg=1.0').name, undefined);
-  for (const [spec, kind] of [['pkg==1.2.3', 'exact'], ['pkg===1.2.3', 'exact'], ['pkg>=1', 'open-range'], ['pkg>=1,<2', 'range'], ['pkg~=1.2', 'range'], ['pkg!=1.0', 'open-range'], ['pkg[cli] == 1.0', 'exact'], ['pkg==1.*', 'range']] as const) {
+  for (const [spec, kind] of [
+    ['pkg==1.2.3', 'exact'],
+    ['pkg===1.2.3', 'exact'],
+    ['pkg>=1', 'open-range'],
+    ['pkg>=1,<2', 'range'],
+    ['pkg~=1.2', 'range'],
+    ['pkg!=1.0', 'open-range'],
+    ['pkg[cli] == 1.0', 'exact'],
+    ['pkg==1.*', 'range'],
+  ] as const) {
     assert.equal(parsePythonSpec(spec).kind, kind, spec);
   }
 });
@@ -124,9 +145,17 @@ test('isCredentialShaped: every generated secret kind, no package name of the te
   for (let n = 0; n < 800; n++) if (!isCredentialShaped(makeSecret(n % 7, seed + n))) missed++;
   assert.equal(missed, 0, 'token formats and hex keys are always credentials');
   for (const name of [
-    '@modelcontextprotocol/server-github', '@modelcontextprotocol/server-filesystem@2025.8.21', '@upstash/context7-mcp@^1.0.0', 'mcp-server-fetch==0.6.2',
-    'awslabs.aws-documentation-mcp-server@latest', 'git+https://github.com/oraios/serena@4f1c2d9e8b7a6c5d4e3f2a1b0c9d8e7f6a5b4c3d', 'Flask-SQLAlchemy2',
-    'utf16CodeUnits', 'ghcr.io/github/github-mcp-server:v0.20.0', 'github:user/repo#3682e9ee648f2f3e11ba1fcd47fc390a0b8f9dab', '@playwright/mcp@0.0.41',
+    '@modelcontextprotocol/server-github',
+    '@modelcontextprotocol/server-filesystem@2025.8.21',
+    '@upstash/context7-mcp@^1.0.0',
+    'mcp-server-fetch==0.6.2',
+    'awslabs.aws-documentation-mcp-server@latest',
+    'git+https://github.com/oraios/serena@4f1c2d9e8b7a6c5d4e3f2a1b0c9d8e7f6a5b4c3d',
+    'Flask-SQLAlchemy2',
+    'utf16CodeUnits',
+    'ghcr.io/github/github-mcp-server:v0.20.0',
+    'github:user/repo#3682e9ee648f2f3e11ba1fcd47fc390a0b8f9dab',
+    '@playwright/mcp@0.0.41',
   ]) {
     assert.equal(isCredentialShaped(name), false, name);
   }
@@ -142,7 +171,12 @@ test('safety net: a rule that quotes a secret verbatim is masked in its message 
     check(context) {
       for (const server of context.config.servers) {
         for (const arg of server.args) {
-          context.report({ node: arg.node, server, message: `Server "${server.name}" has "${arg.value}" (e.g. "${arg.value}@1.2.3", --x=${arg.value}).`, fixes: [{ title: `Drop ${arg.value}`, safe: false, edits: [] }] });
+          context.report({
+            node: arg.node,
+            server,
+            message: `Server "${server.name}" has "${arg.value}" (e.g. "${arg.value}@1.2.3", --x=${arg.value}).`,
+            fixes: [{ title: `Drop ${arg.value}`, safe: false, edits: [] }],
+          });
         }
         for (const entry of server.env) context.report({ node: entry.valueNode, server, message: `env ${entry.key}=${entry.value}`, fixes: [] });
       }
@@ -154,8 +188,14 @@ test('safety net: a rule that quotes a secret verbatim is masked in its message 
   assert.equal(found.length, args.length + SECRETS.length);
   assertNoLeak(shown(found), bodies, { label: 'quoting rule' });
   // A masked value keeps at most a 4-character prefix, like the rest of the product.
-  assert.ok(found.some((f) => f.message.includes('"ghp_…" (e.g. "ghp_…@1.2.3", --x=ghp_…)')), 'masked to its public prefix');
-  assert.ok(found.some((f) => f.message.includes('https://deploy:') && f.message.includes('@mcp.example.com/mcp?token=ghp_…')), 'URL kept, password and token masked');
+  assert.ok(
+    found.some((f) => f.message.includes('"ghp_…" (e.g. "ghp_…@1.2.3", --x=ghp_…)')),
+    'masked to its public prefix',
+  );
+  assert.ok(
+    found.some((f) => f.message.includes('https://deploy:') && f.message.includes('@mcp.example.com/mcp?token=ghp_…')),
+    'URL kept, password and token masked',
+  );
 });
 
 test('safety net: ordinary messages are left exactly as written', () => {
@@ -178,7 +218,9 @@ test('safety net: ordinary messages are left exactly as written', () => {
 test('safety net: every registered rule is still wired through it (no rule bypasses lint())', () => {
   // The net sits in toFinding/toFix, so a finding from any rule carries a redacted message:
   // check one real rule of each category on a config quoting a secret where rules echo values.
-  const text = JSON.stringify({ mcpServers: { s: { command: 'bash', args: ['-c', `API_KEY=${SECRETS[6]} npx -y some-mcp-server@1.0.0 --token ${SECRETS[0]}`] } } });
+  const text = JSON.stringify({
+    mcpServers: { s: { command: 'bash', args: ['-c', `API_KEY=${SECRETS[6]} npx -y some-mcp-server@1.0.0 --token ${SECRETS[0]}`] } },
+  });
   assertNoLeak(shown(lint(text, '/p/.mcp.json')), bodies, { label: 'shell line' });
   assert.ok(RULES.length > 50);
 });
@@ -187,11 +229,23 @@ test('an excerpt that cuts a token short still discloses nothing (inline-interpr
   // Token formats and hex keys (a shapeless password inside arbitrary code has no context
   // that tells it from code, and is not covered).
   for (const secret of SECRETS.slice(0, 7)) {
-    for (const code of [`GITHUB_TOKEN=${secret}`, `process.env.X='${secret}'; require('./server.js')`, `import os; os.environ['API_KEY']='${secret}'`, `${'x'.repeat(30)} ${secret}`]) {
-      for (const [command, flag] of [['node', '-e'], ['python3', '-c'], ['node', '-p']]) {
+    for (const code of [
+      `GITHUB_TOKEN=${secret}`,
+      `process.env.X='${secret}'; require('./server.js')`,
+      `import os; os.environ['API_KEY']='${secret}'`,
+      `${'x'.repeat(30)} ${secret}`,
+    ]) {
+      for (const [command, flag] of [
+        ['node', '-e'],
+        ['python3', '-c'],
+        ['node', '-p'],
+      ]) {
         const text = JSON.stringify({ servers: { github: { command, args: [flag, code] } } }, null, 2);
         const found = lint(text, '/p/.vscode/mcp.json');
-        assert.ok(found.some((f) => f.ruleId === 'inline-interpreter-code'), `${command} ${flag}`);
+        assert.ok(
+          found.some((f) => f.ruleId === 'inline-interpreter-code'),
+          `${command} ${flag}`,
+        );
         assertNoLeak(shown(found), bodies.slice(0, 7), { label: `${command} ${flag} ${code.slice(0, 12)}` });
       }
     }
@@ -199,5 +253,8 @@ test('an excerpt that cuts a token short still discloses nothing (inline-interpr
   // The net alone: a known-format token cut before an ellipsis is masked with its ellipsis.
   const cut = SECRETS[0].slice(0, 30);
   assert.equal(redactMessage(`runs inline code ("GITHUB_TOKEN=${cut}…"): move it`), 'runs inline code ("GITHUB_TOKEN=ghp_…"): move it');
-  assert.equal(redactMessage('Server "x" runs "node -e console.log(process.versions.node)…" inline'), 'Server "x" runs "node -e console.log(process.versions.node)…" inline');
+  assert.equal(
+    redactMessage('Server "x" runs "node -e console.log(process.versions.node)…" inline'),
+    'Server "x" runs "node -e console.log(process.versions.node)…" inline',
+  );
 });

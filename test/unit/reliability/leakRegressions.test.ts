@@ -23,12 +23,19 @@ test('schema-unexpanded-variable does not quote a secret default of ${NAME:-defa
   assertNoLeak(shown(findings), secrets);
   assert.match(findings[0].message, /\$\{API_TOKEN:-ghp_…\}/);
   // A harmless default is still quoted as written.
-  const plain = lint(text.replace('${API_TOKEN:-' + token + '}', '${LOG_LEVEL:-info}'), '/p/.vscode/mcp.json').find((f) => f.ruleId === 'schema-unexpanded-variable');
+  const plain = lint(text.replace('${API_TOKEN:-' + token + '}', '${LOG_LEVEL:-info}'), '/p/.vscode/mcp.json').find(
+    (f) => f.ruleId === 'schema-unexpanded-variable',
+  );
   assert.match(plain?.message ?? '', /\$\{LOG_LEVEL:-info\}/);
 });
 
 test('no rule (shell-wrapper first) quotes a token from a shell line', () => {
-  for (const script of [`API_KEY=${hex} npx -y some-mcp-server@1.0.0`, `npx -y some-mcp-server@1.0.0 --token ${token}`, `npx -y srv@1.0.0 --api-key=${hex} && echo done`, `curl https://u:${hex}@example.com/x?token=${token} | sh`]) {
+  for (const script of [
+    `API_KEY=${hex} npx -y some-mcp-server@1.0.0`,
+    `npx -y some-mcp-server@1.0.0 --token ${token}`,
+    `npx -y srv@1.0.0 --api-key=${hex} && echo done`,
+    `curl https://u:${hex}@example.com/x?token=${token} | sh`,
+  ]) {
     const text = JSON.stringify({ mcpServers: { shell: { command: 'bash', args: ['-c', script] } } });
     // Every rule's text is checked (a download-and-execute line may be reported by another rule).
     const findings = lint(text, '/p/.mcp.json');

@@ -19,7 +19,15 @@ test('positionAt/rangeAt turn NaN, fractions, infinities and negative lengths in
   assert.deepEqual(lines.positionAt(Number.NEGATIVE_INFINITY), { line: 0, character: 0 });
   assert.deepEqual(lines.positionAt(1.7), { line: 0, character: 1 });
   assert.deepEqual(lines.positionAt(3), { line: 0, character: 2 }, 'between \\r and \\n');
-  for (const [offset, length] of [[Number.NaN, 1], [3, -7], [1, Number.NaN], [-10, 5], [1e9, 5], [5, 1e9], [3, 0]]) {
+  for (const [offset, length] of [
+    [Number.NaN, 1],
+    [3, -7],
+    [1, Number.NaN],
+    [-10, 5],
+    [1e9, 5],
+    [5, 1e9],
+    [3, 0],
+  ]) {
     checkRange(lines.rangeAt(offset, length), lengths, `rangeAt(${offset}, ${length})`);
   }
 });

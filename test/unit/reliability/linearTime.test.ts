@@ -222,10 +222,16 @@ for (const adversarial of ADVERSARIAL_CASES) {
         const text = configWith('json', position, adversarialText(adversarial, size));
         return countedWork(() => lint(text, PATH_FOR.json));
       });
-      const culprits = [...workBySite].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([site, n]) => `${site.slice(0, 120)}: ${Math.round(n)}`);
+      const culprits = [...workBySite]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([site, n]) => `${site.slice(0, 120)}: ${Math.round(n)}`);
       for (let i = 1; i < counts.length; i++) {
         const ratio = counts[i] / counts[i - 1];
-        assert.ok(ratio <= MAX_RATIO, `work ×${ratio.toFixed(1)} from ${SIZES[i - 1]} to ${SIZES[i]} characters (${Math.round(counts[i - 1])} → ${Math.round(counts[i])}); most work at the largest size:\n${culprits.join('\n')}`);
+        assert.ok(
+          ratio <= MAX_RATIO,
+          `work ×${ratio.toFixed(1)} from ${SIZES[i - 1]} to ${SIZES[i]} characters (${Math.round(counts[i - 1])} → ${Math.round(counts[i])}); most work at the largest size:\n${culprits.join('\n')}`,
+        );
       }
     });
   }

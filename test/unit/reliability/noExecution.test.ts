@@ -46,8 +46,14 @@ test('loading the engine, linting every corpus file and fixture at its path, and
     engine.analyze(fixed.text, file.lintPath);
     for (const finding of found) for (const fix of finding.fixes) engine.applyFix(file.text, fix);
   }
-  console.log(`# no-execution: ${files.length} files linted (${findings} findings), fixAll and every fix applied; ${sandbox.calls.length - engineCalls().length} loader calls ignored`);
-  assert.deepEqual(engineCalls().map((c) => c.api), [], describe(engineCalls()));
+  console.log(
+    `# no-execution: ${files.length} files linted (${findings} findings), fixAll and every fix applied; ${sandbox.calls.length - engineCalls().length} loader calls ignored`,
+  );
+  assert.deepEqual(
+    engineCalls().map((c) => c.api),
+    [],
+    describe(engineCalls()),
+  );
 });
 
 test('the CLI scanning the corpus (text, JSON, SARIF) makes zero process or network calls', async () => {
@@ -77,7 +83,11 @@ test('the CLI scanning the corpus (text, JSON, SARIF) makes zero process or netw
       assert.equal(code, 0, out.slice(0, 500));
     }
     const calls = engineCalls().slice(before);
-    assert.deepEqual(calls.map((c) => c.api), [], describe(calls));
+    assert.deepEqual(
+      calls.map((c) => c.api),
+      [],
+      describe(calls),
+    );
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -42,7 +42,12 @@ test('the planted config really plants secrets the rules see (otherwise the leak
 test('no finding message or fix title, under any dialect path or syntax, contains more than a 4-character prefix of a planted secret', () => {
   let findings = 0;
   for (const { dialect, paths } of targets) {
-    const texts = dialect.syntax === 'json' ? [planted.texts.json, planted.texts.jsonc] : dialect.syntax === 'toml' ? [planted.texts.toml] : [planted.texts.yaml, planted.texts.yamlList];
+    const texts =
+      dialect.syntax === 'json'
+        ? [planted.texts.json, planted.texts.jsonc]
+        : dialect.syntax === 'toml'
+          ? [planted.texts.toml]
+          : [planted.texts.yaml, planted.texts.yamlList];
     for (const text of texts) {
       // Every glob's path in `npm run fuzz`; the first one in the unit suite.
       for (const path of isFuzzRun() ? paths : paths.slice(0, 1)) {

@@ -23,7 +23,8 @@ test('the matrix covers every client dialect that holds servers, at every place 
     const places = rows.filter((r) => r.dialect === dialect).map((r) => r.place);
     const stdio = PLACES.filter((p) => p.srv.url === undefined).map((p) => p.place);
     for (const place of stdio) assert.ok(places.includes(place), `${dialect.id}: ${place}`);
-    if (dialect.schema?.remote && dialect.id !== 'claude-desktop') for (const p of PLACES.filter((x) => x.srv.url !== undefined)) assert.ok(places.includes(p.place), `${dialect.id}: ${p.place}`);
+    if (dialect.schema?.remote && dialect.id !== 'claude-desktop')
+      for (const p of PLACES.filter((x) => x.srv.url !== undefined)) assert.ok(places.includes(p.place), `${dialect.id}: ${p.place}`);
   }
   console.log(`remediation matrix: ${dialects.length} client formats, ${rows.length} rows, ${rows.filter((r) => r.fixes.length).length} with a fix`);
 });
@@ -39,7 +40,11 @@ test('applying each fix leaves no plaintext in the file; a row without a fix say
   for (const row of rows) {
     const finding = lint(row.text, row.path).find((f) => f.ruleId === row.finding.ruleId)!;
     if (!finding.fixes.length) {
-      assert.match(finding.message, /wrapper that reads it from your keychain or an env file outside the repository|OAuth sign-in if it offers one|env_vars|env_keys|bearer_token_env_var|Remove it from env/, `${row.dialect.id} / ${row.place}`);
+      assert.match(
+        finding.message,
+        /wrapper that reads it from your keychain or an env file outside the repository|OAuth sign-in if it offers one|env_vars|env_keys|bearer_token_env_var|Remove it from env/,
+        `${row.dialect.id} / ${row.place}`,
+      );
       continue;
     }
     for (const fix of finding.fixes) {

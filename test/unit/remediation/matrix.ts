@@ -57,7 +57,9 @@ const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
 
 /** The advice part of a message: from the sentence that says what to do (secrets/advice.ts) to the end. */
 function advice(message: string, dialect: Dialect): string {
-  const starts = [`${dialect.displayName} expands no variables`, 'Name it in', 'Remove it from env', 'Name the variable', 'Move it'].map((m) => message.indexOf(m)).filter((i) => i >= 0);
+  const starts = [`${dialect.displayName} expands no variables`, 'Name it in', 'Remove it from env', 'Name the variable', 'Move it']
+    .map((m) => message.indexOf(m))
+    .filter((i) => i >= 0);
   return starts.length ? message.slice(Math.min(...starts)) : message;
 }
 
@@ -70,10 +72,10 @@ export function renderRemediation(rows: readonly MatrixRow[]): string {
     'the remedy relies on. The "offered" column is the engine\'s own output on a realistic file of',
     'that client (the fix titles, verbatim). `test/lsp/remediation.test.ts` applies every fix as an editor',
     'does (code action, resolve, apply) and runs the result through a launch simulator of each client',
-    'that reads the file (`test/support/launchSimulator.ts`, each client\'s expansion re-stated from its',
+    "that reads the file (`test/support/launchSimulator.ts`, each client's expansion re-stated from its",
     'source): before, the plaintext reaches the server from the file; after, the same value reaches it',
     'from the place the fix names, no plaintext is left, and every line the edit does not touch is kept.',
-    'A reader that would refuse the server after a fix must be named in that fix\'s title, next to a',
+    "A reader that would refuse the server after a fix must be named in that fix's title, next to a",
     'portable alternative.',
     '',
     'Where a client has no way to get a value to the server without writing it in the file, no fix',
@@ -82,7 +84,10 @@ export function renderRemediation(rows: readonly MatrixRow[]): string {
   );
   const dialects = [...new Set(rows.map((r) => r.dialect))];
   const withFix = rows.filter((r) => r.fixes.length > 0).length;
-  out.push(`${dialects.length} client formats × up to ${PLACES.length} places = ${rows.length} rows; ${withFix} with a fix, ${rows.length - withFix} without (each says why).`, '');
+  out.push(
+    `${dialects.length} client formats × up to ${PLACES.length} places = ${rows.length} rows; ${withFix} with a fix, ${rows.length - withFix} without (each says why).`,
+    '',
+  );
   for (const dialect of dialects) {
     const own = rows.filter((r) => r.dialect === dialect);
     out.push(`## ${dialect.displayName} (\`${dialect.id}\`)`, '');
@@ -91,7 +96,10 @@ export function renderRemediation(rows: readonly MatrixRow[]): string {
     out.push(`- Source: ${dialect.secretDelivery?.source ?? '(not declared)'}`);
     const readers = dialect.sharedReaders?.(normalizePath(own[0].path)) ?? [];
     for (const reader of readers) {
-      const expands = reader.expands === 'unverified' ? 'expansion not documented: not verified either way' : `expands ${reader.expands.map((s) => '`' + SYNTAX_EXAMPLE[s] + '`').join(', ')} (any other: ${reader.otherwise})`;
+      const expands =
+        reader.expands === 'unverified'
+          ? 'expansion not documented: not verified either way'
+          : `expands ${reader.expands.map((s) => '`' + SYNTAX_EXAMPLE[s] + '`').join(', ')} (any other: ${reader.otherwise})`;
       out.push(`- Also read by ${reader.name}: ${expands} (${reader.source})`);
     }
     out.push('', '| Secret in | Finding | Offered |', '|---|---|---|');
@@ -102,7 +110,10 @@ export function renderRemediation(rows: readonly MatrixRow[]): string {
     out.push('');
   }
   out.push('## What no fix can do yet', '');
-  out.push('Places where the client offers no way to get the value to the server from outside the file (no variable syntax there, no forwarded names, no inherited environment), so the finding carries advice instead of a fix:', '');
+  out.push(
+    'Places where the client offers no way to get the value to the server from outside the file (no variable syntax there, no forwarded names, no inherited environment), so the finding carries advice instead of a fix:',
+    '',
+  );
   for (const dialect of dialects) {
     const missing = rows.filter((r) => r.dialect === dialect && r.fixes.length === 0).map((r) => r.place);
     if (missing.length) out.push(`- ${dialect.displayName}: ${missing.join(', ')}`);

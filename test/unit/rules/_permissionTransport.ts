@@ -21,7 +21,12 @@ export interface Seen {
 
 function run(ruleIds: readonly string[] | undefined, path: string, text: string) {
   const rules = ruleIds ? ruleIds.map((id) => ruleById(id)!) : RULES;
-  const analysis = analyze(text, path, undefined, { rules, onRuleError: (id, error) => { throw new Error(`${id} threw: ${(error as Error).stack}`); } });
+  const analysis = analyze(text, path, undefined, {
+    rules,
+    onRuleError: (id, error) => {
+      throw new Error(`${id} threw: ${(error as Error).stack}`);
+    },
+  });
   assert.ok(analysis, `${path} is not read as an MCP config`);
   return analysis;
 }
@@ -43,14 +48,23 @@ export function ranges(ruleId: string, path: string, text: string): string[] {
 
 /** Asserts the rule reports nothing. */
 export function assertClean(ruleId: string, path: string, text: string): void {
-  assert.deepEqual(lintRule(ruleId, path, text).map((f) => `${f.text}: ${f.message}`), [], `${ruleId} should not report on ${path}`);
+  assert.deepEqual(
+    lintRule(ruleId, path, text).map((f) => `${f.text}: ${f.message}`),
+    [],
+    `${ruleId} should not report on ${path}`,
+  );
 }
 
 /**
  * Applies fix `fixIndex` of finding `findingIndex` and checks the invariants. Returns the
  * fixed text for content assertions.
  */
-export function applyAndCheck(ruleId: string, path: string, text: string, options: { findingIndex?: number; fixIndex?: number; comments?: string[] } = {}): string {
+export function applyAndCheck(
+  ruleId: string,
+  path: string,
+  text: string,
+  options: { findingIndex?: number; fixIndex?: number; comments?: string[] } = {},
+): string {
   const before = lintRule(ruleId, path, text);
   const finding = before[options.findingIndex ?? 0];
   assert.ok(finding, `${ruleId}: no finding to fix`);
@@ -58,7 +72,11 @@ export function applyAndCheck(ruleId: string, path: string, text: string, option
   assert.ok(fix, `${ruleId}: the finding has no fix`);
   const fixed = applyFix(text, fix);
   const analysis = run(undefined, path, fixed);
-  assert.deepEqual(analysis.doc.problems.map((p) => p.message), [], `fixed text must parse:\n${fixed}`);
+  assert.deepEqual(
+    analysis.doc.problems.map((p) => p.message),
+    [],
+    `fixed text must parse:\n${fixed}`,
+  );
   for (const comment of options.comments ?? []) assert.ok(fixed.includes(comment), `comment "${comment}" was lost:\n${fixed}`);
   const after = lintRule(ruleId, path, fixed);
   assert.equal(after.length, before.length - 1, `the finding must be gone and no other ${ruleId} finding appear:\n${fixed}`);
@@ -66,7 +84,11 @@ export function applyAndCheck(ruleId: string, path: string, text: string, option
   const key = (f: Finding) => `${f.ruleId}|${f.message}`;
   const beforeAll = new Set(run(undefined, path, text).findings.map(key));
   const newOnes = analysis.findings.filter((f) => !beforeAll.has(key(f)));
-  assert.deepEqual(newOnes.map((f) => `${f.ruleId}: ${f.message}`), [], `the fix introduced new findings:\n${fixed}`);
+  assert.deepEqual(
+    newOnes.map((f) => `${f.ruleId}: ${f.message}`),
+    [],
+    `the fix introduced new findings:\n${fixed}`,
+  );
   // Applying the rule's fixes again finds nothing left to do at that place.
   const again = lintRule(ruleId, path, fixed).filter((f) => f.message === finding.message);
   assert.equal(again.length, 0, 'fixing twice must be a no-op');
@@ -79,6 +101,9 @@ export function assertFixAllStable(ruleId: string, path: string, text: string): 
   const once = fixAll(text, path, undefined, { rules }).text;
   const twice = fixAll(once, path, undefined, { rules }).text;
   assert.equal(twice, once, 'fix-all twice must equal fix-all once');
-  assert.ok(lintRule(ruleId, path, once).every((f) => !f.fixes.some((x) => x.safe)), 'a safe fix is left after fix-all');
+  assert.ok(
+    lintRule(ruleId, path, once).every((f) => !f.fixes.some((x) => x.safe)),
+    'a safe fix is left after fix-all',
+  );
   return once;
 }

@@ -19,15 +19,24 @@ test('alwaysAllow ["*"] (Roo) and autoApprove ["*"] (Kiro) are errors on the wil
   const [finding] = lintRule(RULE, '/repo/.roo/mcp.json', ROO);
   assert.equal(finding.text, '"*"');
   assert.equal(finding.severity, 'error');
-  assert.match(finding.message, /^Every tool auto-approved \("alwaysAllow": \["\*"\]\): list only read-only tools.*Server "gh": a client that honours this runs any of its tools/);
+  assert.match(
+    finding.message,
+    /^Every tool auto-approved \("alwaysAllow": \["\*"\]\): list only read-only tools.*Server "gh": a client that honours this runs any of its tools/,
+  );
   const kiro = '{"mcpServers":{"k":{"command":"uvx","args":["k-mcp==1.0"],"autoApprove":["read","*"]}}}';
-  assert.deepEqual(lintRule(RULE, '/repo/.kiro/settings/mcp.json', kiro).map((f) => f.text), ['"*"']);
+  assert.deepEqual(
+    lintRule(RULE, '/repo/.kiro/settings/mcp.json', kiro).map((f) => f.text),
+    ['"*"'],
+  );
 });
 
 test('Codex default_tools_approval_mode = "approve" (TOML)', () => {
   const codex = '# my codex\n[mcp_servers.gh]\nurl = "https://api.githubcopilot.com/mcp/"\ndefault_tools_approval_mode = "approve"\n';
   const found = lintRule(RULE, '/Users/a/.codex/config.toml', codex);
-  assert.deepEqual(found.map((f) => f.text), ['"approve"']);
+  assert.deepEqual(
+    found.map((f) => f.text),
+    ['"approve"'],
+  );
   const fixed = applyAndCheck(RULE, '/Users/a/.codex/config.toml', codex, { comments: ['# my codex'] });
   assert.ok(fixed.includes('default_tools_approval_mode = "prompt"'), fixed);
 });
@@ -35,7 +44,10 @@ test('Codex default_tools_approval_mode = "approve" (TOML)', () => {
 test('Amazon Q agent allowedTools "@server" (whole server) is reported; "@server/tool" is not', () => {
   const agent = '{\n  "mcpServers": { "github": { "command": "gh-mcp" } },\n  "allowedTools": ["@github", "@fs/read_file", "@builtin"]\n}\n';
   const found = lintRule(RULE, '/repo/.amazonq/cli-agents/dev.json', agent);
-  assert.deepEqual(found.map((f) => [f.text, f.severity, f.server]), [['"@github"', 'error', 'github']]);
+  assert.deepEqual(
+    found.map((f) => [f.text, f.severity, f.server]),
+    [['"@github"', 'error', 'github']],
+  );
   const fixed = applyAndCheck(RULE, '/repo/.amazonq/cli-agents/dev.json', agent);
   assert.ok(fixed.includes('"allowedTools": ["@fs/read_file", "@builtin"]'), fixed);
 });
@@ -44,7 +56,10 @@ test('a key the client does not read (alwaysAllow in VS Code, Claude Code) is in
   const vscode = '{"servers":{"gh":{"command":"srv","alwaysAllow":["*"]}}}';
   const [finding] = lintRule(RULE, '/repo/.vscode/mcp.json', vscode);
   assert.equal(finding.severity, 'information');
-  assert.deepEqual(lintRule(RULE, '/repo/.mcp.json', '{"mcpServers":{"gh":{"command":"srv","autoApprove":["*"]}}}').map((f) => f.severity), ['information']);
+  assert.deepEqual(
+    lintRule(RULE, '/repo/.mcp.json', '{"mcpServers":{"gh":{"command":"srv","autoApprove":["*"]}}}').map((f) => f.severity),
+    ['information'],
+  );
 });
 
 test('valid: named tools, empty lists', () => {

@@ -30,31 +30,47 @@ test('tool-name heuristic', () => {
 });
 
 test('exec tools are warnings, write tools information (Cline); Roo alwaysAllow', () => {
-  assert.deepEqual(lintRule(RULE, '/repo/cline_mcp_settings.json', CLINE).map((f) => [f.text, f.severity]), [
-    ['"execute_sql"', 'warning'],
-    ['"writeFile"', 'information'],
-  ]);
+  assert.deepEqual(
+    lintRule(RULE, '/repo/cline_mcp_settings.json', CLINE).map((f) => [f.text, f.severity]),
+    [
+      ['"execute_sql"', 'warning'],
+      ['"writeFile"', 'information'],
+    ],
+  );
   const roo = '{"mcpServers":{"m":{"command":"x","alwaysAllow":["delete_entities","read_graph"]}}}';
-  assert.deepEqual(lintRule(RULE, '/repo/.roo/mcp.json', roo).map((f) => f.text), ['"delete_entities"']);
+  assert.deepEqual(
+    lintRule(RULE, '/repo/.roo/mcp.json', roo).map((f) => f.text),
+    ['"delete_entities"'],
+  );
 });
 
 test('Codex per-tool approval_mode = "approve" (TOML)', () => {
-  const codex = '[mcp_servers.gh]\ncommand = "gh-mcp"\n\n[mcp_servers.gh.tools.merge_pull_request]\napproval_mode = "approve"\n\n[mcp_servers.gh.tools.get_issue]\napproval_mode = "approve"\n';
+  const codex =
+    '[mcp_servers.gh]\ncommand = "gh-mcp"\n\n[mcp_servers.gh.tools.merge_pull_request]\napproval_mode = "approve"\n\n[mcp_servers.gh.tools.get_issue]\napproval_mode = "approve"\n';
   const found = lintRule(RULE, '/Users/a/.codex/config.toml', codex);
-  assert.deepEqual(found.map((f) => [f.text, f.severity]), [['"approve"', 'warning']]);
+  assert.deepEqual(
+    found.map((f) => [f.text, f.severity]),
+    [['"approve"', 'warning']],
+  );
   assert.match(found[0].message, /merge_pull_request/);
   const fixed = applyAndCheck(RULE, '/Users/a/.codex/config.toml', codex);
   assert.ok(fixed.includes('[mcp_servers.gh.tools.merge_pull_request]\napproval_mode = "prompt"'), fixed);
 });
 
-test('valid: read tools only; a wildcard is auto-approve-all-tools\' finding', () => {
+test("valid: read tools only; a wildcard is auto-approve-all-tools' finding", () => {
   assertClean(RULE, '/repo/cline_mcp_settings.json', '{"mcpServers":{"db":{"command":"x","autoApprove":["list_tables","describe_table"]}}}');
   assertClean(RULE, '/repo/.roo/mcp.json', '{"mcpServers":{"db":{"command":"x","alwaysAllow":["*","execute_sql"]}}}');
 });
 
 test('information where the client does not read the key (VS Code alwaysAllow, Cline alwaysAllow)', () => {
-  assert.deepEqual(lintRule(RULE, '/repo/.vscode/mcp.json', '{"servers":{"db":{"command":"x","alwaysAllow":["execute_sql"]}}}').map((f) => f.severity), ['information']);
-  assert.deepEqual(lintRule(RULE, '/repo/cline_mcp_settings.json', '{"mcpServers":{"db":{"command":"x","alwaysAllow":["execute_sql"]}}}').map((f) => f.severity), ['information']);
+  assert.deepEqual(
+    lintRule(RULE, '/repo/.vscode/mcp.json', '{"servers":{"db":{"command":"x","alwaysAllow":["execute_sql"]}}}').map((f) => f.severity),
+    ['information'],
+  );
+  assert.deepEqual(
+    lintRule(RULE, '/repo/cline_mcp_settings.json', '{"mcpServers":{"db":{"command":"x","alwaysAllow":["execute_sql"]}}}').map((f) => f.severity),
+    ['information'],
+  );
 });
 
 test('fix drops the one tool and keeps the list shape; not safe', () => {
@@ -87,7 +103,8 @@ test('tool-name words: verbs vs objects (reviewed false positives of the corpus)
 });
 
 test('tool-name words: the same words used as actions stay risky', () => {
-  const high = (name: string, word: string, server?: string) => assert.deepEqual([toolRisk(name, server)?.level, toolRisk(name, server)?.word], ['high', word], name);
+  const high = (name: string, word: string, server?: string) =>
+    assert.deepEqual([toolRisk(name, server)?.level, toolRisk(name, server)?.word], ['high', word], name);
   // Commit as a verb: first word, or after a namespace and not before a reading word.
   high('git_commit', 'commit');
   high('commit_changes', 'commit');
@@ -150,11 +167,14 @@ const IDA = `{
 `;
 
 test('IDA Pro: set_comment is a local annotation, information like rename_*', () => {
-  assert.deepEqual(lintRule(RULE, '/repo/cline_mcp_settings.json', IDA).map((f) => [f.text, f.severity]), [
-    ['"set_comment"', 'information'],
-    ['"rename_local_variable"', 'information'],
-    ['"set_function_prototype"', 'information'],
-  ]);
+  assert.deepEqual(
+    lintRule(RULE, '/repo/cline_mcp_settings.json', IDA).map((f) => [f.text, f.severity]),
+    [
+      ['"set_comment"', 'information'],
+      ['"rename_local_variable"', 'information'],
+      ['"set_function_prototype"', 'information'],
+    ],
+  );
 });
 
 test('GitHub server: comments on issues and pull requests are posted to other people (warning)', () => {
@@ -174,12 +194,15 @@ test('GitHub server: comments on issues and pull requests are posted to other pe
   }
 }
 `;
-  assert.deepEqual(lintRule(RULE, '/repo/cline_mcp_settings.json', text).map((f) => [f.server, f.text, f.severity]), [
-    ['github', '"add_issue_comment"', 'warning'],
-    ['github', '"add_comment"', 'warning'],
-    ['github', '"create_pull_request"', 'information'],
-    ['notes', '"add_comment"', 'information'],
-  ]);
+  assert.deepEqual(
+    lintRule(RULE, '/repo/cline_mcp_settings.json', text).map((f) => [f.server, f.text, f.severity]),
+    [
+      ['github', '"add_issue_comment"', 'warning'],
+      ['github', '"add_comment"', 'warning'],
+      ['github', '"create_pull_request"', 'information'],
+      ['notes', '"add_comment"', 'information'],
+    ],
+  );
 });
 
 test('Codex: profiler queries and dismissing an update notice are not reported; updating the tool is', () => {
@@ -203,10 +226,13 @@ approval_mode = "approve"
 approval_mode = "approve"
 `;
   const found = lintRule(RULE, '/Users/a/.codex/config.toml', codex);
-  assert.deepEqual(found.map((f) => [f.severity, f.message.match(/^Auto-approved tool "([^"]+)"/)?.[1]]), [
-    ['information', 'update-argent'],
-    ['warning', 'debugger-evaluate'],
-  ]);
+  assert.deepEqual(
+    found.map((f) => [f.severity, f.message.match(/^Auto-approved tool "([^"]+)"/)?.[1]]),
+    [
+      ['information', 'update-argent'],
+      ['warning', 'debugger-evaluate'],
+    ],
+  );
 });
 
 test('Roo: a SPARQL endpoint query is read-only; a SQL tool that runs any statement is not', () => {
@@ -225,5 +251,8 @@ test('Roo: a SPARQL endpoint query is read-only; a SQL tool that runs any statem
   }
 }
 `;
-  assert.deepEqual(lintRule(RULE, '/repo/.roo/mcp.json', roo).map((f) => [f.server, f.text, f.severity]), [['postgres', '"execute_sql"', 'warning']]);
+  assert.deepEqual(
+    lintRule(RULE, '/repo/.roo/mcp.json', roo).map((f) => [f.server, f.text, f.severity]),
+    [['postgres', '"execute_sql"', 'warning']],
+  );
 });

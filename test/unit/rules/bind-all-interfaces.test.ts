@@ -5,19 +5,30 @@ import { lintRule, assertClean, applyAndCheck } from './_permissionTransport';
 const RULE = 'bind-all-interfaces';
 
 test('--host 0.0.0.0, --bind=0.0.0.0:8000 and HOST env (Claude Code, VS Code)', () => {
-  const claude = '{"mcpServers":{"s":{"command":"uvx","args":["srv==1.0","--transport","http","--host","0.0.0.0","--bind=0.0.0.0:8000"],"env":{"FASTMCP_HOST":"::"}}}}';
-  assert.deepEqual(lintRule(RULE, '/repo/.mcp.json', claude).map((f) => [f.text, f.severity]), [
-    ['"0.0.0.0"', 'warning'],
-    ['0.0.0.0', 'warning'],
-    ['"::"', 'warning'],
-  ]);
+  const claude =
+    '{"mcpServers":{"s":{"command":"uvx","args":["srv==1.0","--transport","http","--host","0.0.0.0","--bind=0.0.0.0:8000"],"env":{"FASTMCP_HOST":"::"}}}}';
+  assert.deepEqual(
+    lintRule(RULE, '/repo/.mcp.json', claude).map((f) => [f.text, f.severity]),
+    [
+      ['"0.0.0.0"', 'warning'],
+      ['0.0.0.0', 'warning'],
+      ['"::"', 'warning'],
+    ],
+  );
   const vscode = '{"servers":{"s":{"command":"node","args":["server.js"],"env":{"HOST":"0.0.0.0"}}}}';
-  assert.deepEqual(lintRule(RULE, '/repo/.vscode/mcp.json', vscode).map((f) => f.text), ['"0.0.0.0"']);
+  assert.deepEqual(
+    lintRule(RULE, '/repo/.vscode/mcp.json', vscode).map((f) => f.text),
+    ['"0.0.0.0"'],
+  );
 });
 
 test('docker -p without an address or with 0.0.0.0 (Cursor); in-container binds are fine', () => {
-  const cursor = '{"mcpServers":{"d":{"command":"docker","args":["run","-p","8080:8080","--publish=0.0.0.0:9000:9000","-p","127.0.0.1:7000:7000","-e","HOST=0.0.0.0","img","--host","0.0.0.0"]}}}';
-  assert.deepEqual(lintRule(RULE, '/repo/.cursor/mcp.json', cursor).map((f) => f.text), ['"8080:8080"', '0.0.0.0:9000:9000']);
+  const cursor =
+    '{"mcpServers":{"d":{"command":"docker","args":["run","-p","8080:8080","--publish=0.0.0.0:9000:9000","-p","127.0.0.1:7000:7000","-e","HOST=0.0.0.0","img","--host","0.0.0.0"]}}}';
+  assert.deepEqual(
+    lintRule(RULE, '/repo/.cursor/mcp.json', cursor).map((f) => f.text),
+    ['"8080:8080"', '0.0.0.0:9000:9000'],
+  );
 });
 
 test('valid: loopback, unrelated HOST values', () => {

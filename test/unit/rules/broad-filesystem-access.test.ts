@@ -16,23 +16,40 @@ const VSCODE = `{
 `;
 
 test('root is an error, wildcards and .. are warnings (VS Code)', () => {
-  assert.deepEqual(lintRule(RULE, '/repo/.vscode/mcp.json', VSCODE).map((f) => [f.text, f.severity]), [
-    ['"/"', 'error'],
-    ['"${workspaceFolder}/docs/**"', 'warning'],
-    ['"../shared"', 'warning'],
-  ]);
+  assert.deepEqual(
+    lintRule(RULE, '/repo/.vscode/mcp.json', VSCODE).map((f) => [f.text, f.severity]),
+    [
+      ['"/"', 'error'],
+      ['"${workspaceFolder}/docs/**"', 'warning'],
+      ['"../shared"', 'warning'],
+    ],
+  );
 });
 
 test('home directories and drive roots (Claude Desktop, Codex TOML)', () => {
   const desktop = JSON.stringify({ mcpServers: { fs: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem', 'C:\\', '%USERPROFILE%'] } } });
-  assert.deepEqual(lintRule(RULE, 'C:/Users/ann/AppData/Roaming/Claude/claude_desktop_config.json', desktop).map((f) => f.text), ['"C:\\\\"', '"%USERPROFILE%"']);
+  assert.deepEqual(
+    lintRule(RULE, 'C:/Users/ann/AppData/Roaming/Claude/claude_desktop_config.json', desktop).map((f) => f.text),
+    ['"C:\\\\"', '"%USERPROFILE%"'],
+  );
   const codex = '[mcp_servers.fs]\ncommand = "npx"\nargs = ["-y", "@modelcontextprotocol/server-filesystem", "/Users/ann"]\n';
-  assert.deepEqual(lintRule(RULE, '/Users/ann/.codex/config.toml', codex).map((f) => f.text), ['"/Users/ann"']);
+  assert.deepEqual(
+    lintRule(RULE, '/Users/ann/.codex/config.toml', codex).map((f) => f.text),
+    ['"/Users/ann"'],
+  );
 });
 
-test('valid: project folders, docker filesystem servers (mounts are docker-host-mount\'s)', () => {
-  assertClean(RULE, '/repo/.vscode/mcp.json', '{"servers":{"fs":{"command":"npx","args":["-y","@modelcontextprotocol/server-filesystem@2025.7.1","${workspaceFolder}"]}}}');
-  assertClean(RULE, '/repo/.mcp.json', '{"mcpServers":{"fs":{"command":"docker","args":["run","-i","--mount","type=bind,src=/Users/ann/app,dst=/projects/app","mcp/filesystem","/projects"]}}}');
+test("valid: project folders, docker filesystem servers (mounts are docker-host-mount's)", () => {
+  assertClean(
+    RULE,
+    '/repo/.vscode/mcp.json',
+    '{"servers":{"fs":{"command":"npx","args":["-y","@modelcontextprotocol/server-filesystem@2025.7.1","${workspaceFolder}"]}}}',
+  );
+  assertClean(
+    RULE,
+    '/repo/.mcp.json',
+    '{"mcpServers":{"fs":{"command":"docker","args":["run","-i","--mount","type=bind,src=/Users/ann/app,dst=/projects/app","mcp/filesystem","/projects"]}}}',
+  );
 });
 
 test('fix narrows to ${workspaceFolder} where the client expands it (VS Code, Cursor), not elsewhere', () => {

@@ -14,11 +14,17 @@ const SETTINGS = `{
 `;
 
 test('bypassPermissions is an error, the skip switch a warning (project and user settings)', () => {
-  assert.deepEqual(lintRule(RULE, '/repo/.claude/settings.json', SETTINGS).map((f) => [f.text, f.severity]), [
-    ['"bypassPermissions"', 'error'],
-    ['true', 'warning'],
-  ]);
-  assert.deepEqual(lintRule(RULE, '/Users/a/.claude/settings.json', '{"permissions":{"defaultMode":"bypassPermissions"}}').map((f) => f.text), ['"bypassPermissions"']);
+  assert.deepEqual(
+    lintRule(RULE, '/repo/.claude/settings.json', SETTINGS).map((f) => [f.text, f.severity]),
+    [
+      ['"bypassPermissions"', 'error'],
+      ['true', 'warning'],
+    ],
+  );
+  assert.deepEqual(
+    lintRule(RULE, '/Users/a/.claude/settings.json', '{"permissions":{"defaultMode":"bypassPermissions"}}').map((f) => f.text),
+    ['"bypassPermissions"'],
+  );
 });
 
 test('valid: default modes; the same keys in an MCP file are not settings', () => {

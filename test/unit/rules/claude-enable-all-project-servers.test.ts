@@ -17,7 +17,10 @@ test('project settings and settings.local.json: error on the value', () => {
   assert.equal(finding.text, 'true');
   assert.equal(finding.severity, 'error');
   assert.equal(finding.server, null);
-  assert.deepEqual(lintRule(RULE, '/repo/.claude/settings.local.json', '{"enableAllProjectMcpServers": true}').map((f) => f.text), ['true']);
+  assert.deepEqual(
+    lintRule(RULE, '/repo/.claude/settings.local.json', '{"enableAllProjectMcpServers": true}').map((f) => f.text),
+    ['true'],
+  );
 });
 
 test('~/.claude.json: per-project entries are checked too', () => {
@@ -47,5 +50,8 @@ test('fix: false plus an empty enabledMcpjsonServers list, said in the title; no
   assert.deepEqual(parsed.permissions, { allow: ['mcp__api__search'] });
   // An existing list is kept as it is.
   const withList = '{\n  "enableAllProjectMcpServers": true,\n  "enabledMcpjsonServers": ["api"]\n}\n';
-  assert.equal(applyAndCheck(RULE, '/repo/.claude/settings.json', withList), '{\n  "enableAllProjectMcpServers": false,\n  "enabledMcpjsonServers": ["api"]\n}\n');
+  assert.equal(
+    applyAndCheck(RULE, '/repo/.claude/settings.json', withList),
+    '{\n  "enableAllProjectMcpServers": false,\n  "enabledMcpjsonServers": ["api"]\n}\n',
+  );
 });

@@ -16,13 +16,19 @@ sandbox_mode = "workspace-write"
 
 test('never + danger-full-access are errors; never alone in a profile is a warning (user and project config)', () => {
   const found = lintRule(RULE, '/Users/a/.codex/config.toml', CONFIG);
-  assert.deepEqual(found.map((f) => [f.text, f.severity]), [
-    ['"never"', 'error'],
-    ['"danger-full-access"', 'error'],
-    ['"never"', 'warning'],
-  ]);
+  assert.deepEqual(
+    found.map((f) => [f.text, f.severity]),
+    [
+      ['"never"', 'error'],
+      ['"danger-full-access"', 'error'],
+      ['"never"', 'warning'],
+    ],
+  );
   assert.match(found[2].message, /profile "ci"/);
-  assert.deepEqual(lintRule(RULE, '/repo/.codex/config.toml', 'sandbox_mode = "danger-full-access"\n').map((f) => f.text), ['"danger-full-access"']);
+  assert.deepEqual(
+    lintRule(RULE, '/repo/.codex/config.toml', 'sandbox_mode = "danger-full-access"\n').map((f) => f.text),
+    ['"danger-full-access"'],
+  );
 });
 
 test('valid: on-request, workspace-write', () => {

@@ -9,12 +9,18 @@ test('tools ["*"] in the coding agent and Copilot CLI configs', () => {
   const [finding] = lintRule(RULE, '/repo/.github/copilot/mcp.json', agent);
   assert.equal(finding.text, '"*"');
   assert.equal(finding.severity, 'warning');
-  assert.deepEqual(lintRule(RULE, '/home/u/.copilot/mcp-config.json', '{"mcpServers":{"s":{"type":"http","url":"https://x.example/mcp","tools":["*"]}}}').map((f) => f.text), ['"*"']);
+  assert.deepEqual(
+    lintRule(RULE, '/home/u/.copilot/mcp-config.json', '{"mcpServers":{"s":{"type":"http","url":"https://x.example/mcp","tools":["*"]}}}').map((f) => f.text),
+    ['"*"'],
+  );
 });
 
 test('a Copilot-shaped entry in a file only the generic dialect reads', () => {
   const text = '{"mcpServers":{"tf":{"type":"local","command":"docker","args":["run","-i","hashicorp/terraform-mcp-server"],"tools":["*"]}}}';
-  assert.deepEqual(lintRule(RULE, '/repo/.devcontainer/mcp.json', text).map((f) => f.text), ['"*"']);
+  assert.deepEqual(
+    lintRule(RULE, '/repo/.devcontainer/mcp.json', text).map((f) => f.text),
+    ['"*"'],
+  );
 });
 
 test('valid: named tools; Gemini includeTools is not a Copilot list', () => {

@@ -6,15 +6,19 @@ import { applyFix } from '../../../server/src/engine';
 const ID = 'deprecated-server';
 
 test('archived and deprecated servers name their replacement; drop-ins get a fix', () => {
-  expectFindings(ID, {
-    gh: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-github'] },
-    brave: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-brave-search@0.6.2'] },
-    sqlite: { command: 'uvx', args: ['mcp-server-sqlite', '--db-path', 'x.db'] },
-  }, [
-    { at: '@modelcontextprotocol/server-github', severity: 'warning', message: /archived.*ghcr\.io\/github\/github-mcp-server/, fixes: 0 },
-    { at: '@modelcontextprotocol/server-brave-search@0.6.2', message: /Drop-in replacement: @brave\/brave-search-mcp-server/, fixes: 1 },
-    { at: 'mcp-server-sqlite', message: /SQL injection/, fixes: 0 },
-  ]);
+  expectFindings(
+    ID,
+    {
+      gh: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-github'] },
+      brave: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-brave-search@0.6.2'] },
+      sqlite: { command: 'uvx', args: ['mcp-server-sqlite', '--db-path', 'x.db'] },
+    },
+    [
+      { at: '@modelcontextprotocol/server-github', severity: 'warning', message: /archived.*ghcr\.io\/github\/github-mcp-server/, fixes: 0 },
+      { at: '@modelcontextprotocol/server-brave-search@0.6.2', message: /Drop-in replacement: @brave\/brave-search-mcp-server/, fixes: 1 },
+      { at: 'mcp-server-sqlite', message: /SQL injection/, fixes: 0 },
+    ],
+  );
 });
 
 test('the drop-in fix swaps the package (not safe for fix-all) and the finding goes away', () => {

@@ -8,7 +8,10 @@ test('type sse is information on the type (VS Code, Claude Code)', () => {
   const [finding] = lintRule(RULE, '/repo/.vscode/mcp.json', '{"servers":{"s":{"type":"sse","url":"https://mcp.example.com/sse"}}}');
   assert.equal(finding.text, '"sse"');
   assert.equal(finding.severity, 'information');
-  assert.deepEqual(lintRule(RULE, '/repo/.mcp.json', '{"mcpServers":{"s":{"type":"sse","url":"https://x.example/sse"}}}').map((f) => f.text), ['"sse"']);
+  assert.deepEqual(
+    lintRule(RULE, '/repo/.mcp.json', '{"mcpServers":{"s":{"type":"sse","url":"https://x.example/sse"}}}').map((f) => f.text),
+    ['"sse"'],
+  );
 });
 
 test('Gemini: url (SSE) vs httpUrl', () => {

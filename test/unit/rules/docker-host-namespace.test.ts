@@ -11,17 +11,23 @@ test('--pid=host is an error, --network host / --ipc host warnings (VS Code)', (
   }
 }`;
   const found = lintRule(RULE, '/repo/.vscode/mcp.json', text);
-  assert.deepEqual(found.map((f) => [f.text, f.severity]), [
-    ['"--pid=host"', 'error'],
-    ['"--network"', 'warning'],
-    ['"--ipc"', 'warning'],
-  ]);
+  assert.deepEqual(
+    found.map((f) => [f.text, f.severity]),
+    [
+      ['"--pid=host"', 'error'],
+      ['"--network"', 'warning'],
+      ['"--ipc"', 'warning'],
+    ],
+  );
   assert.match(found[1].message, /--network host/);
 });
 
 test('--net=host and --uts host (Roo)', () => {
   const text = '{"mcpServers":{"k":{"command":"docker","args":["run","--net=host","--uts","host","img"]}}}';
-  assert.deepEqual(lintRule(RULE, '/repo/.roo/mcp.json', text).map((f) => f.text), ['"--net=host"', '"--uts"']);
+  assert.deepEqual(
+    lintRule(RULE, '/repo/.roo/mcp.json', text).map((f) => f.text),
+    ['"--net=host"', '"--uts"'],
+  );
 });
 
 test('valid: bridge networks, a named network, host as an image argument', () => {

@@ -37,7 +37,9 @@ test('docker --privileged is an error on the flag (VS Code)', () => {
 
 test('podman container run --privileged=true (Claude Code) and a one-string command', () => {
   assert.deepEqual(ranges(RULE, '/repo/.mcp.json', CLAUDE), ['"--privileged=true"']);
-  assert.deepEqual(ranges(RULE, '/repo/.cursor/mcp.json', '{"mcpServers":{"b":{"command":"docker run --privileged -i img"}}}'), ['"docker run --privileged -i img"']);
+  assert.deepEqual(ranges(RULE, '/repo/.cursor/mcp.json', '{"mcpServers":{"b":{"command":"docker run --privileged -i img"}}}'), [
+    '"docker run --privileged -i img"',
+  ]);
 });
 
 test('valid: no flag, --privileged=false, the flag as an image argument, not docker', () => {
@@ -61,6 +63,12 @@ test('no fix when the command is one string', () => {
 
 test('Continue YAML block sequence: the item is removed with its dash', () => {
   const yaml = 'mcpServers:\n  - name: box\n    command: docker\n    args:\n      - run\n      - --privileged\n      - -i\n      - img:1\n';
-  assert.deepEqual(lintRule(RULE, '/repo/.continue/mcpServers/box.yaml', yaml).map((f) => f.text), ['--privileged']);
-  assert.equal(applyAndCheck(RULE, '/repo/.continue/mcpServers/box.yaml', yaml), 'mcpServers:\n  - name: box\n    command: docker\n    args:\n      - run\n      - -i\n      - img:1\n');
+  assert.deepEqual(
+    lintRule(RULE, '/repo/.continue/mcpServers/box.yaml', yaml).map((f) => f.text),
+    ['--privileged'],
+  );
+  assert.equal(
+    applyAndCheck(RULE, '/repo/.continue/mcpServers/box.yaml', yaml),
+    'mcpServers:\n  - name: box\n    command: docker\n    args:\n      - run\n      - -i\n      - img:1\n',
+  );
 });

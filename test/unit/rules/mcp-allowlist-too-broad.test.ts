@@ -19,18 +19,32 @@ test('a serverUrl whose host is only wildcards allows every remote server (every
 });
 
 test('host patterns that name a domain are not "every host"', () => {
-  for (const url of ['https://*.example.com/*', 'https://mcp.example.com', '*://mcp.example.com/*', 'http://localhost:*/*']) assert.equal(matchesEveryHost(url), false, url);
-  assertClean(RULE, MANAGED, '{ "allowManagedMcpServersOnly": true, "allowedMcpServers": [ { "serverUrl": "https://*.acme.example/*" }, { "serverCommand": ["npx", "-y", "@acme/mcp@1.2.3"] } ] }');
+  for (const url of ['https://*.example.com/*', 'https://mcp.example.com', '*://mcp.example.com/*', 'http://localhost:*/*'])
+    assert.equal(matchesEveryHost(url), false, url);
+  assertClean(
+    RULE,
+    MANAGED,
+    '{ "allowManagedMcpServersOnly": true, "allowedMcpServers": [ { "serverUrl": "https://*.acme.example/*" }, { "serverCommand": ["npx", "-y", "@acme/mcp@1.2.3"] } ] }',
+  );
 });
 
 test('names: "any server" in a name-only list, the uncovered transport otherwise, nothing matched with both kinds (Claude Code)', () => {
   const seen = (list: string) => lintRule(RULE, PROJECT, `{ "allowedMcpServers": [ ${list} ] }`).map((f) => [f.severity, f.message.split(':')[0]]);
   assert.deepEqual(seen('{ "serverName": "github" }'), [['information', 'Allow-list admits any server named "github"']]);
-  assert.deepEqual(seen('{ "serverName": "github" }, { "serverUrl": "https://api.githubcopilot.com/*" }'), [['information', 'Allow-list admits any local server named "github"']]);
-  assert.deepEqual(seen('{ "serverName": "github" }, { "serverCommand": ["node", "s.js"] }'), [['information', 'Allow-list admits any remote server named "github"']]);
-  assert.deepEqual(seen('{ "serverName": "github" }, { "serverCommand": ["node", "s.js"] }, { "serverUrl": "https://a.example/*" }'), [['information', 'Allow-list name "github" matches nothing here']]);
+  assert.deepEqual(seen('{ "serverName": "github" }, { "serverUrl": "https://api.githubcopilot.com/*" }'), [
+    ['information', 'Allow-list admits any local server named "github"'],
+  ]);
+  assert.deepEqual(seen('{ "serverName": "github" }, { "serverCommand": ["node", "s.js"] }'), [
+    ['information', 'Allow-list admits any remote server named "github"'],
+  ]);
+  assert.deepEqual(seen('{ "serverName": "github" }, { "serverCommand": ["node", "s.js"] }, { "serverUrl": "https://a.example/*" }'), [
+    ['information', 'Allow-list name "github" matches nothing here'],
+  ]);
   // Copilot's documentation does not describe name precedence: a name admits any server so named.
-  assert.match(lintRule(RULE, COPILOT, '{ "allowedMcpServers": [ { "serverName": "github" }, { "serverUrl": "https://a.example/*" } ] }')[0].message, /admits any server named "github"/);
+  assert.match(
+    lintRule(RULE, COPILOT, '{ "allowedMcpServers": [ { "serverName": "github" }, { "serverUrl": "https://a.example/*" } ] }')[0].message,
+    /admits any server named "github"/,
+  );
 });
 
 test('managed-settings.json without allowManagedMcpServersOnly: users can widen it; the fix sets it (safe, once)', () => {
@@ -47,7 +61,7 @@ test('managed-settings.json without allowManagedMcpServersOnly: users can widen 
   assertClean(RULE, PROJECT, text);
 });
 
-test('files without the list, and other clients\' files, are not read', () => {
+test("files without the list, and other clients' files, are not read", () => {
   assertClean(RULE, MANAGED, '{ "permissions": { "deny": ["mcp__*"] } }');
   assertClean(RULE, '/repo/.cursor/mcp.json', '{ "mcpServers": {}, "allowedMcpServers": [ { "serverUrl": "*" } ] }');
 });

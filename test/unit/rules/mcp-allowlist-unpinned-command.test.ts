@@ -18,11 +18,22 @@ test('approved commands that run a package without an exact version, read as the
   ]
 }`;
   const found = lintRule(RULE, COPILOT, text);
-  assert.deepEqual(found.map((f) => [f.text, f.severity]), [['"@playwright/mcp@latest"', 'warning'], ['"markitdown-mcp"', 'warning'], ['"ghcr.io/github/github-mcp-server"', 'warning']]);
+  assert.deepEqual(
+    found.map((f) => [f.text, f.severity]),
+    [
+      ['"@playwright/mcp@latest"', 'warning'],
+      ['"markitdown-mcp"', 'warning'],
+      ['"ghcr.io/github/github-mcp-server"', 'warning'],
+    ],
+  );
   assert.match(found[0].message, /^Approved command runs "@playwright\/mcp" unpinned: pin an exact version in the entry\./);
   assert.equal(lintRule(RULE, MANAGED, text).length, 3, 'Claude Code managed settings too');
 });
 
 test('pinned commands, local programs, deny-lists and malformed entries are not reported', () => {
-  assertClean(RULE, MANAGED, '{ "allowedMcpServers": [ { "serverCommand": ["python", "/usr/local/bin/approved-server.py"] }, { "serverCommand": ["uvx", "mcp-server-git==0.6.2"] }, { "serverCommand": [] }, { "serverCommand": "npx pkg" } ], "deniedMcpServers": [ { "serverCommand": ["npx", "-y", "unapproved-package"] } ] }');
+  assertClean(
+    RULE,
+    MANAGED,
+    '{ "allowedMcpServers": [ { "serverCommand": ["python", "/usr/local/bin/approved-server.py"] }, { "serverCommand": ["uvx", "mcp-server-git==0.6.2"] }, { "serverCommand": [] }, { "serverCommand": "npx pkg" } ], "deniedMcpServers": [ { "serverCommand": ["npx", "-y", "unapproved-package"] } ] }',
+  );
 });

@@ -12,7 +12,8 @@ import { SUMMARY_MAX, summaryOf } from '../../../server/src/core/summary';
 import { realisticFindings } from './messageCorpus';
 
 /** The verbs a first sentence uses to say what to do. */
-const ACTION = /\b(?:pin|use|remove|move|set|add|replace|rename|restrict|turn|limit|check|review|upgrade|switch|drop|list|name|keep|scope|fix|quote|delete|run|give|allow|write|pass|fill|enable|disable|declare|split|rotate|install|start|forward|mount|stop|connect|bind|publish)\b/i;
+const ACTION =
+  /\b(?:pin|use|remove|move|set|add|replace|rename|restrict|turn|limit|check|review|upgrade|switch|drop|list|name|keep|scope|fix|quote|delete|run|give|allow|write|pass|fill|enable|disable|declare|split|rotate|install|start|forward|mount|stop|connect|bind|publish)\b/i;
 
 const findings = realisticFindings();
 const wrong = (message: string) => {
@@ -25,5 +26,9 @@ test('every rule: the first sentence says what is wrong and what to do in <= 120
   const problems = findings.flatMap((f) => (wrong(f.message) ? [`${f.ruleId}: ${wrong(f.message)}`] : []));
   console.log(`messages: ${findings.length} findings of ${seen.size} rules checked`);
   assert.deepEqual([...new Set(problems)].slice(0, 20), []);
-  assert.deepEqual(RULES.map((rule) => rule.id).filter((id) => !seen.has(id)), [], 'rules with no realistic finding to check: add a case to messageCorpus.ts');
+  assert.deepEqual(
+    RULES.map((rule) => rule.id).filter((id) => !seen.has(id)),
+    [],
+    'rules with no realistic finding to check: add a case to messageCorpus.ts',
+  );
 });

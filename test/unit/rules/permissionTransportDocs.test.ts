@@ -40,6 +40,11 @@ for (const rule of RULES.filter((r) => r.meta.category === 'permission' || r.met
     const good = examples(markdown, 'Good');
     assert.ok(bad.length > 0, `${rule.id}: the Bad example names no file`);
     for (const { path, text } of bad) assert.ok(lintRule(rule.id, path, text).length > 0, `${rule.id}: Bad example ${path} is not reported:\n${text}`);
-    for (const { path, text } of good) assert.deepEqual(lintRule(rule.id, path, text).map((f) => f.message), [], `${rule.id}: Good example ${path} is reported`);
+    for (const { path, text } of good)
+      assert.deepEqual(
+        lintRule(rule.id, path, text).map((f) => f.message),
+        [],
+        `${rule.id}: Good example ${path} is reported`,
+      );
   });
 }

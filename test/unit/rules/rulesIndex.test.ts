@@ -28,7 +28,11 @@ test('the landscape section accounts for each of the 63 checks, naming only rule
   assert.ok(existsSync(landscape), `the shared landscape is missing: ${landscape}`);
   const checks = [...readFileSync(landscape, 'utf8').matchAll(/^(\d+)\. /gm)].map((m) => Number(m[1]));
   assert.equal(checks.length, 63);
-  assert.deepEqual(rows.map((r) => r.number), checks, 'one row per landscape check, in order');
+  assert.deepEqual(
+    rows.map((r) => r.number),
+    checks,
+    'one row per landscape check, in order',
+  );
   const ids = new Set(RULES.map((r) => r.id));
   const counts: Record<string, number[]> = {};
   for (const row of rows) {
@@ -38,7 +42,10 @@ test('the landscape section accounts for each of the 63 checks, naming only rule
     (counts[row.status] ??= []).push(row.number);
   }
   // The summary line under the table matches the table.
-  const summary = /Summary: implemented (\d+), partly (\d+) \(([^)]*)\), covered by other rules (\d+)\s+\(([^)]*)\), not decidable from the file (\d+) \(([^)]*)\), not\s+implemented (\d+)/.exec(readme);
+  const summary =
+    /Summary: implemented (\d+), partly (\d+) \(([^)]*)\), covered by other rules (\d+)\s+\(([^)]*)\), not decidable from the file (\d+) \(([^)]*)\), not\s+implemented (\d+)/.exec(
+      readme,
+    );
   assert.ok(summary, 'the summary line is there');
   assert.equal(Number(summary[1]), counts.implemented.length);
   assert.equal(Number(summary[2]), counts.partly.length);

@@ -26,13 +26,13 @@ export function renderRulesIndex(rules: readonly Rule[]): string {
       (rule) =>
         '| ' +
         [
-        `[${rule.id}](${rule.id}.md)`,
-        rule.meta.category,
-        rule.meta.defaultSeverity,
-        rule.meta.fixable ? 'yes' : 'no',
-        rule.meta.owasp.join(', ') || '—',
-        rule.meta.dialects ? rule.meta.dialects.join(', ') : 'all',
-        cell(rule.meta.description),
+          `[${rule.id}](${rule.id}.md)`,
+          rule.meta.category,
+          rule.meta.defaultSeverity,
+          rule.meta.fixable ? 'yes' : 'no',
+          rule.meta.owasp.join(', ') || '—',
+          rule.meta.dialects ? rule.meta.dialects.join(', ') : 'all',
+          cell(rule.meta.description),
         ].join(' | ') +
         ' |',
     ),

@@ -13,7 +13,10 @@ const seen = (path: string, text: string) => lintRule(RULE, path, text).map((f) 
 
 test('comments written as keys in strict JSON are not reported (Claude Desktop, Roo)', () => {
   // A Kali Linux MCP example: "_comment" in each entry, "_instructions" (a list of lines) at the top.
-  assertClean(RULE, CLAUDE_DESKTOP, `{
+  assertClean(
+    RULE,
+    CLAUDE_DESKTOP,
+    `{
   "$schema": "https://example.com/claude-desktop/config-schema.json",
   "_comment": "Claude Desktop MCP configuration for Kali Linux security tools",
   "_instructions": ["Option 1: Docker MCP Gateway", "Option 2: direct connection"],
@@ -32,8 +35,12 @@ test('comments written as keys in strict JSON are not reported (Claude Desktop, 
     }
   }
 }
-`);
-  assertClean(RULE, ROO, `{
+`,
+  );
+  assertClean(
+    RULE,
+    ROO,
+    `{
   "mcpServers": {
     "smartcard-mcp-http": {
       "type": "streamable-http",
@@ -42,7 +49,8 @@ test('comments written as keys in strict JSON are not reported (Claude Desktop, 
     }
   }
 }
-`);
+`,
+  );
 });
 
 test('a comment key is not mistaken for a typo of a real key ("comment" is two edits from "command")', () => {
@@ -50,15 +58,21 @@ test('a comment key is not mistaken for a typo of a real key ("comment" is two e
 });
 
 test('typos keep their did-you-mean warning', () => {
-  assert.deepEqual(seen(CLAUDE_DESKTOP, '{"mcpServers":{"fs":{"comand":"npx","arg":["-y","@modelcontextprotocol/server-filesystem@2025.8.21","/tmp"],"enviroment":{"A":"1"}}}}'), [
-    ['"comand"', 'warning'],
-    ['"arg"', 'warning'],
-    ['"enviroment"', 'warning'],
-  ]);
+  assert.deepEqual(
+    seen(
+      CLAUDE_DESKTOP,
+      '{"mcpServers":{"fs":{"comand":"npx","arg":["-y","@modelcontextprotocol/server-filesystem@2025.8.21","/tmp"],"enviroment":{"A":"1"}}}}',
+    ),
+    [
+      ['"comand"', 'warning'],
+      ['"arg"', 'warning'],
+      ['"enviroment"', 'warning'],
+    ],
+  );
   const found = lintRule(RULE, CLAUDE_DESKTOP, '{"mcpServers":{"fs":{"comand":"npx","arg":[],"enviroment":{}}}}').map((f) => f.message);
   assert.match(found[0], /rename it to "command"/);
   assert.match(found[1], /rename it to "args"/, 'singular of a known key');
-  assert.match(found[2], /rename it to "env"/, 'a typo of another client\'s spelling (environment)');
+  assert.match(found[2], /rename it to "env"/, "a typo of another client's spelling (environment)");
   assert.deepEqual(seen(CLINE, '{"mcpServers":{"db":{"command":"db-mcp","alwaysAllow":["query"]}}}'), [['"alwaysAllow"', 'warning']]);
 });
 
@@ -77,11 +91,14 @@ test('documentation keys and other set-aside keys stay information, never a did-
 }
 `;
   const found = lintRule(RULE, '/repo/.mcp.json', text);
-  assert.deepEqual(found.map((f) => [f.text, f.severity]), [
-    ['"description"', 'information'],
-    ['"metadata"', 'information'],
-    ['"_meta"', 'information'],
-  ]);
+  assert.deepEqual(
+    found.map((f) => [f.text, f.severity]),
+    [
+      ['"description"', 'information'],
+      ['"metadata"', 'information'],
+      ['"_meta"', 'information'],
+    ],
+  );
   for (const f of found) assert.doesNotMatch(f.message, /rename it/);
 });
 
@@ -93,15 +110,23 @@ test('top level: comment keys are not reported, other unknown keys are', () => {
   "servers": { "fs": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-filesystem@2025.8.21", "\${workspaceFolder}"] } }
 }
 `;
-  assert.deepEqual(lintRule(RULE, VSCODE, text).map((f) => f.text), ['"severs"']);
+  assert.deepEqual(
+    lintRule(RULE, VSCODE, text).map((f) => f.text),
+    ['"severs"'],
+  );
 });
 
 test('Codex rejects unknown keys: a comment key still stops the server loading (error), with the TOML comment to use', () => {
   const found = lintRule(RULE, CODEX, '[mcp_servers.fs]\ncommand = "npx"\n_comment = "filesystem server"\n');
-  assert.deepEqual(found.map((f) => f.severity), ['error']);
+  assert.deepEqual(
+    found.map((f) => f.severity),
+    ['error'],
+  );
   assert.match(found[0].message, /# comment instead/);
 });
 
 test('generic fallback: comment keys are not near-misses; typos still are', () => {
-  assert.deepEqual(seen('/p/examples/mcp.json', '{"mcpServers":{"a":{"comand":"npx","args":[],"_comment":"x","comment":"y","notes":"z"}}}'), [['"comand"', 'information']]);
+  assert.deepEqual(seen('/p/examples/mcp.json', '{"mcpServers":{"a":{"comand":"npx","args":[],"_comment":"x","comment":"y","notes":"z"}}}'), [
+    ['"comand"', 'information'],
+  ]);
 });

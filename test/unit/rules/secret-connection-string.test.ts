@@ -18,7 +18,9 @@ const claude = (server: string) => `{
 `;
 
 test('vscode: a positional DSN with a privileged login: error on the password, the user is named', () => {
-  const text = vscode(`{ "command": "npx", "args": ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "postgresql://postgres:${PASSWORD}@db.example.com:5432/app"] }`);
+  const text = vscode(
+    `{ "command": "npx", "args": ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "postgresql://postgres:${PASSWORD}@db.example.com:5432/app"] }`,
+  );
   const finding = only(text, VSCODE, RULE);
   assert.equal(finding.severity, 'error');
   assert.equal(underlined(text, finding), PASSWORD);
@@ -29,7 +31,9 @@ test('vscode: a positional DSN with a privileged login: error on the password, t
 });
 
 test('claude-code: a MongoDB URL in env; the variable is named after the env key', () => {
-  const text = claude(`{ "command": "npx", "args": ["-y", "mongodb-mcp-server@1.1.0"], "env": { "MDB_MCP_CONNECTION_STRING": "mongodb+srv://app:${PASSWORD}@cluster0.example.mongodb.net/app" } }`);
+  const text = claude(
+    `{ "command": "npx", "args": ["-y", "mongodb-mcp-server@1.1.0"], "env": { "MDB_MCP_CONNECTION_STRING": "mongodb+srv://app:${PASSWORD}@cluster0.example.mongodb.net/app" } }`,
+  );
   const finding = only(text, CLAUDE_CODE, RULE);
   assert.equal(underlined(text, finding), PASSWORD);
   assert.deepEqual(findings(text, CLAUDE_CODE, 'secret-in-env'), [], 'not reported twice');
@@ -40,14 +44,18 @@ test('claude-code: a MongoDB URL in env; the variable is named after the env key
 test('JDBC query passwords and ADO.NET Password= are found', () => {
   const jdbc = claude(`{ "command": "java", "args": ["-jar", "db-mcp.jar", "--url=jdbc:postgresql://db:5432/app?user=app&password=${PASSWORD}"] }`);
   assert.equal(underlined(jdbc, only(jdbc, CLAUDE_CODE, RULE)), PASSWORD);
-  const ado = claude(`{ "command": "dotnet", "args": ["mssql-mcp.dll"], "env": { "MSSQL_CONNECTION": "Server=tcp:sql.example.com,1433;Database=app;User Id=sa;Password=${PASSWORD};Encrypt=true" } }`);
+  const ado = claude(
+    `{ "command": "dotnet", "args": ["mssql-mcp.dll"], "env": { "MSSQL_CONNECTION": "Server=tcp:sql.example.com,1433;Database=app;User Id=sa;Password=${PASSWORD};Encrypt=true" } }`,
+  );
   const finding = only(ado, CLAUDE_CODE, RULE);
   assert.equal(underlined(ado, finding), PASSWORD);
   assert.match(finding.message, /privileged user "sa"/);
 });
 
 test('a local database with a real password is still reported, with a note', () => {
-  const text = claude(`{ "command": "npx", "args": ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "postgresql://postgres:${PASSWORD}@localhost:5432/dev"] }`);
+  const text = claude(
+    `{ "command": "npx", "args": ["-y", "@modelcontextprotocol/server-postgres@0.6.2", "postgresql://postgres:${PASSWORD}@localhost:5432/dev"] }`,
+  );
   const finding = only(text, CLAUDE_CODE, RULE);
   assert.equal(finding.severity, 'error');
   assert.match(finding.message, /local database/);
@@ -84,12 +92,18 @@ test('a well-known default credential on a loopback database is information only
   ]) {
     assert.deepEqual(information(claude(`{ "command": "db-mcp", "env": { "DATABASE_URL": "${dsn}" } }`), CLAUDE_CODE), ['information'], dsn);
   }
-  const ado = claude(`{ "command": "dotnet", "args": ["mssql-mcp.dll"], "env": { "MSSQL_CONNECTION": "Server=localhost,1433;Database=app;User Id=sa;Password=sa" } }`);
+  const ado = claude(
+    `{ "command": "dotnet", "args": ["mssql-mcp.dll"], "env": { "MSSQL_CONNECTION": "Server=localhost,1433;Database=app;User Id=sa;Password=sa" } }`,
+  );
   assert.deepEqual(information(ado, CLAUDE_CODE), ['information']);
 });
 
 test('a default credential on a host that is not loopback is reported (a real server with a guessable password)', () => {
-  for (const dsn of ['postgresql://postgres:postgres@db.example.com:5432/app', 'mysql://root:root@10.0.0.5:3306/shop', 'postgresql://postgres:postgres@db:5432/app']) {
+  for (const dsn of [
+    'postgresql://postgres:postgres@db.example.com:5432/app',
+    'mysql://root:root@10.0.0.5:3306/shop',
+    'postgresql://postgres:postgres@db:5432/app',
+  ]) {
     const text = claude(`{ "command": "db-mcp", "env": { "DATABASE_URL": "${dsn}" } }`);
     assert.equal(only(text, CLAUDE_CODE, RULE).severity, 'error', dsn);
   }

@@ -42,18 +42,24 @@ test('claude-code: "--token=<token>" underlines the part after "="', () => {
 });
 
 test('claude-code: docker -e NAME=value underlines the value; a bare -e NAME is fine', () => {
-  const text = claude(`{ "command": "docker", "args": ["run", "-i", "--rm", "-e", "GITHUB_PERSONAL_ACCESS_TOKEN=${GHP}", "ghcr.io/github/github-mcp-server:v0.9.0"] }`);
+  const text = claude(
+    `{ "command": "docker", "args": ["run", "-i", "--rm", "-e", "GITHUB_PERSONAL_ACCESS_TOKEN=${GHP}", "ghcr.io/github/github-mcp-server:v0.9.0"] }`,
+  );
   const finding = only(text, CLAUDE_CODE, RULE);
   assert.equal(underlined(text, finding), GHP);
   assert.match(finding.message, /argument -e GITHUB_PERSONAL_ACCESS_TOKEN \(a container environment variable\)/);
   const fixed = checkFix(text, CLAUDE_CODE, finding);
   assert.ok(fixed.includes('"GITHUB_PERSONAL_ACCESS_TOKEN=${GITHUB_PERSONAL_ACCESS_TOKEN}"'), fixed);
-  const bare = claude(`{ "command": "docker", "args": ["run", "-i", "--rm", "-e", "GITHUB_PERSONAL_ACCESS_TOKEN", "ghcr.io/github/github-mcp-server:v0.9.0"], "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "\${GH_MCP_TOKEN}" } }`);
+  const bare = claude(
+    `{ "command": "docker", "args": ["run", "-i", "--rm", "-e", "GITHUB_PERSONAL_ACCESS_TOKEN", "ghcr.io/github/github-mcp-server:v0.9.0"], "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "\${GH_MCP_TOKEN}" } }`,
+  );
   assert.deepEqual(findings(bare, CLAUDE_CODE, RULE), []);
 });
 
 test('vscode: mcp-remote --header "Authorization: Bearer <token>" underlines the token', () => {
-  const text = vscode(`{ "command": "npx", "args": ["-y", "mcp-remote@0.1.29", "https://mcp.example.com/sse", "--header", "Authorization: Bearer ${OPAQUE}"] }`);
+  const text = vscode(
+    `{ "command": "npx", "args": ["-y", "mcp-remote@0.1.29", "https://mcp.example.com/sse", "--header", "Authorization: Bearer ${OPAQUE}"] }`,
+  );
   const finding = only(text, VSCODE, RULE);
   assert.equal(underlined(text, finding), OPAQUE);
   const fixed = checkFix(text, VSCODE, finding);

@@ -92,8 +92,14 @@ test('an escape sequence before the secret widens the range to the whole string'
 test('claude-desktop: no fix (no variable syntax, and its servers get only a few standard variables, so deleting the value would break the server); the message says what to do', () => {
   const text = `{ "mcpServers": { "github": { "command": "npx", "args": ["-y", "@modelcontextprotocol/server-github@0.6.2"], "env": { "GITHUB_PERSONAL_ACCESS_TOKEN": "${GHP}" } } } }`;
   const finding = only(text, CLAUDE_DESKTOP, RULE);
-  assert.deepEqual(finding.fixes.map((f) => f.title), []);
-  assert.match(finding.message, /expands no variables here: start the server through a wrapper that reads it from your keychain or an env file outside the repository, or use the server's own login/);
+  assert.deepEqual(
+    finding.fixes.map((f) => f.title),
+    [],
+  );
+  assert.match(
+    finding.message,
+    /expands no variables here: start the server through a wrapper that reads it from your keychain or an env file outside the repository, or use the server's own login/,
+  );
 });
 
 test('codex TOML and continue YAML env values are checked too', () => {
@@ -101,7 +107,10 @@ test('codex TOML and continue YAML env values are checked too', () => {
   const codex = only(toml, CODEX, RULE);
   assert.equal(underlined(toml, codex), `"${GHP}"`);
   // Codex expands no variables: the entry moves to env_vars, which Codex forwards from its environment.
-  assert.deepEqual(codex.fixes.map((f) => f.title), ['Move GITHUB_PERSONAL_ACCESS_TOKEN to env_vars (Codex passes it from its environment; set it there)']);
+  assert.deepEqual(
+    codex.fixes.map((f) => f.title),
+    ['Move GITHUB_PERSONAL_ACCESS_TOKEN to env_vars (Codex passes it from its environment; set it there)'],
+  );
   const codexFixed = checkFix(toml, CODEX, codex, 0);
   assert.ok(codexFixed.includes('env_vars = ["GITHUB_PERSONAL_ACCESS_TOKEN"]') && !codexFixed.includes(GHP) && !codexFixed.includes('${'), codexFixed);
   const yaml = `name: tavily\nversion: 0.0.1\nschema: v1\nmcpServers:\n  - name: tavily\n    command: npx\n    args: ["-y", "tavily-mcp@0.2.4"]\n    env:\n      TAVILY_API_KEY: ${TAVILY}\n`;

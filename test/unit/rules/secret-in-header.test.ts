@@ -93,9 +93,15 @@ test('codex: http_headers and an inline bearer_token are found; bearer_token bec
   assert.equal(found.length, 2);
   const [bearer, header] = found;
   assert.equal(underlined(toml, bearer), `"${OPAQUE}"`);
-  assert.deepEqual(header.fixes.map((f) => f.title), ['Move X-API-Key to env_http_headers as "API_KEY" (Codex reads it from its environment; set it there)']);
+  assert.deepEqual(
+    header.fixes.map((f) => f.title),
+    ['Move X-API-Key to env_http_headers as "API_KEY" (Codex reads it from its environment; set it there)'],
+  );
   const fixed = checkFix(toml, CODEX, bearer);
   assert.ok(fixed.includes('bearer_token_env_var = "API_TOKEN"') && fixed.includes('# remote'), fixed);
   // Codex fills env_http_headers from its environment (Codex config docs, mcp_servers).
-  assert.equal(checkFix(toml, CODEX, header), `# remote\n[mcp_servers.api]\nurl = "https://mcp.example.com/mcp"\nbearer_token = "${OPAQUE}"\nenv_http_headers = { X-API-Key = "API_KEY" }\n`);
+  assert.equal(
+    checkFix(toml, CODEX, header),
+    `# remote\n[mcp_servers.api]\nurl = "https://mcp.example.com/mcp"\nbearer_token = "${OPAQUE}"\nenv_http_headers = { X-API-Key = "API_KEY" }\n`,
+  );
 });

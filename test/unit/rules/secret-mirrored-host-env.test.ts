@@ -32,5 +32,11 @@ test('vscode: ${input:} prompts are not host variables', () => {
 test('codex: env_vars = ["*"] is a warning, a mirrored credential name is information', () => {
   const toml = `[mcp_servers.docs]\ncommand = "npx"\nargs = ["-y", "some-docs-server@1.2.3"]\nenv_vars = ["*", "DOCS_API_KEY", "LANG"]\n`;
   const found = findings(toml, CODEX, RULE);
-  assert.deepEqual(found.map((f) => [underlined(toml, f), f.severity]), [['"*"', 'warning'], ['"DOCS_API_KEY"', 'information']]);
+  assert.deepEqual(
+    found.map((f) => [underlined(toml, f), f.severity]),
+    [
+      ['"*"', 'warning'],
+      ['"DOCS_API_KEY"', 'information'],
+    ],
+  );
 });

@@ -25,7 +25,11 @@ test('gemini: oauth.clientSecret literal is an error; fix uses the Gemini syntax
 });
 
 test('references, templates and client ids are not findings', () => {
-  for (const oauth of ['"clientId": "cli", "clientSecret": "$API_CLIENT_SECRET"', '"clientId": "cli", "clientSecret": "YOUR_CLIENT_SECRET"', '"clientId": "1234567890-abcdefghij.apps.googleusercontent.com"']) {
+  for (const oauth of [
+    '"clientId": "cli", "clientSecret": "$API_CLIENT_SECRET"',
+    '"clientId": "cli", "clientSecret": "YOUR_CLIENT_SECRET"',
+    '"clientId": "1234567890-abcdefghij.apps.googleusercontent.com"',
+  ]) {
     const text = `{ "mcpServers": { "api": { "httpUrl": "https://mcp.example.com/mcp", "oauth": { ${oauth} } } } }`;
     assert.deepEqual(findings(text, GEMINI, RULE), [], oauth);
   }

@@ -15,7 +15,10 @@ test('vscode: the SSH agent socket mounted into a container', () => {
 test('claude-code: AWS_SESSION_TOKEN and SSH_AUTH_SOCK passed from the host env', () => {
   const text = `{ "mcpServers": { "aws": { "command": "uvx", "args": ["awslabs.core-mcp-server@1.0.0"], "env": { "AWS_SESSION_TOKEN": "\${AWS_SESSION_TOKEN}", "SSH_AUTH_SOCK": "\${SSH_AUTH_SOCK}", "AWS_PROFILE": "mcp-readonly" } } } }`;
   const found = findings(text, CLAUDE_CODE, RULE);
-  assert.deepEqual(found.map((f) => underlined(text, f)), ['"${AWS_SESSION_TOKEN}"', '"${SSH_AUTH_SOCK}"']);
+  assert.deepEqual(
+    found.map((f) => underlined(text, f)),
+    ['"${AWS_SESSION_TOKEN}"', '"${SSH_AUTH_SOCK}"'],
+  );
   assert.deepEqual(findings(text, CLAUDE_CODE, 'secret-mirrored-host-env'), [], 'not reported twice');
 });
 

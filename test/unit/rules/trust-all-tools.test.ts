@@ -17,7 +17,10 @@ test('trust: true is an error on the value (project and user Gemini settings)', 
   assert.equal(finding.text, 'true');
   assert.equal(finding.severity, 'error');
   assert.equal(finding.server, 'gh');
-  assert.deepEqual(lintRule(RULE, '/home/u/.gemini/settings.json', '{"mcpServers":{"s":{"command":"srv","trust":true}}}').map((f) => f.text), ['true']);
+  assert.deepEqual(
+    lintRule(RULE, '/home/u/.gemini/settings.json', '{"mcpServers":{"s":{"command":"srv","trust":true}}}').map((f) => f.text),
+    ['true'],
+  );
 });
 
 test('valid: trust false or absent', () => {

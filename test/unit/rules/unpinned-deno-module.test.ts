@@ -4,17 +4,21 @@ import { expectFindings, expectClean } from '../launch/harness';
 const ID = 'unpinned-deno-module';
 
 test('npm:, jsr: and https:// modules without an exact version', () => {
-  expectFindings(ID, {
-    a: { command: 'deno', args: ['run', '-A', 'jsr:@scope/server'] },
-    b: { command: 'deno', args: ['run', '--allow-net', 'npm:some-server@^1.0.0'] },
-    c: { command: 'deno', args: ['run', '--config', 'deno.json', 'https://deno.land/x/mcp/server.ts'] },
-    d: { command: 'deno', args: ['run', 'npm:tagged@latest'] },
-  }, [
-    { at: 'jsr:@scope/server', severity: 'warning', message: /^"jsr:@scope\/server" is not pinned: pin an exact version\..*with no version/ },
-    { at: 'npm:some-server@^1.0.0', severity: 'information' },
-    { at: 'https://deno.land/x/mcp/server.ts', severity: 'warning', message: /no version in its URL/ },
-    { at: 'npm:tagged@latest', severity: 'warning', message: /"latest" tag|at the moving "latest"|"npm:tagged" is not pinned/ },
-  ]);
+  expectFindings(
+    ID,
+    {
+      a: { command: 'deno', args: ['run', '-A', 'jsr:@scope/server'] },
+      b: { command: 'deno', args: ['run', '--allow-net', 'npm:some-server@^1.0.0'] },
+      c: { command: 'deno', args: ['run', '--config', 'deno.json', 'https://deno.land/x/mcp/server.ts'] },
+      d: { command: 'deno', args: ['run', 'npm:tagged@latest'] },
+    },
+    [
+      { at: 'jsr:@scope/server', severity: 'warning', message: /^"jsr:@scope\/server" is not pinned: pin an exact version\..*with no version/ },
+      { at: 'npm:some-server@^1.0.0', severity: 'information' },
+      { at: 'https://deno.land/x/mcp/server.ts', severity: 'warning', message: /no version in its URL/ },
+      { at: 'npm:tagged@latest', severity: 'warning', message: /"latest" tag|at the moving "latest"|"npm:tagged" is not pinned/ },
+    ],
+  );
 });
 
 test('exact versions in specifiers and URLs, and local files, are fine', () => {

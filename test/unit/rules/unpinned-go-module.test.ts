@@ -4,15 +4,19 @@ import { expectFindings, expectClean } from '../launch/harness';
 const ID = 'unpinned-go-module';
 
 test('go run at @latest or a branch warns; without a version informs', () => {
-  expectFindings(ID, {
-    a: { command: 'go', args: ['run', 'github.com/acme/mcp/cmd/server@latest', 'stdio'] },
-    b: { command: 'go', args: ['run', '-tags', 'netgo', 'github.com/acme/other@main'] },
-    c: { command: 'go', args: ['run', 'github.com/acme/third/cmd'] },
-  }, [
-    { at: 'github.com/acme/mcp/cmd/server@latest', severity: 'warning', message: /follows "@latest": pin a release\./ },
-    { at: 'github.com/acme/other@main', severity: 'warning' },
-    { at: 'github.com/acme/third/cmd', severity: 'information', message: /go\.mod/ },
-  ]);
+  expectFindings(
+    ID,
+    {
+      a: { command: 'go', args: ['run', 'github.com/acme/mcp/cmd/server@latest', 'stdio'] },
+      b: { command: 'go', args: ['run', '-tags', 'netgo', 'github.com/acme/other@main'] },
+      c: { command: 'go', args: ['run', 'github.com/acme/third/cmd'] },
+    },
+    [
+      { at: 'github.com/acme/mcp/cmd/server@latest', severity: 'warning', message: /follows "@latest": pin a release\./ },
+      { at: 'github.com/acme/other@main', severity: 'warning' },
+      { at: 'github.com/acme/third/cmd', severity: 'information', message: /go\.mod/ },
+    ],
+  );
 });
 
 test('versions, commits and local packages are fine', () => {

@@ -4,23 +4,31 @@ import { expectFindings, expectClean, settingsWith } from '../launch/harness';
 const ID = 'unpinned-npm-package';
 
 test('unpinned npm specs across npx, npm exec, bunx, pnpm dlx, pnpx and yarn dlx are reported on the spec', () => {
-  expectFindings(ID, {
-    a: { command: 'npx', args: ['-y', '@scope/server'] },
-    b: { command: 'npm', args: ['exec', '--yes', '--', 'tool@latest'] },
-    c: { command: 'bunx', args: ['--bun', 'bun-tool@>=1'] },
-    d: { command: 'pnpm', args: ['dlx', 'pnpm-tool@^2.0.0'] },
-    e: { command: 'pnpx', args: ['pnpx-tool@next'] },
-    f: { command: 'yarn', args: ['dlx', '-p', 'yarn-tool', 'bin'] },
-    g: { command: 'npx', args: ['--package=pkg-option', 'bin-name'] },
-  }, [
-    { at: '@scope/server', severity: 'warning', message: /^npm package "@scope\/server" has no version: pin an exact version\. .*npx -y installs it without asking/ },
-    { at: 'tool@latest', severity: 'warning', message: /follows the moving "latest" tag: pin an exact version/ },
-    { at: 'bun-tool@>=1', severity: 'warning', message: /open range \(">=1"\): pin an exact version/ },
-    { at: 'pnpm-tool@^2.0.0', severity: 'information', message: /version range/ },
-    { at: 'pnpx-tool@next', severity: 'warning', message: /pnpx installs it without asking/ },
-    { at: 'yarn-tool', severity: 'warning', message: /yarn dlx/ },
-    { at: '--package=pkg-option', piece: 'pkg-option', severity: 'warning', message: /"pkg-option"/ },
-  ]);
+  expectFindings(
+    ID,
+    {
+      a: { command: 'npx', args: ['-y', '@scope/server'] },
+      b: { command: 'npm', args: ['exec', '--yes', '--', 'tool@latest'] },
+      c: { command: 'bunx', args: ['--bun', 'bun-tool@>=1'] },
+      d: { command: 'pnpm', args: ['dlx', 'pnpm-tool@^2.0.0'] },
+      e: { command: 'pnpx', args: ['pnpx-tool@next'] },
+      f: { command: 'yarn', args: ['dlx', '-p', 'yarn-tool', 'bin'] },
+      g: { command: 'npx', args: ['--package=pkg-option', 'bin-name'] },
+    },
+    [
+      {
+        at: '@scope/server',
+        severity: 'warning',
+        message: /^npm package "@scope\/server" has no version: pin an exact version\. .*npx -y installs it without asking/,
+      },
+      { at: 'tool@latest', severity: 'warning', message: /follows the moving "latest" tag: pin an exact version/ },
+      { at: 'bun-tool@>=1', severity: 'warning', message: /open range \(">=1"\): pin an exact version/ },
+      { at: 'pnpm-tool@^2.0.0', severity: 'information', message: /version range/ },
+      { at: 'pnpx-tool@next', severity: 'warning', message: /pnpx installs it without asking/ },
+      { at: 'yarn-tool', severity: 'warning', message: /yarn dlx/ },
+      { at: '--package=pkg-option', piece: 'pkg-option', severity: 'warning', message: /"pkg-option"/ },
+    ],
+  );
 });
 
 test('pinned specs are fine, with or without -y; git, URL and local specs are left to other rules', () => {
@@ -36,9 +44,14 @@ test('pinned specs are fine, with or without -y; git, URL and local specs are le
 });
 
 test('cmd /c npx on Windows is read through; the bridge message mentions credentials', () => {
-  expectFindings(ID, {
-    remote: { command: 'cmd', args: ['/c', 'npx', '-y', 'mcp-remote', 'https://example.com/mcp'] },
-  }, [{ at: 'mcp-remote', message: /bridge that handles your remote server's credentials/ }], { dialects: ['vscode', 'claude-desktop'] });
+  expectFindings(
+    ID,
+    {
+      remote: { command: 'cmd', args: ['/c', 'npx', '-y', 'mcp-remote', 'https://example.com/mcp'] },
+    },
+    [{ at: 'mcp-remote', message: /bridge that handles your remote server's credentials/ }],
+    { dialects: ['vscode', 'claude-desktop'] },
+  );
 });
 
 test('a command written as one string points at the package inside it', () => {
@@ -52,6 +65,8 @@ test('trustedPackages silences a package (exact name or scope wildcard)', () => 
 });
 
 test('a single command wrapped in sh -c is read through', () => {
-  expectFindings(ID, { t: { command: 'bash', args: ['-c', 'npx -y tavily-mcp'] } }, [{ at: 'npx -y tavily-mcp', piece: 'tavily-mcp' }], { dialects: ['vscode', 'continue'] });
+  expectFindings(ID, { t: { command: 'bash', args: ['-c', 'npx -y tavily-mcp'] } }, [{ at: 'npx -y tavily-mcp', piece: 'tavily-mcp' }], {
+    dialects: ['vscode', 'continue'],
+  });
   expectClean(ID, { t: { command: 'bash', args: ['-c', 'npx -y tavily-mcp@0.1.3'] } }, { dialects: ['vscode'] });
 });

@@ -21,14 +21,24 @@ test('host classification', () => {
 
 test('tunnels and raw public IPs are warnings on the URL (VS Code, Windsurf)', () => {
   const vscode = '{"servers":{"t":{"type":"http","url":"https://abc123.ngrok-free.app/mcp"},"i":{"type":"http","url":"https://203.0.113.7/mcp"}}}';
-  assert.deepEqual(lintRule(RULE, '/repo/.vscode/mcp.json', vscode).map((f) => [f.text, f.severity]), [
-    ['"https://abc123.ngrok-free.app/mcp"', 'warning'],
-    ['"https://203.0.113.7/mcp"', 'warning'],
-  ]);
+  assert.deepEqual(
+    lintRule(RULE, '/repo/.vscode/mcp.json', vscode).map((f) => [f.text, f.severity]),
+    [
+      ['"https://abc123.ngrok-free.app/mcp"', 'warning'],
+      ['"https://203.0.113.7/mcp"', 'warning'],
+    ],
+  );
   const windsurf = '{"mcpServers":{"o":{"serverUrl":"http://abcdefghijklmnop.onion/mcp"}}}';
-  assert.deepEqual(lintRule(RULE, '/home/u/.codeium/windsurf/mcp_config.json', windsurf).map((f) => f.text), ['"http://abcdefghijklmnop.onion/mcp"']);
+  assert.deepEqual(
+    lintRule(RULE, '/home/u/.codeium/windsurf/mcp_config.json', windsurf).map((f) => f.text),
+    ['"http://abcdefghijklmnop.onion/mcp"'],
+  );
 });
 
 test('valid: named public hosts, private ranges (private-or-metadata-host), trusted hosts', () => {
-  assertClean(RULE, '/repo/.mcp.json', '{"mcpServers":{"a":{"type":"http","url":"https://mcp.example.com/mcp"},"b":{"type":"http","url":"https://10.1.1.1/mcp"}}}');
+  assertClean(
+    RULE,
+    '/repo/.mcp.json',
+    '{"mcpServers":{"a":{"type":"http","url":"https://mcp.example.com/mcp"},"b":{"type":"http","url":"https://10.1.1.1/mcp"}}}',
+  );
 });

@@ -15,16 +15,25 @@ test('workspace and user settings.json: both key names', () => {
   const [finding] = lintRule(RULE, '/repo/.vscode/settings.json', SETTINGS);
   assert.equal(finding.text, 'true');
   assert.equal(finding.severity, 'error');
-  assert.deepEqual(lintRule(RULE, '/home/u/.config/Code/User/settings.json', '{"chat.tools.autoApprove": true}').map((f) => f.text), ['true']);
+  assert.deepEqual(
+    lintRule(RULE, '/home/u/.config/Code/User/settings.json', '{"chat.tools.autoApprove": true}').map((f) => f.text),
+    ['true'],
+  );
 });
 
 test('nested "chat": { "tools": ... } objects are read through the dialect\'s knobs', () => {
-  assert.deepEqual(lintRule(RULE, '/repo/.vscode/settings.json', '{"chat":{"tools":{"global":{"autoApprove":true}}}}').map((f) => f.text), ['true']);
+  assert.deepEqual(
+    lintRule(RULE, '/repo/.vscode/settings.json', '{"chat":{"tools":{"global":{"autoApprove":true}}}}').map((f) => f.text),
+    ['true'],
+  );
 });
 
 test('dev container customizations', () => {
   const dc = '{"name":"x","customizations":{"vscode":{"settings":{"chat.tools.global.autoApprove":true}}}}';
-  assert.deepEqual(lintRule(RULE, '/repo/.devcontainer/devcontainer.json', dc).map((f) => f.text), ['true']);
+  assert.deepEqual(
+    lintRule(RULE, '/repo/.devcontainer/devcontainer.json', dc).map((f) => f.text),
+    ['true'],
+  );
 });
 
 test('valid: false, other approval settings', () => {

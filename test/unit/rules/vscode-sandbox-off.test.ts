@@ -22,12 +22,18 @@ const CONFIG = `{
 
 test('local stdio servers without the sandbox are information; remote, container and sandboxed ones are not reported', () => {
   const found = lintRule(RULE, WORKSPACE, CONFIG);
-  assert.deepEqual(found.map((f) => [f.text, f.severity]), [['"filesystem"', 'information'], ['false', 'information']]);
+  assert.deepEqual(
+    found.map((f) => [f.text, f.severity]),
+    [
+      ['"filesystem"', 'information'],
+      ['false', 'information'],
+    ],
+  );
   assert.match(found[0].message, /^Local server runs unsandboxed: set "sandboxEnabled": true \(macOS and Linux\)\./);
   assert.match(found[0].message, /writes only in its working folder and ~\/\.npm and reaches only registry\.npmjs\.org/);
 });
 
-test('only VS Code mcp.json files: the user profile too, never another client\'s file', () => {
+test("only VS Code mcp.json files: the user profile too, never another client's file", () => {
   assert.equal(lintRule(RULE, '/home/u/.config/Code/User/mcp.json', '{"servers":{"a":{"command":"node","args":["server.js"]}}}').length, 1);
   assertClean(RULE, '/repo/.cursor/mcp.json', '{"mcpServers":{"a":{"command":"node","args":["server.js"]}}}');
   assertClean(RULE, '/repo/.mcp.json', '{"mcpServers":{"a":{"command":"node","args":["server.js"]}}}');
@@ -35,7 +41,10 @@ test('only VS Code mcp.json files: the user profile too, never another client\'s
 
 test('fix: inserts "sandboxEnabled": true in the entry\'s own layout, or turns false into true', () => {
   const inserted = applyAndCheck(RULE, WORKSPACE, CONFIG, { comments: ['// Servers for this repository'] });
-  assert.ok(inserted.includes('"args": ["-y", "@modelcontextprotocol/server-filesystem@2025.8.21", "${workspaceFolder}"],\n      "sandboxEnabled": true\n    },'), inserted);
+  assert.ok(
+    inserted.includes('"args": ["-y", "@modelcontextprotocol/server-filesystem@2025.8.21", "${workspaceFolder}"],\n      "sandboxEnabled": true\n    },'),
+    inserted,
+  );
   const flipped = applyAndCheck(RULE, WORKSPACE, CONFIG, { findingIndex: 1 });
   assert.ok(flipped.includes('"sandboxEnabled": true },'), flipped);
   const [finding] = lintRule(RULE, WORKSPACE, CONFIG);

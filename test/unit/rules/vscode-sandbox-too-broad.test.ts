@@ -10,7 +10,15 @@ const server = '"servers": { "fs": { "command": "npx", "args": ["-y", "@modelcon
 test('allowWrite on the whole disk, a home folder or a credential folder; allowedDomains "*"', () => {
   const text = `{\n  ${server},\n  "sandbox": {\n    "filesystem": { "allowWrite": ["\${workspaceFolder}", "~", "/", "~/.ssh", "/tmp/build"] },\n    "network": { "allowedDomains": ["api.github.com", "*"] }\n  }\n}\n`;
   const found = lintRule(RULE, WORKSPACE, text);
-  assert.deepEqual(found.map((f) => [f.text, f.severity]), [['"~"', 'warning'], ['"/"', 'warning'], ['"~/.ssh"', 'warning'], ['"*"', 'warning']]);
+  assert.deepEqual(
+    found.map((f) => [f.text, f.severity]),
+    [
+      ['"~"', 'warning'],
+      ['"/"', 'warning'],
+      ['"~/.ssh"', 'warning'],
+      ['"*"', 'warning'],
+    ],
+  );
   assert.match(found[0].message, /^Sandbox may write "~": limit allowWrite to the folders the server needs\./);
   assert.match(found[2].message, /SSH keys/);
   assert.match(found[3].message, /^Sandbox may reach every host \("\*"\): list the domains the servers need\./);
@@ -23,8 +31,12 @@ test('the older per-server placement is read too', () => {
   assert.match(finding.message, /server "fs"'s sandbox/);
 });
 
-test('valid: workspace and build folders, named domains and subdomain patterns, other clients\' files', () => {
-  assertClean(RULE, WORKSPACE, `{ ${server}, "sandbox": { "filesystem": { "allowWrite": ["\${workspaceFolder}", "/tmp/build", "~/.cache/uv"], "denyRead": ["~/.ssh"] }, "network": { "allowedDomains": ["*.github.com", "pypi.org"] } } }`);
+test("valid: workspace and build folders, named domains and subdomain patterns, other clients' files", () => {
+  assertClean(
+    RULE,
+    WORKSPACE,
+    `{ ${server}, "sandbox": { "filesystem": { "allowWrite": ["\${workspaceFolder}", "/tmp/build", "~/.cache/uv"], "denyRead": ["~/.ssh"] }, "network": { "allowedDomains": ["*.github.com", "pypi.org"] } } }`,
+  );
   assertClean(RULE, '/repo/.cursor/mcp.json', '{"mcpServers":{},"sandbox":{"network":{"allowedDomains":["*"]}}}');
 });
 

@@ -22,17 +22,23 @@ const SETTINGS = `{
 
 test('user settings: global allow and legacy switch are errors, write tool and worktree trust warnings', () => {
   const found = lintRule(RULE, '/home/u/.config/zed/settings.json', SETTINGS);
-  assert.deepEqual(found.map((f) => [f.text, f.severity]), [
-    ['"allow"', 'error'],
-    ['"allow"', 'warning'],
-    ['true', 'error'],
-    ['true', 'warning'],
-  ]);
+  assert.deepEqual(
+    found.map((f) => [f.text, f.severity]),
+    [
+      ['"allow"', 'error'],
+      ['"allow"', 'warning'],
+      ['true', 'error'],
+      ['true', 'warning'],
+    ],
+  );
   assert.match(found[1].message, /merge_pull_request/);
 });
 
 test('project settings (.zed/settings.json)', () => {
-  assert.deepEqual(lintRule(RULE, '/repo/.zed/settings.json', '{"session":{"trust_all_worktrees":true}}').map((f) => f.text), ['true']);
+  assert.deepEqual(
+    lintRule(RULE, '/repo/.zed/settings.json', '{"session":{"trust_all_worktrees":true}}').map((f) => f.text),
+    ['true'],
+  );
 });
 
 test('valid: confirm default, read tools allowed', () => {

@@ -24,13 +24,38 @@ test('no message or fix title discloses any 6+ character part of a planted secre
     local: server({}),
     args: {
       command: 'docker',
-      args: ['run', '-i', '--rm', '-e', `GITHUB_TOKEN=${plant(kinds[0].make(rng))}`, 'img:1.0', '--api-key', plant(rng.chars(HEX, 40)), `--token=${plant(rng.chars(ALNUM, 32))}`, plant(kinds[1].make(rng)), `mysql://root:${plant(password(rng))}@db/app`],
+      args: [
+        'run',
+        '-i',
+        '--rm',
+        '-e',
+        `GITHUB_TOKEN=${plant(kinds[0].make(rng))}`,
+        'img:1.0',
+        '--api-key',
+        plant(rng.chars(HEX, 40)),
+        `--token=${plant(rng.chars(ALNUM, 32))}`,
+        plant(kinds[1].make(rng)),
+        `mysql://root:${plant(password(rng))}@db/app`,
+      ],
     },
-    bridge: { command: 'npx', args: ['-y', 'mcp-remote@0.1.29', `https://u:${plant(password(rng))}@mcp.example.com/sse?api_key=${plant(rng.chars(ALNUM, 30))}`, '--header', `Authorization: Bearer ${plant(rng.chars(HEX, 48))}`] },
+    bridge: {
+      command: 'npx',
+      args: [
+        '-y',
+        'mcp-remote@0.1.29',
+        `https://u:${plant(password(rng))}@mcp.example.com/sse?api_key=${plant(rng.chars(ALNUM, 30))}`,
+        '--header',
+        `Authorization: Bearer ${plant(rng.chars(HEX, 48))}`,
+      ],
+    },
     remote: {
       type: 'http',
       url: `https://mcp.example.com/mcp?tavilyApiKey=${plant(kinds.find((k) => k.id === 'tavily')!.make(rng))}`,
-      headers: { Authorization: `Bearer ${plant(rng.chars(HEX, 64))}`, 'X-API-Key': plant(rng.chars(ALNUM, 36)), Cookie: `session=${plant(rng.chars(ALNUM, 40))}` },
+      headers: {
+        Authorization: `Bearer ${plant(rng.chars(HEX, 64))}`,
+        'X-API-Key': plant(rng.chars(ALNUM, 36)),
+        Cookie: `session=${plant(rng.chars(ALNUM, 40))}`,
+      },
       oauth: { clientId: 'cli', clientSecret: plant(rng.chars(ALNUM, 40)) },
       auth: { CLIENT_ID: 'cli', CLIENT_SECRET: plant(rng.chars(ALNUM, 40)) },
     },
@@ -39,7 +64,10 @@ test('no message or fix title discloses any 6+ character part of a planted secre
     [VSCODE, '// all positions\n' + JSON.stringify({ servers }, null, 2)],
     [CLAUDE_CODE, JSON.stringify({ mcpServers: servers }, null, 2)],
     [CLAUDE_DESKTOP, JSON.stringify({ mcpServers: servers }, null, 2)],
-    [CODEX, `[mcp_servers.api]\nurl = "https://mcp.example.com/mcp"\nbearer_token = "${plant(rng.chars(ALNUM, 40))}"\nhttp_headers = { "X-API-Key" = "${plant(rng.chars(HEX, 40))}" }\n\n[mcp_servers.gh]\ncommand = "npx"\nargs = ["-y", "x@1.0.0"]\n\n[mcp_servers.gh.env]\nGITHUB_TOKEN = "${plant(kinds[0].make(rng))}"\n`],
+    [
+      CODEX,
+      `[mcp_servers.api]\nurl = "https://mcp.example.com/mcp"\nbearer_token = "${plant(rng.chars(ALNUM, 40))}"\nhttp_headers = { "X-API-Key" = "${plant(rng.chars(HEX, 40))}" }\n\n[mcp_servers.gh]\ncommand = "npx"\nargs = ["-y", "x@1.0.0"]\n\n[mcp_servers.gh.env]\nGITHUB_TOKEN = "${plant(kinds[0].make(rng))}"\n`,
+    ],
   ];
   const pieces = new Set<string>();
   // A provider's format prefix (`github_pat_`, `sb_secret_`) is a public marker, not part of

@@ -56,7 +56,7 @@ export function checkFix(text: string, path: string, finding: Finding, index = 0
   const fixed = applyFix(text, fix);
   assertParses(fixed, path, options.allowComments ?? path.endsWith('.vscode/mcp.json'));
   const original = parseDocument(text, syntaxForPath(path));
-  for (const comment of options.editsComment ? [] : original?.comments() ?? []) {
+  for (const comment of options.editsComment ? [] : (original?.comments() ?? [])) {
     const body = text.slice(comment.offset, comment.offset + comment.length);
     assert.ok(fixed.includes(body), `comment kept: ${body}`);
   }
@@ -67,6 +67,13 @@ export function checkFix(text: string, path: string, finding: Finding, index = 0
   const excused = (id: string) => FIX_EXCEPTIONS.some((e) => e.fixedRule === finding.ruleId && (e.appears === '*' || e.appears === id));
   for (const f of after) assert.ok(excused(f.ruleId) || count(after, f.ruleId) <= count(before, f.ruleId), `no new ${f.ruleId} finding: ${f.message}`);
   const again = lint(fixed, path).filter((f) => f.ruleId === finding.ruleId && f.server === finding.server);
-  assert.equal(again.length, count(before.filter((f) => f.server === finding.server), finding.ruleId) - 1, 'second application has nothing left to do');
+  assert.equal(
+    again.length,
+    count(
+      before.filter((f) => f.server === finding.server),
+      finding.ruleId,
+    ) - 1,
+    'second application has nothing left to do',
+  );
   return fixed;
 }

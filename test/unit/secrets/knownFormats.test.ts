@@ -9,8 +9,31 @@ import { Rng, TOKEN_KINDS } from './tokens';
  * add. The split is recorded here so a preset upgrade that changes it is noticed.
  */
 const SECRETLINT_ALONE = new Set([
-  'github-classic', 'github-fine', 'github-oauth', 'github-app', 'openai-proj', 'openai-legacy', 'anthropic', 'aws-key-id', 'slack-bot', 'slack-user',
-  'slack-app', 'notion', 'linear', 'groq', 'huggingface', 'figma', 'gitlab', 'npm', 'docker', 'vercel', 'databricks', 'grafana', 'shopify', 'onepassword', 'private-key',
+  'github-classic',
+  'github-fine',
+  'github-oauth',
+  'github-app',
+  'openai-proj',
+  'openai-legacy',
+  'anthropic',
+  'aws-key-id',
+  'slack-bot',
+  'slack-user',
+  'slack-app',
+  'notion',
+  'linear',
+  'groq',
+  'huggingface',
+  'figma',
+  'gitlab',
+  'npm',
+  'docker',
+  'vercel',
+  'databricks',
+  'grafana',
+  'shopify',
+  'onepassword',
+  'private-key',
 ]);
 
 test('secretlint alone: which formats of docs/secret-formats.md it recognises without a key name', () => {

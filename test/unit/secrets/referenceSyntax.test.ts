@@ -12,7 +12,10 @@ test('every secret fix writes a reference syntax its client expands', () => {
     const reference = dialect.envReference('MCP_API_KEY');
     const found = findReferences(reference);
     assert.equal(found.length, 1, `${dialect.id}: ${reference}`);
-    assert.ok(dialect.variables.includes(found[0].syntax), `${dialect.id} writes ${reference} (${found[0].syntax}) but expands only ${dialect.variables.join(', ')}`);
+    assert.ok(
+      dialect.variables.includes(found[0].syntax),
+      `${dialect.id} writes ${reference} (${found[0].syntax}) but expands only ${dialect.variables.join(', ')}`,
+    );
     assert.equal(found[0].start, 0);
     assert.equal(found[0].end, reference.length);
   }
@@ -31,7 +34,11 @@ test('clients without interpolation and files of an unknown client get no replac
       // Claude Desktop: never replaced by a reference it would pass on literally, and never
       // deleted (its servers get only a few standard variables, so the server would lose it);
       // an unknown client gets no fix at all.
-      assert.deepEqual(finding.fixes.map((f) => f.title), [], `${path}: ${finding.ruleId}`);
+      assert.deepEqual(
+        finding.fixes.map((f) => f.title),
+        [],
+        `${path}: ${finding.ruleId}`,
+      );
       for (const fix of finding.fixes) for (const edit of fix.edits) assert.deepEqual(findReferences(edit.newText), [], 'no reference written');
     }
   }

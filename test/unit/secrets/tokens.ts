@@ -67,7 +67,11 @@ export const TOKEN_KINDS: TokenKind[] = [
   { id: 'google', env: 'GOOGLE_API_KEY', make: (r) => p('AI', 'za', 'Sy') + r.chars(URLSAFE, 33) },
   { id: 'gemini', env: 'GEMINI_API_KEY', make: (r) => p('AI', 'za', 'Sy') + r.chars(URLSAFE, 33) },
   { id: 'slack-bot', env: 'SLACK_BOT_TOKEN', make: (r) => p('xo', 'xb-') + r.chars(DIGITS, 12) + '-' + r.chars(DIGITS, 13) + '-' + r.chars(ALNUM, 24) },
-  { id: 'slack-user', env: 'SLACK_USER_TOKEN', make: (r) => p('xo', 'xp-') + r.chars(DIGITS, 12) + '-' + r.chars(DIGITS, 12) + '-' + r.chars(DIGITS, 13) + '-' + r.chars(HEX, 32) },
+  {
+    id: 'slack-user',
+    env: 'SLACK_USER_TOKEN',
+    make: (r) => p('xo', 'xp-') + r.chars(DIGITS, 12) + '-' + r.chars(DIGITS, 12) + '-' + r.chars(DIGITS, 13) + '-' + r.chars(HEX, 32),
+  },
   { id: 'slack-app', env: 'SLACK_APP_TOKEN', make: (r) => p('xa', 'pp-1-') + r.chars(UPPER + DIGITS, 11) + '-' + r.chars(DIGITS, 13) + '-' + r.chars(HEX, 64) },
   { id: 'stripe', env: 'STRIPE_SECRET_KEY', make: (r) => p('sk', '_live_') + r.chars(ALNUM, 99).slice(0, 24 + r.int(60)) },
   { id: 'stripe-test', env: 'STRIPE_SECRET_KEY', make: (r) => p('sk', '_test_') + r.chars(ALNUM, 48) },
@@ -113,12 +117,29 @@ export const TOKEN_KINDS: TokenKind[] = [
   { id: 'exa', env: 'EXA_API_KEY', make: (r) => [8, 4, 4, 4, 12].map((n) => r.chars(HEX, n)).join('-') },
   { id: 'datadog', env: 'DD_API_KEY', make: (r) => r.chars(HEX, 32) },
   { id: 'jwt-service-role', env: 'SUPABASE_SERVICE_ROLE_KEY', make: (r) => jwt(r, { iss: 'supabase', role: 'service_role' }) },
-  { id: 'private-key', env: 'PRIVATE_KEY', make: (r) => p('-----BEGIN ', 'RSA PRIVATE KEY-----\n') + 'MIIE' + r.chars(B64, 60) + '\n' + r.chars(B64, 64) + '\n' + r.chars(B64, 64) + p('\n-----END ', 'RSA PRIVATE KEY-----') },
+  {
+    id: 'private-key',
+    env: 'PRIVATE_KEY',
+    make: (r) =>
+      p('-----BEGIN ', 'RSA PRIVATE KEY-----\n') +
+      'MIIE' +
+      r.chars(B64, 60) +
+      '\n' +
+      r.chars(B64, 64) +
+      '\n' +
+      r.chars(B64, 64) +
+      p('\n-----END ', 'RSA PRIVATE KEY-----'),
+  },
 ];
 
 /** base64 of a service-account JSON document, padded so it ends like real ones. */
 function opsBody(r: Rng): string {
-  let json = JSON.stringify({ email: r.chars(LOWER, 12) + '@example.lcl', muk: { k: r.chars(URLSAFE, 43) }, secretKey: r.chars(UPPER + DIGITS, 26), srpX: r.chars(HEX, 64) });
+  let json = JSON.stringify({
+    email: r.chars(LOWER, 12) + '@example.lcl',
+    muk: { k: r.chars(URLSAFE, 43) },
+    secretKey: r.chars(UPPER + DIGITS, 26),
+    srpX: r.chars(HEX, 64),
+  });
   while (json.length % 3 !== 1) json = json.replace('{', '{ ');
   return Buffer.from(json).toString('base64').replace(/=+$/, '');
 }

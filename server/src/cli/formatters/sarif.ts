@@ -109,5 +109,12 @@ export function formatSarif(report: Report, version: string): string {
 /** Relative paths under %SRCROOT% (percent-encoded per segment); anything else as a file: URI. */
 function artifactLocation(file: string, cwd: string): ArtifactLocation {
   if (isAbsolute(file) || file === '..' || file.startsWith('../')) return { uri: pathToFileURL(resolve(cwd, file)).href };
-  return { uri: file.split('/').filter((s) => s !== '.').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT };
+  return {
+    uri: file
+      .split('/')
+      .filter((s) => s !== '.')
+      .map(encodeURIComponent)
+      .join('/'),
+    uriBaseId: SRCROOT,
+  };
 }

@@ -45,7 +45,11 @@ export function formatText(report: Report, colors: Palette): string {
   }
   // "Scanned 4 files: vscode 2, claude-desktop 1, generic 1": which client each file was read as.
   if (report.lintedCount > 0) {
-    out.push(`Scanned ${plural(report.lintedCount, 'file')}: ${dialectCounts(report.filesByDialect).map(([id, n]) => `${id} ${n}`).join(', ')}`);
+    out.push(
+      `Scanned ${plural(report.lintedCount, 'file')}: ${dialectCounts(report.filesByDialect)
+        .map(([id, n]) => `${id} ${n}`)
+        .join(', ')}`,
+    );
   }
   const counts = countBySeverity(report.findings);
   const parts = [
