@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { hostname, homedir } from 'node:os';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
-import { dialectForPath, matchesIgnorePattern, RULES, type Severity } from '../engine';
+import { dialectForPath, matchesIgnorePattern, RULES, type Settings, type Severity } from '../engine';
 import { IoError, parseCliArgs, USAGE, type CliOptions, type FailOn } from './args';
 import { UsageError } from '../host/usageError';
 import { applyBaseline, readBaseline, writeBaseline } from './baseline';
@@ -100,15 +100,7 @@ export async function mainAsync(argv: readonly string[], io: CliIO = processIO()
     try {
       const resolver = new SettingsResolver(options, io.cwd);
       const { settings } = resolver.base;
-      const discovery = discover({
-        cwd: io.cwd,
-        paths: options.paths,
-        exclude: [...options.exclude, ...settings.ignoredPaths],
-        include: settings.additionalFiles,
-        gitignore: options.gitignore,
-        userConfigs: options.userConfigs,
-        env: io.env,
-      });
+      const discovery = discoverTargets(options, settings, io);
       const onProgress = options.quiet ? undefined : progressReporter(io, 'Resolving', 'packages');
       const outcome = await pinFiles(discovery.files, {
         configFor: (absolute) => resolver.forFile(absolute),
@@ -163,15 +155,7 @@ function prepareRun(argv: readonly string[], io: CliIO): number | PreparedScan {
   const { settings } = resolver.base;
   const discovery = options.stdin
     ? { files: [stdinTarget(options, io, settings.maxFileSize)], skipped: [], writableRoots: [] }
-    : discover({
-        cwd: io.cwd,
-        paths: options.paths,
-        exclude: [...options.exclude, ...settings.ignoredPaths],
-        include: settings.additionalFiles,
-        gitignore: options.gitignore,
-        userConfigs: options.userConfigs,
-        env: io.env,
-      });
+    : discoverTargets(options, settings, io);
   // A nested .mcp-hygiene.json's ignoredPaths apply below its own folder (the walk used the base one's).
   const files = discovery.files.filter((file) => file.explicit || !ignoredByOwnSettings(resolver, file));
   const relativeTo = (absolute: string) => {
@@ -388,4 +372,17 @@ function progressReporter(io: CliIO, verb = 'Scanning', noun = 'files'): ((done:
     shown = true;
     io.stderr.write(`\r${verb} ${done}/${total} ${noun}…`);
   };
+}
+
+/** The files the command line names (paths, globs, --user-configs), less the excluded and ignored ones. */
+function discoverTargets(options: CliOptions, settings: Settings, io: CliIO): Discovery {
+  return discover({
+    cwd: io.cwd,
+    paths: options.paths,
+    exclude: [...options.exclude, ...settings.ignoredPaths],
+    include: settings.additionalFiles,
+    gitignore: options.gitignore,
+    userConfigs: options.userConfigs,
+    env: io.env,
+  });
 }
