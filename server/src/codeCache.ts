@@ -11,10 +11,16 @@
  */
 import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { Script } from 'node:vm';
 
 export function loadWithCodeCache(mainFile: string, directory: string, parent: Module): void {
+  // A relative folder would be resolved against the working directory, which may be a
+  // checked-out repository: its files are the user's own, so the ownership check cannot tell.
+  if (!isAbsolute(directory)) {
+    require(mainFile);
+    return;
+  }
   // One cache per installed copy of the bundle: two installs (a global CLI and a project's)
   // must not replace each other's cache on every run.
   const name = `${mainFile.split(/[\\/]/).pop()!.replace(/\.js$/, '')}.${fnv1a(mainFile)}`;

@@ -50,6 +50,15 @@ test('the CLI writes a private code cache once, reuses it, and reports the same 
       assert.equal(statSync(shared).mode & 0o777, 0o700);
     }
     assert.ok(!existsSync(join(REPO_ROOT, 'off')), '`off` is not a folder name');
+
+    // A relative folder would live in whatever repository the scan runs in: never used.
+    const inRepository = spawnSync(process.execPath, [cli, 'scan', join(REPO_ROOT, 'examples'), '--format', 'json'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, MCP_HYGIENE_CODE_CACHE_DIR: 'relative-cache' },
+    });
+    assert.equal(inRepository.status, 1);
+    assert.ok(!existsSync(join(dir, 'relative-cache')), 'no cache folder in the working directory');
   } finally {
     cleanup();
   }
