@@ -2,11 +2,11 @@
  * The CLI process: runs `mainAsync` on the command line and sets the exit code. The bundle
  * dist/cli-main.js is built from this file and loaded by dist/cli.js (cli.ts).
  */
-import { isMainThread } from 'node:worker_threads';
 import { internalErrorMessage, mainAsync } from './cli/main';
+import { scanWorkerInput } from './cli/scanWorkers';
 
 // A scan worker (cli/scanWorkers.ts) loads this bundle to run its side only.
-if (isMainThread) {
+if (!scanWorkerInput()) {
   // `mcp-hygiene scan | head` closes the pipe early: that is not an error worth a stack trace.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {

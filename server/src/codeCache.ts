@@ -13,6 +13,7 @@ import { chmodSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync,
 import Module from 'node:module';
 import { dirname, isAbsolute, join } from 'node:path';
 import { Script } from 'node:vm';
+import { fnv1a64 } from './common/fnv';
 
 export function loadWithCodeCache(mainFile: string, directory: string, parent: Module): void {
   // A relative folder would be resolved against the working directory, which may be a
@@ -23,7 +24,7 @@ export function loadWithCodeCache(mainFile: string, directory: string, parent: M
   }
   // One cache per installed copy of the bundle: two installs (a global CLI and a project's)
   // must not replace each other's cache on every run.
-  const name = `${mainFile.split(/[\\/]/).pop()!.replace(/\.js$/, '')}.${fnv1a(mainFile)}`;
+  const name = `${mainFile.split(/[\\/]/).pop()!.replace(/\.js$/, '')}.${fnv1a64(mainFile)}`;
   let script: Script;
   let cacheFile: string;
   let needsWrite: boolean;
@@ -93,11 +94,4 @@ function writeCache(script: Script, directory: string, cacheFile: string, name: 
   } catch {
     // A read-only or full disk only costs the next start its cache.
   }
-}
-
-/** A short stable hash of the bundle's path (FNV-1a, 32 bits): no crypto module to load at start-up. */
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return hash.toString(16).padStart(8, '0');
 }

@@ -29,7 +29,7 @@ test('the CLI writes a private code cache once, reuses it, and reports the same 
     const first = scan(cli, cacheDir);
     const files = readdirSync(cacheDir);
     assert.equal(files.length, 1, `one cache file: ${files.join(', ')}`);
-    assert.match(files[0], /^cli-main\.[0-9a-f]{8}\.v\d+\.\d+\.\d+\.\w+\.\d+\.\d+\.cache$/);
+    assert.match(files[0], /^cli-main\.[0-9a-f]{16}\.v\d+\.\d+\.\d+\.\w+\.\d+\.\d+\.cache$/);
     const written = statSync(join(cacheDir, files[0]));
     if (process.platform !== 'win32') {
       assert.equal(statSync(cacheDir).mode & 0o777, 0o700);

@@ -1,5 +1,4 @@
 import { availableParallelism } from 'node:os';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { Policy, Settings } from '../engine';
 import { UsageError } from '../host/usageError';
 import type { CacheEntry, ResultCache } from './cache';
@@ -17,6 +16,10 @@ import { emptyOutcome, scanFile, type ScanCache, type ScanOptions, type ScanOutc
  * A worker is this very bundle (dist/cli-main.js, which dist/cli.js loads) started again:
  * the last lines below see that they run in a scan worker, and cli-main.ts runs no CLI there.
  */
+
+// node:worker_threads is loaded only where a worker is started or may be running: loading it
+// costs every CLI start ~7 ms, and most runs start no worker.
+const threads = () => require('node:worker_threads') as typeof import('node:worker_threads');
 
 /**
  * A worker first loads the whole bundle (~0.2 s of CPU) and runs the engine's code cold
@@ -50,6 +53,20 @@ export const SCAN_WORKERS_CAN_START = !__filename.endsWith('.ts');
 
 /** Marks the workers scanFilesInParallel starts: loaded in any other worker thread, the bundle does nothing by itself. */
 const SCAN_WORKER = 'mcp-hygiene scan worker';
+
+/**
+ * Also given to a scan worker on its command line (`process.argv`), which a start-up can read
+ * without loading node:worker_threads; the worker's `workerData` confirms it, so the word on
+ * the CLI's own command line never stops a real run.
+ */
+const SCAN_WORKER_ARG = '--mcp-hygiene-scan-worker';
+
+/** The scan worker's input when this thread is one, else undefined. */
+export function scanWorkerInput(): WorkerInput | undefined {
+  if (!process.argv.includes(SCAN_WORKER_ARG)) return undefined;
+  const { isMainThread, workerData } = threads();
+  return !isMainThread && (workerData as Partial<WorkerInput> | undefined)?.purpose === SCAN_WORKER ? (workerData as WorkerInput) : undefined;
+}
 
 interface WorkerInput {
   purpose: typeof SCAN_WORKER;
@@ -141,7 +158,7 @@ export async function scanFilesInParallel(
 function runWorker(input: WorkerInput, onResult: (result: WorkerResult) => void): Promise<string | undefined> {
   return new Promise((resolve) => {
     let failure: string | undefined;
-    const worker = new Worker(__filename, { workerData: input });
+    const worker = new (threads().Worker)(__filename, { workerData: input, argv: [SCAN_WORKER_ARG] });
     worker.on('message', onResult);
     worker.on('error', (error: unknown) => (failure ??= error instanceof Error ? error.message : String(error)));
     // Node delivers the messages a worker posted before its 'exit' event.
@@ -207,8 +224,9 @@ function serveAsScanWorker(input: WorkerInput): void {
       ...(cache ? { cache } : {}),
     };
     scanFile(job.file, options, outcome);
-    parentPort!.postMessage({ index: job.index, outcome, cacheCalls: cache?.calls ?? [] } satisfies WorkerResult);
+    threads().parentPort!.postMessage({ index: job.index, outcome, cacheCalls: cache?.calls ?? [] } satisfies WorkerResult);
   }
 }
 
-if (!isMainThread && (workerData as Partial<WorkerInput> | undefined)?.purpose === SCAN_WORKER) serveAsScanWorker(workerData as WorkerInput);
+const workerInput = scanWorkerInput();
+if (workerInput) serveAsScanWorker(workerInput);

@@ -1,4 +1,4 @@
-import { sha256 } from '../common/lazyCrypto';
+import { fnv1a64 } from '../common/fnv';
 
 /**
  * Template text that people leave in configs instead of a real value: `YOUR_API_KEY`,
@@ -158,10 +158,10 @@ export function isPlaceholder(value: string): boolean {
     return true;
   // A run of mask characters: xxxx, ****, ••••, ...., ____, 0000
   if (/^(.)\1{2,}$/.test(text)) return true;
-  if (/x{4,}|\*{3,}|•{2,}|…|\.{3,}|_{4,}|#{4,}|0{8,}/i.test(text)) {
+  if (/x{4,}|\*{3,}|\u2022{2,}|\u2026|\.{3,}|_{4,}|#{4,}|0{8,}/i.test(text)) {
     // ghp_xxxxxxxx, sk-...abcd, "sk-proj-****": masked or elided values. A real token can
     // hold "xxxx" by chance only next to plenty of random text, so require the rest to be short.
-    const rest = text.replace(/x{4,}|\*{3,}|•+|…|\.{3,}|_{4,}|#{4,}|0{8,}/gi, '');
+    const rest = text.replace(/x{4,}|\*{3,}|\u2022+|\u2026|\.{3,}|_{4,}|#{4,}|0{8,}/gi, '');
     if (rest.length <= 16 || /x{8,}|\*{6,}/i.test(text)) return true;
   }
   // "Bearer <token>", "tvly-YOUR_API_KEY", "<your-key-here>"
@@ -217,13 +217,14 @@ function hasRandomRun(text: string): boolean {
 }
 
 /**
- * Example credentials printed in providers' own documentation (Stripe's test key, jwt.io's
- * sample token, GitHub's and Slack's documentation tokens). Kept as SHA-256 prefixes so no
- * token-shaped literal sits in the source; AWS's ...EXAMPLE keys are caught by their word.
+ * Example credentials printed in providers' own documentation (Stripe's test keys, jwt.io's
+ * sample token, GitHub's and Slack's documentation tokens). Kept as hashes (64-bit FNV-1a, no
+ * node:crypto to load) so no token-shaped literal sits in the source; AWS's ...EXAMPLE keys
+ * are caught by their word.
  */
-const DOCUMENTED_EXAMPLES = new Set(['2cafc0970149a84f', '7f75367e78812551', '3543c50b0cb9cea8', '2ddc147f3a3b5a17', 'f2d6ca16515033e5']);
+const DOCUMENTED_EXAMPLES = new Set(['ddd19c486d095d84', '15f87945422cbea3', 'f6cad54e10eb31ac', '49514f155640fcf4', '67e733c2f9035757']);
 
 export function isDocumentedExample(value: string): boolean {
   // AWS's documentation keys end in EXAMPLE / EXAMPLEKEY (AKIAIOSFODNN7EXAMPLE).
-  return /EXAMPLE(?:KEY)?$/.test(value) || DOCUMENTED_EXAMPLES.has(sha256(value).slice(0, 16));
+  return /EXAMPLE(?:KEY)?$/.test(value) || DOCUMENTED_EXAMPLES.has(fnv1a64(value));
 }

@@ -157,7 +157,7 @@ function redactRun(run: string): string {
   }
   const known = detectSecret(run);
   if (known) spans.push({ start: known.start, end: known.end });
-  const piece = /[^=:@/?&#,+…]+/g;
+  const piece = /[^=:@/?&#,+\u2026]+/g;
   for (let m = piece.exec(run); m; m = piece.exec(run)) {
     const text = m[0];
     // A token cut short by a rule's excerpt (`ghp_Q7nJc8…`) no longer matches its format.
@@ -180,7 +180,7 @@ function redactRun(run: string): string {
     if (start < cursor) continue;
     // A cut token's own ellipsis is replaced along with it (`ghp_Q7nJ…` -> `ghp_…`).
     const secret = cut ? run.slice(start, end - 1) : run.slice(start, end);
-    if (/[…•]/.test(secret) || secret.length === 0) continue;
+    if (/[\u2026\u2022]/.test(secret) || secret.length === 0) continue;
     out += run.slice(cursor, start) + maskSecret(secret);
     cursor = end;
   }

@@ -206,11 +206,11 @@ function isLiteralPassword(password: string): boolean {
   if (password.length === 0) return false;
   const decoded = safeDecode(password);
   if (findReferences(decoded).length > 0 || /^%[A-Za-z_]\w*%$/.test(decoded)) return false;
-  if (/^(.)\1*$/.test(decoded) || /^[x*•.]+$/i.test(decoded)) return false;
+  if (/^(.)\1*$/.test(decoded) || /^[x*\u2022.]+$/i.test(decoded)) return false;
   if (/^[<[{].*[>\]}]$/.test(decoded)) return false;
   // Only placeholder syntax ("your_password", "changeme", "<password>") is not a password; a
   // weak one ("pass", "password", "mypassword") is what the database really accepts (issue 15 class 1).
-  return !/^(?:your|insert|enter|replace|change[-_]?me|placeholder|example|redacted)|[-_]here$|\.{3}|…/i.test(decoded);
+  return !/^(?:your|insert|enter|replace|change[-_]?me|placeholder|example|redacted)|[-_]here$|\.{3}|\u2026/i.test(decoded);
 }
 
 export interface UrlSecret {
