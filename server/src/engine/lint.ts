@@ -126,20 +126,40 @@ export function* analyzeSteps(
   if (!settings.enable) return { doc, dialect, config, findings: [] };
   yield;
   const active = options.rules ?? RULES;
-  const rules = rulesToRun(active, settings, dialect);
+  const { rules, ran } = rulesToRun(active, settings, dialect);
   const keyOf = lazyIncrementalKey(filePath, dialect, settings, options, rules);
   const unsuppressed =
     (options.previous && relint(options.previous, keyOf(), doc, dialect, config, settings, filePath, options, rules)) ??
     (yield* collectFindings(doc, dialect, config, settings, filePath, options, rules));
-  const ran = new Set(rules.map((rule) => rule.id));
   const findings = suppress(unsuppressed.slice(), doc, settings, filePath, active, ran).sort(compareFindings);
   return { doc, dialect, config, findings, incremental: { keyOf, unsuppressed } };
 }
 
-/** The rules that run on this file: not turned off, and meant for its client. */
-function rulesToRun(active: readonly Rule[], settings: Settings, dialect: Dialect): Rule[] {
-  return active.filter((rule) => settings.rules[rule.id] !== 'off' && (!rule.meta.dialects || rule.meta.dialects.includes(dialect.id)));
+/**
+ * The rules that run on this file (not turned off, and meant for its client) and their ids.
+ * Remembered per rule list, rule settings and client: a scan asks the same question for every
+ * file, and building the list and set each time was ~1 % of a corpus lint.
+ */
+function rulesToRun(active: readonly Rule[], settings: Settings, dialect: Dialect): RulesToRun {
+  let bySettings = RULES_TO_RUN.get(active);
+  if (!bySettings) RULES_TO_RUN.set(active, (bySettings = new WeakMap()));
+  let byDialect = bySettings.get(settings.rules);
+  if (!byDialect) bySettings.set(settings.rules, (byDialect = new Map()));
+  let answer = byDialect.get(dialect.id);
+  if (!answer) {
+    const rules = active.filter((rule) => settings.rules[rule.id] !== 'off' && (!rule.meta.dialects || rule.meta.dialects.includes(dialect.id)));
+    byDialect.set(dialect.id, (answer = { rules, ran: new Set(rules.map((rule) => rule.id)) }));
+  }
+  return answer;
 }
+
+interface RulesToRun {
+  rules: readonly Rule[];
+  ran: ReadonlySet<string>;
+}
+
+/** Keyed by the objects themselves (weakly): settings come and go with their documents. */
+const RULES_TO_RUN = new WeakMap<readonly Rule[], WeakMap<Settings['rules'], Map<string, RulesToRun>>>();
 
 /**
  * Everything besides the text that findings depend on: a previous analysis is reused only

@@ -1,6 +1,8 @@
 import type { RuleContext } from '../core/rule';
 import { normalizePath } from '../core/dialect';
 import { entries, getValue, type TreeNode } from '../core/tree';
+import type { ConfigKnobs } from '../core/model';
+import { memoizeByObject } from '../core/memo';
 
 /**
  * Trust knobs live in client settings files next to (or instead of) the servers. The
@@ -48,9 +50,8 @@ export function settingsKindOf(context: RuleContext): SettingsFileKind | undefin
 export function knobNode(context: RuleContext, path: readonly string[], from: TreeNode | undefined = context.doc.root): TreeNode | undefined {
   if (from === context.doc.root) {
     const dotted = path.join('.');
-    const knobs = context.config.knobs;
-    const listed = knobs && [...knobs.booleans, ...knobs.lists, ...knobs.strings].find((k) => k.key === dotted);
-    if (listed) return listed.node;
+    const listed = context.config.knobs && knobNodesByKey(context.config.knobs).get(dotted);
+    if (listed) return listed;
   }
   let node = from;
   for (const key of path) {
@@ -59,6 +60,13 @@ export function knobNode(context: RuleContext, path: readonly string[], from: Tr
   }
   return node;
 }
+
+/** The first node listed under each key, as a search of booleans, then lists, then strings finds it. */
+const knobNodesByKey = memoizeByObject((knobs: ConfigKnobs): ReadonlyMap<string, TreeNode> => {
+  const byKey = new Map<string, TreeNode>();
+  for (const knob of [...knobs.booleans, ...knobs.lists, ...knobs.strings]) if (!byKey.has(knob.key)) byKey.set(knob.key, knob.node);
+  return byKey;
+});
 
 /**
  * The objects Claude Code reads project-approval settings from: the file root, and in
