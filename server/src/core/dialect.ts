@@ -147,8 +147,8 @@ export interface DialectSchema {
   serversPath: readonly string[];
   /** 'map' = name -> entry (most clients); 'array' = list of entries with `name` (Continue). */
   serversShape: 'map' | 'array';
-  /** Every key the client reads in a server entry, with its type (zod). */
-  entry: z.ZodMiniObject<z.$ZodShape>;
+  /** Every key the client reads in a server entry, with its type (zod); built on first call (dialects/schema.ts entrySchema). */
+  entry(): z.ZodMiniObject<z.$ZodShape>;
   /** Report keys the client does not read (off for lenient dialects). */
   strictKeys: boolean;
   /** The key naming the transport (`type`; Cline also `transportType`). */

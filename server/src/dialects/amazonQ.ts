@@ -1,10 +1,9 @@
-import * as z from '../common/zod';
 import type { Dialect } from '../core/dialect';
 import type { ListKnob, McpConfig } from '../core/model';
 import { stringList } from '../core/model';
 import { getValue } from '../core/tree';
 import { readServersMap } from './mcpServersMap';
-import { STANDARD_RENAMES, anyObject, bool, envMap, filePatterns, joinPath, num, str, strList, strMap } from './schema';
+import { STANDARD_RENAMES, anyObject, bool, envMap, filePatterns, joinPath, num, str, strList, strMap, entrySchema } from './schema';
 
 const files = filePatterns([
   '.amazonq/mcp.json',
@@ -64,7 +63,7 @@ export const amazonQ: Dialect = {
   schema: {
     serversPath: ['mcpServers'],
     serversShape: 'map',
-    entry: z.object({
+    entry: entrySchema(() => ({
       type: str,
       command: str,
       args: strList,
@@ -75,7 +74,7 @@ export const amazonQ: Dialect = {
       disabled: bool,
       autoApprove: strList,
       oauth: anyObject,
-    }),
+    })),
     strictKeys: true,
     typeKey: 'type',
     transports: ['stdio', 'http'],

@@ -5,10 +5,10 @@ import type { TreeNode } from '../core/tree';
 import type { Transport } from '../core/model';
 import { getValue } from '../core/tree';
 import { readServersMap, type ServersMapShape } from './mcpServersMap';
-import { STANDARD_RENAMES, bool, filePatterns, num, str, strList, strMap, type DialectSchema } from './schema';
+import { STANDARD_RENAMES, bool, filePatterns, num, str, strList, strMap, type DialectSchema, entrySchema } from './schema';
 
 /** Every key Claude Code reads in a server entry (code.claude.com/docs/en/mcp). */
-export const CLAUDE_CODE_ENTRY = z.object({
+const CLAUDE_CODE_ENTRY = entrySchema(() => ({
   type: str,
   command: str,
   args: strList,
@@ -19,7 +19,7 @@ export const CLAUDE_CODE_ENTRY = z.object({
   oauth: z.object({ clientId: z.optional(str), callbackPort: z.optional(num), authServerMetadataUrl: z.optional(str), scopes: z.optional(str) }),
   timeout: num,
   alwaysLoad: bool,
-});
+}));
 
 /** Reading options shared by every Claude Code file that holds servers. */
 export const CLAUDE_CODE_SHAPE: Omit<ServersMapShape, 'serversPath'> = {

@@ -1,7 +1,7 @@
 import * as z from '../common/zod';
 import type { Dialect } from '../core/dialect';
 import { readServersMap } from './mcpServersMap';
-import { appDataDir, envMap, filePatterns, joinPath, str, strList } from './schema';
+import { appDataDir, envMap, filePatterns, joinPath, str, strList, entrySchema } from './schema';
 
 const files = filePatterns(['claude_desktop_config.json', 'Claude/claude_desktop_config.json']);
 
@@ -28,7 +28,7 @@ export const claudeDesktop: Dialect = {
   schema: {
     serversPath: ['mcpServers'],
     serversShape: 'map',
-    entry: z.object({ command: str, args: strList, env: envMap, type: str, url: str, headers: z.record(z.string(), z.string()) }),
+    entry: entrySchema(() => ({ command: str, args: strList, env: envMap, type: str, url: str, headers: z.record(z.string(), z.string()) })),
     strictKeys: true,
     typeKey: 'type',
     transports: ['stdio'],

@@ -3,7 +3,7 @@ import type { Dialect } from '../core/dialect';
 import type { Transport } from '../core/model';
 import { readServersMap } from './mcpServersMap';
 import { transportOf } from './mcpServersMap';
-import { STANDARD_RENAMES, anyObject, bool, filePatterns, joinPath, str, strList, strMap, vscodeUserDirs } from './schema';
+import { STANDARD_RENAMES, anyObject, bool, filePatterns, joinPath, str, strList, strMap, vscodeUserDirs, entrySchema } from './schema';
 
 const files = filePatterns(['cline_mcp_settings.json', '.cline/mcp.json']);
 
@@ -46,7 +46,7 @@ export const cline: Dialect = {
   schema: {
     serversPath: ['mcpServers'],
     serversShape: 'map',
-    entry: z.object({
+    entry: entrySchema(() => ({
       type: str,
       transportType: str,
       command: str,
@@ -67,7 +67,7 @@ export const cline: Dialect = {
       oauthClient: anyObject,
       metadata: anyObject,
       remoteConfigured: bool,
-    }),
+    })),
     strictKeys: true,
     typeKey: 'type',
     transports: ['stdio', 'sse', 'streamableHttp'],

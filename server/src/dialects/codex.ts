@@ -4,11 +4,11 @@ import type { ConfigKnobs, ListKnob, McpConfig, ServerEntry, StringValue } from 
 import type { ParsedDocument, TreeNode } from '../core/tree';
 import { entries, getValue, getValueAtPath } from '../core/tree';
 import { readServerEntry } from './mcpServersMap';
-import { anyObject, bool, envMap, filePatterns, joinPath, num, str, strList, strMap } from './schema';
+import { anyObject, bool, envMap, filePatterns, joinPath, num, str, strList, strMap, entrySchema } from './schema';
 
 const files = filePatterns(['.codex/config.toml', 'codex/config.toml']);
 
-const ENV_VAR_ITEM = z.union([z.string(), z.object({ name: z.string(), source: z.optional(z.enum(['local', 'remote'])) })]);
+const envVarItem = () => z.union([z.string(), z.object({ name: z.string(), source: z.optional(z.enum(['local', 'remote'])) })]);
 
 /**
  * OpenAI Codex (CLI and IDE extension): `~/.codex/config.toml` (`$CODEX_HOME`), trusted
@@ -37,11 +37,11 @@ export const codex: Dialect = {
   schema: {
     serversPath: ['mcp_servers'],
     serversShape: 'map',
-    entry: z.object({
+    entry: entrySchema(() => ({
       command: str,
       args: strList,
       env: envMap,
-      env_vars: z.array(ENV_VAR_ITEM),
+      env_vars: z.array(envVarItem()),
       cwd: str,
       url: str,
       bearer_token_env_var: str,
@@ -62,7 +62,7 @@ export const codex: Dialect = {
       oauth_resource: str,
       experimental_environment: str,
       name: str,
-    }),
+    })),
     strictKeys: true,
     commandKeys: ['command'],
     urlKeys: ['url'],

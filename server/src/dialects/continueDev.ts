@@ -5,7 +5,7 @@ import { stringValue } from '../core/model';
 import type { ParsedDocument } from '../core/tree';
 import { getValue, getValueAtPath } from '../core/tree';
 import { mapEntries, readServerEntry } from './mcpServersMap';
-import { STANDARD_RENAMES, anyObject, envMap, filePatterns, joinPath, num, str, strList } from './schema';
+import { STANDARD_RENAMES, anyObject, envMap, filePatterns, joinPath, num, str, strList, entrySchema } from './schema';
 
 const files = filePatterns(['.continue/mcpServers/*.yaml', '.continue/mcpServers/*.yml', '.continue/config.yaml', '.continue/config.yml']);
 
@@ -36,7 +36,7 @@ export const continueDev: Dialect = {
   schema: {
     serversPath: ['mcpServers'],
     serversShape: 'array',
-    entry: z.object({
+    entry: entrySchema(() => ({
       name: str,
       type: str,
       command: str,
@@ -52,7 +52,7 @@ export const continueDev: Dialect = {
       sourceFile: str,
       uses: str,
       with: anyObject,
-    }),
+    })),
     strictKeys: true,
     typeKey: 'type',
     transports: ['stdio', 'sse', 'streamable-http'],

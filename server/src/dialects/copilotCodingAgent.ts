@@ -1,8 +1,7 @@
-import * as z from '../common/zod';
 import type { Dialect } from '../core/dialect';
 import { getValue } from '../core/tree';
 import { readServersMap } from './mcpServersMap';
-import { STANDARD_RENAMES, envMap, filePatterns, str, strList, strMap } from './schema';
+import { STANDARD_RENAMES, envMap, filePatterns, str, strList, strMap, entrySchema } from './schema';
 
 const files = filePatterns(['.github/copilot/mcp.json', '.github/copilot-mcp.json']);
 
@@ -34,7 +33,7 @@ export const copilotCodingAgent: Dialect = {
   schema: {
     serversPath: ['mcpServers'],
     serversShape: 'map',
-    entry: z.object({ type: str, command: str, args: strList, env: envMap, cwd: str, url: str, headers: strMap, tools: strList }),
+    entry: entrySchema(() => ({ type: str, command: str, args: strList, env: envMap, cwd: str, url: str, headers: strMap, tools: strList })),
     strictKeys: true,
     typeKey: 'type',
     transports: ['local', 'stdio', 'http', 'sse'],

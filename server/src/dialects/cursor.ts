@@ -2,7 +2,7 @@ import * as z from '../common/zod';
 import type { Dialect } from '../core/dialect';
 import { VISUAL_STUDIO } from './readers';
 import { readServersMap } from './mcpServersMap';
-import { STANDARD_RENAMES, envMap, filePatterns, joinPath, str, strList, strMap, anyObject } from './schema';
+import { STANDARD_RENAMES, envMap, filePatterns, joinPath, str, strList, strMap, anyObject, entrySchema } from './schema';
 
 const files = filePatterns(['.cursor/mcp.json']);
 
@@ -30,7 +30,17 @@ export const cursor: Dialect = {
   schema: {
     serversPath: ['mcpServers'],
     serversShape: 'map',
-    entry: z.object({ type: str, command: str, args: strList, env: envMap, envFile: str, url: str, headers: strMap, auth: anyObject, disabled: z.boolean() }),
+    entry: entrySchema(() => ({
+      type: str,
+      command: str,
+      args: strList,
+      env: envMap,
+      envFile: str,
+      url: str,
+      headers: strMap,
+      auth: anyObject,
+      disabled: z.boolean(),
+    })),
     strictKeys: true,
     typeKey: 'type',
     transports: ['stdio', 'sse', 'http', 'streamable-http', 'streamableHttp'],

@@ -4,7 +4,7 @@ import type { Transport } from '../core/model';
 import { getValue } from '../core/tree';
 import { readServersMap, transportOf } from './mcpServersMap';
 import { readKnobs } from './knobs';
-import { anyObject, bool, envMap, filePatterns, joinPath, num, str, strList, strMap } from './schema';
+import { anyObject, bool, envMap, filePatterns, joinPath, num, str, strList, strMap, entrySchema } from './schema';
 
 const files = filePatterns([
   '.gemini/settings.json',
@@ -67,7 +67,7 @@ export const geminiCli: Dialect = {
   schema: {
     serversPath: ['mcpServers'],
     serversShape: 'map',
-    entry: z.object({
+    entry: entrySchema(() => ({
       type: str,
       command: str,
       args: strList,
@@ -87,7 +87,7 @@ export const geminiCli: Dialect = {
       targetAudience: str,
       targetServiceAccount: str,
       extension: anyObject,
-    }),
+    })),
     strictKeys: true,
     typeKey: 'type',
     transports: ['sse', 'http', 'stdio'],

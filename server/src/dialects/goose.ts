@@ -5,7 +5,7 @@ import type { ParsedDocument } from '../core/tree';
 import { entries, getValue } from '../core/tree';
 import { readServerEntry, transportOf } from './mcpServersMap';
 import { readKnobs } from './knobs';
-import { anyObject, appDataDir, bool, envMap, filePatterns, joinPath, num, str, strList, strMap, xdgConfigDir } from './schema';
+import { anyObject, appDataDir, bool, envMap, filePatterns, joinPath, num, str, strList, strMap, xdgConfigDir, entrySchema } from './schema';
 
 const files = filePatterns(['goose/config.yaml', 'goose/config/config.yaml']);
 const BUILTIN = ['builtin', 'platform', 'frontend', 'inline_python'];
@@ -39,7 +39,7 @@ export const goose: Dialect = {
   schema: {
     serversPath: ['extensions'],
     serversShape: 'map',
-    entry: z.object({
+    entry: entrySchema(() => ({
       name: str,
       type: str,
       enabled: bool,
@@ -58,7 +58,7 @@ export const goose: Dialect = {
       dependencies: z.union([strList, z.null()]),
       tools: z.array(anyObject),
       instructions: str,
-    }),
+    })),
     strictKeys: true,
     typeKey: 'type',
     transports: ['stdio', 'sse', 'streamable_http', ...BUILTIN],

@@ -1,7 +1,6 @@
-import * as z from '../common/zod';
 import type { Dialect } from '../core/dialect';
 import { readServersMap } from './mcpServersMap';
-import { STANDARD_RENAMES, anyObject, bool, envMap, filePatterns, joinPath, num, str, strList, strMap } from './schema';
+import { STANDARD_RENAMES, anyObject, bool, envMap, filePatterns, joinPath, num, str, strList, strMap, entrySchema } from './schema';
 
 const files = filePatterns(['.kiro/settings/mcp.json']);
 
@@ -29,7 +28,7 @@ export const kiro: Dialect = {
   schema: {
     serversPath: ['mcpServers'],
     serversShape: 'map',
-    entry: z.object({
+    entry: entrySchema(() => ({
       type: str,
       command: str,
       args: strList,
@@ -42,7 +41,7 @@ export const kiro: Dialect = {
       timeout: num,
       oauth: anyObject,
       oauthScopes: strList,
-    }),
+    })),
     strictKeys: true,
     typeKey: 'type',
     transports: ['stdio', 'http', 'sse', 'streamable-http'],

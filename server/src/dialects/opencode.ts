@@ -5,7 +5,7 @@ import { stringList } from '../core/model';
 import type { ParsedDocument } from '../core/tree';
 import { entries, getValue } from '../core/tree';
 import { readServerEntry, transportOf } from './mcpServersMap';
-import { anyObject, bool, envMap, filePatterns, joinPath, num, str, strMap, xdgConfigDir } from './schema';
+import { anyObject, bool, envMap, filePatterns, joinPath, num, str, strMap, xdgConfigDir, entrySchema } from './schema';
 
 const files = filePatterns(['opencode.json', 'opencode.jsonc']);
 
@@ -37,7 +37,7 @@ export const opencode: Dialect = {
   schema: {
     serversPath: ['mcp'],
     serversShape: 'map',
-    entry: z.object({
+    entry: entrySchema(() => ({
       type: z.enum(['local', 'remote'], { error: 'Unknown "type": use "local" or "remote", the two opencode reads' }),
       command: z.array(z.string(), {
         error: '"command" must be an array: write the program and its arguments, e.g. ["npx", "-y", "pkg"]. opencode rejects a string',
@@ -49,7 +49,7 @@ export const opencode: Dialect = {
       enabled: bool,
       timeout: num,
       oauth: z.union([z.literal(false), anyObject]),
-    }),
+    })),
     strictKeys: true,
     typeKey: 'type',
     transports: ['local', 'remote'],

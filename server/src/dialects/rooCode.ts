@@ -1,7 +1,7 @@
 import * as z from '../common/zod';
 import type { Dialect } from '../core/dialect';
 import { readServersMap } from './mcpServersMap';
-import { STANDARD_RENAMES, bool, filePatterns, joinPath, str, strList, strMap, vscodeUserDirs } from './schema';
+import { STANDARD_RENAMES, bool, filePatterns, joinPath, str, strList, strMap, vscodeUserDirs, entrySchema } from './schema';
 
 const files = filePatterns(['.roo/mcp.json', 'rooveterinaryinc.roo-cline/settings/mcp_settings.json']);
 
@@ -31,7 +31,7 @@ export const rooCode: Dialect = {
   schema: {
     serversPath: ['mcpServers'],
     serversShape: 'map',
-    entry: z.object({
+    entry: entrySchema(() => ({
       type: str,
       command: str,
       args: strList,
@@ -50,7 +50,7 @@ export const rooCode: Dialect = {
       alwaysAllow: strList,
       watchPaths: strList,
       disabledTools: strList,
-    }),
+    })),
     strictKeys: true,
     typeKey: 'type',
     transports: ['stdio', 'sse', 'streamable-http'],

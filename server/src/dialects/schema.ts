@@ -15,6 +15,15 @@ export const bool = z.boolean();
 export const num = z.number();
 export const anyObject = z.record(z.string(), z.unknown());
 
+/**
+ * A client's server-entry schema, built on first use: zod's schema objects take start-up time
+ * (a few ms for every client together), and a run usually reads one or two clients' files.
+ */
+export function entrySchema(shape: () => z.$ZodShape): () => z.ZodMiniObject<z.$ZodShape> {
+  let built: z.ZodMiniObject<z.$ZodShape> | undefined;
+  return () => (built ??= z.object(shape()));
+}
+
 /** Keys other clients use for a server's command, address, environment and transport, as most clients spell them. */
 export const STANDARD_RENAMES: Readonly<Record<string, string>> = {
   serverUrl: 'url',

@@ -2,10 +2,23 @@ import * as z from '../common/zod';
 import type { Dialect } from '../core/dialect';
 import { COPILOT_AGENT_HOST, VISUAL_STUDIO } from './readers';
 import { readServersMap } from './mcpServersMap';
-import { STANDARD_RENAMES, anyObject, bool, envMap, filePatterns, joinPath, str, strList, strMap, vscodeUserDirs, type DialectSchema } from './schema';
+import {
+  STANDARD_RENAMES,
+  anyObject,
+  bool,
+  envMap,
+  filePatterns,
+  joinPath,
+  str,
+  strList,
+  strMap,
+  vscodeUserDirs,
+  type DialectSchema,
+  entrySchema,
+} from './schema';
 
 /** Every key VS Code reads in a server entry (microsoft/vscode mcpConfiguration.ts). */
-export const VSCODE_ENTRY = z.object({
+const VSCODE_ENTRY = entrySchema(() => ({
   type: str,
   command: str,
   args: strList,
@@ -21,7 +34,7 @@ export const VSCODE_ENTRY = z.object({
   // Written by the MCP gallery install flow.
   gallery: z.union([bool, str]),
   version: str,
-});
+}));
 
 /** VS Code's entry rules, shared by mcp.json, the legacy settings.json key and devcontainer.json. */
 export function vscodeSchema(serversPath: readonly string[], inputsPath: readonly string[], rootKeys?: readonly string[]): DialectSchema {

@@ -1,7 +1,6 @@
-import * as z from '../common/zod';
 import type { Dialect } from '../core/dialect';
 import { readServersMap } from './mcpServersMap';
-import { bool, envMap, filePatterns, joinPath, str, strList, strMap } from './schema';
+import { bool, envMap, filePatterns, joinPath, str, strList, strMap, entrySchema } from './schema';
 
 const PATTERNS = [
   '.codeium/windsurf/mcp_config.json',
@@ -46,7 +45,7 @@ export const windsurf: Dialect = {
   schema: {
     serversPath: ['mcpServers'],
     serversShape: 'map',
-    entry: z.object({
+    entry: entrySchema(() => ({
       type: str,
       command: str,
       args: strList,
@@ -57,7 +56,7 @@ export const windsurf: Dialect = {
       disabled: bool,
       disabledTools: strList,
       cwd: str,
-    }),
+    })),
     strictKeys: true,
     typeKey: 'type',
     transports: ['stdio', 'sse', 'http', 'streamable-http', 'streamableHttp'],

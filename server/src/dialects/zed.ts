@@ -5,7 +5,7 @@ import { stringList, stringValue } from '../core/model';
 import type { TreeNode } from '../core/tree';
 import { entries, getValue } from '../core/tree';
 import { mapEntries, readServerEntry } from './mcpServersMap';
-import { anyObject, appDataDir, bool, envMap, filePatterns, joinPath, num, str, strList, strMap, xdgConfigDir } from './schema';
+import { anyObject, appDataDir, bool, envMap, filePatterns, joinPath, num, str, strList, strMap, xdgConfigDir, entrySchema } from './schema';
 
 const files = filePatterns(['.zed/settings.json', 'zed/settings.json', 'Zed/settings.json']);
 
@@ -44,7 +44,7 @@ export const zed: Dialect = {
     // (zed-industries/zed crates/context_server/src/transport/stdio_transport.rs).
     inheritsEnvironment: true,
     serversShape: 'map',
-    entry: z.object({
+    entry: entrySchema(() => ({
       source: z.enum(['custom', 'extension']),
       command: z.string({
         error:
@@ -59,7 +59,7 @@ export const zed: Dialect = {
       headers: strMap,
       oauth: z.object({ client_id: str, client_secret: z.optional(str) }),
       settings: anyObject,
-    }),
+    })),
     strictKeys: true,
     builtin: (entry) => getValue(entry, 'settings') !== undefined || getValue(entry, 'source')?.value === 'extension',
     commandKeys: ['command'],

@@ -91,5 +91,5 @@ export function claudeScopes(context: RuleContext): Array<{ node: TreeNode; proj
 export function clientReadsEntryKey(context: RuleContext, key: string): boolean {
   const schema = context.dialect.schema;
   if (!schema || !schema.strictKeys) return true;
-  return key in schema.entry.shape;
+  return key in schema.entry().shape;
 }

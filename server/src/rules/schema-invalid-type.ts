@@ -31,7 +31,7 @@ export const rule: Rule = {
     const schema = context.dialect.schema;
     if (!schema) return;
     const client = clientName(context.dialect);
-    const shape = schema.entry.shape as unknown as Record<
+    const shape = schema.entry().shape as unknown as Record<
       string,
       {
         safeParse(value: unknown): {

@@ -37,7 +37,7 @@ export const rule: Rule = {
     }
     if (!schema.strictKeys) return;
     const client = clientName(context.dialect);
-    const known = Object.keys(schema.entry.shape);
+    const known = Object.keys(schema.entry().shape);
     for (const server of schemaEntries(context.config.servers)) {
       for (const { key, keyNode, valueNode } of entries(server.node)) {
         if (known.includes(key) || key.startsWith('$') || key.startsWith('//')) continue;
@@ -57,7 +57,7 @@ export const rule: Rule = {
           message: `Unknown key "${shown(key)}": ${suggestion ? `rename it to "${suggestion}"` : comment && context.doc.syntax !== 'json' ? 'write the note as a # comment instead' : 'remove it, or check the client documentation for the right key'}. ${client} does not read it in a server entry${consequence}.`,
           fixes:
             // Only when the value is valid under the new key: `alwaysAllow: [...]` -> Gemini `trust` is a hint, not a rename.
-            suggestion && fits(schema.entry.shape, suggestion, toValue(valueNode))
+            suggestion && fits(schema.entry().shape, suggestion, toValue(valueNode))
               ? [
                   {
                     title: `Rename "${shown(key)}" to "${suggestion}"`,
@@ -117,7 +117,7 @@ let allKnownKeys: string[] | undefined;
  * client reads at all are reported ("comand"), as information.
  */
 function checkLenient(context: RuleContext): void {
-  allKnownKeys ??= [...new Set(DIALECTS.flatMap((d) => (d.schema ? Object.keys(d.schema.entry.shape) : [])))];
+  allKnownKeys ??= [...new Set(DIALECTS.flatMap((d) => (d.schema ? Object.keys(d.schema.entry().shape) : [])))];
   for (const server of schemaEntries(context.config.servers)) {
     for (const { key, keyNode } of entries(server.node)) {
       if (allKnownKeys.includes(key) || key.startsWith('$') || key.startsWith('//') || isDeliberateKey(key)) continue;
