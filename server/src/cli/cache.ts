@@ -136,7 +136,7 @@ export class ResultCache {
 
   /** Stores the result, unless it would not pass the schema when read back (a server name with control characters): that file is linted next time. */
   remember(absolute: string, entry: CacheEntry): void {
-    if (!ENTRY.safeParse(entry).success) return this.forget(absolute);
+    if (!cacheSchemas().entry.safeParse(entry).success) return this.forget(absolute);
     this.updated.set(absolute, entry);
     this.dirty = true;
   }
@@ -212,40 +212,51 @@ function readIfPresent(path: string): string | undefined {
 /** No control characters (an edited cache could plant terminal escapes in a message). */
 const text = () => z.string().check(z.refine((value) => !/[\u0000-\u001f\u007f-\u009f]/.test(value)));
 const count = () => z.number().check(z.int(), z.minimum(0));
-const position = z.object({ line: count(), character: count() });
-const isKnown = (ids: ReadonlySet<string>) => z.string().check(z.refine((id) => ids.has(id)));
-const sha256Hex = () => z.string().check(z.regex(/^[0-9a-f]{64}$/));
 
-const FINDING = z.object({
-  ruleId: isKnown(new Set(RULES.map((rule) => rule.id))),
-  category: z.enum(CATEGORIES),
-  severity: z.enum(SEVERITIES),
-  range: z
-    .object({ start: position, end: position })
-    .check(z.refine(({ start, end }) => start.line < end.line || (start.line === end.line && start.character <= end.character))),
-  server: z.union([text(), z.null()]),
-  message: text(),
-  fixes: z.array(z.object({ title: text(), safe: z.boolean() })),
-});
+/**
+ * The cache file's schema, built on first use: only a run with --cache reads one, and
+ * zod's schema objects cost every other run start-up time.
+ */
+let builtCacheSchemas: { entry: z.ZodMiniType; file: z.ZodMiniType } | undefined;
+const cacheSchemas = () => (builtCacheSchemas ??= buildCacheSchemas());
 
-const ENTRY = z.union([
-  z
-    .object({
-      hash: sha256Hex(),
-      dialect: isKnown(new Set(DIALECTS.map((dialect) => dialect.id))),
-      findings: z.array(FINDING),
-      fingerprints: z.optional(z.object({ relativeFile: text(), values: z.array(sha256Hex()) })),
-    })
-    .check(z.refine((entry) => !entry.fingerprints || entry.fingerprints.values.length === entry.findings.length)),
-  z.object({ hash: sha256Hex(), skip: text() }),
-]);
+function buildCacheSchemas(): { entry: z.ZodMiniType; file: z.ZodMiniType } {
+  const position = z.object({ line: count(), character: count() });
+  const isKnown = (ids: ReadonlySet<string>) => z.string().check(z.refine((id) => ids.has(id)));
+  const sha256Hex = () => z.string().check(z.regex(/^[0-9a-f]{64}$/));
 
-const CACHE_FILE = z.object({
-  tool: z.literal('mcp-hygiene'),
-  cacheFormat: z.literal(CACHE_FORMAT),
-  key: z.string(),
-  files: z.record(z.string(), ENTRY),
-});
+  const finding = z.object({
+    ruleId: isKnown(new Set(RULES.map((rule) => rule.id))),
+    category: z.enum(CATEGORIES),
+    severity: z.enum(SEVERITIES),
+    range: z
+      .object({ start: position, end: position })
+      .check(z.refine(({ start, end }) => start.line < end.line || (start.line === end.line && start.character <= end.character))),
+    server: z.union([text(), z.null()]),
+    message: text(),
+    fixes: z.array(z.object({ title: text(), safe: z.boolean() })),
+  });
+
+  const entry = z.union([
+    z
+      .object({
+        hash: sha256Hex(),
+        dialect: isKnown(new Set(DIALECTS.map((dialect) => dialect.id))),
+        findings: z.array(finding),
+        fingerprints: z.optional(z.object({ relativeFile: text(), values: z.array(sha256Hex()) })),
+      })
+      .check(z.refine((entry) => !entry.fingerprints || entry.fingerprints.values.length === entry.findings.length)),
+    z.object({ hash: sha256Hex(), skip: text() }),
+  ]);
+
+  const file = z.object({
+    tool: z.literal('mcp-hygiene'),
+    cacheFormat: z.literal(CACHE_FORMAT),
+    key: z.string(),
+    files: z.record(z.string(), entry),
+  });
+  return { entry, file };
+}
 
 /** The cache file when every entry is valid, else undefined (the whole file is dropped). */
 function parseCacheFile(text: string): CacheFile | undefined {
@@ -255,7 +266,7 @@ function parseCacheFile(text: string): CacheFile | undefined {
   } catch {
     return undefined;
   }
-  const parsed = CACHE_FILE.safeParse(data);
+  const parsed = cacheSchemas().file.safeParse(data);
   return parsed.success ? (parsed.data as CacheFile) : undefined;
 }
 
