@@ -29,3 +29,21 @@ export function memoizeByObject<K extends object, V>(compute: (key: K) => V): (k
 }
 
 const NO_ANSWER = Symbol('undefined answer');
+
+/**
+ * Remembers a pure function's answer per string for the life of the process, at most `limit`
+ * answers (then it starts over, so memory stays bounded): the language server re-lints the
+ * same values on every keystroke, and a scan meets the same key names, messages and package
+ * specs in many files. Answers are shared: callers must not mutate them.
+ */
+export function memoizeByString<V>(compute: (key: string) => V, limit: number): (key: string) => V {
+  const answers = new Map<string, V>();
+  return (key) => {
+    const known = answers.get(key);
+    if (known !== undefined || answers.has(key)) return known as V;
+    const value = compute(key);
+    if (answers.size >= limit) answers.clear();
+    answers.set(key, value);
+    return value;
+  };
+}

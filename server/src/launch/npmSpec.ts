@@ -1,3 +1,4 @@
+import { memoizeByString } from '../core/memo';
 import type npaType from 'npm-package-arg';
 
 // Loaded on the first spec the fast path below cannot read: most runs never need it, and it
@@ -42,8 +43,11 @@ export interface NpmSpec {
  */
 export function parseNpmSpec(spec: string): NpmSpec {
   const text = spec.trim();
-  return commonSpec(text) ?? parseWithNpa(text);
+  return commonSpec(text) ?? parseUncommonSpec(text);
 }
+
+/** npa takes ~50-150 µs a spec (git hosts, URLs, semver ranges); the same few specs come back in every lint of a file. */
+const parseUncommonSpec = memoizeByString(parseWithNpa, 1000);
 
 /**
  * The specs most configs hold (`name`, `@scope/name`, `name@1.2.3`, `name@latest`), read the

@@ -4,6 +4,7 @@
  * env names (`TAVILY_API_KEY`), header names (`X-Subscription-Token`) and CLI flags
  * (`--api-key`). camelCase is split first so `tavilyApiKey` reads as `tavily_api_key`.
  */
+import { memoizeByString } from '../core/memo';
 
 /**
  * A credential name ends with a credential word: `GITHUB_TOKEN`, `X_API_KEY`, `DB_PASSWORD`,
@@ -29,18 +30,7 @@ const ALWAYS_PUBLIC = /(?:^|_)(?:public|publishable|anon|pub)(?:$|_)/;
 const PASSWORD_WORDS = /(?:^|_)(?:passw(?:or)?d|passwd|pwd|pass|passphrase)(?:$|_)/;
 
 /** `tavilyApiKey` / `X-API-Key` / `--api-key` -> `tavily_api_key` / `x_api_key` / `api_key`. */
-export function normaliseName(name: string): string {
-  let normal = normalCache.get(name);
-  if (normal === undefined) {
-    if (normalCache.size > 2000) normalCache.clear();
-    normal = normaliseUncached(name);
-    normalCache.set(name, normal);
-  }
-  return normal;
-}
-
-const normalCache = new Map<string, string>();
-const secretNameCache = new Map<string, boolean>();
+export const normaliseName = memoizeByString(normaliseUncached, 2000);
 
 function normaliseUncached(name: string): string {
   return (
@@ -55,15 +45,7 @@ function normaliseUncached(name: string): string {
   );
 }
 
-export function isSecretKeyName(name: string): boolean {
-  let result = secretNameCache.get(name);
-  if (result === undefined) {
-    if (secretNameCache.size > 2000) secretNameCache.clear();
-    result = isSecretNameUncached(normaliseName(name));
-    secretNameCache.set(name, result);
-  }
-  return result;
-}
+export const isSecretKeyName = memoizeByString((name: string): boolean => isSecretNameUncached(normaliseName(name)), 2000);
 
 function isSecretNameUncached(normal: string): boolean {
   if (!normal || ALWAYS_PUBLIC.test(normal)) return false;

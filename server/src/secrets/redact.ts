@@ -1,3 +1,4 @@
+import { memoizeByString } from '../core/memo';
 import { detectSecret, looksLikeCredential } from './detect';
 import { isCredentialFlag } from './keyNames';
 import { maskSecret } from './mask';
@@ -94,21 +95,17 @@ function redactWord(word: string, previousWord: string): string {
  * text: the same messages come back on every keystroke.
  */
 export function redactMessage(text: string): string {
-  if (text.length < 16) return text;
-  const cached = messageCache.get(text);
-  if (cached !== undefined) return cached;
-  RUN.lastIndex = 0;
-  const redacted = RUN.test(text) ? text.replace(RUN, (run) => (TOKEN_LIKE.test(run) ? redactRun(run) : run)) : text;
-  if (messageCache.size >= MESSAGE_CACHE_LIMIT) messageCache.clear();
-  messageCache.set(text, redacted);
-  return redacted;
+  return text.length < 16 ? text : redactLongMessage(text);
 }
+
+const redactLongMessage = memoizeByString((text) => {
+  RUN.lastIndex = 0;
+  return RUN.test(text) ? text.replace(RUN, (run) => (TOKEN_LIKE.test(run) ? redactRun(run) : run)) : text;
+}, 4000);
 
 const RUN = /[^\s"'`()<>[\]{},;]{16,}/g;
 /** Letters with digits, both cases, or 16 capitals in a row (AWS key ids): what tokens are made of. */
 const TOKEN_LIKE = /^(?=.*[A-Za-z])(?:(?=.*\d)|(?=.*[a-z])(?=.*[A-Z])|.*[A-Z]{16})/;
-const messageCache = new Map<string, string>();
-const MESSAGE_CACHE_LIMIT = 4000;
 const PUBLIC_ID = /^(?:GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}|CVE-\d{4}-\d+|MAL-\d{4}-\d+|PYSEC-\d{4}-\d+)$/i;
 
 /** Prefixes of token formats (ours and secretlint's), for tokens an excerpt cut short. */

@@ -1,3 +1,4 @@
+import { memoizeByString } from '../core/memo';
 import { parseUrlLoosely } from '../core/urls';
 import { findReferences } from '../core/interpolation';
 import { isPlaceholder } from './placeholders';
@@ -83,17 +84,11 @@ const URL_START = /(?:jdbc:)?[a-zA-Z][a-zA-Z0-9+.-]{1,20}:\/\//g;
 export function findUrls(value: string): readonly UrlSpan[] {
   if (!value.includes('://')) return NO_SPANS;
   // Three secret rules and the URL masking look at the same values: find their URLs once.
-  let spans = spansOf.get(value);
-  if (!spans) {
-    spans = scanUrls(value);
-    if (spansOf.size >= 2000) spansOf.clear();
-    spansOf.set(value, spans);
-  }
-  return spans;
+  return urlsOf(value);
 }
 
 const NO_SPANS: readonly UrlSpan[] = Object.freeze([]);
-const spansOf = new Map<string, readonly UrlSpan[]>();
+const urlsOf = memoizeByString((value): readonly UrlSpan[] => scanUrls(value), 2000);
 
 function scanUrls(value: string): UrlSpan[] {
   const spans: UrlSpan[] = [];
