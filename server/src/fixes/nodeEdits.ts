@@ -1,7 +1,7 @@
 import type { OffsetEdit } from '../core/types';
 import type { ParsedDocument, Syntax, TreeNode } from '../core/tree';
 import type { StringValue } from '../core/model';
-import { quoteToml } from '../parse/toml';
+import { quoteToml } from '../parse/tomlQuote';
 import { detectIndentation, layoutOf, printValue, type Layout } from './formatting';
 
 /**

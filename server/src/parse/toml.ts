@@ -1,5 +1,6 @@
 import { parseTOML, ParseError, type AST } from 'toml-eslint-parser';
 import { LineIndex } from '../core/lineIndex';
+import { quoteToml } from './tomlQuote';
 import type { OffsetRange } from '../core/types';
 import type { ParsedDocument, ParseProblem, TreeNode } from '../core/tree';
 
@@ -82,11 +83,6 @@ export function parseToml(text: string): ParsedDocument {
 }
 
 const MAX_RECOVERIES = 25;
-
-/** A TOML basic string: JSON's escapes are TOML's, except DEL which TOML wants escaped too. */
-export function quoteToml(value: string): string {
-  return JSON.stringify(value).replace(/\u007f/g, '\\u007F');
-}
 
 function sentence(message: string): string {
   const line = message.split('\n')[0].trim();
