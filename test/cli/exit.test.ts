@@ -1,0 +1,37 @@
+/**
+ * The binary exits as soon as its output is flushed (cli-main.ts), not when node's event loop
+ * empties: a reader slower than the scan must still receive the whole report.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { generateConfig } from '../../bench/generate';
+import { buildCliOnce, tempDir } from './helpers';
+
+test('a reader that waits before reading still gets every byte of a report larger than a pipe holds', { timeout: 120_000 }, async () => {
+  const cli = buildCliOnce();
+  const { dir, cleanup } = tempDir('mcp-hygiene-exit-');
+  try {
+    mkdirSync(join(dir, '.vscode'));
+    writeFileSync(join(dir, '.vscode', 'mcp.json'), generateConfig(400));
+    const args = [cli, 'scan', dir, '--format', 'json'];
+    const expected = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;
+    assert.ok(expected.length > 4 * 65536, `a report of ${expected.length} bytes is larger than a pipe's buffer`);
+
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // Nothing is read for a while: the pipe fills and the rest waits in the CLI.
+    await sleep(500);
+    const chunks: Buffer[] = [];
+    for await (const chunk of child.stdout) chunks.push(chunk as Buffer);
+    assert.equal(await exited, 1, 'findings: exit code 1');
+    const received = Buffer.concat(chunks).toString('utf8');
+    assert.equal(received.replace(/"durationMs":\s*\d+/, ''), expected.replace(/"durationMs":\s*\d+/, ''));
+    assert.ok(JSON.parse(received).findings.length > 400);
+  } finally {
+    cleanup();
+  }
+});
