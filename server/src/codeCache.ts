@@ -87,11 +87,30 @@ function writeCache(script: Script, directory: string, cacheFile: string, name: 
     const temporary = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     renameSync(temporary, cacheFile);
-    for (const entry of readdirSync(directory)) {
-      const file = join(directory, entry);
-      if (file !== cacheFile && entry.startsWith(`${name}.`) && entry.endsWith('.cache')) unlinkSync(file);
-    }
+    removeStaleCaches(directory, cacheFile, name);
   } catch {
     // A read-only or full disk only costs the next start its cache.
   }
+}
+
+/**
+ * How many other installed copies of a bundle keep their cache. Each npx version, global
+ * install or extension update is another copy with its own cache (~1 MB): without a bound
+ * they would pile up in the user's cache folder forever. A copy whose cache was removed
+ * writes it again on its next run.
+ */
+const OTHER_COPIES_KEPT = 7;
+
+/** Removes this copy's older caches, and other copies' caches past the OTHER_COPIES_KEPT most recently written. */
+function removeStaleCaches(directory: string, cacheFile: string, name: string): void {
+  const bundle = name.slice(0, name.lastIndexOf('.'));
+  const others: Array<{ file: string; written: number }> = [];
+  for (const entry of readdirSync(directory)) {
+    const file = join(directory, entry);
+    if (file === cacheFile || !entry.endsWith('.cache') || !entry.startsWith(`${bundle}.`)) continue;
+    if (entry.startsWith(`${name}.`)) unlinkSync(file);
+    else others.push({ file, written: statSync(file).mtimeMs });
+  }
+  others.sort((a, b) => b.written - a.written);
+  for (const { file } of others.slice(OTHER_COPIES_KEPT)) unlinkSync(file);
 }

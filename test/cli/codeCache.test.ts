@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCliOnce, REPO_ROOT, tempDir } from './helpers';
 
@@ -59,6 +59,39 @@ test('the CLI writes a private code cache once, reuses it, and reports the same 
     });
     assert.equal(inRepository.status, 1);
     assert.ok(!existsSync(join(dir, 'relative-cache')), 'no cache folder in the working directory');
+  } finally {
+    cleanup();
+  }
+});
+
+test('caches of other installed copies are kept for the seven most recently written, so updates do not pile up', { timeout: 120_000 }, () => {
+  const cli = buildCliOnce();
+  const { dir, cleanup } = tempDir('mcp-hygiene-code-cache-');
+  try {
+    const cacheDir = join(dir, 'cache');
+    mkdirSync(cacheDir, { mode: 0o700 });
+    // Ten other copies (npx versions, global installs), written one day apart, newest first.
+    const others = Array.from({ length: 10 }, (_, day) => `cli-main.${String(day).padStart(16, '0')}.v20.0.0.x64.1000.${day}.cache`);
+    others.forEach((name, day) => {
+      const file = join(cacheDir, name);
+      writeFileSync(file, 'old bytecode');
+      const written = new Date(Date.now() - (day + 1) * 86_400_000);
+      utimesSync(file, written, written);
+    });
+    // Not ours to remove: another bundle's cache and anything else in the folder.
+    writeFileSync(join(cacheDir, 'server-main.0000000000000000.v20.0.0.x64.1000.0.cache'), 'server bytecode');
+    writeFileSync(join(cacheDir, 'notes.txt'), 'kept');
+
+    assert.deepEqual(scan(cli, cacheDir).status, 1);
+    const left = readdirSync(cacheDir).sort();
+    const own = left.filter((name) => name.startsWith('cli-main.') && !others.includes(name));
+    assert.equal(own.length, 1, `this copy's cache was written: ${left.join(', ')}`);
+    assert.deepEqual(
+      left.filter((name) => others.includes(name)),
+      others.slice(0, 7).sort(),
+      'the seven most recently written caches of other copies stay',
+    );
+    assert.ok(left.includes('notes.txt') && left.some((name) => name.startsWith('server-main.')));
   } finally {
     cleanup();
   }
