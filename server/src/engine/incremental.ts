@@ -76,19 +76,13 @@ export function confinedServerIndex(
  * as the previous version's closure (that would keep every earlier version of the document
  * alive, one per edit): its edits are recomputed from the new text when first read.
  */
-export function moveFinding(
-  finding: Finding,
-  oldLines: LineIndex,
-  newLines: LineIndex,
-  region: ChangedRegion,
-  deferredEdits: (moved: Finding, title: string) => TextEdit[],
-): Finding | undefined {
-  const range = moveRange(finding.range, oldLines, newLines, region);
+export function moveFinding(finding: Finding, shift: TextShift, deferredEdits: (moved: Finding, title: string) => TextEdit[]): Finding | undefined {
+  const range = moveRange(finding.range, shift);
   if (!range) return undefined;
   const moved: Finding = { ...finding, range, fixes: [] };
   for (const fix of finding.fixes) {
     if (!fix.deferred) {
-      const edits = moveEdits(fix.edits, oldLines, newLines, region);
+      const edits = moveEdits(fix.edits, shift);
       if (!edits) return undefined;
       moved.fixes.push({ ...fix, edits });
       continue;
@@ -102,17 +96,49 @@ export function moveFinding(
   return moved;
 }
 
-function moveEdits(edits: readonly TextEdit[], oldLines: LineIndex, newLines: LineIndex, region: ChangedRegion): TextEdit[] | undefined {
+function moveEdits(edits: readonly TextEdit[], shift: TextShift): TextEdit[] | undefined {
   const moved: TextEdit[] = [];
   for (const edit of edits) {
-    const range = moveRange(edit.range, oldLines, newLines, region);
+    const range = moveRange(edit.range, shift);
     if (!range) return undefined;
     moved.push({ range, newText: edit.newText });
   }
   return moved;
 }
 
-function moveRange(range: Range, oldLines: LineIndex, newLines: LineIndex, region: ChangedRegion): Range | undefined {
+/** An edit as findings are moved over it: its text change, and the lines it spans before the change. */
+export interface TextShift {
+  oldLines: LineIndex;
+  newLines: LineIndex;
+  region: ChangedRegion;
+  firstLine: number;
+  lastLine: number;
+  /** Lines the edit added (negative: removed). */
+  lineDelta: number;
+}
+
+export function textShift(oldLines: LineIndex, newLines: LineIndex, region: ChangedRegion): TextShift {
+  return {
+    oldLines,
+    newLines,
+    region,
+    firstLine: oldLines.positionAt(region.start).line,
+    lastLine: oldLines.positionAt(region.oldEnd).line,
+    lineDelta: newLines.lineCount - oldLines.lineCount,
+  };
+}
+
+function moveRange(range: Range, { oldLines, newLines, region, firstLine, lastLine, lineDelta }: TextShift): Range | undefined {
+  // Whole lines before the edit, or after it, keep their columns: most findings on every
+  // keystroke move without a look at offsets (ranges are never mutated, so one can be shared).
+  if (range.end.line < firstLine) return range;
+  if (range.start.line > lastLine) {
+    if (lineDelta === 0) return range;
+    return {
+      start: { line: range.start.line + lineDelta, character: range.start.character },
+      end: { line: range.end.line + lineDelta, character: range.end.character },
+    };
+  }
   const start = oldLines.offsetAt(range.start);
   const end = oldLines.offsetAt(range.end);
   // Before the edit: same offsets. After it: moved by the edit's length. Across it: gone.

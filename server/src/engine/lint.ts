@@ -13,7 +13,7 @@ import type { Policy } from '../common/policy';
 import { applySuppressions } from './suppressions';
 import { redactMessage } from '../secrets/redact';
 import { SUMMARY_MAX, summaryOf } from '../core/summary';
-import { confinedServerIndex, entrySpan, moveFinding, type IncrementalState } from './incremental';
+import { confinedServerIndex, entrySpan, moveFinding, textShift, type IncrementalState } from './incremental';
 import { changedRegion } from '../core/textDiff';
 
 export interface LintOptions {
@@ -225,13 +225,14 @@ function relint(
   findings.push(...runToEnd(collectFindings(doc, dialect, { ...config, servers: [config.servers[index]] }, settings, filePath, options, perServer)));
   const edited = entrySpan(previous.config.servers[index]);
   const oldLines = previous.doc.lines;
+  const shift = textShift(oldLines, doc.lines, region);
   const deferredEdits = deferredEditsFromFullLint(doc.text, filePath, settings, options);
   for (const finding of state.unsuppressed) {
     // File-level findings of a per-server rule were recomputed with the rest of the file.
     if (!perServerIds.has(finding.ruleId) || finding.server === null) continue;
     // The edited server's own findings were just recomputed.
     if (oldLines.offsetAt(finding.range.start) >= edited.start && oldLines.offsetAt(finding.range.end) <= edited.end) continue;
-    const moved = moveFinding(finding, oldLines, doc.lines, region, deferredEdits);
+    const moved = moveFinding(finding, shift, deferredEdits);
     if (!moved) return undefined;
     findings.push(moved);
   }
