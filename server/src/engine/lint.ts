@@ -128,9 +128,8 @@ export function* analyzeSteps(
   const active = options.rules ?? RULES;
   const { rules, ran } = rulesToRun(active, settings, dialect);
   const keyOf = lazyIncrementalKey(filePath, dialect, settings, options, rules);
-  const unsuppressed =
-    (options.previous && relint(options.previous, keyOf(), doc, dialect, config, settings, filePath, options, rules)) ??
-    (yield* collectFindings(doc, dialect, config, settings, filePath, options, rules));
+  const version: DocumentVersion = { doc, dialect, config, settings, filePath, options };
+  const unsuppressed = (options.previous && relint(options.previous, keyOf(), version, rules)) ?? (yield* collectFindings(version, rules));
   const findings = suppress(unsuppressed.slice(), doc, settings, filePath, active, ran).sort(compareFindings);
   return { doc, dialect, config, findings, incremental: { keyOf, unsuppressed } };
 }
@@ -192,17 +191,8 @@ function lazyIncrementalKey(
  * per-server rules run on that entry only, their other findings move over from `previous`.
  * Undefined = lint the whole file.
  */
-function relint(
-  previous: Analysis,
-  key: string,
-  doc: ParsedDocument,
-  dialect: Dialect,
-  config: McpConfig,
-  settings: Settings,
-  filePath: string,
-  options: LintOptions,
-  rules: readonly Rule[],
-): Finding[] | undefined {
+function relint(previous: Analysis, key: string, version: DocumentVersion, rules: readonly Rule[]): Finding[] | undefined {
+  const { doc, dialect, config, settings, filePath, options } = version;
   const state = previous.incremental;
   if (!state || previous.dialect !== dialect || state.keyOf() !== key) return undefined;
   const region = changedRegion(previous.doc.text, doc.text);
@@ -213,16 +203,11 @@ function relint(
   const perServerIds = new Set(perServer.map((rule) => rule.id));
   const findings = runToEnd(
     collectFindings(
-      doc,
-      dialect,
-      config,
-      settings,
-      filePath,
-      options,
+      version,
       rules.filter((rule) => !perServerIds.has(rule.id)),
     ),
   );
-  findings.push(...runToEnd(collectFindings(doc, dialect, { ...config, servers: [config.servers[index]] }, settings, filePath, options, perServer)));
+  findings.push(...runToEnd(collectFindings({ ...version, config: { ...config, servers: [config.servers[index]] } }, perServer)));
   const edited = entrySpan(previous.config.servers[index]);
   const oldLines = previous.doc.lines;
   const shift = textShift(oldLines, doc.lines, region);
@@ -254,16 +239,19 @@ function deferredEditsFromFullLint(text: string, filePath: string, settings: Set
   };
 }
 
+/** One document version as its rules see it: what collectFindings and relint are given. */
+interface DocumentVersion {
+  doc: ParsedDocument;
+  dialect: Dialect;
+  config: McpConfig;
+  settings: Settings;
+  filePath: string;
+  options: LintOptions;
+}
+
 /** Runs `rules` (already filtered by rulesToRun), pausing after each, and returns their findings before suppressions. */
-function* collectFindings(
-  doc: ParsedDocument,
-  dialect: Dialect,
-  config: McpConfig,
-  settings: Settings,
-  filePath: string,
-  options: LintOptions,
-  rules: readonly Rule[],
-): LintSteps<Finding[]> {
+function* collectFindings(version: DocumentVersion, rules: readonly Rule[]): LintSteps<Finding[]> {
+  const { doc, dialect, config, settings, filePath, options } = version;
   const findings: Finding[] = [];
   const gitNote = options.gitState && options.gitState !== 'unknown' ? GIT_NOTES[options.gitState] : undefined;
   // One context for the whole run (rules are synchronous): `report` reads the rule being run.
