@@ -4,26 +4,30 @@
  * within one lint; the model is rebuilt for every document version, so no answer outlives
  * the text it was computed from. Results are shared: callers must not mutate them.
  *
- * Each object gets one hidden Map of answers (one property, added the same way to every
- * object, so property access on servers stays monomorphic); a WeakMap per function was
- * measurable in profiles and slows the garbage collector (ephemeron tables).
+ * Each object gets one hidden array of answers (one property, added the same way to every
+ * object, so property access on servers stays monomorphic), indexed by the memoized
+ * function: an array read is cheaper than the Map keyed by function this replaced, and a
+ * WeakMap per function was measurable in profiles and slows the garbage collector
+ * (ephemeron tables).
  */
 const ANSWERS = Symbol('memoized answers');
+/** Each memoized function owns one index in every object's answer array. */
+let slots = 0;
 
 export function memoizeByObject<K extends object, V>(compute: (key: K) => V): (key: K) => V {
-  const question = {};
+  const slot = slots++;
   return (key) => {
-    let answers = (key as { [ANSWERS]?: Map<object, unknown> })[ANSWERS];
+    let answers = (key as { [ANSWERS]?: unknown[] })[ANSWERS];
     if (!answers) {
-      answers = new Map();
+      answers = [];
       Object.defineProperty(key, ANSWERS, { value: answers });
     } else {
-      // One lookup on the hot path; `undefined` answers are stored as NO_ANSWER.
-      const known = answers.get(question);
+      // `undefined` answers are stored as NO_ANSWER, so a hole means "not asked yet".
+      const known = answers[slot];
       if (known !== undefined) return (known === NO_ANSWER ? undefined : known) as V;
     }
     const value = compute(key);
-    answers.set(question, value === undefined ? NO_ANSWER : value);
+    answers[slot] = value === undefined ? NO_ANSWER : value;
     return value;
   };
 }

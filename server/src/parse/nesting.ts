@@ -15,6 +15,7 @@ export const MAX_NESTING_DEPTH = 256;
  * or comment counts.
  */
 export function nestingLimitOffset(text: string, syntax: Syntax, limit = MAX_NESTING_DEPTH): number {
+  if (!hasMoreOpenersThan(text, limit)) return -1;
   let depth = 0;
   const length = text.length;
   for (let i = 0; i < length; i++) {
@@ -50,6 +51,19 @@ export function nestingLimitOffset(text: string, syntax: Syntax, limit = MAX_NES
     }
   }
   return -1;
+}
+
+/**
+ * Whether the text holds more than `limit` opening brackets at all, counting those in strings
+ * and comments: with fewer, nothing can nest deeper. Real configs have a few dozen, and
+ * indexOf finds them far faster than the character loop below steps through the text.
+ */
+function hasMoreOpenersThan(text: string, limit: number): boolean {
+  let count = 0;
+  for (const opener of ['{', '[']) {
+    for (let i = text.indexOf(opener); i >= 0; i = text.indexOf(opener, i + 1)) if (++count > limit) return true;
+  }
+  return false;
 }
 
 /** Index of the closing quote (or the end of the line/text for an unterminated string). */

@@ -2,7 +2,7 @@ import type { RuleContext } from '../core/rule';
 import { normalizePath } from '../core/dialect';
 import { entries, getValue, type TreeNode } from '../core/tree';
 import type { ConfigKnobs } from '../core/model';
-import { memoizeByObject } from '../core/memo';
+import { memoizeByObject, memoizeByString } from '../core/memo';
 
 /**
  * Trust knobs live in client settings files next to (or instead of) the servers. The
@@ -10,10 +10,10 @@ import { memoizeByObject } from '../core/memo';
  * list a knob, we read the same node from the raw tree, so the rules work either way.
  */
 
-/** Which client settings file this is, by path; undefined for server-only files. */
 export type SettingsFileKind = 'claude-settings' | 'claude-user' | 'vscode-settings' | 'codex' | 'zed';
 
-export function settingsFileKind(filePath: string): SettingsFileKind | undefined {
+/** Which client settings file this is, by path; undefined for server-only files. Several rules ask it of every file: remembered per path. */
+export const settingsFileKind = memoizeByString(function settingsFileKind(filePath: string): SettingsFileKind | undefined {
   const path = normalizePath(filePath);
   if (/\/\.claude\/settings(?:\.local)?\.json$/.test(path) || /\/managed-settings\.json$/.test(path)) return 'claude-settings';
   if (/\/\.claude\.json$/.test(path)) return 'claude-user';
@@ -27,7 +27,7 @@ export function settingsFileKind(filePath: string): SettingsFileKind | undefined
   if (/\/\.codex\/config\.toml$/.test(path) || /\/codex\/config\.toml$/.test(path)) return 'codex';
   if (/\/\.zed\/settings\.json$/.test(path) || /\/zed\/settings\.json$/.test(path)) return 'zed';
   return undefined;
-}
+}, 1000);
 
 const KIND_BY_DIALECT: Readonly<Record<string, SettingsFileKind>> = {
   'claude-code-settings': 'claude-settings',

@@ -103,7 +103,9 @@ const redactLongMessage = memoizeByString((text) => {
   return RUN.test(text) ? text.replace(RUN, (run) => (TOKEN_LIKE.test(run) ? redactRun(run) : run)) : text;
 }, 4000);
 
-const RUN = /[^\s"'`()<>[\]{},;]{16,}/g;
+// Only where a run starts (the lookbehind): without it the engine retried every shorter
+// word from each of its letters, quadratic in the word's length (~5 % of a 10 000-server lint).
+const RUN = /(?<![^\s"'`()<>[\]{},;])[^\s"'`()<>[\]{},;]{16,}/g;
 /** Letters with digits, both cases, or 16 capitals in a row (AWS key ids): what tokens are made of. */
 const TOKEN_LIKE = /^(?=.*[A-Za-z])(?:(?=.*\d)|(?=.*[a-z])(?=.*[A-Z])|.*[A-Z]{16})/;
 const PUBLIC_ID = /^(?:GHSA(?:-[23456789cfghjmpqrvwx]{4}){3}|CVE-\d{4}-\d+|MAL-\d{4}-\d+|PYSEC-\d{4}-\d+)$/i;
