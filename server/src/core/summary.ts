@@ -30,7 +30,7 @@ export function shortValue(value: string, max = 40): string {
   if (value.length <= max) return value;
   // A token-like run (letters and digits, 16+) is never cut: the message safety net
   // (secrets/redact.ts) recognises a whole token and masks it, a cut one it would miss.
-  for (const run of value.match(/[A-Za-z0-9+/=_]{16,}/g) ?? []) if (/\d/.test(run) && /[A-Za-z]/.test(run)) return value;
+  for (const run of value.match(/(?<![A-Za-z0-9+/=_])[A-Za-z0-9+/=_]{16,}/g) ?? []) if (/\d/.test(run) && /[A-Za-z]/.test(run)) return value;
   const head = Math.ceil((max - 1) / 2);
   return `${value.slice(0, head)}…${value.slice(value.length - (max - 1 - head))}`;
 }

@@ -131,8 +131,8 @@ function buildIndex() {
   return map;
 }
 
-/** Characters a token can contain; anything else separates candidates. */
-const TOKEN_RUN = /[A-Za-z0-9_\-+/=.~]{10,}/g;
+/** Characters a token can contain; anything else separates candidates. Matched only where a run starts (the lookbehind), so shorter words are read once, not from each letter. */
+const TOKEN_RUN = /(?<![A-Za-z0-9_\-+/=.~])[A-Za-z0-9_\-+/=.~]{10,}/g;
 
 /**
  * Finds the first provider-shaped token in `value`. `keyHint` is the (lower-case) key or

@@ -147,4 +147,5 @@ function worthScanning(value: string, key: string | undefined): boolean {
   return false;
 }
 
-const TOKEN_RUN = /[A-Za-z0-9_\-+=.]{16,}/g;
+// Matched only where a run starts (the lookbehind), so shorter words are read once, not from each letter.
+const TOKEN_RUN = /(?<![A-Za-z0-9_\-+=.])[A-Za-z0-9_\-+=.]{16,}/g;

@@ -210,7 +210,7 @@ const STRONG_WORDS = new Set([
 
 /** A stretch of 12+ characters mixing letters and digits: what real tokens look like. */
 function hasRandomRun(text: string): boolean {
-  for (const run of text.match(/[A-Za-z0-9]{12,}/g) ?? []) {
+  for (const run of text.match(/(?<![A-Za-z0-9])[A-Za-z0-9]{12,}/g) ?? []) {
     if (/\d/.test(run) && /[A-Za-z]/.test(run)) return true;
   }
   return false;
