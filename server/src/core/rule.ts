@@ -36,6 +36,12 @@ export interface RuleMeta {
   plaintextSecret?: true;
   /** False for findings about suppressions themselves: no "Suppress" quick fix is offered. */
   suppressible?: false;
+  /**
+   * The engine reports this rule's findings itself, after every other rule ran: suppression
+   * comments that silenced nothing ('unused') or give no reason ('no-reason')
+   * (engine/suppressions.ts). Such a rule's own check does nothing.
+   */
+  suppressionProblem?: 'unused' | 'no-reason';
   /** The finding is an unpinned package or image: the editor offers "Pin to …" for it. */
   pinnable?: true;
 }

@@ -305,9 +305,8 @@ function suppress(
   const knownRules = new Set([...RULES, ...active].map((r) => r.id));
   const { kept, problems } = applySuppressions(findings, { doc, filePath, entries, ranRules: ran, knownRules });
   for (const problem of problems) {
-    const id = problem.kind === 'unused' ? 'unused-suppression' : 'suppression-without-reason';
-    const rule = active.find((r) => r.id === id);
-    const level = settings.rules[id];
+    const rule = active.find((r) => r.meta.suppressionProblem === problem.kind);
+    const level = rule && settings.rules[rule.id];
     if (!rule || level === 'off') continue;
     const fixes: FixSpec[] =
       problem.kind === 'unused'

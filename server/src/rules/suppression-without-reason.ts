@@ -14,6 +14,7 @@ export const rule: Rule = {
     owasp: ['MCP08'],
     threat: 'Unreviewable exceptions: without a reason nobody can tell a vetted exception from a silenced real problem.',
     suppressible: false,
+    suppressionProblem: 'no-reason',
   },
   check() {
     // The engine reports suppressions without a reason; see engine/suppressions.ts.

@@ -15,6 +15,7 @@ export const rule: Rule = {
     owasp: ['MCP08'],
     threat: 'Hidden future problems: a stale suppression silently hides the next finding of that rule on that line or in that file.',
     suppressible: false,
+    suppressionProblem: 'unused',
   },
   check() {
     // The engine reports unused suppressions; see engine/suppressions.ts.
