@@ -4,8 +4,7 @@
  * invariants on the result.
  */
 import assert from 'node:assert/strict';
-import { analyze, applyTextEdits, LineIndex, type Settings } from '../../server/src/engine';
-import { pinTargetAt, pinTargets } from '../../server/src/launch/pinnable';
+import { analyze, applyTextEdits, LineIndex, pinTargetOf, type Settings } from '../../server/src/engine';
 import { lookupPinVersion, type AdvisorySource, type LookupContext, type LookupResult } from '../../server/src/registry';
 import type { Advisory } from '../../server/src/data';
 
@@ -37,9 +36,7 @@ export async function pinAndCheck(
   const finding = analysis.findings.find((f) => UNPINNED.has(f.ruleId));
   assert.ok(finding, `an unpinned finding in ${text}`);
   const lines = new LineIndex(text);
-  const offset = lines.offsetAt(finding.range.start);
-  const length = lines.offsetAt(finding.range.end) - offset;
-  const target = pinTargetAt(pinTargets(analysis.doc, analysis.config), finding.ruleId, offset, length);
+  const target = pinTargetOf(analysis, finding);
   assert.ok(target, `a pin target for ${finding.ruleId}`);
   const result = await lookupPinVersion(target, {
     settings: options.settings,
@@ -55,7 +52,7 @@ export async function pinAndCheck(
   // Pinning again with the same version is a no-op: the target is gone.
   const again = analyze(fixed, path, options.settings)!;
   assert.equal(
-    pinTargets(again.doc, again.config).filter((t) => t.ruleId === finding.ruleId && t.server === finding.server && t.name === target.name).length,
+    again.findings.filter((f) => f.ruleId === finding.ruleId && f.server === finding.server && pinTargetOf(again, f)?.name === target.name).length,
     0,
     'nothing left to pin',
   );

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
-import { analyze, applyOffsetEdits, type Settings } from '../engine';
-import { pinTargetAt, pinTargets, type PinTarget } from '../launch/pinnable';
+import { analyze, applyOffsetEdits, pinTargetOf, type Settings } from '../engine';
+import type { PinTarget } from '../launch/pinnable';
 import type { OffsetEdit } from '../core/types';
 import type { CliIO } from './io';
 import type { CliOptions } from './args';
@@ -73,10 +73,8 @@ export async function pinFiles(files: readonly TargetFile[], options: PinPassOpt
     const analysis = analyze(text, file.absolute, settings);
     if (!analysis) continue;
     reads.set(file, { read, bom, text });
-    const targets = pinTargets(analysis.doc, analysis.config);
     for (const finding of analysis.findings) {
-      const offset = analysis.doc.lines.offsetAt(finding.range.start);
-      const target = pinTargetAt(targets, finding.ruleId, offset, analysis.doc.lines.offsetAt(finding.range.end) - offset);
+      const target = pinTargetOf(analysis, finding);
       if (!target || target.kind === 'git') continue;
       jobs.push({ file, target, label: target.kind === 'Docker' ? `${target.name}:${target.tag}` : target.name, settings });
     }

@@ -4,6 +4,7 @@ import type { Dialect } from './dialect';
 import type { ParsedDocument, TreeNode } from './tree';
 import type { Settings } from '../common/settings';
 import type { Policy } from '../common/policy';
+import type { PinKind } from '../common/pinInput';
 
 /** Whether git tracks the file (server-side fact passed in; `unknown` outside a repository). */
 export type GitState = 'tracked' | 'untracked' | 'ignored' | 'unknown';
@@ -42,8 +43,12 @@ export interface RuleMeta {
    * (engine/suppressions.ts). Such a rule's own check does nothing.
    */
   suppressionProblem?: 'unused' | 'no-reason';
-  /** The finding is an unpinned package or image: the editor offers "Pin to …" for it. */
-  pinnable?: true;
+  /**
+   * The finding is an unpinned package, image or git source of this kind: the editor offers
+   * "Pin to …" for it, and `scan --fix --network --pin` pins it (launch/pinnable.ts finds
+   * what to rewrite at the finding's span).
+   */
+  pins?: PinKind;
 }
 
 export interface ReportDescriptor {

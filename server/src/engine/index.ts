@@ -13,6 +13,7 @@ export type { Finding, Fix, TextEdit, Range, Position, Severity, Category } from
 export { CATEGORIES, SEVERITIES } from '../core/types';
 export type { ServerEntry, McpConfig } from '../core/model';
 export { RULES, ruleById } from '../rules';
+export { pinTargetOf } from './pins';
 export { DIALECTS, dialectById, dialectForPath, isKnownConfigPath } from '../dialects';
 export { parseSettings, DEFAULT_SETTINGS, settingsSchema, type Settings } from '../common/settings';
 export { ruleDocsUrl } from '../common/links';

@@ -10,9 +10,10 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DIAGNOSTIC_SOURCE, PIN_VERSION_COMMAND, PIN_VERSION_MANUALLY_COMMAND, type PinArguments, type PinResult } from '../common/protocol';
-import { pinTargetAt, pinTargets, pinVersionProblem, type PinTarget } from '../launch/pinnable';
+import { pinVersionProblem, type PinTarget } from '../launch/pinnable';
 import type { AdvisorySource } from '../registry';
-import { ruleById } from '../engine';
+import type { Finding } from '../core/types';
+import { pinTargetOf, ruleById } from '../engine';
 import type { AnalysisCache, DocumentAnalysis } from './analysis';
 import { matchFinding } from './codeActions';
 import { containingFolder } from './workspaceFacts';
@@ -58,15 +59,15 @@ export class PinSupport {
   /** The pin actions for one diagnostic (no network here: the lookup waits for resolve). */
   /** `ruleId`: the diagnostic's own rule or one merged into it (DiagnosticData.alsoRules). */
   async actionsFor(document: TextDocument, diagnostic: Diagnostic, ruleId: string): Promise<CodeAction[]> {
-    if (diagnostic.source !== DIAGNOSTIC_SOURCE || !ruleById(ruleId)?.meta.pinnable) return [];
+    if (diagnostic.source !== DIAGNOSTIC_SOURCE || !ruleById(ruleId)?.meta.pins) return [];
     const entry = await this.options.cache.get(document);
-    const target = targetFor(entry, ruleId, diagnostic.range);
-    if (!target) return [];
-    const finding = matchFinding(entry.analysis!.findings, ruleId, diagnostic.range)!;
+    const found = targetFor(entry, ruleId, diagnostic.range);
+    if (!found) return [];
+    const { target, finding } = found;
     const args: PinArguments = {
       uri: document.uri,
       version: entry.version,
-      ruleId: target.ruleId,
+      ruleId,
       range: finding.range,
       kind: target.kind,
       name: target.name,
@@ -141,9 +142,9 @@ export class PinSupport {
     if (!document) return { error: 'The document is no longer open.' };
     const entry = await this.options.cache.get(document);
     if (entry.version !== args.version) return { error: 'The document changed since the action was offered; ask for the quick fix again.' };
-    const target = targetFor(entry, args.ruleId, args.range);
-    if (!target) return { error: 'The unpinned package is no longer there.' };
-    return { entry, target };
+    const found = targetFor(entry, args.ruleId, args.range);
+    if (!found) return { error: 'The unpinned package is no longer there.' };
+    return { entry, target: found.target };
   }
 
   private async manualEdit(args: PinArguments): Promise<{ edit: WorkspaceEdit; version: string } | { error: string }> {
@@ -209,14 +210,13 @@ export class PinSupport {
   }
 }
 
-function targetFor(entry: DocumentAnalysis, ruleId: string, range: PinArguments['range']): PinTarget | undefined {
+/** The finding of `ruleId` at `range` in the cached analysis, and what pinning it rewrites. */
+function targetFor(entry: DocumentAnalysis, ruleId: string, range: PinArguments['range']): { target: PinTarget; finding: Finding } | undefined {
   const analysis = entry.analysis;
   if (entry.kind !== 'analyzed' || !analysis) return undefined;
   const finding = matchFinding(analysis.findings, ruleId, range);
-  if (!finding) return undefined;
-  const offset = analysis.doc.lines.offsetAt(finding.range.start);
-  const length = analysis.doc.lines.offsetAt(finding.range.end) - offset;
-  return pinTargetAt(pinTargets(analysis.doc, analysis.config), ruleId, offset, length);
+  const target = finding && pinTargetOf(analysis, finding);
+  return target && { target, finding };
 }
 
 function shortName(source: string): string {

@@ -8,7 +8,7 @@ import { pinVersionProblem, type PinKind } from '../common/pinInput';
 
 /**
  * What could be pinned, described without any network: the unpinned rules' findings each
- * correspond to one PinTarget (same rule id, same span), and `edit(version)` rewrites exactly
+ * correspond to one PinTarget (the kind in the rule's `meta.pins`, the same span), and `edit(version)` rewrites exactly
  * the spec text inside its argument string (re-quoted with the document's own syntax, so
  * JSON, TOML and YAML stay valid). The registry lookups that find the version live outside
  * the engine (server/src/registry); the engine stays pure.
@@ -17,8 +17,6 @@ export type { PinKind } from '../common/pinInput';
 export { pinVersionProblem } from '../common/pinInput';
 
 export interface PinTarget {
-  /** The unpinned rule whose finding this target fixes. */
-  ruleId: 'unpinned-npm-package' | 'unpinned-python-package' | 'unpinned-container-image' | 'unpinned-git-source';
   kind: PinKind;
   /** Server entry name. */
   server: string;
@@ -50,7 +48,6 @@ export function pinTargets(doc: ParsedDocument, config: McpConfig): PinTarget[] 
           const span = spanOf(doc, p.value);
           if (p.spec.kind === 'git') {
             targets.push({
-              ruleId: 'unpinned-git-source',
               kind: 'git',
               server: server.name,
               launcher: npm.launcher,
@@ -64,7 +61,6 @@ export function pinTargets(doc: ParsedDocument, config: McpConfig): PinTarget[] 
           const pkg = packageFor(server, 'npm', p.value, p.text);
           if (!pkg) continue;
           targets.push({
-            ruleId: 'unpinned-npm-package',
             kind: 'npm',
             server: server.name,
             launcher: npm.launcher,
@@ -86,7 +82,6 @@ export function pinTargets(doc: ParsedDocument, config: McpConfig): PinTarget[] 
           const span = spanOf(doc, p.value);
           if (p.spec.kind === 'git') {
             targets.push({
-              ruleId: 'unpinned-git-source',
               kind: 'git',
               server: server.name,
               launcher: python.launcher,
@@ -108,7 +103,6 @@ export function pinTargets(doc: ParsedDocument, config: McpConfig): PinTarget[] 
             !extras &&
             isUvxPositional(info.invocation, p.value);
           targets.push({
-            ruleId: 'unpinned-python-package',
             kind: 'PyPI',
             server: server.name,
             launcher: python.launcher,
@@ -132,7 +126,6 @@ export function pinTargets(doc: ParsedDocument, config: McpConfig): PinTarget[] 
         const tagSuffix = image.tag ? `:${image.tag}` : '';
         const base = tagSuffix && written.endsWith(tagSuffix) ? written.slice(0, -tagSuffix.length) : written;
         targets.push({
-          ruleId: 'unpinned-container-image',
           kind: 'Docker',
           server: server.name,
           launcher: `${docker.engine} run`,
@@ -148,9 +141,20 @@ export function pinTargets(doc: ParsedDocument, config: McpConfig): PinTarget[] 
   return targets;
 }
 
-/** The target behind a finding: same rule, same span. */
-export function pinTargetAt(targets: readonly PinTarget[], ruleId: string, offset: number, length: number): PinTarget | undefined {
-  return targets.find((t) => t.ruleId === ruleId && t.offset === offset && t.length === length);
+/**
+ * The target behind a finding whose rule pins `kind` (its `meta.pins`): the same kind at the
+ * same span, read from the finding's own server only.
+ */
+export function pinTargetAt(
+  doc: ParsedDocument,
+  config: McpConfig,
+  kind: PinKind,
+  server: string | null,
+  offset: number,
+  length: number,
+): PinTarget | undefined {
+  const servers = config.servers.filter((s) => s.name === server);
+  return pinTargets(doc, { ...config, servers }).find((t) => t.kind === kind && t.offset === offset && t.length === length);
 }
 
 export function validPinVersion(kind: PinKind, version: string): boolean {

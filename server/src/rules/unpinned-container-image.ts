@@ -62,7 +62,7 @@ export const rule: Rule = {
     fixable: true,
     owasp: ['MCP04'],
     threat: 'Rug pull: a re-pushed tag (or a compromised publisher account) changes the server you run without any change to the config.',
-    pinnable: true,
+    pins: 'Docker',
   },
   check(context) {
     for (const server of context.config.servers) {

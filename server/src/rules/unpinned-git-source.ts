@@ -23,7 +23,7 @@ export const rule: Rule = {
     fixable: true,
     owasp: ['MCP04'],
     threat: 'Rug pull and installer spoofing: the branch, tag or URL can serve different code at the next start, and no registry scanning sits in between.',
-    pinnable: true,
+    pins: 'git',
   },
   check(context) {
     for (const server of context.config.servers) {

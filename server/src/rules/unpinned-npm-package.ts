@@ -23,7 +23,7 @@ export const rule: Rule = {
     fixable: true,
     owasp: ['MCP04'],
     threat: 'Rug pull: a new release of the package (or of a hijacked maintainer account) runs with your rights at the next start.',
-    pinnable: true,
+    pins: 'npm',
   },
   check(context) {
     for (const server of context.config.servers) {

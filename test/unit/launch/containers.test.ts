@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, applyFix, lint, LineIndex } from '../../../server/src/engine';
-import { pinTargetAt, pinTargets } from '../../../server/src/launch/pinnable';
+import { analyze, applyFix, lint, LineIndex, pinTargetOf } from '../../../server/src/engine';
 import { allCommands, serverCommands } from '../../../server/src/launch/effective';
 import { allLaunches } from '../../../server/src/launch/packages';
 
@@ -19,10 +18,8 @@ function found(text: string, ruleId: string): string[] {
 /** The text after pinning the finding of `ruleId` to `version` (what the pin action and `--pin` write). */
 function pinned(text: string, ruleId: string, version: string): string {
   const analysis = analyze(text, PATH)!;
-  const lines = new LineIndex(text);
   const finding = analysis.findings.find((f) => f.ruleId === ruleId)!;
-  const offset = lines.offsetAt(finding.range.start);
-  const edit = pinTargetAt(pinTargets(analysis.doc, analysis.config), ruleId, offset, lines.offsetAt(finding.range.end) - offset)!.edit(version)!;
+  const edit = pinTargetOf(analysis, finding)!.edit(version)!;
   return text.slice(0, edit.offset) + edit.content + text.slice(edit.offset + edit.length);
 }
 
