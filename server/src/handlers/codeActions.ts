@@ -266,7 +266,7 @@ export function minimalEdit(document: TextDocument, before: string, after: strin
 }
 
 /** Edits of one document (version null: a file that is not open), as the client can take them. */
-function workspaceEdit(target: { uri: string; version: number | null }, edits: readonly TextEdit[], documentChanges: boolean): WorkspaceEdit {
+export function workspaceEdit(target: { uri: string; version: number | null }, edits: readonly TextEdit[], documentChanges: boolean): WorkspaceEdit {
   const copy = edits.map((e) => ({ range: e.range, newText: e.newText }));
   if (documentChanges) return { documentChanges: [TextDocumentEdit.create({ uri: target.uri, version: target.version }, copy)] };
   return { changes: { [target.uri]: copy } };

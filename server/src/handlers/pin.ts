@@ -15,7 +15,7 @@ import type { AdvisorySource } from '../registry';
 import type { Finding } from '../core/types';
 import { pinTargetOf, ruleById } from '../engine';
 import type { AnalysisCache, DocumentAnalysis } from './analysis';
-import { matchFinding } from './codeActions';
+import { matchFinding, workspaceEdit } from './codeActions';
 import { containingFolder } from './workspaceFacts';
 import { describeError, type Logger } from './runSafe';
 
@@ -203,10 +203,7 @@ export class PinSupport {
     if (!edit) return { error: `Cannot write ${version} into this argument in place.` };
     const lines = entry.analysis!.doc.lines;
     const textEdit = { range: lines.rangeAt(edit.offset, edit.length), newText: edit.content };
-    const workspaceEdit: WorkspaceEdit = this.options.documentChanges()
-      ? { documentChanges: [{ textDocument: { uri: entry.uri, version: entry.version }, edits: [textEdit] }] }
-      : { changes: { [entry.uri]: [textEdit] } };
-    return { edit: workspaceEdit, version };
+    return { edit: workspaceEdit(entry, [textEdit], this.options.documentChanges()), version };
   }
 }
 
