@@ -2,6 +2,7 @@ import type { ServerEntry, StringValue } from '../core/model';
 import type { ParsedDocument } from '../core/tree';
 import type { OffsetEdit } from '../core/types';
 import type { Invocation } from '../core/invocation';
+import { memoizeByObject } from '../core/memo';
 import { serverCommands } from './effective';
 import { skeleton } from './typosquat';
 import { npmLaunchOf, type NpmLaunch } from './npmLaunch';
@@ -53,25 +54,19 @@ export interface LaunchInfo {
   others: LaunchInfo[];
 }
 
-const cache = new WeakMap<ServerEntry, LaunchInfo>();
-
 /** Parses the server's launch once; several rules share the result within one lint. */
-export function launchInfo(server: ServerEntry): LaunchInfo {
-  let info = cache.get(server);
-  if (!info) {
-    const { main, others, contained } = serverCommands(server);
-    info = launchOf(main);
-    info.others = [...others, ...contained].map(launchOf);
-    cache.set(server, info);
-  }
+export const launchInfo = memoizeByObject(function launchInfo(server: ServerEntry): LaunchInfo {
+  const { main, others, contained } = serverCommands(server);
+  const info = launchOf(main);
+  info.others = [...others, ...contained].map(launchOf);
   return info;
-}
+});
 
-/** The server's launch and those of the other commands of its shell string, the server first. */
-export function allLaunches(server: ServerEntry): LaunchInfo[] {
+/** The server's launch and those of the other commands of its shell string, the server first (shared: do not change it). */
+export const allLaunches = memoizeByObject(function allLaunches(server: ServerEntry): readonly LaunchInfo[] {
   const info = launchInfo(server);
-  return info.others.length ? [info, ...info.others] : [info];
-}
+  return [info, ...info.others];
+});
 
 /** Every package the server's command line fetches (the other commands of a shell string included). */
 export function launchedPackages(server: ServerEntry): LaunchedPackage[] {

@@ -1,6 +1,7 @@
 import type { ServerEntry, StringValue } from '../core/model';
 import type { TreeNode } from '../core/tree';
 import { invocationOf } from '../core/invocation';
+import { memoizeByObject } from '../core/memo';
 import { isCredentialFlag, isCredentialHeader, isSecretKeyName } from './keyNames';
 
 /**
@@ -82,18 +83,8 @@ function pieceOffset(arg: StringValue, searchFrom: Map<TreeNode, number>): numbe
   return at;
 }
 
-const argCache = new WeakMap<ServerEntry, SecretSite[]>();
-const allCache = new WeakMap<ServerEntry, SecretSite[]>();
-
 /** The argument sites of a server, computed once per analysis and shared by the rules. */
-export function argSites(server: ServerEntry): SecretSite[] {
-  let sites = argCache.get(server);
-  if (!sites) {
-    sites = computeArgSites(server);
-    argCache.set(server, sites);
-  }
-  return sites;
-}
+export const argSites = memoizeByObject(computeArgSites);
 
 function computeArgSites(server: ServerEntry): SecretSite[] {
   const invocation = invocationOf(server);
@@ -241,11 +232,6 @@ function computeArgSites(server: ServerEntry): SecretSite[] {
 }
 
 /** All sites of a server: env, headers, args and url. */
-export function allSites(server: ServerEntry): SecretSite[] {
-  let sites = allCache.get(server);
-  if (!sites) {
-    sites = [...envSites(server), ...headerSites(server), ...argSites(server), ...urlSites(server)];
-    allCache.set(server, sites);
-  }
-  return sites;
-}
+export const allSites = memoizeByObject(function allSites(server: ServerEntry): SecretSite[] {
+  return [...envSites(server), ...headerSites(server), ...argSites(server), ...urlSites(server)];
+});
