@@ -1,5 +1,6 @@
 import type { OffsetRange } from './types';
 import type { LineIndex } from './lineIndex';
+import { memoizeByObject } from './memo';
 
 /**
  * One tree shape for every config syntax. It is structurally jsonc-parser's `Node`, so JSON
@@ -73,24 +74,21 @@ export interface Entry {
 }
 
 const NO_ENTRIES: readonly Entry[] = Object.freeze([]);
-const entriesOf = new WeakMap<TreeNode, readonly Entry[]>();
-
 /**
  * The [key, value] pairs of an object node, skipping properties whose value is missing.
  * Computed once per node (dozens of rules list the same server entries); shared, so read-only.
  */
 export function entries(node: TreeNode | undefined): readonly Entry[] {
   if (!node || node.type !== 'object' || !node.children) return NO_ENTRIES;
-  let result = entriesOf.get(node);
-  if (!result) {
-    const list: Entry[] = [];
-    for (const property of node.children) {
-      const keyNode = property.children?.[0];
-      const valueNode = property.children?.[1];
-      if (keyNode && valueNode && typeof keyNode.value === 'string') list.push({ key: keyNode.value, keyNode, valueNode, property });
-    }
-    result = list;
-    entriesOf.set(node, result);
-  }
-  return result;
+  return entriesOfObject(node);
 }
+
+const entriesOfObject = memoizeByObject(function entriesOfObject(node: TreeNode): readonly Entry[] {
+  const list: Entry[] = [];
+  for (const property of node.children!) {
+    const keyNode = property.children?.[0];
+    const valueNode = property.children?.[1];
+    if (keyNode && valueNode && typeof keyNode.value === 'string') list.push({ key: keyNode.value, keyNode, valueNode, property });
+  }
+  return list;
+});
