@@ -1,5 +1,5 @@
 import { withoutTrailingSlashes, type Invocation } from '../core/invocation';
-import { memoizeByObject } from '../core/memo';
+import { memoizeByObject, memoizeByString } from '../core/memo';
 
 /**
  * Filesystem servers take their allowed directories as arguments. We recognise them by
@@ -94,9 +94,10 @@ export interface SensitivePath {
 /**
  * Says whether a path is (or is inside) a credential or system directory: `~/.ssh`,
  * `/home/me/.aws/credentials`, `/etc`, `/var/run`. Works on the forms people write in
- * configs (`~`, `$HOME`, `${userHome}`, `%USERPROFILE%`, absolute home paths).
+ * configs (`~`, `$HOME`, `${userHome}`, `%USERPROFILE%`, absolute home paths). Several
+ * rules ask it of the same arguments: remembered per text (the answer is shared, read-only).
  */
-export function classifySensitivePath(raw: string): SensitivePath | undefined {
+export const classifySensitivePath = memoizeByString(function classifySensitivePath(raw: string): SensitivePath | undefined {
   const path = withoutTrailingSlashes(
     raw
       .trim()
@@ -107,25 +108,31 @@ export function classifySensitivePath(raw: string): SensitivePath | undefined {
     .replace(/^(?:%APPDATA%|\$env:APPDATA|\$\{env:APPDATA\})(?=\/|$)/i, '~/AppData/Roaming')
     .replace(/^(?:%LOCALAPPDATA%|\$env:LOCALAPPDATA|\$\{env:LOCALAPPDATA\})(?=\/|$)/i, '~/AppData/Local');
   if (!path) return undefined;
-  const home = new RegExp('^' + HOME_PREFIX + '/(.+)$', 'i').exec(path);
+  const home = UNDER_HOME.exec(path);
   if (home) {
     const rest = home[1].replace(/\/+/g, '/');
+    const heads = leadingSegments(rest, 1);
     for (const [pattern, label] of CREDENTIAL_DIRS) {
-      const segments = rest.split('/');
-      for (let n = 1; n <= Math.min(4, segments.length); n++) {
-        if (pattern.test(segments.slice(0, n).join('/'))) return { label: `${label} (${raw.trim()})`, kind: 'credentials' };
-      }
+      if (heads.some((head) => pattern.test(head))) return { label: `${label} (${raw.trim()})`, kind: 'credentials' };
     }
     for (const [pattern, label] of CREDENTIAL_PARENTS) if (pattern.test(rest)) return { label: `${label} (${raw.trim()})`, kind: 'credentials' };
     return undefined;
   }
+  const heads = leadingSegments(path, 2);
   for (const [pattern, label] of SYSTEM_DIRS) {
-    const segments = path.split('/');
-    for (let n = 2; n <= Math.min(4, segments.length); n++) {
-      if (pattern.test(segments.slice(0, n).join('/'))) return { label, kind: 'system' };
-    }
+    if (heads.some((head) => pattern.test(head))) return { label, kind: 'system' };
   }
   return undefined;
+}, 2000);
+
+const UNDER_HOME = new RegExp('^' + HOME_PREFIX + '/(.+)$', 'i');
+
+/** The path's first `from`…4 segments joined (`a`, `a/b`, `a/b/c`, `a/b/c/d` for from = 1), shortest first. */
+function leadingSegments(path: string, from: number): string[] {
+  const segments = path.split('/');
+  const heads: string[] = [];
+  for (let n = from; n <= Math.min(4, segments.length); n++) heads.push(segments.slice(0, n).join('/'));
+  return heads;
 }
 
 /**
