@@ -16,7 +16,13 @@ import { dirname, isAbsolute, join } from 'node:path';
 import { Script } from 'node:vm';
 import { fnv1a64 } from './common/fnv';
 
-export function loadWithCodeCache(mainFile: string, directory: string, parent: Module): void {
+/**
+ * `workload` names the kind of run, when one bundle serves runs that execute very different
+ * code: each kind keeps its own cache, since reading a cache costs time in proportion to
+ * its size (the CLI: a scan of a few named files reads ~20 ms less from a cache written by
+ * such a scan than from one written by a scan of a whole tree, which holds ~1.7x the code).
+ */
+export function loadWithCodeCache(mainFile: string, directory: string, parent: Module, workload?: string): void {
   // A relative folder would be resolved against the working directory, which may be a
   // checked-out repository: its files are the user's own, so the ownership check cannot tell.
   if (!isAbsolute(directory)) {
@@ -25,7 +31,8 @@ export function loadWithCodeCache(mainFile: string, directory: string, parent: M
   }
   // One cache per installed copy of the bundle: two installs (a global CLI and a project's)
   // must not replace each other's cache on every run.
-  const name = `${mainFile.split(/[\\/]/).pop()!.replace(/\.js$/, '')}.${fnv1a64(mainFile)}`;
+  const copy = `${mainFile.split(/[\\/]/).pop()!.replace(/\.js$/, '')}.${fnv1a64(mainFile)}`;
+  const name = workload ? `${copy}.${workload}` : copy;
   let script: Script;
   let cacheFile: string;
   let needsWrite: boolean;
@@ -47,7 +54,7 @@ export function loadWithCodeCache(mainFile: string, directory: string, parent: M
     const write = () => {
       if (written) return;
       written = true;
-      writeCache(script, directory, cacheFile, name);
+      writeCache(script, directory, cacheFile, copy, name);
     };
     process.once('exit', write);
     setTimeout(write, 3000).unref();
@@ -89,7 +96,7 @@ function readIfPresent(file: string): Buffer | undefined {
 }
 
 /** Written atomically (a half-written cache would only be rejected, but why read one); older caches of this bundle are removed. */
-function writeCache(script: Script, directory: string, cacheFile: string, name: string): void {
+function writeCache(script: Script, directory: string, cacheFile: string, copy: string, name: string): void {
   try {
     mkdirSync(directory, { recursive: true, mode: 0o700 });
     if (process.platform !== 'win32') chmodSync(directory, 0o700);
@@ -97,30 +104,42 @@ function writeCache(script: Script, directory: string, cacheFile: string, name: 
     const temporary = `${cacheFile}.${process.pid}.tmp`;
     writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
     renameSync(temporary, cacheFile);
-    removeStaleCaches(directory, cacheFile, name);
+    removeStaleCaches(directory, cacheFile, copy, name);
   } catch {
     // A read-only or full disk only costs the next start its cache.
   }
 }
 
 /**
- * How many other installed copies of a bundle keep their cache. Each npx version, global
- * install or extension update is another copy with its own cache (~1 MB): without a bound
- * they would pile up in the user's cache folder forever. A copy whose cache was removed
- * writes it again on its next run.
+ * How many other installed copies of a bundle keep their caches. Each npx version, global
+ * install or extension update is another copy with its own caches (~1 MB each): without a
+ * bound they would pile up in the user's cache folder forever. A copy whose cache was
+ * removed writes it again on its next run.
  */
 const OTHER_COPIES_KEPT = 7;
 
-/** Removes this copy's older caches, and other copies' caches past the OTHER_COPIES_KEPT most recently written. */
-function removeStaleCaches(directory: string, cacheFile: string, name: string): void {
-  const bundle = name.slice(0, name.lastIndexOf('.'));
-  const others: Array<{ file: string; written: number }> = [];
+/**
+ * Removes this copy's older caches of the same workload (`name`; its caches for other
+ * workloads stay), and the caches of other copies past the OTHER_COPIES_KEPT most recently
+ * written. File names: `<bundle>.<copy hash>[.<workload>].v<node>....cache`.
+ */
+function removeStaleCaches(directory: string, cacheFile: string, copy: string, name: string): void {
+  const bundle = copy.slice(0, copy.lastIndexOf('.'));
+  const others = new Map<string, { files: string[]; written: number }>();
   for (const entry of readdirSync(directory)) {
     const file = join(directory, entry);
     if (file === cacheFile || !entry.endsWith('.cache') || !entry.startsWith(`${bundle}.`)) continue;
-    if (entry.startsWith(`${name}.`)) unlinkSync(file);
-    else others.push({ file, written: statSync(file).mtimeMs });
+    if (entry.startsWith(`${copy}.`)) {
+      // Ours: an older cache of this workload, or one written before workloads had names.
+      if (entry.startsWith(`${name}.`) || entry.startsWith(`${copy}.v`)) unlinkSync(file);
+      continue;
+    }
+    const other = entry.split('.', 2).join('.');
+    const seen = others.get(other) ?? { files: [], written: 0 };
+    seen.files.push(file);
+    seen.written = Math.max(seen.written, statSync(file).mtimeMs);
+    others.set(other, seen);
   }
-  others.sort((a, b) => b.written - a.written);
-  for (const { file } of others.slice(OTHER_COPIES_KEPT)) unlinkSync(file);
+  const byRecency = [...others.values()].sort((a, b) => b.written - a.written);
+  for (const { files } of byRecency.slice(OTHER_COPIES_KEPT)) files.forEach((file) => unlinkSync(file));
 }

@@ -7,16 +7,22 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fnv1a64 } from '../../server/src/common/fnv';
 import { buildCliOnce, REPO_ROOT, tempDir } from './helpers';
 
-function scan(cli: string, cacheDir: string) {
-  const result = spawnSync(process.execPath, [cli, 'scan', join(REPO_ROOT, 'examples'), '--format', 'json'], {
+function scan(cli: string, cacheDir: string, target = join(REPO_ROOT, 'examples')) {
+  const result = spawnSync(process.execPath, [cli, 'scan', target, '--format', 'json'], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
     env: { ...process.env, MCP_HYGIENE_CODE_CACHE_DIR: cacheDir },
   });
   return { status: result.status, stdout: result.stdout.replace(/"durationMs":\s*\d+/g, '') };
+}
+
+/** This installed copy's prefix of cache names: the bundle's name and the hash of its path. */
+function copyName(cli: string): string {
+  return `cli-main.${fnv1a64(join(dirname(cli), 'cli-main.js'))}`;
 }
 
 test('the CLI writes a private code cache once, reuses it, and reports the same with or without it', { timeout: 120_000 }, () => {
@@ -29,7 +35,7 @@ test('the CLI writes a private code cache once, reuses it, and reports the same 
     const first = scan(cli, cacheDir);
     const files = readdirSync(cacheDir);
     assert.equal(files.length, 1, `one cache file: ${files.join(', ')}`);
-    assert.match(files[0], /^cli-main\.[0-9a-f]{16}\.v\d+\.\d+\.\d+\.\w+\.\d+\.\d+\.cache$/);
+    assert.match(files[0], /^cli-main\.[0-9a-f]{16}\.tree\.v\d+\.\d+\.\d+\.\w+\.\d+\.\d+\.cache$/);
     const written = statSync(join(cacheDir, files[0]));
     if (process.platform !== 'win32') {
       assert.equal(statSync(cacheDir).mode & 0o777, 0o700);
@@ -38,6 +44,16 @@ test('the CLI writes a private code cache once, reuses it, and reports the same 
     const second = scan(cli, cacheDir);
     assert.equal(statSync(join(cacheDir, files[0])).mtimeMs, written.mtimeMs, 'an accepted cache is not rewritten');
     assert.deepEqual([first, second], [off, off]);
+
+    // A scan of one named file runs far less code: it keeps a cache of its own, and the
+    // folder scan's cache stays.
+    const file = join(REPO_ROOT, 'examples', 'vscode', '.vscode', 'mcp.json');
+    const oneFile = scan(cli, cacheDir, file);
+    assert.deepEqual(oneFile, scan(cli, 'off', file));
+    const both = readdirSync(cacheDir).sort();
+    assert.equal(both.length, 2, `a cache per workload: ${both.join(', ')}`);
+    assert.ok(both.includes(files[0]) && both.some((name) => /^cli-main\.[0-9a-f]{16}\.files\.v/.test(name)));
+    assert.equal(statSync(join(cacheDir, files[0])).mtimeMs, written.mtimeMs, "the folder scan's cache is left as it was");
 
     // A folder others could write to is not read from; being ours, it is made private
     // before the cache is written into it.
@@ -78,6 +94,9 @@ test('caches of other installed copies are kept for the seven most recently writ
       const written = new Date(Date.now() - (day + 1) * 86_400_000);
       utimesSync(file, written, written);
     });
+    // This copy's cache from before caches were kept per workload: replaced.
+    const legacy = `${copyName(cli)}.v20.0.0.x64.1000.0.cache`;
+    writeFileSync(join(cacheDir, legacy), 'old bytecode of this copy');
     // Not ours to remove: another bundle's cache and anything else in the folder.
     writeFileSync(join(cacheDir, 'server-main.0000000000000000.v20.0.0.x64.1000.0.cache'), 'server bytecode');
     writeFileSync(join(cacheDir, 'notes.txt'), 'kept');
@@ -92,6 +111,7 @@ test('caches of other installed copies are kept for the seven most recently writ
       'the seven most recently written caches of other copies stay',
     );
     assert.ok(left.includes('notes.txt') && left.some((name) => name.startsWith('server-main.')));
+    assert.ok(!left.includes(legacy), 'the old-format cache of this copy is gone');
   } finally {
     cleanup();
   }
