@@ -66,7 +66,6 @@ export function loadWithCodeCache(mainFile: string, directory: string, parent: M
   wrapper.call(main.exports, main.exports, ((id: string) => main.require(id)) as NodeRequire, main, mainFile, dirname(mainFile));
 }
 
-/** True when the directory is ours alone (POSIX owner and mode; Windows profiles are per-user already). */
 /**
  * The bundle's text. A production bundle is pure ASCII (scripts/build.mjs checks), and
  * decoding ASCII as Latin-1 is a plain copy where UTF-8 decoding first validates every byte:
@@ -76,6 +75,7 @@ function sourceText(bytes: Buffer): string {
   return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
 
+/** True when the directory is ours alone (POSIX owner and mode; Windows profiles are per-user already). */
 function privateDirectory(directory: string): boolean {
   try {
     const stat = lstatSync(directory);
