@@ -69,7 +69,16 @@ function more(reported: number, total: number): string {
 }
 
 /** Offsets of commas followed (after whitespace and comments) by `}` or `]`. */
+/**
+ * A comma followed only by what jsonc-parser's scanner skips (spaces, tabs, line breaks,
+ * comments) and then `}` or `]`. It also matches inside strings, so a match only means the
+ * scan below has to look; no match means there is no trailing comma, and the scan of the
+ * whole file is skipped (most files).
+ */
+const MAYBE_TRAILING_COMMA = /,(?:[ \t\r\n]|\/\/[^\r\n]*|\/\*[\s\S]*?\*\/)*[}\]]/;
+
 function trailingCommas(text: string): number[] {
+  if (!MAYBE_TRAILING_COMMA.test(text)) return [];
   const found: number[] = [];
   const scanner = createScanner(text, false);
   let comma = -1;
