@@ -1,6 +1,7 @@
 import { detectSecret } from './detect';
 import { entropy } from './entropy';
 import { isCredentialFlag } from './keyNames';
+import { memoizeByString } from '../core/memo';
 
 /**
  * Whether a command-line word that a launcher would read as a package spec (npx's
@@ -25,12 +26,16 @@ import { isCredentialFlag } from './keyNames';
  * npm names get one more test, `isUpperCaseNpmName`.
  */
 export function isCredentialShaped(word: string): boolean {
-  if (word.length < 12 || word.length > 8192) return false;
+  return word.length >= 12 && word.length <= 8192 && credentialShapedWord(word);
+}
+
+/** Remembered per word: the launch parsers and several rules ask it of the same package names and arguments. */
+const credentialShapedWord = memoizeByString((word: string): boolean => {
   if (detectSecret(word) !== undefined) return true;
   if (/^[0-9a-f]{24,}$/i.test(word) && /\d/.test(word) && /[a-f]/i.test(word)) return true;
   for (const piece of word.split(/[@/:=?&,+]+/)) if (isRandomPiece(piece)) return true;
   return false;
-}
+}, 2000);
 
 /**
  * One `@ / : = ? & , +`-free piece of a word that reads as random rather than as words: 12+
