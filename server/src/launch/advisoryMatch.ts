@@ -2,6 +2,7 @@ import { semver } from '../common/lazySemver';
 import { advisoriesFor, imageAlias, type Advisory } from '../data';
 import { satisfiesPep440, comparePep440Text } from '../common/pep440';
 import type { LaunchedPackage } from './packages';
+import { LONGEST_REMEMBERED, ownCopy } from '../core/memo';
 
 /**
  * Which shipped advisories a launched package is inside. npm and Go ranges are semver
@@ -60,7 +61,7 @@ export function matchingAdvisories(target: AdvisoryTarget, malicious: boolean): 
     const candidates = advisoriesFor(target.ecosystem, target.name);
     matched = candidates.length === 0 ? NONE : candidates.filter((advisory) => advisory.malicious === malicious && affects(target, advisory));
     if (matchCache.size >= 2000) matchCache.clear();
-    matchCache.set(key, matched);
+    if (key.length <= LONGEST_REMEMBERED) matchCache.set(ownCopy(key), matched);
   }
   return matched;
 }

@@ -1,6 +1,7 @@
 import { genuinePackageNames, lookalike, type Lookalike } from '../data';
 import { normalizePythonName } from '../common/pythonName';
 import { editDistance } from '../common/editDistance';
+import { LONGEST_REMEMBERED, ownCopy } from '../core/memo';
 
 /**
  * Is a package name a near-miss of a genuine MCP server name (data/known-servers.json,
@@ -106,7 +107,7 @@ export function typosquatOf(ecosystem: string, rawName: string): SquatMatch | un
   if (cached !== undefined) return cached ?? undefined;
   const result = compute(ecosystem, rawName);
   if (memo.size > 5000) memo.clear();
-  memo.set(key, result ?? null);
+  if (key.length <= LONGEST_REMEMBERED) memo.set(ownCopy(key), result ?? null);
   return result;
 }
 

@@ -5,6 +5,7 @@ import { isDocumentedExample, isPlaceholder } from './placeholders';
 import { isPasswordKeyName, isSecretKeyName, normaliseName } from './keyNames';
 import { entropy } from './entropy';
 import { blankSpans } from './mask';
+import { LONGEST_REMEMBERED, ownCopy } from '../core/memo';
 
 export { isPlaceholder } from './placeholders';
 export { isSecretKeyName } from './keyNames';
@@ -67,7 +68,7 @@ export function detectSecret(value: string, key?: string, options: DetectOptions
   if (cached !== undefined) return cached ?? undefined;
   const verdict = detectUncached(value, key, options);
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(cacheKey, verdict ?? null);
+  if (cacheKey.length <= LONGEST_REMEMBERED) cache.set(ownCopy(cacheKey), verdict ?? null);
   return verdict;
 }
 
