@@ -41,33 +41,47 @@ const NO_ANSWER = Symbol('undefined answer');
  * specs in many files. Answers are shared: callers must not mutate them.
  */
 export function memoizeByString<V>(compute: (key: string) => V, limit: number): (key: string) => V {
-  const answers = new Map<string, V>();
+  const answers = new StringAnswers<V>(limit);
   return (key) => {
-    if (key.length > LONGEST_REMEMBERED) return compute(key);
     const known = answers.get(key);
     if (known !== undefined || answers.has(key)) return known as V;
-    // Computed from the copy too, so pieces of it in the answer do not point at the document.
-    const own = ownCopy(key);
-    const value = compute(own);
-    if (answers.size >= limit) answers.clear();
-    answers.set(own, value);
-    return value;
+    return answers.add(key, compute);
   };
 }
 
 /**
- * Longer texts are not remembered (they are rare, and a memo of `limit` of them could hold a
- * lot of memory): at most ~8 KB per remembered key.
+ * The bounded store behind memoizeByString, for answers whose key is built from several
+ * values (secret verdicts, advisories, typosquats). At most `limit` answers, then it starts
+ * over. Keys longer than LONGEST_REMEMBERED are not kept (they are rare, and `limit` of them
+ * could hold a lot of memory). A key is kept as a copy: V8 makes a piece of 13+ characters cut
+ * from a text (a value jsonc-parser read, a message quoting one) a view into the whole
+ * document, so a remembered key kept every document it came from alive until the store was
+ * cleared (200 files of 100 KB kept 20 MB; in the language server, each keystroke's version
+ * of an open file).
  */
-export const LONGEST_REMEMBERED = 4096;
+export class StringAnswers<V> {
+  private readonly answers = new Map<string, V>();
 
-/**
- * The same text, sharing no memory with the string it was cut from. V8 makes a piece of 13+
- * characters (a value jsonc-parser read, a message quoting one) a view into the whole
- * document, so a remembered key kept every document it came from alive until its memo was
- * cleared: 200 files of 100 KB kept 20 MB, and each keystroke's version of an open file
- * stayed in the language server. Flattening a concatenation copies the characters.
- */
-export function ownCopy(text: string): string {
-  return text.length < 13 ? text : (' ' + text).slice(1);
+  constructor(private readonly limit: number) {}
+
+  get(key: string): V | undefined {
+    return key.length > LONGEST_REMEMBERED ? undefined : this.answers.get(key);
+  }
+
+  has(key: string): boolean {
+    return key.length <= LONGEST_REMEMBERED && this.answers.has(key);
+  }
+
+  /** Computes the answer for `key` and remembers it. `compute` is given the copy, so pieces of the key in its answer do not point at the document either. */
+  add(key: string, compute: (key: string) => V): V {
+    if (key.length > LONGEST_REMEMBERED) return compute(key);
+    const own = key.length < 13 ? key : (' ' + key).slice(1); // flattening a concatenation copies the characters
+    const value = compute(own);
+    if (this.answers.size >= this.limit) this.answers.clear();
+    this.answers.set(own, value);
+    return value;
+  }
 }
+
+/** At most ~8 KB per remembered key. */
+const LONGEST_REMEMBERED = 4096;

@@ -2,7 +2,7 @@ import { semver } from '../common/lazySemver';
 import { advisoriesFor, imageAlias, type Advisory } from '../data';
 import { satisfiesPep440, comparePep440Text } from '../common/pep440';
 import type { LaunchedPackage } from './packages';
-import { LONGEST_REMEMBERED, ownCopy } from '../core/memo';
+import { StringAnswers } from '../core/memo';
 
 /**
  * Which shipped advisories a launched package is inside. npm and Go ranges are semver
@@ -56,18 +56,17 @@ function goModuleWithAdvisories(path: string): string | undefined {
 /** The shipped advisories that apply (semver ranges are parsed on every call, so answers are remembered). */
 export function matchingAdvisories(target: AdvisoryTarget, malicious: boolean): readonly Advisory[] {
   const key = `${malicious ? 1 : 0}\u0000${target.ecosystem}\u0000${target.name}\u0000${target.mode}\u0000${target.version ?? ''}`;
-  let matched = matchCache.get(key);
-  if (!matched) {
-    const candidates = advisoriesFor(target.ecosystem, target.name);
-    matched = candidates.length === 0 ? NONE : candidates.filter((advisory) => advisory.malicious === malicious && affects(target, advisory));
-    if (matchCache.size >= 2000) matchCache.clear();
-    if (key.length <= LONGEST_REMEMBERED) matchCache.set(ownCopy(key), matched);
-  }
-  return matched;
+  return (
+    matchCache.get(key) ??
+    matchCache.add(key, () => {
+      const candidates = advisoriesFor(target.ecosystem, target.name);
+      return candidates.length === 0 ? NONE : candidates.filter((advisory) => advisory.malicious === malicious && affects(target, advisory));
+    })
+  );
 }
 
 const NONE: readonly Advisory[] = Object.freeze([]);
-const matchCache = new Map<string, readonly Advisory[]>();
+const matchCache = new StringAnswers<readonly Advisory[]>(2000);
 
 function affects(target: AdvisoryTarget, advisory: Advisory): boolean {
   const range = advisory.affected.trim();

@@ -1,7 +1,7 @@
 import { genuinePackageNames, lookalike, type Lookalike } from '../data';
 import { normalizePythonName } from '../common/pythonName';
 import { editDistance } from '../common/editDistance';
-import { LONGEST_REMEMBERED, ownCopy } from '../core/memo';
+import { StringAnswers } from '../core/memo';
 
 /**
  * Is a package name a near-miss of a genuine MCP server name (data/known-servers.json,
@@ -99,16 +99,13 @@ function ownerOf(name: string): string | undefined {
   return undefined;
 }
 
-const memo = new Map<string, SquatMatch | null>();
+const memo = new StringAnswers<SquatMatch | null>(5000);
 
 export function typosquatOf(ecosystem: string, rawName: string): SquatMatch | undefined {
   const key = `${ecosystem}:${rawName}`;
   const cached = memo.get(key);
   if (cached !== undefined) return cached ?? undefined;
-  const result = compute(ecosystem, rawName);
-  if (memo.size > 5000) memo.clear();
-  if (key.length <= LONGEST_REMEMBERED) memo.set(ownCopy(key), result ?? null);
-  return result;
+  return memo.add(key, () => compute(ecosystem, rawName) ?? null) ?? undefined;
 }
 
 function compute(ecosystem: string, rawName: string): SquatMatch | undefined {

@@ -5,7 +5,7 @@ import { isDocumentedExample, isPlaceholder } from './placeholders';
 import { isPasswordKeyName, isSecretKeyName, normaliseName } from './keyNames';
 import { entropy } from './entropy';
 import { blankSpans } from './mask';
-import { LONGEST_REMEMBERED, ownCopy } from '../core/memo';
+import { StringAnswers } from '../core/memo';
 
 export { isPlaceholder } from './placeholders';
 export { isSecretKeyName } from './keyNames';
@@ -53,8 +53,7 @@ export function severityOf(reason: SecretVerdict['reason']): 'error' | 'warning'
   return reason === 'format' ? 'error' : reason === 'key' ? 'warning' : 'information';
 }
 
-const cache = new Map<string, SecretVerdict | null>();
-const CACHE_LIMIT = 4000;
+const cache = new StringAnswers<SecretVerdict | null>(4000);
 
 /**
  * Returns a verdict when `value` (stored under `key`, if any) is or contains a literal
@@ -66,10 +65,7 @@ export function detectSecret(value: string, key?: string, options: DetectOptions
   const cacheKey = (options.credential ? '1' : '0') + (options.randomOnly ? '1' : '0') + (key ?? '') + '\u0000' + value;
   const cached = cache.get(cacheKey);
   if (cached !== undefined) return cached ?? undefined;
-  const verdict = detectUncached(value, key, options);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  if (cacheKey.length <= LONGEST_REMEMBERED) cache.set(ownCopy(cacheKey), verdict ?? null);
-  return verdict;
+  return cache.add(cacheKey, () => detectUncached(value, key, options) ?? null) ?? undefined;
 }
 
 function detectUncached(value: string, key: string | undefined, options: DetectOptions): SecretVerdict | undefined {
