@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { LineIndex } from '../../../server/src/engine';
 import { lintRule } from './_permissionTransport';
 
 const RULE = 'schema-syntax-error';
@@ -19,9 +20,8 @@ test('trailing commas before } and ], also with line breaks and comments in betw
     '}',
   ].join('\n');
   const found = lintRule(RULE, CLAUDE_DESKTOP, text).filter((f) => f.message.startsWith('Trailing comma'));
-  const offsets = found
-    .map((f) => f.finding.range)
-    .map((r) => text.split('\n').slice(0, r.start.line).join('\n').length + (r.start.line ? 1 : 0) + r.start.character);
+  const lines = new LineIndex(text);
+  const offsets = found.map((f) => lines.offsetAt(f.finding.range.start));
   // After the last argument (a comment before `]`), after "args" (a line break before `}`),
   // after the server (a line comment and a blank line before `}`).
   assert.deepEqual(offsets, [text.indexOf(', /* pinned */'), text.indexOf(',\n    }'), text.indexOf(', // the only server')]);
