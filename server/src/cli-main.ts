@@ -3,31 +3,20 @@
  * dist/cli-main.js is built from this file and loaded by dist/cli.js (cli.ts).
  */
 import { internalErrorMessage, mainAsync } from './cli/main';
+import { processIO } from './cli/io';
 import { scanWorkerInput } from './cli/scanWorkers';
 
 // A scan worker (cli/scanWorkers.ts) loads this bundle to run its side only.
 if (!scanWorkerInput()) {
-  // `mcp-hygiene scan | head` closes the pipe early: that is not an error worth a stack trace.
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
-    });
-  }
-  mainAsync(process.argv.slice(2)).then(exitOnceFlushed, (error: unknown) => {
-    process.stderr.write(internalErrorMessage(error, process.env));
-    exitOnceFlushed(2);
-  });
-}
-
-/**
- * Exits as soon as everything written to stdout and stderr has gone out, rather than when
- * the event loop empties: node otherwise waits at exit for V8's background work (compiling,
- * collecting garbage), ~20 ms of a one-file scan. A pipe whose reader is slow still gets
- * every byte: exiting waits until nothing is queued on either stream.
- */
-function exitOnceFlushed(code: number): void {
-  process.exitCode = code;
-  if (process.stdout.writableLength + process.stderr.writableLength === 0) process.exit(code);
-  else setTimeout(exitOnceFlushed, 1, code);
+  // Output goes straight to the file descriptors (cli/io.ts processIO): once the run ends,
+  // all of it is out, so the process exits at once instead of when the event loop empties
+  // (node would wait for V8's background compiling and collecting, ~20 ms of a one-file scan).
+  const io = processIO();
+  mainAsync(process.argv.slice(2), io).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      io.stderr.write(internalErrorMessage(error, process.env));
+      process.exit(2);
+    },
+  );
 }

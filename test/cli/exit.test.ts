@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { once } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -31,6 +32,27 @@ test('a reader that waits before reading still gets every byte of a report large
     const received = Buffer.concat(chunks).toString('utf8');
     assert.equal(received.replace(/"durationMs":\s*\d+/, ''), expected.replace(/"durationMs":\s*\d+/, ''));
     assert.ok(JSON.parse(received).findings.length > 400);
+  } finally {
+    cleanup();
+  }
+});
+
+test('a reader that goes away early (`scan | head`) ends the scan quietly: no stack trace, exit code 0', { timeout: 120_000 }, async () => {
+  const cli = buildCliOnce();
+  const { dir, cleanup } = tempDir('mcp-hygiene-exit-');
+  try {
+    mkdirSync(join(dir, '.vscode'));
+    writeFileSync(join(dir, '.vscode', 'mcp.json'), generateConfig(400));
+    const child = spawn(process.execPath, [cli, 'scan', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    // Like `head -1`: read the first chunk, then close the pipe while the report is still coming.
+    const [first] = (await once(child.stdout, 'data')) as [Buffer];
+    assert.ok(first.length > 0);
+    child.stdout.destroy();
+    assert.equal(await exited, 0);
+    assert.equal(stderr, '');
   } finally {
     cleanup();
   }

@@ -18,7 +18,7 @@ interface ManifestProperty {
 const manifest = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package.json'), 'utf8'));
 const properties: Record<string, ManifestProperty> = manifest.contributes.configuration.properties;
 const prefix = SETTINGS_SECTION + '.';
-const schemaKeys = Object.keys(settingsSchema.shape).sort();
+const schemaKeys = Object.keys(settingsSchema().shape).sort();
 const manifestKeys = Object.keys(properties)
   .filter((k) => k.startsWith(prefix))
   .map((k) => k.slice(prefix.length))
@@ -55,5 +55,6 @@ test('rule levels offered by the manifest are exactly the schema levels', () => 
 
 test('the manifest defaults pass the schema unchanged', () => {
   const fromManifest = Object.fromEntries(schemaKeys.map((key) => [key, properties[prefix + key].default]));
-  assert.deepEqual(settingsSchema.parse(fromManifest), DEFAULT_SETTINGS);
+  assert.deepEqual(settingsSchema().parse(fromManifest), DEFAULT_SETTINGS);
+  assert.deepEqual(settingsSchema().parse({}), DEFAULT_SETTINGS, 'the schema fills in DEFAULT_SETTINGS');
 });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readSync } from 'node:fs';
+import { existsSync, fstatSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** Everything the CLI touches outside the file system, injectable so tests can run main() in-process. */
@@ -16,8 +16,64 @@ export interface OutputStream {
   isTTY?: boolean;
 }
 
-export function processIO(): CliIO {
-  return { cwd: process.cwd(), env: process.env, stdout: process.stdout, stderr: process.stderr, readStdin: readStdinBounded };
+/**
+ * The real process. `onClosed` runs when the reader of stdout or stderr has gone (`scan | head`):
+ * the binary exits quietly then, as other CLIs do.
+ */
+export function processIO(onClosed: () => never = () => process.exit(process.exitCode ?? 0)): CliIO {
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdout: descriptorOutput(1, onClosed),
+    stderr: descriptorOutput(2, onClosed),
+    readStdin: readStdinBounded,
+  };
+}
+
+/**
+ * Writes straight to a file descriptor, synchronously, instead of through `process.stdout`:
+ * building node's stream for a pipe costs ~3 ms of a one-file scan, and a write that has
+ * returned is out, so the process may exit as soon as the run ends. A reader slower than us
+ * makes the write wait (a non-blocking pipe: retried until it takes the rest).
+ */
+function descriptorOutput(fd: number, onClosed: () => never): OutputStream {
+  let terminal: boolean | undefined;
+  return {
+    get isTTY(): boolean {
+      return (terminal ??= isTerminal(fd));
+    },
+    write(text: string): void {
+      const bytes = Buffer.from(text, 'utf8');
+      let written = 0;
+      while (written < bytes.length) {
+        try {
+          written += writeSync(fd, bytes, written);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code;
+          if (code === 'EPIPE') onClosed();
+          if (code !== 'EAGAIN') throw error;
+          pause(1);
+        }
+      }
+    },
+  };
+}
+
+/**
+ * node:tty (and the net module it loads) costs ~1.5 ms to load: a terminal is a character
+ * device, so a pipe or a file, what CI and editors give us, is told apart without it.
+ */
+function isTerminal(fd: number): boolean {
+  try {
+    return fstatSync(fd).isCharacterDevice() && (require('node:tty') as typeof import('node:tty')).isatty(fd);
+  } catch {
+    return false;
+  }
+}
+
+/** Blocks the thread for `ms` milliseconds (a full pipe or an empty non-blocking stdin: wait rather than spin). */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 /** Reads file descriptor 0 to its end, giving up past `limit` bytes (the same bound as files: maxFileSize). */
@@ -32,8 +88,7 @@ function readStdinBounded(limit: number): Buffer | undefined {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'EAGAIN') {
-        // A non-blocking pipe with nothing yet: wait a moment rather than spin.
-        Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 10);
+        pause(10);
         continue;
       }
       if (code === 'EOF') break;

@@ -26,7 +26,7 @@ export function parseSettingsFileText(text: string, displayName: string): { raw:
   if (parsed.error !== undefined || !value || typeof value !== 'object' || Array.isArray(value)) {
     return { raw, problems, error: `The settings file ${displayName} is not valid: ${parsed.error ?? 'expected a JSON object'}.` };
   }
-  const known = new Set(Object.keys(settingsSchema.shape));
+  const known = new Set(Object.keys(settingsSchema().shape));
   for (const [key, entry] of Object.entries(value as Record<string, unknown>)) {
     const name = key.startsWith('mcpHygiene.') ? key.slice('mcpHygiene.'.length) : key;
     if (name === '$schema') continue;
