@@ -1,3 +1,5 @@
+import { memoizeByString } from './memo';
+
 /**
  * Variable-reference syntaxes used by MCP clients. A dialect lists the ones its client
  * expands; every rule that reads values asks here instead of writing its own regex.
@@ -55,8 +57,14 @@ const PATTERNS: Pattern[] = [
 ];
 
 /** Every variable reference in `text`, whatever the client; earlier patterns win overlaps. */
-export function findReferences(text: string): VariableReference[] {
-  if (text.indexOf('$') < 0 && text.indexOf('{') < 0) return [];
+export function findReferences(text: string): readonly Readonly<VariableReference>[] {
+  return text.indexOf('$') < 0 && text.indexOf('{') < 0 ? NONE : referencesIn(text);
+}
+
+const NONE: readonly VariableReference[] = Object.freeze([]);
+
+/** Remembered per text: a dozen rules and the secret detector ask about the same values. */
+const referencesIn = memoizeByString((text: string): readonly Readonly<VariableReference>[] => {
   const found: VariableReference[] = [];
   // Spans taken by earlier patterns, sorted and disjoint (binary-searched: a value can hold
   // thousands of references).
@@ -80,7 +88,7 @@ export function findReferences(text: string): VariableReference[] {
     if (accepted.length) taken = mergeSorted(taken, accepted);
   }
   return found.sort((a, b) => a.start - b.start);
-}
+}, 2000);
 
 /** Whether [start, end) overlaps a span of `spans` (sorted, disjoint). */
 function overlaps(spans: ReadonlyArray<[number, number]>, start: number, end: number): boolean {

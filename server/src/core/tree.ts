@@ -35,7 +35,7 @@ export interface ParsedDocument {
   /** Syntax errors; the tree still holds whatever could be read around them. */
   readonly problems: readonly ParseProblem[];
   readonly lines: LineIndex;
-  /** Comment ranges, computed on first use (suppressions, "comments not allowed"). */
+  /** Comment ranges (suppressions, secrets in comments, "comments not allowed"). */
   comments(): readonly OffsetRange[];
   /** Writes `value` as a string literal of this syntax (used by fixes). */
   quote(value: string): string;

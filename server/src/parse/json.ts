@@ -1,4 +1,4 @@
-import { createScanner, parseTree, printParseErrorCode, SyntaxKind, type ParseError } from 'jsonc-parser';
+import { printParseErrorCode, visit, type JSONVisitor, type ParseError } from 'jsonc-parser';
 import { LineIndex } from '../core/lineIndex';
 import type { OffsetRange } from '../core/types';
 import type { ParsedDocument, ParseProblem, TreeNode } from '../core/tree';
@@ -11,10 +11,8 @@ import type { ParsedDocument, ParseProblem, TreeNode } from '../core/tree';
 export function parseJson(text: string): ParsedDocument {
   // A BOM is not JSON; blank it out (same length, so offsets stay true) rather than fail.
   const parseable = text.charCodeAt(0) === 0xfeff ? ' ' + text.slice(1) : text;
-  const errors: ParseError[] = [];
-  const root = parseTree(parseable, errors, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true }) as TreeNode | undefined;
+  const { root, errors, comments } = parseWithComments(parseable);
   const problems: ParseProblem[] = errors.map((e) => ({ message: describeError(printParseErrorCode(e.error)), offset: e.offset, length: e.length }));
-  let comments: OffsetRange[] | undefined;
   let lines: LineIndex | undefined;
   return {
     text,
@@ -24,20 +22,87 @@ export function parseJson(text: string): ParsedDocument {
     get lines() {
       return (lines ??= new LineIndex(text));
     },
-    comments: () => (comments ??= scanComments(parseable)),
+    comments: () => comments,
     quote: (value) => JSON.stringify(value),
   };
 }
 
-function scanComments(text: string): OffsetRange[] {
-  const scanner = createScanner(text, false);
-  const found: OffsetRange[] = [];
-  for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
-    if (kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) {
-      found.push({ offset: scanner.getTokenOffset(), length: scanner.getTokenLength() });
+/**
+ * jsonc-parser's `parseTree` (lib/esm/impl/parser.js, 3.3.1), which also keeps the comments
+ * its scanner meets: secret-in-comment, suppressions and the strict-JSON rule read them for
+ * nearly every file, and a second scan of the text for them was ~5 % of a lint.
+ */
+function parseWithComments(text: string): { root: TreeNode | undefined; errors: ParseError[]; comments: OffsetRange[] } {
+  const errors: ParseError[] = [];
+  const comments: OffsetRange[] = [];
+  // An artificial root holds the top-level value.
+  let parent: TreeNode = { type: 'array', offset: -1, length: -1, children: [], parent: undefined };
+  const completeProperty = (endOffset: number) => {
+    if (parent.type === 'property') {
+      parent.length = endOffset - parent.offset;
+      parent = parent.parent!;
     }
+  };
+  const add = (node: TreeNode): TreeNode => {
+    parent.children!.push(node);
+    return node;
+  };
+  const visitor: JSONVisitor = {
+    onObjectBegin: (offset) => {
+      parent = add({ type: 'object', offset, length: -1, parent, children: [] });
+    },
+    onObjectProperty: (name, offset, length) => {
+      parent = add({ type: 'property', offset, length: -1, parent, children: [] });
+      parent.children!.push({ type: 'string', value: name, offset, length, parent });
+    },
+    onObjectEnd: (offset, length) => {
+      // A property without a value ends with its object.
+      completeProperty(offset + length);
+      parent.length = offset + length - parent.offset;
+      parent = parent.parent!;
+      completeProperty(offset + length);
+    },
+    onArrayBegin: (offset) => {
+      parent = add({ type: 'array', offset, length: -1, parent, children: [] });
+    },
+    onArrayEnd: (offset, length) => {
+      parent.length = offset + length - parent.offset;
+      parent = parent.parent!;
+      completeProperty(offset + length);
+    },
+    onLiteralValue: (value: unknown, offset, length) => {
+      add({ type: literalType(value), offset, length, parent, value });
+      completeProperty(offset + length);
+    },
+    onSeparator: (separator, offset) => {
+      if (parent.type !== 'property') return;
+      if (separator === ':') parent.colonOffset = offset;
+      else if (separator === ',') completeProperty(offset);
+    },
+    onComment: (offset, length) => {
+      comments.push({ offset, length });
+    },
+    onError: (error, offset, length) => {
+      errors.push({ error, offset, length });
+    },
+  };
+  visit(text, visitor, { allowTrailingComma: true, disallowComments: false, allowEmptyContent: true });
+  const root = parent.children![0];
+  if (root) delete root.parent;
+  return { root, errors, comments };
+}
+
+function literalType(value: unknown): TreeNode['type'] {
+  switch (typeof value) {
+    case 'boolean':
+      return 'boolean';
+    case 'number':
+      return 'number';
+    case 'string':
+      return 'string';
+    default:
+      return 'null';
   }
-  return found;
 }
 
 function describeError(code: string): string {
