@@ -5,22 +5,33 @@
  */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const rows: number[][] = [];
-  for (let i = 0; i <= a.length; i++) {
-    rows.push(new Array<number>(b.length + 1).fill(0));
-    rows[i][0] = i;
-  }
-  for (let j = 0; j <= b.length; j++) rows[0][j] = j;
+  // Three rolling rows (the swap looks two rows back) in buffers kept between calls: a
+  // typosquat check compares a name with hundreds of known ones, and a matrix per pair
+  // was most of what a lint allocated there.
+  const width = b.length + 1;
+  if (scratch.length < 3 * width) scratch = new Int32Array(3 * width * 2);
+  let twoBack = 0;
+  let previous = width;
+  let current = 2 * width;
+  for (let j = 0; j < width; j++) scratch[previous + j] = j;
   for (let i = 1; i <= a.length; i++) {
+    const ai = a.charCodeAt(i - 1);
+    scratch[current] = i;
     let rowMin = Number.POSITIVE_INFINITY;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let value = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2][j - 2] + 1);
-      rows[i][j] = value;
-      rowMin = Math.min(rowMin, value);
+    for (let j = 1; j < width; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let value = Math.min(scratch[previous + j] + 1, scratch[current + j - 1] + 1, scratch[previous + j - 1] + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) value = Math.min(value, scratch[twoBack + j - 2] + 1);
+      scratch[current + j] = value;
+      if (value < rowMin) rowMin = value;
     }
     if (rowMin > max) return max + 1;
+    const freed = twoBack;
+    twoBack = previous;
+    previous = current;
+    current = freed;
   }
-  return rows[a.length][b.length];
+  return scratch[previous + b.length];
 }
+
+let scratch = new Int32Array(3 * 64);

@@ -13,11 +13,16 @@ export const isFilesystemServer = memoizeByObject(function isFilesystemServer(in
 
 const FILESYSTEM_SERVER = /(?:^|[/@_-])(?:server-)?file-?system(?:[-_/@]|$)|mcp-server-filesystem|filesystem-mcp|mcp-filesystem|^mcp\/filesystem/;
 
+const MAYBE_BROAD = /^\s*["']?(?:[/\\~$%]|[a-zA-Z]:)/;
+
 /**
  * Says what a path argument exposes when it is too broad ("the whole disk", "your home
  * directory"), or undefined for a reasonable path.
  */
 export function classifyBroadPath(raw: string): string | undefined {
+  // Every broad path starts with a slash, ~, a variable or a drive letter: the flags, package
+  // names and words that make most arguments are turned away before any copy is made.
+  if (!MAYBE_BROAD.test(raw)) return undefined;
   const path = raw.trim().replace(/^["']|["']$/g, '');
   if (path === '') return undefined;
   const unix = withoutTrailingSlashes(path.replace(/\\/g, '/')) || '/';

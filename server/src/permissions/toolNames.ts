@@ -120,12 +120,16 @@ export function toolNameWords(name: string): string[] {
 }
 
 /**
- * How risky a tool name looks (the highest tier any of its actions reaches), or undefined.
- * `server` is optional context, the server's name, package and host (`github`,
- * `@atlassian/jira-mcp`): on a collaboration service a comment reaches other people.
+ * Whether a server is a collaboration service, from its name, package and host (`github`,
+ * `@atlassian/jira-mcp`): there a comment reaches other people. Asked once per server, not
+ * once per tool of its list.
  */
-export function toolRisk(name: string, server?: string): ToolRisk | undefined {
-  const collaboration = server !== undefined && toolNameWords(server).some((w) => COLLABORATION.has(w));
+export function isCollaborationService(server: string): boolean {
+  return toolNameWords(server).some((w) => COLLABORATION.has(w));
+}
+
+/** How risky a tool name looks (the highest tier any of its actions reaches), or undefined. */
+export function toolRisk(name: string, collaboration = false): ToolRisk | undefined {
   let best: ToolRisk | undefined;
   for (const clause of clauses(toolNameWords(name))) {
     const risk = clauseRisk(clause, collaboration);

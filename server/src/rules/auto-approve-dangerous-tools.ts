@@ -1,7 +1,7 @@
 import type { Rule } from '../core/rule';
 import { shortValue } from '../core/summary';
 import type { ServerEntry } from '../core/model';
-import { isWildcardToolName, toolRisk } from '../permissions/toolNames';
+import { isCollaborationService, isWildcardToolName, toolRisk } from '../permissions/toolNames';
 import { removeSiblings } from '../fixes/nodeEdits';
 import { clientReadsEntryKey } from '../permissions/settingsKnobs';
 
@@ -31,7 +31,7 @@ export const rule: Rule = {
       const match = /^@([^/]+)\/(.+)$/.exec(entry.value.trim());
       if (!match || match[1] === 'builtin' || isWildcardToolName(match[2])) continue;
       const server = context.config.servers.find((s) => s.name === match[1]);
-      const risk = toolRisk(match[2].replace(/[*?]/g, ' '), server ? serverContext(server) : match[1]);
+      const risk = toolRisk(match[2].replace(/[*?]/g, ' '), isCollaborationService(server ? serverContext(server) : match[1]));
       if (!risk) continue;
       const pattern = /[*?]/.test(match[2]);
       const edit = removeSiblings([entry.node], context.doc);
@@ -48,9 +48,9 @@ export const rule: Rule = {
       if (!knob || knob.values.some((v) => isWildcardToolName(v.value))) continue;
       // A key this client does not read does nothing here (only once copied to a client that reads it): information.
       const ignored = !clientReadsEntryKey(context, knob.key);
-      const about = serverContext(server);
+      const collaboration = isCollaborationService(serverContext(server));
       for (const tool of knob.values) {
-        const risk = toolRisk(tool.value, about);
+        const risk = toolRisk(tool.value, collaboration);
         if (!risk) continue;
         // A list element is removed; a per-tool mode (Codex approval_mode = "approve") becomes "prompt".
         const edit =

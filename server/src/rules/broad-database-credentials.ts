@@ -58,9 +58,10 @@ export const rule: Rule = {
       if (server.url) values.push(server.url);
       for (const entry of server.env)
         if (entry.value !== undefined && entry.valueNode.type === 'string') values.push({ value: entry.value, node: entry.valueNode });
-      const reported = new Set<number>();
+      let reported: Set<number> | undefined;
       const report = (value: StringValue, start: number, user: string, host: string | undefined, how: string) => {
         const range = valueRange(context.doc, value, start, start + user.length);
+        reported ??= new Set();
         if (reported.has(range.offset)) return;
         reported.add(range.offset);
         const local = host !== undefined && (isLoopbackHost(host) || host === '' || host === 'host.docker.internal');
@@ -73,7 +74,8 @@ export const rule: Rule = {
       };
       for (const value of values) {
         DSN.lastIndex = 0;
-        for (let m = DSN.exec(value.value); m; m = DSN.exec(value.value)) {
+        // A connection URL has "://": most values are turned away without the pattern's search.
+        for (let m = value.value.includes('://') ? DSN.exec(value.value) : null; m; m = DSN.exec(value.value)) {
           const user = decodeSafe(m[2]);
           if (!PRIVILEGED_USERS.has(user.toLowerCase())) continue;
           report(value, m.index + m[0].indexOf('://') + 3, m[2], m[3].replace(/^\[|\]$/g, ''), `a ${m[1].toLowerCase().replace(/\+.*$/, '')} database`);
@@ -108,20 +110,22 @@ export const rule: Rule = {
         if (!PRIVILEGED_USERS.has(entry.value.trim().toLowerCase())) continue;
         report({ value: entry.value, node: entry.valueNode }, 0, entry.value, hostFromEnv(server), 'the database');
       }
-      const dbServer = /postgres|mysql|maria|mssql|sql-?server|mongo|oracle|database|\bdb\b|sql/i.test(
-        args
-          .slice(0, 6)
-          .map((a) => a.value)
-          .join(' ') +
-          ' ' +
-          (invocation?.program ?? ''),
-      );
-      if (!dbServer) continue;
+      // A user flag (-U postgres) counts only on a database client, asked at the first such flag.
+      let dbServer: boolean | undefined;
       for (let i = 0; i < args.length; i++) {
         const text = args[i].value;
         const eq = text.indexOf('=');
         const flag = eq > 0 ? text.slice(0, eq) : text;
         if (!USER_FLAG.test(flag)) continue;
+        dbServer ??= /postgres|mysql|maria|mssql|sql-?server|mongo|oracle|database|\bdb\b|sql/i.test(
+          args
+            .slice(0, 6)
+            .map((a) => a.value)
+            .join(' ') +
+            ' ' +
+            (invocation?.program ?? ''),
+        );
+        if (!dbServer) break;
         if (eq > 0 && PRIVILEGED_USERS.has(text.slice(eq + 1).toLowerCase())) report(args[i], eq + 1, text.slice(eq + 1), hostFromEnv(server), 'the database');
         else if (eq < 0 && args[i + 1] && PRIVILEGED_USERS.has(args[i + 1].value.toLowerCase()))
           report(args[i + 1], 0, args[i + 1].value, hostFromEnv(server), 'the database');

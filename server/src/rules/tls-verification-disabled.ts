@@ -36,6 +36,12 @@ const NEGATIONS = new Set([
   'all',
 ]);
 
+/**
+ * Every name either check recognises contains one of these (its words are pieces of the
+ * name): the rest, nearly every env key and argument, is turned away without splitting it.
+ */
+const TLS_TERMS = /ssl|tls|https|cert|x509|insecure|verify|reject/i;
+
 const words = (name: string) =>
   name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
@@ -51,6 +57,7 @@ const words = (name: string) =>
  * `K8S_INSECURE_SKIP_TLS_VERIFY=true`, `NPM_CONFIG_STRICT_SSL=false`, `*_REJECT_UNAUTHORIZED=0`.
  */
 export function tlsOffByEnv(key: string, value: string): Severity | undefined {
+  if (!TLS_TERMS.test(key)) return undefined;
   const v = value.trim();
   const upper = key.toUpperCase();
   if (upper === 'NODE_TLS_REJECT_UNAUTHORIZED' || upper === 'PYTHONHTTPSVERIFY') return v === '0' ? 'error' : undefined;
@@ -75,6 +82,7 @@ export function tlsOffByEnv(key: string, value: string): Severity | undefined {
  * Not `--allow-insecure-host` / `--trusted-host` (one package host: custom-package-registry).
  */
 export function tlsOffByArg(text: string): boolean {
+  if (!TLS_TERMS.test(text)) return false;
   const match = /^--?([A-Za-z][\w-]*)(?:=(.*))?$/.exec(text.trim());
   if (!match) return false;
   const w = words(match[1]);

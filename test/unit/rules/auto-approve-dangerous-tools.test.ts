@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { lintRule, assertClean, applyAndCheck } from './_permissionTransport';
-import { toolRisk } from '../../../server/src/permissions/toolNames';
+import { isCollaborationService, toolRisk } from '../../../server/src/permissions/toolNames';
 
 const RULE = 'auto-approve-dangerous-tools';
 
@@ -103,8 +103,10 @@ test('tool-name words: verbs vs objects (reviewed false positives of the corpus)
 });
 
 test('tool-name words: the same words used as actions stay risky', () => {
-  const high = (name: string, word: string, server?: string) =>
-    assert.deepEqual([toolRisk(name, server)?.level, toolRisk(name, server)?.word], ['high', word], name);
+  const high = (name: string, word: string, server?: string) => {
+    const collaboration = server !== undefined && isCollaborationService(server);
+    assert.deepEqual([toolRisk(name, collaboration)?.level, toolRisk(name, collaboration)?.word], ['high', word], name);
+  };
   // Commit as a verb: first word, or after a namespace and not before a reading word.
   high('git_commit', 'commit');
   high('commit_changes', 'commit');
