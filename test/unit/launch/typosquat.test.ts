@@ -20,6 +20,35 @@ test('bounded edit distance counts transpositions as one edit', () => {
   assert.equal(editDistance('same', 'same', 1), 0);
 });
 
+test('bounded edit distance equals the textbook matrix on random words (its rows are reused between calls)', () => {
+  // Optimal string alignment over the full matrix, as the function was first written.
+  const byMatrix = (a: string, b: string, max: number): number => {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    const rows = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+      let rowMin = Infinity;
+      for (let j = 1; j <= b.length; j++) {
+        let value = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rows[i - 2][j - 2] + 1);
+        rows[i][j] = value;
+        rowMin = Math.min(rowMin, value);
+      }
+      if (rowMin > max) return max + 1;
+    }
+    return rows[a.length][b.length];
+  };
+  let seed = 7;
+  const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+  const word = (longest: number) => Array.from({ length: Math.floor(random() * longest) }, () => 'abcde'[Math.floor(random() * 5)]).join('');
+  for (let round = 0; round < 20_000; round++) {
+    // Now and then a long one, so the reused rows have to grow.
+    const a = word(12);
+    const b = random() < 0.05 ? word(150) : word(12);
+    const max = Math.floor(random() * 4);
+    assert.equal(editDistance(a, b, max), byMatrix(a, b, max), `${a} / ${b} / ${max}`);
+  }
+});
+
 test('typosquat classification', () => {
   assert.equal(typosquatOf('npm', '@modelcontextprotocol/server-memory'), undefined);
   assert.equal(typosquatOf('npm', '@modelcontextprotocoI/server-memory')?.kind, 'confusable');
