@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LintQueue, SupersededError } from '../../server/src/handlers/lintQueue';
+import type { LintSteps } from '../../server/src/engine';
 
 /** setImmediate whose callbacks run only when the test says so. */
 function manualTicks() {
@@ -22,7 +23,7 @@ function manualTicks() {
 }
 
 /** A stepwise lint of `steps` pauses that records each step in `log` and returns `value`. */
-function* lintOf<T>(value: T, steps: number, log: string[] = [], name = 'lint'): Generator<void, T, void> {
+function* lintOf<T>(value: T, steps: number, log: string[] = [], name = 'lint'): LintSteps<T> {
   for (let i = 0; i < steps; i++) {
     log.push(`${name} step ${i}`);
     yield;

@@ -110,29 +110,21 @@ export function isShell(command: string | undefined): boolean {
 }
 
 /**
- * Every string leaf below `node` with the key path leading to it (keys themselves excluded).
- * Computed once per node: two schema rules walk every server entry's strings.
+ * Every string leaf below `node` (keys themselves excluded) with the first key of the path
+ * leading to it. Computed once per node: two schema rules walk every server entry's strings.
  */
-export const stringLeaves = memoizeByObject(function stringLeaves(node: TreeNode): ReadonlyArray<{ node: TreeNode; path: readonly string[] }> {
-  const found: Array<{ node: TreeNode; path: readonly string[] }> = [];
-  const path: string[] = [];
-  const walk = (current: TreeNode): void => {
-    if (current.type === 'string') found.push({ node: current, path: path.slice() });
+export const stringLeaves = memoizeByObject(function stringLeaves(node: TreeNode): ReadonlyArray<{ node: TreeNode; top: string | undefined }> {
+  const found: Array<{ node: TreeNode; top: string | undefined }> = [];
+  const walk = (current: TreeNode, top: string | undefined): void => {
+    if (current.type === 'string') found.push({ node: current, top });
     else if (current.type === 'object') {
-      for (const e of entries(current)) {
-        path.push(e.key);
-        walk(e.valueNode);
-        path.pop();
-      }
+      for (const e of entries(current)) walk(e.valueNode, top ?? e.key);
     } else if (current.type === 'array') {
-      current.children?.forEach((child, i) => {
-        path.push(String(i));
-        walk(child);
-        path.pop();
-      });
+      const children = current.children ?? [];
+      for (let index = 0; index < children.length; index++) walk(children[index], top ?? String(index));
     }
   };
-  walk(node);
+  walk(node, undefined);
   return found;
 });
 

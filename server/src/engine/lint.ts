@@ -94,20 +94,26 @@ export function unclaimedConfigClient(text: string, filePath: string): string | 
   return dialect && dialect.read(doc).servers.some((server) => server.command || server.url) ? dialect.displayName : undefined;
 }
 
-/** A step of `analyzeSteps`: nothing to pass, the caller only decides when to go on. */
-export type LintSteps<T> = Generator<void, T, void>;
+/**
+ * A step of `analyzeSteps`. The caller decides when to go on, and says `true` when it runs
+ * the lint to its end anyway (`runToEnd`): the lint then stops pausing after each rule, a
+ * pause that costs a generator round trip per rule and only a host stepping through a large
+ * file needs.
+ */
+export type LintSteps<T> = Generator<void, T, boolean | undefined>;
 
 /** Runs a stepwise lint without pausing. */
 export function runToEnd<T>(steps: LintSteps<T>): T {
   let step = steps.next();
-  while (!step.done) step = steps.next();
+  while (!step.done) step = steps.next(true);
   return step.value;
 }
 
 /**
  * `analyze` in steps: it pauses after the parse, after reading the model and after each
  * rule, so a host can answer other requests in between (the language server's LintQueue
- * for large documents). Driven to the end it is exactly `analyze`: one code path.
+ * for large documents). Driven to the end it is exactly `analyze`: one code path (the
+ * findings never depend on how it is driven).
  */
 export function* analyzeSteps(
   text: string,
@@ -119,7 +125,7 @@ export function* analyzeSteps(
   const byPath = forced ?? dialectForPath(filePath);
   const doc = parseDocument(text, byPath?.syntax ?? syntaxForPath(filePath));
   if (!doc) return undefined;
-  yield;
+  const toTheEnd = yield;
   const dialect = byPath ?? dialectForContent(doc.root);
   if (!dialect) return undefined;
   const config = dialect.read(doc);
@@ -129,7 +135,7 @@ export function* analyzeSteps(
   const { rules, ran } = rulesToRun(active, settings, dialect);
   const keyOf = lazyIncrementalKey(filePath, dialect, settings, options, rules);
   const version: DocumentVersion = { doc, dialect, config, settings, filePath, options };
-  const unsuppressed = (options.previous && relint(options.previous, keyOf(), version, rules)) ?? (yield* collectFindings(version, rules));
+  const unsuppressed = (options.previous && relint(options.previous, keyOf(), version, rules)) ?? (yield* collectFindings(version, rules, !toTheEnd));
   const findings = suppress(unsuppressed.slice(), doc, settings, filePath, active, ran).sort(compareFindings);
   return { doc, dialect, config, findings, incremental: { keyOf, unsuppressed } };
 }
@@ -249,8 +255,8 @@ interface DocumentVersion {
   options: LintOptions;
 }
 
-/** Runs `rules` (already filtered by rulesToRun), pausing after each, and returns their findings before suppressions. */
-function* collectFindings(version: DocumentVersion, rules: readonly Rule[]): LintSteps<Finding[]> {
+/** Runs `rules` (already filtered by rulesToRun), pausing after each when asked, and returns their findings before suppressions. */
+function* collectFindings(version: DocumentVersion, rules: readonly Rule[], pauseAfterEachRule = false): LintSteps<Finding[]> {
   const { doc, dialect, config, settings, filePath, options } = version;
   const findings: Finding[] = [];
   const gitNote = options.gitState && options.gitState !== 'unknown' ? GIT_NOTES[options.gitState] : undefined;
@@ -286,7 +292,7 @@ function* collectFindings(version: DocumentVersion, rules: readonly Rule[]): Lin
     } catch (error) {
       options.onRuleError?.(candidate.id, error);
     }
-    yield;
+    if (pauseAfterEachRule) yield;
   }
   return findings;
 }

@@ -36,6 +36,8 @@ export const rule: Rule = {
         if (entry.value !== undefined && entry.valueNode.type === 'string') values.push({ value: entry.value, node: entry.valueNode });
       const seen = new Set<string>();
       for (const value of values) {
+        // Each flag below contains one of these two: nearly every value is passed over at once.
+        if (!value.value.includes('--no-sandbox') && !value.value.includes('--disable-')) continue;
         for (const [pattern, what] of FLAGS) {
           const match = pattern.exec(value.value);
           if (!match) continue;

@@ -1,5 +1,6 @@
 import type { Rule } from '../core/rule';
-import { entries } from '../core/tree';
+import { entries, type TreeNode } from '../core/tree';
+import { bool, num, str, strList, strMap } from '../dialects/schema';
 import { clientName, describeNode, nodeAtPath, schemaEntries, shown, toValue } from '../dialects/schemaCheck';
 
 const EXPECTED: Record<string, string> = {
@@ -45,6 +46,7 @@ export const rule: Rule = {
         const field = shape[key];
         // The transport key's values are schema-unsupported-transport's (one finding, with a fix).
         if (!field || (key === schema.typeKey && schema.transports && valueNode.type === 'string')) continue;
+        if (plainlyValid(field, valueNode)) continue;
         const result = field.safeParse(toValue(valueNode));
         if (result.success || !result.error) continue;
         const issue = result.error.issues[0];
@@ -63,3 +65,17 @@ export const rule: Rule = {
     }
   },
 };
+
+/**
+ * Values that the field types most keys share plainly accept, told from the tree: most entries
+ * are valid, and building a value and running zod for each of their keys was most of the rule.
+ */
+function plainlyValid(field: unknown, node: TreeNode): boolean {
+  if (field === str) return node.type === 'string';
+  if (field === bool) return node.type === 'boolean';
+  // TOML and YAML can spell inf and nan, which zod's number refuses.
+  if (field === num) return node.type === 'number' && Number.isFinite(node.value);
+  if (field === strList) return node.type === 'array' && (node.children ?? []).every((child) => child.type === 'string');
+  if (field === strMap) return node.type === 'object' && entries(node).every((entry) => entry.valueNode?.type === 'string');
+  return false;
+}

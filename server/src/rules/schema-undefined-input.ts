@@ -34,12 +34,12 @@ export const rule: Rule = {
     }
     const client = clientName(dialect);
     for (const server of schemaEntries(context.config.servers)) {
-      for (const { node, path } of stringLeaves(server.node)) {
+      for (const { node, top } of stringLeaves(server.node)) {
         let verbatim: ReturnType<typeof verbatimValue> | null = null;
         for (const reference of findReferences(node.value as string)) {
           if (reference.syntax !== 'input' || ids.has(reference.name)) continue;
           verbatim ??= verbatimValue(doc, node);
-          const secretish = ['env', 'headers'].includes(path[0]);
+          const secretish = top !== undefined && ['env', 'headers'].includes(top);
           const input = {
             type: 'promptString',
             id: reference.name,

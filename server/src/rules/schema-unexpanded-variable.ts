@@ -43,8 +43,7 @@ export const rule: Rule = {
     const supported = dialect.variables.map((v) => SPELLING[v]);
     for (const server of schemaEntries(context.config.servers)) {
       const shell = isShell(server.command?.value);
-      for (const { node, path } of stringLeaves(server.node)) {
-        const top = path[0];
+      for (const { node, top } of stringLeaves(server.node)) {
         if (top === undefined || schema.literalKeys?.includes(top)) continue;
         const value = node.value as string;
         let verbatim: ReturnType<typeof verbatimValue> | null = null;
