@@ -53,10 +53,14 @@ export function splitCommand(command: string): string[] {
   return text.split(/\s+/).filter(Boolean);
 }
 
+/** The program's file name, lower-case, without a Windows launcher extension (`C:\\tools\\NPX.cmd` -> `npx`). */
 export function programName(command: string): string {
-  const base = command.replace(/\\/g, '/').split('/').pop() ?? command;
-  return base.toLowerCase().replace(/\.(cmd|exe|bat|ps1)$/, '');
+  // Asked for every command and many arguments: one cut at the last separator, not a split.
+  const base = command.slice(Math.max(command.lastIndexOf('/'), command.lastIndexOf('\\')) + 1).toLowerCase();
+  return LAUNCHER_EXTENSION.test(base) ? base.slice(0, base.lastIndexOf('.')) : base;
 }
+
+const LAUNCHER_EXTENSION = /\.(?:cmd|exe|bat|ps1)$/;
 
 /**
  * `text.replace(/<start>.*$/, '')` in one pass (`start` a one-character class such as `[?#]`
