@@ -1,6 +1,7 @@
 /**
- * The binary exits as soon as its output is flushed (cli-main.ts), not when node's event loop
- * empties: a reader slower than the scan must still receive the whole report.
+ * The binary writes its output straight to file descriptors 1 and 2 and exits as soon as the
+ * run ends (cli-main.ts, cli/io.ts), not when node's event loop empties: a reader slower than
+ * the scan must still receive the whole report, and one that leaves early ends it quietly.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

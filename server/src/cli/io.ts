@@ -31,18 +31,24 @@ export function processIO(onClosed: () => never = () => process.exit(process.exi
 }
 
 /**
- * Writes straight to a file descriptor, synchronously, instead of through `process.stdout`:
+ * Output to a pipe or a file is written straight to its file descriptor, synchronously:
  * building node's stream for a pipe costs ~3 ms of a one-file scan, and a write that has
  * returned is out, so the process may exit as soon as the run ends. A reader slower than us
- * makes the write wait (a non-blocking pipe: retried until it takes the rest).
+ * makes the write wait (a non-blocking pipe: retried until it takes the rest). A terminal
+ * keeps node's own stream, which writes UTF-8 text correctly to a Windows console too (and
+ * there asynchronously: `pendingTerminalOutput` tells the exit to wait for it).
  */
-function descriptorOutput(fd: number, onClosed: () => never): OutputStream {
+function descriptorOutput(fd: 1 | 2, onClosed: () => never): OutputStream {
   let terminal: boolean | undefined;
   return {
     get isTTY(): boolean {
       return (terminal ??= isTerminal(fd));
     },
     write(text: string): void {
+      if ((terminal ??= isTerminal(fd))) {
+        terminalStream(fd, onClosed).write(text);
+        return;
+      }
       const bytes = Buffer.from(text, 'utf8');
       let written = 0;
       while (written < bytes.length) {
@@ -57,6 +63,25 @@ function descriptorOutput(fd: number, onClosed: () => never): OutputStream {
       }
     },
   };
+}
+
+const terminalStreams: NodeJS.WriteStream[] = [];
+
+function terminalStream(fd: 1 | 2, onClosed: () => never): NodeJS.WriteStream {
+  const stream = fd === 1 ? process.stdout : process.stderr;
+  if (!terminalStreams.includes(stream)) {
+    terminalStreams.push(stream);
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') onClosed();
+      throw error;
+    });
+  }
+  return stream;
+}
+
+/** Bytes written to a terminal that node has not handed over yet (Windows consoles are written asynchronously). */
+export function pendingTerminalOutput(): number {
+  return terminalStreams.reduce((sum, stream) => sum + stream.writableLength, 0);
 }
 
 /**
