@@ -13,12 +13,20 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { generateConfig } from '../../bench/generate';
 import { buildCliOnce, tempDir } from './helpers';
 
-test('a reader that waits before reading still gets every byte of a report larger than a pipe holds', { timeout: 120_000 }, async () => {
-  const cli = buildCliOnce();
+/** Runs `check` on the built CLI and a folder whose 400-server config makes a report larger than a pipe holds. */
+async function withLargeReport(check: (cli: string, dir: string) => Promise<void>): Promise<void> {
   const { dir, cleanup } = tempDir('mcp-hygiene-exit-');
   try {
     mkdirSync(join(dir, '.vscode'));
     writeFileSync(join(dir, '.vscode', 'mcp.json'), generateConfig(400));
+    await check(buildCliOnce(), dir);
+  } finally {
+    cleanup();
+  }
+}
+
+test('a reader that waits before reading still gets every byte of a report larger than a pipe holds', { timeout: 120_000 }, () =>
+  withLargeReport(async (cli, dir) => {
     const args = [cli, 'scan', dir, '--format', 'json'];
     const expected = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout;
     assert.ok(expected.length > 4 * 65536, `a report of ${expected.length} bytes is larger than a pipe's buffer`);
@@ -33,17 +41,11 @@ test('a reader that waits before reading still gets every byte of a report large
     const received = Buffer.concat(chunks).toString('utf8');
     assert.equal(received.replace(/"durationMs":\s*\d+/, ''), expected.replace(/"durationMs":\s*\d+/, ''));
     assert.ok(JSON.parse(received).findings.length > 400);
-  } finally {
-    cleanup();
-  }
-});
+  }),
+);
 
-test('a reader that goes away early (`scan | head`) ends the scan quietly: no stack trace, exit code 0', { timeout: 120_000 }, async () => {
-  const cli = buildCliOnce();
-  const { dir, cleanup } = tempDir('mcp-hygiene-exit-');
-  try {
-    mkdirSync(join(dir, '.vscode'));
-    writeFileSync(join(dir, '.vscode', 'mcp.json'), generateConfig(400));
+test('a reader that goes away early (`scan | head`) ends the scan quietly: no stack trace, exit code 0', { timeout: 120_000 }, () =>
+  withLargeReport(async (cli, dir) => {
     const child = spawn(process.execPath, [cli, 'scan', dir], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
@@ -54,7 +56,5 @@ test('a reader that goes away early (`scan | head`) ends the scan quietly: no st
     child.stdout.destroy();
     assert.equal(await exited, 0);
     assert.equal(stderr, '');
-  } finally {
-    cleanup();
-  }
-});
+  }),
+);

@@ -13,29 +13,29 @@ import { generateConfig } from '../../../bench/generate';
 const path = '/project/.vscode/mcp.json';
 const text = generateConfig(10);
 
-test('stepped through, the lint pauses after the parse, the model and every rule that runs', () => {
+/** Drives a stepwise lint as a host does, answering `toTheEnd` at each pause; counts the pauses. */
+function drive(toTheEnd: boolean | undefined) {
   const steps = analyzeSteps(text, path, DEFAULT_SETTINGS);
   let pauses = 0;
   let step = steps.next();
   while (!step.done) {
     pauses++;
-    step = steps.next();
+    step = steps.next(toTheEnd);
   }
-  assert.ok(step.value);
+  return { pauses, analysis: step.value };
+}
+
+test('stepped through, the lint pauses after the parse, the model and every rule that runs', () => {
+  const { pauses, analysis } = drive(undefined);
+  assert.ok(analysis);
   const rulesForThisClient = RULES.filter((rule) => !rule.meta.dialects || rule.meta.dialects.includes('vscode')).length;
   assert.equal(pauses, 2 + rulesForThisClient);
-  assert.deepEqual(step.value.findings, analyze(text, path)?.findings);
+  assert.deepEqual(analysis.findings, analyze(text, path)?.findings);
 });
 
 test('run to its end, the lint pauses only after the parse and the model, with the same findings', () => {
-  const steps = analyzeSteps(text, path, DEFAULT_SETTINGS);
-  let pauses = 0;
-  let step = steps.next();
-  while (!step.done) {
-    pauses++;
-    step = steps.next(true);
-  }
+  const { pauses, analysis } = drive(true);
   assert.equal(pauses, 2);
-  assert.deepEqual(step.value?.findings, runToEnd(analyzeSteps(text, path))?.findings);
-  assert.ok((step.value?.findings.length ?? 0) > 10, 'a generated config has findings');
+  assert.deepEqual(analysis?.findings, runToEnd(analyzeSteps(text, path))?.findings);
+  assert.ok((analysis?.findings.length ?? 0) > 10, 'a generated config has findings');
 });
