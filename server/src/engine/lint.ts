@@ -288,7 +288,8 @@ function* collectFindings(version: DocumentVersion, rules: readonly Rule[], paus
     severityOverride = level === 'off' ? undefined : level;
     byGit = gitNote && !severityOverride && candidate.meta.plaintextSecret ? gitNote : undefined;
     try {
-      candidate.check(context);
+      if (candidate.checkServer) for (const server of config.servers) candidate.checkServer(context, server);
+      else candidate.check?.(context);
     } catch (error) {
       options.onRuleError?.(candidate.id, error);
     }

@@ -27,36 +27,34 @@ export const rule: Rule = {
     owasp: ['MCP02'],
     threat: "Sandbox escape: a malicious page visited by the agent can exploit the unsandboxed browser and reach the machine or other sites' data.",
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      const invocation = serverCommands(server).main;
-      const inContainer = invocation ? dockerRunOf(invocation) !== undefined : false;
-      const values: StringValue[] = allCommands(server).flatMap((c) => c.args);
-      for (const entry of server.env)
-        if (entry.value !== undefined && entry.valueNode.type === 'string') values.push({ value: entry.value, node: entry.valueNode });
-      const seen = new Set<string>();
-      for (const value of values) {
-        // Each flag below contains one of these two: nearly every value is passed over at once.
-        if (!value.value.includes('--no-sandbox') && !value.value.includes('--disable-')) continue;
-        for (const [pattern, what] of FLAGS) {
-          const match = pattern.exec(value.value);
-          if (!match) continue;
-          const key = `${value.node.offset}:${match[0]}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          const whole = value.value.trim() === match[0];
-          const range = whole ? { node: value.node } : valueRange(context.doc, value, match.index, match.index + match[0].length);
-          // Inside a container the container is the sandbox; Chromium as root there needs --no-sandbox.
-          const contained = inContainer && match[0] !== '--disable-web-security';
-          context.report({
-            ...range,
-            server,
-            severity: contained ? 'information' : 'warning',
-            message: contained
-              ? `Browser protection off in a container (${match[0]}): run the browser as a non-root user with its sandbox on. Server "${server.name}": the flag ${what}; the container is the remaining boundary.`
-              : `Browser protection off (${match[0]}): remove it and run the browser as a normal user. Server "${server.name}": the flag ${what}, so a malicious page the agent opens can exploit the browser and reach this machine. If the browser must run as root, run it in a container.`,
-          });
-        }
+  checkServer(context, server) {
+    const invocation = serverCommands(server).main;
+    const inContainer = invocation ? dockerRunOf(invocation) !== undefined : false;
+    const values: StringValue[] = allCommands(server).flatMap((c) => c.args);
+    for (const entry of server.env)
+      if (entry.value !== undefined && entry.valueNode.type === 'string') values.push({ value: entry.value, node: entry.valueNode });
+    const seen = new Set<string>();
+    for (const value of values) {
+      // Each flag below contains one of these two: nearly every value is passed over at once.
+      if (!value.value.includes('--no-sandbox') && !value.value.includes('--disable-')) continue;
+      for (const [pattern, what] of FLAGS) {
+        const match = pattern.exec(value.value);
+        if (!match) continue;
+        const key = `${value.node.offset}:${match[0]}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const whole = value.value.trim() === match[0];
+        const range = whole ? { node: value.node } : valueRange(context.doc, value, match.index, match.index + match[0].length);
+        // Inside a container the container is the sandbox; Chromium as root there needs --no-sandbox.
+        const contained = inContainer && match[0] !== '--disable-web-security';
+        context.report({
+          ...range,
+          server,
+          severity: contained ? 'information' : 'warning',
+          message: contained
+            ? `Browser protection off in a container (${match[0]}): run the browser as a non-root user with its sandbox on. Server "${server.name}": the flag ${what}; the container is the remaining boundary.`
+            : `Browser protection off (${match[0]}): remove it and run the browser as a normal user. Server "${server.name}": the flag ${what}, so a malicious page the agent opens can exploit the browser and reach this machine. If the browser must run as root, run it in a container.`,
+        });
       }
     }
   },

@@ -22,25 +22,23 @@ export const rule: Rule = {
     owasp: ['MCP07'],
     threat: 'Drive-by requests: any web page the user opens can call the server and its tools through the browser.',
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      const report = (node: TreeNode, setting: string) =>
-        context.report({
-          node,
-          server,
-          message: `Server "${server.name}" accepts requests from every web origin (${setting}): name the origins that need it. Any page open in your browser can call its tools.`,
-        });
-      for (const entry of server.env) {
-        if (entry.value !== undefined && CORS_NAME.test(entry.key) && entry.value.trim() === '*') report(entry.valueNode, `${entry.key}=*`);
-      }
-      server.args.forEach((arg, index) => {
-        // `--cors=*`, and `-e CORS_ORIGIN=*` passed to a container.
-        const assignment = /^(-{1,2}[\w-]+|[A-Za-z_]\w*)=(.*)$/.exec(arg.value.trim());
-        if (assignment && CORS_NAME.test(assignment[1]) && assignment[2].replace(/^["']|["']$/g, '') === '*') report(arg.node, `${assignment[1]}=*`);
-        // `--cors *`
-        const previous = server.args[index - 1]?.value ?? '';
-        if (arg.value.trim() === '*' && previous.startsWith('-') && CORS_NAME.test(previous)) report(arg.node, `${previous} *`);
+  checkServer(context, server) {
+    const report = (node: TreeNode, setting: string) =>
+      context.report({
+        node,
+        server,
+        message: `Server "${server.name}" accepts requests from every web origin (${setting}): name the origins that need it. Any page open in your browser can call its tools.`,
       });
+    for (const entry of server.env) {
+      if (entry.value !== undefined && CORS_NAME.test(entry.key) && entry.value.trim() === '*') report(entry.valueNode, `${entry.key}=*`);
     }
+    server.args.forEach((arg, index) => {
+      // `--cors=*`, and `-e CORS_ORIGIN=*` passed to a container.
+      const assignment = /^(-{1,2}[\w-]+|[A-Za-z_]\w*)=(.*)$/.exec(arg.value.trim());
+      if (assignment && CORS_NAME.test(assignment[1]) && assignment[2].replace(/^["']|["']$/g, '') === '*') report(arg.node, `${assignment[1]}=*`);
+      // `--cors *`
+      const previous = server.args[index - 1]?.value ?? '';
+      if (arg.value.trim() === '*' && previous.startsWith('-') && CORS_NAME.test(previous)) report(arg.node, `${previous} *`);
+    });
   },
 };

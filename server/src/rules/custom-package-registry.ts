@@ -47,33 +47,31 @@ export const rule: Rule = {
     owasp: ['MCP04'],
     threat: 'Installer spoofing and dependency confusion: whoever runs (or intercepts) the registry decides what code the package name installs.',
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      for (const info of allLaunches(server)) {
-        if (info.npm?.registry) judge(context, server, info.npm.registry, 'registry', `${info.npm.launcher} --registry`);
-        if (info.npm?.userconfig) judge(context, server, info.npm.userconfig, 'userconfig', `${info.npm.launcher} --userconfig`);
-        for (const index of info.python?.indexes ?? []) {
-          judge(context, server, index.value, index.option === '--extra-index-url' ? 'extra-index' : 'registry', `${info.python!.launcher} ${index.option}`);
-        }
-        for (const host of info.python?.insecureHosts ?? []) judge(context, server, host, 'insecure-host', `${info.python!.launcher} --allow-insecure-host`);
-        if (info.npm && info.invocation) {
-          // npm-family options before the package: `--strict-ssl=false`, `--strict-ssl false`, `--no-strict-ssl`.
-          const args = info.invocation.args;
-          for (let i = 0; i < args.length && (args[i].value.startsWith('-') || (i < 2 && /^(?:exec|x|dlx)$/.test(args[i].value))); i++) {
-            const text = args[i].value;
-            const off =
-              /^--(?:no-strict-ssl|strict-ssl=(?:false|0|no))$/i.test(text) || (text === '--strict-ssl' && /^(?:false|0|no)$/i.test(args[i + 1]?.value ?? ''));
-            if (off) judge(context, server, { value: 'false', node: args[i].node }, 'tls-off', `${info.npm.launcher} ${text.replace(/=.*/, '')}`, args[i]);
-          }
+  checkServer(context, server) {
+    for (const info of allLaunches(server)) {
+      if (info.npm?.registry) judge(context, server, info.npm.registry, 'registry', `${info.npm.launcher} --registry`);
+      if (info.npm?.userconfig) judge(context, server, info.npm.userconfig, 'userconfig', `${info.npm.launcher} --userconfig`);
+      for (const index of info.python?.indexes ?? []) {
+        judge(context, server, index.value, index.option === '--extra-index-url' ? 'extra-index' : 'registry', `${info.python!.launcher} ${index.option}`);
+      }
+      for (const host of info.python?.insecureHosts ?? []) judge(context, server, host, 'insecure-host', `${info.python!.launcher} --allow-insecure-host`);
+      if (info.npm && info.invocation) {
+        // npm-family options before the package: `--strict-ssl=false`, `--strict-ssl false`, `--no-strict-ssl`.
+        const args = info.invocation.args;
+        for (let i = 0; i < args.length && (args[i].value.startsWith('-') || (i < 2 && /^(?:exec|x|dlx)$/.test(args[i].value))); i++) {
+          const text = args[i].value;
+          const off =
+            /^--(?:no-strict-ssl|strict-ssl=(?:false|0|no))$/i.test(text) || (text === '--strict-ssl' && /^(?:false|0|no)$/i.test(args[i + 1]?.value ?? ''));
+          if (off) judge(context, server, { value: 'false', node: args[i].node }, 'tls-off', `${info.npm.launcher} ${text.replace(/=.*/, '')}`, args[i]);
         }
       }
-      for (const entry of server.env) {
-        const kind = ENV_KINDS.find(([pattern]) => pattern.test(entry.key))?.[1];
-        if (!kind || entry.value === undefined) continue;
-        if (kind === 'checksum-off' && !isChecksumOff(entry.key, entry.value)) continue;
-        if (kind === 'tls-off' && !/^(?:false|0|no|off)$/i.test(entry.value.trim())) continue;
-        judge(context, server, { value: entry.value, node: entry.valueNode }, kind, entry.key);
-      }
+    }
+    for (const entry of server.env) {
+      const kind = ENV_KINDS.find(([pattern]) => pattern.test(entry.key))?.[1];
+      if (!kind || entry.value === undefined) continue;
+      if (kind === 'checksum-off' && !isChecksumOff(entry.key, entry.value)) continue;
+      if (kind === 'tls-off' && !/^(?:false|0|no|off)$/i.test(entry.value.trim())) continue;
+      judge(context, server, { value: entry.value, node: entry.valueNode }, kind, entry.key);
     }
   },
 };

@@ -29,28 +29,26 @@ export const rule: Rule = {
     owasp: ['MCP02'],
     threat: 'Sandbox escape and over-broad access: the server (and an agent steering it) can read, write, connect and run anything.',
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      for (const invocation of allCommands(server)) {
-        if (!invocation || invocation.program !== 'deno') continue;
-        const args = invocation.args;
-        let i = 0;
-        if (i < args.length && SUBCOMMANDS.has(args[i].value)) i++;
-        for (; i < args.length; i++) {
-          const text = args[i].value;
-          if (!text.startsWith('-')) break; // the script: later flags are the script's own
-          if (WITH_VALUE.has(text)) {
-            i++;
-            continue;
-          }
-          const what = BROAD[text];
-          if (!what) continue;
-          context.report({
-            node: args[i].node,
-            server,
-            message: `Deno runs with ${shortValue(text, 30)}: list exactly what it needs (e.g. --allow-net=api.example.com). Server "${server.name}" is allowed ${what}: Deno's sandbox no longer limits it (--allow-read=./data style flags do).`,
-          });
+  checkServer(context, server) {
+    for (const invocation of allCommands(server)) {
+      if (!invocation || invocation.program !== 'deno') continue;
+      const args = invocation.args;
+      let i = 0;
+      if (i < args.length && SUBCOMMANDS.has(args[i].value)) i++;
+      for (; i < args.length; i++) {
+        const text = args[i].value;
+        if (!text.startsWith('-')) break; // the script: later flags are the script's own
+        if (WITH_VALUE.has(text)) {
+          i++;
+          continue;
         }
+        const what = BROAD[text];
+        if (!what) continue;
+        context.report({
+          node: args[i].node,
+          server,
+          message: `Deno runs with ${shortValue(text, 30)}: list exactly what it needs (e.g. --allow-net=api.example.com). Server "${server.name}" is allowed ${what}: Deno's sandbox no longer limits it (--allow-read=./data style flags do).`,
+        });
       }
     }
   },

@@ -17,15 +17,13 @@ export const rule: Rule = {
     threat:
       'Network-layer attacks and configuration drift: the legacy transport lacks the Streamable HTTP security guidance (Origin checks, session handling) and is being removed from clients.',
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      if (server.transport !== 'sse') continue;
-      const node = server.type?.node ?? server.url?.node ?? server.nameNode;
-      context.report({
-        node,
-        server,
-        message: `Deprecated SSE transport: switch to type "http" if the server supports Streamable HTTP. Server "${server.name}": the endpoint is often /mcp instead of /sse; clients are dropping SSE.`,
-      });
-    }
+  checkServer(context, server) {
+    if (server.transport !== 'sse') return;
+    const node = server.type?.node ?? server.url?.node ?? server.nameNode;
+    context.report({
+      node,
+      server,
+      message: `Deprecated SSE transport: switch to type "http" if the server supports Streamable HTTP. Server "${server.name}": the endpoint is often /mcp instead of /sse; clients are dropping SSE.`,
+    });
   },
 };

@@ -59,30 +59,28 @@ export const rule: Rule = {
     owasp: ['MCP02'],
     threat: 'Sandbox escape: capabilities such as SYS_ADMIN or SYS_PTRACE let a compromised server break out of its container.',
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      const run = dockerRunOfServer(server);
-      if (!run) continue;
-      for (const option of dockerOptions(run, '--cap-add')) {
-        if (!option.value) continue;
-        const text = option.value.value;
-        let cursor = option.inline ? option.flag.value.length - text.length : 0;
-        for (const part of text.split(',')) {
-          const start = cursor;
-          cursor += part.length + 1;
-          const cap = part.trim().toUpperCase().replace(/^CAP_/, '');
-          if (!cap || (DEFAULT_CAPS[run.engine] ?? DEFAULT_CAPS.docker).has(cap)) continue;
-          const escape = HOST_ROOT_CAPS.has(cap);
-          const range = valueRange(context.doc, option.inline ? option.flag : option.value, start, start + part.length);
-          context.report({
-            ...range,
-            server,
-            severity: escape ? 'error' : 'warning',
-            message: escape
-              ? `Container capability ${cap} lets the server escape to the host: remove --cap-add ${cap}. Server "${server.name}": ${cap === 'ALL' ? 'ALL grants every capability, including known escapes' : `${cap} is a known container-escape primitive`}. If the image really needs a capability, grant the narrowest one and document why.`
-              : `Extra container capability ${cap}: remove it unless the server documents that it needs it. Server "${server.name}": --cap-add ${cap} widens what a compromised server can do.`,
-          });
-        }
+  checkServer(context, server) {
+    const run = dockerRunOfServer(server);
+    if (!run) return;
+    for (const option of dockerOptions(run, '--cap-add')) {
+      if (!option.value) continue;
+      const text = option.value.value;
+      let cursor = option.inline ? option.flag.value.length - text.length : 0;
+      for (const part of text.split(',')) {
+        const start = cursor;
+        cursor += part.length + 1;
+        const cap = part.trim().toUpperCase().replace(/^CAP_/, '');
+        if (!cap || (DEFAULT_CAPS[run.engine] ?? DEFAULT_CAPS.docker).has(cap)) continue;
+        const escape = HOST_ROOT_CAPS.has(cap);
+        const range = valueRange(context.doc, option.inline ? option.flag : option.value, start, start + part.length);
+        context.report({
+          ...range,
+          server,
+          severity: escape ? 'error' : 'warning',
+          message: escape
+            ? `Container capability ${cap} lets the server escape to the host: remove --cap-add ${cap}. Server "${server.name}": ${cap === 'ALL' ? 'ALL grants every capability, including known escapes' : `${cap} is a known container-escape primitive`}. If the image really needs a capability, grant the narrowest one and document why.`
+            : `Extra container capability ${cap}: remove it unless the server documents that it needs it. Server "${server.name}": --cap-add ${cap} widens what a compromised server can do.`,
+        });
       }
     }
   },

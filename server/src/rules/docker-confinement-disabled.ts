@@ -20,31 +20,29 @@ export const rule: Rule = {
     owasp: ['MCP02'],
     threat: 'Sandbox escape: without seccomp/AppArmor/SELinux the container can use the syscalls and paths that container escapes rely on.',
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      const run = dockerRunOfServer(server);
-      if (!run) continue;
-      for (const option of dockerOptions(run, '--security-opt')) {
-        const value = option.value?.value.trim().toLowerCase().replace(/\s+/g, '') ?? '';
-        const what = /^seccomp[=:]unconfined$/.test(value)
-          ? 'the seccomp syscall filter'
-          : /^apparmor[=:]unconfined$/.test(value)
-            ? 'the AppArmor profile'
-            : /^label[=:]disable$/.test(value)
-              ? 'SELinux labelling'
-              : /^systempaths[=:]unconfined$/.test(value)
-                ? 'the masking of /proc and /sys'
-                : undefined;
-        if (!what || !option.value) continue;
-        const nodes = removableOptionNodes(run, option);
-        const edit = nodes && removeSiblings(nodes, context.doc);
-        context.report({
-          node: option.value.node,
-          server,
-          message: `Container confinement switched off (--security-opt ${shortValue(option.value.value, 30)}): remove the option. Server "${server.name}" switches off ${what}: the container loses the kernel confinement that stops escapes.`,
-          fixes: edit ? [{ title: `Remove --security-opt ${option.value.value} from "${server.name}"`, safe: false, preferred: true, edits: [edit] }] : [],
-        });
-      }
+  checkServer(context, server) {
+    const run = dockerRunOfServer(server);
+    if (!run) return;
+    for (const option of dockerOptions(run, '--security-opt')) {
+      const value = option.value?.value.trim().toLowerCase().replace(/\s+/g, '') ?? '';
+      const what = /^seccomp[=:]unconfined$/.test(value)
+        ? 'the seccomp syscall filter'
+        : /^apparmor[=:]unconfined$/.test(value)
+          ? 'the AppArmor profile'
+          : /^label[=:]disable$/.test(value)
+            ? 'SELinux labelling'
+            : /^systempaths[=:]unconfined$/.test(value)
+              ? 'the masking of /proc and /sys'
+              : undefined;
+      if (!what || !option.value) continue;
+      const nodes = removableOptionNodes(run, option);
+      const edit = nodes && removeSiblings(nodes, context.doc);
+      context.report({
+        node: option.value.node,
+        server,
+        message: `Container confinement switched off (--security-opt ${shortValue(option.value.value, 30)}): remove the option. Server "${server.name}" switches off ${what}: the container loses the kernel confinement that stops escapes.`,
+        fixes: edit ? [{ title: `Remove --security-opt ${option.value.value} from "${server.name}"`, safe: false, preferred: true, edits: [edit] }] : [],
+      });
     }
   },
 };

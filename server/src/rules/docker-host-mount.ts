@@ -36,51 +36,49 @@ export const rule: Rule = {
     threat:
       'Sandbox escape and over-broad access: the container can read credentials anywhere on the host or, through the Docker socket, start a privileged container.',
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      const run = dockerRunOfServer(server);
-      if (!run) continue;
-      const fix = (option: DockerOption, label: string) => {
-        const nodes = removableOptionNodes(run, option);
-        const edit = nodes && removeSiblings(nodes, context.doc);
-        return edit ? [{ title: `Remove the ${label} from "${server.name}"`, safe: false, preferred: true, edits: [edit] }] : [];
-      };
-      for (const option of run.options) {
-        if (option.name === '--device' && option.value) {
+  checkServer(context, server) {
+    const run = dockerRunOfServer(server);
+    if (!run) return;
+    const fix = (option: DockerOption, label: string) => {
+      const nodes = removableOptionNodes(run, option);
+      const edit = nodes && removeSiblings(nodes, context.doc);
+      return edit ? [{ title: `Remove the ${label} from "${server.name}"`, safe: false, preferred: true, edits: [edit] }] : [];
+    };
+    for (const option of run.options) {
+      if (option.name === '--device' && option.value) {
+        context.report({
+          node: option.value.node,
+          server,
+          severity: 'warning',
+          message: `Host device ${shortValue(option.value.value.split(':')[0], 30)} given to a container: remove --device unless it needs that hardware. Server "${server.name}" can read or write it directly.`,
+          fixes: fix(option, `--device ${option.value.value}`),
+        });
+        continue;
+      }
+      if (option.name !== '--volume' && option.name !== '--mount') continue;
+      const mount = parseDockerMount(option);
+      if (!mount || mount.named || !option.value) continue;
+      const what = dangerousSource(mount.source);
+      if (!what) {
+        if (/(?:^|[\\/])\.\.(?:[\\/]|$)/.test(mount.source)) {
           context.report({
             node: option.value.node,
             server,
             severity: 'warning',
-            message: `Host device ${shortValue(option.value.value.split(':')[0], 30)} given to a container: remove --device unless it needs that hardware. Server "${server.name}" can read or write it directly.`,
-            fixes: fix(option, `--device ${option.value.value}`),
+            message: `Mount ${shortValue(mount.source, 40)} climbs out of the project with "..": mount the exact folder it needs. Server "${server.name}": the container sees files beyond the project.`,
           });
-          continue;
         }
-        if (option.name !== '--volume' && option.name !== '--mount') continue;
-        const mount = parseDockerMount(option);
-        if (!mount || mount.named || !option.value) continue;
-        const what = dangerousSource(mount.source);
-        if (!what) {
-          if (/(?:^|[\\/])\.\.(?:[\\/]|$)/.test(mount.source)) {
-            context.report({
-              node: option.value.node,
-              server,
-              severity: 'warning',
-              message: `Mount ${shortValue(mount.source, 40)} climbs out of the project with "..": mount the exact folder it needs. Server "${server.name}": the container sees files beyond the project.`,
-            });
-          }
-          continue;
-        }
-        const socket = what.startsWith('the container engine socket');
-        context.report({
-          node: option.value.node,
-          server,
-          message: socket
-            ? `Container engine socket mounted: remove the mount, or use a socket proxy that allows only the calls it needs. Server "${server.name}" mounts ${what}: anything in the container can start a privileged container and take over the host.`
-            : `Host mount of ${shortValue(what, 50)}: mount only the project folder it needs${mount.readOnly ? '' : ', read-only if it only reads'}. Server "${server.name}" mounts it into its container${mount.readOnly ? ' (read-only, but every secret below it is still readable)' : ''}: the container's isolation no longer protects the host.`,
-          fixes: fix(option, `${option.written} ${option.value.value} mount`),
-        });
+        continue;
       }
+      const socket = what.startsWith('the container engine socket');
+      context.report({
+        node: option.value.node,
+        server,
+        message: socket
+          ? `Container engine socket mounted: remove the mount, or use a socket proxy that allows only the calls it needs. Server "${server.name}" mounts ${what}: anything in the container can start a privileged container and take over the host.`
+          : `Host mount of ${shortValue(what, 50)}: mount only the project folder it needs${mount.readOnly ? '' : ', read-only if it only reads'}. Server "${server.name}" mounts it into its container${mount.readOnly ? ' (read-only, but every secret below it is still readable)' : ''}: the container's isolation no longer protects the host.`,
+        fixes: fix(option, `${option.written} ${option.value.value} mount`),
+      });
     }
   },
 };

@@ -32,24 +32,22 @@ export const rule: Rule = {
     owasp: ['MCP02'],
     threat: 'Sandbox escape and over-broad access: host namespaces expose host processes, local-only services and IPC to the server.',
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      const run = dockerRunOfServer(server);
-      if (!run) continue;
-      for (const option of run.options) {
-        const info = NAMESPACES[option.name];
-        if (!info || option.value?.value.trim().toLowerCase() !== 'host') continue;
-        const nodes = removableOptionNodes(run, option);
-        const edit = nodes && removeSiblings(nodes, context.doc);
-        const written = option.inline ? option.flag.value : `${option.written} ${option.value.value}`;
-        context.report({
-          node: option.flag.node,
-          server,
-          severity: info.severity,
-          message: `Container shares a host namespace (${shortValue(written, 30)}): remove it. Server "${server.name}": the server ${info.what}.${option.name === '--network' ? ' Publish the one port it needs on 127.0.0.1 instead, or use host.docker.internal to reach a host service.' : ''}`,
-          fixes: edit ? [{ title: `Remove ${written} from "${server.name}"`, safe: false, preferred: true, edits: [edit] }] : [],
-        });
-      }
+  checkServer(context, server) {
+    const run = dockerRunOfServer(server);
+    if (!run) return;
+    for (const option of run.options) {
+      const info = NAMESPACES[option.name];
+      if (!info || option.value?.value.trim().toLowerCase() !== 'host') continue;
+      const nodes = removableOptionNodes(run, option);
+      const edit = nodes && removeSiblings(nodes, context.doc);
+      const written = option.inline ? option.flag.value : `${option.written} ${option.value.value}`;
+      context.report({
+        node: option.flag.node,
+        server,
+        severity: info.severity,
+        message: `Container shares a host namespace (${shortValue(written, 30)}): remove it. Server "${server.name}": the server ${info.what}.${option.name === '--network' ? ' Publish the one port it needs on 127.0.0.1 instead, or use host.docker.internal to reach a host service.' : ''}`,
+        fixes: edit ? [{ title: `Remove ${written} from "${server.name}"`, safe: false, preferred: true, edits: [edit] }] : [],
+      });
     }
   },
 };

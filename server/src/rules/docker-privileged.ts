@@ -19,21 +19,19 @@ export const rule: Rule = {
     owasp: ['MCP02'],
     threat: 'Sandbox escape: a privileged container has all capabilities and host devices, so the server can take over the host.',
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      const run = dockerRunOfServer(server);
-      if (!run) continue;
-      for (const option of dockerOptions(run, '--privileged')) {
-        if (!isFlagOn(option)) continue;
-        const nodes = removableOptionNodes(run, option);
-        const edit = nodes && removeSiblings(nodes, context.doc);
-        context.report({
-          node: option.flag.node,
-          server,
-          message: `Privileged container (--privileged): remove it; add only the --cap-add or --device the image documents. Server "${server.name}": the container gets every capability and host device, so the server (or an agent steering it) can take over the host.`,
-          fixes: edit ? [{ title: `Remove --privileged from "${server.name}"`, safe: false, preferred: true, edits: [edit] }] : [],
-        });
-      }
+  checkServer(context, server) {
+    const run = dockerRunOfServer(server);
+    if (!run) return;
+    for (const option of dockerOptions(run, '--privileged')) {
+      if (!isFlagOn(option)) continue;
+      const nodes = removableOptionNodes(run, option);
+      const edit = nodes && removeSiblings(nodes, context.doc);
+      context.report({
+        node: option.flag.node,
+        server,
+        message: `Privileged container (--privileged): remove it; add only the --cap-add or --device the image documents. Server "${server.name}": the container gets every capability and host device, so the server (or an agent steering it) can take over the host.`,
+        fixes: edit ? [{ title: `Remove --privileged from "${server.name}"`, safe: false, preferred: true, edits: [edit] }] : [],
+      });
     }
   },
 };

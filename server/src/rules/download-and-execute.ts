@@ -19,29 +19,27 @@ export const rule: Rule = {
     owasp: ['MCP04', 'MCP05'],
     threat: 'Installer spoofing and rug pull: whoever controls the URL (or the network path to it) runs code with your rights at every start.',
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      const shell = shellScriptOf(server);
-      const candidates = shell
-        ? [{ text: shell.script, values: shell.values, dialect: shell.shell }]
-        : server.args.filter((a) => a.value.length > 8).map((a) => ({ text: a.value, values: [a], dialect: 'sh' as const }));
-      // Claude Code runs a remote entry's `headersHelper` through the shell at every connection.
-      const helper = stringValue(getValue(server.node, 'headersHelper'));
-      if (helper) candidates.push({ text: helper.value, values: [helper], dialect: 'sh' });
-      for (const candidate of candidates) {
-        const what = downloadAndExecute(candidate.text, candidate.dialect);
-        if (!what) continue;
-        const first = candidate.values[0].node;
-        const last = candidate.values[candidate.values.length - 1].node;
-        const when = candidate.values[0] === helper ? 'its headersHelper runs' : 'runs';
-        context.report({
-          offset: first.offset,
-          length: last.offset + last.length - first.offset,
-          server,
-          message: `Code downloaded and run from a URL: install a pinned package (or a reviewed script in the repository) and run it. Server "${server.name}" ${when} ${what}: whatever that URL serves ${when === 'runs' ? 'at start-up' : 'at every connection'} runs with your rights, with no version, review or integrity check.`,
-        });
-        break;
-      }
+  checkServer(context, server) {
+    const shell = shellScriptOf(server);
+    const candidates = shell
+      ? [{ text: shell.script, values: shell.values, dialect: shell.shell }]
+      : server.args.filter((a) => a.value.length > 8).map((a) => ({ text: a.value, values: [a], dialect: 'sh' as const }));
+    // Claude Code runs a remote entry's `headersHelper` through the shell at every connection.
+    const helper = stringValue(getValue(server.node, 'headersHelper'));
+    if (helper) candidates.push({ text: helper.value, values: [helper], dialect: 'sh' });
+    for (const candidate of candidates) {
+      const what = downloadAndExecute(candidate.text, candidate.dialect);
+      if (!what) continue;
+      const first = candidate.values[0].node;
+      const last = candidate.values[candidate.values.length - 1].node;
+      const when = candidate.values[0] === helper ? 'its headersHelper runs' : 'runs';
+      context.report({
+        offset: first.offset,
+        length: last.offset + last.length - first.offset,
+        server,
+        message: `Code downloaded and run from a URL: install a pinned package (or a reviewed script in the repository) and run it. Server "${server.name}" ${when} ${what}: whatever that URL serves ${when === 'runs' ? 'at start-up' : 'at every connection'} runs with your rights, with no version, review or integrity check.`,
+      });
+      break;
     }
   },
 };

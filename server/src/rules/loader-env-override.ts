@@ -24,92 +24,90 @@ export const rule: Rule = {
     threat:
       'Hidden code injection: a library, module or script named in the environment runs inside the server with its rights and secrets, whatever package the entry claims to run.',
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      for (const entry of environment(server)) {
-        if (entry.value === undefined || entry.value.trim() === '') continue;
-        const key = entry.key.toUpperCase();
-        const value = entry.value;
-        if (key === 'LD_PRELOAD' || key === 'DYLD_INSERT_LIBRARIES' || key === 'LD_AUDIT') {
-          report(
-            context,
-            server,
-            entry,
-            'error',
-            `${entry.key} injects a library into the server: remove it.`,
-            `sets ${entry.key}: the library "${short(value)}" is loaded into the server process (and every program it starts) before its own code. If it is a deliberate tool (a profiler), run it outside the MCP config.`,
-          );
-        } else if (key === 'NODE_OPTIONS') {
-          const tokens = value.split(/\s+/);
-          const loader = tokens.find((t) => /^(?:-r|--require|--import|--loader|--experimental-loader)(?:=|$)/.test(t));
-          const inspect = tokens.find((t) => /^--inspect(?:-brk|-wait)?(?:=|$)/.test(t));
-          if (loader)
-            report(
-              context,
-              server,
-              entry,
-              'warning',
-              `NODE_OPTIONS ${loader.replace(/=.*/, '')} loads a module into the server: move it into its code or a reviewed wrapper.`,
-              `sets NODE_OPTIONS with ${loader.replace(/=.*/, '')}: Node loads that module into the server (and every Node process it starts) before the server's own code.`,
-            );
-          else if (inspect)
-            report(
-              context,
-              server,
-              entry,
-              'warning',
-              `NODE_OPTIONS ${inspect.replace(/=.*/, '')} opens a debugger port: remove it outside debugging sessions.`,
-              `sets NODE_OPTIONS with ${inspect.replace(/=.*/, '')}: anything that can reach the debugger port can run code in the server.`,
-            );
-        } else if (key === 'JAVA_TOOL_OPTIONS' || key === '_JAVA_OPTIONS' || key === 'JDK_JAVA_OPTIONS') {
-          if (/-(?:javaagent|agentpath|agentlib):/.test(value))
-            report(
-              context,
-              server,
-              entry,
-              'warning',
-              `${entry.key} adds a Java agent to the server: remove it unless it is a reviewed tool.`,
-              `sets ${entry.key} with a Java agent: the agent runs inside the server's JVM with full access.`,
-            );
-        } else if (key === 'PERL5OPT' || key === 'RUBYOPT') {
-          if (/(?:^|\s)-[A-Za-z]*[MmIr]/.test(value))
-            report(
-              context,
-              server,
-              entry,
-              'warning',
-              `${entry.key} loads extra modules into the server: remove it.`,
-              `sets ${entry.key}="${short(value)}": it loads extra modules into every ${key === 'RUBYOPT' ? 'Ruby' : 'Perl'} process the server starts.`,
-            );
-        } else if (key === 'BASH_ENV' || key === 'ENV') {
+  checkServer(context, server) {
+    for (const entry of environment(server)) {
+      if (entry.value === undefined || entry.value.trim() === '') continue;
+      const key = entry.key.toUpperCase();
+      const value = entry.value;
+      if (key === 'LD_PRELOAD' || key === 'DYLD_INSERT_LIBRARIES' || key === 'LD_AUDIT') {
+        report(
+          context,
+          server,
+          entry,
+          'error',
+          `${entry.key} injects a library into the server: remove it.`,
+          `sets ${entry.key}: the library "${short(value)}" is loaded into the server process (and every program it starts) before its own code. If it is a deliberate tool (a profiler), run it outside the MCP config.`,
+        );
+      } else if (key === 'NODE_OPTIONS') {
+        const tokens = value.split(/\s+/);
+        const loader = tokens.find((t) => /^(?:-r|--require|--import|--loader|--experimental-loader)(?:=|$)/.test(t));
+        const inspect = tokens.find((t) => /^--inspect(?:-brk|-wait)?(?:=|$)/.test(t));
+        if (loader)
           report(
             context,
             server,
             entry,
             'warning',
-            `${entry.key} runs a script before every shell the server starts: remove it.`,
-            `sets ${entry.key}: every non-interactive shell the server starts first runs "${short(value)}".`,
+            `NODE_OPTIONS ${loader.replace(/=.*/, '')} loads a module into the server: move it into its code or a reviewed wrapper.`,
+            `sets NODE_OPTIONS with ${loader.replace(/=.*/, '')}: Node loads that module into the server (and every Node process it starts) before the server's own code.`,
           );
-        } else if (
-          key === 'PATH' ||
-          key === 'PYTHONPATH' ||
-          key === 'LD_LIBRARY_PATH' ||
-          key === 'DYLD_LIBRARY_PATH' ||
-          key === 'DYLD_FRAMEWORK_PATH' ||
-          key === 'NODE_PATH'
-        ) {
-          const risky = riskySearchEntry(value, key === 'PATH');
-          if (risky) {
-            const what = key === 'PATH' ? 'programs' : key === 'PYTHONPATH' ? 'Python modules' : key === 'NODE_PATH' ? 'Node modules' : 'shared libraries';
-            report(
-              context,
-              server,
-              entry,
-              'warning',
-              `${entry.key} searches ${shortValue(risky, 60)}: use absolute, non-shared directories.`,
-              `sets ${entry.key} with ${risky}: ${what} found there are picked up ahead of the real ones, and anyone who can write there controls the server.`,
-            );
-          }
+        else if (inspect)
+          report(
+            context,
+            server,
+            entry,
+            'warning',
+            `NODE_OPTIONS ${inspect.replace(/=.*/, '')} opens a debugger port: remove it outside debugging sessions.`,
+            `sets NODE_OPTIONS with ${inspect.replace(/=.*/, '')}: anything that can reach the debugger port can run code in the server.`,
+          );
+      } else if (key === 'JAVA_TOOL_OPTIONS' || key === '_JAVA_OPTIONS' || key === 'JDK_JAVA_OPTIONS') {
+        if (/-(?:javaagent|agentpath|agentlib):/.test(value))
+          report(
+            context,
+            server,
+            entry,
+            'warning',
+            `${entry.key} adds a Java agent to the server: remove it unless it is a reviewed tool.`,
+            `sets ${entry.key} with a Java agent: the agent runs inside the server's JVM with full access.`,
+          );
+      } else if (key === 'PERL5OPT' || key === 'RUBYOPT') {
+        if (/(?:^|\s)-[A-Za-z]*[MmIr]/.test(value))
+          report(
+            context,
+            server,
+            entry,
+            'warning',
+            `${entry.key} loads extra modules into the server: remove it.`,
+            `sets ${entry.key}="${short(value)}": it loads extra modules into every ${key === 'RUBYOPT' ? 'Ruby' : 'Perl'} process the server starts.`,
+          );
+      } else if (key === 'BASH_ENV' || key === 'ENV') {
+        report(
+          context,
+          server,
+          entry,
+          'warning',
+          `${entry.key} runs a script before every shell the server starts: remove it.`,
+          `sets ${entry.key}: every non-interactive shell the server starts first runs "${short(value)}".`,
+        );
+      } else if (
+        key === 'PATH' ||
+        key === 'PYTHONPATH' ||
+        key === 'LD_LIBRARY_PATH' ||
+        key === 'DYLD_LIBRARY_PATH' ||
+        key === 'DYLD_FRAMEWORK_PATH' ||
+        key === 'NODE_PATH'
+      ) {
+        const risky = riskySearchEntry(value, key === 'PATH');
+        if (risky) {
+          const what = key === 'PATH' ? 'programs' : key === 'PYTHONPATH' ? 'Python modules' : key === 'NODE_PATH' ? 'Node modules' : 'shared libraries';
+          report(
+            context,
+            server,
+            entry,
+            'warning',
+            `${entry.key} searches ${shortValue(risky, 60)}: use absolute, non-shared directories.`,
+            `sets ${entry.key} with ${risky}: ${what} found there are picked up ahead of the real ones, and anyone who can write there controls the server.`,
+          );
         }
       }
     }

@@ -27,34 +27,32 @@ export const rule: Rule = {
     owasp: ['MCP02'],
     threat: 'Over-broad access and privilege persistence: the server and everything the agent asks of it run with administrator rights.',
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      const invocation = invocationOf(server);
-      if (!invocation) continue;
-      const direct = escalator(invocation);
-      if (direct) {
-        context.report({
-          node: direct.programValue.node,
-          server,
-          message: `Started with ${shortValue(direct.program, 20)}: run it as your normal user and grant the one permission it needs. Server "${server.name}" runs with administrator rights, and so does every tool call the agent makes (a group membership or file ACL is enough).`,
-        });
-        continue;
-      }
-      // `bash -c "cd /opt && sudo node server.js"`, `pwsh -Command "Start-Process node -Verb RunAs"`;
-      // inside a substitution (`$(sudo …)`) the script text itself is read.
-      const found = shellInvocations(server)
-        .map((c) => escalator(c.invocation))
-        .find(Boolean);
-      const shell = found ? undefined : shellScriptOf(server);
-      const hidden = shell && !shell.encoded ? /(?:^|[;&|(`]\s*|\$\(\s*)(sudo|doas|pkexec|run0|gsudo)(?=\s)/.exec(shell.script) : null;
-      if (!found && !hidden) continue;
-      const name = found ? (found.program === 'start-process' ? 'Start-Process -Verb RunAs' : found.program) : hidden![1];
+  checkServer(context, server) {
+    const invocation = invocationOf(server);
+    if (!invocation) return;
+    const direct = escalator(invocation);
+    if (direct) {
       context.report({
-        node: found ? found.programValue.node : shell!.values[0].node,
+        node: direct.programValue.node,
         server,
-        message: `Shell script calls ${shortValue(name, 20)}: remove it and grant only the permission it needs. Server "${server.name}": part of the server runs with administrator rights.`,
+        message: `Started with ${shortValue(direct.program, 20)}: run it as your normal user and grant the one permission it needs. Server "${server.name}" runs with administrator rights, and so does every tool call the agent makes (a group membership or file ACL is enough).`,
       });
+      return;
     }
+    // `bash -c "cd /opt && sudo node server.js"`, `pwsh -Command "Start-Process node -Verb RunAs"`;
+    // inside a substitution (`$(sudo …)`) the script text itself is read.
+    const found = shellInvocations(server)
+      .map((c) => escalator(c.invocation))
+      .find(Boolean);
+    const shell = found ? undefined : shellScriptOf(server);
+    const hidden = shell && !shell.encoded ? /(?:^|[;&|(`]\s*|\$\(\s*)(sudo|doas|pkexec|run0|gsudo)(?=\s)/.exec(shell.script) : null;
+    if (!found && !hidden) return;
+    const name = found ? (found.program === 'start-process' ? 'Start-Process -Verb RunAs' : found.program) : hidden![1];
+    context.report({
+      node: found ? found.programValue.node : shell!.values[0].node,
+      server,
+      message: `Shell script calls ${shortValue(name, 20)}: remove it and grant only the permission it needs. Server "${server.name}": part of the server runs with administrator rights.`,
+    });
   },
 };
 

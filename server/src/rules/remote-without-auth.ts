@@ -46,25 +46,23 @@ export const rule: Rule = {
     owasp: ['MCP07'],
     threat: 'Over-broad access and spoofing: an unauthenticated endpoint can be called by anyone, and nothing ties it to an account you control.',
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      if (!server.url) continue;
-      const endpoint = remoteEndpointsOf(server).find((e) => e.via === 'url');
-      if (!endpoint) continue;
-      const { parsed } = endpoint;
-      if (parsed.scheme !== 'http' && parsed.scheme !== 'https' && parsed.scheme !== 'ws' && parsed.scheme !== 'wss') continue;
-      if (!parsed.host || isLoopbackHost(parsed.host) || /[${<]|your|example|placeholder/.test(parsed.host)) continue;
-      if (context.settings.trustedHosts.includes(parsed.host) || KNOWN_OAUTH_OR_PUBLIC.test(parsed.host)) continue;
-      if (server.headers.some((h) => AUTH_HEADER.test(h.key))) continue;
-      if (server.oauth || AUTH_KEYS.some((key) => getProperty(server.node, key))) continue;
-      if (parsed.userinfo || parsed.query.some((q) => AUTH_QUERY.test(q.key))) continue;
-      // A key in the path (https://host/<long random segment>/mcp) is a credential too.
-      if (parsed.path.split('/').some((segment) => segment.length >= 24 && /[0-9]/.test(segment) && /[a-z]/i.test(segment))) continue;
-      context.report({
-        node: server.url.node,
-        server,
-        message: `No credentials for ${shortValue(parsed.host, 50)}: check that the server requires authentication. Server "${server.name}": that is expected if the client signs in with OAuth when it connects; otherwise anyone can call this endpoint, and you cannot tell it from an impostor.`,
-      });
-    }
+  checkServer(context, server) {
+    if (!server.url) return;
+    const endpoint = remoteEndpointsOf(server).find((e) => e.via === 'url');
+    if (!endpoint) return;
+    const { parsed } = endpoint;
+    if (parsed.scheme !== 'http' && parsed.scheme !== 'https' && parsed.scheme !== 'ws' && parsed.scheme !== 'wss') return;
+    if (!parsed.host || isLoopbackHost(parsed.host) || /[${<]|your|example|placeholder/.test(parsed.host)) return;
+    if (context.settings.trustedHosts.includes(parsed.host) || KNOWN_OAUTH_OR_PUBLIC.test(parsed.host)) return;
+    if (server.headers.some((h) => AUTH_HEADER.test(h.key))) return;
+    if (server.oauth || AUTH_KEYS.some((key) => getProperty(server.node, key))) return;
+    if (parsed.userinfo || parsed.query.some((q) => AUTH_QUERY.test(q.key))) return;
+    // A key in the path (https://host/<long random segment>/mcp) is a credential too.
+    if (parsed.path.split('/').some((segment) => segment.length >= 24 && /[0-9]/.test(segment) && /[a-z]/i.test(segment))) return;
+    context.report({
+      node: server.url.node,
+      server,
+      message: `No credentials for ${shortValue(parsed.host, 50)}: check that the server requires authentication. Server "${server.name}": that is expected if the client signs in with OAuth when it connects; otherwise anyone can call this endpoint, and you cannot tell it from an impostor.`,
+    });
   },
 };

@@ -29,41 +29,39 @@ export const rule: Rule = {
     threat: 'Credential theft: the password opens the database to anyone who reads the file; a privileged login opens all of it.',
     plaintextSecret: true,
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      for (const site of allSites(server)) {
-        if (!site.value.includes('=') && !site.value.includes('://')) continue;
-        for (const secret of findConnectionSecrets(site.value)) {
-          if (secret.local && isDefaultCredential(secret.user, site.value.slice(secret.start, secret.end))) {
-            reportSecret(context, {
-              site,
-              start: secret.start,
-              end: secret.end,
-              severity: 'information',
-              message: `Default password for a local ${secret.kind} database: set a real one anywhere but a throwaway container. Server "${server.name}" logs in with the well-known default password. ${moveAdvice(context, site.where === 'env' ? 'env' : 'other')}`,
-              variable: variableFor(site, 'DB_PASSWORD'),
-            });
-            continue;
-          }
-          const privileged = secret.privilegedUser
-            ? ` It logs in as the privileged user "${secret.user}", which can read and change every database on the server: use a dedicated least-privilege user.`
-            : '';
-          const local = secret.local ? ' (a local database, but the password still leaks with the file)' : '';
-          const base =
-            site.where === 'env' && site.key
-              ? normaliseName(site.key)
-                  .toUpperCase()
-                  .replace(/_(?:URL|URI|DSN|CONNECTION_STRING|CONN(?:ECTION)?)$/, '')
-              : undefined;
+  checkServer(context, server) {
+    for (const site of allSites(server)) {
+      if (!site.value.includes('=') && !site.value.includes('://')) continue;
+      for (const secret of findConnectionSecrets(site.value)) {
+        if (secret.local && isDefaultCredential(secret.user, site.value.slice(secret.start, secret.end))) {
           reportSecret(context, {
             site,
             start: secret.start,
             end: secret.end,
-            severity: 'error',
-            message: `Plaintext password in a ${secret.kind} connection string: move it out of the file. Server "${server.name}", ${site.position}${local}.${privileged} ${moveAdvice(context, site.where === 'env' ? 'env' : 'other')}`,
-            variable: base ? `${base}_PASSWORD` : variableFor(site, 'DB_PASSWORD'),
+            severity: 'information',
+            message: `Default password for a local ${secret.kind} database: set a real one anywhere but a throwaway container. Server "${server.name}" logs in with the well-known default password. ${moveAdvice(context, site.where === 'env' ? 'env' : 'other')}`,
+            variable: variableFor(site, 'DB_PASSWORD'),
           });
+          continue;
         }
+        const privileged = secret.privilegedUser
+          ? ` It logs in as the privileged user "${secret.user}", which can read and change every database on the server: use a dedicated least-privilege user.`
+          : '';
+        const local = secret.local ? ' (a local database, but the password still leaks with the file)' : '';
+        const base =
+          site.where === 'env' && site.key
+            ? normaliseName(site.key)
+                .toUpperCase()
+                .replace(/_(?:URL|URI|DSN|CONNECTION_STRING|CONN(?:ECTION)?)$/, '')
+            : undefined;
+        reportSecret(context, {
+          site,
+          start: secret.start,
+          end: secret.end,
+          severity: 'error',
+          message: `Plaintext password in a ${secret.kind} connection string: move it out of the file. Server "${server.name}", ${site.position}${local}.${privileged} ${moveAdvice(context, site.where === 'env' ? 'env' : 'other')}`,
+          variable: base ? `${base}_PASSWORD` : variableFor(site, 'DB_PASSWORD'),
+        });
       }
     }
   },

@@ -56,49 +56,47 @@ export const rule: Rule = {
     owasp: ['MCP01'],
     threat: 'Credential theft and over-broad access: the server reads every secret in the file, not only the one it needs.',
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      const invocation = invocationOf(server);
-      if (!invocation) continue;
-      const container = /^(?:docker|podman|nerdctl|finch)$/.test(invocation.program);
-      const args = invocation.args;
-      for (let i = 0; i < args.length; i++) {
-        const value = args[i].value;
-        if (/^-(?:v|-volume|-mount)$/.test(value) && container && args[i + 1]) {
-          const mount = args[i + 1];
-          const source = mountSource(mount.value);
-          const match = source && (classify(source, CREDENTIAL_FILES) ?? classify(source, CREDENTIAL_DIRS));
-          if (match)
-            context.report({
-              node: mount.node,
-              server,
-              severity: match.severity,
-              message: `Credential files mounted into a container: mount only the one it needs, read-only, or pass a scoped token. Server "${server.name}" mounts ${match.what}.`,
-            });
-          i++;
-          continue;
-        }
-        if (value === '--env-file' && container && args[i + 1]) {
+  checkServer(context, server) {
+    const invocation = invocationOf(server);
+    if (!invocation) return;
+    const container = /^(?:docker|podman|nerdctl|finch)$/.test(invocation.program);
+    const args = invocation.args;
+    for (let i = 0; i < args.length; i++) {
+      const value = args[i].value;
+      if (/^-(?:v|-volume|-mount)$/.test(value) && container && args[i + 1]) {
+        const mount = args[i + 1];
+        const source = mountSource(mount.value);
+        const match = source && (classify(source, CREDENTIAL_FILES) ?? classify(source, CREDENTIAL_DIRS));
+        if (match)
           context.report({
-            node: args[i + 1].node,
+            node: mount.node,
             server,
-            severity: 'information',
-            message: `A whole env file is passed to a container (--env-file): keep a file with just this server's variables. Server "${server.name}" gets every secret in it, not only the ones it needs.`,
+            severity: match.severity,
+            message: `Credential files mounted into a container: mount only the one it needs, read-only, or pass a scoped token. Server "${server.name}" mounts ${match.what}.`,
           });
-          i++;
-          continue;
-        }
-        const path = value.startsWith('-') && value.includes('=') ? value.slice(value.indexOf('=') + 1) : value;
-        if (/^-/.test(path) || /:\/\//.test(path)) continue;
-        const match = classify(path, CREDENTIAL_FILES);
-        if (!match) continue;
-        context.report({
-          node: args[i].node,
-          server,
-          severity: match.severity,
-          message: `Credential file passed as an argument: give only the credential it needs (a scoped token or a dedicated key). Server "${server.name}" is given ${match.what}.`,
-        });
+        i++;
+        continue;
       }
+      if (value === '--env-file' && container && args[i + 1]) {
+        context.report({
+          node: args[i + 1].node,
+          server,
+          severity: 'information',
+          message: `A whole env file is passed to a container (--env-file): keep a file with just this server's variables. Server "${server.name}" gets every secret in it, not only the ones it needs.`,
+        });
+        i++;
+        continue;
+      }
+      const path = value.startsWith('-') && value.includes('=') ? value.slice(value.indexOf('=') + 1) : value;
+      if (/^-/.test(path) || /:\/\//.test(path)) continue;
+      const match = classify(path, CREDENTIAL_FILES);
+      if (!match) continue;
+      context.report({
+        node: args[i].node,
+        server,
+        severity: match.severity,
+        message: `Credential file passed as an argument: give only the credential it needs (a scoped token or a dedicated key). Server "${server.name}" is given ${match.what}.`,
+      });
     }
   },
 };

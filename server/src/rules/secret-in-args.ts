@@ -25,30 +25,28 @@ export const rule: Rule = {
     threat: 'Credential theft: the secret leaks with the file and is visible in the process list (ps) while the server runs.',
     plaintextSecret: true,
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      for (const site of argSites(server)) {
-        const verdict = detectSecret(maskUrls(site.value), site.key, { credential: site.credential });
-        if (!verdict) continue;
-        // A bare positional value is only a finding when its format is known.
-        if (site.argKind === 'positional' && verdict.reason !== 'format') continue;
-        const what =
-          site.argKind === 'docker-env'
-            ? `${site.position} (a container environment variable)`
-            : site.argKind === 'header'
-              ? `${site.position} (an HTTP header passed on the command line)`
-              : site.position;
-        reportSecret(context, {
-          site,
-          start: verdict.start,
-          end: verdict.end,
-          fixStart: verdict.fixStart,
-          fixEnd: verdict.fixEnd,
-          severity: severityOf(verdict.reason),
-          message: `Plaintext ${shortValue(verdict.label, 40)} in an argument: move it out of the file. Server "${server.name}", ${what}; command lines are also visible in the process list. ${moveAdvice(context)}`,
-          variable: variableFor(site, site.argKind === 'positional' ? (verdict.label.includes('API key') ? 'API_KEY' : 'TOKEN') : undefined),
-        });
-      }
+  checkServer(context, server) {
+    for (const site of argSites(server)) {
+      const verdict = detectSecret(maskUrls(site.value), site.key, { credential: site.credential });
+      if (!verdict) continue;
+      // A bare positional value is only a finding when its format is known.
+      if (site.argKind === 'positional' && verdict.reason !== 'format') continue;
+      const what =
+        site.argKind === 'docker-env'
+          ? `${site.position} (a container environment variable)`
+          : site.argKind === 'header'
+            ? `${site.position} (an HTTP header passed on the command line)`
+            : site.position;
+      reportSecret(context, {
+        site,
+        start: verdict.start,
+        end: verdict.end,
+        fixStart: verdict.fixStart,
+        fixEnd: verdict.fixEnd,
+        severity: severityOf(verdict.reason),
+        message: `Plaintext ${shortValue(verdict.label, 40)} in an argument: move it out of the file. Server "${server.name}", ${what}; command lines are also visible in the process list. ${moveAdvice(context)}`,
+        variable: variableFor(site, site.argKind === 'positional' ? (verdict.label.includes('API key') ? 'API_KEY' : 'TOKEN') : undefined),
+      });
     }
   },
 };

@@ -23,22 +23,20 @@ export const rule: Rule = {
     threat: 'Credential theft: the secret is readable by anyone who can read the file, its git history or its backups.',
     plaintextSecret: true,
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      for (const site of envSites(server)) {
-        const verdict = detectSecret(maskUrls(site.value), site.key);
-        if (!verdict) continue;
-        reportSecret(context, {
-          site,
-          start: verdict.start,
-          end: verdict.end,
-          fixStart: verdict.fixStart,
-          fixEnd: verdict.fixEnd,
-          severity: severityOf(verdict.reason),
-          message: `Plaintext ${shortValue(verdict.label, 46)} in env "${shortValue(site.key ?? '', 28)}": move it out of the file. Server "${server.name}"${verdict.reason === 'key' ? ' (judged by its name and shape)' : ''}. ${moveAdvice(context, 'env')}`,
-          variable: variableFor(site),
-        });
-      }
+  checkServer(context, server) {
+    for (const site of envSites(server)) {
+      const verdict = detectSecret(maskUrls(site.value), site.key);
+      if (!verdict) continue;
+      reportSecret(context, {
+        site,
+        start: verdict.start,
+        end: verdict.end,
+        fixStart: verdict.fixStart,
+        fixEnd: verdict.fixEnd,
+        severity: severityOf(verdict.reason),
+        message: `Plaintext ${shortValue(verdict.label, 46)} in env "${shortValue(site.key ?? '', 28)}": move it out of the file. Server "${server.name}"${verdict.reason === 'key' ? ' (judged by its name and shape)' : ''}. ${moveAdvice(context, 'env')}`,
+        variable: variableFor(site),
+      });
     }
   },
 };

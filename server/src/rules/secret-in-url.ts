@@ -25,23 +25,21 @@ export const rule: Rule = {
     threat: 'Credential theft: URLs are copied into logs, proxies and error messages, and leak with the file.',
     plaintextSecret: true,
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      for (const site of allSites(server)) {
-        if (!site.value.includes('://')) continue;
-        for (const secret of findUrlSecrets(site.value)) {
-          const where =
-            secret.where === 'userinfo' ? 'the login part (user:password@)' : secret.where === 'path' ? 'the path' : `query parameter "${secret.where}"`;
-          const purpose = secret.where === 'userinfo' ? 'PASSWORD' : secret.where === 'path' ? 'TOKEN' : envName(secret.where).replace(/^MCP_/, '');
-          reportSecret(context, {
-            site,
-            start: secret.start,
-            end: secret.end,
-            severity: severityOf(secret.reason),
-            message: `Plaintext ${shortValue(secret.label, 40)} in a URL: move it out of the file. Server "${server.name}", ${where} of a URL in ${site.position}; URLs end up in logs and proxies. ${moveAdvice(context, 'url')}${secret.where !== 'userinfo' && secret.where !== 'path' && !context.dialect.schema?.headerIndirection ? ' Prefer sending it in a header if the service accepts one.' : ''}`,
-            variable: variableFor(site, purpose),
-          });
-        }
+  checkServer(context, server) {
+    for (const site of allSites(server)) {
+      if (!site.value.includes('://')) continue;
+      for (const secret of findUrlSecrets(site.value)) {
+        const where =
+          secret.where === 'userinfo' ? 'the login part (user:password@)' : secret.where === 'path' ? 'the path' : `query parameter "${secret.where}"`;
+        const purpose = secret.where === 'userinfo' ? 'PASSWORD' : secret.where === 'path' ? 'TOKEN' : envName(secret.where).replace(/^MCP_/, '');
+        reportSecret(context, {
+          site,
+          start: secret.start,
+          end: secret.end,
+          severity: severityOf(secret.reason),
+          message: `Plaintext ${shortValue(secret.label, 40)} in a URL: move it out of the file. Server "${server.name}", ${where} of a URL in ${site.position}; URLs end up in logs and proxies. ${moveAdvice(context, 'url')}${secret.where !== 'userinfo' && secret.where !== 'path' && !context.dialect.schema?.headerIndirection ? ' Prefer sending it in a header if the service accepts one.' : ''}`,
+          variable: variableFor(site, purpose),
+        });
       }
     }
   },

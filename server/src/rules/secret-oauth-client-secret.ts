@@ -29,29 +29,27 @@ export const rule: Rule = {
     threat: 'Credential theft: the client secret lets anyone impersonate the OAuth application the server uses.',
     plaintextSecret: true,
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      const blocks: TreeNode[] = [server.node];
-      for (const { key, valueNode } of entries(server.node)) if (OAUTH_BLOCKS.test(key) && valueNode.type === 'object') blocks.push(valueNode);
-      if (server.oauth?.type === 'object' && !blocks.includes(server.oauth)) blocks.push(server.oauth);
-      for (const block of blocks) {
-        for (const { key, valueNode } of entries(block)) {
-          if (!CLIENT_SECRET.test(key) || valueNode.type !== 'string') continue;
-          const value = valueNode.value as string;
-          const site: SecretSite = { where: 'env', server, key, position: `"${key}"`, value, offset: 0, node: valueNode, credential: true };
-          const verdict =
-            detectSecret(value, key, { credential: true }) ??
-            (isLiteralSecret(value) ? { start: 0, end: value.length, label: 'client secret', reason: 'key' as const } : undefined);
-          if (!verdict) continue;
-          reportSecret(context, {
-            site,
-            start: verdict.start,
-            end: verdict.end,
-            severity: 'error',
-            message: `Plaintext OAuth client secret in "${shortValue(key, 30)}": use a public client (PKCE) or move it out of the file. Server "${server.name}": with the client id it lets anyone act as this OAuth application. ${moveAdvice(context)}`,
-            variable: variableFor(site, 'CLIENT_SECRET'),
-          });
-        }
+  checkServer(context, server) {
+    const blocks: TreeNode[] = [server.node];
+    for (const { key, valueNode } of entries(server.node)) if (OAUTH_BLOCKS.test(key) && valueNode.type === 'object') blocks.push(valueNode);
+    if (server.oauth?.type === 'object' && !blocks.includes(server.oauth)) blocks.push(server.oauth);
+    for (const block of blocks) {
+      for (const { key, valueNode } of entries(block)) {
+        if (!CLIENT_SECRET.test(key) || valueNode.type !== 'string') continue;
+        const value = valueNode.value as string;
+        const site: SecretSite = { where: 'env', server, key, position: `"${key}"`, value, offset: 0, node: valueNode, credential: true };
+        const verdict =
+          detectSecret(value, key, { credential: true }) ??
+          (isLiteralSecret(value) ? { start: 0, end: value.length, label: 'client secret', reason: 'key' as const } : undefined);
+        if (!verdict) continue;
+        reportSecret(context, {
+          site,
+          start: verdict.start,
+          end: verdict.end,
+          severity: 'error',
+          message: `Plaintext OAuth client secret in "${shortValue(key, 30)}": use a public client (PKCE) or move it out of the file. Server "${server.name}": with the client id it lets anyone act as this OAuth application. ${moveAdvice(context)}`,
+          variable: variableFor(site, 'CLIENT_SECRET'),
+        });
       }
     }
   },

@@ -25,54 +25,52 @@ export const rule: Rule = {
     owasp: ['MCP01'],
     threat: 'Credential theft and misuse: the server can act with your identity (SSH, AWS role) while it runs.',
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      for (const entry of server.env) {
-        const description = SENSITIVE_HOST_VARIABLES[entry.key.toUpperCase()];
-        if (!description || entry.value === undefined) continue;
-        // A literal session token is secret-in-env's finding; here: references and socket paths.
-        const isReference = findReferences(entry.value).length > 0;
-        if (!isReference && entry.key.toUpperCase() === 'AWS_SESSION_TOKEN') continue;
+  checkServer(context, server) {
+    for (const entry of server.env) {
+      const description = SENSITIVE_HOST_VARIABLES[entry.key.toUpperCase()];
+      if (!description || entry.value === undefined) continue;
+      // A literal session token is secret-in-env's finding; here: references and socket paths.
+      const isReference = findReferences(entry.value).length > 0;
+      if (!isReference && entry.key.toUpperCase() === 'AWS_SESSION_TOKEN') continue;
+      context.report({
+        node: entry.valueNode,
+        server,
+        message: `Broad host credentials in env "${shortValue(entry.key, 32)}": pass them only to servers that need them. Server "${server.name}" is given ${description}; prefer a dedicated deploy key or a scoped role.`,
+      });
+    }
+    const invocation = invocationOf(server);
+    if (invocation && /^(?:docker|podman|nerdctl|finch)$/.test(invocation.program)) {
+      for (const arg of invocation.args) {
+        if (!AGENT_SOCKET.test(arg.value)) continue;
         context.report({
-          node: entry.valueNode,
+          node: arg.node,
           server,
-          message: `Broad host credentials in env "${shortValue(entry.key, 32)}": pass them only to servers that need them. Server "${server.name}" is given ${description}; prefer a dedicated deploy key or a scoped role.`,
+          message: `Your SSH agent socket is mounted into a container: use a deploy key with access to only what it needs. Server "${server.name}" mounts ${SENSITIVE_HOST_VARIABLES.SSH_AUTH_SOCK.replace(/^your SSH agent/, 'your SSH agent socket into its container')}.`,
         });
       }
-      const invocation = invocationOf(server);
-      if (invocation && /^(?:docker|podman|nerdctl|finch)$/.test(invocation.program)) {
-        for (const arg of invocation.args) {
-          if (!AGENT_SOCKET.test(arg.value)) continue;
+      for (const site of argSites(server)) {
+        if (site.argKind !== 'docker-env' || !site.key) continue;
+        const description = SENSITIVE_HOST_VARIABLES[site.key.toUpperCase()];
+        if (description && site.key.toUpperCase() === 'AWS_SESSION_TOKEN' && findReferences(site.value).length > 0) {
           context.report({
-            node: arg.node,
+            node: site.node,
             server,
-            message: `Your SSH agent socket is mounted into a container: use a deploy key with access to only what it needs. Server "${server.name}" mounts ${SENSITIVE_HOST_VARIABLES.SSH_AUTH_SOCK.replace(/^your SSH agent/, 'your SSH agent socket into its container')}.`,
+            message: `Broad host credentials passed on: pass them only to servers that need them, with a narrowly scoped role. Server "${server.name}" is given ${description} through ${site.position}.`,
           });
         }
-        for (const site of argSites(server)) {
-          if (site.argKind !== 'docker-env' || !site.key) continue;
-          const description = SENSITIVE_HOST_VARIABLES[site.key.toUpperCase()];
-          if (description && site.key.toUpperCase() === 'AWS_SESSION_TOKEN' && findReferences(site.value).length > 0) {
-            context.report({
-              node: site.node,
-              server,
-              message: `Broad host credentials passed on: pass them only to servers that need them, with a narrowly scoped role. Server "${server.name}" is given ${description} through ${site.position}.`,
-            });
-          }
-        }
       }
-      const forwarded = getValue(server.node, 'env_vars');
-      for (const item of forwarded?.type === 'array' ? (forwarded.children ?? []) : []) {
-        const nameNode = item.type === 'object' ? getValue(item, 'name') : item;
-        const name = nameNode?.type === 'string' ? (nameNode.value as string) : '';
-        const description = SENSITIVE_HOST_VARIABLES[name.toUpperCase()];
-        if (description)
-          context.report({
-            node: item,
-            server,
-            message: `Broad host credentials forwarded (env_vars "${shortValue(name, 32)}"): forward them only to servers that need them. Server "${server.name}" is given ${description}.`,
-          });
-      }
+    }
+    const forwarded = getValue(server.node, 'env_vars');
+    for (const item of forwarded?.type === 'array' ? (forwarded.children ?? []) : []) {
+      const nameNode = item.type === 'object' ? getValue(item, 'name') : item;
+      const name = nameNode?.type === 'string' ? (nameNode.value as string) : '';
+      const description = SENSITIVE_HOST_VARIABLES[name.toUpperCase()];
+      if (description)
+        context.report({
+          node: item,
+          server,
+          message: `Broad host credentials forwarded (env_vars "${shortValue(name, 32)}"): forward them only to servers that need them. Server "${server.name}" is given ${description}.`,
+        });
     }
   },
 };

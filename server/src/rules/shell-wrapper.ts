@@ -1,4 +1,5 @@
-import type { Rule } from '../core/rule';
+import type { Rule, RuleContext } from '../core/rule';
+import type { ServerEntry } from '../core/model';
 import { shortValue } from '../core/summary';
 import type { FixSpec } from '../core/types';
 import { shellScriptOf, simpleShellWords, CMD_METACHARACTERS } from '../launch/shell';
@@ -23,61 +24,59 @@ export const rule: Rule = {
     threat:
       'Installer spoofing and hidden commands: a shell string can chain downloads, redirections or other programs behind an innocent-looking server entry.',
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      const shell = shellScriptOf(server);
-      if (!shell) continue;
-      if (downloadAndExecute(shell.script, shell.shell)) continue; // download-and-execute reports it, as an error
-      const first = shell.values[0].node;
-      const last = shell.values[shell.values.length - 1].node;
-      const range = { offset: first.offset, length: last.offset + last.length - first.offset };
-      if (shell.encoded) {
-        const preview = redactSecrets(shell.script.replace(/\s+/g, ' ').trim()).slice(0, 80);
-        context.report({
-          ...range,
-          server,
-          severity: 'error',
-          message: `Base64-encoded PowerShell command (${shortValue(shell.flag, 20)}): run the program directly with plain arguments. Server "${server.name}" hides what it runs from review${preview ? `; it decodes to "${preview}${shell.script.length > 80 ? '…' : ''}"` : ''}.`,
-        });
-        continue;
-      }
-      if (shell.shell === 'cmd') {
-        if (!CMD_METACHARACTERS.test(shell.script)) continue; // `cmd /c npx -y pkg`: the normal Windows form
-        context.report({
-          ...range,
-          server,
-          message: `cmd.exe command string with operators: run one program directly (cmd /c <launcher> <args> at most). Server "${server.name}" ("${abbreviate(shell.script)}") can chain or redirect commands that a reviewer and the other checks do not see.`,
-        });
-        continue;
-      }
-      const words = shell.shell === 'sh' ? simpleShellWords(shell.script) : undefined;
-      const shellName = `${shell.program} ${shell.flag}`;
-      if (!words && isSingleCommand(shell.script, shell.shell)) {
-        context.report({
-          ...range,
-          server,
-          severity: 'information',
-          message: `"${shortValue(shellName, 20)}" wraps one command only to expand variables: run the program directly, values in env. Server "${server.name}" ("${abbreviate(shell.script)}"): the shell hides the program from the client's approval and from the other checks.`,
-        });
-        continue;
-      }
-      if (words) {
-        const fix = unwrapFix(context, server, shell.values.length === 1 && server.args.at(-1) === shell.values[0], words);
-        context.report({
-          ...range,
-          server,
-          severity: 'information',
-          message: `"${shortValue(shellName, 20)}" wraps a single command: run "${shortValue(words[0], 30)}" directly with its arguments. Server "${server.name}": the shell adds nothing but hides the program from the client's approval and from the other checks.`,
-          fixes: fix ? [fix] : [],
-        });
-        continue;
-      }
+  checkServer(context, server) {
+    const shell = shellScriptOf(server);
+    if (!shell) return;
+    if (downloadAndExecute(shell.script, shell.shell)) return; // download-and-execute reports it, as an error
+    const first = shell.values[0].node;
+    const last = shell.values[shell.values.length - 1].node;
+    const range = { offset: first.offset, length: last.offset + last.length - first.offset };
+    if (shell.encoded) {
+      const preview = redactSecrets(shell.script.replace(/\s+/g, ' ').trim()).slice(0, 80);
       context.report({
         ...range,
         server,
-        message: `Shell script through "${shortValue(shellName, 20)}": run one program directly, or a reviewed script file in the repository. Server "${server.name}" ("${abbreviate(shell.script)}"): chaining, expansions and downloads in it run with your rights and escape the other launch checks.`,
+        severity: 'error',
+        message: `Base64-encoded PowerShell command (${shortValue(shell.flag, 20)}): run the program directly with plain arguments. Server "${server.name}" hides what it runs from review${preview ? `; it decodes to "${preview}${shell.script.length > 80 ? '…' : ''}"` : ''}.`,
       });
+      return;
     }
+    if (shell.shell === 'cmd') {
+      if (!CMD_METACHARACTERS.test(shell.script)) return; // `cmd /c npx -y pkg`: the normal Windows form
+      context.report({
+        ...range,
+        server,
+        message: `cmd.exe command string with operators: run one program directly (cmd /c <launcher> <args> at most). Server "${server.name}" ("${abbreviate(shell.script)}") can chain or redirect commands that a reviewer and the other checks do not see.`,
+      });
+      return;
+    }
+    const words = shell.shell === 'sh' ? simpleShellWords(shell.script) : undefined;
+    const shellName = `${shell.program} ${shell.flag}`;
+    if (!words && isSingleCommand(shell.script, shell.shell)) {
+      context.report({
+        ...range,
+        server,
+        severity: 'information',
+        message: `"${shortValue(shellName, 20)}" wraps one command only to expand variables: run the program directly, values in env. Server "${server.name}" ("${abbreviate(shell.script)}"): the shell hides the program from the client's approval and from the other checks.`,
+      });
+      return;
+    }
+    if (words) {
+      const fix = unwrapFix(context, server, shell.values.length === 1 && server.args.at(-1) === shell.values[0], words);
+      context.report({
+        ...range,
+        server,
+        severity: 'information',
+        message: `"${shortValue(shellName, 20)}" wraps a single command: run "${shortValue(words[0], 30)}" directly with its arguments. Server "${server.name}": the shell adds nothing but hides the program from the client's approval and from the other checks.`,
+        fixes: fix ? [fix] : [],
+      });
+      return;
+    }
+    context.report({
+      ...range,
+      server,
+      message: `Shell script through "${shortValue(shellName, 20)}": run one program directly, or a reviewed script file in the repository. Server "${server.name}" ("${abbreviate(shell.script)}"): chaining, expansions and downloads in it run with your rights and escape the other launch checks.`,
+    });
   },
 };
 
@@ -100,12 +99,7 @@ function abbreviate(text: string): string {
  * is a single program name, in JSON files. Not safe for fix-all: the shell may have set up
  * PATH or a login environment (`-l`) the program relied on.
  */
-function unwrapFix(
-  context: Parameters<Rule['check']>[0],
-  server: Parameters<Rule['check']>[0]['config']['servers'][number],
-  scriptIsLast: boolean,
-  words: string[],
-): FixSpec | undefined {
+function unwrapFix(context: RuleContext, server: ServerEntry, scriptIsLast: boolean, words: string[]): FixSpec | undefined {
   if (!scriptIsLast || context.doc.syntax !== 'json' || !server.command || !server.argsNode || /\s/.test(server.command.value.trim())) return undefined;
   const quote = (s: string) => context.doc.quote(s);
   return {

@@ -121,81 +121,78 @@ export const rule: Rule = {
     owasp: ['MCP07'],
     threat: 'Network-layer attacks: without certificate checks anyone on the path can impersonate the API and read or change traffic, tokens included.',
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      const invocation = serverCommands(server).main;
-      const run = invocation && dockerRunOf(invocation);
-      // Env entries of the entry itself, docker -e NAME=value, and NAME=value words before the
-      // program (`env NODE_TLS_REJECT_UNAUTHORIZED=0 node …`, a shell line's assignments).
-      const envs: Array<{ key: string; value: string; node: StringValue['node']; entry?: MapEntry; removable?: StringValue['node'][]; piece?: StringValue }> =
-        [];
-      for (const entry of server.env) if (entry.value !== undefined) envs.push({ key: entry.key, value: entry.value, node: entry.valueNode, entry });
-      if (run) {
-        for (const option of run.options) {
-          if (option.name !== '--env' || !option.value) continue;
-          const eq = option.value.value.indexOf('=');
-          if (eq <= 0) continue;
-          const removable = option.inline || option.clustered ? undefined : [option.flag.node, option.value.node];
-          envs.push({ key: option.value.value.slice(0, eq), value: option.value.value.slice(eq + 1), node: option.value.node, removable });
-        }
+  checkServer(context, server) {
+    const invocation = serverCommands(server).main;
+    const run = invocation && dockerRunOf(invocation);
+    // Env entries of the entry itself, docker -e NAME=value, and NAME=value words before the
+    // program (`env NODE_TLS_REJECT_UNAUTHORIZED=0 node …`, a shell line's assignments).
+    const envs: Array<{ key: string; value: string; node: StringValue['node']; entry?: MapEntry; removable?: StringValue['node'][]; piece?: StringValue }> = [];
+    for (const entry of server.env) if (entry.value !== undefined) envs.push({ key: entry.key, value: entry.value, node: entry.valueNode, entry });
+    if (run) {
+      for (const option of run.options) {
+        if (option.name !== '--env' || !option.value) continue;
+        const eq = option.value.value.indexOf('=');
+        if (eq <= 0) continue;
+        const removable = option.inline || option.clustered ? undefined : [option.flag.node, option.value.node];
+        envs.push({ key: option.value.value.slice(0, eq), value: option.value.value.slice(eq + 1), node: option.value.node, removable });
       }
-      for (const command of allCommands(server)) {
-        for (const assignment of command.assignments ?? []) {
-          const eq = assignment.value.indexOf('=');
-          envs.push({ key: assignment.value.slice(0, eq), value: assignment.value.slice(eq + 1), node: assignment.node, piece: assignment });
-        }
+    }
+    for (const command of allCommands(server)) {
+      for (const assignment of command.assignments ?? []) {
+        const eq = assignment.value.indexOf('=');
+        envs.push({ key: assignment.value.slice(0, eq), value: assignment.value.slice(eq + 1), node: assignment.node, piece: assignment });
       }
-      for (const env of envs) {
-        const disabling = tlsOffByEnv(env.key, env.value);
-        const at = env.piece ? spanOf(context.doc, env.piece) : { node: env.node };
-        if (disabling) {
-          const edit = env.entry ? removeProperty(env.entry.property, context.doc) : env.removable && removeSiblings(env.removable, context.doc);
-          context.report({
-            ...at,
-            server,
-            severity: disabling,
-            message: `${shortValue(`${env.key}=${env.value.trim()}`, 50)} turns off TLS certificate checks: remove it; trust a private CA instead if needed. Server "${server.name}": anyone on the network path can impersonate the API and read its traffic and tokens (NODE_EXTRA_CA_CERTS, SSL_CERT_FILE take a CA).`,
-            fixes: edit ? [{ title: `Remove ${env.key} from "${server.name}"`, safe: false, preferred: true, edits: [edit] }] : [],
-          });
-          continue;
-        }
-        if (CA_ENV.test(env.key) && env.value.trim()) {
-          context.report({
-            ...at,
-            server,
-            severity: 'information',
-            message: `Extra certificate authorities from ${shortValue(env.key, 30)}: check the file holds only your organisation's CA. Server "${server.name}": whoever controls that file can impersonate any site to it.`,
-          });
-          continue;
-        }
-        if (PROXY_ENV.test(env.key) && env.value.trim()) {
-          const parsed = parseUrlLoosely(env.value);
-          if (parsed && isLoopbackHost(parsed.host)) continue;
-          context.report({
-            ...at,
-            server,
-            severity: 'information',
-            message: `Traffic goes through the proxy in ${shortValue(env.key, 30)}${parsed?.scheme === 'http' ? ' over plain http://' : ''}: check it is one your organisation runs. Server "${server.name}": the proxy sees every host it talks to.`,
-          });
-        }
-      }
-      const args = run ? run.imageArgs : allCommands(server).flatMap((c) => c.args);
-      for (const arg of args) {
-        const text = arg.value.trim();
-        const curlK = text === '-k' && invocation?.program === 'curl';
-        if (!tlsOffByArg(text) && !curlK) continue;
-        // Only an argument that is a whole array element can be removed on its own.
-        const whole = arg.node.type === 'string' && arg.node.value === arg.value && arg.node.parent?.type === 'array';
-        const edit = whole ? removeSiblings([arg.node], context.doc) : undefined;
-        const fixes: FixSpec[] = edit ? [{ title: `Remove ${text} from "${server.name}"`, safe: false, preferred: true, edits: [edit] }] : [];
+    }
+    for (const env of envs) {
+      const disabling = tlsOffByEnv(env.key, env.value);
+      const at = env.piece ? spanOf(context.doc, env.piece) : { node: env.node };
+      if (disabling) {
+        const edit = env.entry ? removeProperty(env.entry.property, context.doc) : env.removable && removeSiblings(env.removable, context.doc);
         context.report({
-          ...spanOf(context.doc, arg),
+          ...at,
           server,
-          severity: 'warning',
-          message: `${shortValue(text, 50)} turns off TLS certificate checks: remove it; trust a private CA instead if needed. Server "${server.name}": anyone on the network path can impersonate the remote end.`,
-          fixes,
+          severity: disabling,
+          message: `${shortValue(`${env.key}=${env.value.trim()}`, 50)} turns off TLS certificate checks: remove it; trust a private CA instead if needed. Server "${server.name}": anyone on the network path can impersonate the API and read its traffic and tokens (NODE_EXTRA_CA_CERTS, SSL_CERT_FILE take a CA).`,
+          fixes: edit ? [{ title: `Remove ${env.key} from "${server.name}"`, safe: false, preferred: true, edits: [edit] }] : [],
+        });
+        continue;
+      }
+      if (CA_ENV.test(env.key) && env.value.trim()) {
+        context.report({
+          ...at,
+          server,
+          severity: 'information',
+          message: `Extra certificate authorities from ${shortValue(env.key, 30)}: check the file holds only your organisation's CA. Server "${server.name}": whoever controls that file can impersonate any site to it.`,
+        });
+        continue;
+      }
+      if (PROXY_ENV.test(env.key) && env.value.trim()) {
+        const parsed = parseUrlLoosely(env.value);
+        if (parsed && isLoopbackHost(parsed.host)) continue;
+        context.report({
+          ...at,
+          server,
+          severity: 'information',
+          message: `Traffic goes through the proxy in ${shortValue(env.key, 30)}${parsed?.scheme === 'http' ? ' over plain http://' : ''}: check it is one your organisation runs. Server "${server.name}": the proxy sees every host it talks to.`,
         });
       }
+    }
+    const args = run ? run.imageArgs : allCommands(server).flatMap((c) => c.args);
+    for (const arg of args) {
+      const text = arg.value.trim();
+      const curlK = text === '-k' && invocation?.program === 'curl';
+      if (!tlsOffByArg(text) && !curlK) continue;
+      // Only an argument that is a whole array element can be removed on its own.
+      const whole = arg.node.type === 'string' && arg.node.value === arg.value && arg.node.parent?.type === 'array';
+      const edit = whole ? removeSiblings([arg.node], context.doc) : undefined;
+      const fixes: FixSpec[] = edit ? [{ title: `Remove ${text} from "${server.name}"`, safe: false, preferred: true, edits: [edit] }] : [];
+      context.report({
+        ...spanOf(context.doc, arg),
+        server,
+        severity: 'warning',
+        message: `${shortValue(text, 50)} turns off TLS certificate checks: remove it; trust a private CA instead if needed. Server "${server.name}": anyone on the network path can impersonate the remote end.`,
+        fixes,
+      });
     }
   },
 };

@@ -66,27 +66,25 @@ export const rule: Rule = {
     threat:
       'Interception and exfiltration: a tunnel operator sees the traffic and the address changes hands; a capture service records whatever the server or agent sends.',
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      const seen = new Set<object>();
-      for (const site of allSites(server)) {
-        if (seen.has(site.node)) continue;
-        for (const span of findUrls(site.value)) {
-          const host = parseUrlLoosely(site.value.slice(span.start, span.end))?.host;
-          if (!host || context.settings.trustedHosts.includes(host)) continue;
-          const tunnel = matchHost(host, TUNNELS);
-          const capture = tunnel ? undefined : matchHost(host, CAPTURES);
-          if (!tunnel && !capture) continue;
-          seen.add(site.node);
-          context.report({
-            node: site.node,
-            server,
-            message: tunnel
-              ? `Server "${server.name}" goes through a public tunnel (${tunnel}): use the service's own address. Anyone with the URL reaches it, and the tunnel operator sees the traffic.`
-              : `Server "${server.name}" sends to a request-capture service (${capture}): remove it unless you are debugging. Such hosts record everything sent to them.`,
-          });
-          break;
-        }
+  checkServer(context, server) {
+    const seen = new Set<object>();
+    for (const site of allSites(server)) {
+      if (seen.has(site.node)) continue;
+      for (const span of findUrls(site.value)) {
+        const host = parseUrlLoosely(site.value.slice(span.start, span.end))?.host;
+        if (!host || context.settings.trustedHosts.includes(host)) continue;
+        const tunnel = matchHost(host, TUNNELS);
+        const capture = tunnel ? undefined : matchHost(host, CAPTURES);
+        if (!tunnel && !capture) continue;
+        seen.add(site.node);
+        context.report({
+          node: site.node,
+          server,
+          message: tunnel
+            ? `Server "${server.name}" goes through a public tunnel (${tunnel}): use the service's own address. Anyone with the URL reaches it, and the tunnel operator sees the traffic.`
+            : `Server "${server.name}" sends to a request-capture service (${capture}): remove it unless you are debugging. Such hosts record everything sent to them.`,
+        });
+        break;
       }
     }
   },

@@ -48,31 +48,22 @@ export const rule: Rule = {
     owasp: ['MCP07'],
     threat: 'Network-layer attacks: queries, results and the login can be read or changed on the path to the database.',
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      for (const site of allSites(server)) {
-        for (const span of findUrls(site.value)) {
-          const kind = PLAINTEXT_SCHEMES[span.scheme];
-          if (!kind) continue;
-          const url = parseUrlLoosely(site.value.slice(span.start, span.end));
-          if (
-            !url?.host ||
-            isLoopbackHost(url.host) ||
-            isLocalDestination(url.host) ||
-            /[${}<>]|your|placeholder|xxx|^(?:host|hostname|server)$/i.test(url.host)
-          )
-            continue;
-          if (context.settings.trustedHosts.includes(url.host)) continue;
-          if (
-            url.query.some((p) => (TLS_PARAMETER.test(p.key) && TLS_ON.test(p.value)) || (TLS_FLAG.test(p.key) && /^(?:true|1|yes|required)$/i.test(p.value)))
-          )
-            continue;
-          context.report({
-            node: site.node,
-            server,
-            message: `${kind} at ${shortValue(url.host, 40)} without TLS: turn TLS on (sslmode=require, tls=true or the TLS scheme). Server "${server.name}": queries, results and the login cross the network in clear text.`,
-          });
-        }
+  checkServer(context, server) {
+    for (const site of allSites(server)) {
+      for (const span of findUrls(site.value)) {
+        const kind = PLAINTEXT_SCHEMES[span.scheme];
+        if (!kind) continue;
+        const url = parseUrlLoosely(site.value.slice(span.start, span.end));
+        if (!url?.host || isLoopbackHost(url.host) || isLocalDestination(url.host) || /[${}<>]|your|placeholder|xxx|^(?:host|hostname|server)$/i.test(url.host))
+          continue;
+        if (context.settings.trustedHosts.includes(url.host)) continue;
+        if (url.query.some((p) => (TLS_PARAMETER.test(p.key) && TLS_ON.test(p.value)) || (TLS_FLAG.test(p.key) && /^(?:true|1|yes|required)$/i.test(p.value))))
+          continue;
+        context.report({
+          node: site.node,
+          server,
+          message: `${kind} at ${shortValue(url.host, 40)} without TLS: turn TLS on (sslmode=require, tls=true or the TLS scheme). Server "${server.name}": queries, results and the login cross the network in clear text.`,
+        });
       }
     }
   },

@@ -64,32 +64,30 @@ export const rule: Rule = {
     threat: 'Rug pull: a re-pushed tag (or a compromised publisher account) changes the server you run without any change to the config.',
     pins: 'Docker',
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      for (const { docker } of allLaunches(server)) {
-        const image = docker?.image;
-        if (!docker || !image || image.digest || !image.repository) continue;
-        if (/[$%{}]/.test(image.reference)) continue; // a variable: nothing to judge statically
-        if (!image.registry && !image.repository.includes('/') && !OFFICIAL_LIBRARY.has(image.repository)) continue;
-        const name = image.registry ? `${image.registry}/${image.repository}` : image.repository;
-        if (isTrustedPackage(context.settings, name)) continue;
-        const engine = docker.engine;
-        if (!image.tag || image.tag === 'latest' || isMovingTag(image.tag)) {
-          const shown = shortValue(image.tag ? `${name}:${image.tag}` : name, 56);
-          const how = !image.tag ? 'has no tag (= latest)' : image.tag === 'latest' ? 'follows latest' : 'follows a moving tag';
-          context.report({
-            ...spanOf(context.doc, image.value),
-            server,
-            message: `Image "${shown}" ${how}: pin a version tag and its digest. Server "${server.name}": ${engine} runs whatever was pushed last${image.tag && image.tag !== 'latest' ? ' (the tag follows a branch, channel or variant)' : ''}. Write "${name}:<version>@sha256:<digest>" (docker buildx imagetools inspect ${name}:<version> shows the digest).`,
-          });
-        } else {
-          context.report({
-            ...spanOf(context.doc, image.value),
-            server,
-            severity: 'information',
-            message: `Image "${shortValue(`${name}:${image.tag}`, 60)}" has a tag but no digest: add the digest. Server "${server.name}": tags can be re-pushed, so the content may change; "${name}:${image.tag}@sha256:<digest>" runs exactly what you reviewed.`,
-          });
-        }
+  checkServer(context, server) {
+    for (const { docker } of allLaunches(server)) {
+      const image = docker?.image;
+      if (!docker || !image || image.digest || !image.repository) continue;
+      if (/[$%{}]/.test(image.reference)) continue; // a variable: nothing to judge statically
+      if (!image.registry && !image.repository.includes('/') && !OFFICIAL_LIBRARY.has(image.repository)) continue;
+      const name = image.registry ? `${image.registry}/${image.repository}` : image.repository;
+      if (isTrustedPackage(context.settings, name)) continue;
+      const engine = docker.engine;
+      if (!image.tag || image.tag === 'latest' || isMovingTag(image.tag)) {
+        const shown = shortValue(image.tag ? `${name}:${image.tag}` : name, 56);
+        const how = !image.tag ? 'has no tag (= latest)' : image.tag === 'latest' ? 'follows latest' : 'follows a moving tag';
+        context.report({
+          ...spanOf(context.doc, image.value),
+          server,
+          message: `Image "${shown}" ${how}: pin a version tag and its digest. Server "${server.name}": ${engine} runs whatever was pushed last${image.tag && image.tag !== 'latest' ? ' (the tag follows a branch, channel or variant)' : ''}. Write "${name}:<version>@sha256:<digest>" (docker buildx imagetools inspect ${name}:<version> shows the digest).`,
+        });
+      } else {
+        context.report({
+          ...spanOf(context.doc, image.value),
+          server,
+          severity: 'information',
+          message: `Image "${shortValue(`${name}:${image.tag}`, 60)}" has a tag but no digest: add the digest. Server "${server.name}": tags can be re-pushed, so the content may change; "${name}:${image.tag}@sha256:<digest>" runs exactly what you reviewed.`,
+        });
       }
     }
   },

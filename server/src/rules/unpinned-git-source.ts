@@ -25,53 +25,51 @@ export const rule: Rule = {
     threat: 'Rug pull and installer spoofing: the branch, tag or URL can serve different code at the next start, and no registry scanning sits in between.',
     pins: 'git',
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      for (const info of allLaunches(server)) {
-        const sources: Array<{ text: string; value: import('../core/model').StringValue; kind: string; gitRef?: string; launcher: string; hash: boolean }> = [];
-        for (const p of info.npm?.packages ?? []) {
-          if (p.spec.kind === 'git' || p.spec.kind === 'url') {
-            sources.push({
-              text: p.text,
-              value: p.value,
-              kind: p.spec.kind,
-              gitRef: p.spec.gitRef,
-              launcher: info.npm!.launcher,
-              hash: isRegistryTarball(p.text),
-            });
-          }
+  checkServer(context, server) {
+    for (const info of allLaunches(server)) {
+      const sources: Array<{ text: string; value: import('../core/model').StringValue; kind: string; gitRef?: string; launcher: string; hash: boolean }> = [];
+      for (const p of info.npm?.packages ?? []) {
+        if (p.spec.kind === 'git' || p.spec.kind === 'url') {
+          sources.push({
+            text: p.text,
+            value: p.value,
+            kind: p.spec.kind,
+            gitRef: p.spec.gitRef,
+            launcher: info.npm!.launcher,
+            hash: isRegistryTarball(p.text),
+          });
         }
-        for (const p of info.python?.packages ?? []) {
-          if (p.spec.kind === 'git' || p.spec.kind === 'url') {
-            sources.push({
-              text: p.text,
-              value: p.value,
-              kind: p.spec.kind,
-              gitRef: p.spec.gitRef,
-              launcher: info.python!.launcher,
-              hash: /#sha(?:256|384|512)=[0-9a-f]+/i.test(p.text),
-            });
-          }
+      }
+      for (const p of info.python?.packages ?? []) {
+        if (p.spec.kind === 'git' || p.spec.kind === 'url') {
+          sources.push({
+            text: p.text,
+            value: p.value,
+            kind: p.spec.kind,
+            gitRef: p.spec.gitRef,
+            launcher: info.python!.launcher,
+            hash: /#sha(?:256|384|512)=[0-9a-f]+/i.test(p.text),
+          });
         }
-        for (const source of sources) {
-          if (isTrustedPackage(context.settings, source.text)) continue;
-          let message: string;
-          let severity: Severity = 'warning';
-          if (source.kind === 'url') {
-            if (source.hash) continue;
-            message = `Installed from a URL with no version or hash: use a registry package at an exact version. Server "${server.name}" is installed by ${source.launcher} from "${source.text}": whatever that address serves next time runs, with no integrity check. Alternatively use a registry package at an exact version${source.launcher.startsWith('u') || source.launcher.startsWith('p') ? ', or add "#sha256=<hash>" to the URL' : ''}.`;
-          } else if (isCommitSha(source.gitRef)) {
-            continue;
-          } else if (!source.gitRef) {
-            message = `Installed from git with no ref: pin a full 40-character commit id. Server "${server.name}" is installed by ${source.launcher} from "${source.text}": it runs the default branch's newest commit at every start. Write the commit id${source.launcher === 'uvx' || source.launcher.startsWith('uv') || source.launcher.startsWith('pipx') ? ' ("…@<commit>")' : ' ("…#<commit>")'}, or use a registry release.`;
-          } else if (/^(?:semver:)?v?\d+(?:\.\d+)+/.test(source.gitRef)) {
-            severity = 'information';
-            message = `Installed from the git tag "${shortValue(source.gitRef ?? '', 30)}": pin the full 40-character commit id it points to. Server "${server.name}": a tag can be moved or re-created.`;
-          } else {
-            message = `Installed from the movable git ref "${shortValue(source.gitRef ?? '', 30)}": pin a full 40-character commit id. Server "${server.name}": it runs whatever that ref points to at start-up.`;
-          }
-          context.report({ ...spanOf(context.doc, source.value), server, message, severity });
+      }
+      for (const source of sources) {
+        if (isTrustedPackage(context.settings, source.text)) continue;
+        let message: string;
+        let severity: Severity = 'warning';
+        if (source.kind === 'url') {
+          if (source.hash) continue;
+          message = `Installed from a URL with no version or hash: use a registry package at an exact version. Server "${server.name}" is installed by ${source.launcher} from "${source.text}": whatever that address serves next time runs, with no integrity check. Alternatively use a registry package at an exact version${source.launcher.startsWith('u') || source.launcher.startsWith('p') ? ', or add "#sha256=<hash>" to the URL' : ''}.`;
+        } else if (isCommitSha(source.gitRef)) {
+          continue;
+        } else if (!source.gitRef) {
+          message = `Installed from git with no ref: pin a full 40-character commit id. Server "${server.name}" is installed by ${source.launcher} from "${source.text}": it runs the default branch's newest commit at every start. Write the commit id${source.launcher === 'uvx' || source.launcher.startsWith('uv') || source.launcher.startsWith('pipx') ? ' ("…@<commit>")' : ' ("…#<commit>")'}, or use a registry release.`;
+        } else if (/^(?:semver:)?v?\d+(?:\.\d+)+/.test(source.gitRef)) {
+          severity = 'information';
+          message = `Installed from the git tag "${shortValue(source.gitRef ?? '', 30)}": pin the full 40-character commit id it points to. Server "${server.name}": a tag can be moved or re-created.`;
+        } else {
+          message = `Installed from the movable git ref "${shortValue(source.gitRef ?? '', 30)}": pin a full 40-character commit id. Server "${server.name}": it runs whatever that ref points to at start-up.`;
         }
+        context.report({ ...spanOf(context.doc, source.value), server, message, severity });
       }
     }
   },

@@ -25,38 +25,36 @@ export const rule: Rule = {
     threat: 'Rug pull: a new release of the package (or of a hijacked maintainer account) runs with your rights at the next start.',
     pins: 'npm',
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      for (const { npm } of allLaunches(server)) {
-        if (!npm) continue;
-        for (const { spec, value } of npm.packages) {
-          if (!spec.name || !looksLikePackageName(spec.name) || spec.kind === 'exact' || spec.kind === 'git' || spec.kind === 'url' || spec.kind === 'local')
-            continue;
-          if (isTrustedPackage(context.settings, spec.name)) continue;
-          const how = npm.autoInstall
-            ? npm.launcher === 'npx' || npm.launcher.startsWith('npm ')
-              ? `${npm.launcher} -y installs it without asking`
-              : `${npm.launcher} installs it without asking`
-            : `${npm.launcher} fetches it`;
-          const bridge = BRIDGES.has(spec.name) ? ` It is a bridge that handles your remote server's credentials, so a bad release sees them all.` : '';
-          let message: string;
-          let severity: 'warning' | 'information' = 'warning';
-          switch (spec.kind) {
-            case 'none':
-              message = `npm package "${shortValue(spec.name)}" has no version: pin an exact version. Server "${server.name}": ${how} at whatever version is newest.${bridge} Write "${spec.name}@<version>" (npm view ${spec.name} version shows the newest).`;
-              break;
-            case 'tag':
-              message = `npm package "${shortValue(spec.name)}" follows the moving "${shortValue(spec.version ?? '', 20)}" tag: pin an exact version. Server "${server.name}": the tag moves with every release and ${how}.${bridge}`;
-              break;
-            case 'open-range':
-              message = `npm package "${shortValue(spec.name)}" has an open range ("${shortValue(spec.version ?? '', 20)}"): pin an exact version. Server "${server.name}": ${how} at any future version.${bridge}`;
-              break;
-            default:
-              severity = 'information';
-              message = `npm package "${shortValue(spec.name)}" has a version range ("${shortValue(spec.version ?? '', 20)}"): pin an exact version to review upgrades. Server "${server.name}": new patch or minor releases run without review.`;
-          }
-          context.report({ ...spanOf(context.doc, value), server, message, severity });
+  checkServer(context, server) {
+    for (const { npm } of allLaunches(server)) {
+      if (!npm) continue;
+      for (const { spec, value } of npm.packages) {
+        if (!spec.name || !looksLikePackageName(spec.name) || spec.kind === 'exact' || spec.kind === 'git' || spec.kind === 'url' || spec.kind === 'local')
+          continue;
+        if (isTrustedPackage(context.settings, spec.name)) continue;
+        const how = npm.autoInstall
+          ? npm.launcher === 'npx' || npm.launcher.startsWith('npm ')
+            ? `${npm.launcher} -y installs it without asking`
+            : `${npm.launcher} installs it without asking`
+          : `${npm.launcher} fetches it`;
+        const bridge = BRIDGES.has(spec.name) ? ` It is a bridge that handles your remote server's credentials, so a bad release sees them all.` : '';
+        let message: string;
+        let severity: 'warning' | 'information' = 'warning';
+        switch (spec.kind) {
+          case 'none':
+            message = `npm package "${shortValue(spec.name)}" has no version: pin an exact version. Server "${server.name}": ${how} at whatever version is newest.${bridge} Write "${spec.name}@<version>" (npm view ${spec.name} version shows the newest).`;
+            break;
+          case 'tag':
+            message = `npm package "${shortValue(spec.name)}" follows the moving "${shortValue(spec.version ?? '', 20)}" tag: pin an exact version. Server "${server.name}": the tag moves with every release and ${how}.${bridge}`;
+            break;
+          case 'open-range':
+            message = `npm package "${shortValue(spec.name)}" has an open range ("${shortValue(spec.version ?? '', 20)}"): pin an exact version. Server "${server.name}": ${how} at any future version.${bridge}`;
+            break;
+          default:
+            severity = 'information';
+            message = `npm package "${shortValue(spec.name)}" has a version range ("${shortValue(spec.version ?? '', 20)}"): pin an exact version to review upgrades. Server "${server.name}": new patch or minor releases run without review.`;
         }
+        context.report({ ...spanOf(context.doc, value), server, message, severity });
       }
     }
   },

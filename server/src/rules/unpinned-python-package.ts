@@ -21,32 +21,30 @@ export const rule: Rule = {
     threat: 'Rug pull: a new release of the package (or of a hijacked maintainer account) runs with your rights at the next start.',
     pins: 'PyPI',
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      for (const { python } of allLaunches(server)) {
-        if (!python) continue;
-        for (const { spec, value, role } of python.packages) {
-          if (!spec.name || spec.kind === 'exact' || spec.kind === 'git' || spec.kind === 'url' || spec.kind === 'local') continue;
-          if (isTrustedPackage(context.settings, spec.name)) continue;
-          const what = `PyPI package "${shortValue(spec.name)}"${role === 'with' ? ' (added with --with)' : ''}`;
-          let message: string;
-          let severity: 'warning' | 'information' = 'warning';
-          switch (spec.kind) {
-            case 'none':
-              message = `${what} has no version: pin one version. Server "${server.name}": ${python.launcher} installs the newest release at start-up. Write "${spec.name}==<version>"${python.launcher === 'uvx' ? ` (or "${spec.name}@<version>")` : ''}; pip index versions ${spec.name} lists them.`;
-              break;
-            case 'tag':
-              message = `${what} follows "@${shortValue(spec.version ?? '', 20)}": pin one version. Server "${server.name}": ${python.launcher} re-resolves it to the newest release at every start. Write "${spec.name}==<version>" (pip index versions ${spec.name} lists them).`;
-              break;
-            case 'open-range':
-              message = `${what} has an open range ("${shortValue(spec.version ?? '', 20)}"): pin one version with "==". Server "${server.name}": any future release runs without review.`;
-              break;
-            default:
-              severity = 'information';
-              message = `${what} has a version range ("${shortValue(spec.version ?? '', 20)}"): pin one version with "==" to review upgrades. Server "${server.name}": new releases inside it run without review.`;
-          }
-          context.report({ ...spanOf(context.doc, value), server, message, severity });
+  checkServer(context, server) {
+    for (const { python } of allLaunches(server)) {
+      if (!python) continue;
+      for (const { spec, value, role } of python.packages) {
+        if (!spec.name || spec.kind === 'exact' || spec.kind === 'git' || spec.kind === 'url' || spec.kind === 'local') continue;
+        if (isTrustedPackage(context.settings, spec.name)) continue;
+        const what = `PyPI package "${shortValue(spec.name)}"${role === 'with' ? ' (added with --with)' : ''}`;
+        let message: string;
+        let severity: 'warning' | 'information' = 'warning';
+        switch (spec.kind) {
+          case 'none':
+            message = `${what} has no version: pin one version. Server "${server.name}": ${python.launcher} installs the newest release at start-up. Write "${spec.name}==<version>"${python.launcher === 'uvx' ? ` (or "${spec.name}@<version>")` : ''}; pip index versions ${spec.name} lists them.`;
+            break;
+          case 'tag':
+            message = `${what} follows "@${shortValue(spec.version ?? '', 20)}": pin one version. Server "${server.name}": ${python.launcher} re-resolves it to the newest release at every start. Write "${spec.name}==<version>" (pip index versions ${spec.name} lists them).`;
+            break;
+          case 'open-range':
+            message = `${what} has an open range ("${shortValue(spec.version ?? '', 20)}"): pin one version with "==". Server "${server.name}": any future release runs without review.`;
+            break;
+          default:
+            severity = 'information';
+            message = `${what} has a version range ("${shortValue(spec.version ?? '', 20)}"): pin one version with "==" to review upgrades. Server "${server.name}": new releases inside it run without review.`;
         }
+        context.report({ ...spanOf(context.doc, value), server, message, severity });
       }
     }
   },

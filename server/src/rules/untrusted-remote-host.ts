@@ -19,26 +19,24 @@ export const rule: Rule = {
     owasp: ['MCP09', 'MCP04'],
     threat: 'Spoofing and rug pull: the endpoint has no accountable owner and can be swapped for a malicious server at any time.',
   },
-  check(context) {
-    for (const server of context.config.servers) {
-      for (const endpoint of remoteEndpointsOf(server)) {
-        const host = classifyHost(endpoint.parsed.host);
-        if (!host || host.kind === 'metadata' || host.kind === 'private') continue;
-        if (context.settings.trustedHosts.includes(endpoint.parsed.host)) continue;
-        const why =
-          host.kind === 'public-ip'
-            ? 'an IP address has no name to verify, so a certificate cannot prove who runs it'
-            : host.kind === 'tunnel'
-              ? "tunnel addresses are temporary and get reassigned, and the other end is someone's machine"
-              : host.kind === 'onion'
-                ? 'nobody accountable runs it and traffic leaves through Tor'
-                : 'anyone can publish there';
-        context.report({
-          node: endpoint.value.node,
-          server,
-          message: `Remote server at ${shortValue(host.label, 60)}: use its official, named HTTPS endpoint. Server "${server.name}": ${why}.`,
-        });
-      }
+  checkServer(context, server) {
+    for (const endpoint of remoteEndpointsOf(server)) {
+      const host = classifyHost(endpoint.parsed.host);
+      if (!host || host.kind === 'metadata' || host.kind === 'private') continue;
+      if (context.settings.trustedHosts.includes(endpoint.parsed.host)) continue;
+      const why =
+        host.kind === 'public-ip'
+          ? 'an IP address has no name to verify, so a certificate cannot prove who runs it'
+          : host.kind === 'tunnel'
+            ? "tunnel addresses are temporary and get reassigned, and the other end is someone's machine"
+            : host.kind === 'onion'
+              ? 'nobody accountable runs it and traffic leaves through Tor'
+              : 'anyone can publish there';
+      context.report({
+        node: endpoint.value.node,
+        server,
+        message: `Remote server at ${shortValue(host.label, 60)}: use its official, named HTTPS endpoint. Server "${server.name}": ${why}.`,
+      });
     }
   },
 };

@@ -28,6 +28,12 @@ test('rule ids are unique kebab-case', () => {
   for (const id of ids) assert.match(id, /^[a-z0-9]+(?:-[a-z0-9]+)*$/, id);
 });
 
+test('every rule has exactly one check: for the whole file, or for one server at a time', () => {
+  for (const rule of RULES) {
+    assert.equal(typeof rule.check === 'function', typeof rule.checkServer !== 'function', `${rule.id}: check or checkServer, not both or neither`);
+  }
+});
+
 test('every rule has complete meta: category, severity, description, threat, OWASP id', () => {
   for (const rule of RULES) {
     assert.ok(CATEGORIES.includes(rule.meta.category), `${rule.id}: category`);
