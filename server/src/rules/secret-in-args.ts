@@ -1,9 +1,9 @@
 import type { Rule } from '../core/rule';
 import { shortValue } from '../core/summary';
-import { detectSecret, severityOf } from '../secrets/detect';
+import { detectSecret } from '../secrets/detect';
 import { argSites } from '../secrets/sites';
 import { maskUrls } from '../secrets/urlSecrets';
-import { reportSecret, variableFor } from '../secrets/report';
+import { reportSecret, variableFor, verdictSpan } from '../secrets/report';
 import { moveAdvice } from '../secrets/advice';
 
 /**
@@ -39,11 +39,7 @@ export const rule: Rule = {
             : site.position;
       reportSecret(context, {
         site,
-        start: verdict.start,
-        end: verdict.end,
-        fixStart: verdict.fixStart,
-        fixEnd: verdict.fixEnd,
-        severity: severityOf(verdict.reason),
+        ...verdictSpan(verdict),
         message: `Plaintext ${shortValue(verdict.label, 40)} in an argument: move it out of the file. Server "${server.name}", ${what}; command lines are also visible in the process list. ${moveAdvice(context)}`,
         variable: variableFor(site, site.argKind === 'positional' ? (verdict.label.includes('API key') ? 'API_KEY' : 'TOKEN') : undefined),
       });

@@ -1,9 +1,9 @@
 import type { Rule } from '../core/rule';
 import { shortValue } from '../core/summary';
-import { detectSecret, severityOf } from '../secrets/detect';
+import { detectSecret } from '../secrets/detect';
 import { envSites } from '../secrets/sites';
 import { maskUrls } from '../secrets/urlSecrets';
-import { reportSecret, variableFor } from '../secrets/report';
+import { reportSecret, variableFor, verdictSpan } from '../secrets/report';
 import { moveAdvice } from '../secrets/advice';
 
 /**
@@ -29,11 +29,7 @@ export const rule: Rule = {
       if (!verdict) continue;
       reportSecret(context, {
         site,
-        start: verdict.start,
-        end: verdict.end,
-        fixStart: verdict.fixStart,
-        fixEnd: verdict.fixEnd,
-        severity: severityOf(verdict.reason),
+        ...verdictSpan(verdict),
         message: `Plaintext ${shortValue(verdict.label, 46)} in env "${shortValue(site.key ?? '', 28)}": move it out of the file. Server "${server.name}"${verdict.reason === 'key' ? ' (judged by its name and shape)' : ''}. ${moveAdvice(context, 'env')}`,
         variable: variableFor(site),
       });

@@ -3,7 +3,7 @@ import { shortValue } from '../core/summary';
 import { detectSecret, severityOf } from '../secrets/detect';
 import { headerSites, type SecretSite } from '../secrets/sites';
 import { maskUrls } from '../secrets/urlSecrets';
-import { reportSecret, variableFor } from '../secrets/report';
+import { reportSecret, variableFor, verdictSpan } from '../secrets/report';
 import { moveAdvice } from '../secrets/advice';
 import { getValue } from '../core/tree';
 import { isCredentialHeader } from '../secrets/keyNames';
@@ -72,11 +72,7 @@ export const rule: Rule = {
         }
         reportSecret(context, {
           site,
-          start: verdict.start,
-          end: verdict.end,
-          fixStart: verdict.fixStart,
-          fixEnd: verdict.fixEnd,
-          severity: severityOf(verdict.reason),
+          ...verdictSpan(verdict),
           message: `Plaintext ${shortValue(verdict.label, 40)} in a header: move it out of the file. Server "${server.name}" sends it in ${site.position}. ${moveAdvice(context, 'header')}`,
           variable: variableFor(site),
         });

@@ -27,31 +27,17 @@ export const rule: Rule = {
   },
   checkServer(context, server) {
     for (const info of allLaunches(server)) {
-      const sources: Array<{ text: string; value: import('../core/model').StringValue; kind: string; gitRef?: string; launcher: string; hash: boolean }> = [];
-      for (const p of info.npm?.packages ?? []) {
-        if (p.spec.kind === 'git' || p.spec.kind === 'url') {
-          sources.push({
-            text: p.text,
-            value: p.value,
-            kind: p.spec.kind,
-            gitRef: p.spec.gitRef,
-            launcher: info.npm!.launcher,
-            hash: isRegistryTarball(p.text),
-          });
-        }
-      }
-      for (const p of info.python?.packages ?? []) {
-        if (p.spec.kind === 'git' || p.spec.kind === 'url') {
-          sources.push({
-            text: p.text,
-            value: p.value,
-            kind: p.spec.kind,
-            gitRef: p.spec.gitRef,
-            launcher: info.python!.launcher,
-            hash: /#sha(?:256|384|512)=[0-9a-f]+/i.test(p.text),
-          });
-        }
-      }
+      // A URL that cannot change under the same address counts as pinned: an npm registry
+      // tarball (one per version), a pip or uv URL with a #sha256= hash.
+      const launches = [
+        { launch: info.npm, hashed: isRegistryTarball },
+        { launch: info.python, hashed: (text: string) => /#sha(?:256|384|512)=[0-9a-f]+/i.test(text) },
+      ];
+      const sources = launches.flatMap(({ launch, hashed }) =>
+        (launch?.packages ?? [])
+          .filter((p) => p.spec.kind === 'git' || p.spec.kind === 'url')
+          .map((p) => ({ text: p.text, value: p.value, kind: p.spec.kind, gitRef: p.spec.gitRef, launcher: launch!.launcher, hash: hashed(p.text) })),
+      );
       for (const source of sources) {
         if (isTrustedPackage(context.settings, source.text)) continue;
         let message: string;

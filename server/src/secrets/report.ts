@@ -5,6 +5,7 @@ import type { ParsedDocument, TreeNode } from '../core/tree';
 import { secretReferenceFixes } from '../fixes/secretReference';
 import type { SecretSite } from './sites';
 import { normaliseName } from './keyNames';
+import { severityOf, type SecretVerdict } from './detect';
 
 /**
  * The range to underline for a secret at [start, end) of a string node's decoded value:
@@ -64,6 +65,11 @@ export interface SecretReport {
   message: string;
   /** Variable name for the replacement; no fix when undefined. */
   variable?: string;
+}
+
+/** Where a detector's verdict puts the secret in its value, and the severity of its tier. */
+export function verdictSpan(verdict: SecretVerdict): Pick<SecretReport, 'start' | 'end' | 'fixStart' | 'fixEnd' | 'severity'> {
+  return { start: verdict.start, end: verdict.end, fixStart: verdict.fixStart, fixEnd: verdict.fixEnd, severity: severityOf(verdict.reason) };
 }
 
 /** Reports one secret with its exact range and the client-native replacement fixes. */
