@@ -40,12 +40,13 @@ export function processIO(onClosed: () => never = () => process.exit(process.exi
  */
 function descriptorOutput(fd: 1 | 2, onClosed: () => never): OutputStream {
   let terminal: boolean | undefined;
+  const toTerminal = () => (terminal ??= isTerminal(fd));
   return {
     get isTTY(): boolean {
-      return (terminal ??= isTerminal(fd));
+      return toTerminal();
     },
     write(text: string): void {
-      if ((terminal ??= isTerminal(fd))) {
+      if (toTerminal()) {
         terminalStream(fd, onClosed).write(text);
         return;
       }
