@@ -10,8 +10,8 @@ import { pinVersionProblem, type PinKind } from '../common/pinInput';
  * What could be pinned, described without any network: the unpinned rules' findings each
  * correspond to one PinTarget (the kind in the rule's `meta.pins`, the same span), and
  * `edit(version)` rewrites exactly the spec text inside its argument string (re-quoted with
- * the document's own syntax, so JSON, TOML and YAML stay valid). The registry lookups that find the version live outside
- * the engine (server/src/registry); the engine stays pure.
+ * the document's own syntax, so JSON, TOML and YAML stay valid). The registry lookups that
+ * find the version live outside the engine (server/src/registry); the engine stays pure.
  */
 export type { PinKind } from '../common/pinInput';
 export { pinVersionProblem } from '../common/pinInput';
