@@ -3,8 +3,9 @@
  * compiled is read back instead of being compiled again. Used by both entry points
  * (server.ts for the language server, cli.ts for the CLI), each in front of its
  * bundle. The cache is written after a run that had none (on exit, or 3 s in, whichever is
- * first) and again only when V8 rejects it (new node, new flags, new bundle). Nothing here may
- * stop the program: any cache problem falls back to a plain load.
+ * first), again when V8 rejects it (new node, new flags, new bundle), and again when a run did
+ * much more than the run that wrote it (see `outgrew`). Nothing here may stop the program: any
+ * cache problem falls back to a plain load.
  *
  * A cache file is code: it is read only from a directory this user owns and nobody else can
  * write to, so another account cannot plant bytecode for us to run.
@@ -35,30 +36,33 @@ export function loadWithCodeCache(mainFile: string, directory: string, parent: M
   const name = workload ? `${copy}.${workload}` : copy;
   let script: Script;
   let cacheFile: string;
-  let needsWrite: boolean;
+  let cached: CacheFile | undefined;
   try {
     const source = sourceText(readFileSync(mainFile));
     const { size, mtimeMs } = statSync(mainFile);
     // V8 checks its own version, the flags and the source length; the name adds the bundle's
     // place, size and time, so an updated bundle of the same length never reads a stale cache.
     cacheFile = join(directory, `${name}.${process.version}.${process.arch}.${size}.${Math.round(mtimeMs)}.cache`);
-    const cachedData = privateDirectory(directory) ? readIfPresent(cacheFile) : undefined;
-    script = new Script(Module.wrap(source), { filename: mainFile, ...(cachedData ? { cachedData } : {}) });
-    needsWrite = !cachedData || script.cachedDataRejected === true;
+    cached = privateDirectory(directory) ? readCacheFile(cacheFile) : undefined;
+    script = new Script(Module.wrap(source), { filename: mainFile, ...(cached ? { cachedData: cached.data } : {}) });
+    if (script.cachedDataRejected === true) cached = undefined;
   } catch {
     require(mainFile);
     return;
   }
-  if (needsWrite) {
-    let written = false;
-    const write = () => {
-      if (written) return;
-      written = true;
-      writeCache(script, directory, cacheFile, copy, name);
-    };
-    process.once('exit', write);
-    setTimeout(write, 3000).unref();
-  }
+  // The run's own CPU time: from here, after the cache was read (or the bundle compiled).
+  const cpuAtStart = process.cpuUsage();
+  let decided = false;
+  const decide = () => {
+    if (decided) return;
+    decided = true;
+    const usage = process.cpuUsage(cpuAtStart);
+    const cpuMs = Math.round((usage.user + usage.system) / 1000);
+    const data = cachedDataToWrite(script, cached, cpuMs);
+    if (data) writeCache(data, directory, cacheFile, copy, name, cpuMs);
+  };
+  process.once('exit', decide);
+  setTimeout(decide, 3000).unref();
   const main = new Module(mainFile, parent);
   main.filename = mainFile;
   main.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(dirname(mainFile));
@@ -87,22 +91,57 @@ function privateDirectory(directory: string): boolean {
   }
 }
 
-function readIfPresent(file: string): Buffer | undefined {
+/**
+ * A cache file is a header — a format tag and the CPU time (ms, from loading the bundle) the
+ * run that wrote it had used by then — followed by V8's data. A file without the tag (an
+ * older format) counts as no cache and is replaced.
+ */
+const TAG = Buffer.from('mhc1');
+const HEADER_LENGTH = TAG.length + 4;
+
+interface CacheFile {
+  data: Buffer;
+  writerCpuMs: number;
+}
+
+function readCacheFile(file: string): CacheFile | undefined {
+  let bytes: Buffer;
   try {
-    return readFileSync(file);
+    bytes = readFileSync(file);
   } catch {
     return undefined;
   }
+  if (bytes.length <= HEADER_LENGTH || !bytes.subarray(0, TAG.length).equals(TAG)) return undefined;
+  return { data: bytes.subarray(HEADER_LENGTH), writerCpuMs: bytes.readUInt32LE(TAG.length) };
+}
+
+/**
+ * What to write when this run is over: V8's data when there was no cache (or V8 rejected
+ * it), or when this run compiled clearly more than the run that wrote it. V8 caches only
+ * what a run compiled, so a cache written by `--version`, `--help` or a scan of a file that
+ * is not a config left every later one-file scan ~12 ms slower than with its own cache, for
+ * as long as that bundle stayed installed. Serialising the cache costs ~1 ms, so only a run
+ * that took noticeably more CPU time than the writer did looks: then the cache is replaced
+ * when the new data is over a tenth larger, and its writer's time raises the bar.
+ */
+function cachedDataToWrite(script: Script, cached: CacheFile | undefined, cpuMs: number): Buffer | undefined {
+  if (!cached) return script.createCachedData();
+  if (cpuMs <= cached.writerCpuMs * 1.25 + 2) return undefined;
+  const data = script.createCachedData();
+  return data.length > cached.data.length * 1.1 ? data : undefined;
 }
 
 /** Written atomically (a half-written cache would only be rejected, but why read one); older caches of this bundle are removed. */
-function writeCache(script: Script, directory: string, cacheFile: string, copy: string, name: string): void {
+function writeCache(data: Buffer, directory: string, cacheFile: string, copy: string, name: string, cpuMs: number): void {
   try {
     mkdirSync(directory, { recursive: true, mode: 0o700 });
     if (process.platform !== 'win32') chmodSync(directory, 0o700);
     if (!privateDirectory(directory)) return;
     const temporary = `${cacheFile}.${process.pid}.tmp`;
-    writeFileSync(temporary, script.createCachedData(), { mode: 0o600 });
+    const header = Buffer.alloc(HEADER_LENGTH);
+    TAG.copy(header);
+    header.writeUInt32LE(Math.min(cpuMs, 0xffffffff), TAG.length);
+    writeFileSync(temporary, Buffer.concat([header, data]), { mode: 0o600 });
     renameSync(temporary, cacheFile);
     removeStaleCaches(directory, cacheFile, copy, name);
   } catch {

@@ -80,6 +80,33 @@ test('the CLI writes a private code cache once, reuses it, and reports the same 
   }
 });
 
+test('a cache written by a run that compiled little (--version) is replaced by the first scan, then kept', { timeout: 120_000 }, () => {
+  const cli = buildCliOnce();
+  const { dir, cleanup } = tempDir('mcp-hygiene-code-cache-');
+  try {
+    const cacheDir = join(dir, 'cache');
+    const env = { ...process.env, MCP_HYGIENE_CODE_CACHE_DIR: cacheDir };
+    const version = spawnSync(process.execPath, [cli, '--version'], { encoding: 'utf8', env });
+    assert.equal(version.status, 0);
+    const [name] = readdirSync(cacheDir);
+    assert.match(name, /\.files\.v/, '--version shares the cache of scans of named files');
+    const small = statSync(join(cacheDir, name)).size;
+
+    const file = join(REPO_ROOT, 'examples', 'vscode', '.vscode', 'mcp.json');
+    const first = scan(cli, cacheDir, file);
+    assert.deepEqual(readdirSync(cacheDir), [name]);
+    const grown = statSync(join(cacheDir, name));
+    assert.ok(grown.size > small * 1.2, `the scan's code was added: ${small} -> ${grown.size} bytes`);
+
+    const second = scan(cli, cacheDir, file);
+    assert.equal(statSync(join(cacheDir, name)).mtimeMs, grown.mtimeMs, 'a cache holding the scan is not rewritten');
+    assert.deepEqual(second, first);
+    assert.deepEqual(first, scan(cli, 'off', file));
+  } finally {
+    cleanup();
+  }
+});
+
 test('caches of other installed copies are kept for the seven most recently written, so updates do not pile up', { timeout: 120_000 }, () => {
   const cli = buildCliOnce();
   const { dir, cleanup } = tempDir('mcp-hygiene-code-cache-');

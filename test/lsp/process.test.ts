@@ -104,7 +104,7 @@ test('the shipped loader: writes a V8 code cache on the first start, reuses it, 
     assert.deepEqual(second.codes, first.codes);
     assert.equal(statSync(cacheFile).mtimeMs, written.mtimeMs);
 
-    // A corrupt cache (same name) is rejected by V8 and replaced; a stale one of this copy of
+    // A corrupt cache (same name) is not read but replaced; a stale one of this copy of
     // the bundle (same path hash) is removed; another installed copy's cache is left alone.
     writeFileSync(cacheFile, 'not a code cache');
     const thisCopy = basename(cacheFile).split('.').slice(0, 2).join('.');
