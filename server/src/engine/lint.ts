@@ -257,45 +257,69 @@ interface DocumentVersion {
 
 /** Runs `rules` (already filtered by rulesToRun), pausing after each when asked, and returns their findings before suppressions. */
 function* collectFindings(version: DocumentVersion, rules: readonly Rule[], pauseAfterEachRule = false): LintSteps<Finding[]> {
-  const { doc, dialect, config, settings, filePath, options } = version;
-  const findings: Finding[] = [];
-  const gitNote = options.gitState && options.gitState !== 'unknown' ? GIT_NOTES[options.gitState] : undefined;
-  // One context for the whole run (rules are synchronous): `report` reads the rule being run.
-  let rule: Rule = rules[0];
-  let severityOverride: Severity | undefined;
-  let byGit: (typeof GIT_NOTES)['tracked'] | undefined;
-  const context: RuleContext = {
-    doc,
-    dialect,
-    config,
-    settings,
-    filePath,
-    ...(options.policy ? { policy: options.policy } : {}),
-    ...(options.gitState ? { gitState: options.gitState } : {}),
-    ...(options.editorShowsSyntaxErrors ? { editorShowsSyntaxErrors: true } : {}),
-    report: (descriptor) => {
-      const finding = toFinding(rule, descriptor, doc.lines, severityOverride);
-      if (byGit) {
-        finding.severity = byGit.severity;
-        finding.message = withGitNote(finding.message, byGit);
-      }
-      findings.push(finding);
-    },
-  };
-  for (const candidate of rules) {
-    rule = candidate;
-    const level = settings.rules[candidate.id];
-    severityOverride = level === 'off' ? undefined : level;
-    byGit = gitNote && !severityOverride && candidate.meta.plaintextSecret ? gitNote : undefined;
-    try {
-      if (candidate.checkServer) for (const server of config.servers) candidate.checkServer(context, server);
-      else candidate.check?.(context);
-    } catch (error) {
-      options.onRuleError?.(candidate.id, error);
-    }
+  const run = new RuleRun(version);
+  for (let index = 0; index < rules.length; index++) {
+    run.run(rules[index]);
     if (pauseAfterEachRule) yield;
   }
-  return findings;
+  return run.findings;
+}
+
+/**
+ * One run of rules over one document version: one context for the whole run (rules are
+ * synchronous), whose `report` reads the rule being run. The per-rule work is a method of
+ * its own rather than the body of collectFindings' loop: a generator's loop body stays
+ * slower (V8 allocated an iterator result per server there, ~0.6 MB per corpus lint).
+ */
+class RuleRun {
+  readonly findings: Finding[] = [];
+  private readonly context: RuleContext;
+  private readonly servers: McpConfig['servers'];
+  private readonly gitNote: (typeof GIT_NOTES)['tracked'] | undefined;
+  private rule: Rule | undefined;
+  private severityOverride: Severity | undefined;
+  private byGit: (typeof GIT_NOTES)['tracked'] | undefined;
+
+  constructor(private readonly version: DocumentVersion) {
+    const { doc, dialect, config, settings, filePath, options } = version;
+    this.servers = config.servers;
+    this.gitNote = options.gitState && options.gitState !== 'unknown' ? GIT_NOTES[options.gitState] : undefined;
+    this.context = {
+      doc,
+      dialect,
+      config,
+      settings,
+      filePath,
+      ...(options.policy ? { policy: options.policy } : {}),
+      ...(options.gitState ? { gitState: options.gitState } : {}),
+      ...(options.editorShowsSyntaxErrors ? { editorShowsSyntaxErrors: true } : {}),
+      report: (descriptor) => this.report(descriptor),
+    };
+  }
+
+  run(rule: Rule): void {
+    this.rule = rule;
+    const level = this.version.settings.rules[rule.id];
+    this.severityOverride = level === 'off' ? undefined : level;
+    this.byGit = this.gitNote && !this.severityOverride && rule.meta.plaintextSecret ? this.gitNote : undefined;
+    try {
+      if (rule.checkServer) {
+        const servers = this.servers;
+        for (let index = 0; index < servers.length; index++) rule.checkServer(this.context, servers[index]);
+      } else rule.check?.(this.context);
+    } catch (error) {
+      this.version.options.onRuleError?.(rule.id, error);
+    }
+  }
+
+  private report(descriptor: ReportDescriptor): void {
+    const finding = toFinding(this.rule!, descriptor, this.version.doc.lines, this.severityOverride);
+    if (this.byGit) {
+      finding.severity = this.byGit.severity;
+      finding.message = withGitNote(finding.message, this.byGit);
+    }
+    this.findings.push(finding);
+  }
 }
 
 /** Drops suppressed findings; reports unused suppressions and ones without a reason (when those rules are active). */
