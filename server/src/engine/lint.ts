@@ -270,19 +270,27 @@ function* collectFindings(version: DocumentVersion, rules: readonly Rule[], paus
  * synchronous), whose `report` reads the rule being run. The per-rule work is a method of
  * its own rather than the body of collectFindings' loop: a generator's loop body stays
  * slower (V8 allocated an iterator result per server there, ~0.6 MB per corpus lint).
+ * It keeps what it needs, never the LintOptions: rules' fix closures keep the context, and
+ * through `report` this object, and the options may hold the previous version's analysis
+ * (each version would then keep every earlier one alive).
  */
 class RuleRun {
   readonly findings: Finding[] = [];
   private readonly context: RuleContext;
   private readonly servers: McpConfig['servers'];
+  private readonly lines: LineIndex;
+  private readonly levels: Settings['rules'];
+  private readonly onRuleError: LintOptions['onRuleError'];
   private readonly gitNote: (typeof GIT_NOTES)['tracked'] | undefined;
   private rule: Rule | undefined;
   private severityOverride: Severity | undefined;
   private byGit: (typeof GIT_NOTES)['tracked'] | undefined;
 
-  constructor(private readonly version: DocumentVersion) {
-    const { doc, dialect, config, settings, filePath, options } = version;
+  constructor({ doc, dialect, config, settings, filePath, options }: DocumentVersion) {
     this.servers = config.servers;
+    this.lines = doc.lines;
+    this.levels = settings.rules;
+    this.onRuleError = options.onRuleError;
     this.gitNote = options.gitState && options.gitState !== 'unknown' ? GIT_NOTES[options.gitState] : undefined;
     this.context = {
       doc,
@@ -299,7 +307,7 @@ class RuleRun {
 
   run(rule: Rule): void {
     this.rule = rule;
-    const level = this.version.settings.rules[rule.id];
+    const level = this.levels[rule.id];
     this.severityOverride = level === 'off' ? undefined : level;
     this.byGit = this.gitNote && !this.severityOverride && rule.meta.plaintextSecret ? this.gitNote : undefined;
     try {
@@ -308,12 +316,12 @@ class RuleRun {
         for (let index = 0; index < servers.length; index++) rule.checkServer(this.context, servers[index]);
       } else rule.check?.(this.context);
     } catch (error) {
-      this.version.options.onRuleError?.(rule.id, error);
+      this.onRuleError?.(rule.id, error);
     }
   }
 
   private report(descriptor: ReportDescriptor): void {
-    const finding = toFinding(this.rule!, descriptor, this.version.doc.lines, this.severityOverride);
+    const finding = toFinding(this.rule!, descriptor, this.lines, this.severityOverride);
     if (this.byGit) {
       finding.severity = this.byGit.severity;
       finding.message = withGitNote(finding.message, this.byGit);

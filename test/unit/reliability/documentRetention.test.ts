@@ -9,7 +9,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { lint } from '../../../server/src/engine';
+import { analyze, lint } from '../../../server/src/engine';
+import { DEFAULT_SETTINGS } from '../../../server/src/common/settings';
 
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
@@ -35,4 +36,35 @@ test('linting 150 different 160 KB configs leaves none of them in memory', () =>
   assert.ok(findings >= 300, `each file has its unpinned package and its token reported (${findings} findings)`);
   // The texts themselves add up to ~23 MB; what stays is the memos' own small entries.
   assert.ok(grown < 8, `the heap grew by ${grown.toFixed(1)} MB`);
+});
+
+test('re-linting 300 keystrokes, each from the previous analysis, keeps only the latest version', () => {
+  // Each version is linted incrementally from the one before (as the language server does):
+  // nothing the new analysis holds (findings, their fixes' closures, rule contexts) may
+  // reach back to the previous analysis, or every keystroke's version stays in memory.
+  const path = '/repo/.vscode/mcp.json';
+  const version = (n: number) =>
+    JSON.stringify({
+      servers: Object.fromEntries(
+        Array.from({ length: 40 }, (_, i) => [
+          `server-${i}`,
+          {
+            command: 'npx',
+            args: ['-y', i === 0 ? `@acme/mcp-tools@1.0.${n}` : `@acme/mcp-tools-${i}`],
+            env: { ACME_API_TOKEN: `acme_live_${i}Q7fK2pLx9RzT4vWm8NcY3bH6` },
+          },
+        ]),
+      ),
+    });
+  let previous = analyze(version(0), path)!;
+  for (let n = 1; n <= 20; n++) previous = analyze(version(n), path, DEFAULT_SETTINGS, { previous })!;
+  const before = heapAfterCollection();
+  for (let n = 21; n <= 320; n++) previous = analyze(version(n), path, DEFAULT_SETTINGS, { previous })!;
+  const grown = (heapAfterCollection() - before) / 2 ** 20;
+  assert.ok(
+    previous.findings.some((f) => f.ruleId === 'unpinned-npm-package'),
+    'the other servers are still reported',
+  );
+  // One version's analysis is ~0.2 MB: 300 kept would be ~60 MB.
+  assert.ok(grown < 8, `the heap grew by ${grown.toFixed(1)} MB over 300 versions`);
 });
