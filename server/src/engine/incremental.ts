@@ -1,8 +1,9 @@
-import type { Finding, Fix, Range, TextEdit } from '../core/types';
+import type { Finding, Range, TextEdit } from '../core/types';
 import type { McpConfig, ServerEntry } from '../core/model';
 import type { ParsedDocument } from '../core/tree';
 import type { LineIndex } from '../core/lineIndex';
 import type { ChangedRegion } from '../core/textDiff';
+import { deferredFix } from '../core/deferredFix';
 
 /**
  * Incremental re-linting, for the language server's keystrokes: when an edit stays inside
@@ -79,7 +80,9 @@ export function confinedServerIndex(
 export function moveFinding(finding: Finding, shift: TextShift, deferredEdits: (moved: Finding, title: string) => TextEdit[]): Finding | undefined {
   const range = moveRange(finding.range, shift);
   if (!range) return undefined;
-  const moved: Finding = { ...finding, range, fixes: [] };
+  // Spelt out rather than spread: a spread of each finding was most of a keystroke's moves.
+  const { ruleId, category, severity, server, message } = finding;
+  const moved: Finding = { ruleId, category, severity, range, server, message, fixes: [] };
   for (const fix of finding.fixes) {
     if (!fix.deferred) {
       const edits = moveEdits(fix.edits, shift);
@@ -87,11 +90,8 @@ export function moveFinding(finding: Finding, shift: TextShift, deferredEdits: (
       moved.fixes.push({ ...fix, edits });
       continue;
     }
-    const { title, safe, preferred } = fix;
-    const lazy = { title, safe, ...(preferred ? { preferred } : {}), deferred: true } as Fix;
-    let edits: TextEdit[] | undefined;
-    Object.defineProperty(lazy, 'edits', { enumerable: true, configurable: true, get: () => (edits ??= deferredEdits(moved, title)) });
-    moved.fixes.push(lazy);
+    const { title } = fix;
+    moved.fixes.push(deferredFix(title, fix.safe, fix.preferred, () => deferredEdits(moved, title)));
   }
   return moved;
 }

@@ -15,6 +15,7 @@ import { redactMessage } from '../secrets/redact';
 import { SUMMARY_MAX, summaryOf } from '../core/summary';
 import { confinedServerIndex, entrySpan, moveFinding, textShift, type IncrementalState } from './incremental';
 import { changedRegion } from '../core/textDiff';
+import { deferredFix } from '../core/deferredFix';
 
 export interface LintOptions {
   /** Force a dialect (by id or object) instead of detecting it from the path and content. */
@@ -395,12 +396,8 @@ function toFix(fix: FixSpec, lines: LineIndex): Fix {
   if (typeof fix.edits !== 'function') {
     return { title, safe: fix.safe, ...(fix.preferred ? { preferred: true } : {}), edits: convert(fix.edits) };
   }
-  // Computed on first read and remembered; enumerable so JSON and spreads still see it.
   const compute = fix.edits;
-  let edits: TextEdit[] | undefined;
-  const result = { title, safe: fix.safe, ...(fix.preferred ? { preferred: true } : {}), deferred: true } as Fix;
-  Object.defineProperty(result, 'edits', { enumerable: true, configurable: true, get: () => (edits ??= convert(compute())) });
-  return result;
+  return deferredFix(title, fix.safe, fix.preferred, () => convert(compute()));
 }
 
 /** Rule ids are `[a-z0-9-]`, where code-unit order is collation order: no ICU collator (~10 ms to start) needed. */
