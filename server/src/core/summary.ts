@@ -12,15 +12,16 @@ export const SUMMARY_MAX = 120;
  * it has no such end.
  */
 export function summaryOf(message: string): string {
-  let quoted = false;
-  for (let i = 0; i < message.length; i++) {
-    const char = message[i];
-    if (char === '"') quoted = !quoted;
-    else if (!quoted && (char === '.' || char === '!' || char === '?') && (i + 1 === message.length || /\s/.test(message[i + 1])))
-      return message.slice(0, i + 1);
-  }
-  return message;
+  return FIRST_SENTENCE.exec(message)?.[0] ?? message;
 }
+
+/**
+ * Characters outside quotes or whole quoted pieces, as few as needed, then the end mark. An
+ * unclosed quote runs to the end, so nothing after it ends a sentence. One regular
+ * expression instead of a loop over characters: the language server asks this of every
+ * diagnostic on every keystroke.
+ */
+const FIRST_SENTENCE = /^(?:[^"]|"[^"]*")*?[.!?](?=\s|$)/;
 
 /**
  * A value quoted in a summary, kept short: past `max` characters its middle becomes `…`, so

@@ -259,18 +259,32 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, informa
  * engine's order): when several rules flag one value (`insecure-http-remote` and
  * `remote-without-auth` on a URL, `deprecated-server` and `unpinned-npm-package` on a
  * package), the editor shows one diagnostic (issue 15 class 7). Groups keep the order of
- * their first finding.
+ * their first finding. The engine sorts findings by where they start, so findings of one
+ * span are among the neighbours that start where they do: no key per finding is needed (this
+ * runs for every finding of a document on every keystroke).
  */
 export function bySpan(findings: readonly Finding[]): Finding[][] {
-  const groups = new Map<string, Finding[]>();
+  const groups: Finding[][] = [];
+  let runStart = 0;
   for (const finding of findings) {
     const { start, end } = finding.range;
-    const key = `${start.line}:${start.character}:${end.line}:${end.character}`;
-    const group = groups.get(key);
+    let group: Finding[] | undefined;
+    for (let index = runStart; index < groups.length; index++) {
+      const other = groups[index][0].range;
+      if (other.start.line !== start.line || other.start.character !== start.character) {
+        runStart = index + 1;
+        continue;
+      }
+      if (other.end.line === end.line && other.end.character === end.character) {
+        group = groups[index];
+        break;
+      }
+    }
     if (group) group.push(finding);
-    else groups.set(key, [finding]);
+    else groups.push([finding]);
   }
-  return [...groups.values()].map((group) => (group.length === 1 ? group : [...group].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])));
+  for (const group of groups) if (group.length > 1) group.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
+  return groups;
 }
 
 /**
@@ -279,8 +293,15 @@ export function bySpan(findings: readonly Finding[]): Finding[][] {
  * Problems view), and their fixes join the diagnostic's.
  */
 export function toDiagnostic(finding: Finding, version: number, others: readonly Finding[] = [], uri?: string): Diagnostic {
-  const fixes = [finding, ...others].flatMap((f) => f.fixes.map(toDiagnosticFix));
-  const data: DiagnosticData = { ruleId: finding.ruleId, version, fixes, ...(others.length ? { alsoRules: others.map((f) => f.ruleId) } : {}) };
+  const fixes = finding.fixes.map(toDiagnosticFix);
+  for (const other of others) for (const fix of other.fixes) fixes.push(toDiagnosticFix(fix));
+  const data: DiagnosticData = others.length
+    ? { ruleId: finding.ruleId, version, fixes, alsoRules: others.map((f) => f.ruleId) }
+    : { ruleId: finding.ruleId, version, fixes };
+  const related =
+    others.length && uri
+      ? others.map((other) => ({ location: { uri, range: other.range }, message: `${other.ruleId} (${other.severity}): ${summaryOf(other.message)}` }))
+      : undefined;
   return {
     range: finding.range,
     severity: SEVERITY[finding.severity],
@@ -289,14 +310,7 @@ export function toDiagnostic(finding: Finding, version: number, others: readonly
     codeDescription: codeDescriptionOf(finding.ruleId),
     // The first sentence (what is wrong, what to do); the hover shows the rest.
     message: summaryOf(finding.message),
-    ...(others.length && uri
-      ? {
-          relatedInformation: others.map((other) => ({
-            location: { uri, range: other.range },
-            message: `${other.ruleId} (${other.severity}): ${summaryOf(other.message)}`,
-          })),
-        }
-      : {}),
+    ...(related ? { relatedInformation: related } : {}),
     data,
   };
 }
@@ -317,9 +331,9 @@ function codeDescriptionOf(ruleId: string): { href: string } {
 
 /** A fix for `Diagnostic.data`: deferred edits stay unevaluated (see DiagnosticFix). */
 function toDiagnosticFix(fix: Fix): DiagnosticFix {
-  const flags = { ...(fix.preferred ? { preferred: true } : {}) };
-  if (fix.deferred) return { title: fix.title, safe: fix.safe, ...flags, deferred: true };
-  return { title: fix.title, safe: fix.safe, ...flags, edits: fix.edits };
+  if (fix.deferred)
+    return fix.preferred ? { title: fix.title, safe: fix.safe, preferred: true, deferred: true } : { title: fix.title, safe: fix.safe, deferred: true };
+  return fix.preferred ? { title: fix.title, safe: fix.safe, preferred: true, edits: fix.edits } : { title: fix.title, safe: fix.safe, edits: fix.edits };
 }
 
 function tooLargeDiagnostic(size: number, limit: number): Diagnostic {
