@@ -48,10 +48,18 @@ const CONFUSABLES: Record<string, string> = {
   ι: 'i',
 };
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Folds a name to what it looks like: case, homoglyphs, and look-alike digit/letter pairs. */
 export function skeleton(name: string): string {
-  let text = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
-  text = [...text].map((ch) => CONFUSABLES[ch] ?? ch).join('');
+  // Decomposition, accents and homoglyphs are all outside ASCII, which nearly every package
+  // name is: such a name skips them (and ICU's normaliser, which a short run would otherwise
+  // load just for this).
+  let text = name;
+  if (!ASCII.test(text)) {
+    text = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+    text = [...text].map((ch) => CONFUSABLES[ch] ?? ch).join('');
+  }
   return text
     .replace(/I/g, 'l')
     .toLowerCase()
