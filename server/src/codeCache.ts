@@ -4,7 +4,7 @@
  * (server.ts for the language server, cli.ts for the CLI), each in front of its
  * bundle. The cache is written after a run that had none (on exit, or 3 s in, whichever is
  * first), again when V8 rejects it (new node, new flags, new bundle), and again when a run did
- * much more than the run that wrote it (see `outgrew`). Nothing here may stop the program: any
+ * much more than the run that wrote it (`cachedDataToWrite`). Nothing here may stop the program: any
  * cache problem falls back to a plain load.
  *
  * A cache file is code: it is read only from a directory this user owns and nobody else can
@@ -92,8 +92,8 @@ function privateDirectory(directory: string): boolean {
 }
 
 /**
- * A cache file is a header — a format tag and the CPU time (ms, from loading the bundle) the
- * run that wrote it had used by then — followed by V8's data. A file without the tag (an
+ * A cache file is a header — a format tag and the CPU time (ms, counted from when the bundle
+ * was loaded) the run that wrote it had used by then — followed by V8's data. A file without the tag (an
  * older format) counts as no cache and is replaced.
  */
 const TAG = Buffer.from('mhc1');
