@@ -3,9 +3,9 @@
  * compiled is read back instead of being compiled again. Used by both entry points
  * (server.ts for the language server, cli.ts for the CLI), each in front of its
  * bundle. The cache is written after a run that had none (on exit, or 3 s in, whichever is
- * first), again when V8 rejects it (new node, new flags, new bundle), and again when a run did
- * much more than the run that wrote it (`cachedDataToWrite`). Nothing here may stop the program: any
- * cache problem falls back to a plain load.
+ * first), again when V8 rejects it (new node, new flags, new bundle), and again when a run
+ * did much more than the run that wrote it (`cachedDataToWrite`). Nothing here may stop the
+ * program: any cache problem falls back to a plain load.
  *
  * A cache file is code: it is read only from a directory this user owns and nobody else can
  * write to, so another account cannot plant bytecode for us to run.
