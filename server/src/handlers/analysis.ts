@@ -1,6 +1,17 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeSteps, runToEnd, isKnownConfigPath, ruleDocsUrl, type Analysis, type Finding, type Fix, type LintOptions, type Severity } from '../engine';
+import {
+  analyzeSteps,
+  runToEnd,
+  isKnownConfigPath,
+  ruleDocsUrl,
+  sameRange,
+  type Analysis,
+  type Finding,
+  type Fix,
+  type LintOptions,
+  type Severity,
+} from '../engine';
 import { summaryOf } from '../core/summary';
 import type { Settings } from '../common/settings';
 import { DIAGNOSTIC_SOURCE, FILE_TOO_LARGE_CODE, SETTINGS_SECTION, type DiagnosticData, type DiagnosticFix } from '../common/protocol';
@@ -267,7 +278,7 @@ export function bySpan(findings: readonly Finding[]): Finding[][] {
   const groups: Finding[][] = [];
   let runStart = 0;
   for (const finding of findings) {
-    const { start, end } = finding.range;
+    const { start } = finding.range;
     let group: Finding[] | undefined;
     for (let index = runStart; index < groups.length; index++) {
       const other = groups[index][0].range;
@@ -275,7 +286,7 @@ export function bySpan(findings: readonly Finding[]): Finding[][] {
         runStart = index + 1;
         continue;
       }
-      if (other.end.line === end.line && other.end.character === end.character) {
+      if (sameRange(other, finding.range)) {
         group = groups[index];
         break;
       }
