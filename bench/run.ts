@@ -153,32 +153,35 @@ function editedConfig(base: string, n: number): string {
   return base.replace('"@modelcontextprotocol/server-memory"', `"@modelcontextprotocol/server-memory@1.0.${n}"`);
 }
 
+/** didChange → publishDiagnostics for `count` edits after 20 unmeasured ones, in ms. */
+async function pushLatencies(client: TestClient, uri: string, base: string, count: number): Promise<number[]> {
+  const samples: number[] = [];
+  for (let i = 0; i < count + 20; i++) {
+    const text = editedConfig(base, i);
+    const start = process.hrtime.bigint();
+    const version = await client.change(uri, text);
+    await client.pushed(uri, version);
+    if (i >= 20) samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+    // Like an editor, keep only the latest diagnostics: the harness otherwise keeps every
+    // publication, and its growing heap would be timed as the server's garbage collection.
+    client.published.clear();
+  }
+  return samples;
+}
+
 async function lspLatency(): Promise<void> {
   // Push diagnostics with validationDelayMs 0 (the harness's runtime option): the server
   // validates on setImmediate after each didChange instead of its edit debounce.
   const client = await TestClient.start({ pull: false, rules: RULES, settings: {} });
-  const latency = new Map<string, number>();
   try {
     for (const servers of [10, 100]) {
       const uri = `file:///p/s${servers}/.vscode/mcp.json`;
       const base = generateConfig(servers);
       await client.open(uri, base);
       await client.pushed(uri, 1);
-      const samples: number[] = [];
-      const count = servers === 10 ? 400 : 200;
-      for (let i = 0; i < count + 20; i++) {
-        const text = editedConfig(base, i);
-        const start = process.hrtime.bigint();
-        const version = await client.change(uri, text);
-        await client.pushed(uri, version);
-        if (i >= 20) samples.push(Number(process.hrtime.bigint() - start) / 1e6);
-        // Like an editor, keep only the latest diagnostics: the harness otherwise keeps every
-        // publication, and its growing heap would be timed as the server's garbage collection.
-        client.published.clear();
-      }
+      const samples = await pushLatencies(client, uri, base, servers === 10 ? 400 : 200);
       const p50 = percentile(samples, 50);
       const p99 = percentile(samples, 99);
-      latency.set(`${servers}`, p99);
       results[`lsp-${servers}`] = { servers, samples: samples.length, p50, p99 };
       rows.push({
         metric: `LSP didChange → publishDiagnostics, ${servers} servers (p50 / p99; client and server in one process, node ${SERVER_NODE_FLAGS.join(' ')})`,
@@ -210,6 +213,19 @@ async function lspLatency(): Promise<void> {
         ok: servers === 100 ? burstP99 < 15 : undefined,
       });
     }
+    // The floor under the 100-server line: the same harness and edits with linting turned off
+    // (the server still parses each version, reads its servers and publishes, now nothing).
+    await client.changeSettings({ enable: false });
+    const uri = 'file:///p/floor/.vscode/mcp.json';
+    const base = generateConfig(100);
+    await client.open(uri, base);
+    await client.pushed(uri, 1);
+    const floor = await pushLatencies(client, uri, base, 200);
+    results['lsp-100-linting-off'] = { servers: 100, samples: floor.length, p50: percentile(floor, 50), p99: percentile(floor, 99) };
+    rows.push({
+      metric: 'the same, 100 servers, with linting off (`"enable": false`: parse, model and an empty publication per edit)',
+      value: `${ms(percentile(floor, 50))} / ${ms(percentile(floor, 99))} ms`,
+    });
   } finally {
     await client.stop();
   }
@@ -272,12 +288,13 @@ class StdioServer {
     this.send({ jsonrpc: '2.0', method, params });
   }
 
-  async initialize(): Promise<void> {
+  /** `textDocument` adds client capabilities (e.g. `diagnostic` for the pull model). */
+  async initialize(textDocument: Record<string, unknown> = {}): Promise<void> {
     await this.request('initialize', {
       processId: null,
       rootUri: null,
       workspaceFolders: null,
-      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: { textDocument: { publishDiagnostics: { versionSupport: true }, ...textDocument } },
     });
     this.notify('initialized', {});
   }
@@ -297,6 +314,55 @@ class StdioServer {
     await this.request('shutdown', null);
     this.notify('exit', null);
     await exited;
+  }
+}
+
+/**
+ * didChange → diagnostics the way VS Code gets them from this server: the server in its own
+ * process over stdio (spawned as the client spawns it), and vscode-languageclient's pull
+ * model (`diagnosticPullOptions.onChange`, its default: a `textDocument/diagnostic` request
+ * right after each didChange, with the previous result id; one request in flight per
+ * document, an earlier one cancelled and re-sent when it returns — lib/common/diagnostic.js,
+ * DiagnosticRequestor.pullAsync). The in-process push harness above times the push path.
+ */
+async function lspPullLatency(): Promise<void> {
+  const server = new StdioServer();
+  try {
+    await server.initialize({ diagnostic: { dynamicRegistration: false } });
+    for (const servers of [10, 100]) {
+      const uri = `file:///p/pull${servers}/.vscode/mcp.json`;
+      const base = generateConfig(servers);
+      let version = 1;
+      server.open(uri, base);
+      let resultId = ((await server.request('textDocument/diagnostic', { textDocument: { uri } })) as { resultId?: string }).resultId;
+      const change = (text: string) => server.notify('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [{ text }] });
+      const pull = async () => {
+        const report = (await server.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: resultId })) as {
+          kind: string;
+          resultId?: string;
+        };
+        if (report.kind !== 'full') throw new Error(`expected a full report after an edit, got ${JSON.stringify(report).slice(0, 200)}`);
+        resultId = report.resultId;
+      };
+      const samples: number[] = [];
+      const count = servers === 10 ? 400 : 200;
+      for (let i = 0; i < count + 20; i++) {
+        const text = editedConfig(base, i);
+        const start = process.hrtime.bigint();
+        change(text);
+        await pull();
+        if (i >= 20) samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
+      const p50 = percentile(samples, 50);
+      const p99 = percentile(samples, 99);
+      results[`lsp-pull-${servers}`] = { servers, samples: samples.length, p50, p99 };
+      rows.push({
+        metric: `LSP didChange → diagnostics as VS Code gets them (server spawned like the client does, stdio, pull), ${servers} servers (p50 / p99)`,
+        value: `${ms(p50)} / ${ms(p99)} ms`,
+      });
+    }
+  } finally {
+    await server.stop();
   }
 }
 
@@ -609,7 +675,10 @@ async function main(): Promise<void> {
   }
   const load = [loadavg()[0]];
   if (wants('engine')) engineVsParse();
-  if (wants('lsp')) lspInServerProcessFlags();
+  if (wants('lsp')) {
+    lspInServerProcessFlags();
+    await lspPullLatency();
+  }
   if (wants('start')) await serverStart();
   if (wants('cli')) {
     const dir = layOutCorpus();
