@@ -82,7 +82,9 @@ export function lookalike(ecosystem: string, name: string): Lookalike | undefine
 /** A container image built from a package the advisories name (e.g. the GitHub server's Go module). */
 export function imageAlias(image: string): { ecosystem: string; package: string } | undefined {
   const aliases = knownFile.imageAliases as Record<string, { ecosystem: string; package: string }>;
-  return aliases[image.toLowerCase()];
+  const key = image.toLowerCase();
+  // Own entries only: an image named `constructor` must not find Object.prototype's.
+  return Object.hasOwn(aliases, key) ? aliases[key] : undefined;
 }
 
 /**

@@ -21,8 +21,9 @@ export function toValue(node: TreeNode | undefined): unknown {
   if (!node) return undefined;
   switch (node.type) {
     case 'object': {
-      const result: Record<string, unknown> = {};
-      for (const { key, valueNode } of entries(node)) if (!(key in result)) result[key] = toValue(valueNode);
+      // No prototype: a key named `__proto__` or `toString` is a key like any other here.
+      const result: Record<string, unknown> = Object.create(null);
+      for (const { key, valueNode } of entries(node)) if (!Object.hasOwn(result, key)) result[key] = toValue(valueNode);
       return result;
     }
     case 'array':

@@ -2,6 +2,7 @@ import type { StringValue } from '../core/model';
 import type { TreeNode } from '../core/tree';
 import type { Invocation } from '../core/invocation';
 import { memoizeByObject } from '../core/memo';
+import { lookupTable } from '../core/lookupTable';
 
 /**
  * A container started by `docker run`, `docker container run`, `podman run` or `nerdctl run`,
@@ -96,7 +97,7 @@ const GLOBAL_OPTIONS_WITH_VALUE = new Set([
   '-a',
 ]);
 
-const SHORT_ALIASES: Readonly<Record<string, string>> = {
+const SHORT_ALIASES = lookupTable<string>({
   '-e': '--env',
   '-v': '--volume',
   '-p': '--publish',
@@ -112,13 +113,13 @@ const SHORT_ALIASES: Readonly<Record<string, string>> = {
   '-d': '--detach',
   '-P': '--publish-all',
   '-q': '--quiet',
-};
+});
 
-const LONG_ALIASES: Readonly<Record<string, string>> = {
+const LONG_ALIASES = lookupTable<string>({
   '--net': '--network',
   '--net-alias': '--network-alias',
   '--dns-opt': '--dns-option',
-};
+});
 
 // `docker run` / `podman run` options that consume a value (canonical long names).
 const OPTIONS_WITH_VALUE = new Set([

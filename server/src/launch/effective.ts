@@ -4,6 +4,7 @@ import { CMD_METACHARACTERS, shellScriptOf, shellScriptOfWords } from './shell';
 import { containerCommandOf, dockerRunOf, type DockerRun } from './docker';
 import { shellCommands, type ShellCommand, type ShellDialect } from './shellCommands';
 import { memoizeByObject } from '../core/memo';
+import { lookupTable } from '../core/lookupTable';
 
 /**
  * The commands a stdio server really runs, for the launch checks (packages, registries,
@@ -194,7 +195,7 @@ function parseShellValues(values: readonly StringValue[], dialect: ShellDialect,
 }
 
 /** Wrapper programs and the options of theirs that take a value. */
-const WRAPPERS: Readonly<Record<string, { withValue: ReadonlySet<string>; positional?: number }>> = {
+const WRAPPERS = lookupTable<{ withValue: ReadonlySet<string>; positional?: number }>({
   nohup: { withValue: new Set() },
   time: { withValue: new Set(['-f', '--format', '-o', '--output']) },
   command: { withValue: new Set() },
@@ -235,7 +236,7 @@ const WRAPPERS: Readonly<Record<string, { withValue: ReadonlySet<string>; positi
   pkexec: { withValue: new Set(['--user']) },
   gsudo: { withValue: new Set(['-u', '--user', '-d', '--direct', '-i', '--integrity']) },
   wsl: { withValue: new Set(['-d', '--distribution', '-u', '--user', '--cd', '--shell-type', '--distribution-id']) },
-};
+});
 
 /** Looks through wrapper programs (env, nohup, cmd /s /c, wsl, sudo...) to the program they start. */
 export function unwrap(invocation: Invocation): Invocation {

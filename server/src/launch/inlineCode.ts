@@ -1,6 +1,7 @@
 import type { StringValue } from '../core/model';
 import type { Invocation } from '../core/invocation';
 import { splitFlag } from './npmLaunch';
+import { lookupTable } from '../core/lookupTable';
 
 /**
  * Code given to an interpreter on its command line: `node -e`, `node -p`, `bun -e`,
@@ -30,7 +31,7 @@ const FLAGS: Array<[RegExp, RegExp]> = [
  * `uv run python -c …`, `poetry run python -c …`, `pipenv run`, `pdm run`, `hatch run`,
  * `rye run`, `pixi run`, `conda run -n env`. Their options before the program take values.
  */
-const RUNNERS: Readonly<Record<string, ReadonlySet<string>>> = {
+const RUNNERS = lookupTable<ReadonlySet<string>>({
   uv: new Set([
     '--with',
     '-w',
@@ -63,7 +64,7 @@ const RUNNERS: Readonly<Record<string, ReadonlySet<string>>> = {
   conda: new Set(['-n', '--name', '-p', '--prefix', '--cwd']),
   mamba: new Set(['-n', '--name', '-p', '--prefix', '--cwd']),
   micromamba: new Set(['-n', '--name', '-p', '--prefix', '--cwd']),
-};
+});
 
 /** The program an environment runner starts (`uv run python -c x` -> `python -c x`), or the invocation itself. */
 function throughRunner(invocation: Invocation): Invocation {

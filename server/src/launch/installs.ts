@@ -5,6 +5,7 @@ import type { PythonLaunch } from './pythonLaunch';
 import { splitFlag } from './npmLaunch';
 import { parseNpmSpec } from './npmSpec';
 import { parsePythonSpec } from './pythonSpec';
+import { lookupTable } from '../core/lookupTable';
 
 /**
  * Package installs a server's shell string runs before starting it
@@ -14,12 +15,12 @@ import { parsePythonSpec } from './pythonSpec';
  * way. An install with no package (`npm ci`, `pip install -r requirements.txt`) has none.
  */
 
-const NPM_INSTALL: Readonly<Record<string, ReadonlySet<string>>> = {
+const NPM_INSTALL = lookupTable<ReadonlySet<string>>({
   npm: new Set(['install', 'i', 'in', 'ins', 'inst', 'insta', 'instal', 'isnt', 'isntall', 'add']),
   pnpm: new Set(['add', 'install', 'i']),
   yarn: new Set(['add']),
   bun: new Set(['add', 'install', 'i', 'a']),
-};
+});
 const NPM_WITH_VALUE = new Set([
   '--registry',
   '--prefix',

@@ -24,6 +24,7 @@
  *   elsewhere (`set_comment` in a disassembler) it is a local annotation: moderate;
  * - `and`/`or`/`then` start a new phrase: `get_and_delete_file` deletes.
  */
+import { splitWords } from '../core/words';
 
 type Pos = 'verb' | 'both' | 'noun';
 interface Entry {
@@ -33,10 +34,11 @@ interface Entry {
   pos: Pos;
 }
 
-const WORDS: Record<string, Entry> = {};
+/** A Map, not an object: tool names are the workspace's, and `constructor` is no word of ours. */
+const WORDS = new Map<string, Entry>();
 
 function add(level: Entry['level'], what: string, pos: Pos, words: string): void {
-  for (const word of words.split(/\s+/).filter(Boolean)) WORDS[word] = { level, what, pos };
+  for (const word of words.split(/\s+/).filter(Boolean)) WORDS.set(word, { level, what, pos });
 }
 const EXEC = 'executes code or commands';
 const DELETE = 'deletes data';
@@ -109,29 +111,19 @@ export interface ToolRisk {
   what: string;
 }
 
-/** Splits a tool name into lower-case words. */
-export function toolNameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.toLowerCase());
-}
-
 /**
  * Whether a server is a collaboration service, from its name, package and host (`github`,
  * `@atlassian/jira-mcp`): there a comment reaches other people. Asked once per server, not
  * once per tool of its list.
  */
 export function isCollaborationService(server: string): boolean {
-  return toolNameWords(server).some((w) => COLLABORATION.has(w));
+  return splitWords(server).some((w) => COLLABORATION.has(w));
 }
 
 /** How risky a tool name looks (the highest tier any of its actions reaches), or undefined. */
 export function toolRisk(name: string, collaboration = false): ToolRisk | undefined {
   let best: ToolRisk | undefined;
-  for (const clause of clauses(toolNameWords(name))) {
+  for (const clause of clauses(splitWords(name))) {
     const risk = clauseRisk(clause, collaboration);
     if (risk && (!best || (best.level === 'moderate' && risk.level === 'high'))) best = risk;
   }
@@ -152,12 +144,17 @@ function clauseRisk(words: string[], collaboration: boolean): ToolRisk | undefin
   const graphqlQuery = words.includes('graphql') && words.includes('query');
   const readOnlyQuery = (has(READ_ONLY_QUERY) || graphqlQuery) && !has(CODE_OBJECTS) && !has(WRITE_QUERY);
   let best: ToolRisk | undefined;
+  // Whether a reading verb came before the current word: kept as the loop goes, since
+  // asking the words before each one again is quadratic in a name of many words.
+  let readingVerbBefore = false;
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
-    const entry = WORDS[word];
+    const afterReadingVerb = readingVerbBefore;
+    if (READING_VERBS.has(word)) readingVerbBefore = true;
+    const entry = WORDS.get(word);
     if (!entry) continue;
     const next = words[i + 1];
-    if (entry.pos !== 'verb' && words.slice(0, i).some((w) => READING_VERBS.has(w))) continue;
+    if (entry.pos !== 'verb' && afterReadingVerb) continue;
     if (entry.pos === 'both' && next !== undefined && (i > 0 ? READ_AFTER_NAMESPACE : READ_AFTER_FIRST).has(next)) continue;
     if (entry.pos === 'noun' && next !== undefined && READ_AFTER_NOUN.has(next)) continue;
     if (readOnlyQuery && QUERY_RUNNERS.has(word)) continue;

@@ -73,7 +73,7 @@ function readNpmrc(file: string, env: Record<string, string | undefined> | undef
           `${file} sets ${key} with an environment variable. MCP Hygiene expands variables only in your own ~/.npmrc, as a repository could send your tokens to its server: write the URL out, or enter the version by hand.`,
           'unreachable',
         );
-      value = value.replace(/\$\{([^}]+)\}/g, (_, name: string) => env[name] ?? '');
+      value = value.replace(/\$\{([^}]+)\}/g, (_, name: string) => (Object.hasOwn(env, name) ? env[name] : undefined) ?? '');
     }
     if (value) map.set(key, value);
   }

@@ -27,10 +27,11 @@ export const rule: Rule = {
     // Amazon Q / Kiro CLI agent files: `allowedTools: ["@github/delete_file", "@github/merge_*"]`
     // runs those tools of that server unasked (a bare `@server` is auto-approve-all-tools').
     const allowed = context.config.knobs?.lists.find((k) => k.key === 'allowedTools');
+    const serversByName = allowed ? firstServerByName(context.config.servers) : undefined;
     for (const entry of allowed?.values ?? []) {
       const match = /^@([^/]+)\/(.+)$/.exec(entry.value.trim());
       if (!match || match[1] === 'builtin' || isWildcardToolName(match[2])) continue;
-      const server = context.config.servers.find((s) => s.name === match[1]);
+      const server = serversByName?.get(match[1]);
       const risk = toolRisk(match[2].replace(/[*?]/g, ' '), isCollaborationService(server ? serverContext(server) : match[1]));
       if (!risk) continue;
       const pattern = /[*?]/.test(match[2]);
@@ -84,4 +85,11 @@ function serverContext(server: ServerEntry): string {
     if (value && /^@?[\w.-]+(?:\/[\w.-]+){0,2}(?:[@:][\w.^~-]+)?$/.test(value) && !/^[.-]/.test(value)) parts.push(value);
   }
   return parts.join(' ');
+}
+
+/** Each name's first server (as `find` would pick it), built once: a long allowedTools list would otherwise search every server per entry. */
+function firstServerByName(servers: readonly ServerEntry[]): Map<string, ServerEntry> {
+  const byName = new Map<string, ServerEntry>();
+  for (const server of servers) if (!byName.has(server.name)) byName.set(server.name, server);
+  return byName;
 }

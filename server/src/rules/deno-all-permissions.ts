@@ -1,18 +1,19 @@
 import type { Rule } from '../core/rule';
 import { shortValue } from '../core/summary';
 import { allCommands } from '../launch/effective';
+import { lookupTable } from '../core/lookupTable';
 
 const SUBCOMMANDS = new Set(['run', 'serve', 'x']);
 const WITH_VALUE = new Set(['-c', '--config', '--import-map', '--lock', '--cert', '--location', '--seed', '--log-level', '--ext', '-L']);
 /** Permission flags that, without an allow-list, switch the sandbox off for that resource. */
-const BROAD: Readonly<Record<string, string>> = {
+const BROAD = lookupTable<string>({
   '-A': 'every permission',
   '--allow-all': 'every permission',
   '--allow-run': 'running any program (which escapes every other permission)',
   '--allow-ffi': 'loading native libraries (which escapes every other permission)',
   '--allow-write': 'writing anywhere on disk',
   '-W': 'writing anywhere on disk',
-};
+});
 
 /**
  * Deno's permission sandbox is the reason to run a server with Deno; `-A` / `--allow-all`,

@@ -4,8 +4,9 @@ import type { Severity } from '../core/types';
 import { removableOptionNodes } from '../launch/docker';
 import { dockerRunOfServer } from '../launch/effective';
 import { removeSiblings } from '../fixes/nodeEdits';
+import { lookupTable } from '../core/lookupTable';
 
-const NAMESPACES: Readonly<Record<string, { what: string; severity: Severity }>> = {
+const NAMESPACES = lookupTable<{ what: string; severity: Severity }>({
   '--pid': { what: 'sees and can signal every host process', severity: 'error' },
   '--network': {
     what: "shares the host network, so it reaches services bound to the host's localhost and listens on the host's interfaces",
@@ -15,7 +16,7 @@ const NAMESPACES: Readonly<Record<string, { what: string; severity: Severity }>>
   '--uts': { what: 'shares the host name and can change it', severity: 'warning' },
   '--userns': { what: 'opts out of user-namespace remapping, so container root is host root', severity: 'warning' },
   '--cgroupns': { what: 'sees the host cgroup tree', severity: 'warning' },
-};
+});
 
 /**
  * `--pid host`, `--network host`, `--ipc host`, `--uts host`, `--userns host` and

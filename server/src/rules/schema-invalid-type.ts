@@ -43,7 +43,7 @@ export const rule: Rule = {
     >;
     for (const server of schemaEntries(context.config.servers)) {
       for (const { key, valueNode } of entries(server.node)) {
-        const field = shape[key];
+        const field = Object.hasOwn(shape, key) ? shape[key] : undefined; // the key is the document's: `constructor`, `isPrototypeOf`
         // The transport key's values are schema-unsupported-transport's (one finding, with a fix).
         if (!field || (key === schema.typeKey && schema.transports && valueNode.type === 'string')) continue;
         if (plainlyValid(field, valueNode)) continue;

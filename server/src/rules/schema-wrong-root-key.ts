@@ -3,16 +3,17 @@ import type { TreeNode } from '../core/tree';
 import { entries, getValueAtPath } from '../core/tree';
 import { KNOWN_SERVERS_KEYS } from '../dialects/schema';
 import { clientName, keyText } from '../dialects/schemaCheck';
+import { lookupTable } from '../core/lookupTable';
 
 /** Which clients use a servers key, for the message. */
-const USED_BY: Record<string, string> = {
+const USED_BY = lookupTable<string>({
   mcpServers: 'Claude, Cursor, Windsurf, Cline, Gemini and most others',
   servers: 'VS Code and Visual Studio',
   context_servers: 'Zed',
   mcp_servers: 'Codex',
   mcp: 'opencode (and VS Code settings.json)',
   extensions: 'Goose',
-};
+});
 
 /**
  * The servers sit under a key this client does not read (`mcpServers` in `.vscode/mcp.json`,

@@ -4,6 +4,7 @@ import { findConnectionSecrets } from '../secrets/urlSecrets';
 import { reportSecret, variableFor } from '../secrets/report';
 import { moveAdvice } from '../secrets/advice';
 import { normaliseName } from '../secrets/keyNames';
+import { lookupTable } from '../core/lookupTable';
 
 /**
  * A database or broker connection string (PostgreSQL, MySQL, MongoDB, Redis, AMQP, JDBC,
@@ -68,11 +69,11 @@ export const rule: Rule = {
 };
 
 /** Vendor defaults whose password differs from the user name (Oracle's sample and system logins). */
-const DEFAULT_PASSWORDS: Readonly<Record<string, readonly string[]>> = {
+const DEFAULT_PASSWORDS = lookupTable<readonly string[]>({
   scott: ['tiger'],
   system: ['manager', 'oracle'],
   sys: ['change_on_install', 'oracle'],
-};
+});
 
 /**
  * A login everybody knows: the password is the user name (postgres:postgres, root:root,

@@ -7,6 +7,7 @@ import { spanOf } from '../launch/packages';
 import { dockerRunOf } from '../launch/docker';
 import { isLoopbackHost, parseUrlLoosely } from '../core/urls';
 import { removeProperty, removeSiblings } from '../fixes/nodeEdits';
+import { splitWords } from '../core/words';
 
 const OFF = /^(?:0|false|no|off|n|none|disabled?)$/i;
 const ON = /^(?:1|true|yes|on|y|enabled?)$/i;
@@ -42,13 +43,6 @@ const NEGATIONS = new Set([
  */
 const TLS_TERMS = /ssl|tls|https|cert|x509|insecure|verify|reject/i;
 
-const words = (name: string) =>
-  name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.toLowerCase());
-
 /**
  * Whether an env variable set to `value` switches certificate checks off, and how seriously:
  * the process-wide Node and Python switches are errors; a setting read by one client library
@@ -63,7 +57,7 @@ export function tlsOffByEnv(key: string, value: string): Severity | undefined {
   if (upper === 'NODE_TLS_REJECT_UNAUTHORIZED' || upper === 'PYTHONHTTPSVERIFY') return v === '0' ? 'error' : undefined;
   if (/REJECT_?UNAUTHORI[SZ]ED$/.test(upper)) return OFF.test(v) ? 'warning' : undefined;
   if (upper === 'REQUESTS_VERIFY' || upper === 'GIT_SSL_VERIFY') return OFF.test(v) ? 'warning' : undefined;
-  const w = words(key);
+  const w = splitWords(key);
   const tls = w.some((x) => TLS_WORDS.has(x));
   const verify = w.some((x) => VERIFY_WORDS.has(x));
   const negated = w.some((x) => NEGATIONS.has(x));
@@ -85,7 +79,7 @@ export function tlsOffByArg(text: string): boolean {
   if (!TLS_TERMS.test(text)) return false;
   const match = /^--?([A-Za-z][\w-]*)(?:=(.*))?$/.exec(text.trim());
   if (!match) return false;
-  const w = words(match[1]);
+  const w = splitWords(match[1]);
   const value = match[2];
   if (w.at(-1) === 'host' || w.includes('hosts')) return false;
   const tls = w.some((x) => TLS_WORDS.has(x));

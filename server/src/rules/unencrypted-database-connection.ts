@@ -3,9 +3,10 @@ import { shortValue } from '../core/summary';
 import { allSites } from '../secrets/sites';
 import { findUrls } from '../secrets/urlSecrets';
 import { isLocalDestination, isLoopbackHost, parseUrlLoosely } from '../core/urls';
+import { lookupTable } from '../core/lookupTable';
 
 /** Database and broker schemes that speak plaintext unless TLS is asked for. */
-const PLAINTEXT_SCHEMES: Readonly<Record<string, string>> = {
+const PLAINTEXT_SCHEMES = lookupTable<string>({
   postgres: 'PostgreSQL',
   postgresql: 'PostgreSQL',
   mysql: 'MySQL',
@@ -19,7 +20,7 @@ const PLAINTEXT_SCHEMES: Readonly<Record<string, string>> = {
   mqtt: 'MQTT',
   memcached: 'Memcached',
   clickhouse: 'ClickHouse',
-};
+});
 
 /**
  * Query parameters that turn TLS on: libpq `sslmode=require|verify-ca|verify-full`, MySQL

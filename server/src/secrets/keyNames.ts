@@ -5,6 +5,7 @@
  * (`--api-key`). camelCase is split first so `tavilyApiKey` reads as `tavily_api_key`.
  */
 import { memoizeByString } from '../core/memo';
+import { splitWords } from '../core/words';
 
 /**
  * A credential name ends with a credential word: `GITHUB_TOKEN`, `X_API_KEY`, `DB_PASSWORD`,
@@ -33,16 +34,7 @@ const PASSWORD_WORDS = /(?:^|_)(?:passw(?:or)?d|passwd|pwd|pass|passphrase)(?:$|
 export const normaliseName = memoizeByString(normaliseUncached, 2000);
 
 function normaliseUncached(name: string): string {
-  return (
-    name
-      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-      // `APIKey` -> `API_Key`; a lookahead, because `([A-Z]+)([A-Z][a-z])` re-read a long
-      // capital run from each of its letters.
-      .replace(/([A-Z])(?=[A-Z][a-z])/g, '$1_')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '_')
-      .replace(/^_+|_+$/g, '')
-  );
+  return splitWords(name).join('_');
 }
 
 export const isSecretKeyName = memoizeByString((name: string): boolean => isSecretNameUncached(normaliseName(name)), 2000);

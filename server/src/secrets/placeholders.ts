@@ -1,4 +1,5 @@
 import { fnv1a64 } from '../common/fnv';
+import { splitWords } from '../core/words';
 
 /**
  * Template text that people leave in configs instead of a real value: `YOUR_API_KEY`,
@@ -132,14 +133,14 @@ const EXACT = new Set([
   'basic',
 ]);
 
-/** Parts of a template word: split on non-letters and camelCase humps. */
+/** Parts of a template word: its words (core/words.ts) without digits, which template words never hold (`API_KEY_1`). */
 function words(text: string): string[] {
-  return text
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .toLowerCase()
-    .split(/[^a-z]+/)
+  return splitWords(text)
+    .flatMap((word) => word.split(DIGITS))
     .filter(Boolean);
 }
+
+const DIGITS = /[0-9]+/;
 
 export function isPlaceholder(value: string): boolean {
   const text = value.trim();

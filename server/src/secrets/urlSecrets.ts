@@ -5,6 +5,7 @@ import { isPlaceholder } from './placeholders';
 import { detectSecret, type SecretVerdict } from './detect';
 import { isSecretKeyName } from './keyNames';
 import { blankSpans } from './mask';
+import { lookupTable } from '../core/lookupTable';
 
 /**
  * URLs and connection strings inside config values, and the credentials they carry:
@@ -13,7 +14,7 @@ import { blankSpans } from './mask';
  */
 
 /** Database and message-broker schemes whose URLs carry a login (ours: context data). */
-const DB_SCHEMES: Record<string, string> = {
+const DB_SCHEMES = lookupTable<string>({
   postgres: 'PostgreSQL',
   postgresql: 'PostgreSQL',
   pgsql: 'PostgreSQL',
@@ -51,7 +52,7 @@ const DB_SCHEMES: Record<string, string> = {
   sftp: 'SFTP',
   smtp: 'SMTP',
   smtps: 'SMTP',
-};
+});
 
 /** Users that own the whole server: a leaked login is a full takeover, not one database. */
 const PRIVILEGED_USERS = new Set([

@@ -10,7 +10,20 @@ export type Syntax = 'json' | 'toml' | 'yaml';
 export const SYNTAXES: readonly Syntax[] = ['json', 'toml', 'yaml'];
 
 /** Where a config carries a string. */
-export type Position = 'command' | 'arg' | 'deno run' | 'sh -c' | 'pwsh -Command' | 'cmd /c' | 'env value' | 'env key' | 'header' | 'url' | 'comment';
+export type Position =
+  | 'command'
+  | 'arg'
+  | 'deno run'
+  | 'sh -c'
+  | 'pwsh -Command'
+  | 'cmd /c'
+  | 'env value'
+  | 'env key'
+  | 'header'
+  | 'url'
+  | 'comment'
+  | 'server name'
+  | 'auto-approved tool';
 export const POSITIONS: readonly Position[] = [
   'command',
   'arg',
@@ -23,6 +36,8 @@ export const POSITIONS: readonly Position[] = [
   'header',
   'url',
   'comment',
+  'server name',
+  'auto-approved tool',
 ];
 
 export interface AdversarialCase {
@@ -66,6 +81,8 @@ export const ADVERSARIAL_CASES: readonly AdversarialCase[] = [
   { name: 'downloadExec: blank lines before a substitution', unit: '\n', positions: ['sh -c'] },
   { name: 'interpolation: references inside references', unit: '{env:$a}', positions: ['arg', 'env value'] },
   { name: 'keyNames: one long capital run', unit: 'A', positions: ['env key'] },
+  { name: 'words: one long capital run', unit: 'A', positions: ['server name', 'auto-approved tool'] },
+  { name: 'toolNames: many words after no reading verb', unit: 'shell_', positions: ['auto-approved tool'] },
   { name: 'denoLaunch: query marks before a line break', prefix: 'https://deno.land/x/a', unit: '?', suffix: '\nx', positions: ['deno run'] },
   { name: 'downloadExec: query marks in a saved download', prefix: 'curl -O "https://x.example/a', unit: '?', suffix: '\nx"', positions: ['sh -c'] },
   { name: 'filesystem: a run of slashes', unit: '/', suffix: 'x', positions: ['arg'] },
@@ -97,6 +114,8 @@ export function configWith(syntax: Syntax, position: Position, payload: string):
   const headers: Record<string, string> = {};
   let url: string | undefined;
   let comment = 'a comment';
+  let name = 's';
+  const tools: string[] = [];
   switch (position) {
     case 'command':
       command = payload;
@@ -135,6 +154,12 @@ export function configWith(syntax: Syntax, position: Position, payload: string):
     case 'comment':
       comment = payload;
       break;
+    case 'server name':
+      name = payload;
+      break;
+    case 'auto-approved tool':
+      tools.push(payload);
+      break;
   }
   const pairs = (map: Record<string, string>, sep: string) =>
     Object.entries(map)
@@ -144,20 +169,23 @@ export function configWith(syntax: Syntax, position: Position, payload: string):
     const fields = [`"command": ${q(command)}`, `"args": [${args.map(q).join(', ')}]`, `"env": {${pairs(env, ': ')}}`];
     if (url) fields.push(`"url": ${q(url)}`);
     if (Object.keys(headers).length) fields.push(`"headers": {${pairs(headers, ': ')}}`);
-    return `{\n  // ${comment}\n  "mcpServers": {\n    "s": {${fields.join(', ')}}\n  }\n}\n`;
+    if (tools.length) fields.push(`"autoApprove": [${tools.map(q).join(', ')}]`);
+    return `{\n  // ${comment}\n  "mcpServers": {\n    ${q(name)}: {${fields.join(', ')}}\n  }\n}\n`;
   }
   if (syntax === 'toml') {
-    const lines = [`# ${comment}`, '[mcp_servers.s]', `command = ${q(command)}`, `args = [${args.map(q).join(', ')}]`];
+    const table = `mcp_servers.${q(name)}`;
+    const lines = [`# ${comment}`, `[${table}]`, `command = ${q(command)}`, `args = [${args.map(q).join(', ')}]`];
     if (url) lines.push(`url = ${q(url)}`);
-    lines.push('[mcp_servers.s.env]', ...Object.entries(env).map(([k, v]) => `${q(k)} = ${q(v)}`));
-    if (Object.keys(headers).length) lines.push('[mcp_servers.s.http_headers]', ...Object.entries(headers).map(([k, v]) => `${q(k)} = ${q(v)}`));
+    lines.push(`[${table}.env]`, ...Object.entries(env).map(([k, v]) => `${q(k)} = ${q(v)}`));
+    if (Object.keys(headers).length) lines.push(`[${table}.http_headers]`, ...Object.entries(headers).map(([k, v]) => `${q(k)} = ${q(v)}`));
+    for (const tool of tools) lines.push(`[${table}.tools.${q(tool)}]`, 'approval_mode = "approve"');
     return lines.join('\n') + '\n';
   }
   const lines = [
     `# ${comment}`,
     'name: x',
     'mcpServers:',
-    '  - name: s',
+    `  - name: ${q(name)}`,
     `    command: ${q(command)}`,
     '    args:',
     ...args.map((a) => `      - ${q(a)}`),
@@ -166,6 +194,7 @@ export function configWith(syntax: Syntax, position: Position, payload: string):
   ];
   if (url) lines.push(`    url: ${q(url)}`);
   if (Object.keys(headers).length) lines.push('    requestOptions:', '      headers:', ...Object.entries(headers).map(([k, v]) => `        ${q(k)}: ${q(v)}`));
+  if (tools.length) lines.push('    autoApprove:', ...tools.map((tool) => `      - ${q(tool)}`));
   return lines.join('\n') + '\n';
 }
 

@@ -19,7 +19,8 @@ import { ADVERSARIAL_CASES, PATH_FOR, adversarialText, configWith } from '../../
  *   The first position is charged exactly, later ones are sampled (64, evenly spaced) and
  *   the sum scaled;
  * - `indexOf`/`includes` are charged the characters from their start to the hit or the end,
- *   `slice`/`substring` the length of what they return.
+ *   `slice`/`substring` the length of what they return, and so is an array's `slice` (a
+ *   loop that asks the words before each word again copies them each time).
  * So a scanner that re-tests a growing word, calls indexOf or slice from every position, or
  * runs a regex whose quantified prefix re-reads the rest of the text from every start, is
  * charged quadratically.
@@ -126,6 +127,7 @@ const indexOf = String.prototype.indexOf;
 const includes = String.prototype.includes;
 const slice = String.prototype.slice;
 const substring = String.prototype.substring;
+const arraySlice = Array.prototype.slice;
 
 /** The characters the prefixes of `probe` read at `at`. */
 function reread(probe: Probe, input: string, at: number): number {
@@ -193,6 +195,11 @@ function countedWork(run: () => void): number {
     };
   patch(String.prototype, 'slice', sliced(slice));
   patch(String.prototype, 'substring', sliced(substring as never));
+  patch(Array.prototype, 'slice', function (this: unknown[], start?: number, end?: number) {
+    const result = arraySlice.call(this, start, end);
+    if (!counting) add('array slice', 1 + result.length);
+    return result;
+  });
   work = 0;
   workBySite.clear();
   try {
