@@ -167,7 +167,19 @@ function parseShellValues(values: readonly StringValue[], dialect: ShellDialect,
     ranges.push({ start: script.length, end: script.length + text.length, value, quoted });
     script += text;
   }
-  const valueAt = (offset: number) => ranges.find((r) => offset >= r.start && offset < r.end) ?? ranges[ranges.length - 1];
+  // Binary search (ranges are in script order): `cmd /c` with thousands of arguments has as
+  // many words, and a scan of the ranges per word was quadratic.
+  const valueAt = (offset: number) => {
+    let low = 0;
+    let high = ranges.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (ranges[middle].start <= offset) low = middle;
+      else high = middle - 1;
+    }
+    const range = ranges[low];
+    return offset >= range.start && offset < range.end ? range : ranges[ranges.length - 1];
+  };
   const word = (text: string, start: number): StringValue => {
     const range = valueAt(start);
     // A word that is a whole argument keeps that argument as its value (exact spans and edits).
@@ -178,7 +190,9 @@ function parseShellValues(values: readonly StringValue[], dialect: ShellDialect,
   let pending: StringValue[] = [];
   return shellCommands(script, dialect).map((command) => {
     if (command.words.length === 0) {
-      pending = [...pending, ...command.assignments.map((a) => word(a.text, a.start))];
+      // Appended, not copied: a script of many assignment-only commands (`a= & a= & …`)
+      // copied the growing list once per command (80 kB: 10 s).
+      for (const assignment of command.assignments) pending.push(word(assignment.text, assignment.start));
       return { command };
     }
     const words = command.words.map((text, i) => word(text, command.starts[i]));

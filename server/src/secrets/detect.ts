@@ -198,11 +198,9 @@ interface JwtMatch {
 
 /** A signed JWT (header.payload.signature). Supabase anon keys are public; service_role bypasses RLS. */
 function findJwt(value: string): JwtMatch | undefined {
-  const at = value.indexOf('eyJ');
-  if (at < 0) return undefined;
-  const match = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/.exec(value.slice(at));
+  const match = firstJwtShape(value);
   if (!match) return undefined;
-  const start = at + match.index;
+  const start = match.index;
   let payload: Record<string, unknown> | undefined;
   try {
     payload = JSON.parse(Buffer.from(match[0].split('.')[1], 'base64url').toString('utf8')) as Record<string, unknown>;
@@ -214,6 +212,28 @@ function findJwt(value: string): JwtMatch | undefined {
   if (role === 'anon') return { label: 'Supabase anon key', start, end: start + match[0].length, public: true };
   const label = role === 'service_role' ? 'Supabase service-role key' : 'JSON Web Token';
   return { label, start, end: start + match[0].length, public: false };
+}
+
+const JWT_AT = /eyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{16,}/y;
+const TOKEN_CHARACTERS = /[A-Za-z0-9_-]*/y;
+
+/**
+ * The leftmost `header.payload.signature` in `value`, as the unanchored regex would find it,
+ * in linear time: that regex, tried from every `eyJ` of a long run without a dot
+ * (`eyJeyJeyJ…`), re-read the rest of the run from each (80 kB: 3.5 s). A start that fails
+ * fails for every later start in the same run of token characters (the first dot can only
+ * be where the run ends), so the search resumes after the run.
+ */
+export function firstJwtShape(value: string): RegExpExecArray | undefined {
+  for (let at = value.indexOf('eyJ'); at >= 0;) {
+    JWT_AT.lastIndex = at;
+    const match = JWT_AT.exec(value);
+    if (match) return match;
+    TOKEN_CHARACTERS.lastIndex = at;
+    TOKEN_CHARACTERS.exec(value);
+    at = value.indexOf('eyJ', TOKEN_CHARACTERS.lastIndex);
+  }
+  return undefined;
 }
 
 function labelForKey(normalisedKey: string): string {

@@ -20,7 +20,8 @@ import { ADVERSARIAL_CASES, PATH_FOR, adversarialText, configWith } from '../../
  *   the sum scaled;
  * - `indexOf`/`includes` are charged the characters from their start to the hit or the end,
  *   `slice`/`substring` the length of what they return, and so is an array's `slice` (a
- *   loop that asks the words before each word again copies them each time).
+ *   loop that asks the words before each word again copies them each time); iterating an
+ *   array (for…of, a spread) is charged its length (`list = [...list, item]` in a loop).
  * So a scanner that re-tests a growing word, calls indexOf or slice from every position, or
  * runs a regex whose quantified prefix re-reads the rest of the text from every start, is
  * charged quadratically.
@@ -128,6 +129,7 @@ const includes = String.prototype.includes;
 const slice = String.prototype.slice;
 const substring = String.prototype.substring;
 const arraySlice = Array.prototype.slice;
+const arrayIterator = Array.prototype[Symbol.iterator];
 
 /** The characters the prefixes of `probe` read at `at`. */
 function reread(probe: Probe, input: string, at: number): number {
@@ -154,10 +156,10 @@ function charge(re: RegExp, input: string, from: number, match: RegExpExecArray 
 }
 
 function countedWork(run: () => void): number {
-  const patched: Array<[object, string, unknown]> = [];
-  const patch = (target: object, name: string, replacement: unknown) => {
-    patched.push([target, name, (target as Record<string, unknown>)[name]]);
-    (target as Record<string, unknown>)[name] = replacement;
+  const patched: Array<[object, string | symbol, unknown]> = [];
+  const patch = (target: object, name: string | symbol, replacement: unknown) => {
+    patched.push([target, name, (target as Record<string | symbol, unknown>)[name]]);
+    (target as Record<string | symbol, unknown>)[name] = replacement;
   };
   patch(RegExp.prototype, 'exec', function (this: RegExp, input: string) {
     if (counting) return exec.call(this, input);
@@ -195,6 +197,11 @@ function countedWork(run: () => void): number {
     };
   patch(String.prototype, 'slice', sliced(slice));
   patch(String.prototype, 'substring', sliced(substring as never));
+  // An array iterated (for…of, spread: `[...list, item]` copies it) is charged its length.
+  patch(Array.prototype, Symbol.iterator, function (this: unknown[]) {
+    if (!counting) add('array iteration', 1 + this.length);
+    return arrayIterator.call(this);
+  });
   patch(Array.prototype, 'slice', function (this: unknown[], start?: number, end?: number) {
     const result = arraySlice.call(this, start, end);
     if (!counting) add('array slice', 1 + result.length);
@@ -205,7 +212,7 @@ function countedWork(run: () => void): number {
   try {
     run();
   } finally {
-    for (const [target, name, original] of patched.reverse()) (target as Record<string, unknown>)[name] = original;
+    for (const [target, name, original] of patched.reverse()) (target as Record<string | symbol, unknown>)[name] = original;
   }
   return work;
 }
