@@ -9,6 +9,8 @@ import type { TreeNode } from './tree';
 export interface StringValue {
   value: string;
   node: TreeNode;
+  /** For a word cut from a longer string (a shell line): where it starts in the node's value. */
+  at?: number;
 }
 
 /** One `key: value` entry of a map such as `env` or `headers`. */

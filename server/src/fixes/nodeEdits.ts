@@ -29,7 +29,7 @@ export function removeSiblings(nodes: readonly TreeNode[], doc: ParsedDocument):
   const parent = nodes[0].parent;
   const siblings = parent?.children;
   if (!parent || !siblings) return undefined;
-  const indexes = nodes.map((n) => siblings.indexOf(n)).sort((a, b) => a - b);
+  const indexes = nodes.map((n) => indexAmong(siblings, n)).sort((a, b) => a - b);
   if (indexes[0] < 0) return undefined;
   for (let k = 1; k < indexes.length; k++) if (indexes[k] !== indexes[k - 1] + 1) return undefined;
   const first = indexes[0];
@@ -77,7 +77,7 @@ export function removeSiblings(nodes: readonly TreeNode[], doc: ParsedDocument):
     return { offset: parent.offset, length: parent.length, content: parent.type === 'array' ? '[]' : '{}' };
   } else {
     // A TOML table keeps its header; whole lines go (with the removed keys' trailing comments).
-    const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+    const lineStart = lineStartOf(text, start);
     let cutEnd = lastEnd + sameLineComments(text, lastEnd, text.length, syntax, false).length;
     const from = /^[ \t]*$/.test(text.slice(lineStart, start)) ? lineStart : start;
     if (from === lineStart) cutEnd += /^[ \t]*(?:\r\n|\n|\r)/.exec(text.slice(cutEnd))?.[0].length ?? 0;
@@ -424,7 +424,8 @@ function insertYamlBlockKey(mapping: TreeNode, key: string, value: unknown, doc:
 function isPlainTomlKey(property: TreeNode, text: string): boolean {
   const keyNode = property.children?.[0];
   if (!keyNode || keyNode.offset !== property.offset || text.charAt(property.offset) === '[') return false;
-  return /^[ \t]*=/.test(text.slice(keyNode.offset + keyNode.length));
+  EQUALS_AFTER_BLANKS.lastIndex = keyNode.offset + keyNode.length;
+  return EQUALS_AFTER_BLANKS.test(text);
 }
 
 /** `a.b."c.d"` -> `c.d` (the table a `[header]` names). */
@@ -441,8 +442,34 @@ function startsLine(text: string, offset: number): boolean {
   return /^[ \t]*$/.test(text.slice(lineStartOf(text, offset), offset));
 }
 
+/** `=` after spaces and tabs, read where a key ends (sticky: no copy of the rest of the file per key). */
+const EQUALS_AFTER_BLANKS = /[ \t]*=/y;
+
+/**
+ * Where `node` is among `siblings`: a binary search by offset (siblings are in document
+ * order), checked, else a scan. A scan per removed node was quadratic when a fix is
+ * offered for each element of a long list.
+ */
+function indexAmong(siblings: readonly TreeNode[], node: TreeNode): number {
+  let low = 0;
+  let high = siblings.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (siblings[middle].offset < node.offset) low = middle + 1;
+    else high = middle;
+  }
+  return siblings[low] === node ? low : siblings.indexOf(node);
+}
+
+/** Where the line holding `offset` starts. A loop back to the nearest line break: the larger of two `lastIndexOf`s searched a file without `\r` back to its start, once per fix. */
 function lineStartOf(text: string, offset: number): number {
-  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+  let at = offset - 1;
+  while (at >= 0) {
+    const code = text.charCodeAt(at);
+    if (code === 10 || code === 13) break;
+    at--;
+  }
+  return at + 1;
 }
 
 /** The spaces and tabs that start the line holding `offset`. */

@@ -183,7 +183,10 @@ function parseShellValues(values: readonly StringValue[], dialect: ShellDialect,
   const word = (text: string, start: number): StringValue => {
     const range = valueAt(start);
     // A word that is a whole argument keeps that argument as its value (exact spans and edits).
-    return { value: range.value.value === text ? range.value.value : text, node: range.value.node };
+    if (range.value.value === text) return { value: range.value.value, node: range.value.node };
+    // A word written as is inside its argument says where (spanOf then needs no search).
+    const at = start - range.start - (range.quoted ? 1 : 0);
+    return range.value.value.startsWith(text, at) ? { value: text, node: range.value.node, at } : { value: text, node: range.value.node };
   };
   // `export NAME=value` / `$env:NAME = …` / `set NAME=…` lines set the environment of the
   // commands after them: their assignments go with the next command.

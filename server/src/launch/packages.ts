@@ -1,5 +1,5 @@
 import type { ServerEntry, StringValue } from '../core/model';
-import type { ParsedDocument } from '../core/tree';
+import type { ParsedDocument, TreeNode } from '../core/tree';
 import type { OffsetEdit } from '../core/types';
 import type { Invocation } from '../core/invocation';
 import { memoizeByObject } from '../core/memo';
@@ -233,9 +233,29 @@ export function spanOf(doc: ParsedDocument, value: StringValue): { offset: numbe
   const node = value.node;
   const whole = { offset: node.offset, length: node.length };
   if (node.type !== 'string' || node.value === value.value || value.value === '') return whole;
+  // A shell word knows where it starts: no search (one per word over the whole line was
+  // quadratic in a line of thousands of commands), and a repeated word points at itself.
+  if (value.at !== undefined) {
+    const start = verbatimValueStart(doc, node);
+    if (start >= 0) return { offset: start + value.at, length: value.value.length };
+  }
   const raw = doc.text.slice(node.offset, node.offset + node.length);
   const escaped = value.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const match = new RegExp(`(^|[\\s"'=])(${escaped})(?=$|[\\s"'])`).exec(raw);
   if (!match) return whole;
   return { offset: node.offset + match.index + match[1].length, length: value.value.length };
 }
+
+/** Where a string node's value starts in the document when the source spells it verbatim (quoted or bare, no escapes), else -1; once per node. */
+function verbatimValueStart(doc: ParsedDocument, node: TreeNode): number {
+  let start = verbatimStarts.get(node);
+  if (start === undefined) {
+    const text = node.value as string;
+    const quotes = node.length - text.length;
+    start = (quotes === 0 || quotes === 2) && doc.text.startsWith(text, node.offset + quotes / 2) ? node.offset + quotes / 2 : -1;
+    verbatimStarts.set(node, start);
+  }
+  return start;
+}
+
+const verbatimStarts = new WeakMap<TreeNode, number>();

@@ -5,6 +5,7 @@ import { allCommands } from '../launch/effective';
 import { classifyBroadPath, classifyPathPattern, isFilesystemServer, looksLikePath } from '../launch/filesystem';
 import { dockerRunOf } from '../launch/docker';
 import type { ServerEntry, StringValue } from '../core/model';
+import type { TreeNode } from '../core/tree';
 
 /**
  * A filesystem server whose allowed directory is `/`, a drive root or a home directory can
@@ -39,13 +40,17 @@ export const rule: Rule = {
           reportPathArguments(invocation.args, server);
           continue;
         }
+        // How many words each argument node holds (a shell line is many words of one node),
+        // counted once when first needed: counting per argument was quadratic.
+        let wordsPerNode: Map<TreeNode, number> | undefined;
         for (const arg of invocation.args) {
           // --allowed-directory=/x style flags carry the path after '='.
           const eq = arg.value.startsWith('-') ? arg.value.indexOf('=') : -1;
           const path = eq >= 0 ? arg.value.slice(eq + 1) : arg.value;
           const kind = classifyBroadPath(path);
-          const standalone = arg.node.parent?.type === 'array' && invocation.args.filter((a) => a.node === arg.node).length === 1;
           if (kind) {
+            wordsPerNode ??= countByNode(invocation.args);
+            const standalone = arg.node.parent?.type === 'array' && wordsPerNode.get(arg.node) === 1;
             const fixes: FixSpec[] = [];
             if (workspace && standalone) {
               fixes.push({
@@ -106,3 +111,9 @@ export const rule: Rule = {
 const ROUTE_OPTION = /url|route|prefix|endpoint|base|mount|http|path-prefix/i;
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+function countByNode(values: readonly StringValue[]): Map<TreeNode, number> {
+  const counts = new Map<TreeNode, number>();
+  for (const value of values) counts.set(value.node, (counts.get(value.node) ?? 0) + 1);
+  return counts;
+}

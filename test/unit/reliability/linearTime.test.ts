@@ -197,6 +197,16 @@ function countedWork(run: () => void): number {
     };
   patch(String.prototype, 'slice', sliced(slice));
   patch(String.prototype, 'substring', sliced(substring as never));
+  // An array searched or walked by a method (find, filter, some…) is charged its length: a
+  // search per entry over all entries (properties per table, arguments per argument) is
+  // quadratic in the number of entries.
+  for (const name of ['find', 'findIndex', 'filter', 'some', 'every', 'includes', 'indexOf']) {
+    const original = (Array.prototype as unknown as Record<string, (...args: unknown[]) => unknown>)[name];
+    patch(Array.prototype, name, function (this: unknown[], ...args: unknown[]) {
+      if (!counting) add(`array ${name}`, 1 + this.length);
+      return original.apply(this, args);
+    });
+  }
   // An array iterated (for…of, spread: `[...list, item]` copies it) is charged its length.
   patch(Array.prototype, Symbol.iterator, function (this: unknown[]) {
     if (!counting) add('array iteration', 1 + this.length);
@@ -249,6 +259,73 @@ for (const adversarial of ADVERSARIAL_CASES) {
       }
     });
   }
+}
+
+/** Configs of `n` entries of one kind, for the work to grow with their number. */
+const ENTRIES: Record<string, { path: string; config: (n: number) => string }> = {
+  'arguments of a filesystem server': {
+    path: PATH_FOR.json,
+    config: (n) =>
+      JSON.stringify({
+        mcpServers: {
+          fs: { command: 'npx', args: ['-y', '@modelcontextprotocol/server-filesystem@1.0.0', ...Array.from({ length: n }, (_, i) => `/home/u/dir${i}`)] },
+        },
+      }),
+  },
+  'commands of one shell line': {
+    path: PATH_FOR.json,
+    config: (n) =>
+      JSON.stringify({
+        mcpServers: { s: { command: 'bash', args: ['-c', Array.from({ length: n }, (_, i) => `export A${i}=${i}; npx -y p${i}`).join(' && ')] } },
+      }),
+  },
+  'TOML tables': {
+    path: PATH_FOR.toml,
+    config: (n) =>
+      Array.from({ length: n }, (_, i) => `[mcp_servers.s${i}]\ncommand = "npx"\nargs = ["-y", "p${i}"]\n[mcp_servers.s${i}.env]\nTOKEN = "x${i}"`).join('\n'),
+  },
+  servers: {
+    path: PATH_FOR.json,
+    config: (n) =>
+      JSON.stringify({
+        mcpServers: Object.fromEntries(
+          Array.from({ length: n }, (_, i) => [`s${i}`, { command: 'npx', args: ['-y', `p${i}`], env: { TOKEN: `\${TOKEN_${i}}` } }]),
+        ),
+      }),
+  },
+  'env entries': {
+    path: PATH_FOR.json,
+    config: (n) =>
+      JSON.stringify({
+        mcpServers: {
+          s: {
+            command: 'npx',
+            args: ['-y', 'p@1.0.0'],
+            env: Object.fromEntries(Array.from({ length: n }, (_, i) => [`API_TOKEN_${i}`, `tok${i}x9Qz7Lm2Vb8Nc4Rt6Yp1`])),
+          },
+        },
+      }),
+  },
+  'auto-approved tools': {
+    path: PATH_FOR.json,
+    config: (n) =>
+      JSON.stringify({ mcpServers: { s: { command: 'npx', args: ['-y', 'p@1.0.0'], autoApprove: Array.from({ length: n }, (_, i) => `delete_file_${i}`) } } }),
+  },
+};
+
+for (const [name, { path, config }] of Object.entries(ENTRIES)) {
+  test(`linear work in the number of entries: ${name}`, () => {
+    // Warmed up first: modules loaded on first use and the process-wide memos (up to 2 000
+    // answers each) would otherwise be counted in one size and not the other.
+    lint(config(50), path);
+    const counts = [250, 1000].map((n) => countedWork(() => lint(config(n), path)));
+    const culprits = [...workBySite]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 3)
+      .map(([site, n]) => `${site.slice(0, 120)}: ${Math.round(n)}`);
+    const ratio = counts[1] / counts[0];
+    assert.ok(ratio <= MAX_RATIO, `work ×${ratio.toFixed(1)} from 250 to 1 000 entries; most work at 1 000:\n${culprits.join('\n')}`);
+  });
 }
 
 test('a suppression file glob with many wildcards (*a*a*a…b) is matched without exponential backtracking', { timeout: 60_000 }, () => {
