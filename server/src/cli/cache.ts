@@ -9,6 +9,7 @@ import { RULES } from '../rules';
 import { DIALECTS } from '../dialects';
 import { packageVersion } from './io';
 import { sha256 } from '../common/lazyCrypto';
+import { ownValue } from '../core/lookupTable';
 
 /**
  * `scan --cache`: the findings of each linted file, kept in one JSON file between runs (like
@@ -123,7 +124,7 @@ export class ResultCache {
 
   /** The stored result for this file, whatever its content now: what a scan worker is given to look up in. */
   storedEntry(absolute: string): CacheEntry | undefined {
-    return Object.hasOwn(this.stored, absolute) ? this.stored[absolute] : undefined;
+    return ownValue(this.stored, absolute);
   }
 
   /** The stored result for this file when its content is unchanged, else undefined. */

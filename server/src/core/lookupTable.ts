@@ -7,3 +7,8 @@
 export function lookupTable<T>(entries: Readonly<Record<string, T>>): Readonly<Partial<Record<string, T>>> {
   return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
 }
+
+/** `record[key]` from its own entries only, for objects not built by lookupTable (JSON data, zod shapes, dialect tables). */
+export function ownValue<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}

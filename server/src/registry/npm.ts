@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { chooseSafeVersion, type AdvisorySource, type Candidate } from './safeVersion';
 import { displayUrl, getJson, RegistryError, type HttpOptions } from './http';
 import { readRegularTextFile } from '../host/readRegularFile';
+import { ownValue } from '../core/lookupTable';
 
 export const NPM_PUBLIC_REGISTRY = 'https://registry.npmjs.org';
 
@@ -73,7 +74,7 @@ function readNpmrc(file: string, env: Record<string, string | undefined> | undef
           `${file} sets ${key} with an environment variable. MCP Hygiene expands variables only in your own ~/.npmrc, as a repository could send your tokens to its server: write the URL out, or enter the version by hand.`,
           'unreachable',
         );
-      value = value.replace(/\$\{([^}]+)\}/g, (_, name: string) => (Object.hasOwn(env, name) ? env[name] : undefined) ?? '');
+      value = value.replace(/\$\{([^}]+)\}/g, (_, name: string) => ownValue(env, name) ?? '');
     }
     if (value) map.set(key, value);
   }

@@ -2,6 +2,7 @@ import type { Rule } from '../core/rule';
 import { entries, type TreeNode } from '../core/tree';
 import { bool, num, str, strList, strMap } from '../dialects/schema';
 import { clientName, describeNode, nodeAtPath, schemaEntries, shown, toValue } from '../dialects/schemaCheck';
+import { ownValue } from '../core/lookupTable';
 
 const EXPECTED: Record<string, string> = {
   string: 'a string',
@@ -43,7 +44,7 @@ export const rule: Rule = {
     >;
     for (const server of schemaEntries(context.config.servers)) {
       for (const { key, valueNode } of entries(server.node)) {
-        const field = Object.hasOwn(shape, key) ? shape[key] : undefined; // the key is the document's: `constructor`, `isPrototypeOf`
+        const field = ownValue(shape, key); // the key is the document's: `constructor`, `isPrototypeOf`
         // The transport key's values are schema-unsupported-transport's (one finding, with a fix).
         if (!field || (key === schema.typeKey && schema.transports && valueNode.type === 'string')) continue;
         if (plainlyValid(field, valueNode)) continue;

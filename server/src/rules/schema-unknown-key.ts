@@ -4,6 +4,7 @@ import type { Severity } from '../core/types';
 import { entries, type TreeNode } from '../core/tree';
 import { closest } from '../dialects/schema';
 import { clientName, keyText, schemaEntries, shown, toValue } from '../dialects/schemaCheck';
+import { ownValue } from '../core/lookupTable';
 
 /** Clients whose loader rejects the whole entry (or file) on an unknown key. */
 const REJECTS_UNKNOWN = new Set(['codex']);
@@ -43,7 +44,9 @@ export const rule: Rule = {
         if (known.includes(key) || key.startsWith('$') || key.startsWith('//')) continue;
         const comment = isCommentKey(key, valueNode);
         if (comment && !REJECTS_UNKNOWN.has(context.dialect.id)) continue;
-        const candidate = renameOf(schema.renames, key) ?? (comment || isDeliberateKey(key) ? undefined : nearest(key, known, schema.renames));
+        // Own entries only: the key is the document's (`constructor`, `__proto__`).
+        const candidate =
+          (schema.renames && ownValue(schema.renames, key)) ?? (comment || isDeliberateKey(key) ? undefined : nearest(key, known, schema.renames));
         // A suggestion the entry already has is no suggestion (`_comment` next to `command`).
         const suggestion = candidate !== undefined && !entries(server.node).some((e) => e.key === candidate) ? candidate : undefined;
         const severity: Severity = REJECTS_UNKNOWN.has(context.dialect.id) ? 'error' : suggestion ? 'warning' : 'information';
@@ -105,13 +108,8 @@ function nearest(key: string, known: readonly string[], renames?: Readonly<Recor
   return alias ? renames![alias] : undefined;
 }
 
-/** The rename a dialect lists for `key`; own entries only (the key is the document's: `constructor`, `__proto__`). */
-function renameOf(renames: Readonly<Record<string, string>> | undefined, key: string): string | undefined {
-  return renames && Object.hasOwn(renames, key) ? renames[key] : undefined;
-}
-
 function fits(shape: Record<string, unknown>, key: string, value: unknown): boolean {
-  const field = (Object.hasOwn(shape, key) ? shape[key] : undefined) as { safeParse?(v: unknown): { success: boolean } } | undefined;
+  const field = ownValue(shape, key) as { safeParse?(v: unknown): { success: boolean } } | undefined;
   return !!field?.safeParse && field.safeParse(value).success;
 }
 
