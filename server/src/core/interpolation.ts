@@ -1,4 +1,5 @@
 import { memoizeByString } from './memo';
+import { firstIndexWhere } from './search';
 
 /**
  * Variable-reference syntaxes used by MCP clients. A dialect lists the ones its client
@@ -92,15 +93,8 @@ const referencesIn = memoizeByString((text: string): readonly Readonly<VariableR
 
 /** Whether [start, end) overlaps a span of `spans` (sorted, disjoint). */
 function overlaps(spans: ReadonlyArray<[number, number]>, start: number, end: number): boolean {
-  let low = 0;
-  let high = spans.length;
-  // the first span that ends after `start`
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (spans[middle][1] <= start) low = middle + 1;
-    else high = middle;
-  }
-  return low < spans.length && spans[low][0] < end;
+  const first = firstIndexWhere(spans.length, (i) => spans[i][1] > start); // the first span that ends after `start`
+  return first < spans.length && spans[first][0] < end;
 }
 
 function mergeSorted(a: ReadonlyArray<[number, number]>, b: ReadonlyArray<[number, number]>): Array<[number, number]> {

@@ -1,4 +1,5 @@
 import type { Position, Range } from './types';
+import { firstIndexWhere } from './search';
 
 /**
  * Converts between string offsets and LSP positions. Offsets are JS string indices, which
@@ -39,14 +40,9 @@ export class LineIndex {
     let clamped = Math.max(0, Math.min(whole, this.text.length));
     // Between the \r and \n of a CRLF is not a position on either line: use the \r.
     if (clamped > 0 && this.text.charCodeAt(clamped - 1) === 13 && this.text.charCodeAt(clamped) === 10) clamped--;
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    const starts = this.lineStarts;
+    const line = firstIndexWhere(starts.length, (i) => starts[i] > clamped) - 1; // starts[0] is 0: never -1
+    return { line, character: clamped - starts[line] };
   }
 
   offsetAt(position: Position): number {

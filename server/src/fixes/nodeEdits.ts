@@ -3,6 +3,7 @@ import type { ParsedDocument, Syntax, TreeNode } from '../core/tree';
 import type { StringValue } from '../core/model';
 import { quoteToml } from '../parse/tomlQuote';
 import { detectIndentation, layoutOf, printValue, type Layout } from './formatting';
+import { firstIndexWhere } from '../core/search';
 
 /**
  * Syntax-agnostic removal edits on the common tree: they cut between sibling nodes, so
@@ -451,14 +452,8 @@ const EQUALS_AFTER_BLANKS = /[ \t]*=/y;
  * offered for each element of a long list.
  */
 function indexAmong(siblings: readonly TreeNode[], node: TreeNode): number {
-  let low = 0;
-  let high = siblings.length - 1;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (siblings[middle].offset < node.offset) low = middle + 1;
-    else high = middle;
-  }
-  return siblings[low] === node ? low : siblings.indexOf(node);
+  const at = firstIndexWhere(siblings.length, (i) => siblings[i].offset >= node.offset);
+  return siblings[at] === node ? at : siblings.indexOf(node);
 }
 
 /** Where the line holding `offset` starts. A loop back to the nearest line break: the larger of two `lastIndexOf`s searched a file without `\r` back to its start, once per fix. */

@@ -5,6 +5,7 @@ import { containerCommandOf, dockerRunOf, type DockerRun } from './docker';
 import { shellCommands, type ShellCommand, type ShellDialect } from './shellCommands';
 import { memoizeByObject } from '../core/memo';
 import { lookupTable } from '../core/lookupTable';
+import { firstIndexWhere } from '../core/search';
 
 /**
  * The commands a stdio server really runs, for the launch checks (packages, registries,
@@ -170,15 +171,8 @@ function parseShellValues(values: readonly StringValue[], dialect: ShellDialect,
   // Binary search (ranges are in script order): `cmd /c` with thousands of arguments has as
   // many words, and a scan of the ranges per word was quadratic.
   const valueAt = (offset: number) => {
-    let low = 0;
-    let high = ranges.length - 1;
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (ranges[middle].start <= offset) low = middle;
-      else high = middle - 1;
-    }
-    const range = ranges[low];
-    return offset >= range.start && offset < range.end ? range : ranges[ranges.length - 1];
+    const range = ranges[firstIndexWhere(ranges.length, (i) => ranges[i].start > offset) - 1];
+    return range && offset < range.end ? range : ranges[ranges.length - 1];
   };
   const word = (text: string, start: number): StringValue => {
     const range = valueAt(start);
